@@ -1,0 +1,388 @@
+"""Stage 2: turn node trees into entries, finding every problem on the way.
+
+Every problem of a run is collected; nothing is raised. An entry with errors is still
+returned as far as it could be read, so one broken file does not hide the rest.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from pathlib import PurePosixPath
+
+import yaml
+
+from . import links
+from .load import LoadedFile, LoadedGlossary
+from .model import Entry, Finding, Glossary, Result, Severity, Source, Span, Tag, Text
+from .schema import ENTRY_FIELDS, LINKABLE_FIELDS, SOURCE_FIELDS, TEXT_FIELDS, FieldSpec, Kind
+from .settings import LANGUAGE_CODE, Settings
+
+ID_RULE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_STR = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+_TYPE_NAMES = {
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "a yes/no value",
+    "tag:yaml.org,2002:timestamp": "a date",
+    "tag:yaml.org,2002:null": "nothing",
+}
+
+
+def check(loaded: LoadedGlossary, settings: Settings) -> Result:
+    """Read and check every loaded file against the schema and against each other."""
+    findings: list[Finding] = [*settings.findings, *loaded.findings]
+    tags = _read_tags(loaded.tags, settings, findings)
+    entries: dict[str, Entry] = {}
+    known_ids = {file.id for file in loaded.files}
+    for file in loaded.files:
+        _check_file_name(file, loaded.files, findings)
+        if file.root is None:
+            continue
+        entry = _EntryReader(file, settings, findings).read()
+        if entry is not None and file.id not in entries:
+            entries[file.id] = entry
+    for entry in entries.values():
+        _check_references(entry, known_ids, tags, findings)
+    _check_shared_titles(entries.values(), settings, findings)
+    glossary = Glossary(dict(sorted(entries.items())), tags, settings.codes)
+    return Result(glossary, tuple(sorted(set(findings))))
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` when one choice is close to ``word``, else nothing."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _at(path: str, node: yaml.Node, severity: Severity, message: str) -> Finding:
+    return Finding(path, node.start_mark.line + 1, node.start_mark.column + 1, severity, message)
+
+
+def _check_file_name(file: LoadedFile, files: tuple[LoadedFile, ...], findings: list[Finding]) -> None:
+    suffix = PurePosixPath(file.path).suffix
+    if suffix != ".yml":
+        findings.append(Finding(file.path, 1, 1, Severity.ERROR,
+                                f"entry files end in '.yml': rename it to '{file.id}.yml'"))
+    if not ID_RULE.match(file.id):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", _ascii(file.id).lower()).strip("-") or "term"
+        findings.append(Finding(
+            file.path, 1, 1, Severity.ERROR,
+            f"'{file.id}' is not a valid id: use lowercase ASCII letters, digits and single "
+            f"hyphens, e.g. rename the file to '{suggestion}.yml'",
+        ))
+    twins = [other.path for other in files
+             if other is not file and other.id.casefold() == file.id.casefold()]
+    if twins:
+        findings.append(Finding(
+            file.path, 1, 1, Severity.ERROR,
+            f"the id '{file.id.casefold()}' is also used by {', '.join(twins)}: one file per id, keep one",
+        ))
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+class _EntryReader:
+    """Reads one entry file's node tree into an :class:`Entry`, noting each problem."""
+
+    def __init__(self, file: LoadedFile, settings: Settings, findings: list[Finding]) -> None:
+        self.file = file
+        self.settings = settings
+        self.findings = findings
+
+    def problem(self, node: yaml.Node, message: str, severity: Severity = Severity.ERROR) -> None:
+        self.findings.append(_at(self.file.path, node, severity, message))
+
+    def span(self, node: yaml.Node) -> Span:
+        raw = self.file.source[node.start_mark.index : node.end_mark.index]
+        return Span(self.file.path, node.start_mark.line + 1, node.start_mark.column + 1, raw)
+
+    def read(self) -> Entry | None:
+        root = self.file.root
+        assert root is not None
+        if not isinstance(root, yaml.MappingNode):
+            if root.tag == _NULL:
+                self.problem(root, "the file is empty: start from 'lexicon new ID', or delete it")
+            else:
+                self.problem(root, "the top level must be a mapping (keys like 'tags', "
+                             f"'related', {', '.join(repr(c) for c in self.settings.codes)})")
+            return None
+        fields: dict[str, object] = {}
+        spans: dict[str, Span] = {}
+        texts: dict[str, Text] = {}
+        allowed = [spec.name for spec in ENTRY_FIELDS] + list(self.settings.codes)
+        specs = {spec.name: spec for spec in ENTRY_FIELDS}
+        for key, value in self.mapping_items(root):
+            if key.value in specs:
+                fields[key.value] = self.value(specs[key.value], key, value, spans, key.value)
+            elif key.value in self.settings.codes:
+                text = self.text(key, value)
+                if text is not None:
+                    texts[key.value] = text
+            else:
+                hint = did_you_mean(key.value, allowed)
+                if not hint and LANGUAGE_CODE.match(key.value) and len(key.value) <= 3:
+                    self.problem(key, f"language '{key.value}' is not configured (the site has "
+                                 f"{', '.join(self.settings.codes)}): remove the block, or add the "
+                                 "language to the i18n plugin in mkdocs.yml")
+                else:
+                    self.problem(key, f"unknown key '{key.value}'{hint}: allowed here are "
+                                 f"{', '.join(allowed)}")
+        if not texts and not any(key.value in self.settings.codes for key, _ in root.value
+                                 if isinstance(key, yaml.ScalarNode)):
+            self.problem(root, "no language block: add one per language, e.g. "
+                         f"'{self.settings.default_language}:' with title and summary")
+        for language in self.settings.languages:
+            if texts and language.code not in texts and not self.has_key(root, language.code):
+                self.findings.append(Finding(
+                    self.file.path, 1, 1, Severity.WARNING,
+                    f"no '{language.code}' block: the {language.name} translation is missing "
+                    f"(its page says so until you add '{language.code}:' with title and summary)",
+                ))
+        return Entry(
+            id=self.file.id,
+            path=self.file.path,
+            tags=tuple(fields.get("tags") or ()),  # type: ignore[arg-type]
+            related=tuple(fields.get("related") or ()),  # type: ignore[arg-type]
+            texts={code: texts[code] for code in self.settings.codes if code in texts},
+            spans=spans,
+        )
+
+    @staticmethod
+    def has_key(node: yaml.MappingNode, name: str) -> bool:
+        return any(isinstance(key, yaml.ScalarNode) and key.value == name for key, _ in node.value)
+
+    def mapping_items(self, node: yaml.MappingNode) -> Iterable[tuple[yaml.ScalarNode, yaml.Node]]:
+        seen: set[str] = set()
+        for key, value in node.value:
+            if not isinstance(key, yaml.ScalarNode) or key.tag not in (_STR,):
+                self.problem(key, "keys are plain words like 'title': this key is "
+                             f"{_TYPE_NAMES.get(key.tag, 'not a word')}")
+                continue
+            if key.value in seen:  # reported by the loader
+                continue
+            seen.add(key.value)
+            yield key, value
+
+    def text(self, key: yaml.ScalarNode, node: yaml.Node) -> Text | None:
+        code = key.value
+        if not isinstance(node, yaml.MappingNode):
+            if node.tag == _NULL:
+                self.problem(key, f"the '{code}' block is empty: give it at least 'title' and "
+                             "'summary', or remove it")
+            else:
+                self.problem(node, f"the '{code}' block must be a mapping of keys (title, summary, …)")
+            return None
+        values: dict[str, object] = {}
+        spans: dict[str, Span] = {}
+        specs = {spec.name: spec for spec in TEXT_FIELDS}
+        for field_key, value in self.mapping_items(node):
+            spec = specs.get(field_key.value)
+            if spec is None:
+                self.problem(field_key, f"unknown key '{field_key.value}'"
+                             f"{did_you_mean(field_key.value, specs)} in the '{code}' block: "
+                             f"allowed are {', '.join(specs)}")
+                continue
+            values[spec.name] = self.value(spec, field_key, value, spans, spec.name)
+        for spec in TEXT_FIELDS:
+            if spec.required and spec.name not in values:
+                self.problem(key, f"the '{code}' block has no '{spec.name}': add it ({spec.doc})")
+        if not values.get("title") or not values.get("summary"):
+            return None
+        return Text(
+            lang=code,
+            title=str(values["title"]),
+            summary=str(values["summary"]),
+            aliases=tuple(values.get("aliases") or ()),  # type: ignore[arg-type]
+            body=str(values.get("body") or ""),
+            highlights=tuple(values.get("highlights") or ()),  # type: ignore[arg-type]
+            sources=tuple(values.get("sources") or ()),  # type: ignore[arg-type]
+            forms=tuple(values.get("forms") or ()),  # type: ignore[arg-type]
+            spans=spans,
+        )
+
+    def value(self, spec: FieldSpec, key: yaml.ScalarNode, node: yaml.Node,
+              spans: dict[str, Span], name: str) -> object:
+        """The checked value of one field, or None; records where it stands."""
+        spans[name] = self.span(node)
+        if node.tag == _NULL:
+            if spec.required:
+                self.problem(key, f"'{spec.name}' is empty: {spec.doc[0].lower()}{spec.doc[1:]}")
+            return None
+        if spec.kind in (Kind.LINE, Kind.INLINE, Kind.MARKDOWN):
+            return self.scalar(spec, node, spec.name)
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, f"'{spec.name}' must be a list, e.g. [a, b] or one '- item' per line")
+            return None
+        items: list[object] = []
+        for index, item in enumerate(node.value):
+            spans[f"{name}[{index}]"] = self.span(item)
+            if spec.kind is Kind.SOURCES:
+                source = self.source(item)
+                if source is not None:
+                    items.append(source)
+                continue
+            item_kind = Kind.INLINE if spec.kind is Kind.INLINES else Kind.LINE
+            value = self.scalar(FieldSpec(spec.name, item_kind, True, spec.doc), item,
+                                f"an item of '{spec.name}'")
+            if value is None:
+                continue
+            if spec.kind is Kind.IDS and not ID_RULE.match(value):
+                self.problem(item, f"'{value}' in '{spec.name}' is not an id (lowercase letters, "
+                             "digits, single hyphens)")
+                continue
+            items.append(value)
+        return tuple(items)
+
+    def scalar(self, spec: FieldSpec, node: yaml.Node, what: str) -> str | None:
+        if not isinstance(node, yaml.ScalarNode):
+            self.problem(node, f"{what} must be text, not a {'list' if isinstance(node, yaml.SequenceNode) else 'mapping'}")
+            return None
+        if node.tag != _STR:
+            self.problem(node, f"{what} must be text, but YAML reads '{node.value}' as "
+                         f"{_TYPE_NAMES.get(node.tag, 'something else')}: put it in quotes")
+            return None
+        value = node.value
+        if not value.strip():
+            self.problem(node, f"{what} is empty: {spec.doc[0].lower()}{spec.doc[1:]}")
+            return None
+        if spec.kind is Kind.LINE and "\n" in value.strip():
+            self.problem(node, f"{what} must be one line")
+        if spec.kind is Kind.INLINE and "\n\n" in value.strip():
+            self.problem(node, f"{what} must be one paragraph: move the rest into 'body'")
+        if spec.kind in (Kind.LINE, Kind.INLINE, Kind.MARKDOWN):
+            span = self.span(node)
+            for written, message in links.markup_problems(value):
+                self.findings.append(span.finding(Severity.ERROR, message, written))
+        return value
+
+    def source(self, node: yaml.Node) -> Source | None:
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, "each source is a mapping with 'title' and 'url'")
+            return None
+        specs = {spec.name: spec for spec in SOURCE_FIELDS}
+        values: dict[str, str] = {}
+        for key, value in self.mapping_items(node):
+            spec = specs.get(key.value)
+            if spec is None:
+                self.problem(key, f"unknown key '{key.value}'{did_you_mean(key.value, specs)} in a "
+                             "source: allowed are title, url")
+                continue
+            text = self.scalar(spec, value, f"the source's '{spec.name}'")
+            if text is not None:
+                values[spec.name] = text.strip()
+                if spec.name == "url":
+                    problem = links.url_problem(text.strip())
+                    if problem or not re.match(r"(?i)^https?://[^\s/]+", text.strip()):
+                        self.problem(value, f"the source url '{text.strip()}' must start with "
+                                     "http:// or https:// and name a host")
+        for name in specs:
+            if name not in values and not self.has_key(node, name):
+                self.problem(node, f"the source has no '{name}': add it")
+        if len(values) < len(specs):
+            return None
+        return Source(values["title"], values["url"])
+
+
+def _read_tags(file: LoadedFile | None, settings: Settings, findings: list[Finding]) -> dict[str, Tag]:
+    """``_tags.yml``: each tag id with a label per language (the id stands in for a missing one)."""
+    if file is None or file.root is None:
+        return {}
+    root = file.root
+    if root.tag == _NULL:
+        return {}
+    if not isinstance(root, yaml.MappingNode):
+        findings.append(_at(file.path, root, Severity.ERROR,
+                            "the tag file maps each tag id to its labels, e.g. it: {de: IT, da: IT}"))
+        return {}
+    tags: dict[str, Tag] = {}
+    for key, value in root.value:
+        if not isinstance(key, yaml.ScalarNode) or not ID_RULE.match(str(key.value)):
+            findings.append(_at(file.path, key, Severity.ERROR, f"'{key.value}' is not a tag id "
+                                "(lowercase letters, digits, single hyphens)"))
+            continue
+        labels: dict[str, str] = {}
+        if isinstance(value, yaml.MappingNode):
+            for lang, label in value.value:
+                if lang.value not in settings.codes:
+                    findings.append(_at(file.path, lang, Severity.ERROR,
+                                        f"language '{lang.value}' is not configured (the site has "
+                                        f"{', '.join(settings.codes)})"))
+                elif not isinstance(label, yaml.ScalarNode) or label.tag != _STR or not label.value.strip():
+                    findings.append(_at(file.path, label, Severity.ERROR,
+                                        "a tag label must be text: put it in quotes"))
+                else:
+                    problems = list(links.markup_problems(label.value))
+                    for _, message in problems:
+                        findings.append(_at(file.path, label, Severity.ERROR, message))
+                    if not problems:
+                        labels[lang.value] = label.value.strip()
+        else:
+            findings.append(_at(file.path, value, Severity.ERROR,
+                                f"tag '{key.value}' needs its labels, e.g. {{de: IT, da: IT}}"))
+            continue
+        for code in settings.codes:
+            if code not in labels:
+                findings.append(_at(file.path, key, Severity.WARNING,
+                                    f"tag '{key.value}' has no '{code}' label: add one"))
+        tags[key.value] = Tag(key.value, labels)
+    return tags
+
+
+def _check_references(entry: Entry, known_ids: set[str], tags: Mapping[str, Tag],
+                      findings: list[Finding]) -> None:
+    """Every related id, tag and cross-link must name something."""
+    for index, target in enumerate(entry.related):
+        span = entry.spans[f"related[{index}]"]
+        if target == entry.id:
+            findings.append(span.finding(Severity.ERROR, f"'{target}' is this entry itself: "
+                                         "remove it from 'related'"))
+        elif target not in known_ids:
+            findings.append(span.finding(Severity.ERROR, f"related: '{target}' names no entry"
+                                         f"{did_you_mean(target, known_ids)}: fix the id or "
+                                         f"create glossary/{target}.yml"))
+    for index, tag in enumerate(entry.tags):
+        if tag not in tags:
+            span = entry.spans[f"tags[{index}]"]
+            findings.append(span.finding(Severity.ERROR, f"tag '{tag}' is not defined"
+                                         f"{did_you_mean(tag, tags)}: add it to glossary/_tags.yml"))
+    for text in entry.texts.values():
+        for name in LINKABLE_FIELDS:
+            values = [text.summary] if name == "summary" else (
+                [text.body] if name == "body" else list(text.highlights))
+            for index, value in enumerate(values):
+                span = text.spans.get(name if name != "highlights" else f"highlights[{index}]")
+                seen: defaultdict[str, int] = defaultdict(int)
+                for link in links.cross_links(value):
+                    seen[link.written] += 1
+                    if link.target in known_ids:
+                        continue
+                    message = (f"the cross-link '{link.written}' names no entry"
+                               f"{did_you_mean(link.target, known_ids)}: fix the id, or write "
+                               "plain text until the entry exists")
+                    if span is not None:
+                        findings.append(span.finding(Severity.ERROR, message, link.written,
+                                                     seen[link.written]))
+
+
+def _check_shared_titles(entries: Iterable[Entry], settings: Settings, findings: list[Finding]) -> None:
+    """Two entries with one title in one language confuse readers and the index."""
+    first: dict[tuple[str, str], Entry] = {}
+    for entry in entries:
+        for code, text in entry.texts.items():
+            key = (code, " ".join(unicodedata.normalize("NFC", text.title).casefold().split()))
+            if key in first:
+                other = first[key]
+                findings.append(text.spans["title"].finding(
+                    Severity.WARNING,
+                    f"the {code} title '{text.title}' is also the title of '{other.id}' "
+                    f"({other.path}): make them distinct so readers can tell them apart",
+                ))
+            else:
+                first[key] = entry

@@ -1,0 +1,173 @@
+"""Stage 1: read entry files into YAML node trees that keep every line and column.
+
+Only syntax is judged here (encoding, YAML, duplicate keys, tags, aliases); what the
+keys mean is the checker's business.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .model import Finding, Severity
+
+ENTRY_SUFFIXES = (".yml", ".yaml")
+MAX_FILE_BYTES = 1024 * 1024
+"""Entries are a few KB; anything this large is a mistake or an attack."""
+
+PLAIN_TAGS = frozenset(
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+)
+"""Tags that only ever make plain data; anything else could construct objects."""
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class LoadedFile:
+    """One entry file as a node tree, or ``root=None`` when it could not be read."""
+
+    path: str
+    """Path relative to the project, as shown in findings."""
+    id: str
+    """The file name without its suffix."""
+    root: yaml.Node | None
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class LoadedGlossary:
+    """Every entry file and the tag file, as read from ``glossary/``."""
+
+    files: tuple[LoadedFile, ...]
+    tags: LoadedFile | None
+    findings: tuple[Finding, ...]
+
+
+def load_glossary(glossary_dir: Path, project_dir: Path) -> LoadedGlossary:
+    """Read every entry file in ``glossary_dir`` (sorted by name) and ``_tags.yml``."""
+    findings: list[Finding] = []
+    files: list[LoadedFile] = []
+    tags: LoadedFile | None = None
+    if not glossary_dir.is_dir():
+        display = _display(glossary_dir, project_dir)
+        msg = f"the glossary folder '{display}' does not exist: create it or set extra.lexikon.glossary_dir"
+        return LoadedGlossary((), None, (Finding(display, 1, 1, Severity.ERROR, msg),))
+    for path in sorted(glossary_dir.iterdir()):
+        if path.suffix not in ENTRY_SUFFIXES or path.name.startswith("."):
+            continue
+        loaded, problems = load_file(path, project_dir)
+        findings.extend(problems)
+        if path.name.startswith("_"):
+            if path.stem == "_tags":
+                tags = loaded
+            continue
+        files.append(loaded)
+    return LoadedGlossary(tuple(files), tags, tuple(findings))
+
+
+def load_file(path: Path, project_dir: Path) -> tuple[LoadedFile, list[Finding]]:
+    """Read one file; problems come back as findings, never as exceptions."""
+    display = _display(path, project_dir)
+    entry_id = path.stem
+
+    def fail(message: str, line: int = 1, col: int = 1) -> tuple[LoadedFile, list[Finding]]:
+        return LoadedFile(display, entry_id, None), [
+            Finding(display, line, col, Severity.ERROR, message)
+        ]
+
+    if path.is_symlink() and not _inside(path.resolve(), project_dir.resolve()):
+        return fail("this file is a link to a place outside the project: copy the file in instead")
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        return fail(f"cannot read the file: {err.strerror}")
+    if len(data) > MAX_FILE_BYTES:
+        return fail(f"the file is {len(data):,} bytes, over the limit of {MAX_FILE_BYTES:,}: split it")
+    if b"\0" in data:
+        return fail("this is not a text file (it contains NUL bytes): save it as UTF-8 text")
+    try:
+        source = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        col = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        return fail("the file is not UTF-8: save it with UTF-8 encoding", line, col)
+    return parse(source, display, entry_id)
+
+
+def parse(source: str, display: str, entry_id: str = "") -> tuple[LoadedFile, list[Finding]]:
+    """Compose ``source`` into nodes and report what plain data may not contain."""
+    loader = _Loader(source)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = err.problem or "invalid YAML"
+        finding = Finding(display, line, col, Severity.ERROR, f"YAML syntax: {problem}: fix the YAML here")
+        return LoadedFile(display, entry_id, None, source), [finding]
+    except yaml.YAMLError as err:
+        finding = Finding(display, 1, 1, Severity.ERROR, f"YAML syntax: {err}")
+        return LoadedFile(display, entry_id, None, source), [finding]
+    finally:
+        loader.dispose()
+    findings = _plain_data_problems(root, display) if root is not None else []
+    if findings:
+        return LoadedFile(display, entry_id, None, source), findings
+    return LoadedFile(display, entry_id, root, source), []
+
+
+def _plain_data_problems(root: yaml.Node, display: str) -> list[Finding]:
+    """Duplicate keys, object-making tags and aliases, all of them, in file order."""
+    findings: list[Finding] = []
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, yaml.Mark]] = [(root, root.start_mark)]
+    while stack:
+        node, used_at = stack.pop()
+        where = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if id(node) in seen:
+            findings.append(
+                Finding(display, used_at.line + 1, used_at.column + 1, Severity.ERROR,
+                        "YAML anchors and aliases (&name, *name) are not allowed in entries: write the value out")
+            )
+            continue
+        seen.add(id(node))
+        if node.tag not in PLAIN_TAGS:
+            findings.append(
+                Finding(display, *where, Severity.ERROR,
+                        f"YAML tag '{node.tag}' is not allowed: entries hold plain text and lists only; remove the tag")
+            )
+            continue
+        if isinstance(node, yaml.MappingNode):
+            first_seen: dict[str, int] = {}
+            children: list[tuple[yaml.Node, yaml.Mark]] = []
+            for key, value in node.value:
+                children += [(key, key.start_mark), (value, key.start_mark)]
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in first_seen:
+                        findings.append(
+                            Finding(display, key.start_mark.line + 1, key.start_mark.column + 1,
+                                    Severity.ERROR,
+                                    f"key '{key.value}' given twice in this mapping (first on line "
+                                    f"{first_seen[key.value]}): keep one")
+                        )
+                    else:
+                        first_seen[key.value] = key.start_mark.line + 1
+            stack.extend(reversed(children))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, node.start_mark) for item in reversed(node.value))
+    return sorted(findings)
+
+
+def _display(path: Path, project_dir: Path) -> str:
+    try:
+        return path.absolute().relative_to(project_dir.absolute()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents

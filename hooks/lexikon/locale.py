@@ -1,0 +1,90 @@
+"""Reader-facing strings and sorting rules per language, read from ``locales/<code>.yml``.
+
+Nothing in the code names a language: a third language is a third locale file.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+LOCALES_DIR = Path(__file__).parent / "locales"
+
+
+@dataclass(frozen=True)
+class Locale:
+    """One language's UI strings and collation."""
+
+    code: str
+    strings: Mapping[str, str]
+    replace: Mapping[str, str] = field(default_factory=dict)
+    after_z: tuple[str, ...] = ()
+
+    def __call__(self, name: str, **values: object) -> str:
+        """The string ``name``, with ``{placeholders}`` filled in."""
+        return self.strings[name].format(**values)
+
+    def sort_key(self, text: str) -> tuple:
+        """Dictionary order of ``text`` in this language; ties broken by the text itself."""
+        folded = unicodedata.normalize("NFC", text).casefold()
+        for old, new in self.replace.items():
+            folded = folded.replace(old, new)
+        primary = tuple(self._weight(char) for char in folded if char.isalnum())
+        return primary, folded, text
+
+    def letter(self, text: str) -> str:
+        """The index letter ``text`` files under (``#`` for digits and symbols)."""
+        folded = unicodedata.normalize("NFC", text).casefold()
+        for old, new in self.replace.items():
+            folded = folded.replace(old, new)
+        for char in folded:
+            if char.isalnum():
+                if char in self.after_z:
+                    return char.upper()
+                base = _strip_accents(char)
+                return base.upper() if "a" <= base <= "z" else self.strings["other_letters"]
+        return self.strings["other_letters"]
+
+    def alphabet(self) -> tuple[str, ...]:
+        """The letters of the index's letter bar, in order."""
+        return tuple(chr(c).upper() for c in range(ord("a"), ord("z") + 1)) + tuple(
+            letter.upper() for letter in self.after_z
+        )
+
+    def _weight(self, char: str) -> tuple[int, int]:
+        if char in self.after_z:
+            return (2, 26 + self.after_z.index(char))
+        base = _strip_accents(char)
+        if "a" <= base <= "z":
+            return (2, ord(base) - ord("a"))
+        if char.isdigit():
+            return (1, int(unicodedata.digit(char, 0)))
+        return (3, ord(char))
+
+
+def _strip_accents(char: str) -> str:
+    decomposed = unicodedata.normalize("NFD", char)
+    return decomposed[0] if decomposed else char
+
+
+@cache
+def load_locale(code: str) -> Locale:
+    """The locale of ``code``; a missing file raises, naming the file to add."""
+    path = LOCALES_DIR / f"{code}.yml"
+    if not path.exists():
+        raise FileNotFoundError(
+            f"no reader-facing strings for language '{code}': add {path} (copy de.yml and translate it)"
+        )
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    collation = data.get("collation") or {}
+    return Locale(
+        code=code,
+        strings=data["strings"],
+        replace=dict(collation.get("replace") or {}),
+        after_z=tuple(collation.get("after_z") or ()),
+    )

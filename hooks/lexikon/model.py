@@ -1,0 +1,140 @@
+"""Plain records passed between the stages."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How bad a finding is; errors fail every build, warnings only strict ones."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    NOTE = "note"
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem (or change) at one place in one entry file."""
+
+    path: str
+    """Path of the file, relative to the project (the folder of ``mkdocs.yml``)."""
+    line: int
+    """1-based line."""
+    col: int
+    """1-based column."""
+    severity: Severity
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.severity.value}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a value stands in its file, with its raw source to find words inside it."""
+
+    path: str
+    line: int
+    """1-based line of the value's first character."""
+    col: int
+    """1-based column of the value's first character."""
+    raw: str = ""
+    """The value as written in the file (quotes, indentation and all)."""
+
+    def locate(self, needle: str, occurrence: int = 1) -> tuple[int, int]:
+        """Line and column of the n-th occurrence of ``needle`` in the value.
+
+        Falls back to the value's own start when the text is not found verbatim
+        (a folded or escaped scalar): a location near the problem beats none.
+        """
+        start = -1
+        for _ in range(occurrence):
+            start = self.raw.find(needle, start + 1)
+            if start < 0:
+                return self.line, self.col
+        before = self.raw[:start]
+        newlines = before.count("\n")
+        if newlines == 0:
+            return self.line, self.col + start
+        return self.line + newlines, start - before.rfind("\n")
+
+    def finding(
+        self, severity: Severity, message: str, needle: str = "", occurrence: int = 1
+    ) -> Finding:
+        """A finding at this value, or at ``needle`` inside it."""
+        line, col = self.locate(needle, occurrence) if needle else (self.line, self.col)
+        return Finding(self.path, line, col, severity, message)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A reference an entry cites."""
+
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Text:
+    """An entry's text in one language."""
+
+    lang: str
+    title: str
+    summary: str
+    aliases: tuple[str, ...] = ()
+    body: str = ""
+    highlights: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+    forms: tuple[str, ...] = ()
+    """Extra word forms readers may type (inflections); searchable, not shown."""
+    spans: Mapping[str, Span] = field(default_factory=dict, compare=False, repr=False)
+    """Where each field stands in the file, for findings in later stages."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One term: its texts per language and its links to other terms."""
+
+    id: str
+    path: str
+    tags: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    texts: Mapping[str, Text] = field(default_factory=dict)
+    spans: Mapping[str, Span] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A tag id with its label per language."""
+
+    id: str
+    labels: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Every entry and tag that passed the check, in id order."""
+
+    entries: Mapping[str, Entry]
+    tags: Mapping[str, Tag]
+    languages: tuple[str, ...]
+    """Configured languages, the default one first."""
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a stage hands on: its output and every finding made on the way."""
+
+    glossary: Glossary
+    findings: tuple[Finding, ...]
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.WARNING)

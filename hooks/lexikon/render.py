@@ -1,0 +1,286 @@
+"""Stage 4: the Markdown of every generated page, per language, from a checked glossary.
+
+Pure text in, text out: the site adapter decides where the pages go. Editor text is
+Markdown (checked to hold no markup); every other piece of editor text that lands in
+HTML or in link syntax is escaped here.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+import yaml
+
+from . import links
+from .locale import Locale, load_locale
+from .model import Entry, Glossary
+from .settings import Settings
+
+LanguageUrl = Callable[[str, str, str], str]
+"""``(from_lang, to_lang, path) -> href``: the link from a page to its twin in another
+language. Same-language links are plain relative ``.md`` links; only the site knows
+where the languages' trees are."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page in one language."""
+
+    path: str
+    """Language-neutral source path, e.g. ``terms/backsourcing.md``."""
+    lang: str
+    markdown: str
+    entry_id: str | None = None
+    """The entry a term page shows (for its edit link)."""
+
+
+def render_site(glossary: Glossary, settings: Settings, language_url: LanguageUrl) -> list[Page]:
+    """Every generated page of every language."""
+    inbound = backlinks(glossary)
+    pages: list[Page] = []
+    for code in glossary.languages:
+        locale = load_locale(code)
+        renderer = _Renderer(glossary, settings, locale, inbound, language_url)
+        pages.extend(renderer.term_page(entry) for entry in glossary.entries.values())
+        pages.append(renderer.index_page())
+        pages.append(renderer.tags_page())
+        pages.extend(renderer.tag_page(tag_id) for tag_id in glossary.tags)
+    return pages
+
+
+def backlinks(glossary: Glossary) -> dict[str, tuple[str, ...]]:
+    """For each entry, the entries that link to it (in any text or in ``related``)."""
+    inbound: defaultdict[str, set[str]] = defaultdict(set)
+    for entry in glossary.entries.values():
+        targets = set(entry.related)
+        for text in entry.texts.values():
+            for value in (text.summary, text.body, *text.highlights):
+                targets.update(link.target for link in links.cross_links(value))
+        for target in targets:
+            if target != entry.id and target in glossary.entries:
+                inbound[target].add(entry.id)
+    return {entry_id: tuple(sorted(sources)) for entry_id, sources in inbound.items()}
+
+
+def plain_text(markdown: str, glossary: Glossary | None = None, lang: str = "") -> str:
+    """Inline Markdown as one line of plain text: for tooltips and descriptions."""
+
+    def label(link: links.CrossLink) -> str:
+        if link.label:
+            return link.label
+        entry = glossary.entries.get(link.target) if glossary else None
+        return title_of(entry, lang) if entry else link.target
+
+    text = links.replace_cross_links(markdown, label)
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"(\*\*|__|\*|_|`)(.+?)\1", r"\2", text)
+    return " ".join(text.split())
+
+
+def title_of(entry: Entry, lang: str) -> str:
+    """The entry's title in ``lang``, or in the first language it has."""
+    text = entry.texts.get(lang) or next(iter(entry.texts.values()))
+    return text.title
+
+
+def escape_inline(text: str) -> str:
+    """Plain text made safe to stand in Markdown link text or emphasis."""
+    return re.sub(r"([\\`*_{}\[\]()<>#+!|~])", r"\\\1", text)
+
+
+def _front_matter(**values: str) -> str:
+    dumped = yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=10_000)
+    return f"---\n{dumped}---\n\n"
+
+
+class _Renderer:
+    """The pages of one language."""
+
+    def __init__(self, glossary: Glossary, settings: Settings, locale: Locale,
+                 inbound: Mapping[str, tuple[str, ...]], language_url: LanguageUrl) -> None:
+        self.glossary = glossary
+        self.settings = settings
+        self.locale = locale
+        self.lang = locale.code
+        self.inbound = inbound
+        self.language_url = language_url
+
+    # paths -----------------------------------------------------------------
+    def term_path(self, entry_id: str) -> str:
+        return f"{self.settings.terms_path}/{entry_id}.md"
+
+    def index_path(self) -> str:
+        return f"{self.settings.terms_path}/index.md"
+
+    def tag_path(self, tag_id: str) -> str:
+        return f"{self.settings.tags_path}/{tag_id}.md"
+
+    def tags_index_path(self) -> str:
+        return f"{self.settings.tags_path}/index.md"
+
+    @staticmethod
+    def relative(target: str, origin: str) -> str:
+        return posixpath.relpath(target, posixpath.dirname(origin) or ".")
+
+    # pieces ----------------------------------------------------------------
+    def tooltip(self, entry: Entry) -> str:
+        text = entry.texts.get(self.lang) or next(iter(entry.texts.values()))
+        summary = plain_text(text.summary, self.glossary, self.lang)
+        return summary.replace("\\", "\\\\").replace('"', "&quot;")
+
+    def link_to(self, entry_id: str, origin: str, label: str | None = None) -> str:
+        entry = self.glossary.entries[entry_id]
+        text = escape_inline(label) if label is not None else escape_inline(title_of(entry, self.lang))
+        href = self.relative(self.term_path(entry_id), origin)
+        return f'[{text}]({href} "{self.tooltip(entry)}")'
+
+    def resolve(self, markdown: str, origin: str) -> str:
+        """Cross-links as Markdown links to this language's page of the target."""
+
+        def one(link: links.CrossLink) -> str:
+            if link.target not in self.glossary.entries:
+                return escape_inline(link.label or link.target)
+            return self.link_to(link.target, origin, link.label)
+
+        return links.replace_cross_links(markdown, one)
+
+    def links_list(self, entry_ids: Iterable[str], origin: str) -> str:
+        ordered = sorted(entry_ids,
+                         key=lambda i: self.locale.sort_key(title_of(self.glossary.entries[i], self.lang)))
+        return "".join(f"- {self.link_to(i, origin)}\n" for i in ordered)
+
+    # pages -----------------------------------------------------------------
+    def term_page(self, entry: Entry) -> Page:
+        path = self.term_path(entry.id)
+        text = entry.texts.get(self.lang)
+        if text is None:
+            return Page(path, self.lang, self.missing_page(entry, path), entry.id)
+        t = self.locale
+        parts = [
+            _front_matter(title=text.title, description=plain_text(text.summary, self.glossary, self.lang)),
+            f"# {escape_inline(text.title)}\n",
+        ]
+        if text.aliases:
+            names = ", ".join(f"*{escape_inline(alias)}*" for alias in text.aliases)
+            parts.append(f"{t('aliases')}: {names}\n{{ .lexikon-aliases }}\n")
+        parts.append(f"{self.resolve(text.summary.strip(), path)}\n{{ .lexikon-lead }}\n")
+        if text.body.strip():
+            parts.append(self.resolve(text.body.strip(), path) + "\n")
+        if text.highlights:
+            items = "".join(f"    - {self.resolve(item.strip(), path)}\n" for item in text.highlights)
+            parts.append(f'!!! abstract "{t("highlights")}"\n\n{items}')
+        related = [i for i in entry.related if i in self.glossary.entries]
+        if related:
+            parts.append(f"## {t('related')} {{ #lexikon-related }}\n\n{self.links_list(related, path)}")
+        inbound = self.inbound.get(entry.id, ())
+        if inbound:
+            parts.append(f"## {t('backlinks')} {{ #lexikon-backlinks }}\n\n{self.links_list(inbound, path)}")
+        tags = [tag for tag in entry.tags if tag in self.glossary.tags]
+        if tags:
+            tag_links = " ".join(
+                f"[{escape_inline(self.tag_label(tag))}]({self.relative(self.tag_path(tag), path)})"
+                "{ .lexikon-tag }" for tag in tags
+            )
+            parts.append(f"## {t('tags')} {{ #lexikon-tags }}\n\n{tag_links}\n")
+        if text.sources:
+            items = "".join(f"- [{escape_inline(s.title)}](<{s.url}>)\n" for s in text.sources)
+            parts.append(f"## {t('sources')} {{ #lexikon-sources }}\n\n{items}")
+        return Page(path, self.lang, "\n".join(parts), entry.id)
+
+    def missing_page(self, entry: Entry, path: str) -> str:
+        t = self.locale
+        title = title_of(entry, self.lang)
+        others = "".join(
+            f"- [{escape_inline(text.title)}]"
+            f"({self.language_url(self.lang, code, path)}){{ hreflang={code} lang={code} }}\n"
+            for code, text in entry.texts.items()
+        )
+        return (
+            _front_matter(title=t("missing_title", title=title))
+            + f"# {escape_inline(title)}\n\n{t('missing_text')}\n{{ .lexikon-missing }}\n\n"
+            + f"{t('missing_available')}\n\n{others}"
+        )
+
+    def tag_label(self, tag_id: str) -> str:
+        return self.glossary.tags[tag_id].labels.get(self.lang, tag_id)
+
+    def index_rows(self) -> list[tuple[str, str, str]]:
+        """``(sort text, letter, markdown line)`` for every title and alias."""
+        path = self.index_path()
+        rows = []
+        for entry in self.glossary.entries.values():
+            text = entry.texts.get(self.lang)
+            title = title_of(entry, self.lang)
+            href = self.relative(self.term_path(entry.id), path)
+            if text is None:
+                line = (f"- [{escape_inline(title)}]({href}) "
+                        f"*({self.locale('missing_marker')})*{{ .lexikon-missing }}")
+                rows.append((title, line))
+                continue
+            summary = escape_inline(plain_text(text.summary, self.glossary, self.lang))
+            rows.append((title, f"- [**{escape_inline(title)}**]({href}) – {summary}"))
+            for alias in text.aliases:
+                rows.append((alias, f"- *{escape_inline(alias)}* → [{escape_inline(title)}]({href})"))
+        rows.sort(key=lambda row: self.locale.sort_key(row[0]))
+        return [(sort_text, self.locale.letter(sort_text), line) for sort_text, line in rows]
+
+    def index_page(self) -> Page:
+        t = self.locale
+        rows = self.index_rows()
+        letters_used = {letter for _, letter, _ in rows}
+        bar_letters = [*self.locale.alphabet(), t("other_letters")]
+        bar = "".join(
+            f'<a href="#{_letter_anchor(letter)}">{html.escape(letter)}</a>'
+            if letter in letters_used else f'<span aria-disabled="true">{html.escape(letter)}</span>'
+            for letter in bar_letters
+            if letter in letters_used or letter != t("other_letters")
+        )
+        parts = [
+            _front_matter(title=t("index_title")),
+            f"# {t('index_title')}\n",
+            f"{t('index_intro')} {t('term_count', count=len(self.glossary.entries))}\n",
+            f'<nav class="lexikon-letters" aria-label="{html.escape(t("letter_bar_label"))}">{bar}</nav>\n',
+        ]
+        current = None
+        for _, letter, line in rows:
+            if letter != current:
+                parts.append(f"\n## {letter} {{ #{_letter_anchor(letter)} }}\n")
+                current = letter
+            parts.append(line)
+        return Page(self.index_path(), self.lang, "\n".join(parts) + "\n")
+
+    def tags_page(self) -> Page:
+        t = self.locale
+        path = self.tags_index_path()
+        counts = defaultdict(int)
+        for entry in self.glossary.entries.values():
+            for tag in entry.tags:
+                counts[tag] += 1
+        tag_ids = sorted(self.glossary.tags, key=lambda tag: self.locale.sort_key(self.tag_label(tag)))
+        items = "".join(
+            f"- [{escape_inline(self.tag_label(tag))}]({self.relative(self.tag_path(tag), path)}) "
+            f"({t('term_count', count=counts[tag])})\n" for tag in tag_ids
+        )
+        body = f"# {t('tags_title')}\n\n{t('tags_intro')}\n\n{items}"
+        return Page(path, self.lang, _front_matter(title=t("tags_title")) + body)
+
+    def tag_page(self, tag_id: str) -> Page:
+        t = self.locale
+        path = self.tag_path(tag_id)
+        label = self.tag_label(tag_id)
+        members = [e.id for e in self.glossary.entries.values() if tag_id in e.tags]
+        body = (f"# {escape_inline(t('tag_title', label=label))}\n\n"
+                f"{escape_inline(t('tag_intro', label=label))}\n\n{self.links_list(members, path)}")
+        return Page(path, self.lang, _front_matter(title=t("tag_title", label=label)) + body)
+
+
+def _letter_anchor(letter: str) -> str:
+    if letter.isascii() and letter.isalpha():
+        return f"letter-{letter.lower()}"
+    return f"letter-u{ord(letter[0]):04x}"
+

@@ -1,0 +1,140 @@
+"""What the stages need to know about the site: languages, folders, switches.
+
+The options live under ``extra.lexikon`` in ``mkdocs.yml``; the languages are those of
+the ``i18n`` plugin. Both the MkDocs hook and the command line read them through
+:func:`make_settings`, so there is one schema and one set of defaults.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import Finding, Severity
+
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+
+
+@dataclass(frozen=True)
+class Language:
+    """A configured language of the site."""
+
+    code: str
+    name: str
+    default: bool = False
+
+
+@dataclass(frozen=True)
+class Option:
+    """One setting under ``extra.lexikon``: its type, default and why it exists."""
+
+    kind: type
+    default: Any
+    doc: str
+
+
+OPTIONS: Mapping[str, Option] = {
+    "glossary_dir": Option(str, "glossary", "Folder of the entry files, relative to mkdocs.yml."),
+    "terms_path": Option(str, "terms", "URL folder of the term pages and of the A–Z index."),
+    "tags_path": Option(str, "tags", "URL folder of the tag pages."),
+    "edit_entries": Option(
+        bool, True, "Point each term page's edit link at its YAML file (needs repo_url)."
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable, validated, with defaults filled in."""
+
+    project_dir: Path
+    languages: tuple[Language, ...]
+    """The default language first."""
+    glossary_dir: Path = Path("glossary")
+    terms_path: str = "terms"
+    tags_path: str = "tags"
+    edit_entries: bool = True
+    findings: tuple[Finding, ...] = field(default=(), compare=False)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(language.code for language in self.languages)
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0].code
+
+
+def make_settings(
+    project_dir: Path,
+    languages: list[Language],
+    options: Mapping[str, Any] | None,
+    config_path: str = "mkdocs.yml",
+) -> Settings:
+    """Validate ``options`` against :data:`OPTIONS`; problems become findings."""
+    findings: list[Finding] = []
+
+    def problem(message: str) -> None:
+        findings.append(Finding(config_path, 1, 1, Severity.ERROR, message))
+
+    values = {name: option.default for name, option in OPTIONS.items()}
+    if options is not None and not isinstance(options, Mapping):
+        problem("extra.lexikon must be a mapping of options")
+        options = {}
+    for name, value in (options or {}).items():
+        if name not in OPTIONS:
+            problem(f"extra.lexikon: unknown option '{name}' (known: {', '.join(OPTIONS)})")
+        elif not isinstance(value, OPTIONS[name].kind):
+            problem(f"extra.lexikon.{name}: expected {OPTIONS[name].kind.__name__}, got {value!r}")
+        else:
+            values[name] = value
+    ordered = sorted(languages, key=lambda language: not language.default)
+    if not ordered:
+        problem("no languages configured: add the i18n plugin with its languages to mkdocs.yml")
+        ordered = [Language("de", "Deutsch", True)]
+    for language in ordered:
+        if not LANGUAGE_CODE.match(language.code):
+            problem(f"language code '{language.code}' is not a code like 'de' or 'da'")
+    return Settings(
+        project_dir=project_dir,
+        languages=tuple(ordered),
+        glossary_dir=project_dir / values["glossary_dir"],
+        terms_path=values["terms_path"].strip("/"),
+        tags_path=values["tags_path"].strip("/"),
+        edit_entries=values["edit_entries"],
+        findings=tuple(findings),
+    )
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without running its ``!!python/name`` and ``!ENV`` tags."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def settings_from_file(config_file: Path) -> Settings:
+    """Settings for the command line, read from ``mkdocs.yml`` without MkDocs."""
+    with config_file.open(encoding="utf-8-sig") as stream:
+        config = yaml.load(stream, Loader=_ConfigLoader) or {}  # noqa: S506 - safe subclass
+    i18n: Mapping[str, Any] = {}
+    plugins = config.get("plugins") or []
+    items = plugins.items() if isinstance(plugins, Mapping) else (
+        next(iter(p.items())) if isinstance(p, Mapping) else (p, {}) for p in plugins
+    )
+    for name, plugin_config in items:
+        if name == "i18n":
+            i18n = plugin_config or {}
+    languages = [
+        Language(str(item.get("locale")), str(item.get("name") or item.get("locale")),
+                 bool(item.get("default", False)))
+        for item in i18n.get("languages") or []
+        if isinstance(item, Mapping) and item.get("build", True) is not False
+    ]
+    extra = config.get("extra") or {}
+    return make_settings(config_file.parent, languages, extra.get("lexikon"), config_file.name)

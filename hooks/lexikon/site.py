@@ -1,0 +1,134 @@
+"""The MkDocs adapter: the one module of the package that knows MkDocs, Material and i18n.
+
+It turns MkDocs config into :class:`Settings`, rendered pages into MkDocs files, and the
+merged search index that static-i18n leaves into one index per language.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Iterable
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .render import Page
+from .settings import Language, Settings, make_settings
+
+
+def settings_from_config(config: MkDocsConfig) -> Settings:
+    """Settings from the live MkDocs config: the i18n plugin's languages, ``extra.lexikon``."""
+    languages: list[Language] = []
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:
+        languages = [
+            Language(lang.locale, lang.name or lang.locale, bool(lang.default))
+            for lang in i18n.config.languages
+            if lang.build is not False
+        ]
+    project_dir = Path(config.config_file_path).parent
+    return make_settings(project_dir, languages, config.extra.get("lexikon"),
+                         Path(config.config_file_path).name)
+
+
+def current_language(config: MkDocsConfig, settings: Settings) -> str:
+    """The language i18n is building now (unset before i18n's first ``on_config``)."""
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or settings.default_language
+
+
+def source_uri(page: Page, settings: Settings) -> str:
+    """Where i18n's suffix structure expects the page: ``x.md`` or ``x.<lang>.md``."""
+    if page.lang == settings.default_language:
+        return page.path
+    stem = page.path.removesuffix(".md")
+    return f"{stem}.{page.lang}.md"
+
+
+def language_root(lang: str, settings: Settings) -> str:
+    """The folder of a language's tree in the built site ('' for the default)."""
+    return "" if lang == settings.default_language else f"{lang}/"
+
+
+def page_url(path: str, lang: str, settings: Settings, use_directory_urls: bool) -> str:
+    """The site-relative URL of a neutral source path in one language."""
+    stem = path.removesuffix(".md")
+    if use_directory_urls:
+        stem = stem.removesuffix("index").rstrip("/")
+        url = f"{stem}/" if stem else ""
+    else:
+        url = f"{stem}.html"
+    return language_root(lang, settings) + url
+
+
+def language_linker(settings: Settings, use_directory_urls: bool):
+    """The render stage's :data:`~lexikon.render.LanguageUrl` for this site's layout."""
+
+    def link(from_lang: str, to_lang: str, path: str) -> str:
+        origin = page_url(path, from_lang, settings, use_directory_urls)
+        target = page_url(path, to_lang, settings, use_directory_urls)
+        base = origin if origin.endswith("/") or not origin else posixpath.dirname(origin) + "/"
+        relative = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+        return relative + ("/" if target.endswith("/") and not relative.endswith("/") else "")
+
+    return link
+
+
+def add_generated_files(files: Files, pages: Iterable[Page], config: MkDocsConfig,
+                        settings: Settings) -> dict[str, Page]:
+    """Add a File per page (every language, every pass: i18n pairs twins by name).
+
+    static-i18n 1.3.1 re-creates every File and needs a path under ``docs_dir``, so the
+    files get one (never written); their text comes back through ``on_page_read_source``.
+    """
+    by_uri: dict[str, Page] = {}
+    for page in pages:
+        uri = source_uri(page, settings)
+        by_uri[uri] = page
+        if files.get_file_from_path(uri) is None:
+            in_nav = page.path.endswith("/index.md")
+            files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls,
+                              inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV))
+    return by_uri
+
+
+def edit_url(page: Page, config: MkDocsConfig, settings: Settings) -> str | None:
+    """The edit link of a term page: its YAML file, not a Markdown file that does not exist."""
+    if page.entry_id is None or not config.repo_url or not settings.edit_entries:
+        return None
+    docs_base = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri or "")
+    relative = posixpath.relpath(
+        (settings.glossary_dir / f"{page.entry_id}.yml").as_posix(),
+        Path(config.docs_dir).as_posix(),
+    )
+    return urljoin(docs_base if docs_base.endswith("/") else docs_base + "/", relative)
+
+
+def split_search_index(site_dir: Path, settings: Settings) -> dict[str, int]:
+    """One search index per language, each where that language's pages look for it.
+
+    static-i18n merges every language into ``search/search_index.json``; Material's
+    worker on a Danish page asks ``da/search/search_index.json`` (see the ``config``
+    block of our template), so a reader only ever searches their own language.
+    """
+    path = site_dir / "search" / "search_index.json"
+    merged = json.loads(path.read_text(encoding="utf-8"))
+    roots = {code: language_root(code, settings) for code in settings.codes}
+    per_language: dict[str, list[dict]] = {code: [] for code in settings.codes}
+    for doc in merged["docs"]:
+        location = doc["location"]
+        for code, root in roots.items():
+            if root and (location == root.rstrip("/") or location.startswith(root)):
+                per_language[code].append({**doc, "location": location[len(root):]})
+                break
+        else:
+            per_language[settings.default_language].append(doc)
+    for code, docs in per_language.items():
+        target = site_dir / roots[code] / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        index = {**merged, "config": {**merged["config"], "lang": [code]}, "docs": docs}
+        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return {code: len(docs) for code, docs in per_language.items()}

@@ -1,0 +1,94 @@
+"""MkDocs hook: connects MkDocs events to the Lexikon stages; no logic of its own.
+
+static-i18n (priority -100) builds the default language and then, from its own
+``on_post_build``, every other language: most events below run once per language. The
+glossary is loaded and checked once per build, in the outermost ``on_pre_build``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from lexikon import site
+from lexikon.model import Severity
+from lexikon.pipeline import run
+from lexikon.render import Page, render_site
+from lexikon.settings import Settings
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page as MkDocsPage
+
+log = logging.getLogger("mkdocs.hooks.lexikon")
+_LOG_LEVEL = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.NOTE: logging.INFO}
+
+
+class _Build:
+    """What one build (all its language passes) shares."""
+
+    depth = 0
+    settings: Settings | None = None
+    pages: dict[str, Page] = {}
+
+
+@event_priority(100)
+def on_pre_build(config: MkDocsConfig) -> None:
+    _Build.depth += 1
+    if _Build.depth > 1:
+        return
+    settings = site.settings_from_config(config)
+    result = run(settings)
+    for finding in result.findings:
+        log.log(_LOG_LEVEL[finding.severity], str(finding))
+    if result.errors:
+        raise Abort(f"lexikon: {len(result.errors)} error(s) in the glossary, listed above")
+    _Build.settings = settings
+    linker = site.language_linker(settings, config.use_directory_urls)
+    _Build.pages = {f"{p.lang}:{p.path}": p for p in render_site(result.glossary, settings, linker)}
+
+
+@event_priority(50)  # before static-i18n sorts the files into languages
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    assert _Build.settings is not None
+    site.add_generated_files(files, _Build.pages.values(), config, _Build.settings)
+    return files
+
+
+def on_page_read_source(page: MkDocsPage, config: MkDocsConfig) -> str | None:
+    generated = _generated(page)
+    return generated.markdown if generated else None
+
+
+def on_page_context(context: dict, page: MkDocsPage, config: MkDocsConfig, nav) -> dict:
+    assert _Build.settings is not None
+    lang = site.current_language(config, _Build.settings)
+    context["lexikon_language_root"] = site.language_root(lang, _Build.settings)
+    generated = _generated(page)
+    if generated is not None:
+        page.edit_url = site.edit_url(generated, config, _Build.settings)
+    return context
+
+
+@event_priority(-200)  # after static-i18n has built every language
+def on_post_build(config: MkDocsConfig) -> None:
+    _Build.depth -= 1
+    if _Build.depth == 0 and _Build.settings is not None:
+        site.split_search_index(Path(config.site_dir), _Build.settings)
+
+
+def _generated(page: MkDocsPage) -> Page | None:
+    settings = _Build.settings
+    if settings is None:
+        return None
+    uri = page.file.src_uri
+    for code in settings.codes:
+        suffix = f".{code}.md"
+        if code != settings.default_language and uri.endswith(suffix):
+            return _Build.pages.get(f"{code}:{uri.removesuffix(suffix)}.md")
+    return _Build.pages.get(f"{settings.default_language}:{uri}")
+
+
+def on_build_error(error: Exception) -> None:
+    _Build.depth = 0  # a failed build never reaches on_post_build; `mkdocs serve` goes on
