@@ -243,7 +243,7 @@ class _Renderer:
         parts = [
             _front_matter(title=t("index_title")),
             f"# {t('index_title')}\n",
-            f"{t('index_intro')} {t('term_count', count=len(self.glossary.entries))}\n",
+            f"{t('index_intro', count=len(self.glossary.entries))}\n",
             f'<nav class="lexikon-letters" aria-label="{html.escape(t("letter_bar_label"))}">{bar}</nav>\n',
         ]
         current = None

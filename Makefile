@@ -1,0 +1,59 @@
+# Lexikon: `make site` builds the site, `make test` runs every check. Both set up .venv.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
+SUDO   := $(if $(filter 0,$(shell id -u)),,sudo)
+CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
+
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: site serve check test lint chromium constraints clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.site-deps: pyproject.toml constraints.txt | $(BIN)/python
+	$(PIP) install -c constraints.txt -e .
+	@touch $@
+
+$(VENV)/.test-deps: $(VENV)/.site-deps
+	$(PIP) install -c constraints.txt -e '.[test]'
+	@touch $@
+
+## site: build the site into site/ (fails on any warning)
+site: $(VENV)/.site-deps
+	$(BIN)/mkdocs build --strict
+
+## serve: preview on http://127.0.0.1:8000/, rebuilt when glossary/, docs/ or hooks/ change
+serve: $(VENV)/.site-deps
+	$(BIN)/mkdocs serve --livereload
+
+## check: the glossary's findings without a build
+check: $(VENV)/.site-deps
+	$(BIN)/lexicon check
+
+## test: lint and the whole suite, browser tests included
+test: $(VENV)/.test-deps chromium
+	$(BIN)/ruff check hooks tests
+	$(BIN)/pytest
+
+lint: $(VENV)/.test-deps
+	$(BIN)/ruff check hooks tests
+
+## chromium: Debian's Chromium for the browser tests (playwright cannot fetch its own here)
+chromium:
+	@if [ -z "$(CHROMIUM)" ]; then \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
+	fi
+
+## constraints: re-pin exact versions after a change to pyproject.toml
+constraints: $(VENV)/.test-deps
+	{ echo "# Exact versions for reproducible installs (make uses them as pip constraints)."; \
+	  echo "# Refresh: make constraints (after changing pyproject.toml)."; \
+	  $(BIN)/python -m pip freeze --exclude-editable | grep -v '^#'; } > constraints.txt
+
+clean:
+	rm -rf site .pytest_cache .ruff_cache

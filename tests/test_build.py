@@ -1,0 +1,148 @@
+"""Real builds of our own glossary: read the HTML as a reader's browser gets it."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from conftest import Project
+
+TERMS = ("backsourcing", "insourcing", "outsourcing")
+LANGS = {"de": "", "da": "da/"}
+
+
+class _Links(HTMLParser):
+    """Every element's attributes, for link and attribute checks without regexes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(html: str) -> _Links:
+    parser = _Links()
+    parser.feed(html)
+    return parser
+
+
+def article(html: str) -> str:
+    start = html.index('<article class="md-content__inner')
+    return html[start : html.index("</article>", start)]
+
+
+def test_strict_build_is_clean_and_reports_removed_duplicates(built_site: Project) -> None:
+    log = built_site.build_log  # type: ignore[attr-defined]
+    assert "WARNING" not in log and "ERROR" not in log
+    notes = [line for line in log.splitlines() if "removed a duplicate paragraph" in line]
+    assert len(notes) == 4
+    assert all("glossary/backsourcing.yml:" in line for line in notes)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("term", TERMS)
+def test_every_term_has_a_page_in_every_language(built_site: Project, term: str, lang: str) -> None:
+    html = built_site.html(f"{LANGS[lang]}terms/{term}/")
+    assert f'<html lang="{lang}"' in html
+    assert "<h1" in article(html)
+
+
+def test_german_backsourcing_shows_each_paragraph_once(built_site: Project) -> None:
+    text = " ".join(parse(article(built_site.html("terms/backsourcing/"))).text)
+    assert text.count("Für ein erfolgreiches IT-Backsourcing ist es grundlegend") == 1
+    assert text.count("Der Begriff Backsourcing (deutsch: Wiedereinlagerung) bezeichnet") == 1
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_switcher_leads_to_the_twin(built_site: Project, lang: str) -> None:
+    for term in TERMS:
+        page = f"{LANGS[lang]}terms/{term}/"
+        switch = {attrs["hreflang"]: attrs["href"]
+                  for tag, attrs in parse(built_site.html(page)).elements
+                  if tag == "a" and "md-select__link" in (attrs.get("class") or "")}
+        assert set(switch) == set(LANGS)
+        for other, href in switch.items():
+            target = (built_site.site / page / href).resolve()
+            assert target == (built_site.site / LANGS[other] / "terms" / term).resolve()
+            assert (target / "index.html").is_file()
+
+
+def test_cross_links_use_target_title_and_summary_tooltip(built_site: Project) -> None:
+    links = [attrs for tag, attrs in parse(article(built_site.html("da/terms/backsourcing/"))).elements
+             if tag == "a" and attrs.get("href") == "../outsourcing/"]
+    assert links, "the Danish backsourcing page links to the Danish outsourcing page"
+    assert all((a.get("title") or "").startswith("Outsourcing betyder") for a in links)
+
+
+def test_backlinks_listed(built_site: Project) -> None:
+    html = article(built_site.html("terms/outsourcing/"))
+    section = html[html.index('id="lexikon-backlinks"'):]
+    assert 'href="../backsourcing/"' in section and 'href="../insourcing/"' in section
+    assert "Verwiesen von" in html
+    assert "Henvist fra" in article(built_site.html("da/terms/outsourcing/"))
+
+
+class _IndexRows(HTMLParser):
+    """The first words of each row of the A–Z list, in page order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[str] = []
+        self.letters: list[str] = []
+        self._in: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("li", "h2"):
+            self._in = tag
+
+    def handle_data(self, data: str) -> None:
+        if self._in and data.strip():
+            (self.rows if self._in == "li" else self.letters).append(data.strip())
+            self._in = None
+
+
+@pytest.mark.parametrize(("lang", "rows", "letters"), [
+    ("de", ["Auslagerung", "Backsourcing", "Eigenerstellung", "Eigenfertigung", "Fremdvergabe",
+            "Insourcing", "IT-Backsourcing", "Outsourcing", "Wiedereinlagerung"],
+     ["A", "B", "E", "F", "I", "O", "W"]),
+    ("da", ["Backsourcing", "hjemtagelse", "hjemtagning", "Insourcing", "Outsourcing", "udlicitering"],
+     ["B", "H", "I", "O", "U"]),
+])
+def test_index_lists_titles_and_aliases_in_order(
+    built_site: Project, lang: str, rows: list[str], letters: list[str]
+) -> None:
+    parser = _IndexRows()
+    parser.feed(article(built_site.html(f"{LANGS[lang]}terms/")))
+    assert parser.rows == rows
+    assert parser.letters == letters
+
+
+def test_search_index_per_language(built_site: Project) -> None:
+    for lang, root in LANGS.items():
+        index = json.loads((built_site.site / root / "search" / "search_index.json").read_text("utf-8"))
+        assert index["config"]["lang"] == [lang]
+        locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+        assert {f"terms/{term}/" for term in TERMS} <= locations
+        assert not any(location.startswith("da/") for location in locations)
+        text = " ".join(doc["text"] for doc in index["docs"])
+        if lang == "de":
+            assert "Wiedereinlagerung" in text and "hjemtagning" not in text
+        else:
+            assert "hjemtagning" in text and "Wiedereinlagerung" not in text
+
+
+def test_no_page_loads_anything_from_another_host(built_site: Project) -> None:
+    for page in ("", "da/", "terms/backsourcing/"):
+        for tag, attrs in parse(built_site.html(page)).elements:
+            url = attrs.get("src") if tag in ("script", "img") else (
+                attrs.get("href") if tag == "link" else None)
+            assert not url or not re.match(r"(?i)^(https?:)?//", url), (page, tag, url)
