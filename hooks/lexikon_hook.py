@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import ClassVar
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page as MkDocsPage
 
 from lexikon import site
 from lexikon.model import Severity
 from lexikon.pipeline import run
 from lexikon.render import Page, render_site
 from lexikon.settings import Settings
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page as MkDocsPage
 
 log = logging.getLogger("mkdocs.hooks.lexikon")
 _LOG_LEVEL = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.NOTE: logging.INFO}
@@ -30,7 +32,7 @@ class _Build:
 
     depth = 0
     settings: Settings | None = None
-    pages: dict[str, Page] = {}
+    pages: ClassVar[dict[str, Page]] = {}
 
 
 @event_priority(100)

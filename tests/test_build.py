@@ -7,7 +7,6 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-
 from conftest import Project
 
 TERMS = ("backsourcing", "insourcing", "outsourcing")

@@ -242,7 +242,8 @@ class _EntryReader:
 
     def scalar(self, spec: FieldSpec, node: yaml.Node, what: str) -> str | None:
         if not isinstance(node, yaml.ScalarNode):
-            self.problem(node, f"{what} must be text, not a {'list' if isinstance(node, yaml.SequenceNode) else 'mapping'}")
+            shape = "list" if isinstance(node, yaml.SequenceNode) else "mapping"
+            self.problem(node, f"{what} must be text, not a {shape}")
             return None
         if node.tag != _STR:
             self.problem(node, f"{what} must be text, but YAML reads '{node.value}' as "

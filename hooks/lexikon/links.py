@@ -88,7 +88,8 @@ def url_problem(url: str, *, allow_relative: bool = False) -> str | None:
     if scheme:
         if scheme.group(1).lower() in SAFE_SCHEMES:
             return None
-        return f"the link '{url}' uses the scheme '{scheme.group(1)}:': only http, https and mailto are allowed"
+        return (f"the link '{url}' uses the scheme '{scheme.group(1)}:': "
+                "only http, https and mailto are allowed")
     if url.startswith("#") or allow_relative:
         return None
     return (

@@ -131,14 +131,16 @@ def _plain_data_problems(root: yaml.Node, display: str) -> list[Finding]:
         if id(node) in seen:
             findings.append(
                 Finding(display, used_at.line + 1, used_at.column + 1, Severity.ERROR,
-                        "YAML anchors and aliases (&name, *name) are not allowed in entries: write the value out")
+                        "YAML anchors and aliases (&name, *name) are not allowed in entries: "
+                        "write the value out")
             )
             continue
         seen.add(id(node))
         if node.tag not in PLAIN_TAGS:
             findings.append(
                 Finding(display, *where, Severity.ERROR,
-                        f"YAML tag '{node.tag}' is not allowed: entries hold plain text and lists only; remove the tag")
+                        f"YAML tag '{node.tag}' is not allowed: entries hold plain text and lists "
+                        "only; remove the tag")
             )
             continue
         if isinstance(node, yaml.MappingNode):

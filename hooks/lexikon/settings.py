@@ -121,7 +121,7 @@ _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 def settings_from_file(config_file: Path) -> Settings:
     """Settings for the command line, read from ``mkdocs.yml`` without MkDocs."""
     with config_file.open(encoding="utf-8-sig") as stream:
-        config = yaml.load(stream, Loader=_ConfigLoader) or {}  # noqa: S506 - safe subclass
+        config = yaml.load(stream, Loader=_ConfigLoader) or {}
     i18n: Mapping[str, Any] = {}
     plugins = config.get("plugins") or []
     items = plugins.items() if isinstance(plugins, Mapping) else (

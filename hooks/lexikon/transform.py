@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .model import Entry, Finding, Glossary, Result, Severity, Text
+from .model import Entry, Finding, Result, Severity, Text
 
 NEAR_DUPLICATE_RATIO = 0.9
 """Similarity (difflib ratio) from which two different paragraphs are reported."""
