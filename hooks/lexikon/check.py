@@ -84,6 +84,10 @@ def _check_file_name(file: LoadedFile, files: tuple[LoadedFile, ...], findings: 
         ))
 
 
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:].rstrip(".")
+
+
 def _ascii(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
@@ -213,10 +217,10 @@ class _EntryReader:
         spans[name] = self.span(node)
         if node.tag == _NULL:
             if spec.required:
-                self.problem(key, f"'{spec.name}' is empty: {spec.doc[0].lower()}{spec.doc[1:]}")
+                self.problem(key, f"'{spec.name}' is empty: fill it in ({_lower_first(spec.doc)})")
             return None
         if spec.kind in (Kind.LINE, Kind.INLINE, Kind.MARKDOWN):
-            return self.scalar(spec, node, spec.name)
+            return self.scalar(spec, node, f"'{spec.name}'")
         if not isinstance(node, yaml.SequenceNode):
             self.problem(node, f"'{spec.name}' must be a list, e.g. [a, b] or one '- item' per line")
             return None
@@ -251,7 +255,8 @@ class _EntryReader:
             return None
         value = node.value
         if not value.strip():
-            self.problem(node, f"{what} is empty: {spec.doc[0].lower()}{spec.doc[1:]}")
+            if spec.required:
+                self.problem(node, f"{what} is empty: fill it in ({_lower_first(spec.doc)})")
             return None
         if spec.kind is Kind.LINE and "\n" in value.strip():
             self.problem(node, f"{what} must be one line")

@@ -1,41 +1,79 @@
-"""The ``lexicon`` command: the hook's checks without a build, for editors and CI."""
+"""The ``lexicon`` command: the hook's checks and the editors' tools, without a build."""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from .check import ID_RULE
 from .model import Finding, Result, Severity
 from .pipeline import run
-from .settings import settings_from_file
+from .scaffold import SCHEMA_FILE, new_entry_text
+from .schema import json_schema
+from .settings import Settings, settings_from_file
+from .stats import compute_stats
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    config_file = _config_file(argv)
+    settings = settings_from_file(config_file) if config_file.is_file() else None
+    parser = _parser(settings)
+    args = parser.parse_args(argv)
+    if settings is None:
+        parser.exit(EXIT_USAGE, f"lexicon: {config_file} not found: run in the project folder "
+                    "or pass --config-file\n")
+    return args.run(args, settings)
+
+
+def _config_file(argv: list[str]) -> Path:
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
+    known, _ = early.parse_known_args(argv)
+    return known.config_file
+
+
+def _parser(settings: Settings | None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lexicon", description=__doc__)
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
                         help="the site's mkdocs.yml (default: ./mkdocs.yml)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
     check = commands.add_parser("check", help="check the glossary without building the site")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.add_argument("--format", choices=("text", "github", "json"), default="text",
                        help="text for people, github for workflow annotations, json for tools")
     check.add_argument("files", nargs="*", type=Path,
                        help="report only on these entry files (links still resolve against all)")
-    args = parser.parse_args(argv)
-    if not args.config_file.is_file():
-        parser.exit(EXIT_USAGE, f"lexicon: {args.config_file} not found: run in the project "
-                    "folder or pass --config-file\n")
-    return _check(args)
+    check.set_defaults(run=_check)
+
+    new = commands.add_parser("new", help="start a new entry with a block per language")
+    new.add_argument("id", help="the new term's id: lowercase letters, digits, single hyphens")
+    for language in settings.languages if settings else ():
+        new.add_argument(f"--title-{language.code}", metavar="TITLE",
+                         help=f"the title in {language.name}")
+    new.set_defaults(run=_new)
+
+    stats = commands.add_parser("stats", help="entries, coverage per language, gaps, orphans")
+    stats.add_argument("--format", choices=("text", "json"), default="text")
+    stats.set_defaults(run=_stats)
+
+    schema = commands.add_parser("schema", help=f"write glossary/{SCHEMA_FILE} for editors")
+    schema.add_argument("--check", action="store_true",
+                        help="only check that the file is up to date (exit 1 if not)")
+    schema.set_defaults(run=_schema)
+    return parser
 
 
-def _check(args: argparse.Namespace) -> int:
-    settings = settings_from_file(args.config_file)
+# check ------------------------------------------------------------------------
+def _check(args: argparse.Namespace, settings: Settings) -> int:
     result = run(settings)
     findings = list(result.findings)
     if args.files:
@@ -92,6 +130,69 @@ def format_json(findings: list[Finding], result: Result) -> str:
 
 
 FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}
+
+
+# new --------------------------------------------------------------------------
+def _new(args: argparse.Namespace, settings: Settings) -> int:
+    if not ID_RULE.match(args.id):
+        print(f"lexicon new: '{args.id}' is not a valid id: use lowercase ASCII letters, digits "
+              "and single hyphens, e.g. 'competitive-advantage'", file=sys.stderr)
+        return EXIT_USAGE
+    path = settings.glossary_dir / f"{args.id}.yml"
+    if path.exists() or path.with_suffix(".yaml").exists():
+        print(f"lexicon new: {_relative(path, settings.project_dir)} exists already: edit it, or "
+              "choose another id", file=sys.stderr)
+        return EXIT_FAILED
+    titles = {code: getattr(args, f"title_{code.replace('-', '_')}", None) for code in settings.codes}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(new_entry_text(settings, {k: v for k, v in titles.items() if v}), encoding="utf-8")
+    print(f"created {_relative(path, settings.project_dir)}: fill in each title and summary, then "
+          "run 'lexicon check'")
+    return EXIT_OK
+
+
+# stats ------------------------------------------------------------------------
+def _stats(args: argparse.Namespace, settings: Settings) -> int:
+    stats = compute_stats(run(settings).glossary, settings)
+    if args.format == "json":
+        document = dataclasses.asdict(stats)
+        for item, coverage in zip(document["coverage"], stats.coverage, strict=True):
+            item["percent"] = round(coverage.percent, 1)
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"Entries: {stats.entries}\n")
+    print(f"{'Language':<20} {'Entries':>8} {'Coverage':>9}")
+    for c in stats.coverage:
+        print(f"{c.lang + ' (' + c.name + ')':<20} {c.entries:>8} {c.percent:>8.0f}%")
+    print()
+    _print_list("Missing translations", [f"{i}: {', '.join(codes)}" for i, codes in stats.missing.items()])
+    _print_list("Broken links", [f"{source} → {target}" for source, target in stats.broken_links])
+    _print_list("Orphans (no links in or out)", list(stats.orphans))
+    return EXIT_OK
+
+
+def _print_list(title: str, items: list[str]) -> None:
+    print(f"{title}: {len(items) if items else 'none'}")
+    for item in items:
+        print(f"  {item}")
+
+
+# schema -----------------------------------------------------------------------
+def _schema(args: argparse.Namespace, settings: Settings) -> int:
+    path = settings.glossary_dir / SCHEMA_FILE
+    text = json.dumps(json_schema(settings.codes), ensure_ascii=False, indent=2) + "\n"
+    current = path.read_text(encoding="utf-8") if path.exists() else ""
+    shown = _relative(path, settings.project_dir)
+    if args.check:
+        if current != text:
+            print(f"{shown} is out of date: run 'lexicon schema'", file=sys.stderr)
+            return EXIT_FAILED
+        print(f"{shown} is up to date")
+        return EXIT_OK
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {shown}")
+    return EXIT_OK
+
 
 if __name__ == "__main__":
     raise SystemExit(main())
