@@ -133,10 +133,11 @@ def test_search_index_per_language(built_site: Project) -> None:
         assert {f"terms/{term}/" for term in TERMS} <= locations
         assert not any(location.startswith("da/") for location in locations)
         text = " ".join(doc["text"] for doc in index["docs"])
+        german_body, danish_body = "Demnach definiert der Begriff", "Backsourcing betegner det"
         if lang == "de":
-            assert "Wiedereinlagerung" in text and "hjemtagning" not in text
+            assert german_body in text and danish_body not in text
         else:
-            assert "hjemtagning" in text and "Wiedereinlagerung" not in text
+            assert danish_body in text and german_body not in text
 
 
 def test_no_page_loads_anything_from_another_host(built_site: Project) -> None:

@@ -24,10 +24,16 @@ class Locale:
     strings: Mapping[str, str]
     replace: Mapping[str, str] = field(default_factory=dict)
     after_z: tuple[str, ...] = ()
+    languages: Mapping[str, str] = field(default_factory=dict)
+    """Language names as they stand in a sentence of this language."""
 
     def __call__(self, name: str, **values: object) -> str:
         """The string ``name``, with ``{placeholders}`` filled in."""
         return self.strings[name].format(**values)
+
+    def language_name(self, code: str) -> str:
+        """``code``'s name in this language's sentences (the code when unknown)."""
+        return self.languages.get(code, code)
 
     def sort_key(self, text: str) -> tuple:
         """Dictionary order of ``text`` in this language; ties broken by the text itself."""
@@ -87,4 +93,5 @@ def load_locale(code: str) -> Locale:
         strings=data["strings"],
         replace=dict(collation.get("replace") or {}),
         after_z=tuple(collation.get("after_z") or ()),
+        languages=dict(data.get("languages") or {}),
     )

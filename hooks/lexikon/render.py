@@ -139,13 +139,19 @@ class _Renderer:
         href = self.relative(self.term_path(entry_id), origin)
         return f'[{text}]({href} "{self.tooltip(entry)}")'
 
-    def resolve(self, markdown: str, origin: str) -> str:
-        """Cross-links as Markdown links to this language's page of the target."""
+    def resolve(self, markdown: str, origin: str, label_lang: str | None = None) -> str:
+        """Cross-links as Markdown links to this language's page of the target.
+
+        ``label_lang`` names the targets in another language, for text shown in that one.
+        """
 
         def one(link: links.CrossLink) -> str:
             if link.target not in self.glossary.entries:
                 return escape_inline(link.label or link.target)
-            return self.link_to(link.target, origin, link.label)
+            label = link.label
+            if label is None and label_lang is not None:
+                label = title_of(self.glossary.entries[link.target], label_lang)
+            return self.link_to(link.target, origin, label)
 
         return links.replace_cross_links(markdown, one)
 
@@ -168,6 +174,7 @@ class _Renderer:
         if text.aliases:
             names = ", ".join(f"*{escape_inline(alias)}*" for alias in text.aliases)
             parts.append(f"{t('aliases')}: {names}\n{{ .lexikon-aliases }}\n")
+        parts.append(self.twins(entry, path))
         parts.append(f"{self.resolve(text.summary.strip(), path)}\n{{ .lexikon-lead }}\n")
         if text.body.strip():
             parts.append(self.resolve(text.body.strip(), path) + "\n")
@@ -188,23 +195,52 @@ class _Renderer:
             )
             parts.append(f"## {t('tags')} {{ #lexikon-tags }}\n\n{tag_links}\n")
         if text.sources:
-            items = "".join(f"- [{escape_inline(s.title)}](<{s.url}>)\n" for s in text.sources)
+            items = "".join(f"- [{escape_inline(s.title)}](<{_safe_url(s.url)}>)\n" for s in text.sources)
             parts.append(f"## {t('sources')} {{ #lexikon-sources }}\n\n{items}")
         return Page(path, self.lang, "\n".join(parts), entry.id)
+
+    def twins(self, entry: Entry, path: str) -> str:
+        """The term in every other language, each a link to its page there.
+
+        The other language's words stand under their own ``lang`` (screen readers switch
+        voice) and are part of the page, so a search for them finds this page too.
+        """
+        items = []
+        for language in self.settings.languages:
+            if language.code == self.lang:
+                continue
+            other = entry.texts.get(language.code)
+            if other is None:
+                items.append(f"{escape_inline(language.name)}: *{self.locale('twin_missing')}*")
+                continue
+            names = escape_inline(other.title)
+            if other.aliases:
+                names += " (" + ", ".join(escape_inline(alias) for alias in other.aliases) + ")"
+            href = self.language_url(self.lang, language.code, path)
+            items.append(f"{escape_inline(language.name)}: "
+                         f"[{names}]({href}){{ hreflang={language.code} lang={language.code} }}")
+        if not items:
+            return ""
+        return " · ".join(items) + "\n{ .lexikon-twins }\n"
 
     def missing_page(self, entry: Entry, path: str) -> str:
         t = self.locale
         title = title_of(entry, self.lang)
-        others = "".join(
-            f"- [{escape_inline(text.title)}]"
-            f"({self.language_url(self.lang, code, path)}){{ hreflang={code} lang={code} }}\n"
-            for code, text in entry.texts.items()
-        )
-        return (
-            _front_matter(title=t("missing_title", title=title))
-            + f"# {escape_inline(title)}\n\n{t('missing_text')}\n{{ .lexikon-missing }}\n\n"
-            + f"{t('missing_available')}\n\n{others}"
-        )
+        shown_lang, shown = next(iter(entry.texts.items()))
+        name = t.language_name(shown_lang)
+        parts = [
+            _front_matter(title=t("missing_title", title=title),
+                          description=plain_text(shown.summary, self.glossary, shown_lang)),
+            f"# {escape_inline(title)}\n",
+            self.twins(entry, path),
+            f"{t('missing_text')}\n{{ .lexikon-missing }}\n",
+            f"{t('missing_shown', language=name)}\n",
+            f'<div class="lexikon-other-language" lang="{shown_lang}" markdown>\n',
+            f"{self.resolve(shown.summary.strip(), path, shown_lang)}\n{{ .lexikon-lead }}\n",
+            (self.resolve(shown.body.strip(), path, shown_lang) + "\n") if shown.body.strip() else "",
+            "</div>\n",
+        ]
+        return "\n".join(part for part in parts if part)
 
     def tag_label(self, tag_id: str) -> str:
         return self.glossary.tags[tag_id].labels.get(self.lang, tag_id)
@@ -277,6 +313,11 @@ class _Renderer:
         body = (f"# {escape_inline(t('tag_title', label=label))}\n\n"
                 f"{escape_inline(t('tag_intro', label=label))}\n\n{self.links_list(members, path)}")
         return Page(path, self.lang, _front_matter(title=t("tag_title", label=label)) + body)
+
+
+def _safe_url(url: str) -> str:
+    """A checked http(s) URL that cannot close Markdown's ``<…>`` link destination."""
+    return url.strip().replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
 
 
 def _letter_anchor(letter: str) -> str:
