@@ -47,8 +47,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if result.errors:
         raise Abort(f"lexikon: {len(result.errors)} error(s) in the glossary, listed above")
     _Build.settings = settings
-    linker = site.language_linker(settings, config.use_directory_urls)
-    _Build.pages = {f"{p.lang}:{p.path}": p for p in render_site(result.glossary, settings, linker)}
+    pages = render_site(result.glossary, settings,
+                        site.language_linker(settings, config.use_directory_urls),
+                        site.absolute_linker(settings, config))
+    _Build.pages = {f"{p.lang}:{p.path}": p for p in pages}
 
 
 @event_priority(50)  # before static-i18n sorts the files into languages
@@ -67,9 +69,11 @@ def on_page_context(context: dict, page: MkDocsPage, config: MkDocsConfig, nav) 
     assert _Build.settings is not None
     lang = site.current_language(config, _Build.settings)
     context["lexikon_language_root"] = site.language_root(lang, _Build.settings)
+    context["lexikon_default_language"] = _Build.settings.default_language
     generated = _generated(page)
     if generated is not None:
         page.edit_url = site.edit_url(generated, config, _Build.settings)
+        context["lexikon_json_ld"] = site.json_ld_script(generated)
     return context
 
 
@@ -78,6 +82,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     _Build.depth -= 1
     if _Build.depth == 0 and _Build.settings is not None:
         site.split_search_index(Path(config.site_dir), _Build.settings)
+        site.drop_sitemap_without_site_url(Path(config.site_dir), config)
 
 
 def _generated(page: MkDocsPage) -> Page | None:

@@ -146,3 +146,60 @@ def test_no_page_loads_anything_from_another_host(built_site: Project) -> None:
             url = attrs.get("src") if tag in ("script", "img") else (
                 attrs.get("href") if tag == "link" else None)
             assert not url or not re.match(r"(?i)^(https?:)?//", url), (page, tag, url)
+
+
+def _json_ld(html: str) -> dict:
+    start = html.index('<script type="application/ld+json">') + len('<script type="application/ld+json">')
+    return json.loads(html[start : html.index("</script>", start)])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_term_pages_describe_themselves_as_defined_terms(built_site: Project, lang: str) -> None:
+    data = _json_ld(built_site.html(f"{LANGS[lang]}terms/backsourcing/"))
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "DefinedTerm"
+    assert data["name"] == "Backsourcing"
+    assert data["inLanguage"] == lang
+    assert data["url"].endswith(f"/{LANGS[lang]}terms/backsourcing/")
+    assert data["inDefinedTermSet"]["@type"] == "DefinedTermSet"
+    index = _json_ld(built_site.html(f"{LANGS[lang]}terms/"))
+    assert index["@type"] == "DefinedTermSet"
+    assert {term["termCode"] for term in index["hasDefinedTerm"]} == set(TERMS)
+
+
+def test_hreflang_alternates_with_x_default(built_site: Project) -> None:
+    for page in ("terms/backsourcing/", "da/terms/backsourcing/"):
+        alternates = {attrs["hreflang"]: attrs["href"] for tag, attrs in parse(built_site.html(page)).elements
+                      if tag == "link" and attrs.get("rel") == "alternate" and attrs.get("hreflang")}
+        assert set(alternates) == {"de", "da", "x-default"}
+        assert alternates["x-default"] == alternates["de"]
+
+
+def test_other_language_text_carries_its_lang(built_site: Project) -> None:
+    twins = [attrs for tag, attrs in parse(article(built_site.html("da/terms/backsourcing/"))).elements
+             if tag == "a" and attrs.get("hreflang") == "de"]
+    assert twins and all(a.get("lang") == "de" for a in twins)
+    target = (built_site.site / "da/terms/backsourcing" / twins[0]["href"]).resolve()
+    assert target == (built_site.site / "terms/backsourcing").resolve()
+    assert "Wiedereinlagerung" in article(built_site.html("da/terms/backsourcing/"))
+
+
+def test_missing_translation_page_says_so_and_shows_the_text(make_project) -> None:
+    project = make_project({
+        "_tags.yml": "it: {de: IT, da: IT}\n",
+        "cloud.yml": """\
+            de:
+              title: Cloud
+              summary: Rechenleistung aus dem Netz.
+              body: |
+                Ein Absatz nur auf Deutsch.
+            """,
+    })
+    result = project.build(strict=False)
+    assert result.returncode == 0, result.stderr
+    assert "glossary/cloud.yml:1:1: warning: no 'da' block" in result.stderr
+    html = article(project.html("da/terms/cloud/"))
+    assert "Dette begreb findes endnu ikke på dansk." in html
+    assert '<div class="lexikon-other-language" lang="de">' in html
+    assert "Ein Absatz nur auf Deutsch." in html
+    assert project.build(strict=True).returncode != 0

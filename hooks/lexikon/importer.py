@@ -8,7 +8,9 @@ nothing is dropped silently.
 The rules, in the order they run:
 
 1. Front matter ``title``, ``description``, ``keywords`` (and ``source``/``url``) become title,
-   summary, tags (and a source); other keys are reported as not used.
+   summary, tags (and a source); other keys are reported as not used. A keyword becomes a
+   tag when it is a tag id or label in ``_tags.yml`` (any case); an existing entry's tags
+   are never changed. Front matter that is not YAML is read as ``key: value`` lines.
 2. HTML comments, ``<script>`` and ``<style>`` go with their content; other tags go and
    their text stays; attribute lists (``{: .x}``) go. Non-breaking and invisible spaces
    are normalised.
@@ -16,14 +18,15 @@ The rules, in the order they run:
    the scraped site's chrome (:data:`IMPORT_PATTERNS`) go.
 4. Blocks: Markdown splits at blank lines; plain text has one paragraph per line, lines
    with a list marker (``-``, ``*``, ``•``, ``1.``) are list items and short lines without
-   closing punctuation, followed by a paragraph, are ``##`` headings.
+   closing punctuation, followed by a paragraph, are ``##`` headings. Underlined (setext)
+   headings become ``#``/``##`` headings.
 5. The title is the front matter's ``title``, else the first ``# H1`` (removed from the
    body), else the term of a question heading at the top (``Was ist X?`` / ``Hvad er X?``:
    the heading stays in the body), else a heading-like first line of plain text (removed
    from the body), else the id with hyphens as spaces (reported as a guess). An H1 that
    repeats the front matter title is removed; any other H1 becomes ``##``.
-6. A highlights section (a heading from :data:`IMPORT_PATTERNS` followed by a list) becomes
-   ``highlights``.
+6. A highlights section (a heading, or a bold line, from :data:`IMPORT_PATTERNS` followed
+   by a list) becomes ``highlights``; the heading goes (the page has its own).
 7. A number glued to a paragraph's first word (``1Der``) goes.
 8. ``[label](/slug)`` becomes ``[[slug|label]]`` (``[[slug]]`` when the label is the
    target's title) when ``glossary/<slug>.yml`` exists, plain ``label`` otherwise;
@@ -31,11 +34,12 @@ The rules, in the order they run:
    mailto links stay.
 9. A block quote that repeats a paragraph (contained in it, or difflib ratio ≥ 0.8 with
    the paragraph or one or two of its sentences) is a pull quote and goes.
-10. A paragraph equal to an earlier one (the build's rule: NFC, white space collapsed) goes;
-    a nearly equal one stays and is reported (the check warns about it).
+10. A paragraph equal to an earlier one (the build's rule: NFC, white space collapsed) goes
+    and is reported, so the file holds what readers see; a nearly equal one stays and is
+    reported (the check warns about it; only an editor can pick the right wording).
 11. The summary is the front matter's ``description``, else the first one or two
     sentences of the first paragraph (two when the first is short); that paragraph stays
-    in the body unless it is the summary entirely.
+    in the body unless it is the summary entirely. A paragraph equal to the description goes.
 
 A new entry is a new file; an existing entry gets only its ``LANG:`` block replaced (or
 added) as text, so every other byte of the file stays as it was.
@@ -329,6 +333,8 @@ class _Importer:
                         "do not work here)", text.strip())
             text = ""
         missing_space = _HEADING_NO_SPACE.match(text)
+        if missing_space and len(missing_space.group(2)) == 1 and not _heading_like(text.lstrip("# ")):
+            missing_space = None  # '#hashtag' or '#1 in a sentence…': not a heading
         if missing_space:
             text = _HEADING_NO_SPACE.sub(r"\1\2 ", text)
             self.change(line.no, f"added the space after '{missing_space.group(2)}' in a heading")
@@ -388,7 +394,8 @@ class _Importer:
                   and _SETEXT.match(text)):
                 current.kind, current.level = "heading", 1 if text.strip()[0] == "=" else 2
                 current.lines[0].text = f"{'#' * current.level} {current.lines[0].text.strip()}"
-                self.change(line.no, "made the underlined heading a '#' heading", text.strip())
+                self.change(line.no, f"made the underlined heading a '{'#' * current.level}' heading",
+                            text.strip())
                 current = None
             elif current is not None and current.kind in ("para", "list"):
                 current.lines.append(line)

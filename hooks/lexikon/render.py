@@ -12,13 +12,13 @@ import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import yaml
 
 from . import links
 from .locale import Locale, load_locale
-from .model import Entry, Glossary
+from .model import Entry, Glossary, Text
 from .settings import Settings
 
 LanguageUrl = Callable[[str, str, str], str]
@@ -37,15 +37,22 @@ class Page:
     markdown: str
     entry_id: str | None = None
     """The entry a term page shows (for its edit link)."""
+    structured_data: Mapping[str, object] | None = field(default=None, compare=False)
+    """schema.org JSON-LD describing the page (a DefinedTerm or DefinedTermSet)."""
 
 
-def render_site(glossary: Glossary, settings: Settings, language_url: LanguageUrl) -> list[Page]:
+AbsoluteUrl = Callable[[str, str], str]
+"""``(lang, path) -> url``: a page's address as search engines see it."""
+
+
+def render_site(glossary: Glossary, settings: Settings, language_url: LanguageUrl,
+                absolute_url: AbsoluteUrl | None = None) -> list[Page]:
     """Every generated page of every language."""
     inbound = backlinks(glossary)
     pages: list[Page] = []
     for code in glossary.languages:
         locale = load_locale(code)
-        renderer = _Renderer(glossary, settings, locale, inbound, language_url)
+        renderer = _Renderer(glossary, settings, locale, inbound, language_url, absolute_url)
         pages.extend(renderer.term_page(entry) for entry in glossary.entries.values())
         pages.append(renderer.index_page())
         pages.append(renderer.tags_page())
@@ -102,13 +109,15 @@ class _Renderer:
     """The pages of one language."""
 
     def __init__(self, glossary: Glossary, settings: Settings, locale: Locale,
-                 inbound: Mapping[str, tuple[str, ...]], language_url: LanguageUrl) -> None:
+                 inbound: Mapping[str, tuple[str, ...]], language_url: LanguageUrl,
+                 absolute_url: AbsoluteUrl | None = None) -> None:
         self.glossary = glossary
         self.settings = settings
         self.locale = locale
         self.lang = locale.code
         self.inbound = inbound
         self.language_url = language_url
+        self.absolute_url = absolute_url or (lambda lang, path: path)
 
     # paths -----------------------------------------------------------------
     def term_path(self, entry_id: str) -> str:
@@ -197,7 +206,40 @@ class _Renderer:
         if text.sources:
             items = "".join(f"- [{escape_inline(s.title)}](<{_safe_url(s.url)}>)\n" for s in text.sources)
             parts.append(f"## {t('sources')} {{ #lexikon-sources }}\n\n{items}")
-        return Page(path, self.lang, "\n".join(parts), entry.id)
+        return Page(path, self.lang, "\n".join(parts), entry.id, self.defined_term(entry, text))
+
+    def defined_term(self, entry: Entry, text: Text, *, nested: bool = False) -> dict[str, object]:
+        """schema.org's DefinedTerm: search engines show the term with its definition."""
+        url = self.absolute_url(self.lang, self.term_path(entry.id))
+        term: dict[str, object] = {
+            "@type": "DefinedTerm",
+            "@id": url,
+            "url": url,
+            "name": text.title,
+            "termCode": entry.id,
+            "description": plain_text(text.summary, self.glossary, self.lang),
+            "inLanguage": self.lang,
+        }
+        if text.aliases:
+            term["alternateName"] = list(text.aliases)
+        if not nested:
+            term["@context"] = "https://schema.org"
+            term["inDefinedTermSet"] = self.defined_term_set(with_terms=False)
+        return term
+
+    def defined_term_set(self, *, with_terms: bool) -> dict[str, object]:
+        url = self.absolute_url(self.lang, self.index_path())
+        term_set: dict[str, object] = {
+            "@type": "DefinedTermSet", "@id": url, "url": url,
+            "name": self.locale("index_title"), "inLanguage": self.lang,
+        }
+        if with_terms:
+            term_set["@context"] = "https://schema.org"
+            term_set["hasDefinedTerm"] = [
+                self.defined_term(entry, entry.texts[self.lang], nested=True)
+                for entry in self.glossary.entries.values() if self.lang in entry.texts
+            ]
+        return term_set
 
     def twins(self, entry: Entry, path: str) -> str:
         """The term in every other language, each a link to its page there.
@@ -288,7 +330,8 @@ class _Renderer:
                 parts.append(f"\n## {letter} {{ #{_letter_anchor(letter)} }}\n")
                 current = letter
             parts.append(line)
-        return Page(self.index_path(), self.lang, "\n".join(parts) + "\n")
+        return Page(self.index_path(), self.lang, "\n".join(parts) + "\n",
+                    structured_data=self.defined_term_set(with_terms=True))
 
     def tags_page(self) -> Page:
         t = self.locale

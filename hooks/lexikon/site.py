@@ -77,6 +77,24 @@ def language_linker(settings: Settings, use_directory_urls: bool):
     return link
 
 
+def absolute_linker(settings: Settings, config: MkDocsConfig):
+    """The render stage's :data:`~lexikon.render.AbsoluteUrl`: ``site_url`` based when set."""
+    base = (config.site_url or "/").rstrip("/") + "/"
+
+    def absolute(lang: str, path: str) -> str:
+        return base + page_url(path, lang, settings, config.use_directory_urls)
+
+    return absolute
+
+
+def json_ld_script(page: Page) -> str | None:
+    """The page's JSON-LD, safe to stand inside ``<script>`` (no ``</`` can close it)."""
+    if page.structured_data is None:
+        return None
+    text = json.dumps(page.structured_data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def add_generated_files(files: Files, pages: Iterable[Page], config: MkDocsConfig,
                         settings: Settings) -> dict[str, Page]:
     """Add a File per page (every language, every pass: i18n pairs twins by name).
@@ -105,6 +123,14 @@ def edit_url(page: Page, config: MkDocsConfig, settings: Settings) -> str | None
         Path(config.docs_dir).as_posix(),
     )
     return urljoin(docs_base if docs_base.endswith("/") else docs_base + "/", relative)
+
+
+def drop_sitemap_without_site_url(site_dir: Path, config: MkDocsConfig) -> None:
+    """A sitemap needs absolute addresses; without ``site_url`` i18n's holds "None/…"."""
+    if config.site_url:
+        return
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        (site_dir / name).unlink(missing_ok=True)
 
 
 def split_search_index(site_dir: Path, settings: Settings) -> dict[str, int]:

@@ -1,0 +1,265 @@
+"""The built site in headless Chromium: search per language, the language switcher, no foreign hosts.
+
+The site is our real build (``built_site``), served over HTTP on 127.0.0.1 as any static host
+would serve it; the browser is Debian's Chromium (``make test`` installs it), driven by Playwright.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import Project
+from playwright.sync_api import Browser, Page, Request, expect, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("LEXIKON_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+TIMEOUT_MS = 10_000
+SEARCH_TIMEOUT_MS = 5_000  # the index is tiny: an answer takes milliseconds
+SEARCH_BOX = "input[data-md-component=search-query]"
+
+
+# --- fixtures -------------------------------------------------------------------------------
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    """A static file server that keeps the test output clean."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site: Project) -> Iterator[str]:
+    """``http://127.0.0.1:<free port>`` serving the built site, as a static host would."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site.site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="lexikon-http", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Browser]:
+    """Headless Chromium; a missing browser is a failure, never a silent skip."""
+    if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
+        pytest.fail(f"Chromium not found at {CHROMIUM!r}: install it (`make chromium`, i.e. "
+                    "`apt-get install chromium`) or point LEXIKON_CHROMIUM at the binary", pytrace=False)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@dataclass
+class Tab:
+    """One page of a fresh browser context, with every request the context made."""
+
+    page: Page
+    base: str
+    requests: list[Request] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def open(self, path: str) -> None:
+        self.page.goto(self.base + path)
+        self.page.wait_for_load_state("networkidle")
+
+    def urls(self) -> list[str]:
+        return [request.url for request in self.requests]
+
+
+@pytest.fixture
+def tab(chromium: Browser, base_url: str) -> Iterator[Tab]:
+    """A fresh context (own cache, own storage) on a desktop viewport: the header search box shows."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    tab = Tab(page, base_url)
+    context.on("request", lambda request: tab.requests.append(request))  # pages and their workers
+    page.on("pageerror", lambda error: tab.errors.append(str(error)))
+    try:
+        yield tab
+    finally:
+        context.close()
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+# True once the result list answers the whole query. Material puts the query terms found in a
+# result into its link's ``?h=`` highlight parameter (empty when none is in that part), so the
+# answers to the partly typed word carry a prefix of it instead.
+_ANSWERED = """word => {
+  const links = [...document.querySelectorAll(".md-search-result__list a.md-search-result__link")];
+  const terms = links.map(a => (new URL(a.href).searchParams.get("h") || "").toLowerCase());
+  return terms.includes(word.toLowerCase()) && terms.every(t => t === "" || t === word.toLowerCase());
+}"""
+
+# True while the result meta says "no results" in the page's own language.
+_NO_RESULTS = """() => {
+  const none = JSON.parse(document.getElementById("__config").textContent).translations["search.result.none"];
+  const meta = document.querySelector(".md-search-result__meta");
+  return meta !== null && meta.textContent.trim() === none
+    && document.querySelectorAll(".md-search-result__item").length === 0;
+}"""
+
+
+@dataclass
+class Results:
+    meta: str
+    titles: list[str]   # the h1 of each result item (the page title)
+    links: list[str]    # every result link, sections included, as absolute URLs
+
+    @property
+    def paths(self) -> set[str]:
+        return {urlsplit(link).path for link in self.links}
+
+
+def search(tab: Tab, word: str, expect_results: bool = True) -> Results:
+    """Type ``word`` into the header search box as a reader does, and read the settled results."""
+    page = tab.page
+    box = page.locator(SEARCH_BOX)
+    box.click()
+    box.press_sequentially(word, delay=15)
+    expect(box).to_have_value(word)
+    try:
+        if expect_results:
+            page.wait_for_function(_ANSWERED, arg=word, timeout=SEARCH_TIMEOUT_MS)
+        else:
+            page.wait_for_function(_NO_RESULTS, timeout=SEARCH_TIMEOUT_MS)
+            page.wait_for_timeout(300)  # "no results" carries no query: let a late answer show
+    except PlaywrightTimeoutError:
+        shown = "results for the whole word" if expect_results else "no results"
+        pytest.fail(f"searching {word!r} on {page.url} never showed {shown}; it shows {_results(page)}")
+    return _results(page)
+
+
+def _results(page: Page) -> Results:
+    return Results(
+        meta=page.locator(".md-search-result__meta").inner_text().strip(),
+        titles=[t.strip() for t in page.locator(".md-search-result__item h1").all_inner_texts()],
+        links=page.eval_on_selector_all(".md-search-result__list a.md-search-result__link",
+                                        "links => links.map(a => a.href)"),
+    )
+
+
+# --- search ---------------------------------------------------------------------------------
+
+
+def test_german_alias_finds_backsourcing(tab: Tab) -> None:
+    tab.open("/")
+    results = search(tab, "Wiedereinlagerung")
+    assert "Backsourcing" in results.titles, results
+    assert "/terms/backsourcing/" in results.paths, results
+    assert not any(path.startswith("/da/") for path in results.paths), results
+
+
+def test_danish_alias_finds_danish_backsourcing(tab: Tab) -> None:
+    tab.open("/da/")
+    results = search(tab, "hjemtagning")
+    assert "Backsourcing" in results.titles, results
+    assert "/da/terms/backsourcing/" in results.paths, results
+    assert all(path.startswith("/da/") for path in results.paths), results
+
+
+def test_word_of_both_languages_finds_only_danish_pages_on_danish_site(tab: Tab) -> None:
+    tab.open("/da/")
+    results = search(tab, "outsourcing")
+    assert "/da/terms/outsourcing/" in results.paths, results
+    assert all(path.startswith("/da/") for path in results.paths), results
+
+
+def test_word_of_both_languages_finds_only_german_pages_on_german_site(tab: Tab) -> None:
+    tab.open("/")
+    results = search(tab, "outsourcing")
+    assert "/terms/outsourcing/" in results.paths, results
+    assert not any(path.startswith("/da/") for path in results.paths), results
+
+
+@pytest.mark.parametrize(("home", "word", "none"), [
+    ("/da/", "Wiedereinlagerung", "Ingen resultater fundet"),
+    ("/", "hjemtagning", "Keine Suchergebnisse"),
+])
+def test_word_of_the_other_language_finds_nothing(tab: Tab, home: str, word: str, none: str) -> None:
+    tab.open(home)
+    results = search(tab, word, expect_results=False)
+    assert results.links == [] and results.meta == none, results
+
+
+@pytest.mark.parametrize(("home", "word", "target"), [
+    ("/", "Rechenzentrumsbetrieb", "/terms/outsourcing/"),   # in the body of "Was ist Outsourcing?"
+    ("/da/", "Filippinerne", "/da/terms/outsourcing/"),      # in the body of "Former for outsourcing"
+])
+def test_word_from_a_body_finds_its_page(tab: Tab, home: str, word: str, target: str) -> None:
+    tab.open(home)
+    results = search(tab, word)
+    assert target in results.paths, results
+    assert results.paths == {target}, results
+
+
+@pytest.mark.parametrize(("path", "word", "index"), [
+    ("/da/", "hjemtagning", "/da/search/search_index.json"),
+    ("/da/terms/backsourcing/", "hjemtagning", "/da/search/search_index.json"),
+    ("/", "Wiedereinlagerung", "/search/search_index.json"),
+    ("/terms/backsourcing/", "Wiedereinlagerung", "/search/search_index.json"),
+])
+def test_page_loads_its_own_languages_index(tab: Tab, path: str, word: str, index: str) -> None:
+    tab.open(path)
+    search(tab, word)  # results shown: the index has certainly been fetched
+    fetched = [urlsplit(url).path for url in tab.urls() if url.endswith("search_index.json")]
+    assert fetched == [index]
+
+
+# --- language switcher ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("start", "language", "target", "lang", "heading"), [
+    ("/terms/backsourcing/", "Dansk", "/da/terms/backsourcing/", "da", "Hvad er backsourcing?"),
+    ("/da/terms/backsourcing/", "Deutsch", "/terms/backsourcing/", "de", "Was ist Backsourcing?"),
+])
+def test_language_switcher_leads_to_the_twin_page(
+    tab: Tab, start: str, language: str, target: str, lang: str, heading: str
+) -> None:
+    tab.open(start)
+    page = tab.page
+    page.locator(".md-header__option .md-select").hover()  # Material opens the list on hover
+    choice = page.locator(".md-select__link", has_text=language)
+    expect(choice).to_be_visible()
+    choice.click()
+    page.wait_for_url(tab.base + target)
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    expect(page.locator("article h1")).to_have_text(re.compile(r"^Backsourcing\W*$"))  # ¶ permalink
+    expect(page.locator("article h2", has_text=heading)).to_be_visible()
+
+
+# --- nothing from elsewhere -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/", "/da/", "/terms/backsourcing/", "/da/terms/backsourcing/"])
+def test_page_requests_nothing_from_another_host(tab: Tab, path: str) -> None:
+    tab.open(path)
+    host = urlsplit(tab.base).netloc
+    foreign = [url for url in tab.urls()
+               if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).netloc != host]
+    assert foreign == []
+    own = {urlsplit(url).path for url in tab.urls()}
+    assert path in own and any(p.endswith(".css") for p in own) and any(p.endswith(".js") for p in own)
+    assert tab.errors == []
