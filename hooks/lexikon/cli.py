@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .check import ID_RULE
+from .importer import run_import
 from .model import Finding, Result, Severity
 from .pipeline import run
 from .scaffold import SCHEMA_FILE, new_entry_text
@@ -64,6 +65,15 @@ def _parser(settings: Settings | None) -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="entries, coverage per language, gaps, orphans")
     stats.add_argument("--format", choices=("text", "json"), default="text")
     stats.set_defaults(run=_stats)
+
+    importer = commands.add_parser(
+        "import", help="turn a scraped article into an entry, or into one language block of one")
+    importer.add_argument("file", type=Path, help="the article: plain text or Markdown")
+    importer.add_argument("--lang", required=True,
+                          choices=settings.codes if settings else None, help="the article's language")
+    importer.add_argument("--id", dest="entry_id", help="the entry's id (default: from the title)")
+    importer.add_argument("--dry-run", action="store_true", help="show the entry, write nothing")
+    importer.set_defaults(run=_import)
 
     schema = commands.add_parser("schema", help=f"write glossary/{SCHEMA_FILE} for editors")
     schema.add_argument("--check", action="store_true",
@@ -175,6 +185,15 @@ def _print_list(title: str, items: list[str]) -> None:
     print(f"{title}: {len(items) if items else 'none'}")
     for item in items:
         print(f"  {item}")
+
+
+# import -----------------------------------------------------------------------
+def _import(args: argparse.Namespace, settings: Settings) -> int:
+    if not args.file.is_file():
+        print(f"lexicon import: {args.file} not found", file=sys.stderr)
+        return EXIT_USAGE
+    return run_import(settings, args.file, args.lang, entry_id=args.entry_id, dry_run=args.dry_run,
+                      out=sys.stdout)
 
 
 # schema -----------------------------------------------------------------------

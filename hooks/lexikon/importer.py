@@ -15,7 +15,7 @@ The rules, in the order they run:
    their text stays; attribute lists (``{: .x}``) go. Non-breaking and invisible spaces
    are normalised.
 3. ``##Heading`` gets its space; ``>`` lines with nothing after them go; lines that are
-   the scraped site's chrome (:data:`IMPORT_PATTERNS`) go.
+   the scraped site's chrome (:func:`import_patterns`) go.
 4. Blocks: Markdown splits at blank lines; plain text has one paragraph per line, lines
    with a list marker (``-``, ``*``, ``•``, ``1.``) are list items and short lines without
    closing punctuation, followed by a paragraph, are ``##`` headings. Underlined (setext)
@@ -25,7 +25,7 @@ The rules, in the order they run:
    the heading stays in the body), else a heading-like first line of plain text (removed
    from the body), else the id with hyphens as spaces (reported as a guess). An H1 that
    repeats the front matter title is removed; any other H1 becomes ``##``.
-6. A highlights section (a heading, or a bold line, from :data:`IMPORT_PATTERNS` followed
+6. A highlights section (a heading, or a bold line, from :func:`import_patterns` followed
    by a list) becomes ``highlights``; the heading goes (the page has its own).
 7. A number glued to a paragraph's first word (``1Der``) goes.
 8. ``[label](/slug)`` becomes ``[[slug|label]]`` (``[[slug]]`` when the label is the
@@ -60,72 +60,25 @@ from typing import IO, Any
 import yaml
 
 from . import links
+from .locale import load_locale
 from .scaffold import MODELINE
 from .settings import Settings
 from .transform import NEAR_DUPLICATE_RATIO, normalise
 
+
 # --- data: move to hooks/lexikon/locales/<code>.yml under `import:` -----------------------
-IMPORT_PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
-    "de": {
-        # Whole lines (after link and emphasis markup is stripped) that are site chrome.
-        "chrome": (
-            r"Das Lexikon für .{1,40}",
-            r"In unserem Lexikon finden Sie .*",
-            r"Zur Übersicht( aller Begriffe)?",
-            r"Zurück zur Übersicht",
-            r"Zurück( nach oben)?",
-            r"Nach oben",
-            r"Mehr erfahren",
-            r"Weiterlesen",
-            r"Jetzt (lesen|teilen|abonnieren|anmelden)",
-            r"(Artikel|Seite|Beitrag) teilen",
-            r"Teilen( auf \w+)?",
-            r"Drucken",
-            r"Anzeige",
-            r"Das könnte Sie auch interessieren:?",
-            r"Verwandte (Begriffe|Artikel|Beiträge):?",
-            r"Newsletter abonnieren",
-            r"Alle Rechte vorbehalten\.?",
-            r"©.*",
-        ),
-        # Headings of a key-points section whose list becomes `highlights`.
-        "highlights": (
-            r"Das Wichtigste( in Kürze)?", r"Auf einen Blick", r"Kernpunkte", r"Highlights",
-            r"Key Takeaways", r"Wichtige Erkenntnisse",
-        ),
-        # A question heading that names the term: group 'term' is the title.
-        "title_questions": (
-            r"Was (?:ist|sind|bedeutet|heißt|versteht man unter) (?:(?:ein|eine|der|die|das)\s+)?"
-            r"(?P<term>.+?)\s*\?",
-        ),
-    },
-    "da": {
-        "chrome": (
-            r"Læs (også|mere)( her)?:?",
-            r"Del (artiklen|denne artikel|siden)",
-            r"Del( på \w+)?",
-            r"Tilbage til (toppen|oversigten|forsiden)",
-            r"Gå til (toppen|oversigten)",
-            r"Se alle (begreber|ord|artikler)",
-            r"Udskriv",
-            r"Annonce",
-            r"Relaterede (artikler|begreber):?",
-            r"Tilmeld dig (vores )?nyhedsbrev(et)?",
-            r"Alle rettigheder forbeholdes\.?",
-            r"©.*",
-        ),
-        "highlights": (
-            r"Højdepunkter", r"Hovedpunkter", r"Vigtigste pointer", r"Kort fortalt",
-            r"Highlights", r"Key Takeaways",
-        ),
-        "title_questions": (
-            r"Hvad (?:er|betyder|menes med|vil det sige at) (?:(?:en|et)\s+)?(?P<term>.+?)\s*\?",
-        ),
-    },
-}
-"""Scraping debris per language code. Data, not code: it belongs in ``locales/<code>.yml``
-under ``import:`` (chrome, highlights, title_questions); patterns match whole lines,
-case-insensitively. A language without an entry here still imports, only without these."""
+def import_patterns(lang: str) -> Mapping[str, tuple[str, ...]]:
+    """Scraping debris of one language, from ``import:`` in ``locales/<code>.yml``.
+
+    Patterns match whole lines, case-insensitively. A language without them still
+    imports, only without these.
+    """
+    try:
+        patterns = load_locale(lang).import_patterns
+    except FileNotFoundError:
+        patterns = {}
+    return {key: tuple(patterns.get(key, ())) or _FALLBACK_PATTERNS[key] for key in _FALLBACK_PATTERNS}
+
 
 _FALLBACK_PATTERNS: Mapping[str, tuple[str, ...]] = {
     "chrome": (),
@@ -242,7 +195,7 @@ class _Importer:
         self.glossary_dir = glossary_dir
         self.entry_id = entry_id
         self.changes: list[Change] = []
-        patterns = IMPORT_PATTERNS.get(lang, _FALLBACK_PATTERNS)
+        patterns = import_patterns(lang)
         self.chrome = [re.compile(p, re.I) for p in patterns.get("chrome", ())]
         self.highlight_headings = [re.compile(p + r"\s*:?", re.I) for p in patterns.get("highlights", ())]
         self.questions = [re.compile(p, re.I) for p in patterns.get("title_questions", ())]
@@ -1068,5 +1021,16 @@ def _excerpt(text: str, length: int = 60) -> str:
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
-__all__ = ["IMPORT_PATTERNS", "Change", "ImportProblem", "ImportResult", "import_article",
-           "render_block", "run_import", "slugify", "splice_block", "split_sentences", "write_import"]
+__all__ = [
+    "Change",
+    "ImportProblem",
+    "ImportResult",
+    "import_article",
+    "import_patterns",
+    "render_block",
+    "run_import",
+    "slugify",
+    "splice_block",
+    "split_sentences",
+    "write_import",
+]

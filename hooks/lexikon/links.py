@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from markdown.extensions.fenced_code import FencedBlockPreprocessor
+
 CROSS_LINK = re.compile(r"\[\[([^\[\]|\n]*?)(?:\|([^\[\]\n]*?))?\]\]")
 
-_CODE_FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,}).*?^(?P=indent)(?P=fence)[ \t]*$",
-                         re.M | re.S)
-_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
-_RAW_HTML = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|!--|![A-Za-z]|\?[A-Za-z])")
-_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*)>")
+# Python-Markdown's own patterns (markdown/inlinepatterns.py, extensions/fenced_code.py), so
+# that what we call code or an autolink is exactly what the renderer treats as one.
+_FENCED_BLOCK = FencedBlockPreprocessor.FENCED_BLOCK_RE
+_CODE_SPAN = re.compile(r"(?<!\\)(`+)(.+?)(?<!`)\1(?!`)", re.S)
+_AUTOLINK = re.compile(r"<((?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?://[^<>]*)>|<([^<> !]+@[^@<> ]+)>")
+_TAG_START = re.compile(r"<[A-Za-z/!?]")
 _INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.M)
-_ATTRIBUTE_LIST = re.compile(r"\{\s*(?:[:#.]|[A-Za-z_][\w-]*\s*=)")
+_REFERENCE_DEFINITION = re.compile(r"\[[^\]\n]+\]:[ \t]*\n?[ \t]*<?([^\s>]*)")
+_ATTRIBUTE_LIST = re.compile(r"(?<=[*_`)\]>])\{[^}\n]*\}|\{[^}\n]*\}[ \t]*$|\{:[^}\n]*\}", re.M)
+"""Where attr_list looks: right after an inline element, or ending a line (a block's);
+and its unmistakable ``{: …}`` anywhere."""
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
@@ -29,62 +35,84 @@ class CrossLink:
     """The link exactly as it stands in the text, to locate it in the file."""
 
 
+def _cross_link(match: re.Match[str]) -> CrossLink:
+    label = (match.group(2) or "").strip()
+    return CrossLink(match.group(1).strip(), label or None, match.group(0))
+
+
 def cross_links(text: str) -> Iterator[CrossLink]:
-    """Every cross-link in ``text`` (code included: it is harmless there, and rare)."""
+    """Every cross-link in ``text`` (code included: it is harmless there, and rare).
+
+    An empty label (``[[id|]]``) counts as none: the target's title is shown.
+    """
     for match in CROSS_LINK.finditer(text):
-        label = match.group(2)
-        yield CrossLink(match.group(1).strip(), label.strip() if label is not None else None,
-                        match.group(0))
+        yield _cross_link(match)
 
 
 def replace_cross_links(text: str, render: Callable[[CrossLink], str]) -> str:
     """``text`` with each cross-link replaced by what ``render`` makes of it."""
 
-    def one(match: re.Match[str]) -> str:
-        label = match.group(2)
-        link = CrossLink(match.group(1).strip(), label.strip() if label is not None else None,
-                         match.group(0))
-        return render(link)
-
-    return CROSS_LINK.sub(one, text)
+    return CROSS_LINK.sub(lambda match: render(_cross_link(match)), text)
 
 
 def without_code(text: str) -> str:
-    """``text`` with code blocks and code spans blanked: what is code is shown, not run."""
-    text = _CODE_FENCE.sub(lambda m: " " * len(m.group(0)), text)
-    return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
+    """``text`` with fenced code and code spans blanked: what is code is shown, not run.
+
+    Spans are looked for within one block (they never cross a blank line), and an
+    escaped backtick opens none, as in Python-Markdown. A fence's ``{attributes}`` stay:
+    they reach the page as markup.
+    """
+
+    def blank(match: re.Match[str]) -> str:
+        kept = match.group(0)[: match.start("code") - match.start()] if match.group("attrs") else ""
+        return kept + "".join(ch if ch == "\n" else " " for ch in match.group(0)[len(kept):])
+
+    text = _FENCED_BLOCK.sub(blank, text)
+    blocks = re.split(r"(\n[ \t]*\n)", text)
+    return "".join(_CODE_SPAN.sub(lambda m: " " * len(m.group(0)), block) for block in blocks)
 
 
 def markup_problems(text: str) -> Iterator[tuple[str, str]]:
     """``(written, message)`` for each piece of markup an entry may not contain.
 
     Entries are Markdown only: raw HTML, attribute lists and links with schemes that run
-    code would reach the page as markup an editor controls.
+    code would reach the page as markup an editor controls. The rules are deliberately
+    wider than the renderer's (``a<b`` is refused, though it would render as text): a
+    false alarm costs an editor a rewording, a miss costs a reader's safety.
     """
     prose = without_code(text)
-    for match in _RAW_HTML.finditer(prose):
-        if _AUTOLINK.match(prose, match.start()):
+    autolinks = [match.span() for match in _AUTOLINK.finditer(prose)]
+    for match in _TAG_START.finditer(prose):
+        if any(start <= match.start() < end for start, end in autolinks):
             continue
-        yield match.group(0), (
-            f"raw HTML '{match.group(0).strip()}' is not allowed: entries are Markdown only; "
-            "write the text without tags, or put code in `backticks`"
+        written = prose[match.start() : prose.find(">", match.start()) + 1 or match.end()]
+        written = written if 0 < len(written) <= 60 and "\n" not in written else match.group(0)
+        yield written, (
+            f"raw HTML '{written}' is not allowed: entries are Markdown only; write the text "
+            "without tags, or put code in `backticks`"
         )
     for match in _ATTRIBUTE_LIST.finditer(prose):
         yield match.group(0), (
-            "attribute lists ('{: …}') are not allowed in entries: remove the braces, or "
-            "put code in `backticks`"
+            f"attribute lists ('{match.group(0)}') are not allowed in entries: remove the braces, "
+            "or put code in `backticks`"
         )
-    for pattern in (_AUTOLINK, _INLINE_LINK, _REFERENCE_DEFINITION):
-        for match in pattern.finditer(prose):
-            url = match.group(1)
-            problem = url_problem(url, allow_relative=False) if url else None
+    # A reference definition is read before code spans are, so backticks do not make one
+    # harmless: those are judged in the text as written.
+    for pattern, where in ((_INLINE_LINK, prose), (_REFERENCE_DEFINITION, text)):
+        for match in pattern.finditer(where):
+            problem = url_problem(match.group(1)) if match.group(1) else None
             if problem:
-                yield url, problem
+                yield match.group(1), problem
 
 
 def url_problem(url: str, *, allow_relative: bool = False) -> str | None:
-    """Why ``url`` may not be linked from an entry, or None when it may."""
-    scheme = re.match(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):", url)
+    """Why ``url`` may not be linked from an entry, or None when it may.
+
+    The scheme is read as a browser reads it: after entities are decoded and the
+    whitespace and control characters browsers skip are gone (``java&#115;cript:``).
+    """
+    seen = "".join(ch for ch in html.unescape(url) if ch > " " and ch != "\x7f")
+    scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*):", seen)
     if scheme:
         if scheme.group(1).lower() in SAFE_SCHEMES:
             return None

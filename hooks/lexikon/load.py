@@ -92,8 +92,10 @@ def load_file(path: Path, project_dir: Path) -> tuple[LoadedFile, list[Finding]]
     try:
         source = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        col = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        bad = err.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
+        line_start = data.rfind(b"\n", 0, bad) + 1
+        line = data[:bad].count(b"\n") + 1
+        col = len(data[line_start:bad].decode("utf-8", "replace").lstrip("\ufeff")) + 1
         return fail("the file is not UTF-8: save it with UTF-8 encoding", line, col)
     return parse(source, display, entry_id)
 
@@ -114,26 +116,27 @@ def parse(source: str, display: str, entry_id: str = "") -> tuple[LoadedFile, li
         return LoadedFile(display, entry_id, None, source), [finding]
     finally:
         loader.dispose()
-    findings = _plain_data_problems(root, display) if root is not None else []
+    findings = _plain_data_problems(root, source, display) if root is not None else []
     if findings:
         return LoadedFile(display, entry_id, None, source), findings
     return LoadedFile(display, entry_id, root, source), []
 
 
-def _plain_data_problems(root: yaml.Node, display: str) -> list[Finding]:
+_ALIAS_MESSAGE = ("YAML anchors and aliases (&name, *name) are not allowed in entries: "
+                  "write the value out")
+
+
+def _plain_data_problems(root: yaml.Node, source: str, display: str) -> list[Finding]:
     """Duplicate keys, object-making tags and aliases, all of them, in file order."""
     findings: list[Finding] = []
     seen: set[int] = set()
-    stack: list[tuple[yaml.Node, yaml.Mark]] = [(root, root.start_mark)]
+    stack: list[yaml.Node] = [root]
+    aliases = False
     while stack:
-        node, used_at = stack.pop()
+        node = stack.pop()
         where = (node.start_mark.line + 1, node.start_mark.column + 1)
         if id(node) in seen:
-            findings.append(
-                Finding(display, used_at.line + 1, used_at.column + 1, Severity.ERROR,
-                        "YAML anchors and aliases (&name, *name) are not allowed in entries: "
-                        "write the value out")
-            )
+            aliases = True  # a node met twice: composed from an alias; located below
             continue
         seen.add(id(node))
         if node.tag not in PLAIN_TAGS:
@@ -145,9 +148,9 @@ def _plain_data_problems(root: yaml.Node, display: str) -> list[Finding]:
             continue
         if isinstance(node, yaml.MappingNode):
             first_seen: dict[str, int] = {}
-            children: list[tuple[yaml.Node, yaml.Mark]] = []
+            children: list[yaml.Node] = []
             for key, value in node.value:
-                children += [(key, key.start_mark), (value, key.start_mark)]
+                children += [key, value]
                 if isinstance(key, yaml.ScalarNode):
                     if key.value in first_seen:
                         findings.append(
@@ -160,8 +163,17 @@ def _plain_data_problems(root: yaml.Node, display: str) -> list[Finding]:
                         first_seen[key.value] = key.start_mark.line + 1
             stack.extend(reversed(children))
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend((item, node.start_mark) for item in reversed(node.value))
+            stack.extend(reversed(node.value))
+    if aliases:
+        findings += [Finding(display, mark.line + 1, mark.column + 1, Severity.ERROR, _ALIAS_MESSAGE)
+                     for mark in _alias_marks(source)]
     return sorted(findings)
+
+
+def _alias_marks(source: str) -> list[yaml.Mark]:
+    """Where each ``*alias`` stands: the composed tree only knows its anchor."""
+    return [event.start_mark for event in yaml.parse(source, Loader=_Loader)
+            if isinstance(event, yaml.AliasEvent)]
 
 
 def _display(path: Path, project_dir: Path) -> str:

@@ -26,6 +26,8 @@ class Locale:
     after_z: tuple[str, ...] = ()
     languages: Mapping[str, str] = field(default_factory=dict)
     """Language names as they stand in a sentence of this language."""
+    import_patterns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Scraping debris ``lexicon import`` knows in this language (see ``import:``)."""
 
     def __call__(self, name: str, **values: object) -> str:
         """The string ``name``, with ``{placeholders}`` filled in."""
@@ -57,7 +59,7 @@ class Locale:
         return self.strings["other_letters"]
 
     def alphabet(self) -> tuple[str, ...]:
-        """The letters of the index's letter bar, in order."""
+        """The letters of the index's letter bar, in order (``#`` comes before them)."""
         return tuple(chr(c).upper() for c in range(ord("a"), ord("z") + 1)) + tuple(
             letter.upper() for letter in self.after_z
         )
@@ -68,9 +70,9 @@ class Locale:
         base = _strip_accents(char)
         if "a" <= base <= "z":
             return (2, ord(base) - ord("a"))
-        if char.isdigit():
-            return (1, int(unicodedata.digit(char, 0)))
-        return (3, ord(char))
+        # Digits, symbols and other scripts all file under one "#", so sort them together,
+        # before the letters.
+        return (1, ord(char))
 
 
 def _strip_accents(char: str) -> str:
@@ -94,4 +96,5 @@ def load_locale(code: str) -> Locale:
         replace=dict(collation.get("replace") or {}),
         after_z=tuple(collation.get("after_z") or ()),
         languages=dict(data.get("languages") or {}),
+        import_patterns={key: tuple(value) for key, value in (data.get("import") or {}).items()},
     )

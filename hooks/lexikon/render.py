@@ -85,7 +85,9 @@ def plain_text(markdown: str, glossary: Glossary | None = None, lang: str = "") 
 
     text = links.replace_cross_links(markdown, label)
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"(\*\*|__|\*|_|`)(.+?)\1", r"\2", text)
+    text = re.sub(r"`([^`]+)`", r"\1", text)
+    text = re.sub(r"(?<![\w*])(\*\*|\*)(?=\S)(.+?)(?<=\S)\1(?![\w*])", r"\2", text)
+    text = re.sub(r"(?<![\w_])(__|_)(?=\S)(.+?)(?<=\S)\1(?![\w_])", r"\2", text)
     return " ".join(text.split())
 
 
@@ -139,7 +141,7 @@ class _Renderer:
     # pieces ----------------------------------------------------------------
     def tooltip(self, entry: Entry) -> str:
         text = entry.texts.get(self.lang) or next(iter(entry.texts.values()))
-        summary = plain_text(text.summary, self.glossary, self.lang)
+        summary = plain_text(text.summary, self.glossary, text.lang)
         return summary.replace("\\", "\\\\").replace('"', "&quot;")
 
     def link_to(self, entry_id: str, origin: str, label: str | None = None) -> str:
@@ -188,7 +190,10 @@ class _Renderer:
         if text.body.strip():
             parts.append(self.resolve(text.body.strip(), path) + "\n")
         if text.highlights:
-            items = "".join(f"    - {self.resolve(item.strip(), path)}\n" for item in text.highlights)
+            items = "".join(
+                "    - " + self.resolve(item.strip(), path).replace("\n", "\n      ") + "\n"
+                for item in text.highlights
+            )
             parts.append(f'!!! abstract "{t("highlights")}"\n\n{items}')
         related = [i for i in entry.related if i in self.glossary.entries]
         if related:
@@ -311,7 +316,7 @@ class _Renderer:
         t = self.locale
         rows = self.index_rows()
         letters_used = {letter for _, letter, _ in rows}
-        bar_letters = [*self.locale.alphabet(), t("other_letters")]
+        bar_letters = [t("other_letters"), *self.locale.alphabet()]
         bar = "".join(
             f'<a href="#{_letter_anchor(letter)}">{html.escape(letter)}</a>'
             if letter in letters_used else f'<span aria-disabled="true">{html.escape(letter)}</span>'

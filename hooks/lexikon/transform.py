@@ -12,9 +12,9 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .model import Entry, Finding, Result, Severity, Text
+from .model import Entry, Finding, Result, Severity, Span, Text
 
 NEAR_DUPLICATE_RATIO = 0.9
 """Similarity (difflib ratio) from which two different paragraphs are reported."""
@@ -28,6 +28,8 @@ class Block:
     text: str
     prose: bool
     """Paragraphs, lists and quotes are prose; headings, code and tables are not."""
+    line: int = field(default=0, compare=False)
+    """0-based line of the block's first line within the Markdown it was split from."""
 
 
 def split_blocks(markdown: str) -> list[Block]:
@@ -35,14 +37,17 @@ def split_blocks(markdown: str) -> list[Block]:
     blocks: list[Block] = []
     lines: list[str] = []
     fence: str | None = None
+    first = 0
 
     def close() -> None:
         if lines:
             text = "\n".join(lines)
-            blocks.append(Block(text, _is_prose(text)))
+            blocks.append(Block(text, _is_prose(text), first))
             lines.clear()
 
-    for line in markdown.replace("\r\n", "\n").split("\n"):
+    for number, line in enumerate(markdown.replace("\r\n", "\n").split("\n")):
+        if not lines:
+            first = number
         opener = _FENCE.match(line)
         if fence is not None:
             lines.append(line)
@@ -95,60 +100,80 @@ def deduplicate_text(text: Text) -> tuple[Text, list[Finding]]:
     blocks = split_blocks(text.body)
     span = text.spans.get("body")
     findings: list[Finding] = []
-    first_line_count: dict[str, int] = {}
     kept: list[Block] = []
     summary_span = text.spans.get("summary")
     summary_line = f" on line {summary_span.line}" if summary_span else ""
     kept_keys: dict[str, str] = {normalise(text.summary): f"the summary{summary_line}"}
-    for position, block in enumerate(blocks):
-        first_line = block.text.split("\n", 1)[0].strip()
-        first_line_count[first_line] = first_line_count.get(first_line, 0) + 1
+    where = _block_locations(span, blocks) if span is not None else {}
+    kept_at: list[int] = []
+    for index, block in enumerate(blocks):
         if not block.prose:
             kept.append(block)
             continue
         key = normalise(block.text)
+        line, col = where.get(index, (block.line + 1, 1))
         if key in kept_keys:
             if span is not None:
-                findings.append(span.finding(
-                    Severity.NOTE,
+                findings.append(Finding(
+                    span.path, line, col, Severity.NOTE,
                     f"removed a duplicate paragraph in '{text.lang}' (same as {kept_keys[key]}): "
                     f"'{_excerpt(key)}'",
-                    first_line, first_line_count[first_line],
                 ))
             continue
-        line = span.locate(first_line, first_line_count[first_line])[0] if span else position + 1
         kept_keys[key] = f"the paragraph on line {line}"
         kept.append(block)
-    findings.extend(_near_duplicates(text, kept))
+        kept_at.append(index)
+    if span is not None:
+        findings.extend(_near_duplicates(text, span, [(blocks[i], where[i]) for i in kept_at]))
     body = "\n\n".join(block.text for block in kept)
     if text.body.endswith("\n") and body:
         body += "\n"
     return dataclasses.replace(text, body=body), findings
 
 
-def _near_duplicates(text: Text, blocks: list[Block]) -> Iterator[Finding]:
-    span = text.spans.get("body")
-    if span is None:
-        return
-    prose = [normalise(block.text) for block in blocks if block.prose]
-    for later_index, later in enumerate(prose):
-        for earlier in prose[:later_index]:
+def _block_locations(span: Span, blocks: list[Block]) -> dict[int, tuple[int, int]]:
+    """Line and column in the file of each block (keyed by its index in ``blocks``).
+
+    In a literal block scalar (``body: |``) each line of the value is one line of the
+    file: blocks are matched line for line, in order, so a block is found where it
+    stands even when its words also occur earlier, and even in a body that has already
+    lost its duplicates. Other styles fold lines; there the text is searched.
+    """
+    locations: dict[int, tuple[int, int]] = {}
+    if span.raw.startswith("|"):
+        raw_lines = span.raw.split("\n")[1:]
+        stripped = [line.strip() for line in raw_lines]
+        position = 0
+        for index, block in enumerate(blocks):
+            wanted = [line.strip() for line in block.text.split("\n")]
+            for start in range(position, len(stripped) - len(wanted) + 1):
+                if stripped[start : start + len(wanted)] == wanted:
+                    line = raw_lines[start]
+                    locations[index] = (span.line + 1 + start, len(line) - len(line.lstrip()) + 1)
+                    position = start + len(wanted)
+                    break
+    seen: dict[str, int] = {}
+    for index, block in enumerate(blocks):
+        first_line = block.text.split("\n", 1)[0].strip()
+        seen[first_line] = seen.get(first_line, 0) + 1
+        if index not in locations:
+            locations[index] = span.locate(first_line, seen[first_line])
+    return locations
+
+
+def _near_duplicates(text: Text, span: Span,
+                     kept: list[tuple[Block, tuple[int, int]]]) -> Iterator[Finding]:
+    prose = [(normalise(block.text), location) for block, location in kept]
+    for later_index, (later, location) in enumerate(prose):
+        for earlier, _ in prose[:later_index]:
             if not _similar(earlier, later):
                 continue
-            yield span.finding(
-                Severity.WARNING,
+            yield Finding(
+                span.path, *location, Severity.WARNING,
                 f"two paragraphs in '{text.lang}' are nearly the same: '{_excerpt(earlier)}' and "
                 f"'{_excerpt(later)}': keep the better one and delete the other",
-                _first_words(blocks, later),
             )
             break
-
-
-def _first_words(blocks: list[Block], key: str) -> str:
-    for block in blocks:
-        if normalise(block.text) == key:
-            return block.text.split("\n", 1)[0].strip()
-    return ""
 
 
 def _similar(a: str, b: str) -> bool:
