@@ -81,7 +81,9 @@ def on_page_context(context: dict, page: MkDocsPage, config: MkDocsConfig, nav) 
 def on_post_build(config: MkDocsConfig) -> None:
     _Build.depth -= 1
     if _Build.depth == 0 and _Build.settings is not None:
-        site.split_search_index(Path(config.site_dir), _Build.settings)
+        terms = site.search_terms_by_location(_Build.pages.values(), _Build.settings,
+                                              config.use_directory_urls)
+        site.split_search_index(Path(config.site_dir), _Build.settings, terms)
         site.drop_sitemap_without_site_url(Path(config.site_dir), config)
 
 

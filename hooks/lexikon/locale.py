@@ -26,6 +26,8 @@ class Locale:
     after_z: tuple[str, ...] = ()
     languages: Mapping[str, str] = field(default_factory=dict)
     """Language names as they stand in a sentence of this language."""
+    suffixes: tuple[str, ...] = ()
+    """Word endings that make inflected forms of a term (for search)."""
     import_patterns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Scraping debris ``lexicon import`` knows in this language (see ``import:``)."""
 
@@ -36,6 +38,15 @@ class Locale:
     def language_name(self, code: str) -> str:
         """``code``'s name in this language's sentences (the code when unknown)."""
         return self.languages.get(code, code)
+
+    def inflections(self, phrase: str) -> tuple[str, ...]:
+        """Forms of ``phrase`` a reader may type: its last word with each ending."""
+        words = phrase.split()
+        if not words or not all(part.isalpha() for part in words[-1].split("-")):
+            return ()
+        head = " ".join(words[:-1])
+        last = words[-1]
+        return tuple(f"{head} {last}{suffix}".strip() for suffix in self.suffixes)
 
     def sort_key(self, text: str) -> tuple:
         """Dictionary order of ``text`` in this language; ties broken by the text itself."""
@@ -96,5 +107,6 @@ def load_locale(code: str) -> Locale:
         replace=dict(collation.get("replace") or {}),
         after_z=tuple(collation.get("after_z") or ()),
         languages=dict(data.get("languages") or {}),
+        suffixes=tuple((data.get("inflection") or {}).get("suffixes") or ()),
         import_patterns={key: tuple(value) for key, value in (data.get("import") or {}).items()},
     )

@@ -39,6 +39,9 @@ class Page:
     """The entry a term page shows (for its edit link)."""
     structured_data: Mapping[str, object] | None = field(default=None, compare=False)
     """schema.org JSON-LD describing the page (a DefinedTerm or DefinedTermSet)."""
+    search_terms: tuple[str, ...] = ()
+    """Words that find this page in search above any mention in a text: aliases, word
+    forms, the term in other languages."""
 
 
 AbsoluteUrl = Callable[[str, str], str]
@@ -176,7 +179,8 @@ class _Renderer:
         path = self.term_path(entry.id)
         text = entry.texts.get(self.lang)
         if text is None:
-            return Page(path, self.lang, self.missing_page(entry, path), entry.id)
+            return Page(path, self.lang, self.missing_page(entry, path), entry.id,
+                        search_terms=self.search_terms(entry))
         t = self.locale
         parts = [
             _front_matter(title=text.title, description=plain_text(text.summary, self.glossary, self.lang)),
@@ -211,7 +215,22 @@ class _Renderer:
         if text.sources:
             items = "".join(f"- [{escape_inline(s.title)}](<{_safe_url(s.url)}>)\n" for s in text.sources)
             parts.append(f"## {t('sources')} {{ #lexikon-sources }}\n\n{items}")
-        return Page(path, self.lang, "\n".join(parts), entry.id, self.defined_term(entry, text))
+        return Page(path, self.lang, "\n".join(parts), entry.id, self.defined_term(entry, text),
+                    self.search_terms(entry))
+
+    def search_terms(self, entry: Entry) -> tuple[str, ...]:
+        """Title, aliases and declared forms in this language with their inflections, and
+        the titles and aliases of the other languages (a Dane may know the German word)."""
+        terms: list[str] = []
+        own = entry.texts.get(self.lang)
+        if own is not None:
+            for name in (own.title, *own.aliases):
+                terms += [name, *self.locale.inflections(name)]
+            terms += own.forms
+        for code, text in entry.texts.items():
+            if code != self.lang:
+                terms += [text.title, *text.aliases, *text.forms]
+        return tuple(dict.fromkeys(terms))
 
     def defined_term(self, entry: Entry, text: Text, *, nested: bool = False) -> dict[str, object]:
         """schema.org's DefinedTerm: search engines show the term with its definition."""

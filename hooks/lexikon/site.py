@@ -133,12 +133,32 @@ def drop_sitemap_without_site_url(site_dir: Path, config: MkDocsConfig) -> None:
         (site_dir / name).unlink(missing_ok=True)
 
 
-def split_search_index(site_dir: Path, settings: Settings) -> dict[str, int]:
+SEARCH_TERMS_FIELD = "terms"
+SEARCH_TERMS_BOOST = 500.0
+"""Between Material's title (1000) and text (1): an alias outranks a mention in a body."""
+
+
+def search_terms_by_location(pages: Iterable[Page], settings: Settings,
+                             use_directory_urls: bool) -> dict[str, dict[str, str]]:
+    """Per language, each page's search terms by its location in that language's index."""
+    terms: dict[str, dict[str, str]] = {code: {} for code in settings.codes}
+    for page in pages:
+        if page.search_terms:
+            url = page_url(page.path, page.lang, settings, use_directory_urls)
+            location = url.removeprefix(language_root(page.lang, settings))
+            terms[page.lang][location] = " ".join(page.search_terms)
+    return terms
+
+
+def split_search_index(site_dir: Path, settings: Settings,
+                       terms: dict[str, dict[str, str]] | None = None) -> dict[str, int]:
     """One search index per language, each where that language's pages look for it.
 
     static-i18n merges every language into ``search/search_index.json``; Material's
     worker on a Danish page asks ``da/search/search_index.json`` (see the ``config``
-    block of our template), so a reader only ever searches their own language.
+    block of our template), so a reader only ever searches their own language. Each
+    term page's entry gains a field of its search terms (Material's worker indexes every
+    field the index's config names), so inflected forms and aliases find it.
     """
     path = site_dir / "search" / "search_index.json"
     merged = json.loads(path.read_text(encoding="utf-8"))
@@ -152,9 +172,16 @@ def split_search_index(site_dir: Path, settings: Settings) -> dict[str, int]:
                 break
         else:
             per_language[settings.default_language].append(doc)
+    terms = terms or {}
+    fields = {**merged["config"]["fields"], SEARCH_TERMS_FIELD: {"boost": SEARCH_TERMS_BOOST}}
     for code, docs in per_language.items():
+        for doc in docs:
+            words = terms.get(code, {}).get(doc["location"])
+            if words:
+                doc[SEARCH_TERMS_FIELD] = words
         target = site_dir / roots[code] / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        index = {**merged, "config": {**merged["config"], "lang": [code]}, "docs": docs}
+        config = {**merged["config"], "lang": [code], "fields": fields}
+        index = {**merged, "config": config, "docs": docs}
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return {code: len(docs) for code, docs in per_language.items()}
