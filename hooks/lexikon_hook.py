@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from lexikon import site
 from lexikon.model import Severity
 from lexikon.pipeline import run
-from lexikon.render import Page, render_site
+from lexikon.render import GRAPH_MARKER, Page, lexicon_graphs, render_site
 from lexikon.settings import Settings
 
 log = logging.getLogger("mkdocs.hooks.lexikon")
@@ -33,6 +33,7 @@ class _Build:
     depth = 0
     settings: Settings | None = None
     pages: ClassVar[dict[str, Page]] = {}
+    graphs: ClassVar[dict[str, str]] = {}
 
 
 @event_priority(100)
@@ -49,8 +50,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _Build.settings = settings
     pages = render_site(result.glossary, settings,
                         site.language_linker(settings, config.use_directory_urls),
-                        site.absolute_linker(settings, config))
+                        site.absolute_linker(settings, config),
+                        site.page_linker(settings, config.use_directory_urls))
     _Build.pages = {f"{p.lang}:{p.path}": p for p in pages}
+    _Build.graphs = lexicon_graphs(result.glossary, settings,
+                                   site.page_linker(settings, config.use_directory_urls))
 
 
 @event_priority(50)  # before static-i18n sorts the files into languages
@@ -63,6 +67,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_read_source(page: MkDocsPage, config: MkDocsConfig) -> str | None:
     generated = _generated(page)
     return generated.markdown if generated else None
+
+
+def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+    if GRAPH_MARKER in markdown and _Build.settings is not None:
+        lang = site.current_language(config, _Build.settings)
+        markdown = markdown.replace(GRAPH_MARKER, _Build.graphs.get(lang, ""))
+    return markdown
 
 
 def on_page_context(context: dict, page: MkDocsPage, config: MkDocsConfig, nav) -> dict:

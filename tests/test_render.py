@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from pathlib import Path
 
 import pytest
 import yaml
@@ -606,3 +607,73 @@ def test_plain_text(markdown: str, expected: str) -> None:
 )
 def test_plain_text_uses_titles_in_the_language(site: Site, lang: str, expected: str) -> None:
     assert plain_text("statt [[outsourcing]] und [[insourcing]]", site.glossary, lang) == expected
+
+
+# --- auto-linking ----------------------------------------------------------------------------
+
+AUTOLINK_GLOSSARY = {
+    "_tags.yml": "",
+    "cloud.yml": """\
+        de:
+          title: Cloud-Computing
+          aliases: [Cloud]
+          summary: Rechenleistung aus dem Netz.
+          forms: [Clouds]
+        """,
+    "server.yml": """\
+        de:
+          title: Server
+          summary: Ein Rechner, der Dienste anbietet.
+          body: |
+            ## Server in der Cloud
+
+            Viele Server stehen heute in der Cloud, und jede Cloud braucht Server.
+
+            Mehrere Clouds sind möglich: `Cloud` im Code bleibt, [Cloud](https://x.org) auch.
+        """,
+    "backup.yml": """\
+        de:
+          title: Backup
+          summary: Eine Sicherungskopie.
+          body: |
+            Backups liegen in der [[cloud|Wolke]]; auch die Cloud selbst braucht ein Backup.
+        """,
+}
+
+
+def _autolinked(tmp_path: Path, autolink: bool = True) -> dict[str, str]:
+    glossary = tmp_path / "glossary"
+    glossary.mkdir()
+    for name, text in AUTOLINK_GLOSSARY.items():
+        (glossary / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    settings = make_settings(tmp_path, [Language("de", "Deutsch", True)], {"autolink": autolink})
+    result = run(settings)
+    assert not result.errors, result.errors
+    pages = render_site(result.glossary, settings, lambda a, b, p: p)
+    return {page.path: page.markdown for page in pages}
+
+
+def test_first_mention_of_another_term_links_to_it(tmp_path: Path) -> None:
+    server = _autolinked(tmp_path)["terms/server.md"]
+    body = server[server.index("## Server in der Cloud"):]
+    assert "## Server in der Cloud\n" in body                       # never in headings
+    assert body.count("](cloud.md") == 1                           # only the first mention
+    assert '[Cloud](cloud.md "Rechenleistung aus dem Netz.") braucht' not in body
+    assert 'in der [Cloud](cloud.md "Rechenleistung aus dem Netz.")' in body
+    assert "`Cloud`" in body and "[Cloud](https://x.org)" in body   # code and links untouched
+    assert "[Server](" not in body                                  # never to the page itself
+
+
+def test_declared_forms_are_mentions_too(tmp_path: Path) -> None:
+    markdown = _autolinked(tmp_path)["terms/server.md"]
+    # "Clouds" is a declared form, but Cloud is already linked earlier in the body
+    assert "[Clouds](" not in markdown
+
+
+def test_an_explicit_cross_link_wins_over_auto_linking(tmp_path: Path) -> None:
+    backup = _autolinked(tmp_path)["terms/backup.md"]
+    assert backup.count("](cloud.md") == 1 and "[Wolke](cloud.md" in backup
+
+
+def test_auto_linking_can_be_switched_off(tmp_path: Path) -> None:
+    assert "](cloud.md" not in _autolinked(tmp_path, autolink=False)["terms/server.md"]

@@ -42,6 +42,9 @@ def check(loaded: LoadedGlossary, settings: Settings) -> Result:
     for file in loaded.files:
         _check_file_name(file, loaded.files, findings)
         if file.root is None:
+            if not any(finding.path == file.path for finding in loaded.findings):
+                findings.append(Finding(file.path, 1, 1, Severity.ERROR,
+                                        "the file is empty: start from 'lexicon new ID', or delete it"))
             continue
         entry = _EntryReader(file, settings, findings).read()
         if entry is not None and file.id not in entries:
@@ -66,8 +69,9 @@ def _at(path: str, node: yaml.Node, severity: Severity, message: str) -> Finding
 def _check_file_name(file: LoadedFile, files: tuple[LoadedFile, ...], findings: list[Finding]) -> None:
     suffix = PurePosixPath(file.path).suffix
     if suffix != ".yml":
-        findings.append(Finding(file.path, 1, 1, Severity.ERROR,
-                                f"entry files end in '.yml': rename it to '{file.id}.yml'"))
+        twin = any(other.id == file.id and other is not file for other in files)
+        advice = f"merge it into '{file.id}.yml' and delete it" if twin else f"rename it to '{file.id}.yml'"
+        findings.append(Finding(file.path, 1, 1, Severity.ERROR, f"entry files end in '.yml': {advice}"))
     if not ID_RULE.match(file.id):
         suggestion = re.sub(r"[^a-z0-9]+", "-", _ascii(file.id).lower()).strip("-") or "term"
         findings.append(Finding(
@@ -186,17 +190,20 @@ class _EntryReader:
         values: dict[str, object] = {}
         spans: dict[str, Span] = {}
         specs = {spec.name: spec for spec in TEXT_FIELDS}
+        misspelt: set[str] = set()
         for field_key, value in self.mapping_items(node):
             spec = specs.get(field_key.value)
             if spec is None:
-                self.problem(field_key, f"unknown key '{field_key.value}'"
-                             f"{did_you_mean(field_key.value, specs)} in the '{code}' block: "
+                hint = did_you_mean(field_key.value, specs)
+                misspelt.update(difflib.get_close_matches(field_key.value, list(specs), n=1, cutoff=0.6))
+                self.problem(field_key, f"unknown key '{field_key.value}'{hint} in the '{code}' block: "
                              f"allowed are {', '.join(specs)}")
                 continue
             values[spec.name] = self.value(spec, field_key, value, spans, spec.name)
         for spec in TEXT_FIELDS:
-            if spec.required and spec.name not in values:
-                self.problem(key, f"the '{code}' block has no '{spec.name}': add it ({spec.doc})")
+            if spec.required and spec.name not in values and spec.name not in misspelt:
+                self.problem(key, f"the '{code}' block has no '{spec.name}': "
+                             f"add it ({_lower_first(spec.doc)})")
         if not values.get("title") or not values.get("summary"):
             return None
         return Text(
@@ -314,6 +321,7 @@ def _read_tags(file: LoadedFile | None, settings: Settings, findings: list[Findi
                                 "(lowercase letters, digits, single hyphens)"))
             continue
         labels: dict[str, str] = {}
+        rejected: set[str] = set()
         if isinstance(value, yaml.MappingNode):
             for lang, label in value.value:
                 if lang.value not in settings.codes:
@@ -325,16 +333,20 @@ def _read_tags(file: LoadedFile | None, settings: Settings, findings: list[Findi
                                         "a tag label must be text: put it in quotes"))
                 else:
                     problems = list(links.markup_problems(label.value))
-                    for _, message in problems:
-                        findings.append(_at(file.path, label, Severity.ERROR, message))
-                    if not problems:
+                    raw = file.source[label.start_mark.index : label.end_mark.index]
+                    span = Span(file.path, label.start_mark.line + 1, label.start_mark.column + 1, raw)
+                    for written, message in problems:
+                        findings.append(span.finding(Severity.ERROR, message, written))
+                    if problems:
+                        rejected.add(lang.value)
+                    else:
                         labels[lang.value] = label.value.strip()
         else:
             findings.append(_at(file.path, value, Severity.ERROR,
                                 f"tag '{key.value}' needs its labels, e.g. {{de: IT, da: IT}}"))
             continue
         for code in settings.codes:
-            if code not in labels:
+            if code not in labels and code not in rejected:
                 findings.append(_at(file.path, key, Severity.WARNING,
                                     f"tag '{key.value}' has no '{code}' label: add one"))
         tags[key.value] = Tag(key.value, labels)

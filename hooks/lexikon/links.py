@@ -17,7 +17,7 @@ _FENCED_BLOCK = FencedBlockPreprocessor.FENCED_BLOCK_RE
 _CODE_SPAN = re.compile(r"(?<!\\)(`+)(.+?)(?<!`)\1(?!`)", re.S)
 _AUTOLINK = re.compile(r"<((?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?://[^<>]*)>|<([^<> !]+@[^@<> ]+)>")
 _TAG_START = re.compile(r"<[A-Za-z/!?]")
-_INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_INLINE_LINK = re.compile(r"\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)")
 _REFERENCE_DEFINITION = re.compile(r"\[[^\]\n]+\]:[ \t]*\n?[ \t]*<?([^\s>]*)")
 _ATTRIBUTE_LIST = re.compile(r"(?<=[*_`)\]>])\{[^}\n]*\}|\{[^}\n]*\}[ \t]*$|\{:[^}\n]*\}", re.M)
 """Where attr_list looks: right after an inline element, or ending a line (a block's);

@@ -109,7 +109,8 @@ def parse(source: str, display: str, entry_id: str = "") -> tuple[LoadedFile, li
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = err.problem or "invalid YAML"
-        finding = Finding(display, line, col, Severity.ERROR, f"YAML syntax: {problem}: fix the YAML here")
+        message = f"YAML syntax: {problem}: {_syntax_hint(problem)}"
+        finding = Finding(display, line, col, Severity.ERROR, message)
         return LoadedFile(display, entry_id, None, source), [finding]
     except yaml.YAMLError as err:
         finding = Finding(display, 1, 1, Severity.ERROR, f"YAML syntax: {err}")
@@ -142,8 +143,8 @@ def _plain_data_problems(root: yaml.Node, source: str, display: str) -> list[Fin
         if node.tag not in PLAIN_TAGS:
             findings.append(
                 Finding(display, *where, Severity.ERROR,
-                        f"YAML tag '{node.tag}' is not allowed: entries hold plain text and lists "
-                        "only; remove the tag")
+                        f"YAML tag '{_short_tag(node.tag)}' is not allowed: entries hold plain "
+                        "text and lists only; remove the tag")
             )
             continue
         if isinstance(node, yaml.MappingNode):
@@ -170,10 +171,31 @@ def _plain_data_problems(root: yaml.Node, source: str, display: str) -> list[Fin
     return sorted(findings)
 
 
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+
+
 def _alias_marks(source: str) -> list[yaml.Mark]:
     """Where each ``*alias`` stands: the composed tree only knows its anchor."""
     return [event.start_mark for event in yaml.parse(source, Loader=_Loader)
             if isinstance(event, yaml.AliasEvent)]
+
+
+_SYNTAX_HINTS = {
+    "mapping values are not allowed": "put a text that contains ': ' in quotes, or check the indentation",
+    "found character '\\t'": "indent with spaces, not tabs",
+    "could not find expected ':'": "a key needs ': ' after it; or put a text in quotes",
+    "found undefined tag handle": "remove the '!' or put the text in quotes",
+    "found unexpected end of stream": "a quote or bracket is not closed",
+}
+
+
+def _syntax_hint(problem: str) -> str:
+    """What to do about the YAML errors editors make most."""
+    for start, hint in _SYNTAX_HINTS.items():
+        if problem.startswith(start):
+            return hint
+    return "fix the YAML here (quotes around texts with ':', '#', '[' or '{' help most often)"
 
 
 def _display(path: Path, project_dir: Path) -> str:

@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from . import links
+from . import graph, links
 from .locale import Locale, load_locale
 from .model import Entry, Glossary, Text
 from .settings import Settings
+from .transform import split_blocks
 
 LanguageUrl = Callable[[str, str, str], str]
 """``(from_lang, to_lang, path) -> href``: the link from a page to its twin in another
@@ -46,21 +47,39 @@ class Page:
 
 AbsoluteUrl = Callable[[str, str], str]
 """``(lang, path) -> url``: a page's address as search engines see it."""
+PageHref = Callable[[str, str, str], str]
+"""``(lang, from_path, to_path) -> href``: a link written in HTML (which MkDocs does not
+rewrite, unlike Markdown links to ``.md`` files)."""
 
 
 def render_site(glossary: Glossary, settings: Settings, language_url: LanguageUrl,
-                absolute_url: AbsoluteUrl | None = None) -> list[Page]:
+                absolute_url: AbsoluteUrl | None = None, page_href: PageHref | None = None) -> list[Page]:
     """Every generated page of every language."""
     inbound = backlinks(glossary)
     pages: list[Page] = []
     for code in glossary.languages:
         locale = load_locale(code)
-        renderer = _Renderer(glossary, settings, locale, inbound, language_url, absolute_url)
+        renderer = _Renderer(glossary, settings, locale, inbound, language_url, absolute_url, page_href)
         pages.extend(renderer.term_page(entry) for entry in glossary.entries.values())
         pages.append(renderer.index_page())
         pages.append(renderer.tags_page())
         pages.extend(renderer.tag_page(tag_id) for tag_id in glossary.tags)
     return pages
+
+
+GRAPH_MARKER = "<!-- lexikon:graph -->"
+"""Where a hand-written page (the home page) wants the picture of the whole lexicon."""
+
+
+def lexicon_graphs(glossary: Glossary, settings: Settings, page_href: PageHref | None = None,
+                   path: str = "index.md") -> dict[str, str]:
+    """Per language, the picture of the whole lexicon as seen from the page at ``path``."""
+    inbound = backlinks(glossary)
+    return {
+        code: _Renderer(glossary, settings, load_locale(code), inbound, lambda a, b, p: p,
+                        page_href=page_href).lexicon_graph(path)
+        for code in glossary.languages
+    }
 
 
 def backlinks(glossary: Glossary) -> dict[str, tuple[str, ...]]:
@@ -115,7 +134,7 @@ class _Renderer:
 
     def __init__(self, glossary: Glossary, settings: Settings, locale: Locale,
                  inbound: Mapping[str, tuple[str, ...]], language_url: LanguageUrl,
-                 absolute_url: AbsoluteUrl | None = None) -> None:
+                 absolute_url: AbsoluteUrl | None = None, page_href: PageHref | None = None) -> None:
         self.glossary = glossary
         self.settings = settings
         self.locale = locale
@@ -123,6 +142,7 @@ class _Renderer:
         self.inbound = inbound
         self.language_url = language_url
         self.absolute_url = absolute_url or (lambda lang, path: path)
+        self.page_href = page_href or (lambda lang, origin, target: self.relative(target, origin))
 
     # paths -----------------------------------------------------------------
     def term_path(self, entry_id: str) -> str:
@@ -169,6 +189,56 @@ class _Renderer:
 
         return links.replace_cross_links(markdown, one)
 
+    def autolink(self, body: str, entry: Entry) -> str:
+        """``body`` with the first mention of each other term made a cross-link.
+
+        Only in prose (never headings, code or tables), never inside a link or code span,
+        never to the page's own term, and not to a term the body already links to.
+        """
+        matcher = self.mention_matcher()
+        if matcher is None:
+            return body
+        linked = {link.target for link in links.cross_links(body)} | {entry.id}
+        return "\n\n".join(
+            self._link_mentions(block.text, matcher, linked) if block.prose else block.text
+            for block in split_blocks(body)
+        )
+
+    def mention_matcher(self) -> tuple[re.Pattern[str], dict[str, str]] | None:
+        if hasattr(self, "_matcher"):
+            return self._matcher
+        names: dict[str, str] = {}
+        for entry in self.glossary.entries.values():
+            text = entry.texts.get(self.lang)
+            if text is None:
+                continue
+            for name in (text.title, *text.aliases, *text.forms):
+                if len(name.strip()) >= MIN_MENTION_LENGTH:
+                    names.setdefault(name.strip().casefold(), entry.id)
+        self._matcher = None
+        if names:
+            alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+            pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+            self._matcher = (pattern, names)
+        return self._matcher
+
+    @staticmethod
+    def _link_mentions(text: str, matcher: tuple[re.Pattern[str], dict[str, str]], linked: set[str]) -> str:
+        pattern, names = matcher
+        protected = [m.span() for m in _PROTECTED.finditer(text)]
+        pieces: list[str] = []
+        last = 0
+        for match in pattern.finditer(text):
+            target = names.get(match.group(0).casefold())
+            if target is None or target in linked:
+                continue
+            if any(start < match.end() and match.start() < end for start, end in protected):
+                continue
+            linked.add(target)
+            pieces += [text[last : match.start()], f"[[{target}|{match.group(0)}]]"]
+            last = match.end()
+        return "".join(pieces) + text[last:]
+
     def links_list(self, entry_ids: Iterable[str], origin: str) -> str:
         ordered = sorted(entry_ids,
                          key=lambda i: self.locale.sort_key(title_of(self.glossary.entries[i], self.lang)))
@@ -192,7 +262,8 @@ class _Renderer:
         parts.append(self.twins(entry, path))
         parts.append(f"{self.resolve(text.summary.strip(), path)}\n{{ .lexikon-lead }}\n")
         if text.body.strip():
-            parts.append(self.resolve(text.body.strip(), path) + "\n")
+            body = self.autolink(text.body.strip(), entry) if self.settings.autolink else text.body.strip()
+            parts.append(self.resolve(body, path) + "\n")
         if text.highlights:
             items = "".join(
                 "    - " + self.resolve(item.strip(), path).replace("\n", "\n      ") + "\n"
@@ -205,6 +276,9 @@ class _Renderer:
         inbound = self.inbound.get(entry.id, ())
         if inbound:
             parts.append(f"## {t('backlinks')} {{ #lexikon-backlinks }}\n\n{self.links_list(inbound, path)}")
+        graph = self.neighbourhood(entry, path)
+        if graph:
+            parts.append(f"## {t('graph')} {{ #lexikon-graph }}\n\n{graph}\n")
         tags = [tag for tag in entry.tags if tag in self.glossary.tags]
         if tags:
             tag_links = " ".join(
@@ -231,6 +305,51 @@ class _Renderer:
             if code != self.lang:
                 terms += [text.title, *text.aliases, *text.forms]
         return tuple(dict.fromkeys(terms))
+
+    def node(self, entry: Entry, origin: str) -> graph.Node:
+        text = entry.texts.get(self.lang) or next(iter(entry.texts.values()))
+        return graph.Node(entry.id, text.title, self.page_href(self.lang, origin, self.term_path(entry.id)),
+                          plain_text(text.summary, self.glossary, text.lang),
+                          "" if text.lang == self.lang else text.lang)
+
+    def neighbourhood(self, entry: Entry, path: str) -> str:
+        """The term among the terms it links to, names as related, and is linked from."""
+        kinds: dict[str, str] = {}
+        for target in entry.related:
+            kinds.setdefault(target, "related")
+        for text in entry.texts.values():
+            for value in (text.summary, text.body, *text.highlights):
+                for link in links.cross_links(value):
+                    kinds.setdefault(link.target, "link")
+        for source in self.inbound.get(entry.id, ()):
+            kinds.setdefault(source, "backlink")
+        neighbours = [(self.node(self.glossary.entries[i], path), kind) for i, kind in kinds.items()
+                      if i in self.glossary.entries and i != entry.id]
+        if not neighbours:
+            return ""
+        neighbours.sort(key=lambda pair: self.locale.sort_key(pair[0].label))
+        title = title_of(entry, self.lang)
+        svg = graph.neighbourhood_svg(self.node(entry, path), neighbours,
+                                      self.locale("graph_label", title=title))
+        return f'<figure class="lexikon-figure">{svg}</figure>'
+
+    def lexicon_graph(self, path: str) -> str:
+        """Every term and every link between terms, for the home page."""
+        entries = self.glossary.entries
+        nodes = [self.node(entry, path) for entry in sorted(
+            entries.values(), key=lambda e: self.locale.sort_key(title_of(e, self.lang)))]
+        edges: dict[tuple[str, str], graph.Edge] = {}
+        for entry in entries.values():
+            targets = set(entry.related)
+            for text in entry.texts.values():
+                for value in (text.summary, text.body, *text.highlights):
+                    targets.update(link.target for link in links.cross_links(value))
+            for target in sorted(targets):
+                pair = tuple(sorted((entry.id, target)))
+                if target in entries and target != entry.id and pair not in edges:
+                    edges[pair] = graph.Edge(*pair)
+        svg = graph.lexicon_svg(nodes, list(edges.values()), self.locale("lexicon_graph_label"))
+        return f'<figure class="lexikon-figure">{svg}</figure>'
 
     def defined_term(self, entry: Entry, text: Text, *, nested: bool = False) -> dict[str, object]:
         """schema.org's DefinedTerm: search engines show the term with its definition."""
@@ -380,6 +499,19 @@ class _Renderer:
         body = (f"# {escape_inline(t('tag_title', label=label))}\n\n"
                 f"{escape_inline(t('tag_intro', label=label))}\n\n{self.links_list(members, path)}")
         return Page(path, self.lang, _front_matter(title=t("tag_title", label=label)) + body)
+
+
+MIN_MENTION_LENGTH = 3
+"""Shorter names ("IT") would link half the words of a text."""
+_PROTECTED = re.compile(
+    r"\[\[[^\]]*\]\]"            # cross-links
+    r"|!?\[[^\]]*\]\([^)]*\)"     # inline links and images
+    r"|!?\[[^\]]*\]\[[^\]]*\]"   # reference links
+    r"|(`+).+?\1"                # code spans
+    r"|<[^>]*>"                  # autolinks
+    r"|^ {0,3}\[[^\]]+\]:.*$",     # reference definitions
+    re.M | re.S,
+)
 
 
 def _safe_url(url: str) -> str:

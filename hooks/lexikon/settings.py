@@ -42,6 +42,9 @@ OPTIONS: Mapping[str, Option] = {
     "glossary_dir": Option(str, "glossary", "Folder of the entry files, relative to mkdocs.yml."),
     "terms_path": Option(str, "terms", "URL folder of the term pages and of the A–Z index."),
     "tags_path": Option(str, "tags", "URL folder of the tag pages."),
+    "autolink": Option(
+        bool, True, "Link the first mention of another term's title, alias or form in a body."
+    ),
     "edit_entries": Option(
         bool, True, "Point each term page's edit link at its YAML file (needs repo_url)."
     ),
@@ -59,6 +62,7 @@ class Settings:
     terms_path: str = "terms"
     tags_path: str = "tags"
     edit_entries: bool = True
+    autolink: bool = True
     findings: tuple[Finding, ...] = field(default=(), compare=False)
 
     @property
@@ -107,6 +111,7 @@ def make_settings(
         terms_path=values["terms_path"].strip("/"),
         tags_path=values["tags_path"].strip("/"),
         edit_entries=values["edit_entries"],
+        autolink=values["autolink"],
         findings=tuple(findings),
     )
 

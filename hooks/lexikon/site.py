@@ -64,15 +64,29 @@ def page_url(path: str, lang: str, settings: Settings, use_directory_urls: bool)
     return language_root(lang, settings) + url
 
 
+def href(from_url: str, to_url: str) -> str:
+    """The relative link from one site-relative URL to another, as MkDocs writes them."""
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    relative = posixpath.relpath(to_url or ".", base.rstrip("/") or ".")
+    return relative + ("/" if to_url.endswith("/") and not relative.endswith("/") else "")
+
+
 def language_linker(settings: Settings, use_directory_urls: bool):
     """The render stage's :data:`~lexikon.render.LanguageUrl` for this site's layout."""
 
     def link(from_lang: str, to_lang: str, path: str) -> str:
-        origin = page_url(path, from_lang, settings, use_directory_urls)
-        target = page_url(path, to_lang, settings, use_directory_urls)
-        base = origin if origin.endswith("/") or not origin else posixpath.dirname(origin) + "/"
-        relative = posixpath.relpath(target or ".", base.rstrip("/") or ".")
-        return relative + ("/" if target.endswith("/") and not relative.endswith("/") else "")
+        return href(page_url(path, from_lang, settings, use_directory_urls),
+                    page_url(path, to_lang, settings, use_directory_urls))
+
+    return link
+
+
+def page_linker(settings: Settings, use_directory_urls: bool):
+    """The render stage's :data:`~lexikon.render.PageHref`, for links in generated HTML."""
+
+    def link(lang: str, from_path: str, to_path: str) -> str:
+        return href(page_url(from_path, lang, settings, use_directory_urls),
+                    page_url(to_path, lang, settings, use_directory_urls))
 
     return link
 

@@ -165,13 +165,13 @@ def _near_duplicates(text: Text, span: Span,
                      kept: list[tuple[Block, tuple[int, int]]]) -> Iterator[Finding]:
     prose = [(normalise(block.text), location) for block, location in kept]
     for later_index, (later, location) in enumerate(prose):
-        for earlier, _ in prose[:later_index]:
+        for earlier, earlier_location in prose[:later_index]:
             if not _similar(earlier, later):
                 continue
             yield Finding(
                 span.path, *location, Severity.WARNING,
-                f"two paragraphs in '{text.lang}' are nearly the same: '{_excerpt(earlier)}' and "
-                f"'{_excerpt(later)}': keep the better one and delete the other",
+                f"this paragraph in '{text.lang}' is nearly the same as the paragraph on line "
+                f"{earlier_location[0]} ('{_excerpt(later)}'): keep the better one and delete the other",
             )
             break
 

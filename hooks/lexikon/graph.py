@@ -1,0 +1,109 @@
+"""Pictures of how terms connect: static SVG, made at build time, no JavaScript.
+
+Colours come from the stylesheet (classes, ``currentColor``), so one picture reads in
+the light and the dark scheme; every node is a link, reachable with the keyboard.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+
+
+@dataclass(frozen=True)
+class Node:
+    """A term in the picture."""
+
+    id: str
+    label: str
+    href: str
+    tooltip: str = ""
+    lang: str = ""
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A link between two terms, by the nodes' ids."""
+
+    source: str
+    target: str
+    kind: str = "link"
+    """``link`` (source links to target), ``backlink`` or ``related``: a CSS class."""
+
+
+MAX_NODES = 60
+"""Beyond this a circle of labels is unreadable: the best-connected terms are shown."""
+
+
+def neighbourhood_svg(center: Node, neighbours: Sequence[tuple[Node, str]], label: str) -> str:
+    """The term in the middle, each neighbour on a circle around it, joined by its edge."""
+    count = len(neighbours)
+    radius = (110 if count > 2 else 170) if count > 1 else 0
+    width, height = 560, 300 if count > 1 else 120
+    cx, cy = width / 2, height / 2
+    placed = [(node, kind, _on_circle(cx, cy, radius, i, count, offset=-90 if count > 2 else 0))
+              for i, (node, kind) in enumerate(neighbours)]
+    if count == 1:
+        placed = [(placed[0][0], placed[0][1], (cx + 170, cy))]
+        cx -= 90
+    edges = "".join(
+        f'<line class="lexikon-edge lexikon-edge--{kind}" x1="{cx:.1f}" y1="{cy:.1f}" '
+        f'x2="{x:.1f}" y2="{y:.1f}"/>' for _, kind, (x, y) in placed
+    )
+    nodes = _node(center, cx, cy, center=True) + "".join(
+        _node(node, x, y) for node, _, (x, y) in placed
+    )
+    return _svg(width, height, label, edges + nodes)
+
+
+def lexicon_svg(nodes: Sequence[Node], edges: Sequence[Edge], label: str) -> str:
+    """Every term on one circle, each link a chord: the shape of the whole lexicon."""
+    degree = {node.id: 0 for node in nodes}
+    for edge in edges:
+        for end in (edge.source, edge.target):
+            if end in degree:
+                degree[end] += 1
+    shown = sorted(nodes, key=lambda n: -degree[n.id])[:MAX_NODES]
+    shown_ids = {node.id for node in shown}
+    order = [node for node in nodes if node.id in shown_ids]
+    count = len(order)
+    radius = 90 + 9 * count if count > 2 else 80
+    width = height = 2 * radius + 240
+    cx = cy = width / 2
+    where = {node.id: _on_circle(cx, cy, radius, i, count, offset=-90) for i, node in enumerate(order)}
+    lines = "".join(
+        f'<line class="lexikon-edge lexikon-edge--{edge.kind}" x1="{where[edge.source][0]:.1f}" '
+        f'y1="{where[edge.source][1]:.1f}" x2="{where[edge.target][0]:.1f}" '
+        f'y2="{where[edge.target][1]:.1f}"/>'
+        for edge in edges if edge.source in where and edge.target in where
+    )
+    circles = "".join(_node(node, *where[node.id]) for node in order)
+    return _svg(width, height, label, lines + circles)
+
+
+def _on_circle(cx: float, cy: float, radius: float, index: int, count: int,
+               offset: float = 0) -> tuple[float, float]:
+    angle = math.radians(offset + 360 * index / max(count, 1))
+    return cx + radius * math.cos(angle), cy + radius * math.sin(angle)
+
+
+def _node(node: Node, x: float, y: float, center: bool = False) -> str:
+    css = "lexikon-node lexikon-node--center" if center else "lexikon-node"
+    lang = f' lang="{escape(node.lang)}"' if node.lang else ""
+    tooltip = f"<title>{escape(node.label)}: {escape(node.tooltip)}</title>" if node.tooltip else ""
+    return (
+        f'<a class="{css}" href="{escape(node.href)}" aria-label="{escape(node.label)}"{lang}>'
+        f"{tooltip}"
+        f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{9 if center else 6}"/>'
+        f'<text x="{x:.1f}" y="{y + (24 if center else 20):.1f}" text-anchor="middle">'
+        f"{escape(node.label)}</text></a>"
+    )
+
+
+def _svg(width: float, height: float, label: str, content: str) -> str:
+    return (
+        f'<svg class="lexikon-graph" viewBox="0 0 {width:.0f} {height:.0f}" role="group" '
+        f'aria-label="{escape(label)}" xmlns="http://www.w3.org/2000/svg">{content}</svg>'
+    )
