@@ -69,6 +69,12 @@ def on_page_read_source(page: MkDocsPage, config: MkDocsConfig) -> str | None:
     return generated.markdown if generated else None
 
 
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    if template_name == "404.html" and _Build.settings is not None:
+        context["lexikon_not_found"] = site.not_found_messages(_Build.settings, config)
+    return context
+
+
 def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
     if GRAPH_MARKER in markdown and _Build.settings is not None:
         lang = site.current_language(config, _Build.settings)
@@ -85,6 +91,7 @@ def on_page_context(context: dict, page: MkDocsPage, config: MkDocsConfig, nav) 
     if generated is not None:
         page.edit_url = site.edit_url(generated, config, _Build.settings)
         context["lexikon_json_ld"] = site.json_ld_script(generated)
+        context["lexikon_style"] = generated.style
     return context
 
 

@@ -35,10 +35,24 @@ SEARCH_BOX = "input[data-md-component=search-query]"
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    """A static file server that keeps the test output clean."""
+    """A static file server that keeps the test output clean, and answers a missing
+    address with the site's 404.html, as GitHub Pages and most static hosts do."""
 
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = os.path.join(self.directory, "404.html")
+        if code != 404 or not os.path.isfile(page):
+            super().send_error(code, message, explain)
+            return
+        with open(page, "rb") as stream:
+            body = stream.read()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 @pytest.fixture(scope="session")
@@ -318,3 +332,81 @@ def test_words_standing_on_a_page_are_still_found_as_typed(tab: Tab) -> None:
     tab.open("/")
     results = search_for(tab, "Rechenzentrumsbetrieb", "/terms/outsourcing/")
     assert results.paths == {"/terms/outsourcing/"}, results
+
+
+# --- reading: auto-links, twins, graphs, the tag filter, 404 ---------------------------------
+
+
+def test_auto_link_with_its_summary_as_tooltip(tab: Tab) -> None:
+    tab.open("/terms/insourcing/")
+    link = tab.page.locator("article p a", has_text="Backsourcing").first
+    assert link.get_attribute("href") == "../backsourcing/"
+    link.hover()
+    tooltip = tab.page.locator(".md-tooltip2, .md-tooltip").filter(has_text="Rückführung").first
+    expect(tooltip).to_be_visible()
+    assert "Backsourcing ist die Rückführung" in tooltip.inner_text()
+
+
+@pytest.mark.parametrize(("path", "twin", "lang", "target"), [
+    ("/terms/backsourcing/", "Dansk", "da", "/da/terms/backsourcing/"),
+    ("/da/terms/backsourcing/", "Deutsch", "de", "/terms/backsourcing/"),
+])
+def test_each_term_shows_and_links_its_twin(tab: Tab, path: str, twin: str, lang: str, target: str) -> None:
+    tab.open(path)
+    line = tab.page.locator(".lexikon-twins")
+    expect(line).to_contain_text(f"{twin}: Backsourcing")
+    link = line.locator(f"a[lang={lang}]")
+    link.click()
+    tab.page.wait_for_load_state("networkidle")
+    assert urlsplit(tab.page.url).path == target
+    expect(tab.page.locator("html")).to_have_attribute("lang", lang)
+
+
+def test_neighbourhood_graph_links_to_neighbours_by_keyboard(tab: Tab) -> None:
+    tab.open("/terms/backsourcing/")
+    graph = tab.page.locator("svg.lexikon-graph")
+    expect(graph).to_be_visible()
+    nodes = graph.locator("a.lexikon-node")
+    assert sorted(nodes.evaluate_all("ns => ns.map(n => n.getAttribute('aria-label'))")) == [
+        "Backsourcing", "Insourcing", "Outsourcing"]
+    target = graph.locator("a.lexikon-node[aria-label=Outsourcing]")
+    target.focus()
+    assert tab.page.evaluate("document.activeElement.getAttribute('aria-label')") == "Outsourcing"
+    tab.page.keyboard.press("Enter")
+    tab.page.wait_for_url("**/terms/outsourcing/")
+
+
+def test_home_page_shows_the_whole_lexicon(tab: Tab) -> None:
+    tab.open("/da/")
+    nodes = tab.page.locator("svg.lexikon-graph a.lexikon-node")
+    assert nodes.count() == 3
+    assert tab.page.locator("svg.lexikon-graph line").count() == 3
+
+
+def test_tag_filter_narrows_the_index(tab: Tab) -> None:
+    tab.open("/terms/")
+    rows = tab.page.locator(".lexikon-row")
+    total = rows.count()
+    tab.page.locator("label[for=lexikon-filter-business]").click()
+    shown = [row.inner_text() for row in rows.all() if row.is_visible()]
+    assert 0 < len(shown) < total
+    assert not any(text.startswith("Backsourcing") for text in shown)   # not tagged business
+    letters = [h.inner_text().strip("¶ ") for h in tab.page.locator("h2.lexikon-letter").all()
+               if h.is_visible()]
+    assert "W" not in letters   # "Wiedereinlagerung" (Backsourcing) is filtered out, so is W
+    # the keyboard moves through the same native radio buttons
+    tab.page.locator("#lexikon-filter-business").focus()
+    tab.page.keyboard.press("ArrowLeft")
+    assert tab.page.locator("#lexikon-filter-all").is_checked()
+    assert all(row.is_visible() for row in rows.all())
+
+
+@pytest.mark.parametrize(("path", "lang", "title"), [
+    ("/gibt-es-nicht/", "de", "Seite nicht gefunden"),
+    ("/da/findes-ikke/", "da", "Siden findes ikke"),
+])
+def test_missing_page_answers_in_its_language(tab: Tab, path: str, lang: str, title: str) -> None:
+    tab.open(path)
+    expect(tab.page.locator("html")).to_have_attribute("lang", lang)
+    visible = [h.inner_text() for h in tab.page.locator(".lexikon-not-found h1").all() if h.is_visible()]
+    assert visible == [title]

@@ -205,3 +205,20 @@ def test_missing_translation_page_says_so_and_shows_the_text(make_project) -> No
     assert '<div class="lexikon-other-language" lang="de">' in html
     assert "Ein Absatz nur auf Deutsch." in html
     assert project.build(strict=True).returncode != 0
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_printable_page_holds_every_term_and_is_linked_from_the_index(built_site: Project, lang: str) -> None:
+    html = article(built_site.html(f"{LANGS[lang]}print/"))
+    ids = [attrs.get("id") for tag, attrs in parse(html).elements if tag == "h2"]
+    assert ids == ["backsourcing", "insourcing", "outsourcing"]
+    assert "Wiedereinlagerung" in html if lang == "de" else "hjemtagning" in html
+    index = parse(article(built_site.html(f"{LANGS[lang]}terms/")))
+    index_links = [attrs["href"] for tag, attrs in index.elements
+                   if tag == "a" and "lexikon-print-link" in (attrs.get("class") or "")]
+    assert index_links == ["../print/"]
+
+
+def test_print_style_hides_the_site_around_the_term(built_site: Project) -> None:
+    css = (built_site.site / "assets" / "lexikon.css").read_text("utf-8")
+    assert "@media print" in css

@@ -154,7 +154,7 @@ def items(text: str | None) -> list[tuple[str, str]]:
 
 def test_every_entry_has_a_page_in_every_language(site: Site) -> None:
     terms = {f"terms/{entry}.md" for entry in site.glossary.entries}
-    expected = {*terms, "terms/index.md", "tags/index.md", "tags/it.md", "tags/business.md"}
+    expected = {*terms, "terms/index.md", "print.md", "tags/index.md", "tags/it.md", "tags/business.md"}
     for lang in ("de", "da"):
         assert {path for code, path in site.pages if code == lang} == expected
     assert site.count == 2 * len(expected)
@@ -460,43 +460,43 @@ def test_present_translation_is_a_normal_page(site: Site) -> None:
 
 INDEX = {
     "de": [
-        "## A { #letter-a }",
+        "## A { #letter-a .lexikon-letter }",
         "- [**Aalborg-Modell**](aalborg.md) – Ein Modell aus Aalborg.",
         "- *Auslagerung* → [Outsourcing](outsourcing.md)",
-        "## B { #letter-b }",
+        "## B { #letter-b .lexikon-letter }",
         "- [**Backsourcing**](backsourcing.md) – Die Rückholung ausgelagerter Aufgaben, das Gegenstück "
         "zum Outsourcing.",
-        "## E { #letter-e }",
+        "## E { #letter-e .lexikon-letter }",
         '- [**Eigenerstellung**](insourcing.md) – Aufgaben mit "eigenen" Leuten erledigen, '
         "statt Outsourcing.",
-        "## F { #letter-f }",
+        "## F { #letter-f .lexikon-letter }",
         "- *Fremdvergabe* → [Outsourcing](outsourcing.md)",
-        "## M { #letter-m }",
+        "## M { #letter-m .lexikon-letter }",
         r"- [**Make\_or\_Buy \[Entscheidung\]**](make-or-buy.md) – Selbst machen oder kaufen?",
-        "## O { #letter-o }",
+        "## O { #letter-o .lexikon-letter }",
         "- [**Ökobilanz**](oeko.md) – Die Umweltbilanz eines Produkts.",
         '- [**Outsourcing**](outsourcing.md) – Die Vergabe von Aufgaben an "externe" Dienstleister.',
-        "## Z { #letter-z }",
+        "## Z { #letter-z .lexikon-letter }",
         "- [**Zulieferer**](zulieferer.md) – Ein Unternehmen, das Teile liefert.",
     ],
     "da": [
-        "## B { #letter-b }",
-        "- [Backsourcing](backsourcing.md) *(endnu ikke på dansk)*{ .lexikon-missing }",
-        "## I { #letter-i }",
+        "## B { #letter-b .lexikon-letter }",
+        "- [Backsourcing](backsourcing.md) *(endnu ikke på dansk)*",
+        "## I { #letter-i .lexikon-letter }",
         '- [**Insourcing**](insourcing.md) – At løse opgaver med "egne" folk i stedet for Udlicitering.',
-        "## L { #letter-l }",
+        "## L { #letter-l .lexikon-letter }",
         "- [**Leverandør**](zulieferer.md) – En virksomhed, der leverer dele.",
-        "## M { #letter-m }",
+        "## M { #letter-m .lexikon-letter }",
         r"- [**Make-or-buy \*beslutning\***](make-or-buy.md) – Lave selv eller købe?",
-        "## O { #letter-o }",
+        "## O { #letter-o .lexikon-letter }",
         "- *Outsourcing* → [Udlicitering](outsourcing.md)",
-        "## U { #letter-u }",
+        "## U { #letter-u .lexikon-letter }",
         "- [**Udlicitering**](outsourcing.md) – Når en virksomhed overlader opgaver til en "
         "ekstern leverandør.",
-        "## Ø { #letter-u00d8 }",
+        "## Ø { #letter-u00d8 .lexikon-letter }",
         "- [**Økobalance**](oeko.md) – Et produkts miljøregnskab.",
         "- *Ølmodellen* → [Aalborgmodellen](aalborg.md)",
-        "## Å { #letter-u00c5 }",
+        "## Å { #letter-u00c5 .lexikon-letter }",
         "- [**Aalborgmodellen**](aalborg.md) – En model fra Aalborg.",
     ],
 }
@@ -507,6 +507,8 @@ def test_index_rows_in_order_under_their_letters(site: Site, lang: str) -> None:
     markdown = site.md(lang, "terms/index.md")
     rows = [line for line in markdown.splitlines() if line.startswith(("## ", "- "))]
     assert rows == INDEX[lang]
+    # every row is marked for the tag filter, with its entry's tags
+    assert markdown.count("{ .lexikon-row") == sum(1 for row in rows if row.startswith("- "))
 
 
 @pytest.mark.parametrize(
@@ -529,13 +531,13 @@ def test_index_rows_in_order_under_their_letters(site: Site, lang: str) -> None:
 def test_index_head_and_letter_bar(site: Site, lang: str, title: str, intro: str, enabled: list[str]) -> None:
     markdown = site.md(lang, "terms/index.md")
     assert front_matter(markdown) == {"title": title}
-    assert f"\n# {title}\n" in markdown and f"\n{intro}\n" in markdown
+    assert f"\n# {title}\n" in markdown and f"\n{intro} [" in markdown  # then the print link
     bar = re.search(r'<nav class="lexikon-letters"[^>]*>(.*?)</nav>', markdown).group(1)
     assert re.findall(r'<a href="#[\w-]+">(.+?)</a>', bar) == enabled
     letters = re.findall(r">(.)</(?:a|span)>", bar)
     assert letters == [*"ABCDEFGHIJKLMNOPQRSTUVWXYZ", *(["Æ", "Ø", "Å"] if lang == "da" else [])]
     for anchor in re.findall(r'<a href="#([\w-]+)">', bar):
-        assert f"{{ #{anchor} }}" in markdown
+        assert f"{{ #{anchor} .lexikon-letter }}" in markdown
 
 
 # --- tag pages ------------------------------------------------------------------------------------------

@@ -43,6 +43,8 @@ class Page:
     search_terms: tuple[str, ...] = ()
     """Words that find this page in search above any mention in a text: aliases, word
     forms, the term in other languages."""
+    style: str = ""
+    """CSS this page needs in its head (the index's tag filter: one rule per tag)."""
 
 
 AbsoluteUrl = Callable[[str, str], str]
@@ -62,6 +64,7 @@ def render_site(glossary: Glossary, settings: Settings, language_url: LanguageUr
         renderer = _Renderer(glossary, settings, locale, inbound, language_url, absolute_url, page_href)
         pages.extend(renderer.term_page(entry) for entry in glossary.entries.values())
         pages.append(renderer.index_page())
+        pages.append(renderer.print_page())
         pages.append(renderer.tags_page())
         pages.extend(renderer.tag_page(tag_id) for tag_id in glossary.tags)
     return pages
@@ -431,22 +434,28 @@ class _Renderer:
         return self.glossary.tags[tag_id].labels.get(self.lang, tag_id)
 
     def index_rows(self) -> list[tuple[str, str, str]]:
-        """``(sort text, letter, markdown line)`` for every title and alias."""
+        """``(sort text, letter, markdown line)`` for every title and alias.
+
+        Each row carries its entry's tags as classes, for the tag filter.
+        """
         path = self.index_path()
         rows = []
         for entry in self.glossary.entries.values():
             text = entry.texts.get(self.lang)
             title = title_of(entry, self.lang)
             href = self.relative(self.term_path(entry.id), path)
+            classes = " ".join(f".lexikon-tag-{tag}" for tag in entry.tags if tag in self.glossary.tags)
+            attributes = f"\n{{ .lexikon-row {classes} }}".replace("  ", " ")
             if text is None:
-                line = (f"- [{escape_inline(title)}]({href}) "
-                        f"*({self.locale('missing_marker')})*{{ .lexikon-missing }}")
-                rows.append((title, line))
+                marked = attributes.replace(".lexikon-row", ".lexikon-row .lexikon-missing")
+                rows.append((title, f"- [{escape_inline(title)}]({href}) "
+                                    f"*({self.locale('missing_marker')})*{marked}"))
                 continue
             summary = escape_inline(plain_text(text.summary, self.glossary, self.lang))
-            rows.append((title, f"- [**{escape_inline(title)}**]({href}) – {summary}"))
+            rows.append((title, f"- [**{escape_inline(title)}**]({href}) – {summary}{attributes}"))
             for alias in text.aliases:
-                rows.append((alias, f"- *{escape_inline(alias)}* → [{escape_inline(title)}]({href})"))
+                rows.append((alias, f"- *{escape_inline(alias)}* → [{escape_inline(title)}]({href})"
+                                    f"{attributes}"))
         rows.sort(key=lambda row: self.locale.sort_key(row[0]))
         return [(sort_text, self.locale.letter(sort_text), line) for sort_text, line in rows]
 
@@ -461,20 +470,80 @@ class _Renderer:
             for letter in bar_letters
             if letter in letters_used or letter != t("other_letters")
         )
+        filter_html, style = self.tag_filter()
+        print_link = self.relative(self.print_path(), self.index_path())
         parts = [
             _front_matter(title=t("index_title")),
             f"# {t('index_title')}\n",
-            f"{t('index_intro', count=len(self.glossary.entries))}\n",
+            f"{t('index_intro', count=len(self.glossary.entries))} "
+            f"[{t('print_link')}]({print_link}){{ .lexikon-print-link }}\n",
             f'<nav class="lexikon-letters" aria-label="{html.escape(t("letter_bar_label"))}">{bar}</nav>\n',
+            filter_html,
         ]
         current = None
         for _, letter, line in rows:
             if letter != current:
-                parts.append(f"\n## {letter} {{ #{_letter_anchor(letter)} }}\n")
+                parts.append(f"\n## {letter} {{ #{_letter_anchor(letter)} .lexikon-letter }}\n")
                 current = letter
             parts.append(line)
         return Page(self.index_path(), self.lang, "\n".join(parts) + "\n",
-                    structured_data=self.defined_term_set(with_terms=True))
+                    structured_data=self.defined_term_set(with_terms=True), style=style)
+
+    def tag_filter(self) -> tuple[str, str]:
+        """Radio buttons that narrow the index to one tag, and the CSS that does it.
+
+        No JavaScript: ``:has()`` hides the rows (and then empty letters) without the
+        chosen tag; the buttons are native, so keyboard and screen readers know them.
+        """
+        tag_ids = sorted({tag for e in self.glossary.entries.values() for tag in e.tags
+                          if tag in self.glossary.tags},
+                         key=lambda tag: self.locale.sort_key(self.tag_label(tag)))
+        if not tag_ids:
+            return "", ""
+        t = self.locale
+        options = [("all", t("filter_all"))] + [(tag, self.tag_label(tag)) for tag in tag_ids]
+        buttons = "".join(
+            f'<input type="radio" name="lexikon-filter" id="lexikon-filter-{tag}" value="{tag}"'
+            f'{" checked" if tag == "all" else ""}>'
+            f'<label for="lexikon-filter-{tag}">{html.escape(label)}</label>'
+            for tag, label in options
+        )
+        rules = "".join(
+            f".md-content:has(#lexikon-filter-{tag}:checked) .lexikon-row:not(.lexikon-tag-{tag}),"
+            f".md-content:has(#lexikon-filter-{tag}:checked) "
+            f"h2.lexikon-letter:not(:has(+ ul .lexikon-tag-{tag})),"
+            f".md-content:has(#lexikon-filter-{tag}:checked) "
+            f"h2.lexikon-letter + ul:not(:has(.lexikon-tag-{tag})){{display:none}}"
+            for tag in tag_ids
+        )
+        fieldset = (f'<fieldset class="lexikon-filter"><legend>{html.escape(t("filter_label"))}</legend>'
+                    f"{buttons}</fieldset>\n")
+        return fieldset, rules
+
+    def print_path(self) -> str:
+        return "print.md"
+
+    def print_page(self) -> Page:
+        """Every term in one page, in index order: to print the whole lexicon."""
+        t = self.locale
+        path = self.print_path()
+        entries = sorted((e for e in self.glossary.entries.values() if self.lang in e.texts),
+                         key=lambda e: self.locale.sort_key(e.texts[self.lang].title))
+        parts = [_front_matter(title=t("print_title")), f"# {t('print_title')}\n",
+                 f"{t('print_intro', count=len(entries))}\n{{ .lexikon-print-intro }}\n"]
+        for entry in entries:
+            text = entry.texts[self.lang]
+            parts.append(f"## {escape_inline(text.title)} {{ #{entry.id} .lexikon-print-term }}\n")
+            if text.aliases:
+                names = ", ".join(f"*{escape_inline(alias)}*" for alias in text.aliases)
+                parts.append(f"{t('aliases')}: {names}\n{{ .lexikon-aliases }}\n")
+            parts.append(f"{self.resolve(text.summary.strip(), path)}\n{{ .lexikon-lead }}\n")
+            if text.body.strip():
+                body = re.sub(r"^(#{2,5}) ", r"#\1 ", text.body.strip(), flags=re.M)
+                parts.append(self.resolve(body, path) + "\n")
+            if text.highlights:
+                parts.append("".join(f"- {self.resolve(item.strip(), path)}\n" for item in text.highlights))
+        return Page(path, self.lang, "\n".join(parts))
 
     def tags_page(self) -> Page:
         t = self.locale

@@ -10,11 +10,12 @@ import json
 import posixpath
 from collections.abc import Iterable
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .locale import load_locale
 from .render import Page
 from .settings import Language, Settings, make_settings
 
@@ -99,6 +100,29 @@ def absolute_linker(settings: Settings, config: MkDocsConfig):
         return base + page_url(path, lang, settings, config.use_directory_urls)
 
     return absolute
+
+
+def not_found_messages(settings: Settings, config: MkDocsConfig) -> list[dict[str, str]]:
+    """Each language's 404 message, with that language's tree as an absolute path.
+
+    The 404 page is served at any depth, so its links must not be relative: they start
+    at ``site_url``'s path (or ``/``).
+    """
+    base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+    messages = []
+    for lang in settings.codes:
+        locale = load_locale(lang)
+        root = base + language_root(lang, settings)
+        messages.append({
+            "lang": lang, "root": root,
+            "title": locale("not_found_title"), "text": locale("not_found_text"),
+            "home": root, "home_label": locale("home_label"),
+            "index": root + page_url(f"{settings.terms_path}/index.md", settings.default_language,
+                                     settings, config.use_directory_urls),
+            "index_label": locale("index_title"),
+        })
+    # the default language's tree is the root: longest prefix wins in the page's script
+    return messages
 
 
 def json_ld_script(page: Page) -> str | None:
