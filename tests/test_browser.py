@@ -410,3 +410,32 @@ def test_missing_page_answers_in_its_language(tab: Tab, path: str, lang: str, ti
     expect(tab.page.locator("html")).to_have_attribute("lang", lang)
     visible = [h.inner_text() for h in tab.page.locator(".lexikon-not-found h1").all() if h.is_visible()]
     assert visible == [title]
+
+
+# --- accessibility ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe  # ships axe-core: nothing is fetched
+
+    return Axe()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["/", "/terms/", "/terms/backsourcing/", "/da/", "/da/terms/insourcing/",
+                                  "/da/print/"])
+def test_wcag_aa_in_both_colour_schemes(
+    chromium: Browser, base_url: str, axe, path: str, scheme: str
+) -> None:
+    context = chromium.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(base_url + path)
+        page.wait_for_load_state("networkidle")
+        result = axe.run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}})
+        violations = [(v["id"], [node["target"] for node in v["nodes"]])
+                      for v in result.response["violations"]]
+        assert violations == [], violations
+    finally:
+        context.close()
