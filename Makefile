@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 SUDO   := $(if $(filter 0,$(shell id -u)),,sudo)
-CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
+CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || command -v google-chrome)
 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
@@ -30,9 +30,9 @@ site: $(VENV)/.site-deps
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve --livereload
 
-## check: the glossary's findings without a build
+## check: the glossary's findings without a build (FORMAT=github for CI annotations)
 check: $(VENV)/.site-deps
-	$(BIN)/lexicon check
+	$(BIN)/lexicon check $(if $(FORMAT),--format $(FORMAT))
 
 ## test: lint and the whole suite, browser tests included
 test: $(VENV)/.test-deps chromium
