@@ -7,6 +7,8 @@ SUDO   := $(if $(filter 0,$(shell id -u)),,sudo)
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || command -v google-chrome)
 
 export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: dates in the output (the sitemap's) come from the last commit.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: site serve check test lint chromium constraints clean
