@@ -18,9 +18,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from lexikon import site
+from lexikon.history import entry_history
 from lexikon.model import Severity
 from lexikon.pipeline import run
-from lexikon.render import GRAPH_MARKER, Page, lexicon_graphs, render_site
+from lexikon.render import GRAPH_MARKER, Page, feeds, lexicon_graphs, render_site
 from lexikon.settings import Settings
 
 log = logging.getLogger("mkdocs.hooks.lexikon")
@@ -34,6 +35,7 @@ class _Build:
     settings: Settings | None = None
     pages: ClassVar[dict[str, Page]] = {}
     graphs: ClassVar[dict[str, str]] = {}
+    feeds: ClassVar[dict[str, str]] = {}
 
 
 @event_priority(100)
@@ -48,10 +50,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if result.errors:
         raise Abort(f"lexikon: {len(result.errors)} error(s) in the glossary, listed above")
     _Build.settings = settings
+    history = entry_history(settings.glossary_dir)
+    absolute = site.absolute_linker(settings, config)
     pages = render_site(result.glossary, settings,
-                        site.language_linker(settings, config.use_directory_urls),
-                        site.absolute_linker(settings, config),
-                        site.page_linker(settings, config.use_directory_urls))
+                        site.language_linker(settings, config.use_directory_urls), absolute,
+                        site.page_linker(settings, config.use_directory_urls), history)
+    _Build.feeds = feeds(result.glossary, settings, history, absolute)
     _Build.pages = {f"{p.lang}:{p.path}": p for p in pages}
     _Build.graphs = lexicon_graphs(result.glossary, settings,
                                    site.page_linker(settings, config.use_directory_urls))
@@ -87,6 +91,7 @@ def on_page_context(context: dict, page: MkDocsPage, config: MkDocsConfig, nav) 
     lang = site.current_language(config, _Build.settings)
     context["lexikon_language_root"] = site.language_root(lang, _Build.settings)
     context["lexikon_default_language"] = _Build.settings.default_language
+    context["lexikon_feed"] = site.href(page.url, site.language_root(lang, _Build.settings) + "feed.xml")
     generated = _generated(page)
     if generated is not None:
         page.edit_url = site.edit_url(generated, config, _Build.settings)
@@ -103,6 +108,7 @@ def on_post_build(config: MkDocsConfig) -> None:
                                               config.use_directory_urls)
         site.split_search_index(Path(config.site_dir), _Build.settings, terms)
         site.drop_sitemap_without_site_url(Path(config.site_dir), config)
+        site.write_feeds(Path(config.site_dir), _Build.feeds, _Build.settings)
 
 
 def _generated(page: MkDocsPage) -> Page | None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from . import graph, links
+from .history import Change, atom_feed
 from .locale import Locale, load_locale
 from .model import Entry, Glossary, Text
 from .settings import Settings
@@ -45,6 +46,9 @@ class Page:
     forms, the term in other languages."""
     style: str = ""
     """CSS this page needs in its head (the index's tag filter: one rule per tag)."""
+    in_nav: bool = False
+    """Listed in the navigation (the index pages); term pages never are: with thousands
+    of terms, a nav in every page makes the build quadratic."""
 
 
 AbsoluteUrl = Callable[[str, str], str]
@@ -55,19 +59,35 @@ rewrite, unlike Markdown links to ``.md`` files)."""
 
 
 def render_site(glossary: Glossary, settings: Settings, language_url: LanguageUrl,
-                absolute_url: AbsoluteUrl | None = None, page_href: PageHref | None = None) -> list[Page]:
+                absolute_url: AbsoluteUrl | None = None, page_href: PageHref | None = None,
+                history: Mapping[str, Change] | None = None) -> list[Page]:
     """Every generated page of every language."""
     inbound = backlinks(glossary)
     pages: list[Page] = []
     for code in glossary.languages:
         locale = load_locale(code)
         renderer = _Renderer(glossary, settings, locale, inbound, language_url, absolute_url, page_href)
+        pages.append(renderer.changes_page(history or {}))
         pages.extend(renderer.term_page(entry) for entry in glossary.entries.values())
         pages.append(renderer.index_page())
         pages.append(renderer.print_page())
         pages.append(renderer.tags_page())
         pages.extend(renderer.tag_page(tag_id) for tag_id in glossary.tags)
     return pages
+
+
+def feeds(glossary: Glossary, settings: Settings, history: Mapping[str, Change],
+          absolute_url: AbsoluteUrl) -> dict[str, str]:
+    """Per language, the Atom feed of new and changed terms."""
+    inbound = backlinks(glossary)
+    result = {}
+    for code in glossary.languages:
+        locale = load_locale(code)
+        renderer = _Renderer(glossary, settings, locale, inbound, lambda a, b, p: p, absolute_url)
+        result[code] = atom_feed(
+            title=locale("feed_title"), feed_url=absolute_url(code, "feed.xml").removesuffix("/"),
+            site_url=absolute_url(code, "index.md"), lang=code, items=renderer.feed_items(history))
+    return result
 
 
 GRAPH_MARKER = "<!-- lexikon:graph -->"
@@ -487,7 +507,7 @@ class _Renderer:
                 current = letter
             parts.append(line)
         return Page(self.index_path(), self.lang, "\n".join(parts) + "\n",
-                    structured_data=self.defined_term_set(with_terms=True), style=style)
+                    structured_data=self.defined_term_set(with_terms=True), style=style, in_nav=True)
 
     def tag_filter(self) -> tuple[str, str]:
         """Radio buttons that narrow the index to one tag, and the CSS that does it.
@@ -519,6 +539,35 @@ class _Renderer:
         fieldset = (f'<fieldset class="lexikon-filter"><legend>{html.escape(t("filter_label"))}</legend>'
                     f"{buttons}</fieldset>\n")
         return fieldset, rules
+
+    def changes_page(self, history: Mapping[str, Change]) -> Page:
+        """The terms by date of their last change, newest first (dates from git)."""
+        t = self.locale
+        path = "changes.md"
+        changes = sorted((c for c in history.values() if c.entry_id in self.glossary.entries),
+                         key=lambda c: (-c.changed.timestamp(), c.entry_id))
+        feed = self.page_href(self.lang, path, "index.md") + "feed.xml"
+        parts = [_front_matter(title=t("changes_title")), f"# {t('changes_title')}\n",
+                 f'{t("changes_intro")} <a class="lexikon-feed-link" href="{html.escape(feed)}" '
+                 f'type="application/atom+xml">{html.escape(t("feed_link"))}</a>\n']
+        if not changes:
+            parts.append(f"{t('changes_none')}\n")
+        for change in changes:
+            marker = t("change_new") if change.is_new else t("change_changed")
+            date = change.changed.strftime(t("date_format"))
+            parts.append(f"- {date}: {self.link_to(change.entry_id, path)} *({marker})*")
+        return Page(path, self.lang, "\n".join(parts) + "\n", in_nav=True)
+
+    def feed_items(self, history: Mapping[str, Change]) -> list[tuple[Change, str, str, str]]:
+        changes = sorted((c for c in history.values() if c.entry_id in self.glossary.entries),
+                         key=lambda c: (-c.changed.timestamp(), c.entry_id))
+        items = []
+        for change in changes:
+            entry = self.glossary.entries[change.entry_id]
+            text = entry.texts.get(self.lang) or next(iter(entry.texts.values()))
+            items.append((change, text.title, plain_text(text.summary, self.glossary, text.lang),
+                          self.absolute_url(self.lang, self.term_path(entry.id))))
+        return items
 
     def print_path(self) -> str:
         return "print.md"
@@ -558,7 +607,7 @@ class _Renderer:
             f"({t('term_count', count=counts[tag])})\n" for tag in tag_ids
         )
         body = f"# {t('tags_title')}\n\n{t('tags_intro')}\n\n{items}"
-        return Page(path, self.lang, _front_matter(title=t("tags_title")) + body)
+        return Page(path, self.lang, _front_matter(title=t("tags_title")) + body, in_nav=True)
 
     def tag_page(self, tag_id: str) -> Page:
         t = self.locale

@@ -69,7 +69,8 @@ def href(from_url: str, to_url: str) -> str:
     """The relative link from one site-relative URL to another, as MkDocs writes them."""
     base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
     relative = posixpath.relpath(to_url or ".", base.rstrip("/") or ".")
-    return relative + ("/" if to_url.endswith("/") and not relative.endswith("/") else "")
+    is_folder = not to_url or to_url.endswith("/")
+    return relative + ("/" if is_folder and not relative.endswith("/") else "")
 
 
 def language_linker(settings: Settings, use_directory_urls: bool):
@@ -145,9 +146,9 @@ def add_generated_files(files: Files, pages: Iterable[Page], config: MkDocsConfi
         uri = source_uri(page, settings)
         by_uri[uri] = page
         if files.get_file_from_path(uri) is None:
-            in_nav = page.path.endswith("/index.md")
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls,
-                              inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV))
+                              inclusion=inclusion))
     return by_uri
 
 
@@ -161,6 +162,14 @@ def edit_url(page: Page, config: MkDocsConfig, settings: Settings) -> str | None
         Path(config.docs_dir).as_posix(),
     )
     return urljoin(docs_base if docs_base.endswith("/") else docs_base + "/", relative)
+
+
+def write_feeds(site_dir: Path, feeds: dict[str, str], settings: Settings) -> None:
+    """Each language's Atom feed at the root of its tree (``feed.xml``, ``da/feed.xml``)."""
+    for code, text in feeds.items():
+        target = site_dir / language_root(code, settings) / "feed.xml"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
 
 
 def drop_sitemap_without_site_url(site_dir: Path, config: MkDocsConfig) -> None:
