@@ -8,6 +8,7 @@ glossary is loaded and checked once per build, in the outermost ``on_pre_build``
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 from typing import ClassVar
 
@@ -32,10 +33,22 @@ class _Build:
     """What one build (all its language passes) shares."""
 
     depth = 0
+    site_dir: Path | None = None
+    """The real output folder; the passes write beside it, swapped in when all succeed."""
     settings: Settings | None = None
     pages: ClassVar[dict[str, Page]] = {}
     graphs: ClassVar[dict[str, str]] = {}
     feeds: ClassVar[dict[str, str]] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # A failed build must leave the last good site/ as it was: write elsewhere, swap at the end.
+    if _Build.site_dir is None:
+        _Build.site_dir = Path(config.site_dir)
+        building = site.building_dir(_Build.site_dir)
+        shutil.rmtree(building, ignore_errors=True)
+        config.site_dir = str(building)
+    return config
 
 
 @event_priority(100)
@@ -109,6 +122,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         site.split_search_index(Path(config.site_dir), _Build.settings, terms)
         site.drop_sitemap_without_site_url(Path(config.site_dir), config)
         site.write_feeds(Path(config.site_dir), _Build.feeds, _Build.settings)
+        if _Build.site_dir is not None:
+            site.swap_in(Path(config.site_dir), _Build.site_dir)
+            config.site_dir = str(_Build.site_dir)
+            _Build.site_dir = None
 
 
 def _generated(page: MkDocsPage) -> Page | None:
@@ -124,4 +141,9 @@ def _generated(page: MkDocsPage) -> Page | None:
 
 
 def on_build_error(error: Exception) -> None:
-    _Build.depth = 0  # a failed build never reaches on_post_build; `mkdocs serve` goes on
+    # A failed build never reaches on_post_build: drop its half-written output, keep the
+    # last good site, and let `mkdocs serve` go on.
+    if _Build.site_dir is not None:
+        shutil.rmtree(site.building_dir(_Build.site_dir), ignore_errors=True)
+        _Build.site_dir = None
+    _Build.depth = 0

@@ -222,3 +222,29 @@ def test_printable_page_holds_every_term_and_is_linked_from_the_index(built_site
 def test_print_style_hides_the_site_around_the_term(built_site: Project) -> None:
     css = (built_site.site / "assets" / "lexikon.css").read_text("utf-8")
     assert "@media print" in css
+
+
+def test_failed_build_leaves_the_last_good_site(make_project) -> None:
+    project = make_project()
+    assert project.build(strict=True).returncode == 0
+    before = {p.relative_to(project.site): p.read_bytes() for p in project.site.rglob("*") if p.is_file()}
+    entry = project.glossary / "outsourcing.yml"
+    entry.write_text(entry.read_text("utf-8").replace("title: Outsourcing", "title: <b>Outsourcing</b>", 1),
+                     "utf-8")
+    result = project.build(strict=True)
+    assert result.returncode != 0 and "glossary/outsourcing.yml" in result.stderr
+    after = {p.relative_to(project.site): p.read_bytes() for p in project.site.rglob("*") if p.is_file()}
+    assert after == before
+    assert not [p.name for p in project.root.iterdir() if p.name.startswith(".site")]
+
+
+def test_build_writes_nothing_into_glossary_or_docs(make_project) -> None:
+    project = make_project()
+
+    def tree() -> dict[str, tuple[int, bytes]]:
+        return {p.relative_to(project.root).as_posix(): (p.stat().st_mtime_ns, p.read_bytes())
+                for folder in ("glossary", "docs") for p in (project.root / folder).rglob("*") if p.is_file()}
+
+    before = tree()
+    assert project.build(strict=True).returncode == 0
+    assert tree() == before

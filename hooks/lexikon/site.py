@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -162,6 +163,21 @@ def edit_url(page: Page, config: MkDocsConfig, settings: Settings) -> str | None
         Path(config.docs_dir).as_posix(),
     )
     return urljoin(docs_base if docs_base.endswith("/") else docs_base + "/", relative)
+
+
+def building_dir(site_dir: Path) -> Path:
+    """Where a build writes before it replaces ``site_dir`` (beside it: same file system)."""
+    return site_dir.parent / f".{site_dir.name}.building"
+
+
+def swap_in(built: Path, site_dir: Path) -> None:
+    """Replace ``site_dir`` by the finished build; the old site goes only once the new is in."""
+    old = site_dir.parent / f".{site_dir.name}.old"
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old)
+    built.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def write_feeds(site_dir: Path, feeds: dict[str, str], settings: Settings) -> None:
