@@ -284,3 +284,46 @@ def test_config_findings_are_always_reported(
     assert main(["check", "glossary/alpha.yml"]) == EXIT_FAILED
     out = lines(capsys)
     assert out[0].startswith("mkdocs.yml:1:1: error: extra.lexikon: unknown option 'colour'")
+
+
+# --- new, stats, schema ------------------------------------------------------------------------
+
+
+def test_new_entry_fails_until_filled_then_passes(
+    project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project()
+    assert main(["new", "wettbewerbsvorteil", "--title-de", "Wettbewerbsvorteil"]) == EXIT_OK
+    path = root / "glossary" / "wettbewerbsvorteil.yml"
+    text = path.read_text("utf-8")
+    assert text.startswith("# yaml-language-server: $schema=_entry.schema.json\n")
+    assert 'title: "Wettbewerbsvorteil"' in text
+    capsys.readouterr()
+    assert main(["check", str(path)]) == EXIT_FAILED
+    out = capsys.readouterr().out
+    assert "'summary' is empty" in out and "'title' is empty" in out  # says what to fill in
+    text = text.replace('title: ""', 'title: "Konkurrencefordel"')
+    text = text.replace('summary: ""', 'summary: "Ein Vorsprung vor den Mitbewerbern."', 1)
+    text = text.replace('summary: ""', 'summary: "Et forspring i forhold til konkurrenterne."', 1)
+    path.write_text(text, "utf-8")
+    assert main(["check", "--strict", str(path)]) == EXIT_OK
+
+
+@pytest.mark.parametrize(("entry_id", "code"), [("alpha", EXIT_FAILED), ("Not An Id", EXIT_USAGE)])
+def test_new_refuses_existing_and_invalid_ids(
+    project: Callable[..., Path], capsys: pytest.CaptureFixture[str], entry_id: str, code: int
+) -> None:
+    project()
+    assert main(["new", entry_id]) == code
+    assert "lexicon new:" in capsys.readouterr().err
+
+
+def test_stats_table_and_json(project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    project(delta=WARNING)
+    assert main(["stats"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "Entries:" in out and "Missing translations: 1" in out and "delta: da" in out
+    assert main(["stats", "--format", "json"]) == EXIT_OK
+    data = json.loads(capsys.readouterr().out)
+    assert {c["lang"]: c["entries"] for c in data["coverage"]}["da"] == data["entries"] - 1
+    assert data["missing"] == {"delta": ["da"]}
