@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from lexikon import site
 from lexikon.history import entry_history
-from lexikon.model import Severity
+from lexikon.model import Glossary, Severity
 from lexikon.pipeline import run
 from lexikon.render import GRAPH_MARKER, Page, feeds, lexicon_graphs, render_site
 from lexikon.settings import Settings
@@ -39,6 +39,7 @@ class _Build:
     pages: ClassVar[dict[str, Page]] = {}
     graphs: ClassVar[dict[str, str]] = {}
     feeds: ClassVar[dict[str, str]] = {}
+    glossary: Glossary | None = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -63,6 +64,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if result.errors:
         raise Abort(f"lexikon: {len(result.errors)} error(s) in the glossary, listed above")
     _Build.settings = settings
+    _Build.glossary = result.glossary
     history = entry_history(settings.glossary_dir)
     absolute = site.absolute_linker(settings, config)
     pages = render_site(result.glossary, settings,
@@ -122,6 +124,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         site.split_search_index(Path(config.site_dir), _Build.settings, terms)
         site.drop_sitemap_without_site_url(Path(config.site_dir), config)
         site.write_feeds(Path(config.site_dir), _Build.feeds, _Build.settings)
+        if _Build.glossary is not None:
+            site.write_data_exports(Path(config.site_dir), _Build.glossary, _Build.settings, config)
         if _Build.site_dir is not None:
             site.swap_in(Path(config.site_dir), _Build.site_dir)
             config.site_dir = str(_Build.site_dir)

@@ -248,3 +248,16 @@ def test_build_writes_nothing_into_glossary_or_docs(make_project) -> None:
     before = tree()
     assert project.build(strict=True).returncode == 0
     assert tree() == before
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_data_page_offers_every_export(built_site: Project, lang: str) -> None:
+    links = [attrs["href"] for tag, attrs in parse(article(built_site.html(f"{LANGS[lang]}data/"))).elements
+             if tag == "a" and "download" in attrs]
+    names = {href.rsplit("/", 1)[-1] for href in links}
+    assert names == {"glossary.json", "glossary.schema.json", "glossary.de.csv", "glossary.da.csv",
+                     "glossary.tbx", "glossary.martif.tbx", "glossary.ttl", "glossary.jsonld"}
+    for href in links:
+        assert (built_site.site / LANGS[lang] / "data" / href).resolve().is_file()
+    data = json.loads((built_site.site / "glossary.json").read_text("utf-8"))
+    assert set(data["entries"]) == set(TERMS)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .check import ID_RULE
+from .export import run_export
 from .importer import run_import
 from .model import Finding, Result, Severity
 from .pipeline import run
@@ -18,6 +19,7 @@ from .scaffold import SCHEMA_FILE, new_entry_text
 from .schema import json_schema
 from .settings import Settings, settings_from_file
 from .stats import compute_stats
+from .tbx_import import run_import_csv, run_import_tbx
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -74,6 +76,23 @@ def _parser(settings: Settings | None) -> argparse.ArgumentParser:
     importer.add_argument("--id", dest="entry_id", help="the entry's id (default: from the title)")
     importer.add_argument("--dry-run", action="store_true", help="show the entry, write nothing")
     importer.set_defaults(run=_import)
+
+    exporter = commands.add_parser("export", help="write glossary.json, CSV, TBX and SKOS files into DIR")
+    exporter.add_argument("dir", type=Path)
+    exporter.add_argument("--site-url", help="absolute addresses from this URL (default: $SITE_URL; "
+                          "else relative to DIR)")
+    exporter.set_defaults(run=lambda a, s: run_export(s, a.dir, out=sys.stdout, base_url=a.site_url))
+
+    tbx = commands.add_parser("import-tbx", help="new entries from a TBX termbase (never overwrites)")
+    tbx.add_argument("file", type=Path)
+    tbx.add_argument("--dry-run", action="store_true", help="report, write nothing")
+    tbx.set_defaults(run=_import_tbx)
+
+    sheet = commands.add_parser("import-csv", help="new entries in one language from a spreadsheet")
+    sheet.add_argument("file", type=Path)
+    sheet.add_argument("--lang", required=True, choices=settings.codes if settings else None)
+    sheet.add_argument("--dry-run", action="store_true", help="report, write nothing")
+    sheet.set_defaults(run=_import_csv)
 
     schema = commands.add_parser("schema", help=f"write glossary/{SCHEMA_FILE} for editors")
     schema.add_argument("--check", action="store_true",
@@ -194,6 +213,20 @@ def _import(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_USAGE
     return run_import(settings, args.file, args.lang, entry_id=args.entry_id, dry_run=args.dry_run,
                       out=sys.stdout)
+
+
+def _import_tbx(args: argparse.Namespace, settings: Settings) -> int:
+    if not args.file.is_file():
+        print(f"lexicon import-tbx: {args.file} not found", file=sys.stderr)
+        return EXIT_USAGE
+    return run_import_tbx(settings, args.file, dry_run=args.dry_run, out=sys.stdout)
+
+
+def _import_csv(args: argparse.Namespace, settings: Settings) -> int:
+    if not args.file.is_file():
+        print(f"lexicon import-csv: {args.file} not found", file=sys.stderr)
+        return EXIT_USAGE
+    return run_import_csv(settings, args.file, args.lang, dry_run=args.dry_run, out=sys.stdout)
 
 
 # schema -----------------------------------------------------------------------

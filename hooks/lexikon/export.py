@@ -316,7 +316,7 @@ def _xml(text: str) -> str:
 
 
 def _element(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
-    child = ET.SubElement(parent, tag, {k.replace("__", ":"): _xml(v) for k, v in attributes.items()})
+    child = ET.SubElement(parent, tag, {key: _xml(value) for key, value in attributes.items()})
     if text is not None:
         child.text = _xml(text)
     return child

@@ -71,6 +71,7 @@ def render_site(glossary: Glossary, settings: Settings, language_url: LanguageUr
         pages.extend(renderer.term_page(entry) for entry in glossary.entries.values())
         pages.append(renderer.index_page())
         pages.append(renderer.print_page())
+        pages.append(renderer.data_page())
         pages.append(renderer.tags_page())
         pages.extend(renderer.tag_page(tag_id) for tag_id in glossary.tags)
     return pages
@@ -568,6 +569,29 @@ class _Renderer:
             items.append((change, text.title, plain_text(text.summary, self.glossary, text.lang),
                           self.absolute_url(self.lang, self.term_path(entry.id))))
         return items
+
+    def data_page(self) -> Page:
+        """The lexicon's data for other tools: what each file holds, and where it is."""
+        t = self.locale
+        path = "data.md"
+        to_root = self.page_href(self.lang, path, "index.md")  # this language's home...
+        if self.lang != self.settings.default_language:           # ... and on to the site's root
+            to_root = posixpath.normpath(
+                to_root + self.language_url(self.lang, self.settings.default_language, "index.md")) + "/"
+        files = [
+            ("glossary.json", "data_json"), ("glossary.schema.json", "data_schema"),
+            *((f"glossary.{code}.csv", "data_csv") for code in self.glossary.languages),
+            ("glossary.tbx", "data_tbx"), ("glossary.martif.tbx", "data_martif"),
+            ("glossary.ttl", "data_turtle"), ("glossary.jsonld", "data_jsonld"),
+        ]
+        rows = "".join(
+            f'| <a href="{html.escape(to_root + name)}" download>{html.escape(name)}</a> | '
+            f"{t(key, language=t.language_name(name.split('.')[1]))} |\n"
+            for name, key in files
+        )
+        body = (f"# {t('data_title')}\n\n{t('data_intro')}\n\n"
+                f"| {t('data_file')} | {t('data_content')} |\n|---|---|\n{rows}\n{t('data_licence')}\n")
+        return Page(path, self.lang, _front_matter(title=t("data_title")) + body, in_nav=True)
 
     def print_path(self) -> str:
         return "print.md"

@@ -16,7 +16,9 @@ from urllib.parse import urljoin, urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .export import page_url_of, write_exports
 from .locale import load_locale
+from .model import Glossary
 from .render import Page
 from .settings import Language, Settings, make_settings
 
@@ -178,6 +180,15 @@ def swap_in(built: Path, site_dir: Path) -> None:
         site_dir.rename(old)
     built.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def write_data_exports(site_dir: Path, glossary: Glossary, settings: Settings,
+                       config: MkDocsConfig) -> list[Path]:
+    """glossary.json, CSV, TBX and SKOS at the site's root, with the pages' addresses."""
+    base = config.site_url.rstrip("/") + "/" if config.site_url else ""
+    url_of = page_url_of(settings, base, config.use_directory_urls)
+    return write_exports(glossary, settings, url_of, site_dir, scheme_iri=base or "./",
+                         title=config.site_name)
 
 
 def write_feeds(site_dir: Path, feeds: dict[str, str], settings: Settings) -> None:

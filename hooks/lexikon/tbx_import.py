@@ -325,6 +325,11 @@ class _TbxReader:
         """The configured language ``code`` means (``de-DE`` is ``de``), or None."""
         if code in self.settings.codes:
             return code
+        if not code:
+            if not quiet:
+                self.note(line, "a language section without xml:lang: its terms are left out",
+                          Severity.WARNING)
+            return None
         primary = code.replace("_", "-").split("-")[0].lower()
         if primary in self.settings.codes:
             return primary
