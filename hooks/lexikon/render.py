@@ -148,7 +148,12 @@ def escape_inline(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]()<>#+!|~])", r"\\\1", text)
 
 
-def _front_matter(**values: str) -> str:
+NOT_SEARCHED = {"exclude": True}
+"""Material's front matter for pages that only repeat other pages' words (the printable
+lexicon, the change list): searching a term should find its page, not these."""
+
+
+def _front_matter(**values: object) -> str:
     dumped = yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{dumped}---\n\n"
 
@@ -548,7 +553,8 @@ class _Renderer:
         changes = sorted((c for c in history.values() if c.entry_id in self.glossary.entries),
                          key=lambda c: (-c.changed.timestamp(), c.entry_id))
         feed = self.page_href(self.lang, path, "index.md") + "feed.xml"
-        parts = [_front_matter(title=t("changes_title")), f"# {t('changes_title')}\n",
+        parts = [_front_matter(title=t("changes_title"), search=NOT_SEARCHED),
+                 f"# {t('changes_title')}\n",
                  f'{t("changes_intro")} <a class="lexikon-feed-link" href="{html.escape(feed)}" '
                  f'type="application/atom+xml">{html.escape(t("feed_link"))}</a>\n']
         if not changes:
@@ -602,7 +608,7 @@ class _Renderer:
         path = self.print_path()
         entries = sorted((e for e in self.glossary.entries.values() if self.lang in e.texts),
                          key=lambda e: self.locale.sort_key(e.texts[self.lang].title))
-        parts = [_front_matter(title=t("print_title")), f"# {t('print_title')}\n",
+        parts = [_front_matter(title=t("print_title"), search=NOT_SEARCHED), f"# {t('print_title')}\n",
                  f"{t('print_intro', count=len(entries))}\n{{ .lexikon-print-intro }}\n"]
         for entry in entries:
             text = entry.texts[self.lang]
