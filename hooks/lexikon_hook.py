@@ -101,6 +101,10 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
     return markdown
 
 
+def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+    return site.mark_other_language(html)
+
+
 def on_page_context(context: dict, page: MkDocsPage, config: MkDocsConfig, nav) -> dict:
     assert _Build.settings is not None
     lang = site.current_language(config, _Build.settings)

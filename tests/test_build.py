@@ -203,7 +203,7 @@ def test_missing_translation_page_says_so_and_shows_the_text(make_project) -> No
     assert "glossary/cloud.yml:1:1: warning: no 'da' block" in result.stderr
     html = article(project.html("da/terms/cloud/"))
     assert "Dette begreb findes endnu ikke på dansk." in html
-    assert '<div class="lexikon-other-language" lang="de">' in html
+    assert '<div class="admonition lexikon-other-language" lang="de">' in html
     assert "Ein Absatz nur auf Deutsch." in html
     assert project.build(strict=True).returncode != 0
 

@@ -156,12 +156,12 @@ def test_plain_data_tags_are_allowed(source: str) -> None:
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
-        # at the alias itself, where it is used
-        ("a: &x hi\nb: *x\n", [(2, 4)]),
-        ("a: &x [1, 2]\nb: *x\nc: *x\n", [(2, 4), (3, 4)]),
-        ("de:\n  title: &t Titel\n  summary: *t\n", [(3, 12)]),
+        # at the anchor and at each alias, where they stand
+        ("a: &x hi\nb: *x\n", [(1, 4), (2, 4)]),
+        ("a: &x [1, 2]\nb: *x\nc: *x\n", [(1, 4), (2, 4), (3, 4)]),
+        ("de:\n  title: &t Titel\n  summary: *t\n", [(2, 10), (3, 12)]),
         # at the alias itself inside a list
-        ("a: &x hi\nb:\n  - one\n  - *x\n", [(4, 5)]),
+        ("a: &x hi\nb:\n  - one\n  - *x\n", [(1, 4), (4, 5)]),
     ],
 )
 def test_aliases_are_refused_where_used(source: str, expected: list[tuple[int, int]]) -> None:
@@ -174,7 +174,7 @@ def test_aliases_are_refused_where_used(source: str, expected: list[tuple[int, i
 def test_all_plain_data_problems_of_a_file_are_reported_in_file_order() -> None:
     source = "a: 1\nb: !!python/name:os.system\nc: &x v\nd: *x\na: 2\n"
     _, findings = parse(source, PATH, "x")
-    assert locations(findings) == [(2, 4), (4, 4), (5, 1)]
+    assert locations(findings) == [(2, 4), (3, 4), (4, 4), (5, 1)]
 
 
 # --- syntax errors ---------------------------------------------------------------------

@@ -76,8 +76,8 @@ def _check_file_name(file: LoadedFile, files: tuple[LoadedFile, ...], findings: 
         suggestion = re.sub(r"[^a-z0-9]+", "-", _ascii(file.id).lower()).strip("-") or "term"
         findings.append(Finding(
             file.path, 1, 1, Severity.ERROR,
-            f"'{file.id}' is not a valid id: use lowercase ASCII letters, digits and single "
-            f"hyphens, e.g. rename the file to '{suggestion}.yml'",
+            f"'{file.id}' is not a valid id{_foreign_letters(file.id)}: use lowercase ASCII letters, "
+            f"digits and single hyphens, e.g. rename the file to '{suggestion}.yml'",
         ))
     twins = [other.path for other in files
              if other is not file and other.id.casefold() == file.id.casefold()]
@@ -88,12 +88,43 @@ def _check_file_name(file: LoadedFile, files: tuple[LoadedFile, ...], findings: 
         ))
 
 
+SOFT_HYPHEN = "\u00ad"
+LOOK_ALIKES = str.maketrans("аеорсухіјѕԁɡοναιτкмнвт", "aeopcyxijsdgovaitkmhbt")
+"""Cyrillic and Greek letters that look Latin, to suggest the id that was meant."""
+
+
+def invisible_characters(text: str) -> list[str]:
+    """Format characters (zero-width spaces, bidi controls…): they hide in a text, or make
+    it read otherwise than it is. The soft hyphen is a legitimate hint for hyphenation."""
+    return [char for char in dict.fromkeys(text)
+            if unicodedata.category(char) == "Cf" and char != SOFT_HYPHEN]
+
+
+def _invisible_message(char: str, what: str) -> str:
+    name = unicodedata.name(char, "a format character")
+    if unicodedata.bidirectional(char) in ("LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI",
+                                           "LRM", "RLM", "ALM") or char in "\u200e\u200f\u061c":
+        return (f"{what} holds the bidirectional control character U+{ord(char):04X} {name}: delete it; "
+                "it changes the order in which readers see the text")
+    return (f"{what} holds the invisible character U+{ord(char):04X} {name}: delete it; it makes "
+            "two different texts look the same")
+
+
+def _foreign_letters(text: str) -> str:
+    """Name the characters of an id that are not ASCII (look-alikes fool the eye)."""
+    foreign = [c for c in dict.fromkeys(text) if not c.isascii()]
+    if not foreign:
+        return ""
+    names = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '?')}" for c in foreign)
+    return f" (it contains {names})"
+
+
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:].rstrip(".")
 
 
 def _ascii(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return unicodedata.normalize("NFKD", text.translate(LOOK_ALIKES)).encode("ascii", "ignore").decode()
 
 
 class _EntryReader:
@@ -208,8 +239,8 @@ class _EntryReader:
             return None
         return Text(
             lang=code,
-            title=str(values["title"]),
-            summary=str(values["summary"]),
+            title=str(values["title"]).strip(),
+            summary=str(values["summary"]).strip(),
             aliases=tuple(values.get("aliases") or ()),  # type: ignore[arg-type]
             body=str(values.get("body") or ""),
             highlights=tuple(values.get("highlights") or ()),  # type: ignore[arg-type]
@@ -245,8 +276,9 @@ class _EntryReader:
             if value is None:
                 continue
             if spec.kind is Kind.IDS and not ID_RULE.match(value):
-                self.problem(item, f"'{value}' in '{spec.name}' is not an id (lowercase letters, "
-                             "digits, single hyphens)")
+                if not invisible_characters(value):  # those are reported already
+                    self.problem(item, f"'{value}' in '{spec.name}' is not an id (lowercase letters, "
+                                 f"digits, single hyphens){_foreign_letters(value)}")
                 continue
             items.append(value)
         return tuple(items)
@@ -269,8 +301,10 @@ class _EntryReader:
             self.problem(node, f"{what} must be one line")
         if spec.kind is Kind.INLINE and "\n\n" in value.strip():
             self.problem(node, f"{what} must be one paragraph: move the rest into 'body'")
+        span = self.span(node)
+        for char in invisible_characters(value):
+            self.findings.append(span.finding(Severity.ERROR, _invisible_message(char, what), char))
         if spec.kind in (Kind.LINE, Kind.INLINE, Kind.MARKDOWN):
-            span = self.span(node)
             for written, message in links.markup_problems(value):
                 self.findings.append(span.finding(Severity.ERROR, message, written))
         return value
@@ -332,7 +366,9 @@ def _read_tags(file: LoadedFile | None, settings: Settings, findings: list[Findi
                     findings.append(_at(file.path, label, Severity.ERROR,
                                         "a tag label must be text: put it in quotes"))
                 else:
-                    problems = list(links.markup_problems(label.value))
+                    problems = list(links.markup_problems(label.value)) + [
+                        (char, _invisible_message(char, "the tag label"))
+                        for char in invisible_characters(label.value)]
                     raw = file.source[label.start_mark.index : label.end_mark.index]
                     span = Span(file.path, label.start_mark.line + 1, label.start_mark.column + 1, raw)
                     for written, message in problems:

@@ -67,9 +67,16 @@ def without_code(text: str) -> str:
         kept = match.group(0)[: match.start("code") - match.start()] if match.group("attrs") else ""
         return kept + "".join(ch if ch == "\n" else " " for ch in match.group(0)[len(kept):])
 
+    def blank_span(match: re.Match[str]) -> str:
+        # Python-Markdown takes out HTML blocks (a line starting with '<') before it reads
+        # code spans: such a line inside a span is HTML, not code.
+        if re.search(r"\n {0,3}<", match.group(0)):
+            return match.group(0)
+        return " " * len(match.group(0))
+
     text = _FENCED_BLOCK.sub(blank, text)
     blocks = re.split(r"(\n[ \t]*\n)", text)
-    return "".join(_CODE_SPAN.sub(lambda m: " " * len(m.group(0)), block) for block in blocks)
+    return "".join(_CODE_SPAN.sub(blank_span, block) for block in blocks)
 
 
 def markup_problems(text: str) -> Iterator[tuple[str, str]]:

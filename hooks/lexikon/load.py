@@ -6,6 +6,8 @@ keys mean is the checker's business.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,14 +81,23 @@ def load_file(path: Path, project_dir: Path) -> tuple[LoadedFile, list[Finding]]
             Finding(display, line, col, Severity.ERROR, message)
         ]
 
-    if path.is_symlink() and not _inside(path.resolve(), project_dir.resolve()):
-        return fail("this file is a link to a place outside the project: copy the file in instead")
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return fail("this file is a link that leads nowhere (missing, or a loop of links): "
+                        "replace it with the file itself")
+        if not _inside(target, project_dir.resolve()):
+            return fail("this file is a link to a place outside the project: copy the file in instead")
     try:
+        if not path.is_file():
+            return fail("this is not a regular file: put the entry's text in a plain file")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return fail(f"the file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,}: split it")
         data = path.read_bytes()
     except OSError as err:
         return fail(f"cannot read the file: {err.strerror}")
-    if len(data) > MAX_FILE_BYTES:
-        return fail(f"the file is {len(data):,} bytes, over the limit of {MAX_FILE_BYTES:,}: split it")
     if b"\0" in data:
         return fail("this is not a text file (it contains NUL bytes): save it as UTF-8 text")
     try:
@@ -100,8 +111,26 @@ def load_file(path: Path, project_dir: Path) -> tuple[LoadedFile, list[Finding]]
     return parse(source, display, entry_id)
 
 
+_ODD_LINE_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+"""Characters YAML counts as line ends but editors' tools do not: every line number
+after one would be off, so they are refused where they stand."""
+
+
+_LINE_BREAK_NAMES = {"\r": "CARRIAGE RETURN", "\x85": "NEXT LINE"}  # control characters have no name
+
+
 def parse(source: str, display: str, entry_id: str = "") -> tuple[LoadedFile, list[Finding]]:
     """Compose ``source`` into nodes and report what plain data may not contain."""
+    odd = [
+        Finding(display, source.count("\n", 0, m.start()) + 1, m.start() - source.rfind("\n", 0, m.start()),
+                Severity.ERROR,
+                f"the character U+{ord(m.group(0)):04X} "
+                f"{_LINE_BREAK_NAMES.get(m.group(0)) or unicodedata.name(m.group(0))} ends a line for "
+                "YAML but not in your editor: replace it with a normal line end")
+        for m in _ODD_LINE_BREAKS.finditer(source)
+    ]
+    if odd:
+        return LoadedFile(display, entry_id, None, source), odd
     loader = _Loader(source)
     try:
         root = loader.get_single_node()
@@ -109,7 +138,10 @@ def parse(source: str, display: str, entry_id: str = "") -> tuple[LoadedFile, li
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = err.problem or "invalid YAML"
-        message = f"YAML syntax: {problem}: {_syntax_hint(problem)}"
+        hint = _syntax_hint(problem)
+        if mark is not None and source[mark.index : mark.index + 1] == "\t":
+            hint = "indent with spaces, not tabs"
+        message = f"YAML syntax: {problem}: {hint}"
         finding = Finding(display, line, col, Severity.ERROR, message)
         return LoadedFile(display, entry_id, None, source), [finding]
     except yaml.YAMLError as err:
@@ -132,7 +164,7 @@ def _plain_data_problems(root: yaml.Node, source: str, display: str) -> list[Fin
     findings: list[Finding] = []
     seen: set[int] = set()
     stack: list[yaml.Node] = [root]
-    aliases = False
+    aliases = "&" in source  # an anchor alone leaves no trace in the tree: look closer
     while stack:
         node = stack.pop()
         where = (node.start_mark.line + 1, node.start_mark.column + 1)
@@ -167,7 +199,7 @@ def _plain_data_problems(root: yaml.Node, source: str, display: str) -> list[Fin
             stack.extend(reversed(node.value))
     if aliases:
         findings += [Finding(display, mark.line + 1, mark.column + 1, Severity.ERROR, _ALIAS_MESSAGE)
-                     for mark in _alias_marks(source)]
+                     for mark in _anchor_marks(source)]
     return sorted(findings)
 
 
@@ -175,15 +207,16 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
 
-def _alias_marks(source: str) -> list[yaml.Mark]:
-    """Where each ``*alias`` stands: the composed tree only knows its anchor."""
+def _anchor_marks(source: str) -> list[yaml.Mark]:
+    """Where each ``&anchor`` and ``*alias`` stands (the composed tree only knows nodes)."""
     return [event.start_mark for event in yaml.parse(source, Loader=_Loader)
-            if isinstance(event, yaml.AliasEvent)]
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None)]
 
 
 _SYNTAX_HINTS = {
     "mapping values are not allowed": "put a text that contains ': ' in quotes, or check the indentation",
     "found character '\\t'": "indent with spaces, not tabs",
+    "found a tab character": "indent with spaces, not tabs",
     "could not find expected ':'": "a key needs ': ' after it; or put a text in quotes",
     "found undefined tag handle": "remove the '!' or put the text in quotes",
     "found unexpected end of stream": "a quote or bracket is not closed",

@@ -144,8 +144,22 @@ def title_of(entry: Entry, lang: str) -> str:
 
 
 def escape_inline(text: str) -> str:
-    """Plain text made safe to stand in Markdown link text or emphasis."""
-    return re.sub(r"([\\`*_{}\[\]()<>#+!|~])", r"\\\1", text)
+    """Plain text made safe to stand in Markdown link text or emphasis.
+
+    Markdown's punctuation is backslash-escaped; ``&`` and ``<`` become entities, since
+    Python-Markdown shows ``\\<`` as written and would read ``&amp;`` as an entity.
+    """
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    return re.sub(r"([\\`*_{}\[\]()>#+!])", r"\\\1", text)
+
+
+OTHER_LANGUAGE_CLASS = "lexikon-other-language-"
+"""Admonition type of text shown in another language than the page's; the language
+code follows, and the site adapter turns it into a ``lang`` attribute."""
+
+
+def _indent(text: str) -> str:
+    return "\n".join(f"    {line}" if line.strip() else "" for line in text.split("\n"))
 
 
 NOT_SEARCHED = {"exclude": True}
@@ -449,10 +463,12 @@ class _Renderer:
             self.twins(entry, path),
             f"{t('missing_text')}\n{{ .lexikon-missing }}\n",
             f"{t('missing_shown', language=name)}\n",
-            f'<div class="lexikon-other-language" lang="{shown_lang}" markdown>\n',
-            f"{self.resolve(shown.summary.strip(), path, shown_lang)}\n{{ .lexikon-lead }}\n",
-            (self.resolve(shown.body.strip(), path, shown_lang) + "\n") if shown.body.strip() else "",
-            "</div>\n",
+            # An admonition, not raw HTML around editor Markdown: an HTML block is read
+            # before code spans, so `</div><script>` in the text would close it. The site
+            # adapter gives the box its lang attribute (OTHER_LANGUAGE_CLASS).
+            f'!!! {OTHER_LANGUAGE_CLASS}{shown_lang} ""\n\n'
+            + _indent(f"{self.resolve(shown.summary.strip(), path, shown_lang)}\n{{ .lexikon-lead }}\n\n"
+                      + self.resolve(shown.body.strip(), path, shown_lang)) + "\n",
         ]
         return "\n".join(part for part in parts if part)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
@@ -19,7 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .export import page_url_of, write_exports
 from .locale import load_locale
 from .model import Glossary
-from .render import Page
+from .render import OTHER_LANGUAGE_CLASS, Page
 from .settings import Language, Settings, make_settings
 
 
@@ -127,6 +128,15 @@ def not_found_messages(settings: Settings, config: MkDocsConfig) -> list[dict[st
         })
     # the default language's tree is the root: longest prefix wins in the page's script
     return messages
+
+
+_OTHER_LANGUAGE_BOX = re.compile(
+    rf'<div class="admonition {OTHER_LANGUAGE_CLASS}([a-z]{{2,3}}(?:-[A-Za-z0-9]+)*)">')
+
+
+def mark_other_language(html: str) -> str:
+    """Give each box of other-language text its ``lang``: screen readers switch voice."""
+    return _OTHER_LANGUAGE_BOX.sub(r'<div class="admonition lexikon-other-language" lang="\1">', html)
 
 
 def json_ld_script(page: Page) -> str | None:
