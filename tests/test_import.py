@@ -7,7 +7,6 @@ entry file it becomes (``NAME.LANG.expected.yml``) and the report (``.expected.t
 
 from __future__ import annotations
 
-import html
 import io
 import os
 import re
@@ -16,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from lost import lost_sentences
 
 from lexikon import importer
 from lexikon.importer import Change, ImportProblem, ImportResult, import_article, slugify, write_import
@@ -97,48 +97,6 @@ def test_result_passes_the_check(name: str, tmp_path: Path) -> None:
 
 
 # -- nothing is lost -----------------------------------------------------------------------
-_TAG = re.compile(r"<!--.*?-->|<[^<>]+>", re.S)
-
-
-def _strip_markup(line: str) -> str:
-    line = re.sub(r"^\s*(?:#{1,6}\s*|>\s*|(?:[-*+•–]|\d+[.)])\s+)", "", line)
-    line = re.sub(r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\([^)]*\)", r"\1", line)
-    return html.unescape(line).replace("\u00a0", " ")
-
-
-def _input_sentences(text: str) -> list[tuple[int, str]]:
-    """(line, sentence) of the input: markup stripped, split at . ! ? before white space."""
-    text = _TAG.sub(lambda m: " " if m.group(0).lower().startswith("<br") else
-                    "\n" * m.group(0).count("\n"), text)
-    lines = text.split("\n")
-    front_end = lines.index("---", 1) + 1 if lines[0] == "---" else 0
-    sentences: list[tuple[int, str]] = []
-    for number, line in enumerate(lines, 1):
-        if number <= front_end:
-            if line == "---":
-                continue
-            value = line.split(":", 1)[1] if ":" in line else line
-            pieces = [p for p in re.split(r"[,\[\]]", value)]
-        else:
-            pieces = re.split(r"(?<=[.!?])\s+", _strip_markup(line))
-        sentences += [(number, " ".join(p.split())) for p in pieces if p.strip()]
-    return sentences
-
-
-def _entry_text(result: ImportResult, glossary_dir: Path) -> str:
-    block = result.block
-
-    def label(match: re.Match[str]) -> str:
-        if match.group(2):
-            return match.group(2)
-        data = yaml.safe_load((glossary_dir / f"{match.group(1)}.yml").read_text(encoding="utf-8"))
-        return data[result.lang]["title"]
-
-    parts = [block["title"], block["summary"], block.get("body", ""), *block.get("highlights", ()),
-             *(f"{s['title']} {s['url']}" for s in block.get("sources", ()))]
-    text = re.sub(r"\[\[([^|\]]+)(?:\|([^\]]+))?\]\]", label, " ".join(parts))
-    text = re.sub(r"\[([^\]]*)\]\((?:https?|mailto):[^)]*\)", r"\1", text)  # kept links: their label
-    return " ".join(text.split())
 
 
 def _tag_words(result: ImportResult, glossary_dir: Path) -> set[str]:
@@ -150,23 +108,9 @@ def _tag_words(result: ImportResult, glossary_dir: Path) -> set[str]:
 def test_nothing_is_lost(name: str, tmp_path: Path) -> None:
     glossary = _project(tmp_path) / "glossary"
     result = _import(name, glossary)
-    entry = _entry_text(result, glossary)
-    removed: dict[int, list[str]] = {}
-    for change in result.changes:
-        if change.removed:
-            removed.setdefault(change.line, []).append(change.removed)
-    everything_removed = " | ".join(" ".join(r.split()) for rs in removed.values() for r in rs)
+    article = (FIXTURES / name).read_text(encoding="utf-8")
     tag_words = _tag_words(result, glossary)
-    lost = []
-    for line, sentence in _input_sentences((FIXTURES / name).read_text(encoding="utf-8")):
-        candidates = [sentence]
-        for fragment in removed.get(line, []):
-            candidates.append(" ".join(candidates[-1].replace(" ".join(fragment.split()), "", 1).split()))
-        if any(c in entry for c in candidates if c) or sentence in everything_removed:
-            continue
-        if sentence.casefold() in tag_words:
-            continue
-        lost.append(f"{name}:{line}: {sentence}")
+    lost = [f"{name}:{line}" for line in lost_sentences(article, result, glossary, tag_words)]
     assert not lost, "\n".join(lost)
 
 

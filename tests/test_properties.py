@@ -26,6 +26,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
+from lost import lost_sentences
 
 from lexikon import links
 from lexikon.check import check
@@ -518,52 +519,6 @@ def scraped_articles(draw: st.DrawFn) -> str:
     return "\n".join(lines) + draw(st.sampled_from(["", "\n", "\r\n"]))
 
 
-_TAG = re.compile(r"<!--.*?-->|<[^<>]+>", re.S)
-
-
-def _strip_markup(line: str) -> str:
-    line = re.sub(r"^\s*(?:#{1,6}\s*|>\s*|(?:[-*+•–]|\d+[.)])\s+)", "", line)
-    line = re.sub(r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\([^)]*\)", r"\1", line)
-    return html.unescape(line).replace("\u00a0", " ")
-
-
-def _input_sentences(text: str) -> list[tuple[int, str]]:
-    """As in test_import.py: (line, sentence) of the input, markup stripped."""
-    text = _TAG.sub(lambda m: " " if m.group(0).lower().startswith("<br") else
-                    "\n" * m.group(0).count("\n"), text)
-    lines = text.split("\n")
-    front_end = 0
-    if lines[0] == "---" and "---" in lines[1:]:
-        front_end = lines.index("---", 1) + 1
-    sentences: list[tuple[int, str]] = []
-    for number, line in enumerate(lines, 1):
-        if number <= front_end:
-            if line == "---":
-                continue
-            value = line.split(":", 1)[1] if ":" in line else line
-            pieces = list(re.split(r"[,\[\]]", value))
-        else:
-            pieces = re.split(r"(?<=[.!?])\s+", _strip_markup(line))
-        sentences += [(number, " ".join(p.split())) for p in pieces if p.strip()]
-    return sentences
-
-
-def _entry_text(result, glossary_dir: Path) -> str:
-    block = result.block
-
-    def label(match: re.Match[str]) -> str:
-        if match.group(2):
-            return match.group(2)
-        data = yaml.safe_load((glossary_dir / f"{match.group(1)}.yml").read_text(encoding="utf-8"))
-        return data[result.lang]["title"]
-
-    parts = [block["title"], block["summary"], block.get("body", ""), *block.get("highlights", ()),
-             *(f"{s['title']} {s['url']}" for s in block.get("sources", ()))]
-    text = re.sub(r"\[\[([^|\]]+)(?:\|([^\]]+))?\]\]", label, " ".join(parts))
-    text = re.sub(r"\[([^\]]*)\]\((?:https?|mailto):[^)]*\)", r"\1", text)
-    return " ".join(text.split())
-
-
 @examples(80)
 @given(article=st.one_of(scraped_articles(), scraped_articles(), st.text(max_size=300)),
        lang=st.sampled_from(["de", "da"]), name=st.sampled_from(["a.md", "a.txt", "a.html"]),
@@ -582,24 +537,10 @@ def test_import_raises_only_import_problem_and_loses_nothing(article: str, lang:
     assert not findings, f"the import wrote YAML the loader refuses: {findings}\n{result.yaml_text}"
     assert yaml.safe_load(result.yaml_text)[lang]["title"] == result.block["title"]
 
-    entry = _entry_text(result, IMPORT_GLOSSARY)
-    removed: dict[int, list[str]] = {}
     for change in result.changes:
         assert change.line >= 1 and change.message.strip(), change
-        if change.removed:
-            removed.setdefault(change.line, []).append(change.removed)
-    everything_removed = " | ".join(" ".join(r.split()) for rs in removed.values() for r in rs)
-    lost = []
     text = article.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    for line, sentence in _input_sentences(text):
-        candidates = [sentence]
-        for fragment in removed.get(line, []):
-            candidates.append(" ".join(candidates[-1].replace(" ".join(fragment.split()), "", 1).split()))
-        if any(c in entry for c in candidates if c) or sentence in everything_removed:
-            continue
-        if sentence.casefold() in {"it", "strategie", "strategy"}:
-            continue  # a keyword that became a tag
-        lost.append(f"{line}: {sentence}")
+    lost = lost_sentences(text, result, IMPORT_GLOSSARY, tag_words={"it", "strategie", "strategy"})
     assert not lost, "lost without a report:\n" + "\n".join(lost) + f"\n--- entry:\n{result.yaml_text}"
 
 

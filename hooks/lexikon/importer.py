@@ -104,7 +104,10 @@ _ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&quot;": '"', "&#39;": "'", "&apos;":
              "&shy;": "", "&ndash;": "–", "&mdash;": "—", "&hellip;": "…", "&bdquo;": "„",
              "&ldquo;": "“", "&rdquo;": "”"}
 _ENTITY = re.compile("|".join(re.escape(e) for e in _ENTITIES))
-_INVISIBLE = re.compile("[\u00a0\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE = re.compile("[\u00a0\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+                        "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Characters an entry may not keep: invisible and bidi format characters, control
+characters (the checker refuses them); a non-breaking space becomes a space."""
 _ATTRIBUTE_LIST = re.compile(r"\s*\{:?\s*[.#][^{}\n]*\}")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:\s+(.*?))?\s*#*\s*$")
 _HEADING_NO_SPACE = re.compile(r"^( {0,3})(#{1,6})(?=[^\s#])")
@@ -265,8 +268,13 @@ class _Importer:
     def clean_line(self, line: _Line) -> None:
         text = line.text
         if _INVISIBLE.search(text):
+            for char in dict.fromkeys(_INVISIBLE.findall(text)):
+                if char == "\u00a0":
+                    self.change(line.no, "made non-breaking spaces plain spaces")
+                else:
+                    self.change(line.no, f"removed the invisible character U+{ord(char):04X} "
+                                         f"({unicodedata.name(char, 'a control character')})", char)
             text = _INVISIBLE.sub(lambda m: " " if m.group(0) == "\u00a0" else "", text)
-            self.change(line.no, "normalised non-breaking, zero-width or soft-hyphen characters")
         tags = _HTML_TAG.findall(text)
         if tags:
             text = _HTML_TAG.sub(lambda m: " " if _BREAK_TAG.match(m.group(0)) else "", text)

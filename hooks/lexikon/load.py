@@ -111,23 +111,29 @@ def load_file(path: Path, project_dir: Path) -> tuple[LoadedFile, list[Finding]]
     return parse(source, display, entry_id)
 
 
-_ODD_LINE_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
-"""Characters YAML counts as line ends but editors' tools do not: every line number
-after one would be off, so they are refused where they stand."""
+_ODD_CHARACTERS = re.compile("\r(?!\n)|[\x85\u2028\u2029]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+"""Characters YAML counts as line ends but editors' tools do not (every line number after
+one would be off), and control characters, which YAML does not allow in a text: all
+refused where they stand."""
 
 
 _LINE_BREAK_NAMES = {"\r": "CARRIAGE RETURN", "\x85": "NEXT LINE"}  # control characters have no name
+
+
+def _odd_character_message(char: str) -> str:
+    if char in _LINE_BREAK_NAMES or char in "\u2028\u2029":
+        name = _LINE_BREAK_NAMES.get(char) or unicodedata.name(char)
+        return (f"the character U+{ord(char):04X} {name} ends a line for YAML but not in your "
+                "editor: replace it with a normal line end")
+    return f"the control character U+{ord(char):04X} is not allowed in an entry: delete it"
 
 
 def parse(source: str, display: str, entry_id: str = "") -> tuple[LoadedFile, list[Finding]]:
     """Compose ``source`` into nodes and report what plain data may not contain."""
     odd = [
         Finding(display, source.count("\n", 0, m.start()) + 1, m.start() - source.rfind("\n", 0, m.start()),
-                Severity.ERROR,
-                f"the character U+{ord(m.group(0)):04X} "
-                f"{_LINE_BREAK_NAMES.get(m.group(0)) or unicodedata.name(m.group(0))} ends a line for "
-                "YAML but not in your editor: replace it with a normal line end")
-        for m in _ODD_LINE_BREAKS.finditer(source)
+                Severity.ERROR, _odd_character_message(m.group(0)))
+        for m in _ODD_CHARACTERS.finditer(source)
     ]
     if odd:
         return LoadedFile(display, entry_id, None, source), odd
