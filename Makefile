@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site serve check test lint chromium constraints clean
+.PHONY: site serve check test lint chromium constraints clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ check: $(VENV)/.site-deps
 test: $(VENV)/.test-deps chromium
 	$(BIN)/ruff check hooks tests
 	$(BIN)/pytest
+
+## bench: time check, build and serve on synthetic glossaries (BENCH_ARGS="--sizes 100,1000 --json bench.json")
+BENCH_ARGS ?=
+bench: $(VENV)/.test-deps
+	$(BIN)/python -m tests.bench $(BENCH_ARGS)
 
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check hooks tests

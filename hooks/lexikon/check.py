@@ -39,8 +39,11 @@ def check(loaded: LoadedGlossary, settings: Settings) -> Result:
     tags = _read_tags(loaded.tags, settings, findings)
     entries: dict[str, Entry] = {}
     known_ids = {file.id for file in loaded.files}
+    by_folded_id: defaultdict[str, list[LoadedFile]] = defaultdict(list)
     for file in loaded.files:
-        _check_file_name(file, loaded.files, findings)
+        by_folded_id[file.id.casefold()].append(file)
+    for file in loaded.files:
+        _check_file_name(file, by_folded_id[file.id.casefold()], findings)
         if file.root is None:
             if not any(finding.path == file.path for finding in loaded.findings):
                 findings.append(Finding(file.path, 1, 1, Severity.ERROR,
@@ -66,7 +69,8 @@ def _at(path: str, node: yaml.Node, severity: Severity, message: str) -> Finding
     return Finding(path, node.start_mark.line + 1, node.start_mark.column + 1, severity, message)
 
 
-def _check_file_name(file: LoadedFile, files: tuple[LoadedFile, ...], findings: list[Finding]) -> None:
+def _check_file_name(file: LoadedFile, files: list[LoadedFile], findings: list[Finding]) -> None:
+    """The id rule, the suffix, and ``files`` (those whose id folds to the same) as twins."""
     suffix = PurePosixPath(file.path).suffix
     if suffix != ".yml":
         twin = any(other.id == file.id and other is not file for other in files)
@@ -96,6 +100,8 @@ LOOK_ALIKES = str.maketrans("аеорсухіјѕԁɡοναιτкмнвт", "aeo
 def invisible_characters(text: str) -> list[str]:
     """Format characters (zero-width spaces, bidi controls…): they hide in a text, or make
     it read otherwise than it is. The soft hyphen is a legitimate hint for hyphenation."""
+    if text.replace("\n", "").replace("\t", "").isprintable():
+        return []  # no format character is printable: most texts end here, at C speed
     return [char for char in dict.fromkeys(text)
             if unicodedata.category(char) == "Cf" and char != SOFT_HYPHEN]
 

@@ -22,6 +22,8 @@ _REFERENCE_DEFINITION = re.compile(r"\[[^\]\n]+\]:[ \t]*\n?[ \t]*<?([^\s>]*)")
 _ATTRIBUTE_LIST = re.compile(r"(?<=[*_`)\]>])\{[^}\n]*\}|\{[^}\n]*\}[ \t]*$|\{:[^}\n]*\}", re.M)
 """Where attr_list looks: right after an inline element, or ending a line (a block's);
 and its unmistakable ``{: …}`` anywhere."""
+_MAY_HOLD_MARKUP = re.compile(r"[<{]|\]\s*[(:]")
+"""Every problem below needs one of these: a cheap test that most texts pass."""
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
@@ -87,6 +89,8 @@ def markup_problems(text: str) -> Iterator[tuple[str, str]]:
     wider than the renderer's (``a<b`` is refused, though it would render as text): a
     false alarm costs an editor a rewording, a miss costs a reader's safety.
     """
+    if not _MAY_HOLD_MARKUP.search(text):
+        return  # most titles, aliases and paragraphs: nothing that could be markup
     prose = without_code(text)
     autolinks = [match.span() for match in _AUTOLINK.finditer(prose)]
     for match in _TAG_START.finditer(prose):

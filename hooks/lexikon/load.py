@@ -58,10 +58,11 @@ def load_glossary(glossary_dir: Path, project_dir: Path) -> LoadedGlossary:
         display = _display(glossary_dir, project_dir)
         msg = f"the glossary folder '{display}' does not exist: create it or set extra.lexikon.glossary_dir"
         return LoadedGlossary((), None, (Finding(display, 1, 1, Severity.ERROR, msg),))
+    folder = _display(glossary_dir, project_dir)  # once: pathlib is slow per file
     for path in sorted(glossary_dir.iterdir()):
         if path.suffix not in ENTRY_SUFFIXES or path.name.startswith("."):
             continue
-        loaded, problems = load_file(path, project_dir)
+        loaded, problems = load_file(path, project_dir, f"{folder}/{path.name}")
         findings.extend(problems)
         if path.name.startswith("_"):
             if path.stem == "_tags":
@@ -71,9 +72,9 @@ def load_glossary(glossary_dir: Path, project_dir: Path) -> LoadedGlossary:
     return LoadedGlossary(tuple(files), tags, tuple(findings))
 
 
-def load_file(path: Path, project_dir: Path) -> tuple[LoadedFile, list[Finding]]:
+def load_file(path: Path, project_dir: Path, display: str | None = None) -> tuple[LoadedFile, list[Finding]]:
     """Read one file; problems come back as findings, never as exceptions."""
-    display = _display(path, project_dir)
+    display = display or _display(path, project_dir)
     entry_id = path.stem
 
     def fail(message: str, line: int = 1, col: int = 1) -> tuple[LoadedFile, list[Finding]]:
@@ -130,10 +131,11 @@ def _odd_character_message(char: str) -> str:
 
 def parse(source: str, display: str, entry_id: str = "") -> tuple[LoadedFile, list[Finding]]:
     """Compose ``source`` into nodes and report what plain data may not contain."""
+    suspect = "\r" in source or not source.replace("\n", "").replace("\t", "").isprintable()
     odd = [
         Finding(display, source.count("\n", 0, m.start()) + 1, m.start() - source.rfind("\n", 0, m.start()),
                 Severity.ERROR, _odd_character_message(m.group(0)))
-        for m in _ODD_CHARACTERS.finditer(source)
+        for m in (_ODD_CHARACTERS.finditer(source) if suspect else ())  # the regex only where needed
     ]
     if odd:
         return LoadedFile(display, entry_id, None, source), odd

@@ -30,6 +30,8 @@ class Locale:
     """Word endings that make inflected forms of a term (for search)."""
     import_patterns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Scraping debris ``lexicon import`` knows in this language (see ``import:``)."""
+    _keys: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)
+    """Sort keys made so far: every list of links sorts the same titles again."""
 
     def __call__(self, name: str, **values: object) -> str:
         """The string ``name``, with ``{placeholders}`` filled in."""
@@ -50,6 +52,12 @@ class Locale:
 
     def sort_key(self, text: str) -> tuple:
         """Dictionary order of ``text`` in this language; ties broken by the text itself."""
+        key = self._keys.get(text)
+        if key is None:
+            key = self._keys[text] = self._sort_key(text)
+        return key
+
+    def _sort_key(self, text: str) -> tuple:
         folded = unicodedata.normalize("NFC", text).casefold()
         for old, new in self.replace.items():
             folded = folded.replace(old, new)

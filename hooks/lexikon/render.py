@@ -186,6 +186,7 @@ class _Renderer:
         self.language_url = language_url
         self.absolute_url = absolute_url or (lambda lang, path: path)
         self.page_href = page_href or (lambda lang, origin, target: self.relative(target, origin))
+        self._plain: dict[str, str] = {}
 
     # paths -----------------------------------------------------------------
     def term_path(self, entry_id: str) -> str:
@@ -205,10 +206,17 @@ class _Renderer:
         return posixpath.relpath(target, posixpath.dirname(origin) or ".")
 
     # pieces ----------------------------------------------------------------
+    def plain_summary(self, entry: Entry) -> str:
+        """The summary as plain text, in this language or the first the entry has (cached:
+        every link to a term carries it as tooltip)."""
+        cached = self._plain.get(entry.id)
+        if cached is None:
+            text = entry.texts.get(self.lang) or next(iter(entry.texts.values()))
+            cached = self._plain[entry.id] = plain_text(text.summary, self.glossary, text.lang)
+        return cached
+
     def tooltip(self, entry: Entry) -> str:
-        text = entry.texts.get(self.lang) or next(iter(entry.texts.values()))
-        summary = plain_text(text.summary, self.glossary, text.lang)
-        return summary.replace("\\", "\\\\").replace('"', "&quot;")
+        return self.plain_summary(entry).replace("\\", "\\\\").replace('"', "&quot;")
 
     def link_to(self, entry_id: str, origin: str, label: str | None = None) -> str:
         entry = self.glossary.entries[entry_id]
@@ -247,39 +255,52 @@ class _Renderer:
             for block in split_blocks(body)
         )
 
-    def mention_matcher(self) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    def mention_matcher(self) -> dict[str, list[tuple[str, str]]] | None:
+        """Names of the terms in this language, by their first word (lowercased): a text is
+        then scanned once, word by word, however many terms there are."""
         if hasattr(self, "_matcher"):
             return self._matcher
-        names: dict[str, str] = {}
+        by_first_word: dict[str, list[tuple[str, str]]] = {}
+        seen: set[str] = set()
         for entry in self.glossary.entries.values():
             text = entry.texts.get(self.lang)
             if text is None:
                 continue
             for name in (text.title, *text.aliases, *text.forms):
-                if len(name.strip()) >= MIN_MENTION_LENGTH:
-                    names.setdefault(name.strip().casefold(), entry.id)
-        self._matcher = None
-        if names:
-            alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-            pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
-            self._matcher = (pattern, names)
+                phrase = " ".join(name.split()).lower()
+                if len(phrase) >= MIN_MENTION_LENGTH and phrase not in seen and _WORD.match(phrase):
+                    seen.add(phrase)
+                    first = _WORD.match(phrase).group(0)  # type: ignore[union-attr]
+                    by_first_word.setdefault(first, []).append((phrase, entry.id))
+        for phrases in by_first_word.values():
+            phrases.sort(key=lambda pair: -len(pair[0]))  # the longest name wins
+        self._matcher = by_first_word or None
         return self._matcher
 
     @staticmethod
-    def _link_mentions(text: str, matcher: tuple[re.Pattern[str], dict[str, str]], linked: set[str]) -> str:
-        pattern, names = matcher
+    def _link_mentions(text: str, names: dict[str, list[tuple[str, str]]], linked: set[str]) -> str:
         protected = [m.span() for m in _PROTECTED.finditer(text)]
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): keep places
+            lowered = "".join(ch.lower()[:1] for ch in text)
         pieces: list[str] = []
         last = 0
-        for match in pattern.finditer(text):
-            target = names.get(match.group(0).casefold())
-            if target is None or target in linked:
+        for word in _WORD.finditer(lowered):
+            start = word.start()
+            if start < last or (start and (lowered[start - 1].isalnum() or lowered[start - 1] in "_-")):
                 continue
-            if any(start < match.end() and match.start() < end for start, end in protected):
-                continue
-            linked.add(target)
-            pieces += [text[last : match.start()], f"[[{target}|{match.group(0)}]]"]
-            last = match.end()
+            for phrase, target in names.get(word.group(0), ()):
+                end = start + len(phrase)
+                if target in linked or " ".join(lowered[start:end].split()) != phrase:
+                    continue
+                if end < len(lowered) and (lowered[end].isalnum() or lowered[end] in "_-"):
+                    continue
+                if any(a < end and start < b for a, b in protected):
+                    continue
+                linked.add(target)
+                pieces += [text[last:start], f"[[{target}|{text[start:end]}]]"]
+                last = end
+                break
         return "".join(pieces) + text[last:]
 
     def links_list(self, entry_ids: Iterable[str], origin: str) -> str:
@@ -352,7 +373,7 @@ class _Renderer:
     def node(self, entry: Entry, origin: str) -> graph.Node:
         text = entry.texts.get(self.lang) or next(iter(entry.texts.values()))
         return graph.Node(entry.id, text.title, self.page_href(self.lang, origin, self.term_path(entry.id)),
-                          plain_text(text.summary, self.glossary, text.lang),
+                          self.plain_summary(entry),
                           "" if text.lang == self.lang else text.lang)
 
     def neighbourhood(self, entry: Entry, path: str) -> str:
@@ -665,6 +686,7 @@ class _Renderer:
         return Page(path, self.lang, _front_matter(title=t("tag_title", label=label)) + body)
 
 
+_WORD = re.compile(r"\w[\w-]*")
 MIN_MENTION_LENGTH = 3
 """Shorter names ("IT") would link half the words of a text."""
 _PROTECTED = re.compile(

@@ -11,6 +11,7 @@ import dataclasses
 import difflib
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -164,9 +165,10 @@ def _block_locations(span: Span, blocks: list[Block]) -> dict[int, tuple[int, in
 def _near_duplicates(text: Text, span: Span,
                      kept: list[tuple[Block, tuple[int, int]]]) -> Iterator[Finding]:
     prose = [(normalise(block.text), location) for block, location in kept]
+    letters = [Counter(paragraph) for paragraph, _ in prose]
     for later_index, (later, location) in enumerate(prose):
-        for earlier, earlier_location in prose[:later_index]:
-            if not _similar(earlier, later):
+        for earlier_index, (earlier, earlier_location) in enumerate(prose[:later_index]):
+            if not _similar(earlier, later, letters[earlier_index], letters[later_index]):
                 continue
             yield Finding(
                 span.path, *location, Severity.WARNING,
@@ -176,11 +178,15 @@ def _near_duplicates(text: Text, span: Span,
             break
 
 
-def _similar(a: str, b: str) -> bool:
+def _similar(a: str, b: str, a_letters: Counter[str], b_letters: Counter[str]) -> bool:
+    """difflib's ratio, after its two cheap upper bounds (length, then letter counts: the
+    same as ``quick_ratio``, counted once per paragraph instead of once per pair)."""
     if min(len(a), len(b)) < 40 or min(len(a), len(b)) / max(len(a), len(b)) < NEAR_DUPLICATE_RATIO:
         return False
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    return matcher.quick_ratio() >= NEAR_DUPLICATE_RATIO and matcher.ratio() >= NEAR_DUPLICATE_RATIO
+    common = sum((a_letters & b_letters).values())
+    if 2 * common / (len(a) + len(b)) < NEAR_DUPLICATE_RATIO:
+        return False
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= NEAR_DUPLICATE_RATIO
 
 
 def _excerpt(text: str, length: int = 60) -> str:

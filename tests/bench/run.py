@@ -1,0 +1,480 @@
+"""The benchmark: what a glossary of 100, 1000, 5000 terms costs in check, build and serve.
+
+Every measured command runs as a child process of its own; its wall time comes from the
+clock around it and its peak memory from ``os.wait4`` (the child's ``ru_maxrss``), so the
+numbers are those of one ``lexicon check`` or ``mkdocs build`` as a person runs it.
+
+- **check**: ``lexicon check`` in the generated project; then again after one entry
+  changed (**warm**: the target is < 0.5 s once there is a cache; there is none yet).
+- **floor**: a fresh Python that only imports PyYAML and parses every entry with libyaml's
+  C loader: what reading the files costs at the least. Ratio check / floor.
+- **build**: ``mkdocs build`` of the project, paired (interleaved) with a **baseline**: the
+  very pages the hook generates, written out as plain Markdown files (``terms/<id>.md``,
+  ``terms/<id>.da.md``, indexes, tag pages) and built with the same mkdocs.yml minus the
+  hook. Ratio lexicon / baseline: what the hook costs on top of MkDocs itself.
+- **sizes**: each language's search index (raw and gzipped) and one term page.
+- **serve**: ``mkdocs serve``; after its first build one entry changes, and the clock runs
+  until the page shows the change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import pstats
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+
+from . import synthetic
+
+DEFAULT_SIZES = (100, 1000, 5000)
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+# --- running and measuring ---------------------------------------------------------------
+@dataclass
+class Run:
+    """One measured child process."""
+
+    seconds: float
+    peak_rss_mb: float
+    returncode: int
+    stdout: str = field(default="", repr=False)
+    stderr: str = field(default="", repr=False)
+
+
+def measure(command: list[str], cwd: Path) -> Run:
+    """Run ``command`` to its end; wall time, and peak RSS of that child alone (wait4)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err, env=ENV)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return Run(seconds, usage.ru_maxrss / 1024, process.returncode,
+                   out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"))
+
+
+def lexicon_check(project: Path) -> dict:
+    run = measure([sys.executable, "-m", "lexikon.cli", "check"], project)
+    counts = re.search(r"(\d+) entries checked: (\d+) error\(s\), (\d+) warning\(s\), (\d+) note\(s\)",
+                       run.stdout)
+    entries, errors, warnings, notes = (int(n) for n in counts.groups()) if counts else (-1, -1, -1, -1)
+    return {"seconds": run.seconds, "peak_rss_mb": run.peak_rss_mb, "returncode": run.returncode,
+            "entries": entries, "errors": errors, "warnings": warnings, "notes": notes}
+
+
+FLOOR = """
+import json, pathlib, sys, time
+start = time.perf_counter()
+import yaml
+imported = time.perf_counter()
+count = 0
+for path in sorted(pathlib.Path(sys.argv[1]).glob("*.yml")):
+    with open(path, encoding="utf-8") as stream:
+        yaml.load(stream, Loader=yaml.CSafeLoader)
+    count += 1
+print(json.dumps({"files": count, "import_s": imported - start,
+                  "parse_s": time.perf_counter() - imported}))
+"""
+
+
+def yaml_floor(glossary: Path) -> dict:
+    """libyaml's C loader over every file, in a fresh (cold) interpreter."""
+    run = measure([sys.executable, "-c", FLOOR, str(glossary)], glossary)
+    inner = json.loads(run.stdout) if run.returncode == 0 else {}
+    return {"seconds": run.seconds, "peak_rss_mb": run.peak_rss_mb, "returncode": run.returncode, **inner}
+
+
+def mkdocs_build(root: Path) -> Run:
+    return measure([sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml"),
+                    "-d", str(root / "site")], root)
+
+
+def change_entry(path: Path, marker: str) -> None:
+    """One edit an editor makes: a new first paragraph in the German body."""
+    text = path.read_text(encoding="utf-8")
+    new = text.replace("\n  body: |\n", f"\n  body: |\n    {marker} ergänzt diesen Eintrag.\n\n", 1)
+    assert new != text, f"{path} has no German body to change"
+    path.write_text(new, encoding="utf-8")
+
+
+# --- the baseline: the same pages as plain Markdown, no hook --------------------------------
+def baseline_config(text: str) -> str:
+    """mkdocs.yml without ``hooks:``, ``watch:`` and ``extra.lexikon`` (textual: it has tags)."""
+    out: list[str] = []
+    top: str | None = None
+    sub: str | None = None
+    for line in text.splitlines():
+        key = re.match(r"^([A-Za-z_]\w*):", line)
+        if key:
+            top, sub = key.group(1), None
+        elif top == "extra":
+            sub_key = re.match(r"^  ([A-Za-z_]\w*):", line)
+            if sub_key:
+                sub = sub_key.group(1)
+        if top in ("hooks", "watch") or (top == "extra" and sub == "lexikon"):
+            continue
+        out.append(line)
+    result = "\n".join(out) + "\n"
+    return re.sub(r"^extra:\n(?=\S|\Z)", "", result, flags=re.M)  # an emptied ``extra:``
+
+
+def make_baseline(project: Path, target: Path) -> dict:
+    """The pages the hook would generate, written as files into a hook-less copy."""
+    from lexikon import site
+    from lexikon.pipeline import run
+    from lexikon.render import GRAPH_MARKER, lexicon_graphs, render_site
+    from lexikon.settings import settings_from_file
+
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(project / "docs", target / "docs")
+    shutil.copytree(project / "hooks" / "overrides", target / "hooks" / "overrides")
+    (target / "mkdocs.yml").write_text(
+        baseline_config((project / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8")
+    start = time.perf_counter()
+    settings = settings_from_file(project / "mkdocs.yml")
+    result = run(settings)
+    checked = time.perf_counter()
+    config = SimpleNamespace(site_url=None, use_directory_urls=True)
+    pages = render_site(result.glossary, settings, site.language_linker(settings, True),
+                        site.absolute_linker(settings, config), site.page_linker(settings, True))
+    graphs = lexicon_graphs(result.glossary, settings, site.page_linker(settings, True))
+    rendered = time.perf_counter()
+    for page in pages:
+        path = target / "docs" / site.source_uri(page, settings)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page.markdown, encoding="utf-8")
+    for code in settings.codes:
+        home = target / "docs" / ("index.md" if code == settings.default_language else f"index.{code}.md")
+        if home.exists():
+            home.write_text(home.read_text(encoding="utf-8").replace(GRAPH_MARKER, graphs.get(code, "")),
+                            encoding="utf-8")
+    return {"pipeline_s": checked - start, "render_s": rendered - checked, "pages": len(pages),
+            "markdown_bytes": sum(len(p.markdown.encode()) for p in pages)}
+
+
+# --- what the build leaves ------------------------------------------------------------------
+def site_sizes(site_dir: Path, term_id: str) -> dict:
+    def sizes(path: Path) -> dict:
+        data = path.read_bytes() if path.exists() else b""
+        return {"bytes": len(data), "gzip_bytes": len(gzip.compress(data, 6)) if data else 0}
+
+    return {
+        "search_index": {"de": sizes(site_dir / "search" / "search_index.json"),
+                         "da": sizes(site_dir / "da" / "search" / "search_index.json")},
+        "term_page": {"id": term_id, "de": sizes(site_dir / "terms" / term_id / "index.html"),
+                      "da": sizes(site_dir / "da" / "terms" / term_id / "index.html")},
+        "html_pages": sum(1 for _ in site_dir.rglob("*.html")),
+        "site_bytes": sum(p.stat().st_size for p in site_dir.rglob("*") if p.is_file()),
+    }
+
+
+# --- serve ----------------------------------------------------------------------------------
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_for(url: str, text: str, seconds: float, interval: float = 0.05) -> float | None:
+    start = time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        if text in _get(url):
+            return time.perf_counter() - start
+        time.sleep(interval)
+    return None
+
+
+def serve_rebuild(project: Path, term_id: str, timeout: float = 1800) -> dict:
+    """Seconds to ``mkdocs serve``'s first page, then from an edit to the page showing it."""
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
+         "-f", str(project / "mkdocs.yml")],
+        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV,
+    )
+    url = f"http://127.0.0.1:{port}/terms/{term_id}/"
+    result: dict = {"first_build_s": None, "rebuild_s": None, "peak_rss_mb": None}
+    try:
+        result["first_build_s"] = _wait_for(url, "<h1", timeout)
+        if result["first_build_s"] is not None:
+            marker = f"Servemarker{int(time.time())}"
+            time.sleep(0.5)  # let the watcher settle after the first build
+            start = time.perf_counter()
+            change_entry(project / "glossary" / f"{term_id}.yml", marker)
+            seen = _wait_for(url, marker, timeout)
+            result["rebuild_s"] = None if seen is None else time.perf_counter() - start
+    finally:
+        server.terminate()
+        try:
+            _, _, usage = os.wait4(server.pid, 0)
+            server.returncode = 0
+            result["peak_rss_mb"] = usage.ru_maxrss / 1024
+        except ChildProcessError:
+            server.wait()
+    return result
+
+
+# --- one size -------------------------------------------------------------------------------
+def bench_size(size: int, workdir: Path, *, repetitions: int, serve: bool, seed: int,
+               log=print) -> dict:
+    project = workdir / f"lexikon-{size}"
+    baseline = workdir / f"baseline-{size}"
+    ids = synthetic.make_project(project, size, seed)
+    entries = [p for p in (project / "glossary").glob("*.yml") if not p.name.startswith("_")]
+    glossary_bytes = sum(p.stat().st_size for p in entries)
+    out: dict = {"size": size, "entries": len(entries), "languages": 2,
+                 "glossary_bytes": glossary_bytes, "mean_entry_bytes": glossary_bytes / len(entries)}
+
+    log(f"[{size}] lexicon check …")
+    out["check"] = lexicon_check(project)
+    out["floor"] = yaml_floor(project / "glossary")
+    out["check_floor_ratio"] = out["check"]["seconds"] / out["floor"]["seconds"]
+    change_entry(project / "glossary" / f"{ids[len(ids) // 2]}.yml", "Benchmarkmarker")
+    out["warm_check"] = lexicon_check(project)
+
+    log(f"[{size}] baseline pages …")
+    out["render"] = make_baseline(project, baseline)
+
+    builds: list[Run] = []
+    base_builds: list[Run] = []
+    for repetition in range(repetitions):
+        log(f"[{size}] build {repetition + 1}/{repetitions}: lexicon …")
+        builds.append(mkdocs_build(project))
+        log(f"[{size}] build {repetition + 1}/{repetitions}: baseline …")
+        base_builds.append(mkdocs_build(baseline))
+    for name, runs in (("build", builds), ("baseline", base_builds)):
+        out[name] = {
+            "seconds": statistics.median(r.seconds for r in runs),
+            "runs_s": [r.seconds for r in runs],
+            "peak_rss_mb": max(r.peak_rss_mb for r in runs),
+            "returncode": max(r.returncode for r in runs),
+            "warnings": runs[-1].stderr.count("WARNING"),
+        }
+        if any(r.returncode for r in runs):
+            log(runs[-1].stderr[-3000:])
+    out["build_baseline_ratio"] = out["build"]["seconds"] / out["baseline"]["seconds"]
+    out.update(site_sizes(project / "site", ids[0]))
+    out["pages"] = out["html_pages"]
+    out["ms_per_page"] = 1000 * out["build"]["seconds"] / max(out["pages"], 1)
+    out["baseline_ms_per_page"] = 1000 * out["baseline"]["seconds"] / max(out["pages"], 1)
+    if serve:
+        log(f"[{size}] mkdocs serve …")
+        out["serve"] = serve_rebuild(project, ids[0])
+    else:
+        out["serve"] = None
+    return out
+
+
+# --- profile --------------------------------------------------------------------------------
+GROUPS = (
+    ("lexikon (hook, render)", ("/lexikon/", "lexikon_hook.py")),
+    ("markdown", ("/markdown/",)),
+    ("pymdownx", ("/pymdownx/",)),
+    ("jinja2", ("/jinja2/", "<template>")),
+    ("static-i18n", ("/mkdocs_static_i18n/",)),
+    ("material", ("/material/",)),
+    ("mkdocs search", ("/mkdocs/contrib/search/",)),
+    ("mkdocs", ("/mkdocs/",)),
+    ("yaml", ("/yaml/",)),
+    ("xml/html stdlib", ("/xml/", "/html/")),
+)
+
+
+def _group(filename: str) -> str:
+    for name, needles in GROUPS:
+        if any(needle in filename for needle in needles):
+            return name
+    if filename == "~":
+        return "builtins (re, str, …)"
+    return "other python"
+
+
+def profile_build(project: Path, out_file: Path, top: int = 25) -> dict:
+    """One ``mkdocs build`` under cProfile: self time by package, top cumulative functions."""
+    run = measure([sys.executable, "-m", "cProfile", "-o", str(out_file), "-m", "mkdocs", "build",
+                   "-f", str(project / "mkdocs.yml"), "-d", str(project / "site")], project)
+    stats = pstats.Stats(str(out_file))
+    by_group: dict[str, float] = {}
+    functions = []
+    for (filename, line, name), (_cc, _nc, tottime, cumtime, _callers) in stats.stats.items():  # type: ignore[attr-defined]
+        by_group[_group(filename)] = by_group.get(_group(filename), 0.0) + tottime
+        functions.append((cumtime, tottime, f"{_short(filename)}:{line}({name})"))
+    functions.sort(reverse=True)
+    total = stats.total_tt  # type: ignore[attr-defined]
+    return {
+        "seconds": run.seconds,
+        "profiled_total_s": total,
+        "self_time_by_package": dict(sorted(by_group.items(), key=lambda kv: -kv[1])),
+        "top_cumulative": [{"function": f, "cumtime": c, "tottime": t} for c, t, f in functions[:top]],
+        "file": str(out_file),
+    }
+
+
+def _short(filename: str) -> str:
+    for marker in ("site-packages/", "/hooks/", "/lib/python3"):
+        if marker in filename:
+            return filename.split(marker, 1)[1]
+    return filename
+
+
+# --- output ---------------------------------------------------------------------------------
+def _fmt(value, spec: str = ".2f") -> str:
+    return "–" if value is None else format(value, spec)
+
+
+def _kb(value: int | None) -> str:
+    return "–" if value is None else f"{value / 1024:.0f}"
+
+
+ROWS = (
+    ("terms (× 2 languages)", lambda r: str(r["entries"])),
+    ("mean entry size, bytes", lambda r: f"{r['mean_entry_bytes']:.0f}"),
+    ("check: errors/warnings/notes", lambda r: f"{r['check']['errors']}/{r['check']['warnings']}/"
+                                               f"{r['check']['notes']}"),
+    ("lexicon check, s", lambda r: _fmt(r["check"]["seconds"])),
+    ("lexicon check, peak MB", lambda r: _fmt(r["check"]["peak_rss_mb"], ".0f")),
+    ("floor: libyaml C, process s", lambda r: _fmt(r["floor"]["seconds"])),
+    ("floor: parse only, s", lambda r: _fmt(r["floor"].get("parse_s"))),
+    ("ratio check / floor", lambda r: _fmt(r["check_floor_ratio"], ".1f") + "×"),
+    ("warm check (1 changed), s", lambda r: _fmt(r["warm_check"]["seconds"])),
+    ("in-process load+check, s", lambda r: _fmt(r["render"]["pipeline_s"])),
+    ("in-process render, s", lambda r: _fmt(r["render"]["render_s"])),
+    ("mkdocs build, s (median)", lambda r: _fmt(r["build"]["seconds"], ".1f")),
+    ("mkdocs build, peak MB", lambda r: _fmt(r["build"]["peak_rss_mb"], ".0f")),
+    ("baseline build, s (median)", lambda r: _fmt(r["baseline"]["seconds"], ".1f")),
+    ("baseline build, peak MB", lambda r: _fmt(r["baseline"]["peak_rss_mb"], ".0f")),
+    ("ratio lexicon / baseline", lambda r: _fmt(r["build_baseline_ratio"], ".2f") + "×"),
+    ("HTML pages", lambda r: str(r["pages"])),
+    ("build ms / page", lambda r: _fmt(r["ms_per_page"], ".1f")),
+    ("baseline ms / page", lambda r: _fmt(r["baseline_ms_per_page"], ".1f")),
+    ("search index de, KB (gz)", lambda r: f"{_kb(r['search_index']['de']['bytes'])} "
+                                           f"({_kb(r['search_index']['de']['gzip_bytes'])})"),
+    ("search index da, KB (gz)", lambda r: f"{_kb(r['search_index']['da']['bytes'])} "
+                                           f"({_kb(r['search_index']['da']['gzip_bytes'])})"),
+    ("term page de, KB (gz)", lambda r: f"{r['term_page']['de']['bytes'] / 1024:.1f} "
+                                        f"({r['term_page']['de']['gzip_bytes'] / 1024:.1f})"),
+    ("site total, MB", lambda r: f"{r['site_bytes'] / 1e6:.1f}"),
+    ("serve: first page, s", lambda r: _fmt((r["serve"] or {}).get("first_build_s"), ".1f")),
+    ("serve: rebuild after edit, s", lambda r: _fmt((r["serve"] or {}).get("rebuild_s"), ".1f")),
+    ("serve: peak MB", lambda r: _fmt((r["serve"] or {}).get("peak_rss_mb"), ".0f")),
+)
+
+
+def table(results: list[dict]) -> str:
+    header = ["", *(f"{r['size']} terms" for r in results)]
+    rows = [header] + [[label, *(cell(r) for r in results)] for label, cell in ROWS]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    lines = []
+    for index, row in enumerate(rows):
+        lines.append("  ".join(cell.ljust(widths[0]) if i == 0 else cell.rjust(widths[i])
+                               for i, cell in enumerate(row)))
+        if index == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def profile_text(profile: dict) -> str:
+    lines = [f"profile of one build: {profile['seconds']:.1f} s under cProfile "
+             f"(self time {profile['profiled_total_s']:.1f} s)", "self time by package:"]
+    lines += [f"  {name:<26} {seconds:7.2f} s" for name, seconds in profile["self_time_by_package"].items()]
+    lines.append("top cumulative functions:")
+    lines += [f"  {f['cumtime']:7.2f} s cum  {f['tottime']:6.2f} s self  {f['function']}"
+              for f in profile["top_cumulative"]]
+    return "\n".join(lines)
+
+
+# --- command line ---------------------------------------------------------------------------
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)),
+                        help="comma-separated glossary sizes (default: %(default)s)")
+    parser.add_argument("--json", type=Path, help="also write the results as JSON to this file")
+    parser.add_argument("--quick", action="store_true",
+                        help="100 terms, one repetition, no serve (the smoke test's mode)")
+    parser.add_argument("--repetitions", type=int, default=2,
+                        help="paired builds per size up to --paired-max (median taken; default 2)")
+    parser.add_argument("--paired-max", type=int, default=1000,
+                        help="larger sizes get one build each (default %(default)s)")
+    parser.add_argument("--serve-max", type=int, default=1000,
+                        help="measure mkdocs serve up to this size (default %(default)s; 0: never)")
+    parser.add_argument("--profile", type=int, metavar="SIZE",
+                        help="also profile one mkdocs build of SIZE terms with cProfile")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--workdir", type=Path, help="keep the generated projects here (default: a temp dir)")
+    args = parser.parse_args(argv)
+    try:
+        args.sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    except ValueError:
+        parser.error("--sizes takes numbers like 100,1000,5000")
+    if args.quick:
+        args.sizes, args.repetitions, args.serve_max = [100], 1, 0
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="lexikon-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+
+    def log(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    results = []
+    try:
+        for size in args.sizes:
+            results.append(bench_size(
+                size, workdir, repetitions=args.repetitions if size <= args.paired_max else 1,
+                serve=size <= args.serve_max, seed=args.seed, log=log))
+        profile = None
+        if args.profile:
+            project = workdir / f"lexikon-{args.profile}"
+            if not project.exists():
+                synthetic.make_project(project, args.profile, args.seed)
+            log(f"[{args.profile}] profiling mkdocs build …")
+            profile = profile_build(project, workdir / f"build-{args.profile}.prof")
+    finally:
+        if args.workdir is None and not args.profile:
+            shutil.rmtree(workdir, ignore_errors=True)
+    report = {
+        "meta": {"python": platform.python_version(), "platform": platform.platform(),
+                 "cpus": os.cpu_count(), "seed": args.seed, "repetitions": args.repetitions,
+                 "time": time.strftime("%Y-%m-%dT%H:%M:%S%z")},
+        "results": results,
+        "profile": profile,
+    }
+    print(table(results))
+    if profile:
+        print()
+        print(profile_text(profile))
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    failed = any(r["check"]["errors"] or r["build"]["returncode"] or r["baseline"]["returncode"]
+                 for r in results)
+    return 1 if failed else 0
+
