@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site serve check test lint chromium constraints clean bench
+.PHONY: site serve check test test-long lint chromium constraints clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ check: $(VENV)/.site-deps
 test: $(VENV)/.test-deps chromium
 	$(BIN)/ruff check hooks tests
 	$(BIN)/pytest
+
+## test-long: the property tests with many more examples and a random seed (minutes)
+test-long: $(VENV)/.test-deps
+	LEXIKON_HYPOTHESIS_PROFILE=long $(BIN)/pytest tests/test_properties.py
 
 ## bench: time check, build and serve on synthetic glossaries (BENCH_ARGS="--sizes 100,1000 --json bench.json")
 BENCH_ARGS ?=

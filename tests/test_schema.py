@@ -70,3 +70,26 @@ def test_new_entry_names_the_schema_and_fills_in(tmp_path: Path) -> None:
         data[code]["title"] = data[code]["title"] or "Konkurrencefordel"
         data[code]["summary"] = "Ein Vorteil gegenüber Mitbewerbern."
     jsonschema.validate(data, SCHEMA)
+
+
+BAD = ROOT / "tests" / "fixtures" / "bad"
+SCHEMA_SEES = [  # the bad-input fixtures whose problem lies in one file's shape
+    "unknown-key-did-you-mean", "unknown-key-in-language-block", "unknown-top-level-key",
+    "wrong-type-bool", "wrong-type-number", "wrong-type-aliases-string", "wrong-type-block-string",
+    "required-field-missing", "required-field-empty", "required-field-null",
+    "language-not-configured", "language-block-null", "no-language-block",
+    "html-in-body", "html-in-summary", "html-in-title", "html-in-highlights", "attribute-list",
+    "source-url-ftp", "source-url-javascript", "top-level-list", "html-in-source-title",
+    "javascript-link",
+]
+
+
+@pytest.mark.parametrize("case", SCHEMA_SEES)
+def test_schema_rejects_the_checkers_bad_input_fixtures(case: str) -> None:
+    lines = (BAD / case / "expected.txt").read_text("utf-8").splitlines()
+    assert any(": error: " in line for line in lines)
+    broken = {line.split(":", 1)[0] for line in lines if ": error: " in line}
+    for path in broken:
+        data = yaml.safe_load((BAD / case / path).read_text("utf-8"))
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(data, SCHEMA)

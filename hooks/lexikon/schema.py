@@ -59,7 +59,8 @@ LINKABLE_FIELDS = ("summary", "body", "highlights")
 
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-_NO_MARKUP = {"not": {"pattern": r"<[A-Za-z/!?]|\{\s*[:#.]"}}
+_NO_MARKUP = {"not": {"pattern": r"<[A-Za-z/!?]|\{\s*[:#.]|\]\(\s*<?(?![Hh][Tt][Tt][Pp][Ss]?:|"
+                                 r"[Mm][Aa][Ii][Ll][Tt][Oo]:)[A-Za-z][A-Za-z0-9+.-]*:"}}
 """Raw HTML and attribute lists, as far as a pattern can see them (the checker sees more)."""
 
 
