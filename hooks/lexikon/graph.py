@@ -41,7 +41,7 @@ def neighbourhood_svg(center: Node, neighbours: Sequence[tuple[Node, str]], labe
     """The term in the middle, each neighbour on a circle around it, joined by its edge."""
     count = len(neighbours)
     radius = (110 if count > 2 else 170) if count > 1 else 0
-    width, height = 560, 300 if count > 1 else 120
+    width, height = 560, 300 if count > 2 else 120
     cx, cy = width / 2, height / 2
     placed = [(node, kind, _on_circle(cx, cy, radius, i, count, offset=-90 if count > 2 else 0))
               for i, (node, kind) in enumerate(neighbours)]
