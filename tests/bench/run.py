@@ -27,18 +27,17 @@ import platform
 import pstats
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
 
 from . import synthetic
+from .serving import free_port, wait_for
 
 DEFAULT_SIZES = (100, 1000, 5000)
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -187,32 +186,9 @@ def site_sizes(site_dir: Path, term_id: str) -> dict:
 
 
 # --- serve ----------------------------------------------------------------------------------
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _get(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def _wait_for(url: str, text: str, seconds: float, interval: float = 0.05) -> float | None:
-    start = time.perf_counter()
-    while time.perf_counter() - start < seconds:
-        if text in _get(url):
-            return time.perf_counter() - start
-        time.sleep(interval)
-    return None
-
-
 def serve_rebuild(project: Path, term_id: str, timeout: float = 1800) -> dict:
     """Seconds to ``mkdocs serve``'s first page, then from an edit to the page showing it."""
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
          "-f", str(project / "mkdocs.yml")],
@@ -221,13 +197,13 @@ def serve_rebuild(project: Path, term_id: str, timeout: float = 1800) -> dict:
     url = f"http://127.0.0.1:{port}/terms/{term_id}/"
     result: dict = {"first_build_s": None, "rebuild_s": None, "peak_rss_mb": None}
     try:
-        result["first_build_s"] = _wait_for(url, "<h1", timeout)
+        result["first_build_s"] = wait_for(url, "<h1", timeout)
         if result["first_build_s"] is not None:
             marker = f"Servemarker{int(time.time())}"
             time.sleep(0.5)  # let the watcher settle after the first build
             start = time.perf_counter()
             change_entry(project / "glossary" / f"{term_id}.yml", marker)
-            seen = _wait_for(url, marker, timeout)
+            seen = wait_for(url, marker, timeout)
             result["rebuild_s"] = None if seen is None else time.perf_counter() - start
     finally:
         server.terminate()
