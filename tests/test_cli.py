@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
 from lexikon.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, format_github, main
 from lexikon.model import Finding, Glossary, Result, Severity
@@ -327,3 +330,16 @@ def test_stats_table_and_json(project: Callable[..., Path], capsys: pytest.Captu
     data = json.loads(capsys.readouterr().out)
     assert {c["lang"]: c["entries"] for c in data["coverage"]}["da"] == data["entries"] - 1
     assert data["missing"] == {"delta": ["da"]}
+
+
+def test_pre_commit_hook_runs_the_check_on_changed_entries() -> None:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text("utf-8"))
+    (hook,) = config["repos"][0]["hooks"]
+    assert hook["entry"].startswith(".venv/bin/lexicon check")
+    assert re.match(hook["files"], "glossary/backsourcing.yml")
+    assert not re.match(hook["files"], "glossary/_tags.yml")
+    assert not re.match(hook["files"], "docs/index.md")
+    arguments = [*hook["entry"].split()[1:], "glossary/backsourcing.yml"]
+    result = subprocess.run([sys.executable, "-m", "lexikon.cli", *arguments], cwd=ROOT,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
