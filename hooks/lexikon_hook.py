@@ -2,7 +2,7 @@
 
 static-i18n (priority -100) builds the default language and then, from its own
 ``on_post_build``, every other language: most events below run once per language. The
-glossary is loaded and checked once per build, in the outermost ``on_pre_build``.
+glossary is loaded, checked and rendered once per build, in the outermost ``on_pre_build``.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import shutil
 from pathlib import Path
-from typing import ClassVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -19,11 +18,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from lexikon import site
-from lexikon.history import entry_history
-from lexikon.model import Glossary, Severity
+from lexikon.model import Severity
 from lexikon.pipeline import run
-from lexikon.render import GRAPH_MARKER, Page, feeds, lexicon_graphs, render_site
-from lexikon.settings import Settings
+from lexikon.render import GRAPH_MARKER
 
 log = logging.getLogger("mkdocs.hooks.lexikon")
 _LOG_LEVEL = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.NOTE: logging.INFO}
@@ -33,13 +30,10 @@ class _Build:
     """What one build (all its language passes) shares."""
 
     depth = 0
+    """Nesting of on_pre_build/on_post_build: i18n's passes run inside the first one."""
     site_dir: Path | None = None
     """The real output folder; the passes write beside it, swapped in when all succeed."""
-    settings: Settings | None = None
-    pages: ClassVar[dict[str, Page]] = {}
-    graphs: ClassVar[dict[str, str]] = {}
-    feeds: ClassVar[dict[str, str]] = {}
-    glossary: Glossary | None = None
+    rendered: site.Rendered | None = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -63,23 +57,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log.log(_LOG_LEVEL[finding.severity], str(finding))
     if result.errors:
         raise Abort(f"lexikon: {len(result.errors)} error(s) in the glossary, listed above")
-    _Build.settings = settings
-    _Build.glossary = result.glossary
-    history = entry_history(settings.glossary_dir)
-    absolute = site.absolute_linker(settings, config)
-    pages = render_site(result.glossary, settings,
-                        site.language_linker(settings, config.use_directory_urls), absolute,
-                        site.page_linker(settings, config.use_directory_urls), history)
-    _Build.feeds = feeds(result.glossary, settings, history, absolute)
-    _Build.pages = {f"{p.lang}:{p.path}": p for p in pages}
-    _Build.graphs = lexicon_graphs(result.glossary, settings,
-                                   site.page_linker(settings, config.use_directory_urls))
+    _Build.rendered = site.render(result.glossary, settings, config)
 
 
 @event_priority(50)  # before static-i18n sorts the files into languages
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    assert _Build.settings is not None
-    site.add_generated_files(files, _Build.pages.values(), config, _Build.settings)
+    assert _Build.rendered is not None
+    site.add_generated_files(files, _Build.rendered, config)
     return files
 
 
@@ -89,15 +73,15 @@ def on_page_read_source(page: MkDocsPage, config: MkDocsConfig) -> str | None:
 
 
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
-    if template_name == "404.html" and _Build.settings is not None:
-        context["lexikon_not_found"] = site.not_found_messages(_Build.settings, config)
+    if template_name == "404.html" and _Build.rendered is not None:
+        context["lexikon_not_found"] = site.not_found_messages(_Build.rendered.settings, config)
     return context
 
 
 def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-    if GRAPH_MARKER in markdown and _Build.settings is not None:
-        lang = site.current_language(config, _Build.settings)
-        markdown = markdown.replace(GRAPH_MARKER, _Build.graphs.get(lang, ""))
+    if GRAPH_MARKER in markdown and _Build.rendered is not None:
+        lang = site.current_language(config, _Build.rendered.settings)
+        markdown = markdown.replace(GRAPH_MARKER, _Build.rendered.graphs.get(lang, ""))
     return markdown
 
 
@@ -106,14 +90,15 @@ def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Fi
 
 
 def on_page_context(context: dict, page: MkDocsPage, config: MkDocsConfig, nav) -> dict:
-    assert _Build.settings is not None
-    lang = site.current_language(config, _Build.settings)
-    context["lexikon_language_root"] = site.language_root(lang, _Build.settings)
-    context["lexikon_default_language"] = _Build.settings.default_language
-    context["lexikon_feed"] = site.href(page.url, site.language_root(lang, _Build.settings) + "feed.xml")
+    assert _Build.rendered is not None
+    settings = _Build.rendered.settings
+    root = site.language_root(site.current_language(config, settings), settings)
+    context["lexikon_language_root"] = root
+    context["lexikon_default_language"] = settings.default_language
+    context["lexikon_feed"] = site.href(page.url, root + "feed.xml")
     generated = _generated(page)
     if generated is not None:
-        page.edit_url = site.edit_url(generated, config, _Build.settings)
+        page.edit_url = site.edit_url(generated, config, settings)
         context["lexikon_json_ld"] = site.json_ld_script(generated)
         context["lexikon_style"] = generated.style
     return context
@@ -122,30 +107,12 @@ def on_page_context(context: dict, page: MkDocsPage, config: MkDocsConfig, nav) 
 @event_priority(-200)  # after static-i18n has built every language
 def on_post_build(config: MkDocsConfig) -> None:
     _Build.depth -= 1
-    if _Build.depth == 0 and _Build.settings is not None:
-        terms = site.search_terms_by_location(_Build.pages.values(), _Build.settings,
-                                              config.use_directory_urls)
-        site.split_search_index(Path(config.site_dir), _Build.settings, terms)
-        site.drop_sitemap_without_site_url(Path(config.site_dir), config)
-        site.write_feeds(Path(config.site_dir), _Build.feeds, _Build.settings)
-        if _Build.glossary is not None:
-            site.write_data_exports(Path(config.site_dir), _Build.glossary, _Build.settings, config)
+    if _Build.depth == 0 and _Build.rendered is not None:
+        site.finish(_Build.rendered, config)
         if _Build.site_dir is not None:
             site.swap_in(Path(config.site_dir), _Build.site_dir)
             config.site_dir = str(_Build.site_dir)
             _Build.site_dir = None
-
-
-def _generated(page: MkDocsPage) -> Page | None:
-    settings = _Build.settings
-    if settings is None:
-        return None
-    uri = page.file.src_uri
-    for code in settings.codes:
-        suffix = f".{code}.md"
-        if code != settings.default_language and uri.endswith(suffix):
-            return _Build.pages.get(f"{code}:{uri.removesuffix(suffix)}.md")
-    return _Build.pages.get(f"{settings.default_language}:{uri}")
 
 
 def on_build_error(error: Exception) -> None:
@@ -155,3 +122,7 @@ def on_build_error(error: Exception) -> None:
         shutil.rmtree(site.building_dir(_Build.site_dir), ignore_errors=True)
         _Build.site_dir = None
     _Build.depth = 0
+
+
+def _generated(page: MkDocsPage) -> site.Page | None:
+    return _Build.rendered.pages.get(page.file.src_uri) if _Build.rendered is not None else None

@@ -11,6 +11,7 @@ import posixpath
 import re
 import shutil
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -18,9 +19,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .export import page_url_of, write_exports
+from .history import entry_history
 from .locale import load_locale
 from .model import Glossary
-from .render import OTHER_LANGUAGE_CLASS, Page
+from .render import OTHER_LANGUAGE_CLASS, Page, feeds, lexicon_graphs, render_site
 from .settings import Language, Settings, make_settings
 
 
@@ -147,22 +149,57 @@ def json_ld_script(page: Page) -> str | None:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def add_generated_files(files: Files, pages: Iterable[Page], config: MkDocsConfig,
-                        settings: Settings) -> dict[str, Page]:
+@dataclass(frozen=True)
+class Rendered:
+    """Everything one build makes from the glossary, once, for all its language passes."""
+
+    settings: Settings
+    glossary: Glossary
+    pages: dict[str, Page]
+    """By the source path i18n knows them by (``terms/x.md``, ``terms/x.da.md``)."""
+    graphs: dict[str, str]
+    """Per language, the picture of the whole lexicon for the home page."""
+    feeds: dict[str, str]
+    """Per language, the Atom feed."""
+
+
+def render(glossary: Glossary, settings: Settings, config: MkDocsConfig) -> Rendered:
+    """The pages, graphs and feeds, with this site's addresses and the git history."""
+    history = entry_history(settings.glossary_dir)
+    absolute = absolute_linker(settings, config)
+    linker = page_linker(settings, config.use_directory_urls)
+    pages = render_site(glossary, settings, language_linker(settings, config.use_directory_urls),
+                        absolute, linker, history)
+    return Rendered(
+        settings=settings,
+        glossary=glossary,
+        pages={source_uri(page, settings): page for page in pages},
+        graphs=lexicon_graphs(glossary, settings, linker),
+        feeds=feeds(glossary, settings, history, absolute),
+    )
+
+
+def finish(rendered: Rendered, config: MkDocsConfig) -> None:
+    """After the last language pass: search per language, feeds, data, no broken sitemap."""
+    site_dir = Path(config.site_dir)
+    terms = search_terms_by_location(rendered.pages.values(), rendered.settings, config.use_directory_urls)
+    split_search_index(site_dir, rendered.settings, terms)
+    drop_sitemap_without_site_url(site_dir, config)
+    write_feeds(site_dir, rendered.feeds, rendered.settings)
+    write_data_exports(site_dir, rendered.glossary, rendered.settings, config)
+
+
+def add_generated_files(files: Files, rendered: Rendered, config: MkDocsConfig) -> None:
     """Add a File per page (every language, every pass: i18n pairs twins by name).
 
     static-i18n 1.3.1 re-creates every File and needs a path under ``docs_dir``, so the
     files get one (never written); their text comes back through ``on_page_read_source``.
     """
-    by_uri: dict[str, Page] = {}
-    for page in pages:
-        uri = source_uri(page, settings)
-        by_uri[uri] = page
+    for uri, page in rendered.pages.items():
         if files.get_file_from_path(uri) is None:
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls,
                               inclusion=inclusion))
-    return by_uri
 
 
 def edit_url(page: Page, config: MkDocsConfig, settings: Settings) -> str | None:
