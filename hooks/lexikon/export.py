@@ -56,9 +56,8 @@ from pathlib import Path
 from typing import IO
 from urllib.parse import quote
 
-from . import links
 from .model import Entry, Glossary
-from .render import backlinks, plain_text, title_of
+from .render import backlinks, linked_ids, plain_text, title_of
 from .schema import ID_PATTERN
 from .settings import Settings
 
@@ -83,11 +82,7 @@ def csv_file(lang: str) -> str:
 # --- shared -----------------------------------------------------------------------------------
 def outgoing_links(glossary: Glossary, entry: Entry) -> tuple[str, ...]:
     """The entries ``entry`` links to with ``[[id]]`` in any language, sorted, without itself."""
-    targets: set[str] = set()
-    for text in entry.texts.values():
-        for value in (text.summary, text.body, *text.highlights):
-            targets.update(link.target for link in links.cross_links(value))
-    return tuple(sorted(t for t in targets if t != entry.id and t in glossary.entries))
+    return tuple(sorted(t for t in linked_ids(entry) if t != entry.id and t in glossary.entries))
 
 
 def page_url_of(settings: Settings, base_url: str = "", use_directory_urls: bool = True) -> UrlOf:

@@ -80,11 +80,10 @@ def render_site(glossary: Glossary, settings: Settings, language_url: LanguageUr
 def feeds(glossary: Glossary, settings: Settings, history: Mapping[str, Change],
           absolute_url: AbsoluteUrl) -> dict[str, str]:
     """Per language, the Atom feed of new and changed terms."""
-    inbound = backlinks(glossary)
     result = {}
     for code in glossary.languages:
         locale = load_locale(code)
-        renderer = _Renderer(glossary, settings, locale, inbound, lambda a, b, p: p, absolute_url)
+        renderer = _Renderer(glossary, settings, locale, {}, lambda a, b, p: p, absolute_url)
         result[code] = atom_feed(
             title=locale("feed_title"), feed_url=absolute_url(code, "feed.xml").removesuffix("/"),
             site_url=absolute_url(code, "index.md"), lang=code, items=renderer.feed_items(history))
@@ -98,23 +97,25 @@ GRAPH_MARKER = "<!-- lexikon:graph -->"
 def lexicon_graphs(glossary: Glossary, settings: Settings, page_href: PageHref | None = None,
                    path: str = "index.md") -> dict[str, str]:
     """Per language, the picture of the whole lexicon as seen from the page at ``path``."""
-    inbound = backlinks(glossary)
-    return {
-        code: _Renderer(glossary, settings, load_locale(code), inbound, lambda a, b, p: p,
+    return {  # the whole picture needs no backlinks: every link is an edge already
+        code: _Renderer(glossary, settings, load_locale(code), {}, lambda a, b, p: p,
                         page_href=page_href).lexicon_graph(path)
         for code in glossary.languages
     }
+
+
+def linked_ids(entry: Entry) -> set[str]:
+    """Every id the entry's texts name with ``[[id]]``, in any language (unchecked)."""
+    return {link.target for text in entry.texts.values()
+            for value in (text.summary, text.body, *text.highlights)
+            for link in links.cross_links(value)}
 
 
 def backlinks(glossary: Glossary) -> dict[str, tuple[str, ...]]:
     """For each entry, the entries that link to it (in any text or in ``related``)."""
     inbound: defaultdict[str, set[str]] = defaultdict(set)
     for entry in glossary.entries.values():
-        targets = set(entry.related)
-        for text in entry.texts.values():
-            for value in (text.summary, text.body, *text.highlights):
-                targets.update(link.target for link in links.cross_links(value))
-        for target in targets:
+        for target in {*entry.related, *linked_ids(entry)}:
             if target != entry.id and target in glossary.entries:
                 inbound[target].add(entry.id)
     return {entry_id: tuple(sorted(sources)) for entry_id, sources in inbound.items()}
@@ -389,10 +390,8 @@ class _Renderer:
         kinds: dict[str, str] = {}
         for target in entry.related:
             kinds.setdefault(target, "related")
-        for text in entry.texts.values():
-            for value in (text.summary, text.body, *text.highlights):
-                for link in links.cross_links(value):
-                    kinds.setdefault(link.target, "link")
+        for target in linked_ids(entry):
+            kinds.setdefault(target, "link")
         for source in self.inbound.get(entry.id, ()):
             kinds.setdefault(source, "backlink")
         neighbours = [(self.node(self.glossary.entries[i], path), kind) for i, kind in kinds.items()
@@ -412,11 +411,7 @@ class _Renderer:
             entries.values(), key=lambda e: self.locale.sort_key(title_of(e, self.lang)))]
         edges: dict[tuple[str, str], graph.Edge] = {}
         for entry in entries.values():
-            targets = set(entry.related)
-            for text in entry.texts.values():
-                for value in (text.summary, text.body, *text.highlights):
-                    targets.update(link.target for link in links.cross_links(value))
-            for target in sorted(targets):
+            for target in sorted({*entry.related, *linked_ids(entry)}):
                 pair = tuple(sorted((entry.id, target)))
                 if target in entries and target != entry.id and pair not in edges:
                     edges[pair] = graph.Edge(*pair)

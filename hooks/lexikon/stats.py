@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import links
 from .model import Glossary
-from .render import backlinks
+from .render import backlinks, linked_ids
 from .settings import Settings
 
 
@@ -42,10 +41,7 @@ def compute_stats(glossary: Glossary, settings: Settings) -> Stats:
     broken: set[tuple[str, str]] = set()
     outbound: dict[str, set[str]] = {}
     for entry_id, entry in entries.items():
-        targets = set(entry.related)
-        for text in entry.texts.values():
-            for value in (text.summary, text.body, *text.highlights):
-                targets.update(link.target for link in links.cross_links(value))
+        targets = {*entry.related, *linked_ids(entry)}
         outbound[entry_id] = {t for t in targets if t in entries and t != entry_id}
         broken.update((entry_id, t) for t in targets if t not in entries)
     coverage = tuple(
