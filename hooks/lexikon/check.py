@@ -65,6 +65,12 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+def _span(file: LoadedFile, node: yaml.Node) -> Span:
+    """Where ``node`` stands in ``file``, with its raw text to find words inside it."""
+    raw = file.source[node.start_mark.index : node.end_mark.index]
+    return Span(file.path, node.start_mark.line + 1, node.start_mark.column + 1, raw)
+
+
 def _at(path: str, node: yaml.Node, severity: Severity, message: str) -> Finding:
     return Finding(path, node.start_mark.line + 1, node.start_mark.column + 1, severity, message)
 
@@ -145,8 +151,7 @@ class _EntryReader:
         self.findings.append(_at(self.file.path, node, severity, message))
 
     def span(self, node: yaml.Node) -> Span:
-        raw = self.file.source[node.start_mark.index : node.end_mark.index]
-        return Span(self.file.path, node.start_mark.line + 1, node.start_mark.column + 1, raw)
+        return _span(self.file, node)
 
     def read(self) -> Entry | None:
         root = self.file.root
@@ -307,12 +312,12 @@ class _EntryReader:
             self.problem(node, f"{what} must be one line")
         if spec.kind is Kind.INLINE and "\n\n" in value.strip():
             self.problem(node, f"{what} must be one paragraph: move the rest into 'body'")
-        span = self.span(node)
-        for char in invisible_characters(value):
-            self.findings.append(span.finding(Severity.ERROR, _invisible_message(char, what), char))
+        problems = [(char, _invisible_message(char, what)) for char in invisible_characters(value)]
         if spec.kind in (Kind.LINE, Kind.INLINE, Kind.MARKDOWN):
-            for written, message in links.markup_problems(value):
-                self.findings.append(span.finding(Severity.ERROR, message, written))
+            problems += list(links.markup_problems(value))
+        if problems:  # the span is needed only to place a finding
+            span = self.span(node)
+            self.findings += [span.finding(Severity.ERROR, message, written) for written, message in problems]
         return value
 
     def source(self, node: yaml.Node) -> Source | None:
@@ -375,8 +380,7 @@ def _read_tags(file: LoadedFile | None, settings: Settings, findings: list[Findi
                     problems = list(links.markup_problems(label.value)) + [
                         (char, _invisible_message(char, "the tag label"))
                         for char in invisible_characters(label.value)]
-                    raw = file.source[label.start_mark.index : label.end_mark.index]
-                    span = Span(file.path, label.start_mark.line + 1, label.start_mark.column + 1, raw)
+                    span = _span(file, label)
                     for written, message in problems:
                         findings.append(span.finding(Severity.ERROR, message, written))
                     if problems:
