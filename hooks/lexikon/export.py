@@ -59,7 +59,7 @@ from urllib.parse import quote
 from .model import Entry, Glossary
 from .render import backlinks, linked_ids, plain_text, title_of
 from .schema import ID_PATTERN
-from .settings import Settings
+from .settings import Settings, page_url
 
 UrlOf = Callable[[str, str], str]
 """``(lang, entry_id) -> url``: the address of an entry's page in one language."""
@@ -94,9 +94,7 @@ def page_url_of(settings: Settings, base_url: str = "", use_directory_urls: bool
     base = base_url.rstrip("/") + "/" if base_url else ""
 
     def url_of(lang: str, entry_id: str) -> str:
-        root = "" if lang == settings.default_language else f"{lang}/"
-        page = f"{entry_id}/" if use_directory_urls else f"{entry_id}.html"
-        return f"{base}{root}{settings.terms_path}/{page}"
+        return base + page_url(f"{settings.terms_path}/{entry_id}.md", lang, settings, use_directory_urls)
 
     return url_of
 

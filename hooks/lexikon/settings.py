@@ -143,3 +143,19 @@ def settings_from_file(config_file: Path) -> Settings:
     ]
     extra = config.get("extra") or {}
     return make_settings(config_file.parent, languages, extra.get("lexikon"), config_file.name)
+
+
+def language_root(lang: str, settings: Settings) -> str:
+    """The folder of a language's tree in the built site ('' for the default, as i18n lays it)."""
+    return "" if lang == settings.default_language else f"{lang}/"
+
+
+def page_url(path: str, lang: str, settings: Settings, use_directory_urls: bool) -> str:
+    """The site-relative URL of a neutral source path (``terms/x.md``) in one language."""
+    stem = path.removesuffix(".md")
+    if use_directory_urls:
+        stem = stem.removesuffix("index").rstrip("/")
+        url = f"{stem}/" if stem else ""
+    else:
+        url = f"{stem}.html"
+    return language_root(lang, settings) + url

@@ -23,7 +23,7 @@ from .history import entry_history
 from .locale import load_locale
 from .model import Glossary
 from .render import OTHER_LANGUAGE_CLASS, Page, feeds, lexicon_graphs, render_site
-from .settings import Language, Settings, make_settings
+from .settings import Language, Settings, language_root, make_settings, page_url
 
 
 def settings_from_config(config: MkDocsConfig) -> Settings:
@@ -53,22 +53,6 @@ def source_uri(page: Page, settings: Settings) -> str:
         return page.path
     stem = page.path.removesuffix(".md")
     return f"{stem}.{page.lang}.md"
-
-
-def language_root(lang: str, settings: Settings) -> str:
-    """The folder of a language's tree in the built site ('' for the default)."""
-    return "" if lang == settings.default_language else f"{lang}/"
-
-
-def page_url(path: str, lang: str, settings: Settings, use_directory_urls: bool) -> str:
-    """The site-relative URL of a neutral source path in one language."""
-    stem = path.removesuffix(".md")
-    if use_directory_urls:
-        stem = stem.removesuffix("index").rstrip("/")
-        url = f"{stem}/" if stem else ""
-    else:
-        url = f"{stem}.html"
-    return language_root(lang, settings) + url
 
 
 def href(from_url: str, to_url: str) -> str:
