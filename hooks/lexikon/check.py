@@ -11,13 +11,25 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from pathlib import PurePosixPath
 
 import yaml
 
 from . import links
 from .load import LoadedFile, LoadedGlossary
-from .model import Entry, Finding, Glossary, Result, Severity, Source, Span, Tag, Text
+from .model import (
+    Entry,
+    FileReport,
+    Finding,
+    Glossary,
+    Reference,
+    Result,
+    Severity,
+    Source,
+    Span,
+    Tag,
+    Text,
+    TitleUse,
+)
 from .schema import ENTRY_FIELDS, LINKABLE_FIELDS, SOURCE_FIELDS, TEXT_FIELDS, FieldSpec, Kind
 from .settings import LANGUAGE_CODE, Settings
 
@@ -35,28 +47,48 @@ _TYPE_NAMES = {
 
 def check(loaded: LoadedGlossary, settings: Settings) -> Result:
     """Read and check every loaded file against the schema and against each other."""
-    findings: list[Finding] = [*settings.findings, *loaded.findings]
-    tags = _read_tags(loaded.tags, settings, findings)
-    entries: dict[str, Entry] = {}
-    known_ids = {file.id for file in loaded.files}
-    by_folded_id: defaultdict[str, list[LoadedFile]] = defaultdict(list)
-    for file in loaded.files:
-        by_folded_id[file.id.casefold()].append(file)
-    for file in loaded.files:
-        _check_file_name(file, by_folded_id[file.id.casefold()], findings)
-        if file.root is None:
-            if not any(finding.path == file.path for finding in loaded.findings):
-                findings.append(Finding(file.path, 1, 1, Severity.ERROR,
-                                        "the file is empty: start from 'lexicon new ID', or delete it"))
-            continue
-        entry = _EntryReader(file, settings, findings).read()
-        if entry is not None and file.id not in entries:
-            entries[file.id] = entry
-    for entry in entries.values():
-        _check_references(entry, known_ids, tags, findings)
-    _check_shared_titles(entries.values(), settings, findings)
-    glossary = Glossary(dict(sorted(entries.items())), tags, settings.codes)
-    return Result(glossary, tuple(sorted(set(findings))))
+    clean = {file.path for file in loaded.files} - {finding.path for finding in loaded.findings}
+    reports = [check_file(file, settings, loaded_cleanly=file.path in clean) for file in loaded.files]
+    return combine(reports, loaded.tags, settings, loaded.findings)
+
+
+def check_file(file: LoadedFile, settings: Settings, *, loaded_cleanly: bool = True) -> FileReport:
+    """What can be judged of one entry file alone: its schema, and the names it uses."""
+    findings: list[Finding] = []
+    if file.root is None:
+        if loaded_cleanly:
+            findings.append(Finding(file.path, 1, 1, Severity.ERROR,
+                                    "the file is empty: start from 'lexicon new ID', or delete it"))
+        return FileReport(file.path, file.id, None, tuple(findings))
+    entry = _EntryReader(file, settings, findings).read()
+    if entry is None:
+        return FileReport(file.path, file.id, None, tuple(findings))
+    references = _references(entry, findings)
+    return FileReport(file.path, file.id, entry, tuple(findings), True, references, _titles(entry))
+
+
+def combine(reports: Iterable[FileReport], tags_file: LoadedFile | None, settings: Settings,
+            load_findings: Iterable[Finding] = ()) -> Result:
+    """The glossary from its files' reports, with what only the whole glossary can tell:
+    names that resolve, ids used twice, titles shared."""
+    reports = list(reports)
+    findings: list[Finding] = [*settings.findings, *load_findings]
+    tags = _read_tags(tags_file, settings, findings)
+    known_ids = {report.id for report in reports}
+    by_folded_id: defaultdict[str, list[FileReport]] = defaultdict(list)
+    for report in reports:
+        by_folded_id[report.id.casefold()].append(report)
+    accepted: dict[str, FileReport] = {}
+    for report in reports:
+        findings.extend(report.findings)
+        _check_file_name(report, by_folded_id[report.id.casefold()], findings)
+        if report.has_entry and report.id not in accepted:
+            accepted[report.id] = report
+    for report in accepted.values():
+        _check_references(report, known_ids, tags, findings)
+    _check_shared_titles(accepted.values(), findings)
+    entries = {entry_id: report.entry for entry_id, report in sorted(accepted.items()) if report.entry}
+    return Result(Glossary(entries, tags, settings.codes), tuple(sorted(set(findings))), len(accepted))
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -75,10 +107,9 @@ def _at(path: str, node: yaml.Node, severity: Severity, message: str) -> Finding
     return Finding(path, node.start_mark.line + 1, node.start_mark.column + 1, severity, message)
 
 
-def _check_file_name(file: LoadedFile, files: list[LoadedFile], findings: list[Finding]) -> None:
+def _check_file_name(file: FileReport, files: list[FileReport], findings: list[Finding]) -> None:
     """The id rule, the suffix, and ``files`` (those whose id folds to the same) as twins."""
-    suffix = PurePosixPath(file.path).suffix
-    if suffix != ".yml":
+    if not file.path.endswith(".yml"):
         twin = any(other.id == file.id and other is not file for other in files)
         advice = f"merge it into '{file.id}.yml' and delete it" if twin else f"rename it to '{file.id}.yml'"
         findings.append(Finding(file.path, 1, 1, Severity.ERROR, f"entry files end in '.yml': {advice}"))
@@ -399,54 +430,73 @@ def _read_tags(file: LoadedFile | None, settings: Settings, findings: list[Findi
     return tags
 
 
-def _check_references(entry: Entry, known_ids: set[str], tags: Mapping[str, Tag],
-                      findings: list[Finding]) -> None:
-    """Every related id, tag and cross-link must name something."""
+def _references(entry: Entry, findings: list[Finding]) -> tuple[Reference, ...]:
+    """Every id, tag and cross-link ``entry`` names, placed; naming itself is judged here."""
+    found: list[Reference] = []
     for index, target in enumerate(entry.related):
         span = entry.spans[f"related[{index}]"]
         if target == entry.id:
             findings.append(span.finding(Severity.ERROR, f"'{target}' is this entry itself: "
                                          "remove it from 'related'"))
-        elif target not in known_ids:
-            findings.append(span.finding(Severity.ERROR, f"related: '{target}' names no entry"
-                                         f"{did_you_mean(target, known_ids)}: fix the id or "
-                                         f"create glossary/{target}.yml"))
+        else:
+            found.append(Reference("related", target, span.line, span.col))
     for index, tag in enumerate(entry.tags):
-        if tag not in tags:
-            span = entry.spans[f"tags[{index}]"]
-            findings.append(span.finding(Severity.ERROR, f"tag '{tag}' is not defined"
-                                         f"{did_you_mean(tag, tags)}: add it to glossary/_tags.yml"))
+        span = entry.spans[f"tags[{index}]"]
+        found.append(Reference("tag", tag, span.line, span.col))
     for text in entry.texts.values():
         for name in LINKABLE_FIELDS:
             values = [text.summary] if name == "summary" else (
                 [text.body] if name == "body" else list(text.highlights))
             for index, value in enumerate(values):
                 span = text.spans.get(name if name != "highlights" else f"highlights[{index}]")
+                if span is None:
+                    continue
                 seen: defaultdict[str, int] = defaultdict(int)
                 for link in links.cross_links(value):
                     seen[link.written] += 1
-                    if link.target in known_ids:
-                        continue
-                    message = (f"the cross-link '{link.written}' names no entry"
-                               f"{did_you_mean(link.target, known_ids)}: fix the id, or write "
-                               "plain text until the entry exists")
-                    if span is not None:
-                        findings.append(span.finding(Severity.ERROR, message, link.written,
-                                                     seen[link.written]))
+                    line, col = span.locate(link.written, seen[link.written])
+                    found.append(Reference("link", link.target, line, col, link.written))
+    return tuple(found)
 
 
-def _check_shared_titles(entries: Iterable[Entry], settings: Settings, findings: list[Finding]) -> None:
+def _check_references(report: FileReport, known_ids: set[str], tags: Mapping[str, Tag],
+                      findings: list[Finding]) -> None:
+    """Every related id, tag and cross-link must name something."""
+    for kind, target, line, col, written in report.references:  # unpacked: the cache keeps tuples
+        if kind == "tag":
+            if target in tags:
+                continue
+            message = (f"tag '{target}' is not defined{did_you_mean(target, tags)}: "
+                       "add it to glossary/_tags.yml")
+        elif target in known_ids:
+            continue
+        elif kind == "related":
+            message = (f"related: '{target}' names no entry{did_you_mean(target, known_ids)}: "
+                       f"fix the id or create glossary/{target}.yml")
+        else:
+            message = (f"the cross-link '{written}' names no entry{did_you_mean(target, known_ids)}: "
+                       "fix the id, or write plain text until the entry exists")
+        findings.append(Finding(report.path, line, col, Severity.ERROR, message))
+
+
+def _titles(entry: Entry) -> tuple[TitleUse, ...]:
+    uses = []
+    for code, text in entry.texts.items():
+        span = text.spans["title"]
+        key = " ".join(unicodedata.normalize("NFC", text.title).casefold().split())
+        uses.append(TitleUse(code, key, text.title, span.line, span.col))
+    return tuple(uses)
+
+
+def _check_shared_titles(reports: Iterable[FileReport], findings: list[Finding]) -> None:
     """Two entries with one title in one language confuse readers and the index."""
-    first: dict[tuple[str, str], Entry] = {}
-    for entry in entries:
-        for code, text in entry.texts.items():
-            key = (code, " ".join(unicodedata.normalize("NFC", text.title).casefold().split()))
-            if key in first:
-                other = first[key]
-                findings.append(text.spans["title"].finding(
-                    Severity.WARNING,
-                    f"the {code} title '{text.title}' is also the title of '{other.id}' "
+    first: dict[tuple[str, str], FileReport] = {}
+    for report in reports:
+        for lang, key, title, line, col in report.titles:
+            other = first.setdefault((lang, key), report)
+            if other is not report:
+                findings.append(Finding(
+                    report.path, line, col, Severity.WARNING,
+                    f"the {lang} title '{title}' is also the title of '{other.id}' "
                     f"({other.path}): make them distinct so readers can tell them apart",
                 ))
-            else:
-                first[key] = entry

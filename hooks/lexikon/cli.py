@@ -10,11 +10,12 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from .cache import FOLDER
 from .check import ID_RULE
 from .export import run_export
 from .importer import run_import
 from .model import Finding, Result, Severity
-from .pipeline import run
+from .pipeline import check_only, run
 from .scaffold import SCHEMA_FILE, new_entry_text
 from .schema import json_schema
 from .settings import Settings, settings_from_file
@@ -55,6 +56,8 @@ def _parser(settings: Settings | None) -> argparse.ArgumentParser:
                        help="text for people, github for workflow annotations, json for tools")
     check.add_argument("files", nargs="*", type=Path,
                        help="report only on these entry files (links still resolve against all)")
+    check.add_argument("--no-cache", action="store_true",
+                       help=f"read every file again, ignoring and not updating {FOLDER}/")
     check.set_defaults(run=_check)
 
     new = commands.add_parser("new", help="start a new entry with a block per language")
@@ -103,7 +106,7 @@ def _parser(settings: Settings | None) -> argparse.ArgumentParser:
 
 # check ------------------------------------------------------------------------
 def _check(args: argparse.Namespace, settings: Settings) -> int:
-    result = run(settings)
+    result = check_only(settings, cache=not args.no_cache)
     findings = list(result.findings)
     if args.files:
         wanted = {_relative(path, settings.project_dir) for path in args.files}
@@ -123,7 +126,7 @@ def _relative(path: Path, project_dir: Path) -> str:
 
 def _summary(findings: list[Finding], result: Result) -> str:
     counts = Counter(f.severity for f in findings)
-    return (f"{len(result.glossary.entries)} entries checked: {counts[Severity.ERROR]} error(s), "
+    return (f"{result.entry_count} entries checked: {counts[Severity.ERROR]} error(s), "
             f"{counts[Severity.WARNING]} warning(s), {counts[Severity.NOTE]} note(s)")
 
 
@@ -148,7 +151,7 @@ def format_github(findings: list[Finding], result: Result) -> str:
 def format_json(findings: list[Finding], result: Result) -> str:
     counts = Counter(f.severity.value for f in findings)
     document = {
-        "entries": len(result.glossary.entries),
+        "entries": result.entry_count,
         "counts": {s.value: counts[s.value] for s in Severity},
         "findings": [
             {"path": f.path, "line": f.line, "col": f.col, "severity": f.severity.value,

@@ -116,13 +116,16 @@ def markup_problems(text: str) -> Iterator[tuple[str, str]]:
                 yield match.group(1), problem
 
 
+_SKIPPED_IN_URLS = re.compile(r"[\x00-\x20\x7f]")
+
+
 def url_problem(url: str, *, allow_relative: bool = False) -> str | None:
     """Why ``url`` may not be linked from an entry, or None when it may.
 
     The scheme is read as a browser reads it: after entities are decoded and the
     whitespace and control characters browsers skip are gone (``java&#115;cript:``).
     """
-    seen = "".join(ch for ch in html.unescape(url) if ch > " " and ch != "\x7f")
+    seen = _SKIPPED_IN_URLS.sub("", html.unescape(url))
     scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*):", seen)
     if scheme:
         if scheme.group(1).lower() in SAFE_SCHEMES:

@@ -6,7 +6,9 @@ keys mean is the checker's business.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,58 +51,101 @@ class LoadedGlossary:
     findings: tuple[Finding, ...]
 
 
-def load_glossary(glossary_dir: Path, project_dir: Path) -> LoadedGlossary:
-    """Read every entry file in ``glossary_dir`` (sorted by name) and ``_tags.yml``."""
-    findings: list[Finding] = []
-    files: list[LoadedFile] = []
-    tags: LoadedFile | None = None
+@dataclass(frozen=True)
+class GlossaryFiles:
+    """The files of ``glossary/``, not yet read: each as (path, path shown in findings)."""
+
+    entries: tuple[tuple[Path, str], ...]
+    tags: tuple[Path, str] | None
+    others: tuple[tuple[Path, str], ...]
+    """Other ``_*.yml`` files: read for syntax only."""
+    findings: tuple[Finding, ...] = ()
+
+
+def list_glossary(glossary_dir: Path, project_dir: Path) -> GlossaryFiles:
+    """Entry files sorted by name, the tag file, and the folder's own problems."""
     if not glossary_dir.is_dir():
         display = _display(glossary_dir, project_dir)
         msg = f"the glossary folder '{display}' does not exist: create it or set extra.lexikon.glossary_dir"
-        return LoadedGlossary((), None, (Finding(display, 1, 1, Severity.ERROR, msg),))
+        return GlossaryFiles((), None, (), (Finding(display, 1, 1, Severity.ERROR, msg),))
     folder = _display(glossary_dir, project_dir)  # once: pathlib is slow per file
-    for path in sorted(glossary_dir.iterdir()):
-        if path.suffix not in ENTRY_SUFFIXES or path.name.startswith("."):
+    entries: list[tuple[Path, str]] = []
+    others: list[tuple[Path, str]] = []
+    tags: tuple[Path, str] | None = None
+    for name in sorted(os.listdir(glossary_dir)):  # names, not paths: 10,000 Path compares are slow
+        if not name.endswith(ENTRY_SUFFIXES) or name.startswith("."):
             continue
-        loaded, problems = load_file(path, project_dir, f"{folder}/{path.name}")
+        item = (glossary_dir / name, f"{folder}/{name}")
+        if not name.startswith("_"):
+            entries.append(item)
+        elif name.rsplit(".", 1)[0] == "_tags" and tags is None:
+            tags = item
+        else:
+            others.append(item)
+    return GlossaryFiles(tuple(entries), tags, tuple(others))
+
+
+def load_glossary(glossary_dir: Path, project_dir: Path) -> LoadedGlossary:
+    """Read every entry file in ``glossary_dir`` (sorted by name) and ``_tags.yml``."""
+    listing = list_glossary(glossary_dir, project_dir)
+    findings: list[Finding] = list(listing.findings)
+    files: list[LoadedFile] = []
+    for path, display in listing.entries:
+        loaded, problems = load_file(path, project_dir, display)
         findings.extend(problems)
-        if path.name.startswith("_"):
-            if path.stem == "_tags":
-                tags = loaded
-            continue
         files.append(loaded)
-    return LoadedGlossary(tuple(files), tags, tuple(findings))
+    tags = None
+    if listing.tags is not None:
+        tags, problems = load_file(*listing.tags[:1], project_dir, listing.tags[1])
+        findings.extend(problems)
+    for path, display in listing.others:
+        findings.extend(load_file(path, project_dir, display)[1])
+    return LoadedGlossary(tuple(files), tags, tuple(sorted(findings)))
 
 
 def load_file(path: Path, project_dir: Path, display: str | None = None) -> tuple[LoadedFile, list[Finding]]:
     """Read one file; problems come back as findings, never as exceptions."""
     display = display or _display(path, project_dir)
-    entry_id = path.stem
+    data, findings = read_file(path, project_dir, display)
+    if data is None:
+        return LoadedFile(display, path.stem, None), findings
+    return parse_bytes(data, display, path.stem)
 
-    def fail(message: str, line: int = 1, col: int = 1) -> tuple[LoadedFile, list[Finding]]:
-        return LoadedFile(display, entry_id, None), [
-            Finding(display, line, col, Severity.ERROR, message)
-        ]
 
-    if path.is_symlink():
-        try:
-            target = path.resolve(strict=True)
-        except (OSError, RuntimeError):
-            return fail("this file is a link that leads nowhere (missing, or a loop of links): "
-                        "replace it with the file itself")
-        if not _inside(target, project_dir.resolve()):
-            return fail("this file is a link to a place outside the project: copy the file in instead")
+def read_file(path: Path, project_dir: Path, display: str) -> tuple[bytes | None, list[Finding]]:
+    """The file's bytes, or None and why it may not be read (links out, size, not a file)."""
+
+    def fail(message: str) -> tuple[None, list[Finding]]:
+        return None, [Finding(display, 1, 1, Severity.ERROR, message)]
+
     try:
-        if not path.is_file():
+        status = os.lstat(path)
+        if stat.S_ISLNK(status.st_mode):
+            try:
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError):
+                return fail("this file is a link that leads nowhere (missing, or a loop of links): "
+                            "replace it with the file itself")
+            if not _inside(target, project_dir.resolve()):
+                return fail("this file is a link to a place outside the project: copy the file in instead")
+            status = os.stat(path)
+        if not stat.S_ISREG(status.st_mode):
             return fail("this is not a regular file: put the entry's text in a plain file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return fail(f"the file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,}: split it")
-        data = path.read_bytes()
+        if status.st_size > MAX_FILE_BYTES:
+            return fail(f"the file is {status.st_size:,} bytes, over the limit of "
+                        f"{MAX_FILE_BYTES:,}: split it")
+        with open(path, "rb") as stream:
+            return stream.read(), []
     except OSError as err:
         return fail(f"cannot read the file: {err.strerror}")
+
+
+def parse_bytes(data: bytes, display: str, entry_id: str) -> tuple[LoadedFile, list[Finding]]:
+    """Decode and parse one file's content: a text file in UTF-8 holding YAML."""
     if b"\0" in data:
-        return fail("this is not a text file (it contains NUL bytes): save it as UTF-8 text")
+        return LoadedFile(display, entry_id, None), [Finding(
+            display, 1, 1, Severity.ERROR,
+            "this is not a text file (it contains NUL bytes): save it as UTF-8 text")]
     try:
         source = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -108,7 +153,8 @@ def load_file(path: Path, project_dir: Path, display: str | None = None) -> tupl
         line_start = data.rfind(b"\n", 0, bad) + 1
         line = data[:bad].count(b"\n") + 1
         col = len(data[line_start:bad].decode("utf-8", "replace").lstrip("\ufeff")) + 1
-        return fail("the file is not UTF-8: save it with UTF-8 encoding", line, col)
+        return LoadedFile(display, entry_id, None), [Finding(
+            display, line, col, Severity.ERROR, "the file is not UTF-8: save it with UTF-8 encoding")]
     return parse(source, display, entry_id)
 
 
@@ -168,31 +214,39 @@ _ALIAS_MESSAGE = ("YAML anchors and aliases (&name, *name) are not allowed in en
 
 
 def _plain_data_problems(root: yaml.Node, source: str, display: str) -> list[Finding]:
-    """Duplicate keys, object-making tags and aliases, all of them, in file order."""
+    """Duplicate keys, object-making tags and aliases, all of them, in file order.
+
+    Every entry passes through here: scalars (most nodes) are judged where they stand,
+    and nodes are told apart by identity only when an alias could have shared one.
+    """
     findings: list[Finding] = []
-    seen: set[int] = set()
-    stack: list[yaml.Node] = [root]
+    seen: set[int] | None = set() if "*" in source else None  # no alias without a '*'
     aliases = "&" in source  # an anchor alone leaves no trace in the tree: look closer
+    stack: list[yaml.Node] = [root]
     while stack:
         node = stack.pop()
-        where = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if id(node) in seen:
-            aliases = True  # a node met twice: composed from an alias; located below
-            continue
-        seen.add(id(node))
+        if seen is not None:
+            if id(node) in seen:
+                aliases = True  # a node met twice: composed from an alias; located below
+                continue
+            seen.add(id(node))
         if node.tag not in PLAIN_TAGS:
-            findings.append(
-                Finding(display, *where, Severity.ERROR,
-                        f"YAML tag '{_short_tag(node.tag)}' is not allowed: entries hold plain "
-                        "text and lists only; remove the tag")
-            )
+            findings.append(_tag_finding(node, display))
             continue
-        if isinstance(node, yaml.MappingNode):
+        if type(node) is yaml.MappingNode:
             first_seen: dict[str, int] = {}
-            children: list[yaml.Node] = []
             for key, value in node.value:
-                children += [key, value]
-                if isinstance(key, yaml.ScalarNode):
+                if type(key) is yaml.ScalarNode and seen is None:
+                    if key.tag not in PLAIN_TAGS:
+                        findings.append(_tag_finding(key, display))
+                else:
+                    stack.append(key)
+                if type(value) is yaml.ScalarNode and seen is None:
+                    if value.tag not in PLAIN_TAGS:
+                        findings.append(_tag_finding(value, display))
+                else:
+                    stack.append(value)
+                if type(key) is yaml.ScalarNode:
                     if key.value in first_seen:
                         findings.append(
                             Finding(display, key.start_mark.line + 1, key.start_mark.column + 1,
@@ -202,13 +256,18 @@ def _plain_data_problems(root: yaml.Node, source: str, display: str) -> list[Fin
                         )
                     else:
                         first_seen[key.value] = key.start_mark.line + 1
-            stack.extend(reversed(children))
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(reversed(node.value))
+        elif type(node) is yaml.SequenceNode:
+            stack.extend(node.value)
     if aliases:
         findings += [Finding(display, mark.line + 1, mark.column + 1, Severity.ERROR, _ALIAS_MESSAGE)
                      for mark in _anchor_marks(source)]
     return sorted(findings)
+
+
+def _tag_finding(node: yaml.Node, display: str) -> Finding:
+    return Finding(display, node.start_mark.line + 1, node.start_mark.column + 1, Severity.ERROR,
+                   f"YAML tag '{_short_tag(node.tag)}' is not allowed: entries hold plain "
+                   "text and lists only; remove the tag")
 
 
 def _short_tag(tag: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
 
 class Severity(str, Enum):
@@ -130,6 +131,13 @@ class Result:
 
     glossary: Glossary
     findings: tuple[Finding, ...]
+    checked: int | None = None
+    """How many entries were checked, when not all of them are in ``glossary`` (a check
+    that reads only findings from the cache)."""
+
+    @property
+    def entry_count(self) -> int:
+        return len(self.glossary.entries) if self.checked is None else self.checked
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -138,3 +146,51 @@ class Result:
     @property
     def warnings(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.severity is Severity.WARNING)
+
+
+class Reference(NamedTuple):
+    """A name an entry uses for something else (an entry or a tag), and where it stands.
+
+    Kept apart from the entry so that whether the name resolves can be asked again, over
+    the whole glossary, without reading the file again. A plain tuple: the cache holds
+    tens of thousands of them and reads them back at C speed.
+    """
+
+    kind: str
+    """``related``, ``tag`` or ``link`` (a ``[[id]]`` cross-link in a text)."""
+    target: str
+    line: int
+    col: int
+    written: str = ""
+    """The cross-link as written, for the message."""
+
+
+class TitleUse(NamedTuple):
+    """One entry's title in one language, folded for comparison, and where it stands."""
+
+    lang: str
+    key: str
+    title: str
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """All one entry file yields on its own (loaded, checked, deduplicated).
+
+    Everything in it depends only on the file's path and content, so it can be cached by
+    content; what depends on other files (links, shared titles, ids) is asked later from
+    its references and titles.
+    """
+
+    path: str
+    id: str
+    entry: Entry | None
+    """None when the file could not be read into an entry (its findings say why), or when
+    the entry was not asked for (a check that needs only findings)."""
+    findings: tuple[Finding, ...]
+    has_entry: bool = False
+    """Whether the file was read into an entry, loaded here or not."""
+    references: tuple[Reference, ...] = ()
+    titles: tuple[TitleUse, ...] = ()

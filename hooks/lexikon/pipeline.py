@@ -1,15 +1,124 @@
-"""The stages in their one order, shared by the build hook and the command line."""
+"""The stages in their one order, shared by the build hook and the command line.
+
+Each entry file goes through load → check → deduplicate on its own, into a
+:class:`FileReport` that depends only on the file; those are cached by content, and
+worked out in parallel when many files are new. What needs the whole glossary (names
+that resolve, ids and titles used twice) is asked of the reports every time.
+"""
 
 from __future__ import annotations
 
-from .check import check
-from .load import load_glossary
-from .model import Result
+import dataclasses
+import gc
+import os
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from multiprocessing import get_context
+
+from .cache import ReportCache, file_key
+from .check import check_file, combine
+from .load import list_glossary, load_file, parse_bytes, read_file
+from .model import FileReport, Finding, Result
 from .settings import Settings
-from .transform import deduplicate
+from .transform import deduplicate_report
+
+PARALLEL_FROM = 400
+"""New files from which a second process pays for its start."""
 
 
-def run(settings: Settings) -> Result:
+def run(settings: Settings, *, cache: bool = True) -> Result:
     """Load, check and clean the glossary; every finding of every stage in the result."""
-    loaded = load_glossary(settings.glossary_dir, settings.project_dir)
-    return deduplicate(check(loaded, settings))
+    return _run(settings, cache=cache, with_entries=True)
+
+
+def check_only(settings: Settings, *, cache: bool = True) -> Result:
+    """Every finding, as :func:`run` makes them, without the entries where the cache has them.
+
+    The result's glossary may hold fewer entries than were checked (``entry_count`` is right).
+    """
+    return _run(settings, cache=cache, with_entries=False)
+
+
+def report_file(data: bytes, display: str, entry_id: str, settings: Settings) -> FileReport:
+    """One entry file's content through every stage that needs only this file."""
+    loaded, findings = parse_bytes(data, display, entry_id)
+    report = check_file(loaded, settings, loaded_cleanly=not findings)
+    report = deduplicate_report(report)
+    if findings:
+        report = FileReport(report.path, report.id, report.entry, (*findings, *report.findings),
+                            report.has_entry, report.references, report.titles)
+    return report
+
+
+def _run(settings: Settings, *, cache: bool, with_entries: bool) -> Result:
+    with _no_cyclic_gc():
+        listing = list_glossary(settings.glossary_dir, settings.project_dir)
+        store = ReportCache.for_settings(settings) if cache else None
+        findings: list[Finding] = list(listing.findings)
+        reports: dict[int, FileReport] = {}
+        fresh: dict[bytes, FileReport] = {}
+        misses: list[tuple[int, bytes, bytes, str, str]] = []
+        for index, (path, display) in enumerate(listing.entries):
+            data, problems = read_file(path, settings.project_dir, display)
+            if data is None:
+                reports[index] = FileReport(display, path.stem, None, tuple(problems))
+                continue
+            key = file_key(display, data)
+            report = store.get(key, with_entry=with_entries) if store else None
+            if report is None:
+                misses.append((index, key, data, display, path.stem))
+            else:
+                reports[index] = fresh[key] = report
+        made = _report_all(misses, settings, with_entries=with_entries)
+        for (index, key, *_), report in zip(misses, made, strict=True):
+            reports[index] = fresh[key] = report
+        if store is not None:
+            store.keep(fresh, with_entries=with_entries)
+        tags = None
+        if listing.tags is not None:
+            tags, problems = load_file(listing.tags[0], settings.project_dir, listing.tags[1])
+            findings.extend(problems)
+        for path, display in listing.others:
+            findings.extend(load_file(path, settings.project_dir, display)[1])
+        return combine((reports[index] for index in sorted(reports)), tags, settings, findings)
+
+
+def _report_all(misses: list[tuple[int, bytes, bytes, str, str]], settings: Settings, *,
+                with_entries: bool) -> list[FileReport]:
+    jobs = [(data, display, entry_id) for _, _, data, display, entry_id in misses]
+    if len(jobs) < PARALLEL_FROM or not _can_fork():
+        return [report_file(*job, settings) for job in jobs]
+    half = len(jobs) // 2
+    # The second core takes the second half. Forked, it starts at once with all it needs.
+    with ProcessPoolExecutor(1, mp_context=get_context("fork")) as pool:
+        other = pool.submit(_report_batch, jobs[half:], settings, with_entries)
+        mine = [report_file(*job, settings) for job in jobs[:half]]
+        return mine + other.result()
+
+
+def _can_fork() -> bool:
+    """Two cores, and no other thread (``mkdocs serve`` has some) whose locks a fork could copy."""
+    return (os.cpu_count() or 1) >= 2 and threading.active_count() == 1 and hasattr(os, "fork")
+
+
+def _report_batch(jobs: list[tuple[bytes, str, str]], settings: Settings,
+                  with_entries: bool) -> list[FileReport]:
+    reports = [report_file(*job, settings) for job in jobs]
+    # Sending entries back costs as much as making them: only when they are wanted.
+    return reports if with_entries else [dataclasses.replace(r, entry=None) for r in reports]
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Reports are trees without cycles; the collector would only walk them, again and again
+    as they grow (it cost more than the parsing at 10,000 entries)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.freeze()  # what was made meanwhile is acyclic: spare the collector its first walk
+            gc.enable()

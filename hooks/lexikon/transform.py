@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .model import Entry, Finding, Result, Severity, Span, Text
+from .model import Entry, FileReport, Finding, Result, Severity, Span, Text
 
 NEAR_DUPLICATE_RATIO = 0.9
 """Similarity (difflib ratio) from which two different paragraphs are reported."""
@@ -87,13 +87,27 @@ def deduplicate(result: Result) -> Result:
     findings = list(result.findings)
     entries: dict[str, Entry] = {}
     for entry_id, entry in result.glossary.entries.items():
-        texts = {}
-        for code, text in entry.texts.items():
-            texts[code], found = deduplicate_text(text)
-            findings.extend(found)
-        entries[entry_id] = dataclasses.replace(entry, texts=texts)
+        entries[entry_id], found = deduplicate_entry(entry)
+        findings.extend(found)
     glossary = dataclasses.replace(result.glossary, entries=entries)
-    return Result(glossary, tuple(sorted(set(findings))))
+    return Result(glossary, tuple(sorted(set(findings))), result.checked)
+
+
+def deduplicate_report(report: FileReport) -> FileReport:
+    """One file's report with its entry deduplicated and the removals among its findings."""
+    if report.entry is None:
+        return report
+    entry, found = deduplicate_entry(report.entry)
+    return dataclasses.replace(report, entry=entry, findings=report.findings + tuple(found))
+
+
+def deduplicate_entry(entry: Entry) -> tuple[Entry, list[Finding]]:
+    findings: list[Finding] = []
+    texts = {}
+    for code, text in entry.texts.items():
+        texts[code], found = deduplicate_text(text)
+        findings.extend(found)
+    return dataclasses.replace(entry, texts=texts), findings
 
 
 def deduplicate_text(text: Text) -> tuple[Text, list[Finding]]:
@@ -165,10 +179,18 @@ def _block_locations(span: Span, blocks: list[Block]) -> dict[int, tuple[int, in
 def _near_duplicates(text: Text, span: Span,
                      kept: list[tuple[Block, tuple[int, int]]]) -> Iterator[Finding]:
     prose = [(normalise(block.text), location) for block, location in kept]
-    letters = [Counter(paragraph) for paragraph, _ in prose]
+    letters: dict[int, Counter[str]] = {}  # counted only for paragraphs of a length to compare
+
+    def counted(index: int) -> Counter[str]:
+        if index not in letters:
+            letters[index] = Counter(prose[index][0])
+        return letters[index]
+
     for later_index, (later, location) in enumerate(prose):
         for earlier_index, (earlier, earlier_location) in enumerate(prose[:later_index]):
-            if not _similar(earlier, later, letters[earlier_index], letters[later_index]):
+            if not _comparable(earlier, later):
+                continue
+            if not _similar(earlier, later, counted(earlier_index), counted(later_index)):
                 continue
             yield Finding(
                 span.path, *location, Severity.WARNING,
@@ -181,12 +203,17 @@ def _near_duplicates(text: Text, span: Span,
 def _similar(a: str, b: str, a_letters: Counter[str], b_letters: Counter[str]) -> bool:
     """difflib's ratio, after its two cheap upper bounds (length, then letter counts: the
     same as ``quick_ratio``, counted once per paragraph instead of once per pair)."""
-    if min(len(a), len(b)) < 40 or min(len(a), len(b)) / max(len(a), len(b)) < NEAR_DUPLICATE_RATIO:
+    if not _comparable(a, b):
         return False
     common = sum((a_letters & b_letters).values())
     if 2 * common / (len(a) + len(b)) < NEAR_DUPLICATE_RATIO:
         return False
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= NEAR_DUPLICATE_RATIO
+
+
+def _comparable(a: str, b: str) -> bool:
+    """Long enough, and close enough in length, to be near duplicates at all."""
+    return min(len(a), len(b)) >= 40 and min(len(a), len(b)) / max(len(a), len(b)) >= NEAR_DUPLICATE_RATIO
 
 
 def _excerpt(text: str, length: int = 60) -> str:

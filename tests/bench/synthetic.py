@@ -91,6 +91,9 @@ ADJECTIVES = [
     ("Nachhaltig", "Bæredygtig", "Bæredygtigt"),
     ("Integriert", "Integreret", "Integreret"),
     ("Extern", "Ekstern", "Eksternt"),
+    ("Modular", "Modulær", "Modulært"),
+    ("Mobil", "Mobil", "Mobilt"),
+    ("Regional", "Regional", "Regionalt"),
 ]
 DE_ENDING = {"f": "e", "m": "er", "n": "es"}
 

@@ -1,0 +1,141 @@
+"""The pipeline file by file: the same answer as the stages one after another, cached by
+content, in two processes when many files are new."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from bench import synthetic
+from conftest import FIXTURES
+
+from lexikon import cache, pipeline
+from lexikon.check import check
+from lexikon.load import load_glossary
+from lexikon.model import Result
+from lexikon.settings import Language, Settings, make_settings
+from lexikon.transform import deduplicate
+
+LANGUAGES = [Language("de", "Deutsch", True), Language("da", "Dansk")]
+BAD_CASES = sorted(path.name for path in (FIXTURES / "bad").iterdir() if (path / "glossary").is_dir())
+
+
+def settings_for(project: Path, languages: list[Language] = LANGUAGES) -> Settings:
+    return make_settings(project, languages, None)
+
+
+def staged(settings: Settings) -> Result:
+    """The stages as each is specified: load everything, check everything, deduplicate."""
+    return deduplicate(check(load_glossary(settings.glossary_dir, settings.project_dir), settings))
+
+
+def same(a: Result, b: Result) -> None:
+    assert a.findings == b.findings
+    assert a.glossary == b.glossary
+    for entry_id, entry in a.glossary.entries.items():  # spans do not take part in ==
+        assert entry.spans == b.glossary.entries[entry_id].spans
+        for code, text in entry.texts.items():
+            assert text.spans == b.glossary.entries[entry_id].texts[code].spans
+    assert a.entry_count == b.entry_count
+
+
+@pytest.fixture
+def synthetic_project(tmp_path: Path) -> Path:
+    synthetic.write_glossary(tmp_path / "glossary", 40, seed=3)
+    return tmp_path
+
+
+@pytest.mark.parametrize("case", BAD_CASES)
+def test_file_by_file_gives_what_the_stages_give(case: str, tmp_path: Path) -> None:
+    shutil.copytree(FIXTURES / "bad" / case / "glossary", tmp_path / "glossary", symlinks=True)
+    settings = settings_for(tmp_path)
+    same(pipeline.run(settings, cache=False), staged(settings))
+    same(pipeline.run(settings), staged(settings))  # fills the cache
+    same(pipeline.run(settings), staged(settings))  # reads it
+
+
+def test_unchanged_files_are_not_read_again(synthetic_project: Path, monkeypatch) -> None:
+    settings = settings_for(synthetic_project)
+    first = pipeline.run(settings)
+    made: list[str] = []
+    real = pipeline.report_file
+    monkeypatch.setattr(pipeline, "report_file", lambda data, display, *rest: made.append(display)
+                        or real(data, display, *rest))
+    same(pipeline.run(settings), first)
+    checked = pipeline.check_only(settings)
+    assert (checked.findings, checked.entry_count) == (first.findings, 40)
+    assert made == []
+    changed = sorted((synthetic_project / "glossary").glob("[!_]*.yml"))[5]
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(text.replace("  body: |\n", "  body: |\n    Neu.\n\n", 1), encoding="utf-8")
+    again = pipeline.run(settings)
+    assert made == [f"glossary/{changed.name}"]
+    same(again, staged(settings))
+
+
+def test_the_key_is_the_content_not_the_time_stamp(synthetic_project: Path) -> None:
+    settings = settings_for(synthetic_project)
+    pipeline.run(settings)
+    path = sorted((synthetic_project / "glossary").glob("[!_]*.yml"))[0]
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("title: ", "title: X", 1), encoding="utf-8")  # same length: no
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # trace in size or time
+    same(pipeline.run(settings), staged(settings))
+    assert any(t.title.startswith("X") for e in pipeline.run(settings).glossary.entries.values()
+               for t in e.texts.values())
+
+
+def test_a_check_reads_no_entries_from_the_cache(synthetic_project: Path) -> None:
+    settings = settings_for(synthetic_project)
+    pipeline.run(settings)
+    light = pipeline.check_only(settings)
+    assert light.glossary.entries == {} and light.entry_count == 40
+    assert light.findings == staged(settings).findings
+
+
+def test_other_languages_or_code_start_a_new_cache(synthetic_project: Path) -> None:
+    de_da = settings_for(synthetic_project)
+    de = settings_for(synthetic_project, [Language("de", "Deutsch", True)])
+    assert cache.fingerprint(de_da) != cache.fingerprint(de)
+    pipeline.run(de_da)
+    same(pipeline.run(de), staged(de))  # a missing 'da' block is now no finding
+    stores = sorted(p.name for p in (synthetic_project / cache.FOLDER).iterdir())
+    assert len(stores) == 2 and all(cache.fingerprint(de) in name for name in stores), stores
+
+
+def test_a_damaged_cache_is_read_as_empty(synthetic_project: Path) -> None:
+    settings = settings_for(synthetic_project)
+    pipeline.run(settings)
+    for store in (synthetic_project / cache.FOLDER).iterdir():
+        store.write_bytes(b"\x80\x05not a pickle")
+    same(pipeline.run(settings), staged(settings))
+
+
+def test_two_processes_give_what_one_gives(synthetic_project: Path, monkeypatch) -> None:
+    if not pipeline._can_fork():
+        pytest.skip("needs two cores and no other thread")
+    settings = settings_for(synthetic_project)
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 2)
+    forked: list[int] = []
+    real = pipeline.ProcessPoolExecutor
+
+    def counting(*args, **kwargs):
+        forked.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", counting)
+    same(pipeline.run(settings, cache=False), staged(settings))
+    checked = pipeline.check_only(settings, cache=False)
+    assert (checked.findings, checked.entry_count) == (staged(settings).findings, 40)
+    assert forked == [1, 1]
+
+
+def test_check_without_cache_leaves_no_cache(make_project) -> None:
+    project = make_project()
+    assert project.lexicon("check", "--no-cache").returncode == 0
+    assert not (project.root / cache.FOLDER).exists()
+    assert project.lexicon("check").returncode == 0
+    assert any((project.root / cache.FOLDER).iterdir())
