@@ -46,7 +46,9 @@ def test_quick_benchmark_reports_every_field(tmp_path: Path) -> None:
     assert (check["returncode"], check["errors"], check["warnings"], check["entries"]) == (0, 0, 0, 100)
     assert check["notes"] > 0, "some entries repeat a paragraph: the build removes it"
     assert row["warm_check"]["errors"] == 0
-    for name in ("check", "warm_check", "floor", "build", "baseline"):
+    assert (row["unchanged_check"]["notes"], row["warm_check"]["notes"]) == (check["notes"], check["notes"])
+    assert list((tmp_path / "work" / "lexikon-100" / ".cache" / "lexikon").glob("reports-*.pickle"))
+    for name in ("check", "unchanged_check", "warm_check", "floor", "build", "baseline"):
         assert row[name]["seconds"] > 0 and row[name]["peak_rss_mb"] > 0, name
         assert row[name]["returncode"] == 0, name
     assert row["floor"]["files"] == 101, "the entries and _tags.yml, as the check reads them"
@@ -64,3 +66,18 @@ def test_quick_benchmark_reports_every_field(tmp_path: Path) -> None:
     term = row["term_page"]["id"]
     assert (site / "terms" / term / "index.html").exists()
     assert (site / "da" / "terms" / term / "index.html").exists()
+
+
+def test_sizes_that_are_only_checked(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.bench", "--sizes", "", "--check-sizes", "60", "--json", str(out),
+         "--workdir", str(tmp_path / "work")],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    [row] = json.loads(out.read_text(encoding="utf-8"))["results"]
+    assert row["check"]["entries"] == 60 and row["check_floor_ratio"] > 0
+    assert "build" not in row and not (tmp_path / "work" / "lexikon-60" / "site").exists()
+    assert "ratio check / floor" in result.stdout

@@ -91,6 +91,10 @@ def combine(reports: Iterable[FileReport], tags_file: LoadedFile | None, setting
     return Result(Glossary(entries, tags, settings.codes), tuple(sorted(set(findings))), len(accepted))
 
 
+_SOURCE_SPECS = {spec.name: spec for spec in SOURCE_FIELDS}
+_WEB_URL = re.compile(r"(?i)^https?://[^\s/]+")
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` when one choice is close to ``word``, else nothing."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
@@ -305,6 +309,9 @@ class _EntryReader:
             self.problem(node, f"'{spec.name}' must be a list, e.g. [a, b] or one '- item' per line")
             return None
         items: list[object] = []
+        item_spec = FieldSpec(spec.name, Kind.INLINE if spec.kind is Kind.INLINES else Kind.LINE, True,
+                              spec.doc)
+        what = f"an item of '{spec.name}'"
         for index, item in enumerate(node.value):
             spans[f"{name}[{index}]"] = self.span(item)
             if spec.kind is Kind.SOURCES:
@@ -312,9 +319,7 @@ class _EntryReader:
                 if source is not None:
                     items.append(source)
                 continue
-            item_kind = Kind.INLINE if spec.kind is Kind.INLINES else Kind.LINE
-            value = self.scalar(FieldSpec(spec.name, item_kind, True, spec.doc), item,
-                                f"an item of '{spec.name}'")
+            value = self.scalar(item_spec, item, what)
             if value is None:
                 continue
             if spec.kind is Kind.IDS and not ID_RULE.match(value):
@@ -335,13 +340,14 @@ class _EntryReader:
                          f"{_TYPE_NAMES.get(node.tag, 'something else')}: put it in quotes")
             return None
         value = node.value
-        if not value.strip():
+        stripped = value.strip()
+        if not stripped:
             if spec.required:
                 self.problem(node, f"{what} is empty: fill it in ({_lower_first(spec.doc)})")
             return None
-        if spec.kind is Kind.LINE and "\n" in value.strip():
+        if spec.kind is Kind.LINE and "\n" in stripped:
             self.problem(node, f"{what} must be one line")
-        if spec.kind is Kind.INLINE and "\n\n" in value.strip():
+        if spec.kind is Kind.INLINE and "\n\n" in stripped:
             self.problem(node, f"{what} must be one paragraph: move the rest into 'body'")
         problems = [(char, _invisible_message(char, what)) for char in invisible_characters(value)]
         if spec.kind in (Kind.LINE, Kind.INLINE, Kind.MARKDOWN):
@@ -355,7 +361,7 @@ class _EntryReader:
         if not isinstance(node, yaml.MappingNode):
             self.problem(node, "each source is a mapping with 'title' and 'url'")
             return None
-        specs = {spec.name: spec for spec in SOURCE_FIELDS}
+        specs = _SOURCE_SPECS
         values: dict[str, str] = {}
         for key, value in self.mapping_items(node):
             spec = specs.get(key.value)
@@ -368,7 +374,7 @@ class _EntryReader:
                 values[spec.name] = text.strip()
                 if spec.name == "url":
                     problem = links.url_problem(text.strip())
-                    if problem or not re.match(r"(?i)^https?://[^\s/]+", text.strip()):
+                    if problem or not _WEB_URL.match(text.strip()):
                         self.problem(value, f"the source url '{text.strip()}' must start with "
                                      "http:// or https:// and name a host")
         for name in specs:

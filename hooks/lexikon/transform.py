@@ -98,6 +98,8 @@ def deduplicate_report(report: FileReport) -> FileReport:
     if report.entry is None:
         return report
     entry, found = deduplicate_entry(report.entry)
+    if entry is report.entry and not found:
+        return report
     return dataclasses.replace(report, entry=entry, findings=report.findings + tuple(found))
 
 
@@ -107,6 +109,8 @@ def deduplicate_entry(entry: Entry) -> tuple[Entry, list[Finding]]:
     for code, text in entry.texts.items():
         texts[code], found = deduplicate_text(text)
         findings.extend(found)
+    if all(texts[code] is text for code, text in entry.texts.items()):
+        return entry, findings
     return dataclasses.replace(entry, texts=texts), findings
 
 
@@ -120,7 +124,7 @@ def deduplicate_text(text: Text) -> tuple[Text, list[Finding]]:
     summary_line = f" on line {summary_span.line}" if summary_span else ""
     kept_keys: dict[str, str] = {normalise(text.summary): f"the summary{summary_line}"}
     where = _block_locations(span, blocks) if span is not None else {}
-    kept_at: list[int] = []
+    kept_prose: list[tuple[str, tuple[int, int]]] = []
     for index, block in enumerate(blocks):
         if not block.prose:
             kept.append(block)
@@ -137,13 +141,13 @@ def deduplicate_text(text: Text) -> tuple[Text, list[Finding]]:
             continue
         kept_keys[key] = f"the paragraph on line {line}"
         kept.append(block)
-        kept_at.append(index)
+        kept_prose.append((key, (line, col)))
     if span is not None:
-        findings.extend(_near_duplicates(text, span, [(blocks[i], where[i]) for i in kept_at]))
+        findings.extend(_near_duplicates(text, span, kept_prose))
     body = "\n\n".join(block.text for block in kept)
     if text.body.endswith("\n") and body:
         body += "\n"
-    return dataclasses.replace(text, body=body), findings
+    return (text if body == text.body else dataclasses.replace(text, body=body)), findings
 
 
 def _block_locations(span: Span, blocks: list[Block]) -> dict[int, tuple[int, int]]:
@@ -176,10 +180,10 @@ def _block_locations(span: Span, blocks: list[Block]) -> dict[int, tuple[int, in
     return locations
 
 
-def _near_duplicates(text: Text, span: Span,
-                     kept: list[tuple[Block, tuple[int, int]]]) -> Iterator[Finding]:
-    prose = [(normalise(block.text), location) for block, location in kept]
-    letters: dict[int, Counter[str]] = {}  # counted only for paragraphs of a length to compare
+def _near_duplicates(text: Text, span: Span, prose: list[tuple[str, tuple[int, int]]]) -> Iterator[Finding]:
+    """``prose``: each kept paragraph, normalised, with its place in the file."""
+    letters: dict[int, Counter[str]] = {}
+    lengths = [len(paragraph) for paragraph, _ in prose]  # counted only for paragraphs of a length to compare
 
     def counted(index: int) -> Counter[str]:
         if index not in letters:
@@ -187,8 +191,12 @@ def _near_duplicates(text: Text, span: Span,
         return letters[index]
 
     for later_index, (later, location) in enumerate(prose):
+        later_length = lengths[later_index]
+        if later_length < 40:
+            continue
         for earlier_index, (earlier, earlier_location) in enumerate(prose[:later_index]):
-            if not _comparable(earlier, later):
+            shorter, longer = sorted((lengths[earlier_index], later_length))
+            if shorter < 40 or shorter < NEAR_DUPLICATE_RATIO * longer:  # as in _comparable
                 continue
             if not _similar(earlier, later, counted(earlier_index), counted(later_index)):
                 continue

@@ -4,8 +4,10 @@ Every measured command runs as a child process of its own; its wall time comes f
 clock around it and its peak memory from ``os.wait4`` (the child's ``ru_maxrss``), so the
 numbers are those of one ``lexicon check`` or ``mkdocs build`` as a person runs it.
 
-- **check**: ``lexicon check`` in the generated project; then again after one entry
-  changed (**warm**: the target is < 0.5 s once there is a cache; there is none yet).
+- **check**: ``lexicon check`` in the generated project with no cache (**cold**); again
+  with nothing changed; and after one entry changed (**warm**: only that file is read
+  again, the rest comes from the cache). ``--check-sizes`` adds sizes that are only
+  checked, not built (10,000 by default: the check's target size).
 - **floor**: a fresh Python that only imports PyYAML and parses every entry with libyaml's
   C loader: what reading the files costs at the least. Ratio check / floor.
 - **build**: ``mkdocs build`` of the project, paired (interleaved) with a **baseline**: the
@@ -40,6 +42,7 @@ from . import synthetic
 from .serving import free_port, wait_for
 
 DEFAULT_SIZES = (100, 1000, 5000)
+DEFAULT_CHECK_SIZES = (10000,)
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -218,7 +221,7 @@ def serve_rebuild(project: Path, term_id: str, timeout: float = 1800) -> dict:
 
 # --- one size -------------------------------------------------------------------------------
 def bench_size(size: int, workdir: Path, *, repetitions: int, serve: bool, seed: int,
-               log=print) -> dict:
+               build: bool = True, log=print) -> dict:
     project = workdir / f"lexikon-{size}"
     baseline = workdir / f"baseline-{size}"
     ids = synthetic.make_project(project, size, seed)
@@ -228,11 +231,15 @@ def bench_size(size: int, workdir: Path, *, repetitions: int, serve: bool, seed:
                  "glossary_bytes": glossary_bytes, "mean_entry_bytes": glossary_bytes / len(entries)}
 
     log(f"[{size}] lexicon check …")
-    out["check"] = lexicon_check(project)
+    shutil.rmtree(project / ".cache", ignore_errors=True)
     out["floor"] = yaml_floor(project / "glossary")
+    out["check"] = lexicon_check(project)
     out["check_floor_ratio"] = out["check"]["seconds"] / out["floor"]["seconds"]
+    out["unchanged_check"] = lexicon_check(project)
     change_entry(project / "glossary" / f"{ids[len(ids) // 2]}.yml", "Benchmarkmarker")
     out["warm_check"] = lexicon_check(project)
+    if not build:
+        return out
 
     log(f"[{size}] baseline pages …")
     out["render"] = make_baseline(project, baseline)
@@ -337,10 +344,12 @@ ROWS = (
     ("lexicon check, peak MB", lambda r: _fmt(r["check"]["peak_rss_mb"], ".0f")),
     ("floor: libyaml C, process s", lambda r: _fmt(r["floor"]["seconds"])),
     ("floor: parse only, s", lambda r: _fmt(r["floor"].get("parse_s"))),
-    ("ratio check / floor", lambda r: _fmt(r["check_floor_ratio"], ".1f") + "×"),
+    ("ratio check / floor", lambda r: _fmt(r["check_floor_ratio"], ".2f") + "×"),
+    ("check again, unchanged, s", lambda r: _fmt(r["unchanged_check"]["seconds"])),
     ("warm check (1 changed), s", lambda r: _fmt(r["warm_check"]["seconds"])),
-    ("in-process load+check, s", lambda r: _fmt(r["render"]["pipeline_s"])),
-    ("in-process render, s", lambda r: _fmt(r["render"]["render_s"])),
+    ("warm check, peak MB", lambda r: _fmt(r["warm_check"]["peak_rss_mb"], ".0f")),
+    ("in-process load+check, s", lambda r: _fmt(r.get("render", {}).get("pipeline_s"))),
+    ("in-process render, s", lambda r: _fmt(r.get("render", {}).get("render_s"))),
     ("mkdocs build, s (median)", lambda r: _fmt(r["build"]["seconds"], ".1f")),
     ("mkdocs build, peak MB", lambda r: _fmt(r["build"]["peak_rss_mb"], ".0f")),
     ("baseline build, s (median)", lambda r: _fmt(r["baseline"]["seconds"], ".1f")),
@@ -362,9 +371,16 @@ ROWS = (
 )
 
 
+def _cell(cell, row: dict) -> str:
+    try:
+        return cell(row)
+    except (KeyError, TypeError):  # a size that was only checked, not built
+        return "–"
+
+
 def table(results: list[dict]) -> str:
     header = ["", *(f"{r['size']} terms" for r in results)]
-    rows = [header] + [[label, *(cell(r) for r in results)] for label, cell in ROWS]
+    rows = [header] + [[label, *(_cell(cell, r) for r in results)] for label, cell in ROWS]
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     lines = []
     for index, row in enumerate(rows):
@@ -390,6 +406,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)),
                         help="comma-separated glossary sizes (default: %(default)s)")
+    parser.add_argument("--check-sizes", default=",".join(map(str, DEFAULT_CHECK_SIZES)),
+                        help="sizes that are only checked, not built (default: %(default)s)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON to this file")
     parser.add_argument("--quick", action="store_true",
                         help="100 terms, one repetition, no serve (the smoke test's mode)")
@@ -406,10 +424,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     try:
         args.sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+        args.check_sizes = [int(s) for s in args.check_sizes.split(",") if s.strip()]
     except ValueError:
-        parser.error("--sizes takes numbers like 100,1000,5000")
+        parser.error("--sizes and --check-sizes take numbers like 100,1000,5000")
     if args.quick:
-        args.sizes, args.repetitions, args.serve_max = [100], 1, 0
+        args.sizes, args.check_sizes, args.repetitions, args.serve_max = [100], [], 1, 0
     return args
 
 
@@ -423,10 +442,10 @@ def main(argv: list[str] | None = None) -> int:
 
     results = []
     try:
-        for size in args.sizes:
+        for size in sorted(set(args.sizes) | set(args.check_sizes)):
             results.append(bench_size(
                 size, workdir, repetitions=args.repetitions if size <= args.paired_max else 1,
-                serve=size <= args.serve_max, seed=args.seed, log=log))
+                serve=size <= args.serve_max, seed=args.seed, build=size in args.sizes, log=log))
         profile = None
         if args.profile:
             project = workdir / f"lexikon-{args.profile}"
@@ -450,7 +469,7 @@ def main(argv: list[str] | None = None) -> int:
         print(profile_text(profile))
     if args.json:
         args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    failed = any(r["check"]["errors"] or r["build"]["returncode"] or r["baseline"]["returncode"]
-                 for r in results)
+    failed = any(r["check"]["errors"] or r.get("build", {}).get("returncode")
+                 or r.get("baseline", {}).get("returncode") for r in results)
     return 1 if failed else 0
 
