@@ -13,7 +13,9 @@ numbers are those of one ``lexicon check`` or ``mkdocs build`` as a person runs 
 - **build**: ``mkdocs build`` of the project, paired (interleaved) with a **baseline**: the
   very pages the hook generates, written out as plain Markdown files (``terms/<id>.md``,
   ``terms/<id>.da.md``, indexes, tag pages) and built with the same mkdocs.yml minus the
-  hook. Ratio lexicon / baseline: what the hook costs on top of MkDocs itself.
+  hook; with Pagefind as the search engine (the default), followed by Pagefind's own
+  command over the built site, as a hand-made site would be indexed. Ratio lexicon /
+  baseline: what the hook costs on top of MkDocs (and Pagefind) themselves.
 - **sizes**: each language's search index (raw and gzipped) and one term page.
 - **serve**: ``mkdocs serve``; after its first build one entry changes, and the clock runs
   until the page shows the change.
@@ -28,6 +30,7 @@ import os
 import platform
 import pstats
 import re
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -108,6 +111,23 @@ def mkdocs_build(root: Path) -> Run:
                     "-d", str(root / "site")], root)
 
 
+def search_engine(project: Path) -> str:
+    from lexikon.settings import settings_from_file
+
+    return getattr(settings_from_file(project / "mkdocs.yml"), "search", "lunr")
+
+
+def baseline_build(root: Path, engine: str) -> Run:
+    """The baseline as its author would publish it: with Pagefind as the search, ``mkdocs
+    build`` then Pagefind's own command over the built site (both timed, one process tree)."""
+    if engine != "pagefind":
+        return mkdocs_build(root)
+    build = [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml"),
+             "-d", str(root / "site")]
+    index = [sys.executable, "-m", "pagefind", "--site", str(root / "site"), "--silent"]
+    return measure(["bash", "-c", f"{shlex.join(build)} && {shlex.join(index)}"], root)
+
+
 def change_entry(path: Path, marker: str) -> None:
     """One edit an editor makes: a new first paragraph in the German body."""
     text = path.read_text(encoding="utf-8")
@@ -183,9 +203,15 @@ def site_sizes(site_dir: Path, term_id: str) -> dict:
                          "da": sizes(site_dir / "da" / "search" / "search_index.json")},
         "term_page": {"id": term_id, "de": sizes(site_dir / "terms" / term_id / "index.html"),
                       "da": sizes(site_dir / "da" / "terms" / term_id / "index.html")},
+        "pagefind_bundle": {"de": _folder_bytes(site_dir / "pagefind"),
+                            "da": _folder_bytes(site_dir / "da" / "pagefind")},
         "html_pages": sum(1 for _ in site_dir.rglob("*.html")),
         "site_bytes": sum(p.stat().st_size for p in site_dir.rglob("*") if p.is_file()),
     }
+
+
+def _folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else 0
 
 
 # --- serve ----------------------------------------------------------------------------------
@@ -243,6 +269,7 @@ def bench_size(size: int, workdir: Path, *, repetitions: int, serve: bool, seed:
 
     log(f"[{size}] baseline pages …")
     out["render"] = make_baseline(project, baseline)
+    out["search_engine"] = engine = search_engine(project)
 
     builds: list[Run] = []
     base_builds: list[Run] = []
@@ -250,7 +277,7 @@ def bench_size(size: int, workdir: Path, *, repetitions: int, serve: bool, seed:
         log(f"[{size}] build {repetition + 1}/{repetitions}: lexicon …")
         builds.append(mkdocs_build(project))
         log(f"[{size}] build {repetition + 1}/{repetitions}: baseline …")
-        base_builds.append(mkdocs_build(baseline))
+        base_builds.append(baseline_build(baseline, engine))
     for name, runs in (("build", builds), ("baseline", base_builds)):
         out[name] = {
             "seconds": statistics.median(r.seconds for r in runs),
@@ -362,6 +389,8 @@ ROWS = (
                                            f"({_kb(r['search_index']['de']['gzip_bytes'])})"),
     ("search index da, KB (gz)", lambda r: f"{_kb(r['search_index']['da']['bytes'])} "
                                            f"({_kb(r['search_index']['da']['gzip_bytes'])})"),
+    ("Pagefind bundle de / da, MB", lambda r: f"{r['pagefind_bundle']['de'] / 1e6:.1f} / "
+                                              f"{r['pagefind_bundle']['da'] / 1e6:.1f}"),
     ("term page de, KB (gz)", lambda r: f"{r['term_page']['de']['bytes'] / 1024:.1f} "
                                         f"({r['term_page']['de']['gzip_bytes'] / 1024:.1f})"),
     ("site total, MB", lambda r: f"{r['site_bytes'] / 1e6:.1f}"),
