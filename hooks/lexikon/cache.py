@@ -77,6 +77,12 @@ class ReportCache:
         except Exception:  # a damaged cache must never stop a check: read it as empty
             return {}
 
+    def is_empty(self) -> bool:
+        """Nothing stored for this fingerprint: every file is new."""
+        if self._reports is None:
+            self._reports = self._read("reports")
+        return not self._reports
+
     def get(self, key: bytes, *, with_entry: bool) -> FileReport | None:
         """The stored report for ``key``; with its entry when asked (a miss if it is not stored)."""
         if self._reports is None:

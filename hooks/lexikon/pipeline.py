@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from multiprocessing import get_context
+from pathlib import Path
 
 from .cache import ReportCache, file_key
 from .check import check_file, combine
@@ -52,6 +53,14 @@ def report_file(data: bytes, display: str, entry_id: str, settings: Settings) ->
     return report
 
 
+def read_report(path: Path, display: str, settings: Settings) -> tuple[bytes | None, FileReport]:
+    """One file read and reported, with its cache key (None when it could not be read)."""
+    data, problems = read_file(path, settings.project_dir, display)
+    if data is None:
+        return None, FileReport(display, path.stem, None, tuple(problems))
+    return file_key(display, data), report_file(data, display, path.stem, settings)
+
+
 def _run(settings: Settings, *, cache: bool, with_entries: bool) -> Result:
     with _no_cyclic_gc():
         listing = list_glossary(settings.glossary_dir, settings.project_dir)
@@ -59,21 +68,22 @@ def _run(settings: Settings, *, cache: bool, with_entries: bool) -> Result:
         findings: list[Finding] = list(listing.findings)
         reports: dict[int, FileReport] = {}
         fresh: dict[bytes, FileReport] = {}
-        misses: list[tuple[int, bytes, bytes, str, str]] = []
-        for index, (path, display) in enumerate(listing.entries):
-            data, problems = read_file(path, settings.project_dir, display)
-            if data is None:
-                reports[index] = FileReport(display, path.stem, None, tuple(problems))
-                continue
-            key = file_key(display, data)
-            report = store.get(key, with_entry=with_entries) if store else None
-            if report is None:
-                misses.append((index, key, data, display, path.stem))
-            else:
-                reports[index] = fresh[key] = report
-        made = _report_all(misses, settings, with_entries=with_entries)
-        for (index, key, *_), report in zip(misses, made, strict=True):
-            reports[index] = fresh[key] = report
+        todo = list(range(len(listing.entries)))
+        if store is not None and not store.is_empty():
+            todo = []
+            for index, (path, display) in enumerate(listing.entries):
+                data, _ = read_file(path, settings.project_dir, display)
+                key = None if data is None else file_key(display, data)
+                report = None if key is None else store.get(key, with_entry=with_entries)
+                if key is None or report is None:
+                    todo.append(index)  # read again below: a cheap price, only for what changed
+                else:
+                    reports[index] = fresh[key] = report
+        made = _read_and_report([listing.entries[index] for index in todo], settings, with_entries)
+        for index, (key, report) in zip(todo, made, strict=True):
+            reports[index] = report
+            if key is not None:
+                fresh[key] = report
         if store is not None:
             store.keep(fresh, with_entries=with_entries)
         tags = None
@@ -85,16 +95,15 @@ def _run(settings: Settings, *, cache: bool, with_entries: bool) -> Result:
         return combine((reports[index] for index in sorted(reports)), tags, settings, findings)
 
 
-def _report_all(misses: list[tuple[int, bytes, bytes, str, str]], settings: Settings, *,
-                with_entries: bool) -> list[FileReport]:
-    jobs = [(data, display, entry_id) for _, _, data, display, entry_id in misses]
-    if len(jobs) < PARALLEL_FROM or not _can_fork():
-        return [report_file(*job, settings) for job in jobs]
-    half = len(jobs) // 2
+def _read_and_report(files: list[tuple[Path, str]], settings: Settings,
+                     with_entries: bool) -> list[tuple[bytes | None, FileReport]]:
+    if len(files) < PARALLEL_FROM or not _can_fork():
+        return [read_report(path, display, settings) for path, display in files]
+    half = len(files) // 2
     # The second core takes the second half. Forked, it starts at once with all it needs.
     with ProcessPoolExecutor(1, mp_context=get_context("fork")) as pool:
-        other = pool.submit(_report_batch, jobs[half:], settings, with_entries)
-        mine = [report_file(*job, settings) for job in jobs[:half]]
+        other = pool.submit(_report_batch, files[half:], settings, with_entries)
+        mine = [read_report(path, display, settings) for path, display in files[:half]]
         return mine + other.result()
 
 
@@ -103,11 +112,11 @@ def _can_fork() -> bool:
     return (os.cpu_count() or 1) >= 2 and threading.active_count() == 1 and hasattr(os, "fork")
 
 
-def _report_batch(jobs: list[tuple[bytes, str, str]], settings: Settings,
-                  with_entries: bool) -> list[FileReport]:
-    reports = [report_file(*job, settings) for job in jobs]
+def _report_batch(files: list[tuple[Path, str]], settings: Settings,
+                  with_entries: bool) -> list[tuple[bytes | None, FileReport]]:
+    made = [read_report(path, display, settings) for path, display in files]
     # Sending entries back costs as much as making them: only when they are wanted.
-    return reports if with_entries else [dataclasses.replace(r, entry=None) for r in reports]
+    return made if with_entries else [(key, dataclasses.replace(r, entry=None)) for key, r in made]
 
 
 @contextmanager
