@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -79,6 +80,8 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
 
 
 def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+    if _pagefind():
+        page.lexikon_searched = site.take_over_search(page.meta)  # type: ignore[attr-defined]
     if GRAPH_MARKER in markdown and _Build.rendered is not None:
         lang = site.current_language(config, _Build.rendered.settings)
         markdown = markdown.replace(GRAPH_MARKER, _Build.rendered.graphs.get(lang, ""))
@@ -101,7 +104,29 @@ def on_page_context(context: dict, page: MkDocsPage, config: MkDocsConfig, nav) 
         page.edit_url = site.edit_url(generated, config, settings)
         context["lexikon_json_ld"] = site.json_ld_script(generated)
         context["lexikon_style"] = generated.style
+    if _pagefind():
+        context["lexikon_search_body"] = getattr(page, "lexikon_searched", False)
+        context["lexikon_search_terms"] = site.search_terms_html(generated.search_terms if generated else ())
     return context
+
+
+def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
+    if _pagefind():
+        assert _Build.rendered is not None
+        settings = _Build.rendered.settings
+        lang = site.current_language(config, settings)
+        output = site.use_search_worker(output, site.search_worker_url(page.url, lang, settings))
+    return output
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name == "404.html" and _pagefind():
+        assert _Build.rendered is not None
+        settings = _Build.rendered.settings
+        base = urlsplit(config.site_url or "/").path
+        output = site.use_search_worker(
+            output, site.search_worker_url(None, settings.default_language, settings, base=base))
+    return output
 
 
 @event_priority(-200)  # after static-i18n has built every language
@@ -122,6 +147,10 @@ def on_build_error(error: Exception) -> None:
         shutil.rmtree(site.building_dir(_Build.site_dir), ignore_errors=True)
         _Build.site_dir = None
     _Build.depth = 0
+
+
+def _pagefind() -> bool:
+    return _Build.rendered is not None and _Build.rendered.settings.search == "pagefind"
 
 
 def _generated(page: MkDocsPage) -> site.Page | None:

@@ -2,6 +2,9 @@
 
 The site is our real build (``built_site``), served over HTTP on 127.0.0.1 as any static host
 would serve it; the browser is Debian's Chromium (``make test`` installs it), driven by Playwright.
+The search tests here (marked ``lunr``) run against the same glossary built with Material's own
+search (``extra.lexikon.search: lunr``); Pagefind behind the same box is tested in
+``test_search_engines.py``.
 """
 
 from __future__ import annotations
@@ -17,8 +20,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import Project
-from playwright.sync_api import Browser, Page, Request, expect, sync_playwright
+from bench.search import shared_browser, use_engine
+from conftest import Project, copy_project
+from playwright.sync_api import Browser, Page, Request, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 pytestmark = pytest.mark.browser
@@ -58,7 +62,21 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def base_url(built_site: Project) -> Iterator[str]:
     """``http://127.0.0.1:<free port>`` serving the built site, as a static host would."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site.site))
+    yield from _serve(built_site)
+
+
+@pytest.fixture(scope="session")
+def lunr_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The same glossary built with ``search: lunr``, served the same way."""
+    project = copy_project(tmp_path_factory.mktemp("lunr-browser") / "project")
+    use_engine(project.root, "lunr")
+    result = project.build(strict=True)
+    assert result.returncode == 0, result.stderr
+    yield from _serve(project)
+
+
+def _serve(project: Project) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(project.site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="lexikon-http", daemon=True)
     thread.start()
@@ -76,12 +94,7 @@ def chromium() -> Iterator[Browser]:
     if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
         pytest.fail(f"Chromium not found at {CHROMIUM!r}: install it (`make chromium`, i.e. "
                     "`apt-get install chromium`) or point LEXIKON_CHROMIUM at the binary", pytrace=False)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    yield shared_browser(CHROMIUM)   # one per process: test_search_engines.py drives it too
 
 
 @dataclass
@@ -102,8 +115,11 @@ class Tab:
 
 
 @pytest.fixture
-def tab(chromium: Browser, base_url: str) -> Iterator[Tab]:
-    """A fresh context (own cache, own storage) on a desktop viewport: the header search box shows."""
+def tab(chromium: Browser, base_url: str, request: pytest.FixtureRequest) -> Iterator[Tab]:
+    """A fresh context (own cache, own storage) on a desktop viewport: the header search box shows.
+    Tests marked ``lunr`` get the site built with Material's own search."""
+    if request.node.get_closest_marker("lunr") is not None:
+        base_url = request.getfixturevalue("lunr_url")
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
@@ -197,6 +213,7 @@ def search_for(tab: Tab, word: str, target: str) -> Results:
 # --- search ---------------------------------------------------------------------------------
 
 
+@pytest.mark.lunr
 def test_german_alias_finds_backsourcing(tab: Tab) -> None:
     tab.open("/")
     results = search(tab, "Wiedereinlagerung")
@@ -205,6 +222,7 @@ def test_german_alias_finds_backsourcing(tab: Tab) -> None:
     assert not any(path.startswith("/da/") for path in results.paths), results
 
 
+@pytest.mark.lunr
 def test_danish_alias_finds_danish_backsourcing(tab: Tab) -> None:
     tab.open("/da/")
     results = search(tab, "hjemtagning")
@@ -213,6 +231,7 @@ def test_danish_alias_finds_danish_backsourcing(tab: Tab) -> None:
     assert all(path.startswith("/da/") for path in results.paths), results
 
 
+@pytest.mark.lunr
 def test_word_of_both_languages_finds_only_danish_pages_on_danish_site(tab: Tab) -> None:
     tab.open("/da/")
     results = search(tab, "outsourcing")
@@ -220,6 +239,7 @@ def test_word_of_both_languages_finds_only_danish_pages_on_danish_site(tab: Tab)
     assert all(path.startswith("/da/") for path in results.paths), results
 
 
+@pytest.mark.lunr
 def test_word_of_both_languages_finds_only_german_pages_on_german_site(tab: Tab) -> None:
     tab.open("/")
     results = search(tab, "outsourcing")
@@ -227,6 +247,7 @@ def test_word_of_both_languages_finds_only_german_pages_on_german_site(tab: Tab)
     assert not any(path.startswith("/da/") for path in results.paths), results
 
 
+@pytest.mark.lunr
 @pytest.mark.parametrize(("home", "word", "none"), [
     ("/da/", "Rechenzentrumsbetrieb", "Ingen resultater fundet"),  # a German body word
     ("/", "Filippinerne", "Keine Suchergebnisse"),                 # a Danish body word
@@ -237,6 +258,7 @@ def test_word_of_the_other_language_finds_nothing(tab: Tab, home: str, word: str
     assert results.links == [] and results.meta == none, results
 
 
+@pytest.mark.lunr
 @pytest.mark.parametrize(("home", "word", "target"), [
     ("/", "Rechenzentrumsbetrieb", "/terms/outsourcing/"),   # in the body of "Was ist Outsourcing?"
     ("/da/", "Filippinerne", "/da/terms/outsourcing/"),      # in the body of "Former for outsourcing"
@@ -248,6 +270,7 @@ def test_word_from_a_body_finds_its_page(tab: Tab, home: str, word: str, target:
     assert results.paths == {target}, results
 
 
+@pytest.mark.lunr
 @pytest.mark.parametrize(("path", "word", "index"), [
     ("/da/", "hjemtagning", "/da/search/search_index.json"),
     ("/da/terms/backsourcing/", "hjemtagning", "/da/search/search_index.json"),
@@ -301,6 +324,7 @@ def test_page_requests_nothing_from_another_host(tab: Tab, path: str) -> None:
 # --- search that forgives: inflections, compounds, the other language's word --------------
 
 
+@pytest.mark.lunr
 @pytest.mark.parametrize(("home", "word", "target"), [
     ("/", "Backsourcings", "/terms/backsourcing/"),            # genitive: longer than the title
     ("/", "Outsourcing-Anbieter", "/terms/outsourcing/"),      # a compound with the term
@@ -314,12 +338,14 @@ def test_inflected_forms_find_their_term_first(tab: Tab, home: str, word: str, t
     assert first == target, results
 
 
+@pytest.mark.lunr
 def test_title_and_alias_rank_above_mentions_in_bodies(tab: Tab) -> None:
     tab.open("/")
     results = search_for(tab, "Auslagerung", "/terms/outsourcing/")
     assert urlsplit(results.links[0]).path == "/terms/outsourcing/", results
 
 
+@pytest.mark.lunr
 def test_a_dane_typing_the_german_word_finds_the_danish_page(tab: Tab) -> None:
     tab.open("/da/")
     results = search_for(tab, "Wiedereinlagerung", "/da/terms/backsourcing/")
@@ -328,6 +354,7 @@ def test_a_dane_typing_the_german_word_finds_the_danish_page(tab: Tab) -> None:
     assert "Deutsch" in teaser, teaser   # marked as the German word
 
 
+@pytest.mark.lunr
 def test_words_standing_on_a_page_are_still_found_as_typed(tab: Tab) -> None:
     tab.open("/")
     results = search_for(tab, "Rechenzentrumsbetrieb", "/terms/outsourcing/")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
-from conftest import Project
+from bench.search import use_engine
+from conftest import Project, copy_project
 
 TERMS = ("backsourcing", "insourcing", "outsourcing")
 LANGS = {"de": "", "da": "da/"}
@@ -127,9 +130,23 @@ def test_index_lists_titles_and_aliases_in_order(
     assert parser.letters == letters
 
 
-def test_search_index_per_language(built_site: Project) -> None:
+@pytest.fixture(scope="module")
+def lunr_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """Our glossary built with Material's own search (``extra.lexikon.search: lunr``)."""
+    project = copy_project(tmp_path_factory.mktemp("lunr") / "project")
+    use_engine(project.root, "lunr")
+    result = project.build(strict=True)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def test_search_index_per_language(lunr_site: Project) -> None:
+    assert not (lunr_site.site / "pagefind").exists()
+    assert not (lunr_site.site / "assets/javascripts/lexikon-search-worker.js").exists()
+    assert "lexikon-search-worker" not in lunr_site.html("terms/backsourcing/")
+    assert "data-pagefind-body" not in lunr_site.html("terms/backsourcing/")
     for lang, root in LANGS.items():
-        index = json.loads((built_site.site / root / "search" / "search_index.json").read_text("utf-8"))
+        index = json.loads((lunr_site.site / root / "search" / "search_index.json").read_text("utf-8"))
         assert index["config"]["lang"] == [lang]
         locations = {doc["location"].split("#")[0] for doc in index["docs"]}
         assert {f"terms/{term}/" for term in TERMS} <= locations
@@ -141,6 +158,77 @@ def test_search_index_per_language(built_site: Project) -> None:
             assert german_body in text and danish_body not in text
         else:
             assert danish_body in text and german_body not in text
+
+
+def _fragments(bundle: Path) -> list[dict]:
+    """The pages of a Pagefind bundle as it stores them (gzip, a signature, then JSON)."""
+    pages = []
+    for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        pages.append(json.loads(data[len(b"pagefind_dcd"):]))
+    return pages
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_one_pagefind_bundle_per_language_with_only_its_pages(built_site: Project, lang: str) -> None:
+    bundle = built_site.site / LANGS[lang] / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+    assert set(entry["languages"]) == {lang}
+    pages = {page["url"]: page for page in _fragments(bundle)}
+    # URLs within the language's tree: the worker prefixes the bundle's folder
+    assert {f"/terms/{term}/" for term in TERMS} | {"/", "/terms/", "/tags/"} <= set(pages)
+    assert not {"/print/", "/changes/"} & set(pages)   # they only repeat the terms' words
+    assert not any(url.startswith("/da/") or "pagefind" in url for url in pages)
+    html_pages = {p.relative_to(built_site.site / LANGS[lang]).as_posix()
+                  for p in (built_site.site / LANGS[lang]).rglob("index.html")
+                  if lang != "de" or not p.relative_to(built_site.site).as_posix().startswith("da/")}
+    assert len(pages) == len(html_pages) - 2   # every page but print/ and changes/
+    text = " ".join(page["content"] for page in pages.values())
+    german_body, danish_body = "Demnach definiert der Begriff", "Backsourcing betegner det"
+    assert (german_body in text, danish_body in text) == ((True, False) if lang == "de" else (False, True))
+    term = pages["/terms/backsourcing/"]
+    assert term["meta"]["title"] == "Backsourcing"   # the page's title, no permalink sign
+    assert "¶" not in term["content"]
+    # aliases, forms and the other language's title are in the index, under their heading
+    words = {"de": ["Wiedereinlagerung", "Backsourcings", "hjemtagning"],
+             "da": ["hjemtagning", "hjemtagningen", "Wiedereinlagerung"]}[lang]
+    anchor = next(a for a in term["anchors"] if a["id"] == "lexikon-search-terms")
+    hidden = term["content"].split()[anchor["location"]:]
+    assert all(word in hidden for word in words), hidden
+    # Pagefind's own UIs are not shipped: the search box is Material's
+    assert not list(bundle.glob("pagefind-*ui*")) and (bundle / "pagefind.js").is_file()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pagefind_site_ships_materials_index_without_pages(built_site: Project, lang: str) -> None:
+    path = built_site.site / LANGS[lang] / "search" / "search_index.json"
+    index = json.loads(path.read_text("utf-8"))
+    assert index["docs"] == [] and index["config"]["lang"] == [lang]
+    assert path.stat().st_size < 1024
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pages_point_materials_search_box_at_our_worker(built_site: Project, lang: str) -> None:
+    html = built_site.html(f"{LANGS[lang]}terms/backsourcing/")
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>',
+                                  html, re.S).group(1))
+    assert config["search"] == f"../../{'../' if lang == 'da' else ''}assets/javascripts/" \
+                               f"lexikon-search-worker.js?root={LANGS[lang]}"
+    assert (built_site.site / "assets/javascripts/lexikon-search-worker.js").is_file()
+    assert config["translations"]["search.result.none"]   # the rest of Material's config is kept
+    article = parse(article_with_attrs(html)).elements[0]
+    assert article == ("article", {"class": "md-content__inner md-typeset", "data-pagefind-body": None})
+    hidden = [attrs for _, attrs in parse(html).elements
+              if "lexikon-search-terms" in (attrs.get("class") or "")]
+    assert hidden and all("hidden" in attrs and attrs.get("aria-hidden") == "true" for attrs in hidden)
+    for excluded in ("print/", "changes/"):
+        assert "data-pagefind-body" not in built_site.html(f"{LANGS[lang]}{excluded}")
+
+
+def article_with_attrs(html: str) -> str:
+    start = html.index('<article class="md-content__inner')
+    return html[start:]
 
 
 def test_no_page_loads_anything_from_another_host(built_site: Project) -> None:

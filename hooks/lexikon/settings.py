@@ -36,6 +36,8 @@ class Option:
     kind: type
     default: Any
     doc: str
+    choices: tuple[Any, ...] = ()
+    """The values allowed, when only some of the type's are."""
 
 
 OPTIONS: Mapping[str, Option] = {
@@ -47,6 +49,12 @@ OPTIONS: Mapping[str, Option] = {
     ),
     "edit_entries": Option(
         bool, True, "Point each term page's edit link at its YAML file (needs repo_url)."
+    ),
+    "search": Option(
+        str, "pagefind",
+        "Search engine behind Material's search box: 'pagefind' (small index chunks fetched per "
+        "query) or 'lunr' (Material's own, one whole index per language loaded up front).",
+        choices=("pagefind", "lunr"),
     ),
 }
 
@@ -63,6 +71,8 @@ class Settings:
     tags_path: str = "tags"
     edit_entries: bool = True
     autolink: bool = True
+    search: str = "pagefind"
+    """``pagefind`` or ``lunr``: see :data:`OPTIONS`."""
     findings: tuple[Finding, ...] = field(default=(), compare=False)
 
     @property
@@ -95,6 +105,9 @@ def make_settings(
             problem(f"extra.lexikon: unknown option '{name}' (known: {', '.join(OPTIONS)})")
         elif not isinstance(value, OPTIONS[name].kind):
             problem(f"extra.lexikon.{name}: expected {OPTIONS[name].kind.__name__}, got {value!r}")
+        elif OPTIONS[name].choices and value not in OPTIONS[name].choices:
+            allowed = ", ".join(repr(choice) for choice in OPTIONS[name].choices)
+            problem(f"extra.lexikon.{name}: expected one of {allowed}, got {value!r}")
         else:
             values[name] = value
     ordered = sorted(languages, key=lambda language: not language.default)
@@ -112,6 +125,7 @@ def make_settings(
         tags_path=values["tags_path"].strip("/"),
         edit_entries=values["edit_entries"],
         autolink=values["autolink"],
+        search=values["search"],
         findings=tuple(findings),
     )
 

@@ -1,15 +1,20 @@
 """The MkDocs adapter: the one module of the package that knows MkDocs, Material and i18n.
 
 It turns MkDocs config into :class:`Settings`, rendered pages into MkDocs files, and the
-merged search index that static-i18n leaves into one index per language.
+merged search index that static-i18n leaves into one index per language (``search: lunr``)
+or the built pages into one Pagefind bundle per language (``search: pagefind``).
 """
 
 from __future__ import annotations
 
+import asyncio
+import html
 import json
+import os
 import posixpath
 import re
 import shutil
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -166,8 +171,16 @@ def render(glossary: Glossary, settings: Settings, config: MkDocsConfig) -> Rend
 def finish(rendered: Rendered, config: MkDocsConfig) -> None:
     """After the last language pass: search per language, feeds, data, no broken sitemap."""
     site_dir = Path(config.site_dir)
-    terms = search_terms_by_location(rendered.pages.values(), rendered.settings, config.use_directory_urls)
-    split_search_index(site_dir, rendered.settings, terms)
+    settings = rendered.settings
+    if settings.search == "pagefind":
+        # Material's index holds no pages here (see take_over_search): each language keeps
+        # only its config, which Material still fetches for its highlighter.
+        split_search_index(site_dir, settings)
+        write_pagefind_bundles(site_dir, settings, config.use_directory_urls)
+    else:
+        terms = search_terms_by_location(rendered.pages.values(), settings, config.use_directory_urls)
+        split_search_index(site_dir, settings, terms)
+        (site_dir / SEARCH_WORKER).unlink(missing_ok=True)
     drop_sitemap_without_site_url(site_dir, config)
     write_feeds(site_dir, rendered.feeds, rendered.settings)
     write_data_exports(site_dir, rendered.glossary, rendered.settings, config)
@@ -290,3 +303,150 @@ def split_search_index(site_dir: Path, settings: Settings,
         index = {**merged, "config": config, "docs": docs}
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return {code: len(docs) for code, docs in per_language.items()}
+
+
+# --- Pagefind ---------------------------------------------------------------------------------
+
+SEARCH_WORKER = "assets/javascripts/lexikon-search-worker.js"
+"""Our worker behind Material's search box (from ``hooks/overrides``): Material's protocol,
+Pagefind's answers. One file for every language; ``?root=`` names the language's tree."""
+PAGEFIND_DIR = "pagefind"
+SEARCH_TERMS_ID = "lexikon-search-terms"
+"""The hidden heading over a term page's search terms: the worker drops hits under it from
+the excerpts it shows (the words are there to be found, not read)."""
+SEARCH_TERMS_WEIGHT = 7
+"""Pagefind's weight of an ``h1`` (the title): an alias or word form counts as much as the
+title, far above a mention in a body (weight 1; Pagefind squares weights)."""
+PAGEFIND_EXCLUDE = (".headerlink", ".md-content__button", ".lexikon-figure")
+"""Not words of the page: permalink signs, the edit button, the graphs' node labels (the
+neighbours' titles, which would make every neighbour a hit)."""
+_PAGEFIND_UI_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
+                      "pagefind-modular-ui.css", "pagefind-component-ui.js",
+                      "pagefind-component-ui.css", "pagefind-highlight.js", "pagefind-worker.js")
+"""Pagefind's own UIs and its page-side worker: the search box is Material's, and our
+worker runs Pagefind inside itself."""
+
+
+def take_over_search(meta: dict) -> bool:
+    """Whether Pagefind is to index a page; the page leaves Material's lunr index either way.
+
+    Material's search plugin parses every page it indexes (a fifth of a build); with
+    Pagefind that index would only be fetched by nobody. Pages that opted out of search
+    (``search: {exclude: true}``: the printable lexicon, the change list) stay out of both.
+    """
+    searched = not (meta.get("search") or {}).get("exclude")
+    meta["search"] = {**(meta.get("search") or {}), "exclude": True}
+    return searched
+
+
+def search_terms_html(terms: Iterable[str]) -> str:
+    """A term page's search terms as Pagefind reads them and no reader sees or hears.
+
+    Aliases, declared and inflected forms, the other languages' titles: weighted like the
+    title, hidden (Pagefind reads the HTML, not the CSS), under a heading of their own.
+    """
+    words = " ".join(f"<span>{html.escape(term)}</span>" for term in terms)
+    if not words:
+        return ""
+    return (f'<div class="lexikon-search-terms" hidden aria-hidden="true" '
+            f'data-pagefind-weight="{SEARCH_TERMS_WEIGHT}">'
+            f'<h2 id="{SEARCH_TERMS_ID}"></h2><p>{words}</p></div>')
+
+
+_CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+
+
+def use_search_worker(page_html: str, worker_url: str) -> str:
+    """Point Material's search box at our worker (``search`` in the page's ``__config``)."""
+
+    def swap(match: re.Match[str]) -> str:
+        config = json.loads(match.group(2))
+        config["search"] = worker_url
+        text = json.dumps(config, ensure_ascii=False, separators=(", ", ": "))
+        text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        return match.group(1) + text + match.group(3)
+
+    return _CONFIG_SCRIPT.sub(swap, page_html, count=1)
+
+
+def search_worker_url(page_url: str | None, lang: str, settings: Settings, base: str | None = None) -> str:
+    """The worker's address from a page (relative), or from ``base`` (the 404 page, any depth)."""
+    target = SEARCH_WORKER + "?root=" + language_root(lang, settings)
+    if base is not None:
+        return base.rstrip("/") + "/" + target
+    return href(page_url or "", SEARCH_WORKER) + "?root=" + language_root(lang, settings)
+
+
+def pagefind_pages(site_dir: Path, settings: Settings,
+                   use_directory_urls: bool = True) -> dict[str, list[tuple[str, Path]]]:
+    """Per language, each page Pagefind indexes: its URL within the language's tree, its file.
+
+    A page belongs to the language whose tree it is in (the longest root that holds it);
+    only pages our template marked ``data-pagefind-body`` count, so the 404 page, redirects
+    and pages that opted out of search stay out, and no bundle holds another language.
+    """
+    roots = sorted(((code, language_root(code, settings)) for code in settings.codes),
+                   key=lambda pair: -len(pair[1]))
+    pages: dict[str, list[tuple[str, Path]]] = {code: [] for code in settings.codes}
+    for path in sorted(site_dir.rglob("*.html")):
+        relative = path.relative_to(site_dir).as_posix()
+        code, root = next((c, r) for c, r in roots if relative.startswith(r))
+        inside = relative[len(root):]
+        if inside.split("/", 1)[0] == PAGEFIND_DIR:
+            continue
+        if "data-pagefind-body" not in path.read_text(encoding="utf-8"):
+            continue
+        if use_directory_urls and (inside == "index.html" or inside.endswith("/index.html")):
+            inside = inside.removesuffix("index.html")
+        pages[code].append(("/" + inside, path))
+    return pages
+
+
+def write_pagefind_bundles(site_dir: Path, settings: Settings,
+                           use_directory_urls: bool = True) -> dict[str, int]:
+    """One Pagefind bundle per language, in ``<language root>/pagefind/``.
+
+    A reader's worker loads only their language's bundle, whose words are stemmed by that
+    language's Snowball stemmer (``force_language``). Each language's pages are linked
+    (hard links: no copies) into a folder of their own, laid out as in their tree, and
+    Pagefind indexes that folder in one request: its Python API answers one request per
+    0.1 s, which file by file would take minutes. Result URLs are relative to the
+    language's tree; the browser side prefixes them with the folder holding the bundle.
+    """
+    pages = pagefind_pages(site_dir, settings, use_directory_urls)
+    with tempfile.TemporaryDirectory(prefix=f".{site_dir.name}.pagefind-", dir=site_dir.parent) as tmp:
+        staged = {code: Path(tmp) / code for code in settings.codes}
+        for code, found in pages.items():
+            for url, path in found:
+                name = url.lstrip("/")
+                target = staged[code] / (name + "index.html" if name.endswith("/") or not name else name)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                _link_or_copy(path, target)
+            staged[code].mkdir(parents=True, exist_ok=True)
+
+        async def bundle(code: str) -> None:
+            from pagefind.index import IndexConfig, PagefindIndex
+
+            target = site_dir / language_root(code, settings) / PAGEFIND_DIR
+            shutil.rmtree(target, ignore_errors=True)
+            config = IndexConfig(force_language=code, output_path=str(target),
+                                 exclude_selectors=list(PAGEFIND_EXCLUDE))
+            async with PagefindIndex(config) as index:
+                await index.add_directory(str(staged[code]))
+
+        async def every_language() -> None:
+            await asyncio.gather(*(bundle(code) for code in settings.codes))
+
+        asyncio.run(every_language())
+    for code in settings.codes:
+        folder = site_dir / language_root(code, settings) / PAGEFIND_DIR
+        for name in _PAGEFIND_UI_FILES:
+            (folder / name).unlink(missing_ok=True)
+    return {code: len(found) for code, found in pages.items()}
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # a file system without hard links
+        shutil.copyfile(source, target)
