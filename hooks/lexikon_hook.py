@@ -35,6 +35,8 @@ class _Build:
     site_dir: Path | None = None
     """The real output folder; the passes write beside it, swapped in when all succeed."""
     rendered: site.Rendered | None = None
+    second: site.SecondProcess | None = None
+    """Renders half the generated pages of the current language pass, when it helps."""
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -68,7 +70,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+@event_priority(-100)  # the nav as static-i18n leaves it for this language
+def on_nav(nav, config: MkDocsConfig, files: Files):
+    if _Build.rendered is not None:
+        _Build.second = site.SecondProcess.start(files, config, _Build.rendered)
+    return nav
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    if _Build.second is not None:  # every page has its HTML now
+        _Build.second.close()
+        _Build.second = None
+    return env
+
+
 def on_page_read_source(page: MkDocsPage, config: MkDocsConfig) -> str | None:
+    if _Build.second is not None and _Build.second.owns(page):
+        return ""  # converted in the second process: see on_page_content
     generated = _generated(page)
     return generated.markdown if generated else None
 
@@ -88,7 +106,10 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
     return markdown
 
 
+@event_priority(-1000)  # last: a page from the second process has had every plugin's turn there
 def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+    if _Build.second is not None and _Build.second.owns(page):
+        return _Build.second.take(page, files)
     return site.mark_other_language(html)
 
 
@@ -143,6 +164,9 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_build_error(error: Exception) -> None:
     # A failed build never reaches on_post_build: drop its half-written output, keep the
     # last good site, and let `mkdocs serve` go on.
+    if _Build.second is not None:
+        _Build.second.close()
+        _Build.second = None
     if _Build.site_dir is not None:
         shutil.rmtree(site.building_dir(_Build.site_dir), ignore_errors=True)
         _Build.site_dir = None

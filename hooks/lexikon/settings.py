@@ -56,6 +56,11 @@ OPTIONS: Mapping[str, Option] = {
         "query) or 'lunr' (Material's own, one whole index per language loaded up front).",
         choices=("pagefind", "lunr"),
     ),
+    "parallel_from": Option(
+        int, 200,
+        "Generated pages in a language pass from which a second process renders half of their "
+        "Markdown (with two cores and no other thread running); 0 turns it off.",
+    ),
 }
 
 
@@ -73,6 +78,7 @@ class Settings:
     autolink: bool = True
     search: str = "pagefind"
     """``pagefind`` or ``lunr``: see :data:`OPTIONS`."""
+    parallel_from: int = 200
     findings: tuple[Finding, ...] = field(default=(), compare=False)
 
     @property
@@ -126,6 +132,7 @@ def make_settings(
         edit_entries=values["edit_entries"],
         autolink=values["autolink"],
         search=values["search"],
+        parallel_from=values["parallel_from"],
         findings=tuple(findings),
     )
 
