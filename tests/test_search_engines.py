@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from bench.search import SEARCH_BOX, serve, shared_browser, use_engine
+from bench.search import SEARCH_BOX, measure_search, search_cases, serve, shared_browser, use_engine
 from conftest import Project, copy_project
 from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
@@ -328,3 +328,17 @@ def test_lunr_mode_still_finds_things(lunr_reader: Reader, home: str, word: str,
     assert not any("/pagefind/" in p or "lexikon-search-worker" in p for p in lunr_reader.paths())
     assert any("/workers/search." in p for p in lunr_reader.paths())
     assert lunr_reader.foreign() == [] and lunr_reader.errors == []
+
+
+@pytest.mark.browser
+def test_the_benchmark_measures_a_first_search_per_language(built_site: Project) -> None:
+    cases = search_cases(built_site.root, "backsourcing")
+    assert set(cases) == {"/terms/backsourcing/", "/da/terms/backsourcing/"}
+    report = measure_search(built_site.site, {page: pairs[1:3] for page, pairs in cases.items()})
+    assert report["engine"] == "pagefind"
+    rows = report["queries"]
+    assert [(row["query"], row["found"]) for row in rows] == [
+        ("Backsourcings", True), ("Wiedereinlagerung", True), ("Backsourcingen", True), ("hjemtagning", True)]
+    for row in rows:
+        assert 0 < row["first_result_ms"] < 5_000 and row["bytes"] > 0 and row["foreign"] == []
+    assert report["summary"]["found"] == 4 and report["summary"]["foreign_requests"] == 0

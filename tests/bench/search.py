@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import statistics
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -36,11 +37,19 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    """A browser context closed mid-download (the worker's second answer) is no error."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(site_dir: Path) -> Iterator[str]:
     """``http://127.0.0.1:<free port>`` serving ``site_dir`` as a static host would."""
     handler = functools.partial(_Quiet, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="bench-search-http", daemon=True)
     thread.start()
     try:
@@ -217,3 +226,33 @@ def use_engine(project_root: Path, engine: str) -> None:
         if not count:
             raise ValueError(f"{config} has no extra.lexikon block to set the search engine in")
     config.write_text(text, encoding="utf-8")
+
+
+def search_cases(project_root: Path, term_id: str, languages: dict[str, str] | None = None
+                 ) -> dict[str, list[tuple[str, str]]]:
+    """The hidden cases for one entry, as :func:`measure_search` takes them.
+
+    Per language (code → tree, default ``{"de": "", "da": "da/"}``) the entry's term page
+    is opened and searched for: its title's last word (a literal word), a declared form or
+    else the title inflected (German genitive ``-s``, Danish definite ``-en``), its first
+    alias, and its title in the other language; each should find that language's page.
+    """
+    import yaml
+
+    languages = languages or {"de": "", "da": "da/"}
+    entry = yaml.safe_load((project_root / "glossary" / f"{term_id}.yml").read_text(encoding="utf-8"))
+    cases: dict[str, list[tuple[str, str]]] = {}
+    for code, root in languages.items():
+        text = entry.get(code)
+        if not text:
+            continue
+        page = f"/{root}terms/{term_id}/"
+        title = str(text["title"])
+        suffix = "en" if code == "da" else "s"
+        queries = [title.split()[-1], (text.get("forms") or [title.split()[-1] + suffix])[0]]
+        if text.get("aliases"):
+            queries.append(str(text["aliases"][0]))
+        queries += [str(other["title"]) for other_code, other in entry.items()
+                    if other_code in languages and other_code != code and isinstance(other, dict)][:1]
+        cases[page] = [(query, page) for query in queries]
+    return cases

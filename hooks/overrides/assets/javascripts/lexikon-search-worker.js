@@ -11,7 +11,7 @@
 "use strict";
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-const FIRST = 10;   // results in the first answer: what Material shows before scrolling
+const FIRST = 6;    // results in the first answer: what a screen shows, one fetch each at once
 const MOST = 50;    // results in the second answer (the count shown), fetched while reading
 const TERMS = "#lexikon-search-terms";  // hidden aliases and forms: found, never shown
 
