@@ -19,6 +19,11 @@ numbers are those of one ``lexicon check`` or ``mkdocs build`` as a person runs 
 - **sizes**: each language's search index (raw and gzipped) and one term page.
 - **serve**: ``mkdocs serve``; after its first build one entry changes, and the clock runs
   until the page shows the change.
+- **search** (``--search-sizes``, 1000 and 5000 by default): a reader's first search in
+  headless Chromium, Pagefind (the built site) against Material's lunr (the same project
+  built again with ``search: lunr``): time to the first result, bytes fetched for it, and
+  whether the hidden cases find their page (a literal word, an inflected form, an alias,
+  the other language's title; see ``search.py``).
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ from .serving import free_port, wait_for
 
 DEFAULT_SIZES = (100, 1000, 5000)
 DEFAULT_CHECK_SIZES = (10000,)
+DEFAULT_SEARCH_SIZES = (1000, 5000)
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -214,6 +220,34 @@ def _folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else 0
 
 
+# --- search -------------------------------------------------------------------------------
+def search_both(project: Path, ids: list[str], lunr_root: Path, log=print) -> dict:
+    """First searches on the built site and on the same project built with lunr."""
+    from .search import measure_search, search_cases, use_engine
+
+    cases = search_cases(project, ids[len(ids) // 3])
+    engine = search_engine(project)
+    log(f"  search: {engine} in Chromium …")
+    results = {engine: measure_search(project / "site", cases)}
+    other = "lunr" if engine == "pagefind" else "pagefind"
+    if lunr_root.exists():
+        shutil.rmtree(lunr_root)
+    lunr_root.mkdir(parents=True)
+    for name in ("mkdocs.yml", "docs", "hooks", "glossary", ".cache"):
+        source = project / name
+        if source.is_dir():
+            shutil.copytree(source, lunr_root / name)
+        elif source.exists():
+            shutil.copy(source, lunr_root / name)
+    use_engine(lunr_root, other)
+    log(f"  search: building with {other} …")
+    build = mkdocs_build(lunr_root)
+    results[other] = measure_search(lunr_root / "site", cases) if build.returncode == 0 else None
+    results[other + "_build_s"] = build.seconds
+    shutil.rmtree(lunr_root, ignore_errors=True)
+    return results
+
+
 # --- serve ----------------------------------------------------------------------------------
 def serve_rebuild(project: Path, term_id: str, timeout: float = 1800) -> dict:
     """Seconds to ``mkdocs serve``'s first page, then from an edit to the page showing it."""
@@ -247,7 +281,7 @@ def serve_rebuild(project: Path, term_id: str, timeout: float = 1800) -> dict:
 
 # --- one size -------------------------------------------------------------------------------
 def bench_size(size: int, workdir: Path, *, repetitions: int, serve: bool, seed: int,
-               build: bool = True, log=print) -> dict:
+               build: bool = True, search: bool = False, log=print) -> dict:
     project = workdir / f"lexikon-{size}"
     baseline = workdir / f"baseline-{size}"
     ids = synthetic.make_project(project, size, seed)
@@ -293,6 +327,7 @@ def bench_size(size: int, workdir: Path, *, repetitions: int, serve: bool, seed:
     out["pages"] = out["html_pages"]
     out["ms_per_page"] = 1000 * out["build"]["seconds"] / max(out["pages"], 1)
     out["baseline_ms_per_page"] = 1000 * out["baseline"]["seconds"] / max(out["pages"], 1)
+    out["search"] = search_both(project, ids, workdir / f"lunr-{size}", log) if search else None
     if serve:
         log(f"[{size}] mkdocs serve …")
         out["serve"] = serve_rebuild(project, ids[0])
@@ -394,10 +429,31 @@ ROWS = (
     ("term page de, KB (gz)", lambda r: f"{r['term_page']['de']['bytes'] / 1024:.1f} "
                                         f"({r['term_page']['de']['gzip_bytes'] / 1024:.1f})"),
     ("site total, MB", lambda r: f"{r['site_bytes'] / 1e6:.1f}"),
+    ("1st search pagefind, ms (max)", lambda r: _search(r, "pagefind", "first_result_ms")),
+    ("1st search pagefind, KB (max)", lambda r: _search(r, "pagefind", "bytes", 1024)),
+    ("1st search lunr, ms (max)", lambda r: _search(r, "lunr", "first_result_ms")),
+    ("1st search lunr, KB (max)", lambda r: _search(r, "lunr", "bytes", 1024)),
+    ("page load pagefind / lunr, KB", lambda r: f"{_load_kb(r, 'pagefind')} / {_load_kb(r, 'lunr')}"),
+    ("hidden cases found pf / lunr", lambda r: f"{_found(r, 'pagefind')} / {_found(r, 'lunr')}"),
     ("serve: first page, s", lambda r: _fmt((r["serve"] or {}).get("first_build_s"), ".1f")),
     ("serve: rebuild after edit, s", lambda r: _fmt((r["serve"] or {}).get("rebuild_s"), ".1f")),
     ("serve: peak MB", lambda r: _fmt((r["serve"] or {}).get("peak_rss_mb"), ".0f")),
 )
+
+
+def _search(row: dict, engine: str, measure: str, scale: float = 1) -> str:
+    summary = row["search"][engine]["summary"]
+    return f"{summary[measure + '_median'] / scale:.0f} ({summary[measure + '_max'] / scale:.0f})"
+
+
+def _load_kb(row: dict, engine: str) -> str:
+    """What the page fetched before the search box was touched (lunr: its whole index)."""
+    return f"{row['search'][engine]['summary']['load_bytes_median'] / 1024:.0f}"
+
+
+def _found(row: dict, engine: str) -> str:
+    summary = row["search"][engine]["summary"]
+    return f"{summary['found']}/{summary['queries']}"
 
 
 def _cell(cell, row: dict) -> str:
@@ -437,6 +493,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="comma-separated glossary sizes (default: %(default)s)")
     parser.add_argument("--check-sizes", default=",".join(map(str, DEFAULT_CHECK_SIZES)),
                         help="sizes that are only checked, not built (default: %(default)s)")
+    parser.add_argument("--search-sizes", default=",".join(map(str, DEFAULT_SEARCH_SIZES)),
+                        help="sizes whose first search is measured in Chromium, with both engines "
+                             "(default: %(default)s; '' for none)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON to this file")
     parser.add_argument("--quick", action="store_true",
                         help="100 terms, one repetition, no serve (the smoke test's mode)")
@@ -454,10 +513,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     try:
         args.sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
         args.check_sizes = [int(s) for s in args.check_sizes.split(",") if s.strip()]
+        args.search_sizes = [int(s) for s in args.search_sizes.split(",") if s.strip()]
     except ValueError:
         parser.error("--sizes and --check-sizes take numbers like 100,1000,5000")
     if args.quick:
         args.sizes, args.check_sizes, args.repetitions, args.serve_max = [100], [], 1, 0
+        args.search_sizes = []
     return args
 
 
@@ -474,7 +535,8 @@ def main(argv: list[str] | None = None) -> int:
         for size in sorted(set(args.sizes) | set(args.check_sizes)):
             results.append(bench_size(
                 size, workdir, repetitions=args.repetitions if size <= args.paired_max else 1,
-                serve=size <= args.serve_max, seed=args.seed, build=size in args.sizes, log=log))
+                serve=size <= args.serve_max, seed=args.seed, build=size in args.sizes,
+                search=size in args.search_sizes and size in args.sizes, log=log))
         profile = None
         if args.profile:
             project = workdir / f"lexikon-{args.profile}"
