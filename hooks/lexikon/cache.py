@@ -45,7 +45,7 @@ def fingerprint(settings: Settings) -> str:
     return digest.hexdigest()
 
 
-def _light(report: FileReport) -> FileReport:
+def light(report: FileReport) -> FileReport:
     """The report without its entry, its names and titles as plain tuples (quick to read back)."""
     return dataclasses.replace(report, entry=None, references=tuple(map(tuple, report.references)),
                                titles=tuple(map(tuple, report.titles)))
@@ -100,7 +100,7 @@ class ReportCache:
         if self._reports is None:
             self._reports = self._read("reports")
         if fresh.keys() != self._reports.keys():
-            self._reports = {key: self._reports.get(key) or _light(report) for key, report in fresh.items()}
+            self._reports = {key: self._reports.get(key) or light(report) for key, report in fresh.items()}
             self._write("reports", self._reports)
         if with_entries:
             if self._entries is None:

@@ -89,7 +89,7 @@ def markup_problems(text: str) -> Iterator[tuple[str, str]]:
     wider than the renderer's (``a<b`` is refused, though it would render as text): a
     false alarm costs an editor a rewording, a miss costs a reader's safety.
     """
-    if not _MAY_HOLD_MARKUP.search(text):
+    if ("<" not in text and "{" not in text and "]" not in text) or not _MAY_HOLD_MARKUP.search(text):
         return  # most titles, aliases and paragraphs: nothing that could be markup
     prose = without_code(text)
     autolinks = [match.span() for match in _AUTOLINK.finditer(prose)]

@@ -8,7 +8,6 @@ that resolve, ids and titles used twice) is asked of the reports every time.
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import os
 import threading
@@ -18,7 +17,7 @@ from contextlib import contextmanager
 from multiprocessing import get_context
 from pathlib import Path
 
-from .cache import ReportCache, file_key
+from .cache import ReportCache, file_key, light
 from .check import check_file, combine
 from .load import list_glossary, load_file, parse_bytes, read_file
 from .model import FileReport, Finding, Result
@@ -116,7 +115,7 @@ def _report_batch(files: list[tuple[Path, str]], settings: Settings,
                   with_entries: bool) -> list[tuple[bytes | None, FileReport]]:
     made = [read_report(path, display, settings) for path, display in files]
     # Sending entries back costs as much as making them: only when they are wanted.
-    return made if with_entries else [(key, dataclasses.replace(r, entry=None)) for key, r in made]
+    return made if with_entries else [(key, light(report)) for key, report in made]
 
 
 @contextmanager

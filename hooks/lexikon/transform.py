@@ -33,8 +33,25 @@ class Block:
     """0-based line of the block's first line within the Markdown it was split from."""
 
 
+_RUN_OF_LINES = re.compile(r"^[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*", re.M)
+"""Lines that are not blank (``\\S``: as ``str.strip`` sees white space), one after another."""
+
+
 def split_blocks(markdown: str) -> list[Block]:
     """Blocks of ``markdown`` in order; fenced code is one block even across blank lines."""
+    markdown = markdown.replace("\r\n", "\n")
+    if "```" in markdown or "~~~" in markdown:
+        return _split_blocks_with_fences(markdown)
+    blocks: list[Block] = []
+    line = position = 0
+    for run in _RUN_OF_LINES.finditer(markdown):  # no fence: a block is a run of lines
+        line += markdown.count("\n", position, run.start())
+        position = run.start()
+        blocks.append(Block(run.group(0), _is_prose(run.group(0)), line))
+    return blocks
+
+
+def _split_blocks_with_fences(markdown: str) -> list[Block]:
     blocks: list[Block] = []
     lines: list[str] = []
     fence: str | None = None
@@ -46,7 +63,7 @@ def split_blocks(markdown: str) -> list[Block]:
             blocks.append(Block(text, _is_prose(text), first))
             lines.clear()
 
-    for number, line in enumerate(markdown.replace("\r\n", "\n").split("\n")):
+    for number, line in enumerate(markdown.split("\n")):
         if not lines:
             first = number
         opener = _FENCE.match(line)
