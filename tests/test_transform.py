@@ -7,7 +7,10 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from lexikon import transform
 from lexikon.check import check
 from lexikon.load import LoadedGlossary, parse
 from lexikon.model import Finding, Result, Severity, Span, Text
@@ -369,3 +372,13 @@ def test_deduplicate_keeps_everything_else() -> None:
     after = deduplicate(result).glossary.entries["x"].texts["de"]
     assert dataclasses.replace(after, body=before.body) == before
     assert result.glossary.languages == ("de", "da")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b ", "#", "|", "\t", "\n", "\n", " ", "\u00a0", "\r", "\x0c",
+                                 "\u2028", "- ", "> ", "    ", "```", "~~~"]), max_size=30).map("".join))
+def test_splitting_by_runs_of_lines_is_the_line_walk(markdown: str) -> None:
+    """Bodies without fences take a regex fast path; it must cut exactly as the walk does."""
+    fast = split_blocks(markdown)
+    walked = transform._split_blocks_with_fences(markdown.replace("\r\n", "\n"))
+    assert [(b.text, b.prose, b.line) for b in fast] == [(b.text, b.prose, b.line) for b in walked]
