@@ -45,9 +45,10 @@ test: $(VENV)/.test-deps chromium
 test-long: $(VENV)/.test-deps
 	LEXIKON_HYPOTHESIS_PROFILE=long $(BIN)/pytest tests/test_properties.py
 
-## bench: time check, build and serve on synthetic glossaries (BENCH_ARGS="--sizes 100,1000 --json bench.json")
+## bench: time check, build, search and serve on synthetic glossaries; the table, and JSON with
+##        BENCH_ARGS="--json bench.json" (--sizes, --check-sizes, --search-sizes: see --help)
 BENCH_ARGS ?=
-bench: $(VENV)/.test-deps
+bench: $(VENV)/.test-deps chromium
 	$(BIN)/python -m tests.bench $(BENCH_ARGS)
 
 lint: $(VENV)/.test-deps
@@ -67,4 +68,4 @@ constraints: $(VENV)/.test-deps
 	  $(BIN)/python -m pip freeze --exclude-editable | grep -v '^#'; } > constraints.txt
 
 clean:
-	rm -rf site .pytest_cache .ruff_cache
+	rm -rf site .cache/lexikon .pytest_cache .ruff_cache

@@ -103,7 +103,22 @@ def test_other_languages_or_code_start_a_new_cache(synthetic_project: Path) -> N
     pipeline.run(de_da)
     same(pipeline.run(de), staged(de))  # a missing 'da' block is now no finding
     stores = sorted(p.name for p in (synthetic_project / cache.FOLDER).iterdir())
-    assert len(stores) == 2 and all(cache.fingerprint(de) in name for name in stores), stores
+    assert {name.split("-")[0] for name in stores} == {"reports", "entries"}
+    assert all(cache.fingerprint(de) in name for name in stores), stores
+
+
+def test_an_edit_writes_back_one_shard_of_each_store(synthetic_project: Path) -> None:
+    settings = settings_for(synthetic_project)
+    pipeline.run(settings)
+    folder = synthetic_project / cache.FOLDER
+    before = {path.name: path.stat().st_mtime_ns for path in folder.iterdir()}
+    assert len(before) > 4
+    path = sorted((synthetic_project / "glossary").glob("[!_]*.yml"))[7]
+    path.write_text(path.read_text(encoding="utf-8") + "# ein Kommentar\n", encoding="utf-8")
+    same(pipeline.run(settings), staged(settings))
+    after = {path.name: path.stat().st_mtime_ns for path in folder.iterdir()}
+    rewritten = sorted(name for name in after if after[name] != before.get(name))
+    assert 1 <= len(rewritten) <= 4, rewritten  # the old key's shard and the new key's, per store
 
 
 def test_a_damaged_cache_is_read_as_empty(synthetic_project: Path) -> None:

@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import importlib.util
 import os
 import pickle
 import sys
 from pathlib import Path
 
-import markdown
 import yaml
 
-from .model import Entry, FileReport
+from .model import FileReport
 from .settings import Settings
 
 FOLDER = Path(".cache") / "lexikon"
@@ -40,8 +40,10 @@ def fingerprint(settings: Settings) -> str:
     digest = hashlib.blake2b(digest_size=12)
     for path in sorted(_PACKAGE.glob("*.py")):
         digest.update(path.name.encode() + path.read_bytes())
-    digest.update(repr((settings.languages, yaml.__version__, markdown.__version__,
-                        sys.version_info[:2])).encode())
+    digest.update(repr((settings.languages, yaml.__version__, sys.version_info[:2])).encode())
+    markdown = importlib.util.find_spec("markdown")  # its version, without importing it (slow)
+    if markdown is not None and markdown.origin:
+        digest.update(Path(markdown.origin).with_name("__meta__.py").read_bytes())
     return digest.hexdigest()
 
 
@@ -51,27 +53,36 @@ def light(report: FileReport) -> FileReport:
                                titles=tuple(map(tuple, report.titles)))
 
 
+SHARDS = 16
+"""Each store is kept in this many files, by the first byte of the key: after one edit,
+one of them is written again, not the whole store (70 MB of entries at 10,000 terms)."""
+
+
 class ReportCache:
-    """The two stores of one project, read once and written back when they changed."""
+    """The two stores of one project, read once and written back where they changed."""
 
     def __init__(self, folder: Path, fingerprint: str) -> None:
         self.folder = folder
         self.fingerprint = fingerprint
-        self._reports: dict[bytes, FileReport] | None = None
-        self._entries: dict[bytes, Entry] | None = None
-        self._changed: set[str] = set()
+        self._stores: dict[str, list[dict]] = {}
 
     @classmethod
     def for_settings(cls, settings: Settings) -> ReportCache:
         return cls(settings.project_dir / FOLDER, fingerprint(settings))
 
-    def _path(self, store: str) -> Path:
-        return self.folder / f"{store}-{self.fingerprint}.pickle"
+    def _path(self, store: str, shard: int) -> Path:
+        return self.folder / f"{store}-{self.fingerprint}-{shard:02d}.pickle"
 
-    def _read(self, store: str) -> dict:
+    def _load(self, store: str) -> list[dict]:
+        if store not in self._stores:
+            self._stores[store] = [self._read(self._path(store, shard)) for shard in range(SHARDS)]
+        return self._stores[store]
+
+    @staticmethod
+    def _read(path: Path) -> dict:
         # Only this program writes here, inside the project; anything unreadable is a miss.
         try:
-            with open(self._path(store), "rb") as stream:
+            with open(path, "rb") as stream:
                 data = pickle.load(stream)
             return data if isinstance(data, dict) else {}
         except Exception:  # a damaged cache must never stop a check: read it as empty
@@ -79,47 +90,47 @@ class ReportCache:
 
     def is_empty(self) -> bool:
         """Nothing stored for this fingerprint: every file is new."""
-        if self._reports is None:
-            self._reports = self._read("reports")
-        return not self._reports
+        return not any(self._load("reports"))
 
     def get(self, key: bytes, *, with_entry: bool) -> FileReport | None:
         """The stored report for ``key``; with its entry when asked (a miss if it is not stored)."""
-        if self._reports is None:
-            self._reports = self._read("reports")
-        report = self._reports.get(key)
+        report = self._load("reports")[key[0] % SHARDS].get(key)
         if report is None or not (with_entry and report.has_entry):
             return report
-        if self._entries is None:
-            self._entries = self._read("entries")
-        entry = self._entries.get(key)
+        entry = self._load("entries")[key[0] % SHARDS].get(key)
         return None if entry is None else dataclasses.replace(report, entry=entry)
 
     def keep(self, fresh: dict[bytes, FileReport], *, with_entries: bool) -> None:
         """Make the stores hold exactly ``fresh`` (the glossary's files now), written if changed."""
-        if self._reports is None:
-            self._reports = self._read("reports")
-        if fresh.keys() != self._reports.keys():
-            self._reports = {key: self._reports.get(key) or light(report) for key, report in fresh.items()}
-            self._write("reports", self._reports)
+        reports = self._load("reports")
+        self._sync("reports", {key: reports[key[0] % SHARDS].get(key) or light(report)
+                               for key, report in fresh.items()})
         if with_entries:
-            if self._entries is None:
-                self._entries = self._read("entries")
-            entries = {key: report.entry for key, report in fresh.items() if report.entry is not None}
-            if entries.keys() != self._entries.keys():
-                self._entries = entries
-                self._write("entries", entries)
+            self._sync("entries", {key: report.entry for key, report in fresh.items()
+                                   if report.entry is not None})
 
-    def _write(self, store: str, data: dict) -> None:
+    def _sync(self, store: str, wanted: dict[bytes, object]) -> None:
+        shards: list[dict] = [{} for _ in range(SHARDS)]
+        for key, value in wanted.items():
+            shards[key[0] % SHARDS][key] = value
+        old = self._load(store)
+        changed = [shard for shard in range(SHARDS) if shards[shard].keys() != old[shard].keys()]
+        self._stores[store] = shards
+        if changed:
+            self._write(store, {shard: shards[shard] for shard in changed})
+
+    def _write(self, store: str, shards: dict[int, dict]) -> None:
         """Atomically (a reader never sees half a file); a cache that cannot be written is no error."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            for old in self.folder.glob(f"{store}-*.pickle"):
-                if old != self._path(store):
-                    old.unlink(missing_ok=True)
-            temporary = self._path(store).with_suffix(f".{os.getpid()}.tmp")
-            with open(temporary, "wb") as stream:
-                pickle.dump(data, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self._path(store))
+            for other in self.folder.glob(f"{store}-*.pickle"):  # another fingerprint's
+                if not other.name.startswith(f"{store}-{self.fingerprint}-"):
+                    other.unlink(missing_ok=True)
+            for shard, data in shards.items():
+                path = self._path(store, shard)
+                temporary = path.with_suffix(f".{os.getpid()}.tmp")
+                with open(temporary, "wb") as stream:
+                    pickle.dump(data, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(temporary, path)
         except OSError:
             pass

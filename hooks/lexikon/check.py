@@ -17,6 +17,7 @@ import yaml
 from . import links
 from .load import LoadedFile, LoadedGlossary
 from .model import (
+    FINDING_ORDER,
     Entry,
     FileReport,
     Finding,
@@ -88,7 +89,8 @@ def combine(reports: Iterable[FileReport], tags_file: LoadedFile | None, setting
         _check_references(report, known_ids, tags, findings)
     _check_shared_titles(accepted.values(), findings)
     entries = {entry_id: report.entry for entry_id, report in sorted(accepted.items()) if report.entry}
-    return Result(Glossary(entries, tags, settings.codes), tuple(sorted(set(findings))), len(accepted))
+    ordered = tuple(sorted(set(findings), key=FINDING_ORDER))
+    return Result(Glossary(entries, tags, settings.codes), ordered, len(accepted))
 
 
 _SOURCE_SPECS = {spec.name: spec for spec in SOURCE_FIELDS}

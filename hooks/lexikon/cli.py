@@ -11,16 +11,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .cache import FOLDER
-from .check import ID_RULE
-from .export import run_export
-from .importer import run_import
 from .model import Finding, Result, Severity
 from .pipeline import check_only, run
-from .scaffold import SCHEMA_FILE, new_entry_text
-from .schema import json_schema
+from .scaffold import SCHEMA_FILE
 from .settings import Settings, settings_from_file
-from .stats import compute_stats
-from .tbx_import import run_import_csv, run_import_tbx
+
+# The other commands' modules are imported where they run: `lexicon check` after an edit
+# should take a fraction of a second, most of it the interpreter's start.
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -84,7 +81,7 @@ def _parser(settings: Settings | None) -> argparse.ArgumentParser:
     exporter.add_argument("dir", type=Path)
     exporter.add_argument("--site-url", help="absolute addresses from this URL (default: $SITE_URL; "
                           "else relative to DIR)")
-    exporter.set_defaults(run=lambda a, s: run_export(s, a.dir, out=sys.stdout, base_url=a.site_url))
+    exporter.set_defaults(run=_export)
 
     tbx = commands.add_parser("import-tbx", help="new entries from a TBX termbase (never overwrites)")
     tbx.add_argument("file", type=Path)
@@ -166,6 +163,9 @@ FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}
 
 # new --------------------------------------------------------------------------
 def _new(args: argparse.Namespace, settings: Settings) -> int:
+    from .check import ID_RULE
+    from .scaffold import new_entry_text
+
     if not ID_RULE.match(args.id):
         print(f"lexicon new: '{args.id}' is not a valid id: use lowercase ASCII letters, digits "
               "and single hyphens, e.g. 'competitive-advantage'", file=sys.stderr)
@@ -185,6 +185,8 @@ def _new(args: argparse.Namespace, settings: Settings) -> int:
 
 # stats ------------------------------------------------------------------------
 def _stats(args: argparse.Namespace, settings: Settings) -> int:
+    from .stats import compute_stats
+
     stats = compute_stats(run(settings).glossary, settings)
     if args.format == "json":
         document = dataclasses.asdict(stats)
@@ -211,6 +213,8 @@ def _print_list(title: str, items: list[str]) -> None:
 
 # import -----------------------------------------------------------------------
 def _import(args: argparse.Namespace, settings: Settings) -> int:
+    from .importer import run_import
+
     if not args.file.is_file():
         print(f"lexicon import: {args.file} not found", file=sys.stderr)
         return EXIT_USAGE
@@ -219,6 +223,8 @@ def _import(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _import_tbx(args: argparse.Namespace, settings: Settings) -> int:
+    from .tbx_import import run_import_tbx
+
     if not args.file.is_file():
         print(f"lexicon import-tbx: {args.file} not found", file=sys.stderr)
         return EXIT_USAGE
@@ -226,14 +232,25 @@ def _import_tbx(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _import_csv(args: argparse.Namespace, settings: Settings) -> int:
+    from .tbx_import import run_import_csv
+
     if not args.file.is_file():
         print(f"lexicon import-csv: {args.file} not found", file=sys.stderr)
         return EXIT_USAGE
     return run_import_csv(settings, args.file, args.lang, dry_run=args.dry_run, out=sys.stdout)
 
 
+# export -----------------------------------------------------------------------
+def _export(args: argparse.Namespace, settings: Settings) -> int:
+    from .export import run_export
+
+    return run_export(settings, args.dir, out=sys.stdout, base_url=args.site_url)
+
+
 # schema -----------------------------------------------------------------------
 def _schema(args: argparse.Namespace, settings: Settings) -> int:
+    from .schema import json_schema
+
     path = settings.glossary_dir / SCHEMA_FILE
     text = json.dumps(json_schema(settings.codes), ensure_ascii=False, indent=2) + "\n"
     current = path.read_text(encoding="utf-8") if path.exists() else ""

@@ -15,11 +15,10 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from multiprocessing import get_context
-from pathlib import Path
 
 from .cache import ReportCache, file_key, light
 from .check import check_file, combine
-from .load import list_glossary, load_file, parse_bytes, read_file
+from .load import file_id, list_glossary, load_file, parse_bytes, read_file
 from .model import FileReport, Finding, Result
 from .settings import Settings
 from .transform import deduplicate_report
@@ -52,12 +51,12 @@ def report_file(data: bytes, display: str, entry_id: str, settings: Settings) ->
     return report
 
 
-def read_report(path: Path, display: str, settings: Settings) -> tuple[bytes | None, FileReport]:
+def read_report(path: str, display: str, settings: Settings) -> tuple[bytes | None, FileReport]:
     """One file read and reported, with its cache key (None when it could not be read)."""
     data, problems = read_file(path, settings.project_dir, display)
     if data is None:
-        return None, FileReport(display, path.stem, None, tuple(problems))
-    return file_key(display, data), report_file(data, display, path.stem, settings)
+        return None, FileReport(display, file_id(path), None, tuple(problems))
+    return file_key(display, data), report_file(data, display, file_id(path), settings)
 
 
 def _run(settings: Settings, *, cache: bool, with_entries: bool) -> Result:
@@ -94,7 +93,7 @@ def _run(settings: Settings, *, cache: bool, with_entries: bool) -> Result:
         return combine((reports[index] for index in sorted(reports)), tags, settings, findings)
 
 
-def _read_and_report(files: list[tuple[Path, str]], settings: Settings,
+def _read_and_report(files: list[tuple[str, str]], settings: Settings,
                      with_entries: bool) -> list[tuple[bytes | None, FileReport]]:
     if len(files) < PARALLEL_FROM or not _can_fork():
         return [read_report(path, display, settings) for path, display in files]
@@ -111,7 +110,7 @@ def _can_fork() -> bool:
     return (os.cpu_count() or 1) >= 2 and threading.active_count() == 1 and hasattr(os, "fork")
 
 
-def _report_batch(files: list[tuple[Path, str]], settings: Settings,
+def _report_batch(files: list[tuple[str, str]], settings: Settings,
                   with_entries: bool) -> list[tuple[bytes | None, FileReport]]:
     made = [read_report(path, display, settings) for path, display in files]
     # Sending entries back costs as much as making them: only when they are wanted.

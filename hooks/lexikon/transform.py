@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .model import Entry, FileReport, Finding, Result, Severity, Span, Text
+from .model import FINDING_ORDER, Entry, FileReport, Finding, Result, Severity, Span, Text
 
 NEAR_DUPLICATE_RATIO = 0.9
 """Similarity (difflib ratio) from which two different paragraphs are reported."""
@@ -107,7 +107,7 @@ def deduplicate(result: Result) -> Result:
         entries[entry_id], found = deduplicate_entry(entry)
         findings.extend(found)
     glossary = dataclasses.replace(result.glossary, entries=entries)
-    return Result(glossary, tuple(sorted(set(findings))), result.checked)
+    return Result(glossary, tuple(sorted(set(findings), key=FINDING_ORDER)), result.checked)
 
 
 def deduplicate_report(report: FileReport) -> FileReport:
