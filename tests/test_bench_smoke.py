@@ -81,3 +81,24 @@ def test_sizes_that_are_only_checked(tmp_path: Path) -> None:
     assert row["check"]["entries"] == 60 and row["check_floor_ratio"] > 0
     assert "build" not in row and not (tmp_path / "work" / "lexikon-60" / "site").exists()
     assert "ratio check / floor" in result.stdout
+
+
+def test_search_in_chromium_for_both_engines(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.bench", "--sizes", "30", "--check-sizes", "", "--search-sizes", "30",
+         "--serve-max", "0", "--repetitions", "1", "--json", str(out), "--workdir", str(tmp_path / "work")],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    [row] = json.loads(out.read_text(encoding="utf-8"))["results"]
+    search = row["search"]
+    for engine in ("pagefind", "lunr"):
+        summary = search[engine]["summary"]
+        assert summary["queries"] == summary["found"] == 8, search[engine]["queries"]
+        assert summary["foreign_requests"] == 0
+        assert summary["first_result_ms_max"] > 0
+        assert search[engine + "_on_open"]["open_to_result_ms_max"] > 0
+    assert search["lunr"]["summary"]["load_bytes_median"] > search["pagefind"]["summary"]["load_bytes_median"]
+    assert "open page + search" in result.stdout

@@ -223,12 +223,13 @@ def _folder_bytes(folder: Path) -> int:
 # --- search -------------------------------------------------------------------------------
 def search_both(project: Path, ids: list[str], lunr_root: Path, log=print) -> dict:
     """First searches on the built site and on the same project built with lunr."""
-    from .search import measure_search, search_cases, use_engine
+    from .search import measure_search, search_cases, search_on_open, use_engine
 
     cases = search_cases(project, ids[len(ids) // 3])
     engine = search_engine(project)
     log(f"  search: {engine} in Chromium …")
-    results = {engine: measure_search(project / "site", cases)}
+    results = {engine: measure_search(project / "site", cases),
+               engine + "_on_open": search_on_open(project / "site", cases)}
     other = "lunr" if engine == "pagefind" else "pagefind"
     if lunr_root.exists():
         shutil.rmtree(lunr_root)
@@ -242,7 +243,9 @@ def search_both(project: Path, ids: list[str], lunr_root: Path, log=print) -> di
     use_engine(lunr_root, other)
     log(f"  search: building with {other} …")
     build = mkdocs_build(lunr_root)
-    results[other] = measure_search(lunr_root / "site", cases) if build.returncode == 0 else None
+    if build.returncode == 0:
+        results[other] = measure_search(lunr_root / "site", cases)
+        results[other + "_on_open"] = search_on_open(lunr_root / "site", cases)
     results[other + "_build_s"] = build.seconds
     shutil.rmtree(lunr_root, ignore_errors=True)
     return results
@@ -433,6 +436,10 @@ ROWS = (
     ("1st search pagefind, KB (max)", lambda r: _search(r, "pagefind", "bytes", 1024)),
     ("1st search lunr, ms (max)", lambda r: _search(r, "lunr", "first_result_ms")),
     ("1st search lunr, KB (max)", lambda r: _search(r, "lunr", "bytes", 1024)),
+    ("open page + search, ms pf / lunr", lambda r: f"{_on_open(r, 'pagefind', 'open_to_result_ms')} / "
+                                                   f"{_on_open(r, 'lunr', 'open_to_result_ms')}"),
+    ("  fetched by then, KB pf / lunr", lambda r: f"{_on_open(r, 'pagefind', 'bytes', 1024)} / "
+                                                 f"{_on_open(r, 'lunr', 'bytes', 1024)}"),
     ("page load pagefind / lunr, KB", lambda r: f"{_load_kb(r, 'pagefind')} / {_load_kb(r, 'lunr')}"),
     ("hidden cases found pf / lunr", lambda r: f"{_found(r, 'pagefind')} / {_found(r, 'lunr')}"),
     ("serve: first page, s", lambda r: _fmt((r["serve"] or {}).get("first_build_s"), ".1f")),
@@ -444,6 +451,10 @@ ROWS = (
 def _search(row: dict, engine: str, measure: str, scale: float = 1) -> str:
     summary = row["search"][engine]["summary"]
     return f"{summary[measure + '_median'] / scale:.0f} ({summary[measure + '_max'] / scale:.0f})"
+
+
+def _on_open(row: dict, engine: str, measure: str, scale: float = 1) -> str:
+    return f"{row['search'][engine + '_on_open'][measure + '_max'] / scale:.0f}"
 
 
 def _load_kb(row: dict, engine: str) -> str:

@@ -21,7 +21,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -127,6 +127,49 @@ def measure_search(site_dir: Path, queries: dict[str, list[tuple[str, str]]],
                 row, engine = _one_search(browser, base, page_path, query, expected, timeout_s)
                 rows.append(row)
     return {"engine": engine, "site": str(site_dir), "queries": rows, "summary": _summary(rows)}
+
+
+def search_on_open(site_dir: Path, queries: dict[str, list[tuple[str, str]]],
+                   chromium: str | None = None, timeout_s: float = 120.0) -> dict:
+    """A reader who opens a page and searches at once: from the start of navigation to the
+    first result, typing as soon as the search box is there (the first query of each page).
+
+    Unlike :func:`measure_search`, nothing is loaded beforehand: an engine that must fetch
+    and index everything before its first answer (lunr) pays for it here.
+    """
+    rows = []
+    browser = shared_browser(chromium)
+    with serve(site_dir) as base:
+        for page_path, pairs in queries.items():
+            query, _ = pairs[0]
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            context.set_default_timeout(timeout_s * 1000)
+            sizes: list[int] = []
+
+            def on_finished(request, sizes=sizes) -> None:
+                with suppress(Exception):  # a request whose sizes the browser no longer has
+                    sizes.append(max(request.sizes()["responseBodySize"], 0))
+
+            context.on("requestfinished", on_finished)
+            try:
+                page = context.new_page()
+                start = time.perf_counter()
+                page.goto(base + page_path, wait_until="commit")
+                box = page.locator(SEARCH_BOX)
+                box.wait_for(state="attached")
+                box.focus()
+                box.fill(query)
+                box.press("End")
+                page.wait_for_selector(".md-search-result__item", state="attached")
+                shown = time.perf_counter()
+                rows.append({"page": page_path, "query": query,
+                             "open_to_result_ms": round(1000 * (shown - start), 1),
+                             "bytes": sum(sizes)})
+            finally:
+                context.close()
+    return {"queries": rows,
+            "open_to_result_ms_max": max((row["open_to_result_ms"] for row in rows), default=None),
+            "bytes_max": max((row["bytes"] for row in rows), default=None)}
 
 
 def _one_search(browser, base: str, page_path: str, query: str, expected: str,
