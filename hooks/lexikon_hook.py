@@ -137,6 +137,7 @@ def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
         settings = _Build.rendered.settings
         lang = site.current_language(config, settings)
         output = site.use_search_worker(output, site.search_worker_url(page.url, lang, settings))
+    site.release_page_text(page)
     return output
 
 
