@@ -7,7 +7,6 @@ or the built pages into one Pagefind bundle per language (``search: pagefind``).
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import ctypes
 import gc
@@ -19,6 +18,8 @@ import pickle
 import posixpath
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
 import threading
 import traceback
@@ -427,11 +428,10 @@ def write_pagefind_bundles(site_dir: Path, settings: Settings,
     """One Pagefind bundle per language, in ``<language root>/pagefind/``.
 
     A reader's worker loads only their language's bundle, whose words are stemmed by that
-    language's Snowball stemmer (``force_language``). Each language's pages are linked
+    language's Snowball stemmer (``--force-language``). Each language's pages are linked
     (hard links: no copies) into a folder of their own, laid out as in their tree, and
-    Pagefind indexes that folder in one request: its Python API answers one request per
-    0.1 s, which file by file would take minutes. Result URLs are relative to the
-    language's tree; the browser side prefixes them with the folder holding the bundle.
+    Pagefind indexes that folder. Result URLs are relative to the language's tree; the
+    browser side prefixes them with the folder holding the bundle.
     """
     pages = pagefind_pages(site_dir, settings, use_directory_urls)
     _return_free_memory()  # the indexer's memory comes on top of the build's
@@ -445,23 +445,21 @@ def write_pagefind_bundles(site_dir: Path, settings: Settings,
                 _link_or_copy(path, target)
             staged[code].mkdir(parents=True, exist_ok=True)
 
-        async def bundle(code: str) -> None:
-            from pagefind.index import IndexConfig, PagefindIndex
-
+        # One language after the other: each indexer holds every page of its language
+        # (600 MB at 5000 terms), beside the build's own memory. Pagefind's command, not
+        # its Python API: the API's service, stopped as soon as it answers, could leave a
+        # bundle's last file empty on a large site.
+        for code in settings.codes:
             target = site_dir / language_root(code, settings) / PAGEFIND_DIR
             shutil.rmtree(target, ignore_errors=True)
-            config = IndexConfig(force_language=code, output_path=str(target),
-                                 exclude_selectors=list(PAGEFIND_EXCLUDE))
-            async with PagefindIndex(config) as index:
-                await index.add_directory(str(staged[code]))
-
-        async def every_language() -> None:
-            # One language after the other: each indexer holds every page of its language
-            # (600 MB at 5000 terms), beside the build's own memory.
-            for code in settings.codes:
-                await bundle(code)
-
-        asyncio.run(every_language())
+            command = [sys.executable, "-m", "pagefind", "--site", str(staged[code]),
+                       "--output-path", str(target), "--force-language", code, "--silent"]
+            for selector in PAGEFIND_EXCLUDE:
+                command += ["--exclude-selectors", selector]
+            done = subprocess.run(command, capture_output=True, text=True, check=False)
+            entry = target / "pagefind-entry.json"
+            if done.returncode != 0 or not entry.is_file() or not entry.stat().st_size:
+                raise RuntimeError(f"Pagefind could not index the '{code}' pages:\n{done.stderr[-2000:]}")
     for code in settings.codes:
         folder = site_dir / language_root(code, settings) / PAGEFIND_DIR
         for name in _PAGEFIND_UI_FILES:
