@@ -212,8 +212,7 @@ def _near_duplicates(text: Text, span: Span, prose: list[tuple[str, tuple[int, i
         if later_length < 40:
             continue
         for earlier_index, (earlier, earlier_location) in enumerate(prose[:later_index]):
-            shorter, longer = sorted((lengths[earlier_index], later_length))
-            if shorter < 40 or shorter < NEAR_DUPLICATE_RATIO * longer:  # as in _comparable
+            if not _comparable_lengths(lengths[earlier_index], later_length):
                 continue
             if not _similar(earlier, later, counted(earlier_index), counted(later_index)):
                 continue
@@ -228,7 +227,7 @@ def _near_duplicates(text: Text, span: Span, prose: list[tuple[str, tuple[int, i
 def _similar(a: str, b: str, a_letters: Counter[str], b_letters: Counter[str]) -> bool:
     """difflib's ratio, after its two cheap upper bounds (length, then letter counts: the
     same as ``quick_ratio``, counted once per paragraph instead of once per pair)."""
-    if not _comparable(a, b):
+    if not _comparable_lengths(len(a), len(b)):
         return False
     common = sum((a_letters & b_letters).values())
     if 2 * common / (len(a) + len(b)) < NEAR_DUPLICATE_RATIO:
@@ -236,9 +235,10 @@ def _similar(a: str, b: str, a_letters: Counter[str], b_letters: Counter[str]) -
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= NEAR_DUPLICATE_RATIO
 
 
-def _comparable(a: str, b: str) -> bool:
+def _comparable_lengths(a: int, b: int) -> bool:
     """Long enough, and close enough in length, to be near duplicates at all."""
-    return min(len(a), len(b)) >= 40 and min(len(a), len(b)) / max(len(a), len(b)) >= NEAR_DUPLICATE_RATIO
+    shorter, longer = (a, b) if a <= b else (b, a)
+    return shorter >= 40 and shorter >= NEAR_DUPLICATE_RATIO * longer
 
 
 def _excerpt(text: str, length: int = 60) -> str:
