@@ -97,13 +97,19 @@ def load_glossary(glossary_dir: Path, project_dir: Path) -> LoadedGlossary:
         loaded, problems = load_file(path, project_dir, display)
         findings.extend(problems)
         files.append(loaded)
+    tags = load_side_files(listing, project_dir, findings)
+    return LoadedGlossary(tuple(files), tags, tuple(sorted(findings)))
+
+
+def load_side_files(listing: GlossaryFiles, project_dir: Path, findings: list[Finding]) -> LoadedFile | None:
+    """The tag file (returned) and the other ``_*.yml`` files (syntax only); problems into ``findings``."""
     tags = None
     if listing.tags is not None:
-        tags, problems = load_file(*listing.tags[:1], project_dir, listing.tags[1])
+        tags, problems = load_file(listing.tags[0], project_dir, listing.tags[1])
         findings.extend(problems)
     for path, display in listing.others:
         findings.extend(load_file(path, project_dir, display)[1])
-    return LoadedGlossary(tuple(files), tags, tuple(sorted(findings)))
+    return tags
 
 
 def load_file(path: Path | str, project_dir: Path,

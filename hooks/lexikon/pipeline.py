@@ -18,7 +18,7 @@ from multiprocessing import get_context
 
 from .cache import ReportCache, file_key, light
 from .check import check_file, combine
-from .load import file_id, list_glossary, load_file, parse_bytes, read_file
+from .load import file_id, list_glossary, load_side_files, parse_bytes, read_file
 from .model import FileReport, Finding, Result
 from .settings import Settings
 from .transform import deduplicate_report
@@ -84,12 +84,7 @@ def _run(settings: Settings, *, cache: bool, with_entries: bool) -> Result:
                 fresh[key] = report
         if store is not None:
             store.keep(fresh, with_entries=with_entries)
-        tags = None
-        if listing.tags is not None:
-            tags, problems = load_file(listing.tags[0], settings.project_dir, listing.tags[1])
-            findings.extend(problems)
-        for path, display in listing.others:
-            findings.extend(load_file(path, settings.project_dir, display)[1])
+        tags = load_side_files(listing, settings.project_dir, findings)
         return combine((reports[index] for index in sorted(reports)), tags, settings, findings)
 
 
