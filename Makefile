@@ -4,14 +4,17 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 SUDO   := $(if $(filter 0,$(shell id -u)),,sudo)
-CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || command -v google-chrome)
+# Debian packages the tests drive: the browser, the Nu HTML checker's Java runtime, jing (RELAX NG)
+# and Saxon (schematron). Lighthouse comes from npm into .venv/lighthouse.
+DEB_TEST_TOOLS := chromium default-jre-headless jing libsaxonhe-java
+LIGHTHOUSE := $(VENV)/lighthouse/node_modules/.bin/lighthouse
 
 export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: dates in the output (the sitemap's) come from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site serve check test test-long lint chromium constraints clean bench
+.PHONY: site serve check test test-long lint test-tools constraints clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,7 +40,7 @@ check: $(VENV)/.site-deps
 	$(BIN)/lexicon check $(if $(FORMAT),--format $(FORMAT))
 
 ## test: lint and the whole suite, browser tests included
-test: $(VENV)/.test-deps chromium
+test: $(VENV)/.test-deps test-tools $(LIGHTHOUSE)
 	$(BIN)/ruff check hooks tests
 	$(BIN)/pytest
 
@@ -48,18 +51,22 @@ test-long: $(VENV)/.test-deps
 ## bench: time check, build, search and serve on synthetic glossaries; the table, and JSON with
 ##        BENCH_ARGS="--json bench.json" (--sizes, --check-sizes, --search-sizes: see --help)
 BENCH_ARGS ?=
-bench: $(VENV)/.test-deps chromium
+bench: $(VENV)/.test-deps test-tools
 	$(BIN)/python -m tests.bench $(BENCH_ARGS)
 
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check hooks tests
 
-## chromium: Debian's Chromium for the browser tests (playwright cannot fetch its own here)
-chromium:
-	@if [ -z "$(CHROMIUM)" ]; then \
+## test-tools: the Debian packages the tests drive (installed only when missing)
+test-tools:
+	@missing=$$(for p in $(DEB_TEST_TOOLS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
 	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
+
+$(LIGHTHOUSE): | $(BIN)/python
+	npm install --prefix $(VENV)/lighthouse --no-audit --no-fund --loglevel=error lighthouse@12.8.2
 
 ## constraints: re-pin exact versions after a change to pyproject.toml
 constraints: $(VENV)/.test-deps

@@ -92,7 +92,7 @@ def _serve(project: Project) -> Iterator[str]:
 def chromium() -> Iterator[Browser]:
     """Headless Chromium; a missing browser is a failure, never a silent skip."""
     if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
-        pytest.fail(f"Chromium not found at {CHROMIUM!r}: install it (`make chromium`, i.e. "
+        pytest.fail(f"Chromium not found at {CHROMIUM!r}: install it (`make test-tools`, i.e. "
                     "`apt-get install chromium`) or point LEXIKON_CHROMIUM at the binary", pytrace=False)
     yield shared_browser(CHROMIUM)   # one per process: test_search_engines.py drives it too
 
