@@ -98,6 +98,14 @@ def _parser(settings: Settings | None) -> argparse.ArgumentParser:
     schema.add_argument("--check", action="store_true",
                         help="only check that the file is up to date (exit 1 if not)")
     schema.set_defaults(run=_schema)
+
+    render = commands.add_parser("render", help="write the generated pages as plain Markdown folders, "
+                                 "one project per language, for an engine without hooks")
+    render.add_argument("--out", type=Path, required=True, help="the folder to write into")
+    render.add_argument("--lang", action="append", choices=settings.codes if settings else None,
+                        help="only this language (repeatable; default: all)")
+    render.add_argument("--site-url", default=None, help="the published address (default: $SITE_URL)")
+    render.set_defaults(run=_render)
     return parser
 
 
@@ -245,6 +253,19 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
     from .export import run_export
 
     return run_export(settings, args.dir, out=sys.stdout, base_url=args.site_url)
+
+
+# render -----------------------------------------------------------------------
+def _render(args: argparse.Namespace, settings: Settings) -> int:
+    import os
+
+    from .folder import run_render
+
+    report: list[str] = []
+    site_url = os.environ.get("SITE_URL", "") if args.site_url is None else args.site_url
+    code = run_render(settings, args.config_file, args.out, args.lang, site_url, report)
+    sys.stdout.write("".join(f"{line}\n" for line in report))
+    return code
 
 
 # schema -----------------------------------------------------------------------

@@ -144,10 +144,16 @@ class _ConfigLoader(yaml.SafeLoader):
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def settings_from_file(config_file: Path) -> Settings:
-    """Settings for the command line, read from ``mkdocs.yml`` without MkDocs."""
+def read_config(config_file: Path) -> Mapping[str, Any]:
+    """``mkdocs.yml`` as plain data, its tags read as nothing (no MkDocs, no code run)."""
     with config_file.open(encoding="utf-8-sig") as stream:
         config = yaml.load(stream, Loader=_ConfigLoader) or {}
+    return config if isinstance(config, Mapping) else {}
+
+
+def settings_from_file(config_file: Path) -> Settings:
+    """Settings for the command line, read from ``mkdocs.yml`` without MkDocs."""
+    config = read_config(config_file)
     i18n: Mapping[str, Any] = {}
     plugins = config.get("plugins") or []
     items = plugins.items() if isinstance(plugins, Mapping) else (
