@@ -49,6 +49,9 @@ class Page:
     in_nav: bool = False
     """Listed in the navigation (the index pages); term pages never are: with thousands
     of terms, a nav in every page makes the build quadratic."""
+    translated: bool = True
+    """Written in its language; a missing translation's page (the other language's text
+    under this language's frame) is no alternate of the others and not in the sitemap."""
 
 
 AbsoluteUrl = Callable[[str, str], str]
@@ -323,7 +326,7 @@ class _Renderer:
         text = entry.texts.get(self.lang)
         if text is None:
             return Page(path, self.lang, self.missing_page(entry, path), entry.id,
-                        search_terms=self.search_terms(entry))
+                        search_terms=self.search_terms(entry), translated=False)
         t = self.locale
         parts = [
             _front_matter(title=text.title, description=plain_text(text.summary, self.glossary, self.lang)),
