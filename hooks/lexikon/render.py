@@ -20,7 +20,7 @@ from . import graph, links
 from .history import Change, atom_feed
 from .locale import Locale, load_locale
 from .model import Entry, Glossary, Text
-from .settings import Settings
+from .settings import Settings, stable_iri
 from .transform import split_blocks
 
 LanguageUrl = Callable[[str, str, str], str]
@@ -81,15 +81,25 @@ def render_site(glossary: Glossary, settings: Settings, language_url: LanguageUr
 
 
 def feeds(glossary: Glossary, settings: Settings, history: Mapping[str, Change],
-          absolute_url: AbsoluteUrl) -> dict[str, str]:
-    """Per language, the Atom feed of new and changed terms."""
+          absolute_url: AbsoluteUrl | None, page_href: PageHref | None = None,
+          identity: str = "Lexikon") -> dict[str, str]:
+    """Per language, the Atom feed of new and changed terms.
+
+    Without absolute addresses (no ``site_url``), links are relative to the feed (at the
+    language's root) and ids are host-free URNs made from ``identity`` (RFC 4287 wants
+    ids that are full IRIs and never change).
+    """
     result = {}
     for code in glossary.languages:
         locale = load_locale(code)
-        renderer = _Renderer(glossary, settings, locale, {}, lambda a, b, p: p, absolute_url)
-        result[code] = atom_feed(
-            title=locale("feed_title"), feed_url=absolute_url(code, "feed.xml").removesuffix("/"),
-            site_url=absolute_url(code, "index.md"), lang=code, items=renderer.feed_items(history))
+        renderer = _Renderer(glossary, settings, locale, {}, lambda a, b, p: p, absolute_url, page_href)
+        if absolute_url is not None:
+            feed_url = absolute_url(code, "feed.xml").removesuffix("/")
+            feed_id, home = feed_url, absolute_url(code, "index.md")
+        else:
+            feed_url, feed_id, home = "feed.xml", stable_iri(identity, code, "feed"), "./"
+        result[code] = atom_feed(title=locale("feed_title"), feed_url=feed_url, feed_id=feed_id,
+                                 site_url=home, lang=code, items=renderer.feed_items(history, identity))
     return result
 
 
@@ -196,7 +206,7 @@ class _Renderer:
         self.lang = locale.code
         self.inbound = inbound
         self.language_url = language_url
-        self.absolute_url = absolute_url or (lambda lang, path: path)
+        self.absolute_url = absolute_url
         self.page_href = page_href or (lambda lang, origin, target: self.relative(target, origin))
         self._plain: dict[str, str] = {}
 
@@ -365,7 +375,7 @@ class _Renderer:
         if text.sources:
             items = "".join(f"- [{escape_inline(s.title)}](<{_safe_url(s.url)}>)\n" for s in text.sources)
             parts.append(f"## {t('sources')} {{ #lexikon-sources }}\n\n{items}")
-        return Page(path, self.lang, "\n".join(parts), entry.id, self.defined_term(entry, text),
+        return Page(path, self.lang, "\n".join(parts), entry.id, self.defined_term(entry, text, path),
                     self.search_terms(entry))
 
     def search_terms(self, entry: Entry) -> tuple[str, ...]:
@@ -421,9 +431,17 @@ class _Renderer:
         svg = graph.lexicon_svg(nodes, list(edges.values()), self.locale("lexicon_graph_label"))
         return f'<figure class="lexikon-figure">{svg}</figure>'
 
-    def defined_term(self, entry: Entry, text: Text, *, nested: bool = False) -> dict[str, object]:
+    def address(self, origin: str, path: str) -> str:
+        """Where a page is, said from the page at ``origin``: absolute with ``site_url``,
+        else relative to ``origin`` (so it holds wherever the site is served)."""
+        if self.absolute_url is not None:
+            return self.absolute_url(self.lang, path)
+        return self.page_href(self.lang, origin, path)
+
+    def defined_term(self, entry: Entry, text: Text, origin: str, *,
+                     nested: bool = False) -> dict[str, object]:
         """schema.org's DefinedTerm: search engines show the term with its definition."""
-        url = self.absolute_url(self.lang, self.term_path(entry.id))
+        url = self.address(origin, self.term_path(entry.id))
         term: dict[str, object] = {
             "@type": "DefinedTerm",
             "@id": url,
@@ -437,11 +455,11 @@ class _Renderer:
             term["alternateName"] = list(text.aliases)
         if not nested:
             term["@context"] = "https://schema.org"
-            term["inDefinedTermSet"] = self.defined_term_set(with_terms=False)
+            term["inDefinedTermSet"] = self.defined_term_set(origin, with_terms=False)
         return term
 
-    def defined_term_set(self, *, with_terms: bool) -> dict[str, object]:
-        url = self.absolute_url(self.lang, self.index_path())
+    def defined_term_set(self, origin: str, *, with_terms: bool) -> dict[str, object]:
+        url = self.address(origin, self.index_path())
         term_set: dict[str, object] = {
             "@type": "DefinedTermSet", "@id": url, "url": url,
             "name": self.locale("index_title"), "inLanguage": self.lang,
@@ -449,7 +467,7 @@ class _Renderer:
         if with_terms:
             term_set["@context"] = "https://schema.org"
             term_set["hasDefinedTerm"] = [
-                self.defined_term(entry, entry.texts[self.lang], nested=True)
+                self.defined_term(entry, entry.texts[self.lang], origin, nested=True)
                 for entry in self.glossary.entries.values() if self.lang in entry.texts
             ]
         return term_set
@@ -556,7 +574,8 @@ class _Renderer:
                 current = letter
             parts.append(line)
         return Page(self.index_path(), self.lang, "\n".join(parts) + "\n",
-                    structured_data=self.defined_term_set(with_terms=True), style=style, in_nav=True)
+                    structured_data=self.defined_term_set(self.index_path(), with_terms=True),
+                    style=style, in_nav=True)
 
     def tag_filter(self) -> tuple[str, str]:
         """Radio buttons that narrow the index to one tag, and the CSS that does it.
@@ -608,7 +627,8 @@ class _Renderer:
             parts.append(f"- {date}: {self.link_to(change.entry_id, path)} *({marker})*")
         return Page(path, self.lang, "\n".join(parts) + "\n", in_nav=True)
 
-    def feed_items(self, history: Mapping[str, Change]) -> list[tuple[Change, str, str, str]]:
+    def feed_items(self, history: Mapping[str, Change],
+                   identity: str = "Lexikon") -> list[tuple[Change, str, str, str, str]]:
         changes = sorted((c for c in history.values() if c.entry_id in self.glossary.entries),
                          key=lambda c: (-c.changed.timestamp(), c.entry_id))
         items = []
@@ -616,7 +636,9 @@ class _Renderer:
             entry = self.glossary.entries[change.entry_id]
             text = entry.texts.get(self.lang) or next(iter(entry.texts.values()))
             items.append((change, text.title, plain_text(text.summary, self.glossary, text.lang),
-                          self.absolute_url(self.lang, self.term_path(entry.id))))
+                          self.address("index.md", self.term_path(entry.id)),
+                          self.absolute_url(self.lang, self.term_path(entry.id)) if self.absolute_url
+                          else stable_iri(identity, self.lang, entry.id)))
         return items
 
     def data_page(self) -> Page:

@@ -38,7 +38,7 @@ from .history import entry_history
 from .locale import load_locale
 from .model import Glossary
 from .render import OTHER_LANGUAGE_CLASS, Page, feeds, lexicon_graphs, render_site
-from .settings import Language, Settings, language_root, make_settings, page_url
+from .settings import Language, Settings, language_root, make_settings, page_url, stable_iri
 
 
 def settings_from_config(config: MkDocsConfig) -> Settings:
@@ -200,6 +200,8 @@ class Rendered:
     """Per language, the picture of the whole lexicon for the home page."""
     feeds: dict[str, str]
     """Per language, the Atom feed."""
+    identity: str = "Lexikon"
+    """What names the site in host-free identifiers (the first pass's: i18n renames it)."""
     sitemaps: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
     """Per language, each real page's URL and its languages' URLs (filled as pages are written)."""
 
@@ -207,7 +209,7 @@ class Rendered:
 def render(glossary: Glossary, settings: Settings, config: MkDocsConfig) -> Rendered:
     """The pages, graphs and feeds, with this site's addresses and the git history."""
     history = entry_history(settings.glossary_dir)
-    absolute = absolute_linker(settings, config)
+    absolute = absolute_linker(settings, config) if config.site_url else None
     linker = page_linker(settings, config.use_directory_urls)
     pages = render_site(glossary, settings, language_linker(settings, config.use_directory_urls),
                         absolute, linker, history)
@@ -216,7 +218,8 @@ def render(glossary: Glossary, settings: Settings, config: MkDocsConfig) -> Rend
         glossary=glossary,
         pages={source_uri(page, settings): page for page in pages},
         graphs=lexicon_graphs(glossary, settings, linker),
-        feeds=feeds(glossary, settings, history, absolute),
+        feeds=feeds(glossary, settings, history, absolute, linker, site_identity(config)),
+        identity=site_identity(config),
     )
 
 
@@ -235,7 +238,7 @@ def finish(rendered: Rendered, config: MkDocsConfig) -> None:
         (site_dir / SEARCH_WORKER).unlink(missing_ok=True)
     write_sitemaps(site_dir, rendered, config)
     write_feeds(site_dir, rendered.feeds, rendered.settings)
-    write_data_exports(site_dir, rendered.glossary, rendered.settings, config)
+    write_data_exports(site_dir, rendered.glossary, rendered.settings, config, rendered.identity)
 
 
 def add_generated_files(files: Files, rendered: Rendered, config: MkDocsConfig) -> None:
@@ -278,12 +281,18 @@ def swap_in(built: Path, site_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def site_identity(config: MkDocsConfig) -> str:
+    """What names this site when it has no address: its repository, else its name."""
+    return config.repo_url or config.site_name
+
+
 def write_data_exports(site_dir: Path, glossary: Glossary, settings: Settings,
-                       config: MkDocsConfig) -> list[Path]:
+                       config: MkDocsConfig, identity: str | None = None) -> list[Path]:
     """glossary.json, CSV, TBX and SKOS at the site's root, with the pages' addresses."""
     base = config.site_url.rstrip("/") + "/" if config.site_url else ""
     url_of = page_url_of(settings, base, config.use_directory_urls)
-    return write_exports(glossary, settings, url_of, site_dir, scheme_iri=base or "./",
+    scheme_iri = base or stable_iri(identity or site_identity(config), "concept-scheme")
+    return write_exports(glossary, settings, url_of, site_dir, scheme_iri=scheme_iri,
                          title=config.site_name)
 
 
