@@ -139,6 +139,7 @@ def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
     assert _Build.rendered is not None
     settings = _Build.rendered.settings
     output = site.head_alternates(output, page, getattr(page, "lexikon_languages", {}), settings, config)
+    output = site.drop_orphan_toc_label(output)
     if _pagefind():
         lang = site.current_language(config, settings)
         output = site.use_search_worker(output, site.search_worker_url(page.url, lang, settings))

@@ -252,12 +252,21 @@ class _Renderer:
         ``label_lang`` names the targets in another language, for text shown in that one.
         """
 
+        cursor = 0
+        title_locale = load_locale(label_lang) if label_lang else self.locale
+
         def one(link: links.CrossLink) -> str:
+            nonlocal cursor
+            at = markdown.find(link.written, cursor)
+            cursor = at + len(link.written) if at >= 0 else cursor
             if link.target not in self.glossary.entries:
                 return escape_inline(link.label or link.target)
             label = link.label
-            if label is None and label_lang is not None:
-                label = title_of(self.glossary.entries[link.target], label_lang)
+            if label is None:
+                title = title_of(self.glossary.entries[link.target], label_lang or self.lang)
+                label = mid_sentence_title(title, title_locale) if _mid_sentence(markdown, at) else title
+                if label == title and label_lang is None:
+                    label = None
             return self.link_to(link.target, origin, label)
 
         return links.replace_cross_links(markdown, one)
@@ -551,8 +560,9 @@ class _Renderer:
         rows = self.index_rows()
         letters_used = {letter for _, letter, _ in rows}
         bar_letters = [t("other_letters"), *self.locale.alphabet()]
+        tags_of = self.letter_tags()
         bar = "".join(
-            f'<a href="#{_letter_anchor(letter)}">{html.escape(letter)}</a>'
+            self.letter_link(letter, tags_of.get(letter, ()))
             if letter in letters_used else f'<span aria-disabled="true">{html.escape(letter)}</span>'
             for letter in bar_letters
             if letter in letters_used or letter != t("other_letters")
@@ -576,6 +586,26 @@ class _Renderer:
         return Page(self.index_path(), self.lang, "\n".join(parts) + "\n",
                     structured_data=self.defined_term_set(self.index_path(), with_terms=True),
                     style=style, in_nav=True)
+
+    def letter_tags(self) -> dict[str, set[str]]:
+        """The tags of each letter's rows: with a tag chosen, the bar offers only letters
+        that still show a row."""
+        tags: dict[str, set[str]] = defaultdict(set)
+        for entry in self.glossary.entries.values():
+            text = entry.texts.get(self.lang)
+            names = (text.title, *text.aliases) if text else (title_of(entry, self.lang),)
+            for name in names:
+                tags[self.locale.letter(name)].update(tag for tag in entry.tags if tag in self.glossary.tags)
+        return tags
+
+    @staticmethod
+    def letter_link(letter: str, tags: Iterable[str]) -> str:
+        """A letter's link, and its disabled twin that the tag filter shows instead when no
+        row of the letter has the chosen tag."""
+        classes = " ".join(f"lexikon-has-{tag}" for tag in sorted(tags))
+        shown = html.escape(letter)
+        return (f'<a href="#{_letter_anchor(letter)}" class="{classes}">{shown}</a>'
+                f'<span aria-disabled="true" class="lexikon-letter-off {classes}">{shown}</span>')
 
     def tag_filter(self) -> tuple[str, str]:
         """Radio buttons that narrow the index to one tag, and the CSS that does it.
@@ -601,7 +631,11 @@ class _Renderer:
             f".md-content:has(#lexikon-filter-{tag}:checked) "
             f"h2.lexikon-letter:not(:has(+ ul .lexikon-tag-{tag})),"
             f".md-content:has(#lexikon-filter-{tag}:checked) "
-            f"h2.lexikon-letter + ul:not(:has(.lexikon-tag-{tag})){{display:none}}"
+            f"h2.lexikon-letter + ul:not(:has(.lexikon-tag-{tag})),"
+            f".md-content:has(#lexikon-filter-{tag}:checked) .lexikon-letters a:not(.lexikon-has-{tag})"
+            f"{{display:none}}"
+            f".md-content:has(#lexikon-filter-{tag}:checked) "
+            f".lexikon-letters .lexikon-letter-off:not(.lexikon-has-{tag}){{display:inline-block}}"
             for tag in tag_ids
         )
         fieldset = (f'<fieldset class="lexikon-filter"><legend>{html.escape(t("filter_label"))}</legend>'
@@ -726,6 +760,30 @@ _PROTECTED = re.compile(
     r"|^ {0,3}\[[^\]]+\]:.*$",     # reference definitions
     re.M | re.S,
 )
+
+
+_SENTENCE_END = re.compile(r"(?:^|[.!?:]|^\s*(?:[-*+]|\d+[.)]|#+|>)?)[\s*_\"'„“«»(]*$")
+
+
+def mid_sentence_title(title: str, locale: Locale) -> str:
+    """A term's title as it stands inside a sentence of ``locale``'s language.
+
+    Languages whose common nouns are lower case mid-sentence (Danish: "… af outsourcing")
+    say so in their locale file (``mid_sentence_titles: lower``); German keeps its nouns
+    capitalised. Acronyms and words with capitals inside are left as written.
+    """
+    capitalised_only_first = title[:1].isupper() and title[1:] == title[1:].lower()
+    if locale.strings.get("mid_sentence_titles") != "lower" or not capitalised_only_first:
+        return title
+    return title[0].lower() + title[1:]
+
+
+def _mid_sentence(text: str, at: int) -> bool:
+    """Whether position ``at`` of ``text`` is inside a sentence (not its first word)."""
+    if at <= 0:
+        return False
+    line = text[:at].rsplit("\n", 1)[-1]
+    return _SENTENCE_END.search(line) is None
 
 
 def _safe_url(url: str) -> str:

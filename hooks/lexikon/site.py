@@ -180,6 +180,20 @@ def localize_permalinks(page_html: str, lang: str) -> str:
     return page_html.replace('title="Permanent link"', f'title="{title}"')
 
 
+_TOC_LABEL = '<label class="md-nav__title" for="__toc">'
+
+
+def drop_orphan_toc_label(page_html: str) -> str:
+    """Material labels the contents for a toggle (``#__toc``) that only pages in the nav
+    have: on a term page the label names no control (an HTML error), so it becomes text."""
+    if _TOC_LABEL not in page_html or 'id="__toc"' in page_html:
+        return page_html
+    start = page_html.index(_TOC_LABEL)
+    end = page_html.index("</label>", start)
+    inner = page_html[start + len(_TOC_LABEL):end]
+    return page_html[:start] + '<div class="md-nav__title">' + inner + "</div>" + page_html[end + 8:]
+
+
 def json_ld_script(page: Page) -> str | None:
     """The page's JSON-LD, safe to stand inside ``<script>`` (no ``</`` can close it)."""
     if page.structured_data is None:
