@@ -53,8 +53,8 @@ def ui_strings(code: str) -> frozenset[str]:
     strings = set(_material_strings(code).values())
     locale = LOCALES / f"{code}.yml"
     if locale.is_file():
-        strings |= {value for value in (yaml.safe_load(locale.read_text("utf-8")).get("strings") or {}).values()
-                    if isinstance(value, str) and "{" not in value}
+        ours = yaml.safe_load(locale.read_text("utf-8")).get("strings") or {}
+        strings |= {value for value in ours.values() if isinstance(value, str) and "{" not in value}
     extra = yaml.safe_load(AUDIT_DATA.read_text("utf-8"))
     strings |= set(extra.get("ui", {}).get(code, ()))
     return frozenset(s.strip() for s in strings if len(s.strip()) >= 4 and not s.strip().startswith("%"))
