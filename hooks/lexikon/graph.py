@@ -117,8 +117,18 @@ def _svg(width: float, height: float, label: str, content: str) -> str:
     return _svg_at(width, height, 0, 0, label, content)
 
 
+PHONE_WIDTH = 358
+"""The content's width on a phone (390 px less Material's margins), in CSS pixels."""
+LABEL_PX = 13
+"""A label's size at the picture's own scale; on a phone, at least 12 px after shrinking."""
+
+
 def _svg_at(width: float, height: float, left: float, top: float, label: str, content: str) -> str:
+    """The picture at its own size (never blown up), shrunk to fit narrow screens; on a phone
+    its labels grow by as much as it shrinks (the stylesheet reads ``--lexikon-phone-label``)."""
+    phone = max(LABEL_PX, round(12 * width / PHONE_WIDTH))
     return (
         f'<svg class="lexikon-graph" viewBox="{left:.0f} {top:.0f} {width:.0f} {height:.0f}" '
+        f'width="{width:.0f}" height="{height:.0f}" style="--lexikon-phone-label: {phone}px" '
         f'aria-label="{escape(label)}" xmlns="http://www.w3.org/2000/svg">{content}</svg>'
     )
