@@ -55,7 +55,9 @@ def neighbourhood_svg(center: Node, neighbours: Sequence[tuple[Node, str]], labe
     nodes = _node(center, cx, cy, center=True) + "".join(
         _node(node, x, y) for node, _, (x, y) in placed
     )
-    return _svg(width, height, label, edges + nodes)
+    where = {"": (cx, cy), **{str(i): xy for i, (_, _, xy) in enumerate(placed)}}
+    shown = [center, *(node for node, _, _ in placed)]
+    return _svg_at(*_bounds(shown, where), label, edges + nodes)
 
 
 def lexicon_svg(nodes: Sequence[Node], edges: Sequence[Edge], label: str) -> str:
@@ -111,10 +113,6 @@ def _node(node: Node, x: float, y: float, center: bool = False) -> str:
         f'<text x="{x:.1f}" y="{y + (24 if center else 20):.1f}" text-anchor="middle">'
         f"{escape(node.label)}</text></a>"
     )
-
-
-def _svg(width: float, height: float, label: str, content: str) -> str:
-    return _svg_at(width, height, 0, 0, label, content)
 
 
 PHONE_WIDTH = 358
