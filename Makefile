@@ -14,7 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site serve check test test-long lint test-tools constraints clean bench
+.PHONY: site serve check test test-long lint test-tools constraints clean bench screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,11 @@ test-long: $(VENV)/.test-deps
 BENCH_ARGS ?=
 bench: $(VENV)/.test-deps test-tools
 	$(BIN)/python -m tests.bench $(BENCH_ARGS)
+
+## screenshots: PNGs of every page kind, both languages, light and dark, desktop and phone,
+##              into .screenshots/ (or OUT=folder): look at them before merging template or CSS changes
+screenshots: $(VENV)/.test-deps test-tools
+	$(BIN)/python -m tests.screenshots $(or $(OUT),.screenshots)
 
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check hooks tests

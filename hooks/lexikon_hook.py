@@ -93,7 +93,8 @@ def on_page_read_source(page: MkDocsPage, config: MkDocsConfig) -> str | None:
 
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
     if template_name == "404.html" and _Build.rendered is not None:
-        context["lexikon_not_found"] = site.not_found_messages(_Build.rendered.settings, config)
+        settings = _Build.rendered.settings
+        site.not_found_context(context, config, settings, site.current_language(config, settings))
     return context
 
 
@@ -110,7 +111,8 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
 def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
     if _Build.second is not None and _Build.second.owns(page):
         return _Build.second.take(page, files)
-    return site.mark_other_language(html)
+    lang = site.current_language(config, _Build.rendered.settings) if _Build.rendered else ""
+    return site.mark_other_language(site.localize_permalinks(html, lang) if lang else html)
 
 
 def on_page_context(context: dict, page: MkDocsPage, config: MkDocsConfig, nav) -> dict:
@@ -120,6 +122,8 @@ def on_page_context(context: dict, page: MkDocsPage, config: MkDocsConfig, nav) 
     context["lexikon_language_root"] = root
     context["lexikon_default_language"] = settings.default_language
     context["lexikon_feed"] = site.href(page.url, root + "feed.xml")
+    context.update(site.page_frame(page, site.current_language(config, settings), _Build.rendered, config))
+    page.lexikon_languages = context["lexikon_languages"]  # type: ignore[attr-defined]
     generated = _generated(page)
     if generated is not None:
         page.edit_url = site.edit_url(generated, config, settings)
@@ -132,9 +136,11 @@ def on_page_context(context: dict, page: MkDocsPage, config: MkDocsConfig, nav) 
 
 
 def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
+    assert _Build.rendered is not None
+    settings = _Build.rendered.settings
+    output = site.head_alternates(output, page, getattr(page, "lexikon_languages", {}), settings, config)
+    output = site.drop_orphan_toc_label(output)
     if _pagefind():
-        assert _Build.rendered is not None
-        settings = _Build.rendered.settings
         lang = site.current_language(config, settings)
         output = site.use_search_worker(output, site.search_worker_url(page.url, lang, settings))
     site.release_page_text(page)
@@ -142,12 +148,14 @@ def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    if template_name == "404.html" and _pagefind():
-        assert _Build.rendered is not None
+    if template_name == "404.html" and _Build.rendered is not None:
         settings = _Build.rendered.settings
-        base = urlsplit(config.site_url or "/").path
-        output = site.use_search_worker(
-            output, site.search_worker_url(None, settings.default_language, settings, base=base))
+        lang = site.current_language(config, settings)
+        output = site.head_alternates(output, None, {}, settings, config)
+        if _pagefind():
+            base = urlsplit(config.site_url or "/").path
+            output = site.use_search_worker(output, site.search_worker_url(None, lang, settings, base=base))
+        output = site.write_not_found(output, lang, settings, config)
     return output
 
 

@@ -59,7 +59,7 @@ from urllib.parse import quote
 from .model import Entry, Glossary
 from .render import backlinks, linked_ids, plain_text, title_of
 from .schema import ID_PATTERN
-from .settings import Settings, page_url
+from .settings import Settings, is_absolute, page_url, stable_iri
 
 UrlOf = Callable[[str, str], str]
 """``(lang, entry_id) -> url``: the address of an entry's page in one language."""
@@ -410,15 +410,19 @@ class Node:
     properties: tuple[tuple[str, tuple[Term, ...]], ...]
 
 
-def concept_iri(glossary: Glossary, url_of: UrlOf, entry_id: str) -> str:
-    """An entry's concept: its page in the default language."""
-    return url_of(glossary.languages[0], entry_id)
+def concept_iri(glossary: Glossary, url_of: UrlOf, entry_id: str, scheme_iri: str = "") -> str:
+    """An entry's concept: its page in the default language, or, when pages have no
+    absolute address, an IRI made from the scheme's (which is then host-free too)."""
+    page = url_of(glossary.languages[0], entry_id)
+    if is_absolute(page) or not scheme_iri.startswith("urn:"):
+        return page
+    return stable_iri(scheme_iri, entry_id)
 
 
 def skos_nodes(glossary: Glossary, url_of: UrlOf, *, scheme_iri: str = "./",
                title: str = "Lexikon") -> list[Node]:
     """The SKOS graph, once, for both serialisations."""
-    iri = {entry_id: concept_iri(glossary, url_of, entry_id) for entry_id in glossary.entries}
+    iri = {entry_id: concept_iri(glossary, url_of, entry_id, scheme_iri) for entry_id in glossary.entries}
     concepts = tuple(Iri(iri[entry_id]) for entry_id in glossary.entries)
     nodes = [Node(scheme_iri, "skos:ConceptScheme", (
         ("dcterms:title", (Literal(title),)),
@@ -436,7 +440,8 @@ def skos_nodes(glossary: Glossary, url_of: UrlOf, *, scheme_iri: str = "./",
             ("skos:definition", tuple(Literal(summary_text(glossary, entry, lang), lang)
                                       for lang, _ in texts)),
             ("skos:related", tuple(Iri(iri[r]) for r in entry.related if r in iri)),
-            ("foaf:page", tuple(Iri(url_of(lang, entry.id)) for lang in glossary.languages)),
+            ("foaf:page", tuple(Iri(url_of(lang, entry.id)) for lang in glossary.languages
+                                if is_absolute(url_of(lang, entry.id)))),
         ]
         nodes.append(Node(iri[entry.id], "skos:Concept", tuple((p, o) for p, o in properties if o)))
     for tag in glossary.tags.values():

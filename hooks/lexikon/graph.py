@@ -55,7 +55,9 @@ def neighbourhood_svg(center: Node, neighbours: Sequence[tuple[Node, str]], labe
     nodes = _node(center, cx, cy, center=True) + "".join(
         _node(node, x, y) for node, _, (x, y) in placed
     )
-    return _svg(width, height, label, edges + nodes)
+    where = {"": (cx, cy), **{str(i): xy for i, (_, _, xy) in enumerate(placed)}}
+    shown = [center, *(node for node, _, _ in placed)]
+    return _svg_at(*_bounds(shown, where), label, edges + nodes)
 
 
 def lexicon_svg(nodes: Sequence[Node], edges: Sequence[Edge], label: str) -> str:
@@ -70,8 +72,7 @@ def lexicon_svg(nodes: Sequence[Node], edges: Sequence[Edge], label: str) -> str
     order = [node for node in nodes if node.id in shown_ids]
     count = len(order)
     radius = 90 + 9 * count if count > 2 else 80
-    width = height = 2 * radius + 240
-    cx = cy = width / 2
+    cx = cy = radius
     where = {node.id: _on_circle(cx, cy, radius, i, count, offset=-90) for i, node in enumerate(order)}
     lines = "".join(
         f'<line class="lexikon-edge lexikon-edge--{edge.kind}" x1="{where[edge.source][0]:.1f}" '
@@ -80,7 +81,19 @@ def lexicon_svg(nodes: Sequence[Node], edges: Sequence[Edge], label: str) -> str
         for edge in edges if edge.source in where and edge.target in where
     )
     circles = "".join(_node(node, *where[node.id]) for node in order)
-    return _svg(width, height, label, lines + circles)
+    return _svg_at(*_bounds(order, where), label, lines + circles)
+
+
+def _bounds(nodes: Sequence[Node], where: dict[str, tuple[float, float]]) -> tuple[float, ...]:
+    """Width, height and origin of the box around the circles and their labels (below
+    each, centred): no empty band above the picture, none beside it."""
+    if not where:
+        return 160, 40, 0, 0
+    half_label = max(len(node.label) for node in nodes) * 4 + 12  # 13 px letters, ~7.5 px wide
+    xs = [x for x, _ in where.values()]
+    ys = [y for _, y in where.values()]
+    left, top = min(xs) - half_label, min(ys) - 12
+    return max(xs) + half_label - left, max(ys) + 30 - top, left, top
 
 
 def _on_circle(cx: float, cy: float, radius: float, index: int, count: int,
@@ -102,8 +115,18 @@ def _node(node: Node, x: float, y: float, center: bool = False) -> str:
     )
 
 
-def _svg(width: float, height: float, label: str, content: str) -> str:
+PHONE_WIDTH = 358
+"""The content's width on a phone (390 px less Material's margins), in CSS pixels."""
+LABEL_PX = 13
+"""A label's size at the picture's own scale; on a phone, at least 12 px after shrinking."""
+
+
+def _svg_at(width: float, height: float, left: float, top: float, label: str, content: str) -> str:
+    """The picture at its own size (never blown up), shrunk to fit narrow screens; on a phone
+    its labels grow by as much as it shrinks (the stylesheet reads ``--lexikon-phone-label``)."""
+    phone = max(LABEL_PX, round(12 * width / PHONE_WIDTH))
     return (
-        f'<svg class="lexikon-graph" viewBox="0 0 {width:.0f} {height:.0f}" role="group" '
+        f'<svg class="lexikon-graph" viewBox="{left:.0f} {top:.0f} {width:.0f} {height:.0f}" '
+        f'width="{width:.0f}" height="{height:.0f}" style="--lexikon-phone-label: {phone}px" '
         f'aria-label="{escape(label)}" xmlns="http://www.w3.org/2000/svg">{content}</svg>'
     )

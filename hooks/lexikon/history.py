@@ -53,21 +53,21 @@ def entry_history(glossary_dir: Path) -> dict[str, Change]:
 
 
 def atom_feed(*, title: str, feed_url: str, site_url: str, lang: str,
-              items: list[tuple[Change, str, str, str]]) -> str:
-    """An Atom feed; ``items`` are ``(change, title, summary, url)``, newest first."""
+              items: list[tuple[Change, str, str, str, str]], feed_id: str | None = None) -> str:
+    """An Atom feed; ``items`` are ``(change, title, summary, url, id)``, newest first."""
     ns = "http://www.w3.org/2005/Atom"
     ET.register_namespace("", ns)
     feed = ET.Element(f"{{{ns}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": lang})
     ET.SubElement(feed, f"{{{ns}}}title").text = title
-    ET.SubElement(feed, f"{{{ns}}}id").text = feed_url
+    ET.SubElement(feed, f"{{{ns}}}id").text = feed_id or feed_url
     ET.SubElement(feed, f"{{{ns}}}link", {"rel": "self", "href": feed_url})
     ET.SubElement(feed, f"{{{ns}}}link", {"rel": "alternate", "href": site_url})
     newest = max((change.changed for change, *_ in items), default=datetime.fromtimestamp(0, timezone.utc))
     ET.SubElement(feed, f"{{{ns}}}updated").text = newest.isoformat()
-    for change, entry_title, summary, url in items:
+    for change, entry_title, summary, url, entry_id in items:
         entry = ET.SubElement(feed, f"{{{ns}}}entry")
         ET.SubElement(entry, f"{{{ns}}}title").text = entry_title
-        ET.SubElement(entry, f"{{{ns}}}id").text = url
+        ET.SubElement(entry, f"{{{ns}}}id").text = entry_id
         ET.SubElement(entry, f"{{{ns}}}link", {"href": url})
         ET.SubElement(entry, f"{{{ns}}}published").text = change.added.isoformat()
         ET.SubElement(entry, f"{{{ns}}}updated").text = change.changed.isoformat()

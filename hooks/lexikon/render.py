@@ -20,7 +20,7 @@ from . import graph, links
 from .history import Change, atom_feed
 from .locale import Locale, load_locale
 from .model import Entry, Glossary, Text
-from .settings import Settings
+from .settings import Settings, stable_iri
 from .transform import split_blocks
 
 LanguageUrl = Callable[[str, str, str], str]
@@ -49,6 +49,9 @@ class Page:
     in_nav: bool = False
     """Listed in the navigation (the index pages); term pages never are: with thousands
     of terms, a nav in every page makes the build quadratic."""
+    translated: bool = True
+    """Written in its language; a missing translation's page (the other language's text
+    under this language's frame) is no alternate of the others and not in the sitemap."""
 
 
 AbsoluteUrl = Callable[[str, str], str]
@@ -78,15 +81,25 @@ def render_site(glossary: Glossary, settings: Settings, language_url: LanguageUr
 
 
 def feeds(glossary: Glossary, settings: Settings, history: Mapping[str, Change],
-          absolute_url: AbsoluteUrl) -> dict[str, str]:
-    """Per language, the Atom feed of new and changed terms."""
+          absolute_url: AbsoluteUrl | None, page_href: PageHref | None = None,
+          identity: str = "Lexikon") -> dict[str, str]:
+    """Per language, the Atom feed of new and changed terms.
+
+    Without absolute addresses (no ``site_url``), links are relative to the feed (at the
+    language's root) and ids are host-free URNs made from ``identity`` (RFC 4287 wants
+    ids that are full IRIs and never change).
+    """
     result = {}
     for code in glossary.languages:
         locale = load_locale(code)
-        renderer = _Renderer(glossary, settings, locale, {}, lambda a, b, p: p, absolute_url)
-        result[code] = atom_feed(
-            title=locale("feed_title"), feed_url=absolute_url(code, "feed.xml").removesuffix("/"),
-            site_url=absolute_url(code, "index.md"), lang=code, items=renderer.feed_items(history))
+        renderer = _Renderer(glossary, settings, locale, {}, lambda a, b, p: p, absolute_url, page_href)
+        if absolute_url is not None:
+            feed_url = absolute_url(code, "feed.xml").removesuffix("/")
+            feed_id, home = feed_url, absolute_url(code, "index.md")
+        else:
+            feed_url, feed_id, home = "feed.xml", stable_iri(identity, code, "feed"), "./"
+        result[code] = atom_feed(title=locale("feed_title"), feed_url=feed_url, feed_id=feed_id,
+                                 site_url=home, lang=code, items=renderer.feed_items(history, identity))
     return result
 
 
@@ -193,7 +206,7 @@ class _Renderer:
         self.lang = locale.code
         self.inbound = inbound
         self.language_url = language_url
-        self.absolute_url = absolute_url or (lambda lang, path: path)
+        self.absolute_url = absolute_url
         self.page_href = page_href or (lambda lang, origin, target: self.relative(target, origin))
         self._plain: dict[str, str] = {}
 
@@ -239,12 +252,21 @@ class _Renderer:
         ``label_lang`` names the targets in another language, for text shown in that one.
         """
 
+        cursor = 0
+        title_locale = load_locale(label_lang) if label_lang else self.locale
+
         def one(link: links.CrossLink) -> str:
+            nonlocal cursor
+            at = markdown.find(link.written, cursor)
+            cursor = at + len(link.written) if at >= 0 else cursor
             if link.target not in self.glossary.entries:
                 return escape_inline(link.label or link.target)
             label = link.label
-            if label is None and label_lang is not None:
-                label = title_of(self.glossary.entries[link.target], label_lang)
+            if label is None:
+                title = title_of(self.glossary.entries[link.target], label_lang or self.lang)
+                label = mid_sentence_title(title, title_locale) if _mid_sentence(markdown, at) else title
+                if label == title and label_lang is None:
+                    label = None
             return self.link_to(link.target, origin, label)
 
         return links.replace_cross_links(markdown, one)
@@ -323,7 +345,7 @@ class _Renderer:
         text = entry.texts.get(self.lang)
         if text is None:
             return Page(path, self.lang, self.missing_page(entry, path), entry.id,
-                        search_terms=self.search_terms(entry))
+                        search_terms=self.search_terms(entry), translated=False)
         t = self.locale
         parts = [
             _front_matter(title=text.title, description=plain_text(text.summary, self.glossary, self.lang)),
@@ -362,7 +384,7 @@ class _Renderer:
         if text.sources:
             items = "".join(f"- [{escape_inline(s.title)}](<{_safe_url(s.url)}>)\n" for s in text.sources)
             parts.append(f"## {t('sources')} {{ #lexikon-sources }}\n\n{items}")
-        return Page(path, self.lang, "\n".join(parts), entry.id, self.defined_term(entry, text),
+        return Page(path, self.lang, "\n".join(parts), entry.id, self.defined_term(entry, text, path),
                     self.search_terms(entry))
 
     def search_terms(self, entry: Entry) -> tuple[str, ...]:
@@ -418,9 +440,17 @@ class _Renderer:
         svg = graph.lexicon_svg(nodes, list(edges.values()), self.locale("lexicon_graph_label"))
         return f'<figure class="lexikon-figure">{svg}</figure>'
 
-    def defined_term(self, entry: Entry, text: Text, *, nested: bool = False) -> dict[str, object]:
+    def address(self, origin: str, path: str) -> str:
+        """Where a page is, said from the page at ``origin``: absolute with ``site_url``,
+        else relative to ``origin`` (so it holds wherever the site is served)."""
+        if self.absolute_url is not None:
+            return self.absolute_url(self.lang, path)
+        return self.page_href(self.lang, origin, path)
+
+    def defined_term(self, entry: Entry, text: Text, origin: str, *,
+                     nested: bool = False) -> dict[str, object]:
         """schema.org's DefinedTerm: search engines show the term with its definition."""
-        url = self.absolute_url(self.lang, self.term_path(entry.id))
+        url = self.address(origin, self.term_path(entry.id))
         term: dict[str, object] = {
             "@type": "DefinedTerm",
             "@id": url,
@@ -434,11 +464,11 @@ class _Renderer:
             term["alternateName"] = list(text.aliases)
         if not nested:
             term["@context"] = "https://schema.org"
-            term["inDefinedTermSet"] = self.defined_term_set(with_terms=False)
+            term["inDefinedTermSet"] = self.defined_term_set(origin, with_terms=False)
         return term
 
-    def defined_term_set(self, *, with_terms: bool) -> dict[str, object]:
-        url = self.absolute_url(self.lang, self.index_path())
+    def defined_term_set(self, origin: str, *, with_terms: bool) -> dict[str, object]:
+        url = self.address(origin, self.index_path())
         term_set: dict[str, object] = {
             "@type": "DefinedTermSet", "@id": url, "url": url,
             "name": self.locale("index_title"), "inLanguage": self.lang,
@@ -446,7 +476,7 @@ class _Renderer:
         if with_terms:
             term_set["@context"] = "https://schema.org"
             term_set["hasDefinedTerm"] = [
-                self.defined_term(entry, entry.texts[self.lang], nested=True)
+                self.defined_term(entry, entry.texts[self.lang], origin, nested=True)
                 for entry in self.glossary.entries.values() if self.lang in entry.texts
             ]
         return term_set
@@ -530,8 +560,9 @@ class _Renderer:
         rows = self.index_rows()
         letters_used = {letter for _, letter, _ in rows}
         bar_letters = [t("other_letters"), *self.locale.alphabet()]
+        tags_of = self.letter_tags()
         bar = "".join(
-            f'<a href="#{_letter_anchor(letter)}">{html.escape(letter)}</a>'
+            self.letter_link(letter, tags_of.get(letter, ()))
             if letter in letters_used else f'<span aria-disabled="true">{html.escape(letter)}</span>'
             for letter in bar_letters
             if letter in letters_used or letter != t("other_letters")
@@ -553,7 +584,28 @@ class _Renderer:
                 current = letter
             parts.append(line)
         return Page(self.index_path(), self.lang, "\n".join(parts) + "\n",
-                    structured_data=self.defined_term_set(with_terms=True), style=style, in_nav=True)
+                    structured_data=self.defined_term_set(self.index_path(), with_terms=True),
+                    style=style, in_nav=True)
+
+    def letter_tags(self) -> dict[str, set[str]]:
+        """The tags of each letter's rows: with a tag chosen, the bar offers only letters
+        that still show a row."""
+        tags: dict[str, set[str]] = defaultdict(set)
+        for entry in self.glossary.entries.values():
+            text = entry.texts.get(self.lang)
+            names = (text.title, *text.aliases) if text else (title_of(entry, self.lang),)
+            for name in names:
+                tags[self.locale.letter(name)].update(tag for tag in entry.tags if tag in self.glossary.tags)
+        return tags
+
+    @staticmethod
+    def letter_link(letter: str, tags: Iterable[str]) -> str:
+        """A letter's link, and its disabled twin that the tag filter shows instead when no
+        row of the letter has the chosen tag."""
+        classes = " ".join(f"lexikon-has-{tag}" for tag in sorted(tags))
+        shown = html.escape(letter)
+        return (f'<a href="#{_letter_anchor(letter)}" class="{classes}">{shown}</a>'
+                f'<span aria-disabled="true" class="lexikon-letter-off {classes}">{shown}</span>')
 
     def tag_filter(self) -> tuple[str, str]:
         """Radio buttons that narrow the index to one tag, and the CSS that does it.
@@ -579,7 +631,11 @@ class _Renderer:
             f".md-content:has(#lexikon-filter-{tag}:checked) "
             f"h2.lexikon-letter:not(:has(+ ul .lexikon-tag-{tag})),"
             f".md-content:has(#lexikon-filter-{tag}:checked) "
-            f"h2.lexikon-letter + ul:not(:has(.lexikon-tag-{tag})){{display:none}}"
+            f"h2.lexikon-letter + ul:not(:has(.lexikon-tag-{tag})),"
+            f".md-content:has(#lexikon-filter-{tag}:checked) .lexikon-letters a:not(.lexikon-has-{tag})"
+            f"{{display:none}}"
+            f".md-content:has(#lexikon-filter-{tag}:checked) "
+            f".lexikon-letters .lexikon-letter-off:not(.lexikon-has-{tag}){{display:inline-block}}"
             for tag in tag_ids
         )
         fieldset = (f'<fieldset class="lexikon-filter"><legend>{html.escape(t("filter_label"))}</legend>'
@@ -605,7 +661,8 @@ class _Renderer:
             parts.append(f"- {date}: {self.link_to(change.entry_id, path)} *({marker})*")
         return Page(path, self.lang, "\n".join(parts) + "\n", in_nav=True)
 
-    def feed_items(self, history: Mapping[str, Change]) -> list[tuple[Change, str, str, str]]:
+    def feed_items(self, history: Mapping[str, Change],
+                   identity: str = "Lexikon") -> list[tuple[Change, str, str, str, str]]:
         changes = sorted((c for c in history.values() if c.entry_id in self.glossary.entries),
                          key=lambda c: (-c.changed.timestamp(), c.entry_id))
         items = []
@@ -613,7 +670,9 @@ class _Renderer:
             entry = self.glossary.entries[change.entry_id]
             text = entry.texts.get(self.lang) or next(iter(entry.texts.values()))
             items.append((change, text.title, plain_text(text.summary, self.glossary, text.lang),
-                          self.absolute_url(self.lang, self.term_path(entry.id))))
+                          self.address("index.md", self.term_path(entry.id)),
+                          self.absolute_url(self.lang, self.term_path(entry.id)) if self.absolute_url
+                          else stable_iri(identity, self.lang, entry.id)))
         return items
 
     def data_page(self) -> Page:
@@ -701,6 +760,30 @@ _PROTECTED = re.compile(
     r"|^ {0,3}\[[^\]]+\]:.*$",     # reference definitions
     re.M | re.S,
 )
+
+
+_SENTENCE_END = re.compile(r"(?:^|[.!?:]|^\s*(?:[-*+]|\d+[.)]|#+|>)?)[\s*_\"'„“«»(]*$")
+
+
+def mid_sentence_title(title: str, locale: Locale) -> str:
+    """A term's title as it stands inside a sentence of ``locale``'s language.
+
+    Languages whose common nouns are lower case mid-sentence (Danish: "… af outsourcing")
+    say so in their locale file (``mid_sentence_titles: lower``); German keeps its nouns
+    capitalised. Acronyms and words with capitals inside are left as written.
+    """
+    capitalised_only_first = title[:1].isupper() and title[1:] == title[1:].lower()
+    if locale.strings.get("mid_sentence_titles") != "lower" or not capitalised_only_first:
+        return title
+    return title[0].lower() + title[1:]
+
+
+def _mid_sentence(text: str, at: int) -> bool:
+    """Whether position ``at`` of ``text`` is inside a sentence (not its first word)."""
+    if at <= 0:
+        return False
+    line = text[:at].rsplit("\n", 1)[-1]
+    return _SENTENCE_END.search(line) is None
 
 
 def _safe_url(url: str) -> str:

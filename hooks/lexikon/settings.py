@@ -8,6 +8,7 @@ the ``i18n`` plugin. Both the MkDocs hook and the command line read them through
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -186,3 +187,14 @@ def page_url(path: str, lang: str, settings: Settings, use_directory_urls: bool)
     else:
         url = f"{stem}.html"
     return language_root(lang, settings) + url
+
+
+def stable_iri(*names: str) -> str:
+    """An identifier that needs no host and never changes for the same names: a name-based
+    UUID URN (RFC 4122). For feeds and SKOS of a site built without ``site_url``, whose
+    page addresses are known only relative to wherever the site is served."""
+    return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, "\x1f".join(names)))
+
+
+def is_absolute(iri: str) -> bool:
+    return re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", iri) is not None

@@ -24,7 +24,7 @@ import tempfile
 import threading
 import traceback
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -32,12 +32,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
+from . import frame
 from .export import page_url_of, write_exports
 from .history import entry_history
 from .locale import load_locale
 from .model import Glossary
 from .render import OTHER_LANGUAGE_CLASS, Page, feeds, lexicon_graphs, render_site
-from .settings import Language, Settings, language_root, make_settings, page_url
+from .settings import Language, Settings, language_root, make_settings, page_url, stable_iri
 
 
 def settings_from_config(config: MkDocsConfig) -> Settings:
@@ -119,27 +120,48 @@ def absolute_linker(settings: Settings, config: MkDocsConfig):
     return absolute
 
 
-def not_found_messages(settings: Settings, config: MkDocsConfig) -> list[dict[str, str]]:
-    """Each language's 404 message, with that language's tree as an absolute path.
+def not_found_message(lang: str, settings: Settings, config: MkDocsConfig) -> dict[str, str]:
+    """One language's 404 message, with that language's tree as an absolute path.
 
     The 404 page is served at any depth, so its links must not be relative: they start
     at ``site_url``'s path (or ``/``).
     """
     base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
-    messages = []
-    for lang in settings.codes:
-        locale = load_locale(lang)
-        root = base + language_root(lang, settings)
-        messages.append({
-            "lang": lang, "root": root,
-            "title": locale("not_found_title"), "text": locale("not_found_text"),
-            "home": root, "home_label": locale("home_label"),
-            "index": root + page_url(f"{settings.terms_path}/index.md", settings.default_language,
-                                     settings, config.use_directory_urls),
-            "index_label": locale("index_title"),
-        })
-    # the default language's tree is the root: longest prefix wins in the page's script
-    return messages
+    locale = load_locale(lang)
+    root = base + language_root(lang, settings)
+    return {
+        "lang": lang, "root": root,
+        "title": locale("not_found_title"), "text": locale("not_found_text"),
+        "home": root, "home_label": locale("home_label"),
+        "index": root + page_url(f"{settings.terms_path}/index.md", settings.default_language,
+                                 settings, config.use_directory_urls),
+        "index_label": locale("index_title"),
+    }
+
+
+def not_found_context(context: dict, config: MkDocsConfig, settings: Settings, lang: str) -> None:
+    """The 404 page of the language pass: its message, the other trees (root page only),
+    and a language menu of the trees' homes instead of the last page's alternates."""
+    context["lexikon_not_found"] = not_found_message(lang, settings, config)
+    context["lexikon_not_found_trees"] = (
+        frame.not_found_trees(settings, config.site_url) if lang == settings.default_language else [])
+    base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+    i18n = config.plugins.get("i18n")
+    names = {language.locale: language.name for language in i18n.config.languages} if i18n else {}
+    config.extra["alternate"] = [
+        {"name": names.get(code, code), "link": base + language_root(code, settings), "lang": code}
+        for code in settings.codes]
+
+
+def write_not_found(output: str, lang: str, settings: Settings, config: MkDocsConfig) -> str:
+    """Each language's 404 page in its own tree; MkDocs writes the default one at the root
+    (static templates go to the root in every language pass: the last would win)."""
+    if lang == settings.default_language:
+        return output
+    target = Path(config.site_dir) / language_root(lang, settings) / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    return ""  # MkDocs skips an empty template
 
 
 _OTHER_LANGUAGE_BOX = re.compile(
@@ -149,6 +171,27 @@ _OTHER_LANGUAGE_BOX = re.compile(
 def mark_other_language(html: str) -> str:
     """Give each box of other-language text its ``lang``: screen readers switch voice."""
     return _OTHER_LANGUAGE_BOX.sub(r'<div class="admonition lexikon-other-language" lang="\1">', html)
+
+
+def localize_permalinks(page_html: str, lang: str) -> str:
+    """Heading anchors titled in the page's language (Python-Markdown's toc says
+    "Permanent link", one setting for every language)."""
+    title = html.escape(load_locale(lang)("permalink_title"), quote=True)
+    return page_html.replace('title="Permanent link"', f'title="{title}"')
+
+
+_TOC_LABEL = '<label class="md-nav__title" for="__toc">'
+
+
+def drop_orphan_toc_label(page_html: str) -> str:
+    """Material labels the contents for a toggle (``#__toc``) that only pages in the nav
+    have: on a term page the label names no control (an HTML error), so it becomes text."""
+    if _TOC_LABEL not in page_html or 'id="__toc"' in page_html:
+        return page_html
+    start = page_html.index(_TOC_LABEL)
+    end = page_html.index("</label>", start)
+    inner = page_html[start + len(_TOC_LABEL):end]
+    return page_html[:start] + '<div class="md-nav__title">' + inner + "</div>" + page_html[end + 8:]
 
 
 def json_ld_script(page: Page) -> str | None:
@@ -171,12 +214,16 @@ class Rendered:
     """Per language, the picture of the whole lexicon for the home page."""
     feeds: dict[str, str]
     """Per language, the Atom feed."""
+    identity: str = "Lexikon"
+    """What names the site in host-free identifiers (the first pass's: i18n renames it)."""
+    sitemaps: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
+    """Per language, each real page's URL and its languages' URLs (filled as pages are written)."""
 
 
 def render(glossary: Glossary, settings: Settings, config: MkDocsConfig) -> Rendered:
     """The pages, graphs and feeds, with this site's addresses and the git history."""
     history = entry_history(settings.glossary_dir)
-    absolute = absolute_linker(settings, config)
+    absolute = absolute_linker(settings, config) if config.site_url else None
     linker = page_linker(settings, config.use_directory_urls)
     pages = render_site(glossary, settings, language_linker(settings, config.use_directory_urls),
                         absolute, linker, history)
@@ -185,7 +232,8 @@ def render(glossary: Glossary, settings: Settings, config: MkDocsConfig) -> Rend
         glossary=glossary,
         pages={source_uri(page, settings): page for page in pages},
         graphs=lexicon_graphs(glossary, settings, linker),
-        feeds=feeds(glossary, settings, history, absolute),
+        feeds=feeds(glossary, settings, history, absolute, linker, site_identity(config)),
+        identity=site_identity(config),
     )
 
 
@@ -202,9 +250,9 @@ def finish(rendered: Rendered, config: MkDocsConfig) -> None:
         terms = search_terms_by_location(rendered.pages.values(), settings, config.use_directory_urls)
         split_search_index(site_dir, settings, terms)
         (site_dir / SEARCH_WORKER).unlink(missing_ok=True)
-    drop_sitemap_without_site_url(site_dir, config)
+    write_sitemaps(site_dir, rendered, config)
     write_feeds(site_dir, rendered.feeds, rendered.settings)
-    write_data_exports(site_dir, rendered.glossary, rendered.settings, config)
+    write_data_exports(site_dir, rendered.glossary, rendered.settings, config, rendered.identity)
 
 
 def add_generated_files(files: Files, rendered: Rendered, config: MkDocsConfig) -> None:
@@ -247,12 +295,18 @@ def swap_in(built: Path, site_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def site_identity(config: MkDocsConfig) -> str:
+    """What names this site when it has no address: its repository, else its name."""
+    return config.repo_url or config.site_name
+
+
 def write_data_exports(site_dir: Path, glossary: Glossary, settings: Settings,
-                       config: MkDocsConfig) -> list[Path]:
+                       config: MkDocsConfig, identity: str | None = None) -> list[Path]:
     """glossary.json, CSV, TBX and SKOS at the site's root, with the pages' addresses."""
     base = config.site_url.rstrip("/") + "/" if config.site_url else ""
     url_of = page_url_of(settings, base, config.use_directory_urls)
-    return write_exports(glossary, settings, url_of, site_dir, scheme_iri=base or "./",
+    scheme_iri = base or stable_iri(identity or site_identity(config), "concept-scheme")
+    return write_exports(glossary, settings, url_of, site_dir, scheme_iri=scheme_iri,
                          title=config.site_name)
 
 
@@ -264,12 +318,39 @@ def write_feeds(site_dir: Path, feeds: dict[str, str], settings: Settings) -> No
         target.write_text(text, encoding="utf-8")
 
 
-def drop_sitemap_without_site_url(site_dir: Path, config: MkDocsConfig) -> None:
-    """A sitemap needs absolute addresses; without ``site_url`` i18n's holds "None/…"."""
-    if config.site_url:
-        return
-    for name in ("sitemap.xml", "sitemap.xml.gz"):
-        (site_dir / name).unlink(missing_ok=True)
+def write_sitemaps(site_dir: Path, rendered: Rendered, config: MkDocsConfig) -> None:
+    """A sitemap per language tree, of the real pages of that language (none without
+    ``site_url``: a sitemap needs absolute addresses)."""
+    settings = rendered.settings
+    for code in settings.codes:
+        target = site_dir / language_root(code, settings) / "sitemap.xml"
+        target.with_suffix(".xml.gz").unlink(missing_ok=True)
+        target.unlink(missing_ok=True)
+        if config.site_url:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(frame.sitemap(rendered.sitemaps.get(code, {}), config.site_url,
+                                            settings.default_language), encoding="utf-8")
+
+
+def page_frame(page: MkDocsPage, lang: str, rendered: Rendered, config: MkDocsConfig) -> dict[str, object]:
+    """What a page's head says about its languages: its real alternates (recorded for the
+    sitemap), whether to keep it out of search engines, the sitemaps Material may fetch."""
+    settings = rendered.settings
+    languages = frame.page_languages(page.file, lang, settings, rendered.pages)
+    if languages:
+        rendered.sitemaps.setdefault(lang, {})[page.url] = languages
+    return {"lexikon_languages": languages, "lexikon_noindex": not languages,
+            "lexikon_sitemaps": frame.sitemap_paths(settings, config.site_url)}
+
+
+def head_alternates(output: str, page: MkDocsPage | None, languages: dict[str, str], settings: Settings,
+                    config: MkDocsConfig) -> str:
+    """The page's head with its real ``hreflang`` alternates: absolute with ``site_url``,
+    else relative to the page."""
+    def link(url: str) -> str:
+        return frame.address(url, config.site_url) if config.site_url else href(page.url if page else "", url)
+
+    return frame.replace_hreflang(output, frame.hreflang_links(languages, settings.default_language, link))
 
 
 SEARCH_TERMS_FIELD = "terms"
@@ -484,9 +565,15 @@ def _link_or_copy(source: Path, target: Path) -> None:
 def release_page_text(page: MkDocsPage) -> None:
     """Drop a page's Markdown and HTML once its file is written: nothing reads them again
     (search plugins read them earlier), and all pages' texts together are half a build's
-    memory, held while Pagefind indexes."""
-    page.markdown = None
+    memory, held while Pagefind indexes.
+
+    The title stays: MkDocs derives it from the Markdown (``None`` without it), and every
+    later page's nav, drawer and footer name this page by it."""
+    title = page.title
+    page.markdown = ""
     page.content = None
+    if title is not None and "title" not in page.meta:
+        page.meta["title"] = title
 
 
 # --- a second process for half of the Markdown ------------------------------------------------
