@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import urllib.request
@@ -30,10 +31,8 @@ from typing import Any
 from unittest import mock
 
 import pytest
-from conftest import ROOT, copy_project
+from conftest import ROOT, Project, copy_project
 from serve_gzip import serve
-
-pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 LIGHTHOUSE = Path(os.environ.get("LEXIKON_LIGHTHOUSE")
                   or ROOT / ".venv" / "lighthouse" / "node_modules" / ".bin" / "lighthouse")
@@ -87,6 +86,16 @@ def run_lighthouse(url: str, work: Path, slowdown: float | None = None) -> dict[
     return json.loads(report.read_text(encoding="utf-8"))
 
 
+def keep_report(report: dict[str, Any], path: str) -> None:
+    """With ``LEXIKON_LIGHTHOUSE_REPORTS`` set, each page's report is kept there (open it in
+    https://googlechrome.github.io/lighthouse/viewer/ to see every audit)."""
+    folder = os.environ.get("LEXIKON_LIGHTHOUSE_REPORTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        name = path.strip("/").replace("/", "-") or "home"
+        (Path(folder) / f"{name}.json").write_text(json.dumps(report), encoding="utf-8")
+
+
 def scores(report: dict[str, Any]) -> dict[str, float]:
     return {name: report["categories"][name]["score"] or 0.0 for name in CATEGORIES}
 
@@ -127,6 +136,8 @@ def costly_audits(report: dict[str, Any], category: str) -> list[str]:
     return lines
 
 
+@pytest.mark.slow
+@pytest.mark.browser
 @pytest.mark.parametrize("path", PAGES)
 def test_lighthouse_mobile_scores_at_least_95(site_url: str, path: str, tmp_path: Path) -> None:
     url = f"{site_url}/{path}"
@@ -139,6 +150,7 @@ def test_lighthouse_mobile_scores_at_least_95(site_url: str, path: str, tmp_path
         note += (f"; slow host: scored again at {slowdown:g}x (stock performance "
                  f"{result['performance'] * 100:.0f})")
         result = scores(report)
+    keep_report(report, path)
     print(f"\nLighthouse /{path}: " + ", ".join(f"{name} {value * 100:.0f}" for name, value in result.items())
           + f" [{note}]")
     failing = [name for name, value in result.items() if value < MIN_SCORE]
@@ -156,6 +168,8 @@ def test_calibration_follows_lighthouse_docs() -> None:
     assert calibrated_slowdown(300) == 1
 
 
+@pytest.mark.slow
+@pytest.mark.browser
 def test_server_compresses_text_but_not_images(site_url: str) -> None:
     """Lighthouse scores what a reader downloads: pages, styles and scripts arrive gzipped."""
     def encoding(path: str) -> str | None:
@@ -166,3 +180,21 @@ def test_server_compresses_text_but_not_images(site_url: str) -> None:
     assert encoding("") == "gzip"
     assert encoding("assets/lexikon.css") == "gzip"
     assert encoding("assets/images/favicon.png") is None
+
+
+# --- what the fixes made of the pages, checked on the built HTML (quick) ------------------
+
+
+@pytest.mark.parametrize("path", ["", "terms/", "terms/outsourcing/", "da/", "da/terms/outsourcing/"])
+def test_scripts_do_not_hold_the_first_paint(built_site: Project, path: str) -> None:
+    """Every script file is deferred (Lighthouse: render-blocking resources), in page order."""
+    scripts = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", built_site.html(path))
+    assert scripts and all(re.search(r"\sdefer[\s>]", tag) for tag in scripts), scripts
+
+
+@pytest.mark.parametrize(("path", "name"), [("terms/outsourcing/", "Suche"),
+                                           ("da/terms/outsourcing/", "Søg")])
+def test_search_dialog_has_a_name_in_the_page_language(built_site: Project, path: str, name: str) -> None:
+    """axe / Lighthouse "ARIA dialog elements have accessible names": Material's is nameless."""
+    dialogs = re.findall(r'<[a-z]+\b[^>]*role="dialog"[^>]*>', built_site.html(path))
+    assert dialogs and all(f'aria-label="{name}"' in tag for tag in dialogs), dialogs
