@@ -198,3 +198,18 @@ def test_search_dialog_has_a_name_in_the_page_language(built_site: Project, path
     """axe / Lighthouse "ARIA dialog elements have accessible names": Material's is nameless."""
     dialogs = re.findall(r'<[a-z]+\b[^>]*role="dialog"[^>]*>', built_site.html(path))
     assert dialogs and all(f'aria-label="{name}"' in tag for tag in dialogs), dialogs
+
+
+def test_extra_scripts_are_deferred_once(make_project) -> None:
+    """A script a site adds (extra_javascript) is deferred too, and one marked defer keeps one."""
+    project = make_project()
+    project.write("docs/assets/a.js", "console.log(1);\n")
+    project.write("docs/assets/b.js", "console.log(2);\n")
+    with (project.root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("\nextra_javascript:\n  - assets/a.js\n  - path: assets/b.js\n    defer: true\n")
+    result = project.build(strict=True)
+    assert result.returncode == 0, result.stderr
+    scripts = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", project.html("terms/"))
+    assert [tag for tag in scripts if "assets/a.js" in tag or "assets/b.js" in tag] == [
+        '<script defer src="../assets/a.js">', '<script defer src="../assets/b.js">']
+    assert all(tag.count("defer") == 1 for tag in scripts), scripts
