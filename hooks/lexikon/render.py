@@ -1,14 +1,15 @@
 """Stage 4: the Markdown of every generated page, per language, from a checked glossary.
 
-Pure text in, text out: the site adapter decides where the pages go. Editor text is
-Markdown (checked to hold no markup); every other piece of editor text that lands in
-HTML or in link syntax is escaped here.
+Pure text in, text out: the site adapter decides where the pages go. The page's own
+markup is ours alone: an editor's Markdown (summary, body, highlights) enters a page only
+as sanitized HTML made by :mod:`lexikon.markup`, and every other piece of editor text
+(titles, aliases, labels, tooltips, head fields) through one of :mod:`lexikon.escape`'s
+functions for the context it lands in.
 """
 
 from __future__ import annotations
 
 import functools
-import html
 import json
 import posixpath
 import re
@@ -16,9 +17,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from . import graph, links
+from . import escape, graph, links
 from .history import Change, atom_feed
 from .locale import Locale, load_locale
+from .markup import Block, EntryMarkup, Link, Resolve, page_markdown
 from .model import Entry, Glossary, Text
 from .settings import Settings
 from .transform import split_blocks
@@ -144,23 +146,13 @@ def title_of(entry: Entry, lang: str) -> str:
     return text.title
 
 
-def escape_inline(text: str) -> str:
-    """Plain text made safe to stand in Markdown link text or emphasis.
-
-    Markdown's punctuation is backslash-escaped; ``&`` and ``<`` become entities, since
-    Python-Markdown shows ``\\<`` as written and would read ``&amp;`` as an entity.
-    """
-    text = text.replace("&", "&amp;").replace("<", "&lt;")
-    return re.sub(r"([\\`*_{}\[\]()>#+!])", r"\\\1", text)
+escape_inline = escape.markdown_text
+"""Plain text in a page's Markdown (the name the tests and older callers know)."""
 
 
 OTHER_LANGUAGE_CLASS = "lexikon-other-language-"
 """Admonition type of text shown in another language than the page's; the language
 code follows, and the site adapter turns it into a ``lang`` attribute."""
-
-
-def _indent(text: str) -> str:
-    return "\n".join(f"    {line}" if line.strip() else "" for line in text.split("\n"))
 
 
 NOT_SEARCHED = {"exclude": True}
@@ -174,9 +166,16 @@ def _relative(target: str, folder: str) -> str:
     return posixpath.relpath(target, folder or ".")
 
 
+_HEAD_FIELDS = ("title", "description")
+"""Front matter the templates write into the page (``<title>``, ``<meta>``, the header,
+the nav) without escaping: they are HTML, escaped here once."""
+
+
 def _front_matter(**values: object) -> str:
     """YAML front matter; each value written as JSON, which YAML reads as it is (and which
     is ten times quicker to write than through PyYAML's emitter)."""
+    values = {key: escape.head_text(value) if key in _HEAD_FIELDS and isinstance(value, str) else value
+              for key, value in values.items()}
     lines = (f"{key}: {json.dumps(value)}" for key, value in values.items())
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
@@ -196,6 +195,7 @@ class _Renderer:
         self.absolute_url = absolute_url or (lambda lang, path: path)
         self.page_href = page_href or (lambda lang, origin, target: self.relative(target, origin))
         self._plain: dict[str, str] = {}
+        self._markup: EntryMarkup | None = None
 
     # paths -----------------------------------------------------------------
     def term_path(self, entry_id: str) -> str:
@@ -224,30 +224,53 @@ class _Renderer:
             cached = self._plain[entry.id] = plain_text(text.summary, self.glossary, text.lang)
         return cached
 
-    def tooltip(self, entry: Entry) -> str:
-        return self.plain_summary(entry).replace("\\", "\\\\").replace('"', "&quot;")
-
     def link_to(self, entry_id: str, origin: str, label: str | None = None) -> str:
+        """A link to a term in a page's Markdown: an inline tag of ours, the term's summary
+        as tooltip, the label as escaped text (never Markdown link syntax around editor text)."""
         entry = self.glossary.entries[entry_id]
-        text = escape_inline(label) if label is not None else escape_inline(title_of(entry, self.lang))
-        href = self.relative(self.term_path(entry_id), origin)
-        return f'[{text}]({href} "{self.tooltip(entry)}")'
+        text = escape.markdown_text(label if label is not None else title_of(entry, self.lang))
+        href = self.page_href(self.lang, origin, self.term_path(entry_id))
+        tooltip = escape.link_title(self.plain_summary(entry))
+        return f'<a href="{escape.url_attr(href)}" title="{tooltip}">{text}</a>'
 
-    def resolve(self, markdown: str, origin: str, label_lang: str | None = None) -> str:
-        """Cross-links as Markdown links to this language's page of the target.
+    def resolver(self, origin: str, label_lang: str | None = None) -> Resolve:
+        """Cross-links of a text on the page at ``origin``: to this language's page of the
+        target, its summary as tooltip. ``label_lang`` names the targets in another
+        language, for text shown in that one."""
 
-        ``label_lang`` names the targets in another language, for text shown in that one.
-        """
+        def resolve(target: str, label: str | None) -> Link | None:
+            entry = self.glossary.entries.get(target)
+            if entry is None:
+                return None
+            text = label or title_of(entry, label_lang or self.lang)
+            return Link(self.page_href(self.lang, origin, self.term_path(target)), text,
+                        self.plain_summary(entry))
 
-        def one(link: links.CrossLink) -> str:
-            if link.target not in self.glossary.entries:
-                return escape_inline(link.label or link.target)
-            label = link.label
-            if label is None and label_lang is not None:
-                label = title_of(self.glossary.entries[link.target], label_lang)
-            return self.link_to(link.target, origin, label)
+        return resolve
 
-        return links.replace_cross_links(markdown, one)
+    @property
+    def markup(self) -> EntryMarkup:
+        if self._markup is None:
+            self._markup = EntryMarkup()
+        return self._markup
+
+    def blocks(self, markdown: str, origin: str, label_lang: str | None = None) -> list[Block]:
+        """An editor's Markdown as sanitized pieces for the page at ``origin``."""
+        return self.markup.blocks(markdown, self.resolver(origin, label_lang))
+
+    def lead(self, summary: str, origin: str, label_lang: str | None = None) -> str:
+        """The summary as the page's lead paragraph (sanitized HTML, a raw block)."""
+        resolve = self.resolver(origin, label_lang)
+        return self.markup.paragraph(summary.strip(), resolve, "lexikon-lead") + "\n"
+
+    def highlights_html(self, items: Iterable[str], origin: str, title: str | None) -> str:
+        """Key points as a list (in an admonition box when ``title`` is given), as HTML."""
+        resolve = self.resolver(origin)
+        lis = "".join(f"<li>{self.markup.inline_html(item.strip(), resolve)}</li>" for item in items)
+        if title is None:
+            return f"<ul>{lis}</ul>\n"
+        return (f'<div class="admonition abstract"><p class="admonition-title">{escape.html_text(title)}</p>'
+                f"<ul>{lis}</ul></div>\n")
 
     def autolink(self, body: str, entry: Entry) -> str:
         """``body`` with the first mention of each other term made a cross-link.
@@ -333,16 +356,12 @@ class _Renderer:
             names = ", ".join(f"*{escape_inline(alias)}*" for alias in text.aliases)
             parts.append(f"{t('aliases')}: {names}\n{{ .lexikon-aliases }}\n")
         parts.append(self.twins(entry, path))
-        parts.append(f"{self.resolve(text.summary.strip(), path)}\n{{ .lexikon-lead }}\n")
+        parts.append(self.lead(text.summary, path))
         if text.body.strip():
             body = self.autolink(text.body.strip(), entry) if self.settings.autolink else text.body.strip()
-            parts.append(self.resolve(body, path) + "\n")
+            parts.append(page_markdown(self.blocks(body, path)) + "\n")
         if text.highlights:
-            items = "".join(
-                "    - " + self.resolve(item.strip(), path).replace("\n", "\n      ") + "\n"
-                for item in text.highlights
-            )
-            parts.append(f'!!! abstract "{t("highlights")}"\n\n{items}')
+            parts.append(self.highlights_html(text.highlights, path, t("highlights")))
         related = [i for i in entry.related if i in self.glossary.entries]
         if related:
             parts.append(f"## {t('related')} {{ #lexikon-related }}\n\n{self.links_list(related, path)}")
@@ -360,7 +379,8 @@ class _Renderer:
             )
             parts.append(f"## {t('tags')} {{ #lexikon-tags }}\n\n{tag_links}\n")
         if text.sources:
-            items = "".join(f"- [{escape_inline(s.title)}](<{_safe_url(s.url)}>)\n" for s in text.sources)
+            items = "".join(f'- <a href="{escape.url_attr(s.url)}">{escape_inline(s.title)}</a>\n'
+                            for s in text.sources)
             parts.append(f"## {t('sources')} {{ #lexikon-sources }}\n\n{items}")
         return Page(path, self.lang, "\n".join(parts), entry.id, self.defined_term(entry, text),
                     self.search_terms(entry))
@@ -425,13 +445,13 @@ class _Renderer:
             "@type": "DefinedTerm",
             "@id": url,
             "url": url,
-            "name": text.title,
+            "name": escape.one_line(text.title),
             "termCode": entry.id,
             "description": plain_text(text.summary, self.glossary, self.lang),
             "inLanguage": self.lang,
         }
         if text.aliases:
-            term["alternateName"] = list(text.aliases)
+            term["alternateName"] = [escape.one_line(alias) for alias in text.aliases]
         if not nested:
             term["@context"] = "https://schema.org"
             term["inDefinedTermSet"] = self.defined_term_set(with_terms=False)
@@ -487,12 +507,12 @@ class _Renderer:
             self.twins(entry, path),
             f"{t('missing_text')}\n{{ .lexikon-missing }}\n",
             f"{t('missing_shown', language=name)}\n",
-            # An admonition, not raw HTML around editor Markdown: an HTML block is read
-            # before code spans, so `</div><script>` in the text would close it. The site
-            # adapter gives the box its lang attribute (OTHER_LANGUAGE_CLASS).
-            f'!!! {OTHER_LANGUAGE_CLASS}{shown_lang} ""\n\n'
-            + _indent(f"{self.resolve(shown.summary.strip(), path, shown_lang)}\n{{ .lexikon-lead }}\n\n"
-                      + self.resolve(shown.body.strip(), path, shown_lang)) + "\n",
+            # Our box around sanitized HTML (which cannot close it); "markdown" lets the
+            # body's headings inside be the page's own, with anchors in the contents.
+            f'<div class="admonition lexikon-other-language" '
+            f'lang="{escape.html_attr(shown_lang)}" markdown>\n\n'
+            + self.lead(shown.summary, path, shown_lang) + "\n"
+            + page_markdown(self.blocks(shown.body.strip(), path, shown_lang)) + "\n\n</div>\n",
         ]
         return "\n".join(part for part in parts if part)
 
@@ -531,8 +551,8 @@ class _Renderer:
         letters_used = {letter for _, letter, _ in rows}
         bar_letters = [t("other_letters"), *self.locale.alphabet()]
         bar = "".join(
-            f'<a href="#{_letter_anchor(letter)}">{html.escape(letter)}</a>'
-            if letter in letters_used else f'<span aria-disabled="true">{html.escape(letter)}</span>'
+            f'<a href="#{_letter_anchor(letter)}">{escape.html_text(letter)}</a>'
+            if letter in letters_used else f'<span aria-disabled="true">{escape.html_text(letter)}</span>'
             for letter in bar_letters
             if letter in letters_used or letter != t("other_letters")
         )
@@ -543,7 +563,8 @@ class _Renderer:
             f"# {t('index_title')}\n",
             f"{t('index_intro', count=len(self.glossary.entries))} "
             f"[{t('print_link')}]({print_link}){{ .lexikon-print-link }}\n",
-            f'<nav class="lexikon-letters" aria-label="{html.escape(t("letter_bar_label"))}">{bar}</nav>\n',
+            f'<nav class="lexikon-letters" aria-label="{escape.html_attr(t("letter_bar_label"))}">'
+            f"{bar}</nav>\n",
             filter_html,
         ]
         current = None
@@ -571,7 +592,7 @@ class _Renderer:
         buttons = "".join(
             f'<input type="radio" name="lexikon-filter" id="lexikon-filter-{tag}" value="{tag}"'
             f'{" checked" if tag == "all" else ""}>'
-            f'<label for="lexikon-filter-{tag}">{html.escape(label)}</label>'
+            f'<label for="lexikon-filter-{tag}">{escape.html_text(label)}</label>'
             for tag, label in options
         )
         rules = "".join(
@@ -582,7 +603,7 @@ class _Renderer:
             f"h2.lexikon-letter + ul:not(:has(.lexikon-tag-{tag})){{display:none}}"
             for tag in tag_ids
         )
-        fieldset = (f'<fieldset class="lexikon-filter"><legend>{html.escape(t("filter_label"))}</legend>'
+        fieldset = (f'<fieldset class="lexikon-filter"><legend>{escape.html_text(t("filter_label"))}</legend>'
                     f"{buttons}</fieldset>\n")
         return fieldset, rules
 
@@ -595,8 +616,8 @@ class _Renderer:
         feed = self.page_href(self.lang, path, "index.md") + "feed.xml"
         parts = [_front_matter(title=t("changes_title"), search=NOT_SEARCHED),
                  f"# {t('changes_title')}\n",
-                 f'{t("changes_intro")} <a class="lexikon-feed-link" href="{html.escape(feed)}" '
-                 f'type="application/atom+xml">{html.escape(t("feed_link"))}</a>\n']
+                 f'{t("changes_intro")} <a class="lexikon-feed-link" href="{escape.url_attr(feed)}" '
+                 f'type="application/atom+xml">{escape.html_text(t("feed_link"))}</a>\n']
         if not changes:
             parts.append(f"{t('changes_none')}\n")
         for change in changes:
@@ -631,7 +652,7 @@ class _Renderer:
             ("glossary.ttl", "data_turtle"), ("glossary.jsonld", "data_jsonld"),
         ]
         rows = "".join(
-            f'| <a href="{html.escape(to_root + name)}" download>{html.escape(name)}</a> | '
+            f'| <a href="{escape.url_attr(to_root + name)}" download>{escape.html_text(name)}</a> | '
             f"{t(key, language=t.language_name(name.split('.')[1]))} |\n"
             for name, key in files
         )
@@ -656,12 +677,11 @@ class _Renderer:
             if text.aliases:
                 names = ", ".join(f"*{escape_inline(alias)}*" for alias in text.aliases)
                 parts.append(f"{t('aliases')}: {names}\n{{ .lexikon-aliases }}\n")
-            parts.append(f"{self.resolve(text.summary.strip(), path)}\n{{ .lexikon-lead }}\n")
+            parts.append(self.lead(text.summary, path))
             if text.body.strip():
-                body = re.sub(r"^(#{2,5}) ", r"#\1 ", text.body.strip(), flags=re.M)
-                parts.append(self.resolve(body, path) + "\n")
+                parts.append(page_markdown(self.blocks(text.body.strip(), path), shift=1) + "\n")
             if text.highlights:
-                parts.append("".join(f"- {self.resolve(item.strip(), path)}\n" for item in text.highlights))
+                parts.append(self.highlights_html(text.highlights, path, None))
         return Page(path, self.lang, "\n".join(parts))
 
     def tags_page(self) -> Page:
@@ -701,11 +721,6 @@ _PROTECTED = re.compile(
     r"|^ {0,3}\[[^\]]+\]:.*$",     # reference definitions
     re.M | re.S,
 )
-
-
-def _safe_url(url: str) -> str:
-    """A checked http(s) URL that cannot close Markdown's ``<…>`` link destination."""
-    return url.strip().replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
 
 
 def _letter_anchor(letter: str) -> str:
