@@ -507,12 +507,13 @@ class _Renderer:
             self.twins(entry, path),
             f"{t('missing_text')}\n{{ .lexikon-missing }}\n",
             f"{t('missing_shown', language=name)}\n",
-            # Our box around sanitized HTML (which cannot close it); "markdown" lets the
-            # body's headings inside be the page's own, with anchors in the contents.
-            f'<div class="admonition lexikon-other-language" '
-            f'lang="{escape.html_attr(shown_lang)}" markdown>\n\n'
-            + self.lead(shown.summary, path, shown_lang) + "\n"
-            + page_markdown(self.blocks(shown.body.strip(), path, shown_lang)) + "\n\n</div>\n",
+            # Our box around sanitized HTML, which cannot close it. One raw block: never
+            # ``markdown="1"``, which would have MkDocs read the HTML inside as Markdown
+            # again (attribute lists in table cells), so the body's headings stay in the box
+            # without anchors of their own.
+            f'<div class="admonition lexikon-other-language" lang="{escape.html_attr(shown_lang)}">'
+            + self.lead(shown.summary, path, shown_lang)
+            + self.markup.html(shown.body.strip(), self.resolver(path, shown_lang)) + "</div>\n",
         ]
         return "\n".join(part for part in parts if part)
 
