@@ -101,7 +101,8 @@ def test_sanitize_drops_what_is_not_listed() -> None:
 
 HOSTILE_PIECES = st.sampled_from([
     "<", ">", "&", "&amp;", "&#60;", '"', "'", "`", "``", "*", "_", "[", "]", "(", ")", "{", "}", ":", "|",
-    "\n", "\n\n", "    ", "#", "## ", "- ", "1. ", "> ", "```", "~~~", "!", "[[", "]]", "[[a|", "{: ", "onclick=x",
+    "\n", "\n\n", "    ", "#", "## ", "- ", "1. ", "> ", "```", "~~~", "!", "[[", "]]", "[[a|", "{: ",
+    "onclick=x",
     "<script>", "</p>", "<div markdown=1>", "javascript:", "data:", "https://x.example/p.gif", "![x](",
     "[r]: ", "\u202e", "\x1b", "\x02wzxhzdk:0\x03", "\u2028", "<!--", "-->", "<![CDATA[", "\\",
 ])

@@ -107,6 +107,21 @@ def json_script(value: object, *, separators: tuple[str, str] = (",", ":")) -> s
     return text
 
 
+# --- YAML front matter ---------------------------------------------------------------------
+_NOT_YAML = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+"""Characters JSON writes raw that YAML may not hold raw (or reads as a line break)."""
+
+
+def yaml_value(value: object) -> str:
+    """A value for a page's YAML front matter, written as JSON (which YAML reads as it is).
+
+    Not ASCII-only JSON: YAML cannot join the surrogate pair JSON writes for a character
+    beyond the BMP (the front matter would be dropped, and the page lose its title).
+    """
+    text = json.dumps(value, ensure_ascii=False)
+    return _NOT_YAML.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
 # --- SVG (inline in HTML) ----------------------------------------------------------------------
 def svg_text(text: str) -> str:
     """Text inside an inline SVG element (``<text>``, ``<title>``)."""

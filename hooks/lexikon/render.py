@@ -10,7 +10,6 @@ functions for the context it lands in.
 from __future__ import annotations
 
 import functools
-import json
 import posixpath
 import re
 from collections import defaultdict
@@ -176,7 +175,7 @@ def _front_matter(**values: object) -> str:
     is ten times quicker to write than through PyYAML's emitter)."""
     values = {key: escape.head_text(value) if key in _HEAD_FIELDS and isinstance(value, str) else value
               for key, value in values.items()}
-    lines = (f"{key}: {json.dumps(value)}" for key, value in values.items())
+    lines = (f"{key}: {escape.yaml_value(value)}" for key, value in values.items())
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
