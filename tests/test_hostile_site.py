@@ -60,7 +60,7 @@ LANGS = ("de", "da")
 
 PROFILE_NAME = os.environ.get("LEXIKON_HYPOTHESIS_PROFILE", "ci")
 BUILD_SETTINGS = settings(
-    max_examples=4 if PROFILE_NAME == "ci" else 300, derandomize=PROFILE_NAME == "ci", database=None,
+    max_examples=3 if PROFILE_NAME == "ci" else 300, derandomize=PROFILE_NAME == "ci", database=None,
     deadline=None, print_blob=True, phases=[Phase.explicit, Phase.generate],
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                            HealthCheck.function_scoped_fixture],
