@@ -116,6 +116,10 @@ def _element_problems(element: lxml.html.HtmlElement, page: str, site_dir: Path)
         problems.append(f"a form that is not Material's: {dict(element.attrib)}")
     if tag == "style" and element.getparent() is not None and element.getparent().tag != "head":
         problems.append("a <style> element outside the head")
+    if tag == "style" and re.search(r"@import|url\(|expression\(", element.text or "", re.I):
+        problems.append(f"a <style> that loads or runs something: {(element.text or '')[:80]!r}")
+    if tag == "meta" and (element.get("http-equiv") or "").lower() in ("refresh", "set-cookie"):
+        problems.append(f"<meta http-equiv={element.get('http-equiv')!r}>")
     for name, value in element.attrib.items():
         lowered = name.lower()
         if lowered.startswith("on"):

@@ -139,8 +139,8 @@ def format_github(findings: list[Finding], result: Result) -> str:
     kinds = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
     lines = []
     for f in findings:
-        lines.append(f"::{kinds[f.severity]} file={github_property(terminal(f.path))},line={f.line},"
-                     f"col={f.col},title=lexicon {f.severity.value}::{github_data(terminal(f.message))}")
+        lines.append(f"::{kinds[f.severity]} file={terminal(github_property(f.path))},line={f.line},"
+                     f"col={f.col},title=lexicon {f.severity.value}::{terminal(github_data(f.message))}")
     lines.append(_summary(findings, result))
     return "\n".join(lines) + "\n"
 
