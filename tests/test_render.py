@@ -367,7 +367,8 @@ def test_sections_of_a_bare_entry_are_left_out(site: Site) -> None:
 
 def highlights(markdown: str) -> tuple[str, list[str]]:
     box = to_html(markdown).find(".//div[@class='admonition abstract']")
-    return box.findtext("p[@class='admonition-title']"), [li.text_content() for li in box.iterfind("ul/li")]
+    return box.findtext("p[@class='admonition-title']"), [" ".join(li.text_content().split())
+                                                          for li in box.iterfind("ul/li")]
 
 
 def test_highlights_box(site: Site) -> None:
@@ -377,7 +378,7 @@ def test_highlights_box(site: Site) -> None:
 
 def test_highlight_over_two_lines_stays_in_the_box(site: Site) -> None:
     _, points = highlights(site.md("de", "terms/make-or-buy.md"))
-    assert points == ["Erste Zeile des Punkts\nund seine zweite Zeile.", "Noch ein Punkt."]
+    assert points == ["Erste Zeile des Punkts und seine zweite Zeile.", "Noch ein Punkt."]
 
 
 # --- a missing translation -----------------------------------------------------------------------

@@ -9,6 +9,7 @@ functions for the context it lands in.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import posixpath
 import re
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from . import escape, graph, links
 from .history import Change, atom_feed
 from .locale import Locale, load_locale
-from .markup import Block, EntryMarkup, Link, Resolve, page_markdown
+from .markup import EntryMarkup, Link, Resolve, page_markdown
 from .model import Entry, Glossary, Text
 from .settings import Settings
 from .transform import split_blocks
@@ -195,6 +196,7 @@ class _Renderer:
         self.page_href = page_href or (lambda lang, origin, target: self.relative(target, origin))
         self._plain: dict[str, str] = {}
         self._markup: EntryMarkup | None = None
+        self._html: dict[tuple, object] = {}
 
     # paths -----------------------------------------------------------------
     def term_path(self, entry_id: str) -> str:
@@ -232,20 +234,31 @@ class _Renderer:
         tooltip = escape.link_title(self.plain_summary(entry))
         return f'<a href="{escape.url_attr(href)}" title="{tooltip}">{text}</a>'
 
-    def resolver(self, origin: str, label_lang: str | None = None) -> Resolve:
-        """Cross-links of a text on the page at ``origin``: to this language's page of the
-        target, its summary as tooltip. ``label_lang`` names the targets in another
-        language, for text shown in that one."""
+    def resolver(self, label_lang: str | None = None) -> Resolve:
+        """Cross-links to this language's page of the target, its summary as tooltip; the
+        address a placeholder (:meth:`place` writes it for the page the text stands on), so
+        that a text is converted once for its term page and the printable lexicon.
+        ``label_lang`` names the targets in another language, for text shown in that one."""
 
         def resolve(target: str, label: str | None) -> Link | None:
             entry = self.glossary.entries.get(target)
             if entry is None:
                 return None
             text = label or title_of(entry, label_lang or self.lang)
-            return Link(self.page_href(self.lang, origin, self.term_path(target)), text,
-                        self.plain_summary(entry))
+            return Link(f"{_TERM_HREF_PREFIX}{target}", text, self.plain_summary(entry))
 
         return resolve
+
+    def place(self, html: str, origin: str) -> str:
+        """Sanitized HTML with each cross-link's address made the link from ``origin``."""
+
+        def href(match: re.Match[str]) -> str:
+            target = match.group(1)
+            if target not in self.glossary.entries:
+                return match.group(0)
+            return f'href="{escape.html_attr(self.page_href(self.lang, origin, self.term_path(target)))}"'
+
+        return _TERM_HREF.sub(href, html) if _TERM_HREF_PREFIX in html else html
 
     @property
     def markup(self) -> EntryMarkup:
@@ -253,23 +266,36 @@ class _Renderer:
             self._markup = EntryMarkup()
         return self._markup
 
-    def blocks(self, markdown: str, origin: str, label_lang: str | None = None) -> list[Block]:
-        """An editor's Markdown as sanitized pieces for the page at ``origin``."""
-        return self.markup.blocks(markdown, self.resolver(origin, label_lang))
+    def _converted(self, key: tuple, make: Callable[[], object]) -> object:
+        """What ``make`` gives, once per text (term page and printable lexicon share it)."""
+        if key not in self._html:
+            self._html[key] = make()
+        return self._html[key]
+
+    def body_markdown(self, markdown: str, origin: str, label_lang: str | None = None, shift: int = 0) -> str:
+        """An editor's Markdown as pieces of the page at ``origin``: sanitized HTML blocks,
+        headings as the page's own (escaped text, anchors in the table of contents)."""
+        blocks = self._converted(("body", markdown, label_lang),
+                                 lambda: self.markup.blocks(markdown, self.resolver(label_lang)))
+        placed = [dataclasses.replace(block, html=self.place(block.html, origin)) if block.html else block
+                  for block in blocks]  # type: ignore[attr-defined]
+        return page_markdown(placed, shift)
 
     def lead(self, summary: str, origin: str, label_lang: str | None = None) -> str:
         """The summary as the page's lead paragraph (sanitized HTML, a raw block)."""
-        resolve = self.resolver(origin, label_lang)
-        return self.markup.paragraph(summary.strip(), resolve, "lexikon-lead") + "\n"
+        html = self._converted(("lead", summary, label_lang), lambda: self.markup.paragraph(
+            summary.strip(), self.resolver(label_lang), "lexikon-lead"))
+        return self.place(html, origin) + "\n"  # type: ignore[operator]
 
-    def highlights_html(self, items: Iterable[str], origin: str, title: str | None) -> str:
+    def highlights_html(self, items: tuple[str, ...], origin: str, title: str | None) -> str:
         """Key points as a list (in an admonition box when ``title`` is given), as HTML."""
-        resolve = self.resolver(origin)
-        lis = "".join(f"<li>{self.markup.inline_html(item.strip(), resolve)}</li>" for item in items)
+        source = "\n".join("- " + item.strip().replace("\n", "\n  ") for item in items)
+        html = self.place(self._converted(("highlights", source), lambda: self.markup.html(
+            source, self.resolver())), origin)  # type: ignore[arg-type]
         if title is None:
-            return f"<ul>{lis}</ul>\n"
+            return html + "\n"
         return (f'<div class="admonition abstract"><p class="admonition-title">{escape.html_text(title)}</p>'
-                f"<ul>{lis}</ul></div>\n")
+                f"{html}</div>\n")
 
     def autolink(self, body: str, entry: Entry) -> str:
         """``body`` with the first mention of each other term made a cross-link.
@@ -358,7 +384,7 @@ class _Renderer:
         parts.append(self.lead(text.summary, path))
         if text.body.strip():
             body = self.autolink(text.body.strip(), entry) if self.settings.autolink else text.body.strip()
-            parts.append(page_markdown(self.blocks(body, path)) + "\n")
+            parts.append(self.body_markdown(body, path) + "\n")
         if text.highlights:
             parts.append(self.highlights_html(text.highlights, path, t("highlights")))
         related = [i for i in entry.related if i in self.glossary.entries]
@@ -512,7 +538,7 @@ class _Renderer:
             # without anchors of their own.
             f'<div class="admonition lexikon-other-language" lang="{escape.html_attr(shown_lang)}">'
             + self.lead(shown.summary, path, shown_lang)
-            + self.markup.html(shown.body.strip(), self.resolver(path, shown_lang)) + "</div>\n",
+            + self.place(self.markup.html(shown.body.strip(), self.resolver(shown_lang)), path) + "</div>\n",
         ]
         return "\n".join(part for part in parts if part)
 
@@ -679,7 +705,7 @@ class _Renderer:
                 parts.append(f"{t('aliases')}: {names}\n{{ .lexikon-aliases }}\n")
             parts.append(self.lead(text.summary, path))
             if text.body.strip():
-                parts.append(page_markdown(self.blocks(text.body.strip(), path), shift=1) + "\n")
+                parts.append(self.body_markdown(text.body.strip(), path, shift=1) + "\n")
             if text.highlights:
                 parts.append(self.highlights_html(text.highlights, path, None))
         return Page(path, self.lang, "\n".join(parts))
@@ -709,6 +735,9 @@ class _Renderer:
         return Page(path, self.lang, _front_matter(title=t("tag_title", label=label)) + body)
 
 
+_TERM_HREF_PREFIX = "#lexikon-term:"
+_TERM_HREF = re.compile(r'href="#lexikon-term:([a-z0-9-]+)"')
+"""A cross-link's address until the page it stands on is known."""
 _WORD = re.compile(r"\w[\w-]*")
 MIN_MENTION_LENGTH = 3
 """Shorter names ("IT") would link half the words of a text."""
