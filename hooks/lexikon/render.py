@@ -151,8 +151,9 @@ escape_inline = escape.markdown_text
 
 
 OTHER_LANGUAGE_CLASS = "lexikon-other-language-"
-"""Admonition type of text shown in another language than the page's; the language
-code follows, and the site adapter turns it into a ``lang`` attribute."""
+"""Formerly the admonition type of text shown in another language than the page's (the
+site adapter turned it into a ``lang`` attribute). The box is now our own HTML around
+sanitized text and carries its ``lang`` itself; the adapter's rewrite finds nothing."""
 
 
 NOT_SEARCHED = {"exclude": True}
