@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from bench.search import use_engine
 from conftest import Project, copy_project
+from site_audit import audit_site
 
 TERMS = ("backsourcing", "insourcing", "outsourcing")
 LANGS = {"de": "", "da": "da/"}
@@ -137,6 +138,7 @@ def lunr_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     use_engine(project.root, "lunr")
     result = project.build(strict=True)
     assert result.returncode == 0, result.stderr
+    assert audit_site(project.site) == []
     return project
 
 
