@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from site_audit import audit_site
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -88,5 +89,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     project = copy_project(tmp_path_factory.mktemp("built") / "project")
     result = project.build(strict=True)
     assert result.returncode == 0, result.stderr
+    assert audit_site(project.site) == []
     project.build_log = result.stderr  # type: ignore[attr-defined]
     return project

@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 import pytest
 from bench.search import use_engine
 from conftest import Project, copy_project
+from site_audit import audit_site
 
 TERMS = ("backsourcing", "insourcing", "outsourcing")
 LANGS = {"de": "", "da": "da/"}
@@ -138,6 +139,7 @@ def lunr_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     use_engine(project.root, "lunr")
     result = project.build(strict=True)
     assert result.returncode == 0, result.stderr
+    assert audit_site(project.site) == []
     return project
 
 

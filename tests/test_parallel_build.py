@@ -63,6 +63,7 @@ def test_its_warnings_count_in_a_strict_build(make_project) -> None:
         result = build(project, f"site{parallel_from}", "--strict")
         assert result.returncode != 0
         warnings.append(sorted(line for line in result.stderr.splitlines() if line.startswith("WARNING")))
-    assert any("nirgends" in line for line in warnings[0])
+    # An entry's own links ([unten](#nirgends)) reach the page as sanitized HTML, which MkDocs
+    # does not read for links: the warnings come from our markup (the twins' links).
     assert any("twin" in line or "../" in line or "da/" in line for line in warnings[0]), warnings[0]
     assert warnings[0] == warnings[1], (warnings[0][:5], warnings[1][:5])

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import re
 import textwrap
 from pathlib import Path
 
+import lxml.html
+import markdown as python_markdown
 import pytest
 import yaml
 
@@ -134,8 +137,27 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
 
 
 def front_matter(markdown: str) -> dict:
+    """The front matter, its head fields read as the page shows them (they are HTML)."""
     assert markdown.startswith("---\n")
-    return yaml.safe_load(markdown[4 : markdown.index("\n---\n", 4)])
+    values = yaml.safe_load(markdown[4 : markdown.index("\n---\n", 4)])
+    return {key: html.unescape(value) if key in ("title", "description") else value
+            for key, value in values.items()}
+
+
+SITE_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "fenced_code", "tables", "toc"]
+
+
+def to_html(markdown: str) -> lxml.html.HtmlElement:
+    """A page's Markdown as MkDocs makes it HTML (front matter left out)."""
+    body = markdown[markdown.index("\n---\n", 4) + 5:] if markdown.startswith("---\n") else markdown
+    return lxml.html.fragment_fromstring(python_markdown.markdown(body, extensions=SITE_EXTENSIONS),
+                                         create_parent="div")
+
+
+def links(markdown: str) -> list[tuple[str, str, str | None]]:
+    """(text, href, title) of every link of a page's Markdown (not the graph's), as the browser gets them."""
+    return [(a.text_content(), a.get("href"), a.get("title")) for a in to_html(markdown).iter("a")
+            if "lexikon-node" not in (a.get("class") or "")]
 
 
 def section(markdown: str, heading: str) -> str | None:
@@ -145,8 +167,8 @@ def section(markdown: str, heading: str) -> str | None:
 
 
 def items(text: str | None) -> list[tuple[str, str]]:
-    """(link text, href) of each ``- [text](href ...)`` line."""
-    return re.findall(r"^- \[(.*?)\]\((\S+?)[ )]", text or "", re.M)
+    """(link text, href) of each list item's link, as the browser gets them."""
+    return [(a.text_content(), a.get("href")) for a in to_html(text).iterfind(".//li/a")] if text else []
 
 
 # --- the set of pages ----------------------------------------------------------------------
@@ -208,45 +230,24 @@ def test_term_page_heading_is_escaped(site: Site, lang: str, entry: str, heading
     ("lang", "entry", "link"),
     [
         # [[id]]: the target's title in the page's language, its summary as tooltip
-        (
-            "de",
-            "outsourcing",
-            '[Eigenerstellung](insourcing.md "Aufgaben mit &quot;eigenen&quot; Leuten erledigen, '
-            'statt Outsourcing.")',
-        ),
-        (
-            "da",
-            "outsourcing",
-            '[Insourcing](insourcing.md "At løse opgaver med &quot;egne&quot; folk i stedet for '
-            'Udlicitering.")',
-        ),
-        (
-            "de",
-            "insourcing",
-            '[Outsourcing](outsourcing.md "Die Vergabe von Aufgaben an &quot;externe&quot; Dienstleister.")',
-        ),
-        (
-            "da",
-            "insourcing",
-            '[Udlicitering](outsourcing.md "Når en virksomhed overlader opgaver til en ekstern leverandør.")',
-        ),
-        (
-            "de",
-            "outsourcing",
-            r'[Make\_or\_Buy \[Entscheidung\]](make-or-buy.md "Selbst machen oder kaufen?")',
-        ),
+        ("de", "outsourcing", ("Eigenerstellung", "insourcing.md", 'Aufgaben mit "eigenen" Leuten erledigen, '
+                                                                   "statt Outsourcing.")),
+        ("da", "outsourcing", ("Insourcing", "insourcing.md", 'At løse opgaver med "egne" folk i stedet for '
+                                                              "Udlicitering.")),
+        ("de", "insourcing", ("Outsourcing", "outsourcing.md",
+                              'Die Vergabe von Aufgaben an "externe" Dienstleister.')),
+        ("da", "insourcing", ("Udlicitering", "outsourcing.md",
+                              "Når en virksomhed overlader opgaver til en ekstern leverandør.")),
+        ("de", "outsourcing", ("Make_or_Buy [Entscheidung]", "make-or-buy.md", "Selbst machen oder kaufen?")),
         # [[id|label]]: the label, trimmed
-        (
-            "de",
-            "outsourcing",
-            '[die Rückholung](backsourcing.md "Die Rückholung ausgelagerter Aufgaben, das Gegenstück '
-            'zum Outsourcing.")',
-        ),
-        ("de", "outsourcing", '    - Spart oft Kosten, siehe [das Gegenteil](insourcing.md "Aufgaben mit'),
+        ("de", "outsourcing", ("die Rückholung", "backsourcing.md",
+                               "Die Rückholung ausgelagerter Aufgaben, das Gegenstück zum Outsourcing.")),
+        ("de", "outsourcing", ("das Gegenteil", "insourcing.md", 'Aufgaben mit "eigenen" Leuten erledigen, '
+                                                                "statt Outsourcing.")),
     ],
 )
-def test_cross_links_become_markdown_links(site: Site, lang: str, entry: str, link: str) -> None:
-    assert link in site.md(lang, f"terms/{entry}.md")
+def test_cross_links_become_links(site: Site, lang: str, entry: str, link: tuple) -> None:
+    assert link in links(site.md(lang, f"terms/{entry}.md"))
 
 
 def test_no_cross_link_syntax_is_left_on_any_page(site: Site) -> None:
@@ -254,25 +255,18 @@ def test_no_cross_link_syntax_is_left_on_any_page(site: Site) -> None:
         assert "[[" not in page.markdown, (lang, path)
 
 
-def test_tooltips_escape_quotes(site: Site) -> None:
-    tooltips = [
-        tip
-        for page in site.pages.values()
-        for tip in re.findall(r'\]\([\w./-]+\.md "(.*?)"\)', page.markdown)
-    ]
+def test_tooltips_keep_quotes(site: Site) -> None:
+    tooltips = [title for page in site.pages.values() for _, _, title in links(page.markdown) if title]
     assert len(tooltips) > 20
-    assert all('"' not in tip for tip in tooltips)
-    assert any("&quot;externe&quot;" in tip for tip in tooltips)
+    assert any('"externe"' in tip for tip in tooltips)
 
 
 def test_tooltip_of_an_untranslated_target_is_in_one_language(site: Site) -> None:
     # the Danish page falls back to the German summary: its cross-link must read in German
     # too ("zum Outsourcing"), not take the Danish title ("zum Udlicitering")
-    markdown = site.md("da", "terms/outsourcing.md")
-    assert (
-        '[Backsourcing](backsourcing.md "Die Rückholung ausgelagerter Aufgaben, das Gegenstück '
-        'zum Outsourcing.")'
-    ) in markdown
+    assert ("Backsourcing", "backsourcing.md",
+            "Die Rückholung ausgelagerter Aufgaben, das Gegenstück zum Outsourcing.") in links(
+        site.md("da", "terms/outsourcing.md"))
 
 
 @pytest.mark.parametrize(
@@ -324,12 +318,12 @@ def test_backlinks_of_the_glossary(site: Site) -> None:
         (
             "de",
             "Siehe auch",
-            ["Backsourcing", "Eigenerstellung", r"Make\_or\_Buy \[Entscheidung\]", "Ökobilanz", "Zulieferer"],
+            ["Backsourcing", "Eigenerstellung", "Make_or_Buy [Entscheidung]", "Ökobilanz", "Zulieferer"],
         ),
         (
             "da",
             "Se også",
-            ["Backsourcing", "Insourcing", "Leverandør", r"Make-or-buy \*beslutning\*", "Økobalance"],
+            ["Backsourcing", "Insourcing", "Leverandør", "Make-or-buy *beslutning*", "Økobalance"],
         ),
     ],
 )
@@ -361,7 +355,7 @@ def test_tags_section(site: Site, lang: str, expected: str) -> None:
 def test_sources_section(site: Site) -> None:
     assert site.md("de", "terms/outsourcing.md").endswith(
         "## Quellen { #lexikon-sources }\n\n"
-        "- [Outsourcing – Wikipedia](<https://de.wikipedia.org/wiki/Outsourcing>)\n"
+        '- <a href="https://de.wikipedia.org/wiki/Outsourcing">Outsourcing – Wikipedia</a>\n'
     )
     assert "Kilder" not in site.md("da", "terms/outsourcing.md")
 
@@ -371,19 +365,20 @@ def test_sections_of_a_bare_entry_are_left_out(site: Site) -> None:
     assert "## " not in markdown and "!!!" not in markdown
 
 
+def highlights(markdown: str) -> tuple[str, list[str]]:
+    box = to_html(markdown).find(".//div[@class='admonition abstract']")
+    return box.findtext("p[@class='admonition-title']"), [" ".join(li.text_content().split())
+                                                          for li in box.iterfind("ul/li")]
+
+
 def test_highlights_box(site: Site) -> None:
-    markdown = site.md("de", "terms/outsourcing.md")
-    assert '\n!!! abstract "Das Wichtigste"\n\n    - Spart oft Kosten' in markdown
+    title, points = highlights(site.md("de", "terms/outsourcing.md"))
+    assert title == "Das Wichtigste" and points == ["Spart oft Kosten, siehe das Gegenteil."]
 
 
 def test_highlight_over_two_lines_stays_in_the_box(site: Site) -> None:
-    markdown = site.md("de", "terms/make-or-buy.md")
-    box = markdown[markdown.index("!!! abstract") :].split("\n\n")[1]
-    assert box.splitlines() == [
-        "    - Erste Zeile des Punkts",
-        "      und seine zweite Zeile.",
-        "    - Noch ein Punkt.",
-    ]
+    _, points = highlights(site.md("de", "terms/make-or-buy.md"))
+    assert points == ["Erste Zeile des Punkts und seine zweite Zeile.", "Noch ein Punkt."]
 
 
 # --- a missing translation -----------------------------------------------------------------------
@@ -411,11 +406,12 @@ def test_missing_translation_page_links_to_the_german_page(site: Site) -> None:
 
 def test_missing_translation_page_shows_the_german_text_marked_as_german(site: Site) -> None:
     markdown = site.md("da", "terms/backsourcing.md")
-    shown = markdown[markdown.index('!!! lexikon-other-language-de ""') :]
-    assert "<div" not in markdown  # editor text never stands inside raw HTML
-    assert all(line.startswith("    ") or not line.strip() for line in shown.splitlines()[1:])
+    boxes = to_html(markdown).findall(".//div[@lang='de']")
+    assert len(boxes) == 1 and boxes[0].get("class") == "admonition lexikon-other-language"
     # the German text names its targets in German
-    assert "Die Rückholung ausgelagerter Aufgaben, das Gegenstück zum [Outsourcing](outsourcing.md " in shown
+    assert boxes[0].find("p[@class='lexikon-lead']").text_content() == (
+        "Die Rückholung ausgelagerter Aufgaben, das Gegenstück zum Outsourcing.")
+    assert ("Outsourcing", "outsourcing.md") in [(a.text, a.get("href")) for a in boxes[0].iter("a")]
 
 
 @pytest.mark.parametrize(
@@ -661,23 +657,25 @@ def test_first_mention_of_another_term_links_to_it(tmp_path: Path) -> None:
     server = _autolinked(tmp_path)["terms/server.md"]
     body = server[server.index("## Server in der Cloud"):]
     assert "## Server in der Cloud\n" in body                       # never in headings
-    assert body.count("](cloud.md") == 1                           # only the first mention
-    assert '[Cloud](cloud.md "Rechenleistung aus dem Netz.") braucht' not in body
-    assert 'in der [Cloud](cloud.md "Rechenleistung aus dem Netz.")' in body
-    assert "`Cloud`" in body and "[Cloud](https://x.org)" in body   # code and links untouched
-    assert "[Server](" not in body                                  # never to the page itself
+    found = links(body)
+    assert [link for link in found if link[1] == "cloud.md"] == [  # only the first mention
+        ("Cloud", "cloud.md", "Rechenleistung aus dem Netz.")]
+    assert "in der <a href=\"cloud.md\"" in body
+    assert "<code>Cloud</code>" in body and ("Cloud", "https://x.org", None) in found  # code, links untouched
+    assert not [link for link in found if link[1] == "server.md"]   # never to the page itself
 
 
 def test_declared_forms_are_mentions_too(tmp_path: Path) -> None:
     markdown = _autolinked(tmp_path)["terms/server.md"]
     # "Clouds" is a declared form, but Cloud is already linked earlier in the body
-    assert "[Clouds](" not in markdown
+    assert not [link for link in links(markdown) if link[0] == "Clouds"]
 
 
 def test_an_explicit_cross_link_wins_over_auto_linking(tmp_path: Path) -> None:
-    backup = _autolinked(tmp_path)["terms/backup.md"]
-    assert backup.count("](cloud.md") == 1 and "[Wolke](cloud.md" in backup
+    backup = links(_autolinked(tmp_path)["terms/backup.md"])
+    assert [text for text, href, _ in backup if href == "cloud.md"] == ["Wolke"]
 
 
 def test_auto_linking_can_be_switched_off(tmp_path: Path) -> None:
-    assert "](cloud.md" not in _autolinked(tmp_path, autolink=False)["terms/server.md"]
+    assert not [link for link in links(_autolinked(tmp_path, autolink=False)["terms/server.md"])
+                if link[1] == "cloud.md"]

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .cache import FOLDER
+from .escape import github_data, github_property, terminal
 from .model import Finding, Result, Severity
 from .pipeline import check_only, run
 from .scaffold import SCHEMA_FILE
@@ -146,9 +147,8 @@ def format_github(findings: list[Finding], result: Result) -> str:
     kinds = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
     lines = []
     for f in findings:
-        message = f.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        lines.append(f"::{kinds[f.severity]} file={f.path},line={f.line},col={f.col},"
-                     f"title=lexicon {f.severity.value}::{message}")
+        lines.append(f"::{kinds[f.severity]} file={terminal(github_property(f.path))},line={f.line},"
+                     f"col={f.col},title=lexicon {f.severity.value}::{terminal(github_data(f.message))}")
     lines.append(_summary(findings, result))
     return "\n".join(lines) + "\n"
 

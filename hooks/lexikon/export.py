@@ -47,15 +47,14 @@ import csv
 import io
 import json
 import os
-import re
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
-from urllib.parse import quote
 
+from .escape import csv_cell, formula_guarded, turtle_iri, turtle_string, xml_chars
 from .model import Entry, Glossary
 from .render import backlinks, linked_ids, plain_text, title_of
 from .schema import ID_PATTERN
@@ -240,20 +239,6 @@ def glossary_schema_json(glossary: Glossary) -> str:
 # --- CSV --------------------------------------------------------------------------------------
 CSV_COLUMNS = ("id", "title", "aliases", "summary", "url")
 ALIAS_SEPARATOR = "; "
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def formula_guarded(value: str) -> bool:
-    """Whether a cell needs a leading ``'`` so that spreadsheets show it as text."""
-    if value.startswith(_FORMULA_START):
-        return True
-    return value.startswith("'") and formula_guarded(value[1:])
-
-
-def csv_cell(value: str) -> str:
-    return "'" + value if formula_guarded(value) else value
-
-
 def glossary_csv(glossary: Glossary, lang: str, url_of: UrlOf) -> str:
     """``glossary.<lang>.csv`` as text, starting with the byte order mark, CRLF line ends."""
     buffer = io.StringIO(newline="")
@@ -280,8 +265,6 @@ _TBX_MODELS = (
     ("https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBX-Basic_DCA.sch",
      "http://purl.oclc.org/dsdl/schematron"),
 )
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-"""Characters XML 1.0 cannot hold at all (YAML's double quotes can write them)."""
 
 
 @dataclass(frozen=True)
@@ -305,7 +288,7 @@ def tbx_id(entry_id: str) -> str:
 
 
 def _xml(text: str) -> str:
-    return _NOT_XML.sub("", text)
+    return xml_chars(text)
 
 
 def _element(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
@@ -457,29 +440,6 @@ def skos_nodes(glossary: Glossary, url_of: UrlOf, *, scheme_iri: str = "./",
 
 def tag_iri(scheme_iri: str, tag_id: str) -> str:
     return f"{scheme_iri.split('#')[0]}#tag-{tag_id}"
-
-
-_IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_ECHAR = {"\t": "\\t", "\b": "\\b", "\n": "\\n", "\r": "\\r", "\f": "\\f", '"': '\\"', "\\": "\\\\"}
-
-
-def turtle_iri(value: str) -> str:
-    """``<iri>``, with what an IRIREF may not hold percent-encoded."""
-    return "<" + _IRI_UNSAFE.sub(lambda m: quote(m.group(0), safe=""), value) + ">"
-
-
-def turtle_string(value: str) -> str:
-    """A Turtle ``"…"`` string: quotes, backslashes and control characters escaped."""
-
-    def escape(char: str) -> str:
-        if char in _ECHAR:
-            return _ECHAR[char]
-        if ord(char) < 0x20 or ord(char) == 0x7F:
-            return f"\\u{ord(char):04X}"
-        return char
-
-    return '"' + "".join(escape(c) for c in _SURROGATE.sub("\ufffd", value)) + '"'
 
 
 def _turtle_term(term: Term) -> str:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html import escape
+
+from .escape import svg_attr, svg_text
 
 
 @dataclass(frozen=True)
@@ -104,14 +105,14 @@ def _on_circle(cx: float, cy: float, radius: float, index: int, count: int,
 
 def _node(node: Node, x: float, y: float, center: bool = False) -> str:
     css = "lexikon-node lexikon-node--center" if center else "lexikon-node"
-    lang = f' lang="{escape(node.lang)}"' if node.lang else ""
-    tooltip = f"<title>{escape(node.label)}: {escape(node.tooltip)}</title>" if node.tooltip else ""
+    lang = f' lang="{svg_attr(node.lang)}"' if node.lang else ""
+    tooltip = f"<title>{svg_text(node.label)}: {svg_text(node.tooltip)}</title>" if node.tooltip else ""
     return (
-        f'<a class="{css}" href="{escape(node.href)}" aria-label="{escape(node.label)}"{lang}>'
+        f'<a class="{css}" href="{svg_attr(node.href)}" aria-label="{svg_attr(node.label)}"{lang}>'
         f"{tooltip}"
         f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{9 if center else 6}"/>'
         f'<text x="{x:.1f}" y="{y + (24 if center else 20):.1f}" text-anchor="middle">'
-        f"{escape(node.label)}</text></a>"
+        f"{svg_text(node.label)}</text></a>"
     )
 
 
@@ -128,5 +129,5 @@ def _svg_at(width: float, height: float, left: float, top: float, label: str, co
     return (
         f'<svg class="lexikon-graph" viewBox="{left:.0f} {top:.0f} {width:.0f} {height:.0f}" '
         f'width="{width:.0f}" height="{height:.0f}" style="--lexikon-phone-label: {phone}px" '
-        f'aria-label="{escape(label)}" xmlns="http://www.w3.org/2000/svg">{content}</svg>'
+        f'aria-label="{svg_attr(label)}" xmlns="http://www.w3.org/2000/svg">{content}</svg>'
     )

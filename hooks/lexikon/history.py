@@ -12,6 +12,8 @@ from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree as ET
 
+from .escape import xml_chars
+
 
 @dataclass(frozen=True)
 class Change:
@@ -66,12 +68,12 @@ def atom_feed(*, title: str, feed_url: str, site_url: str, lang: str,
     ET.SubElement(feed, f"{{{ns}}}updated").text = newest.isoformat()
     for change, entry_title, summary, url, entry_id in items:
         entry = ET.SubElement(feed, f"{{{ns}}}entry")
-        ET.SubElement(entry, f"{{{ns}}}title").text = entry_title
+        ET.SubElement(entry, f"{{{ns}}}title").text = xml_chars(entry_title)
         ET.SubElement(entry, f"{{{ns}}}id").text = entry_id
         ET.SubElement(entry, f"{{{ns}}}link", {"href": url})
         ET.SubElement(entry, f"{{{ns}}}published").text = change.added.isoformat()
         ET.SubElement(entry, f"{{{ns}}}updated").text = change.changed.isoformat()
-        ET.SubElement(entry, f"{{{ns}}}summary").text = summary
+        ET.SubElement(entry, f"{{{ns}}}summary").text = xml_chars(summary)
         ET.SubElement(ET.SubElement(entry, f"{{{ns}}}author"), f"{{{ns}}}name").text = title
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

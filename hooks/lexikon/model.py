@@ -8,6 +8,8 @@ from enum import Enum
 from operator import attrgetter
 from typing import NamedTuple
 
+from .escape import terminal
+
 
 class Severity(str, Enum):
     """How bad a finding is; errors fail every build, warnings only strict ones."""
@@ -31,7 +33,7 @@ class Finding:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity.value}: {self.message}"
+        return terminal(f"{self.path}:{self.line}:{self.col}: {self.severity.value}: {self.message}")
 
 
 FINDING_ORDER = attrgetter("path", "line", "col", "severity", "message")

@@ -1,24 +1,26 @@
 """Stage 4: the Markdown of every generated page, per language, from a checked glossary.
 
-Pure text in, text out: the site adapter decides where the pages go. Editor text is
-Markdown (checked to hold no markup); every other piece of editor text that lands in
-HTML or in link syntax is escaped here.
+Pure text in, text out: the site adapter decides where the pages go. The page's own
+markup is ours alone: an editor's Markdown (summary, body, highlights) enters a page only
+as sanitized HTML made by :mod:`lexikon.markup`, and every other piece of editor text
+(titles, aliases, labels, tooltips, head fields) through one of :mod:`lexikon.escape`'s
+functions for the context it lands in.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
-import html
-import json
 import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from . import graph, links
+from . import escape, graph, links
 from .history import Change, atom_feed
 from .locale import Locale, load_locale
+from .markup import EntryMarkup, Link, Resolve, page_markdown
 from .model import Entry, Glossary, Text
 from .settings import Settings, stable_iri
 from .transform import split_blocks
@@ -157,23 +159,14 @@ def title_of(entry: Entry, lang: str) -> str:
     return text.title
 
 
-def escape_inline(text: str) -> str:
-    """Plain text made safe to stand in Markdown link text or emphasis.
-
-    Markdown's punctuation is backslash-escaped; ``&`` and ``<`` become entities, since
-    Python-Markdown shows ``\\<`` as written and would read ``&amp;`` as an entity.
-    """
-    text = text.replace("&", "&amp;").replace("<", "&lt;")
-    return re.sub(r"([\\`*_{}\[\]()>#+!])", r"\\\1", text)
+escape_inline = escape.markdown_text
+"""Plain text in a page's Markdown (the name the tests and older callers know)."""
 
 
 OTHER_LANGUAGE_CLASS = "lexikon-other-language-"
-"""Admonition type of text shown in another language than the page's; the language
-code follows, and the site adapter turns it into a ``lang`` attribute."""
-
-
-def _indent(text: str) -> str:
-    return "\n".join(f"    {line}" if line.strip() else "" for line in text.split("\n"))
+"""Formerly the admonition type of text shown in another language than the page's (the
+site adapter turned it into a ``lang`` attribute). The box is now our own HTML around
+sanitized text and carries its ``lang`` itself; the adapter's rewrite finds nothing."""
 
 
 NOT_SEARCHED = {"exclude": True}
@@ -187,10 +180,17 @@ def _relative(target: str, folder: str) -> str:
     return posixpath.relpath(target, folder or ".")
 
 
+_HEAD_FIELDS = ("title", "description")
+"""Front matter the templates write into the page (``<title>``, ``<meta>``, the header,
+the nav) without escaping: they are HTML, escaped here once."""
+
+
 def _front_matter(**values: object) -> str:
     """YAML front matter; each value written as JSON, which YAML reads as it is (and which
     is ten times quicker to write than through PyYAML's emitter)."""
-    lines = (f"{key}: {json.dumps(value)}" for key, value in values.items())
+    values = {key: escape.head_text(value) if key in _HEAD_FIELDS and isinstance(value, str) else value
+              for key, value in values.items()}
+    lines = (f"{key}: {escape.yaml_value(value)}" for key, value in values.items())
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
@@ -209,6 +209,8 @@ class _Renderer:
         self.absolute_url = absolute_url
         self.page_href = page_href or (lambda lang, origin, target: self.relative(target, origin))
         self._plain: dict[str, str] = {}
+        self._markup: EntryMarkup | None = None
+        self._html: dict[tuple, object] = {}
 
     # paths -----------------------------------------------------------------
     def term_path(self, entry_id: str) -> str:
@@ -237,39 +239,81 @@ class _Renderer:
             cached = self._plain[entry.id] = plain_text(text.summary, self.glossary, text.lang)
         return cached
 
-    def tooltip(self, entry: Entry) -> str:
-        return self.plain_summary(entry).replace("\\", "\\\\").replace('"', "&quot;")
-
     def link_to(self, entry_id: str, origin: str, label: str | None = None) -> str:
+        """A link to a term in a page's Markdown: an inline tag of ours, the term's summary
+        as tooltip, the label as escaped text (never Markdown link syntax around editor text)."""
         entry = self.glossary.entries[entry_id]
-        text = escape_inline(label) if label is not None else escape_inline(title_of(entry, self.lang))
-        href = self.relative(self.term_path(entry_id), origin)
-        return f'[{text}]({href} "{self.tooltip(entry)}")'
+        text = escape.markdown_text(label if label is not None else title_of(entry, self.lang))
+        href = self.page_href(self.lang, origin, self.term_path(entry_id))
+        tooltip = escape.link_title(self.plain_summary(entry))
+        return f'<a href="{escape.url_attr(href)}" title="{tooltip}">{text}</a>'
 
-    def resolve(self, markdown: str, origin: str, label_lang: str | None = None) -> str:
-        """Cross-links as Markdown links to this language's page of the target.
+    def resolver(self, label_lang: str | None = None) -> Resolve:
+        """Cross-links to this language's page of the target, its summary as tooltip; the
+        address a placeholder (:meth:`place` writes it for the page the text stands on), so
+        that a text is converted once for its term page and the printable lexicon.
+        ``label_lang`` names the targets in another language, for text shown in that one."""
 
-        ``label_lang`` names the targets in another language, for text shown in that one.
-        """
-
-        cursor = 0
         title_locale = load_locale(label_lang) if label_lang else self.locale
 
-        def one(link: links.CrossLink) -> str:
-            nonlocal cursor
-            at = markdown.find(link.written, cursor)
-            cursor = at + len(link.written) if at >= 0 else cursor
-            if link.target not in self.glossary.entries:
-                return escape_inline(link.label or link.target)
-            label = link.label
-            if label is None:
-                title = title_of(self.glossary.entries[link.target], label_lang or self.lang)
-                label = mid_sentence_title(title, title_locale) if _mid_sentence(markdown, at) else title
-                if label == title and label_lang is None:
-                    label = None
-            return self.link_to(link.target, origin, label)
+        def resolve(target: str, label: str | None, mid_sentence: bool) -> Link | None:
+            entry = self.glossary.entries.get(target)
+            if entry is None:
+                return None
+            if not label:
+                label = title_of(entry, label_lang or self.lang)
+                label = mid_sentence_title(label, title_locale) if mid_sentence else label
+            return Link(f"{_TERM_HREF_PREFIX}{target}", label, self.plain_summary(entry))
 
-        return links.replace_cross_links(markdown, one)
+        return resolve
+
+    def place(self, html: str, origin: str) -> str:
+        """Sanitized HTML with each cross-link's address made the link from ``origin``."""
+
+        def href(match: re.Match[str]) -> str:
+            target = match.group(1)
+            if target not in self.glossary.entries:
+                return match.group(0)
+            return f'href="{escape.html_attr(self.page_href(self.lang, origin, self.term_path(target)))}"'
+
+        return _TERM_HREF.sub(href, html) if _TERM_HREF_PREFIX in html else html
+
+    @property
+    def markup(self) -> EntryMarkup:
+        if self._markup is None:
+            self._markup = EntryMarkup()
+        return self._markup
+
+    def _converted(self, key: tuple, make: Callable[[], object]) -> object:
+        """What ``make`` gives, once per text (term page and printable lexicon share it)."""
+        if key not in self._html:
+            self._html[key] = make()
+        return self._html[key]
+
+    def body_markdown(self, markdown: str, origin: str, label_lang: str | None = None, shift: int = 0) -> str:
+        """An editor's Markdown as pieces of the page at ``origin``: sanitized HTML blocks,
+        headings as the page's own (escaped text, anchors in the table of contents)."""
+        blocks = self._converted(("body", markdown, label_lang),
+                                 lambda: self.markup.blocks(markdown, self.resolver(label_lang)))
+        placed = [dataclasses.replace(block, html=self.place(block.html, origin)) if block.html else block
+                  for block in blocks]  # type: ignore[attr-defined]
+        return page_markdown(placed, shift)
+
+    def lead(self, summary: str, origin: str, label_lang: str | None = None) -> str:
+        """The summary as the page's lead paragraph (sanitized HTML, a raw block)."""
+        html = self._converted(("lead", summary, label_lang), lambda: self.markup.paragraph(
+            summary.strip(), self.resolver(label_lang), "lexikon-lead"))
+        return self.place(html, origin) + "\n"  # type: ignore[operator]
+
+    def highlights_html(self, items: tuple[str, ...], origin: str, title: str | None) -> str:
+        """Key points as a list (in an admonition box when ``title`` is given), as HTML."""
+        source = "\n".join("- " + item.strip().replace("\n", "\n  ") for item in items)
+        html = self.place(self._converted(("highlights", source), lambda: self.markup.html(
+            source, self.resolver())), origin)  # type: ignore[arg-type]
+        if title is None:
+            return html + "\n"
+        return (f'<div class="admonition abstract"><p class="admonition-title">{escape.html_text(title)}</p>'
+                f"{html}</div>\n")
 
     def autolink(self, body: str, entry: Entry) -> str:
         """``body`` with the first mention of each other term made a cross-link.
@@ -355,16 +399,12 @@ class _Renderer:
             names = ", ".join(f"*{escape_inline(alias)}*" for alias in text.aliases)
             parts.append(f"{t('aliases')}: {names}\n{{ .lexikon-aliases }}\n")
         parts.append(self.twins(entry, path))
-        parts.append(f"{self.resolve(text.summary.strip(), path)}\n{{ .lexikon-lead }}\n")
+        parts.append(self.lead(text.summary, path))
         if text.body.strip():
             body = self.autolink(text.body.strip(), entry) if self.settings.autolink else text.body.strip()
-            parts.append(self.resolve(body, path) + "\n")
+            parts.append(self.body_markdown(body, path) + "\n")
         if text.highlights:
-            items = "".join(
-                "    - " + self.resolve(item.strip(), path).replace("\n", "\n      ") + "\n"
-                for item in text.highlights
-            )
-            parts.append(f'!!! abstract "{t("highlights")}"\n\n{items}')
+            parts.append(self.highlights_html(text.highlights, path, t("highlights")))
         related = [i for i in entry.related if i in self.glossary.entries]
         if related:
             parts.append(f"## {t('related')} {{ #lexikon-related }}\n\n{self.links_list(related, path)}")
@@ -382,7 +422,8 @@ class _Renderer:
             )
             parts.append(f"## {t('tags')} {{ #lexikon-tags }}\n\n{tag_links}\n")
         if text.sources:
-            items = "".join(f"- [{escape_inline(s.title)}](<{_safe_url(s.url)}>)\n" for s in text.sources)
+            items = "".join(f'- <a href="{escape.url_attr(s.url)}">{escape_inline(s.title)}</a>\n'
+                            for s in text.sources)
             parts.append(f"## {t('sources')} {{ #lexikon-sources }}\n\n{items}")
         return Page(path, self.lang, "\n".join(parts), entry.id, self.defined_term(entry, text, path),
                     self.search_terms(entry))
@@ -455,13 +496,13 @@ class _Renderer:
             "@type": "DefinedTerm",
             "@id": url,
             "url": url,
-            "name": text.title,
+            "name": escape.one_line(text.title),
             "termCode": entry.id,
             "description": plain_text(text.summary, self.glossary, self.lang),
             "inLanguage": self.lang,
         }
         if text.aliases:
-            term["alternateName"] = list(text.aliases)
+            term["alternateName"] = [escape.one_line(alias) for alias in text.aliases]
         if not nested:
             term["@context"] = "https://schema.org"
             term["inDefinedTermSet"] = self.defined_term_set(origin, with_terms=False)
@@ -517,12 +558,13 @@ class _Renderer:
             self.twins(entry, path),
             f"{t('missing_text')}\n{{ .lexikon-missing }}\n",
             f"{t('missing_shown', language=name)}\n",
-            # An admonition, not raw HTML around editor Markdown: an HTML block is read
-            # before code spans, so `</div><script>` in the text would close it. The site
-            # adapter gives the box its lang attribute (OTHER_LANGUAGE_CLASS).
-            f'!!! {OTHER_LANGUAGE_CLASS}{shown_lang} ""\n\n'
-            + _indent(f"{self.resolve(shown.summary.strip(), path, shown_lang)}\n{{ .lexikon-lead }}\n\n"
-                      + self.resolve(shown.body.strip(), path, shown_lang)) + "\n",
+            # Our box around sanitized HTML, which cannot close it. One raw block: never
+            # ``markdown="1"``, which would have MkDocs read the HTML inside as Markdown
+            # again (attribute lists in table cells), so the body's headings stay in the box
+            # without anchors of their own.
+            f'<div class="admonition lexikon-other-language" lang="{escape.html_attr(shown_lang)}">'
+            + self.lead(shown.summary, path, shown_lang)
+            + self.place(self.markup.html(shown.body.strip(), self.resolver(shown_lang)), path) + "</div>\n",
         ]
         return "\n".join(part for part in parts if part)
 
@@ -563,7 +605,7 @@ class _Renderer:
         tags_of = self.letter_tags()
         bar = "".join(
             self.letter_link(letter, tags_of.get(letter, ()))
-            if letter in letters_used else f'<span aria-disabled="true">{html.escape(letter)}</span>'
+            if letter in letters_used else f'<span aria-disabled="true">{escape.html_text(letter)}</span>'
             for letter in bar_letters
             if letter in letters_used or letter != t("other_letters")
         )
@@ -574,7 +616,8 @@ class _Renderer:
             f"# {t('index_title')}\n",
             f"{t('index_intro', count=len(self.glossary.entries))} "
             f"[{t('print_link')}]({print_link}){{ .lexikon-print-link }}\n",
-            f'<nav class="lexikon-letters" aria-label="{html.escape(t("letter_bar_label"))}">{bar}</nav>\n',
+            f'<nav class="lexikon-letters" aria-label="{escape.html_attr(t("letter_bar_label"))}">'
+            f"{bar}</nav>\n",
             filter_html,
         ]
         current = None
@@ -603,7 +646,7 @@ class _Renderer:
         """A letter's link, and its disabled twin that the tag filter shows instead when no
         row of the letter has the chosen tag."""
         classes = " ".join(f"lexikon-has-{tag}" for tag in sorted(tags))
-        shown = html.escape(letter)
+        shown, classes = escape.html_text(letter), escape.html_attr(classes)
         return (f'<a href="#{_letter_anchor(letter)}" class="{classes}">{shown}</a>'
                 f'<span aria-disabled="true" class="lexikon-letter-off {classes}">{shown}</span>')
 
@@ -623,7 +666,7 @@ class _Renderer:
         buttons = "".join(
             f'<input type="radio" name="lexikon-filter" id="lexikon-filter-{tag}" value="{tag}"'
             f'{" checked" if tag == "all" else ""}>'
-            f'<label for="lexikon-filter-{tag}">{html.escape(label)}</label>'
+            f'<label for="lexikon-filter-{tag}">{escape.html_text(label)}</label>'
             for tag, label in options
         )
         rules = "".join(
@@ -638,7 +681,7 @@ class _Renderer:
             f".lexikon-letters .lexikon-letter-off:not(.lexikon-has-{tag}){{display:inline-block}}"
             for tag in tag_ids
         )
-        fieldset = (f'<fieldset class="lexikon-filter"><legend>{html.escape(t("filter_label"))}</legend>'
+        fieldset = (f'<fieldset class="lexikon-filter"><legend>{escape.html_text(t("filter_label"))}</legend>'
                     f"{buttons}</fieldset>\n")
         return fieldset, rules
 
@@ -651,8 +694,8 @@ class _Renderer:
         feed = self.page_href(self.lang, path, "index.md") + "feed.xml"
         parts = [_front_matter(title=t("changes_title"), search=NOT_SEARCHED),
                  f"# {t('changes_title')}\n",
-                 f'{t("changes_intro")} <a class="lexikon-feed-link" href="{html.escape(feed)}" '
-                 f'type="application/atom+xml">{html.escape(t("feed_link"))}</a>\n']
+                 f'{t("changes_intro")} <a class="lexikon-feed-link" href="{escape.url_attr(feed)}" '
+                 f'type="application/atom+xml">{escape.html_text(t("feed_link"))}</a>\n']
         if not changes:
             parts.append(f"{t('changes_none')}\n")
         for change in changes:
@@ -690,7 +733,7 @@ class _Renderer:
             ("glossary.ttl", "data_turtle"), ("glossary.jsonld", "data_jsonld"),
         ]
         rows = "".join(
-            f'| <a href="{html.escape(to_root + name)}" download>{html.escape(name)}</a> | '
+            f'| <a href="{escape.url_attr(to_root + name)}" download>{escape.html_text(name)}</a> | '
             f"{t(key, language=t.language_name(name.split('.')[1]))} |\n"
             for name, key in files
         )
@@ -715,12 +758,11 @@ class _Renderer:
             if text.aliases:
                 names = ", ".join(f"*{escape_inline(alias)}*" for alias in text.aliases)
                 parts.append(f"{t('aliases')}: {names}\n{{ .lexikon-aliases }}\n")
-            parts.append(f"{self.resolve(text.summary.strip(), path)}\n{{ .lexikon-lead }}\n")
+            parts.append(self.lead(text.summary, path))
             if text.body.strip():
-                body = re.sub(r"^(#{2,5}) ", r"#\1 ", text.body.strip(), flags=re.M)
-                parts.append(self.resolve(body, path) + "\n")
+                parts.append(self.body_markdown(text.body.strip(), path, shift=1) + "\n")
             if text.highlights:
-                parts.append("".join(f"- {self.resolve(item.strip(), path)}\n" for item in text.highlights))
+                parts.append(self.highlights_html(text.highlights, path, None))
         return Page(path, self.lang, "\n".join(parts))
 
     def tags_page(self) -> Page:
@@ -748,6 +790,9 @@ class _Renderer:
         return Page(path, self.lang, _front_matter(title=t("tag_title", label=label)) + body)
 
 
+_TERM_HREF_PREFIX = "#lexikon-term:"
+_TERM_HREF = re.compile(r'href="#lexikon-term:([a-z0-9-]+)"')
+"""A cross-link's address until the page it stands on is known."""
 _WORD = re.compile(r"\w[\w-]*")
 MIN_MENTION_LENGTH = 3
 """Shorter names ("IT") would link half the words of a text."""
@@ -762,9 +807,6 @@ _PROTECTED = re.compile(
 )
 
 
-_SENTENCE_END = re.compile(r"(?:^|[.!?:]|^\s*(?:[-*+]|\d+[.)]|#+|>)?)[\s*_\"'„“«»(]*$")
-
-
 def mid_sentence_title(title: str, locale: Locale) -> str:
     """A term's title as it stands inside a sentence of ``locale``'s language.
 
@@ -776,19 +818,6 @@ def mid_sentence_title(title: str, locale: Locale) -> str:
     if locale.strings.get("mid_sentence_titles") != "lower" or not capitalised_only_first:
         return title
     return title[0].lower() + title[1:]
-
-
-def _mid_sentence(text: str, at: int) -> bool:
-    """Whether position ``at`` of ``text`` is inside a sentence (not its first word)."""
-    if at <= 0:
-        return False
-    line = text[:at].rsplit("\n", 1)[-1]
-    return _SENTENCE_END.search(line) is None
-
-
-def _safe_url(url: str) -> str:
-    """A checked http(s) URL that cannot close Markdown's ``<…>`` link destination."""
-    return url.strip().replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
 
 
 def _letter_anchor(letter: str) -> str:

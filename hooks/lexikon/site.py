@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import gc
-import html
 import json
 import logging
 import os
@@ -32,7 +31,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from . import frame
+from . import escape, frame
 from .export import page_url_of, write_exports
 from .history import entry_history
 from .locale import load_locale
@@ -176,7 +175,7 @@ def mark_other_language(html: str) -> str:
 def localize_permalinks(page_html: str, lang: str) -> str:
     """Heading anchors titled in the page's language (Python-Markdown's toc says
     "Permanent link", one setting for every language)."""
-    title = html.escape(load_locale(lang)("permalink_title"), quote=True)
+    title = escape.html_attr(load_locale(lang)("permalink_title"))
     return page_html.replace('title="Permanent link"', f'title="{title}"')
 
 
@@ -198,8 +197,7 @@ def json_ld_script(page: Page) -> str | None:
     """The page's JSON-LD, safe to stand inside ``<script>`` (no ``</`` can close it)."""
     if page.structured_data is None:
         return None
-    text = json.dumps(page.structured_data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return escape.json_script(page.structured_data)
 
 
 @dataclass(frozen=True)
@@ -447,7 +445,7 @@ def search_terms_html(terms: Iterable[str]) -> str:
     Aliases, declared and inflected forms, the other languages' titles: weighted like the
     title, hidden (Pagefind reads the HTML, not the CSS), under a heading of their own.
     """
-    words = " ".join(f"<span>{html.escape(term)}</span>" for term in terms)
+    words = " ".join(f"<span>{escape.html_text(term)}</span>" for term in terms)
     if not words:
         return ""
     return (f'<div class="lexikon-search-terms" hidden aria-hidden="true" '
@@ -464,9 +462,7 @@ def use_search_worker(page_html: str, worker_url: str) -> str:
     def swap(match: re.Match[str]) -> str:
         config = json.loads(match.group(2))
         config["search"] = worker_url
-        text = json.dumps(config, ensure_ascii=False, separators=(", ", ": "))
-        text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        return match.group(1) + text + match.group(3)
+        return match.group(1) + escape.json_script(config, separators=(", ", ": ")) + match.group(3)
 
     return _CONFIG_SCRIPT.sub(swap, page_html, count=1)
 
