@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
 import yaml
@@ -89,8 +89,38 @@ def combine(reports: Iterable[FileReport], tags_file: LoadedFile | None, setting
         _check_references(report, known_ids, tags, findings)
     _check_shared_titles(accepted.values(), findings)
     entries = {entry_id: report.entry for entry_id, report in sorted(accepted.items()) if report.entry}
-    ordered = tuple(sorted(set(findings), key=FINDING_ORDER))
+    ordered = bounded(sorted(set(findings), key=FINDING_ORDER))
     return Result(Glossary(entries, tags, settings.codes), ordered, len(accepted))
+
+
+MAX_FINDINGS_PER_FILE = 200
+"""Findings shown for one file. A file of thousands of broken links gets these and one line
+counting the rest: a terminal or a pull request cannot show more usefully."""
+_SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
+
+
+def bounded(findings: list[Finding]) -> tuple[Finding, ...]:
+    """``findings`` (sorted) with at most :data:`MAX_FINDINGS_PER_FILE` per file; the rest of a
+    file's are counted in one finding as severe as the worst of them, so the exit code holds."""
+    counts = Counter(finding.path for finding in findings)
+    if max(counts.values(), default=0) <= MAX_FINDINGS_PER_FILE:
+        return tuple(findings)
+    kept: list[Finding] = []
+    shown: Counter[str] = Counter()
+    rest: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        shown[finding.path] += 1
+        if shown[finding.path] <= MAX_FINDINGS_PER_FILE:
+            kept.append(finding)
+        else:
+            rest[finding.path].append(finding)
+    for path, hidden in rest.items():
+        worst = min((finding.severity for finding in hidden), key=_SEVERITY_RANK.__getitem__)
+        last = kept[-1] if kept[-1].path == path else hidden[0]
+        kept.append(Finding(path, last.line, last.col, worst,
+                            f"{len(hidden):,} more findings in this file are not shown: fix the ones "
+                            "above and check again"))
+    return tuple(sorted(kept, key=FINDING_ORDER))
 
 
 _SOURCE_SPECS = {spec.name: spec for spec in SOURCE_FIELDS}
@@ -459,10 +489,9 @@ def _references(entry: Entry, findings: list[Finding]) -> tuple[Reference, ...]:
                 span = text.spans.get(name if name != "highlights" else f"highlights[{index}]")
                 if span is None:
                     continue
-                seen: defaultdict[str, int] = defaultdict(int)
+                locate = span.locator()
                 for link in links.cross_links(value):
-                    seen[link.written] += 1
-                    line, col = span.locate(link.written, seen[link.written])
+                    line, col = locate(link.written)
                     found.append(Reference("link", link.target, line, col, link.written))
     return tuple(found)
 
@@ -470,20 +499,27 @@ def _references(entry: Entry, findings: list[Finding]) -> tuple[Reference, ...]:
 def _check_references(report: FileReport, known_ids: set[str], tags: Mapping[str, Tag],
                       findings: list[Finding]) -> None:
     """Every related id, tag and cross-link must name something."""
+    reported = 0
+
+    def hint(target: str, choices: Iterable[str]) -> str:
+        # Past what bounded() shows, the costly "did you mean" is not worked out.
+        return did_you_mean(target, choices) if reported <= MAX_FINDINGS_PER_FILE else ""
+
     for kind, target, line, col, written in report.references:  # unpacked: the cache keeps tuples
         if kind == "tag":
             if target in tags:
                 continue
-            message = (f"tag '{target}' is not defined{did_you_mean(target, tags)}: "
+            message = (f"tag '{target}' is not defined{hint(target, tags)}: "
                        "add it to glossary/_tags.yml")
         elif target in known_ids:
             continue
         elif kind == "related":
-            message = (f"related: '{target}' names no entry{did_you_mean(target, known_ids)}: "
+            message = (f"related: '{target}' names no entry{hint(target, known_ids)}: "
                        f"fix the id or create glossary/{target}.yml")
         else:
-            message = (f"the cross-link '{written}' names no entry{did_you_mean(target, known_ids)}: "
+            message = (f"the cross-link '{written}' names no entry{hint(target, known_ids)}: "
                        "fix the id, or write plain text until the entry exists")
+        reported += 1
         findings.append(Finding(report.path, line, col, Severity.ERROR, message))
 
 
