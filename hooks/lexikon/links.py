@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import itertools
 import re
@@ -263,6 +264,39 @@ def _all_markup_problems(text: str) -> Iterator[tuple[str, str]]:
             problem = url_problem(match.group(1)) if match.group(1) else None
             if problem:
                 yield match.group(1), problem
+
+
+_DEFINITION_START = re.compile(r"^[ ]{0,3}\[[^\[\]]*\]:", re.M)
+_LONGEST_DEFINITION = 2000
+"""Longer lines that start like a definition are reported without the full pattern, whose
+backtracking on such a line costs its square."""
+
+
+@functools.cache
+def _reference_definition() -> re.Pattern[str]:
+    """Python-Markdown's pattern of a link reference definition, imported when first needed."""
+    from markdown.blockprocessors import ReferenceProcessor
+
+    return ReferenceProcessor.RE
+
+
+def swallowed_definitions(text: str) -> Iterator[str]:
+    """Each line of ``text`` that Markdown reads as a link reference definition (``[x]: url``).
+
+    Markdown keeps such a line to resolve ``[text][x]`` and shows none of it: in a summary
+    or a paragraph, the words vanish from the page. Fenced code is not read.
+    """
+    if "]:" not in text:
+        return
+    prose = _without_fences(text) if "```" in text or "~~~" in text else text
+    pattern = _reference_definition()
+    for start in _DEFINITION_START.finditer(prose):
+        end = prose.find("\n", start.end())
+        end = len(prose) if end < 0 else end
+        following = prose.find("\n", end + 1)  # the address may stand on the next line
+        following = len(prose) if following < 0 else following
+        if following - start.start() > _LONGEST_DEFINITION or pattern.match(prose, start.start(), following):
+            yield prose[start.start() : end].strip()[:_TAG_WINDOW]
 
 
 _SKIPPED_IN_URLS = re.compile(r"[\x00-\x20\x7f]")
