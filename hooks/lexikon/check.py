@@ -406,7 +406,7 @@ class _EntryReader:
             problems += [(written, f"Markdown reads '{written}' as a link definition and leaves it out "
                           "of the page: write it otherwise (drop the brackets, or put it in `backticks`)")
                          for written in links.swallowed_definitions(value)]
-        if node.style is None:
+        if not node.style:  # plain ('' from libyaml, None from PyYAML)
             self.comment_after(node, what)
         if problems:  # the span is needed only to place a finding
             span = self.span(node)
