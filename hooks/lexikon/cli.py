@@ -120,7 +120,8 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
 
 def _relative(path: Path, project_dir: Path) -> str:
     try:
-        return path.resolve().relative_to(project_dir.resolve()).as_posix()
+        # absolute, not resolved: a file named through a link is reported as the link
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(project_dir)).as_posix()
     except ValueError:
         return path.as_posix()
 
