@@ -369,7 +369,7 @@ class _EntryReader:
                 if source is not None:
                     items.append(source)
                 continue
-            value = self.scalar(item_spec, item, what)
+            value = self.scalar(item_spec, item, what, text=spec.kind is not Kind.IDS)
             if value is None:
                 continue
             if spec.kind is Kind.IDS and not ID_RULE.fullmatch(value):
@@ -380,7 +380,8 @@ class _EntryReader:
             items.append(value)
         return tuple(items)
 
-    def scalar(self, spec: FieldSpec, node: yaml.Node, what: str) -> str | None:
+    def scalar(self, spec: FieldSpec, node: yaml.Node, what: str, *, text: bool = True) -> str | None:
+        """The value of a scalar field; ``text`` is False for ids (a comment after one is fine)."""
         if not isinstance(node, yaml.ScalarNode):
             shape = "list" if isinstance(node, yaml.SequenceNode) else "mapping"
             self.problem(node, f"{what} must be text, not a {shape}")
@@ -406,7 +407,7 @@ class _EntryReader:
             problems += [(written, f"Markdown reads '{written}' as a link definition and leaves it out "
                           "of the page: write it otherwise (drop the brackets, or put it in `backticks`)")
                          for written in links.swallowed_definitions(value)]
-        if not node.style:  # plain ('' from libyaml, None from PyYAML)
+        if not node.style and text:  # plain ('' from libyaml, None from PyYAML)
             self.comment_after(node, what)
         if problems:  # the span is needed only to place a finding
             span = self.span(node)

@@ -24,8 +24,9 @@ def check_titles(reports: Iterable[FileReport], findings: list[Finding]) -> None
     first_line: dict[tuple[str, str], tuple[int, int, str]] = {}
     looks: dict[tuple[str, str], tuple[FileReport, str, str, int, int]] = {}
     reports = list(reports)
-    foreign = any(ord(char) > 0xFF and char.isalpha() for report in reports  # other scripts' letters:
-                  for _, key, *_ in report.titles for char in key)      # only then are look-alikes sought
+    letters = set("".join(key for report in reports for _, key, *_ in report.titles))
+    foreign = any(ord(char) > 0xFF and char.isalpha() for char in letters)  # other scripts' letters:
+    # only then are look-alikes sought (the table of confusables takes a moment to build)
     for report in reports:
         for lang, key, title, line, col in report.titles:
             other = first.setdefault((lang, key), report)
