@@ -542,27 +542,32 @@ def _check_references(report: FileReport, known_ids: set[str], tags: Mapping[str
                       findings: list[Finding]) -> None:
     """Every related id, tag and cross-link must name something."""
     reported = 0
-
-    def hint(target: str, choices: Iterable[str]) -> str:
-        # Past what bounded() shows, the costly "did you mean" is not worked out.
-        return did_you_mean(target, choices) if reported <= MAX_FINDINGS_PER_FILE else ""
+    first_hidden: tuple[int, int] | None = None
 
     for kind, target, line, col, written in report.references:  # unpacked: the cache keeps tuples
+        if reported >= MAX_FINDINGS_PER_FILE and target not in (tags if kind == "tag" else known_ids):
+            reported += 1  # past what bounded() shows: counted, not worded
+            first_hidden = first_hidden or (line, col)
+            continue
         if kind == "tag":
             if target in tags:
                 continue
-            message = (f"tag '{target}' is not defined{hint(target, tags)}: "
+            message = (f"tag '{target}' is not defined{did_you_mean(target, tags)}: "
                        "add it to glossary/_tags.yml")
         elif target in known_ids:
             continue
         elif kind == "related":
-            message = (f"related: '{target}' names no entry{hint(target, known_ids)}: "
+            message = (f"related: '{target}' names no entry{did_you_mean(target, known_ids)}: "
                        f"fix the id or create glossary/{target}.yml")
         else:
-            message = (f"the cross-link '{written}' names no entry{hint(target, known_ids)}: "
+            message = (f"the cross-link '{written}' names no entry{did_you_mean(target, known_ids)}: "
                        "fix the id, or write plain text until the entry exists")
         reported += 1
         findings.append(Finding(report.path, line, col, Severity.ERROR, message))
+    if first_hidden is not None:
+        findings.append(Finding(report.path, *first_hidden, Severity.ERROR,
+                                f"{reported - MAX_FINDINGS_PER_FILE:,} more names from here on name nothing: "
+                                "fix the ones above and check again"))
 
 
 def _titles(entry: Entry) -> tuple[TitleUse, ...]:
