@@ -284,19 +284,24 @@ def swallowed_definitions(text: str) -> Iterator[str]:
     """Each line of ``text`` that Markdown reads as a link reference definition (``[x]: url``).
 
     Markdown keeps such a line to resolve ``[text][x]`` and shows none of it: in a summary
-    or a paragraph, the words vanish from the page. Fenced code is not read.
+    or a paragraph, the words vanish from the page. Fenced code is not read; at most
+    :data:`MAX_PROBLEMS_PER_TEXT` are named.
     """
     if "]:" not in text:
         return
     prose = _without_fences(text) if "```" in text or "~~~" in text else text
     pattern = _reference_definition()
+    found = 0
     for start in _DEFINITION_START.finditer(prose):
         end = prose.find("\n", start.end())
         end = len(prose) if end < 0 else end
         following = prose.find("\n", end + 1)  # the address may stand on the next line
         following = len(prose) if following < 0 else following
         if following - start.start() > _LONGEST_DEFINITION or pattern.match(prose, start.start(), following):
+            found += 1
             yield prose[start.start() : end].strip()[:_TAG_WINDOW]
+            if found == MAX_PROBLEMS_PER_TEXT:
+                return  # enough to act on; the check reads no further
 
 
 _SKIPPED_IN_URLS = re.compile(r"[\x00-\x20\x7f]")

@@ -139,7 +139,18 @@ def cases() -> Iterator[tuple[str, str]]:
             line = _run_of(piece, _budget(field) - 20) + " <b> {x} [a](b)"
             yield f"run-{_name(piece)}-then-markup-in-{field}", field_case(field, line)
     for name, body in body_cases():
-        yield f"body-{name}", field_case("body", body)
+        yield f"body-{name}", _fitted(body)
+
+
+def _fitted(body: str) -> str:
+    """A body case cut (at a line end) until the file with its indentation fits the limit."""
+    while True:
+        text = field_case("body", body)
+        size = len(text.encode("utf-8"))
+        if size <= SIZE_LIMIT:
+            return text
+        cut = int(len(body) * SIZE_LIMIT / size) - 64
+        body = body[: max(0, body.rfind("\n", 0, cut))] or body[:cut]
 
 
 def _name(piece: str) -> str:
