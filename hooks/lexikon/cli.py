@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -117,6 +118,9 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     if args.files:
         wanted = {_relative(path, settings.project_dir) for path in args.files}
         findings = [f for f in findings if f.path in wanted or f.path.endswith("mkdocs.yml")]
+        findings += [Finding(_relative(path, settings.project_dir), 1, 1, Severity.ERROR,
+                             "no such file: check the path (nothing was checked in its place)")
+                     for path in args.files if not os.path.lexists(path)]
     failed = any(f.severity is Severity.ERROR or (args.strict and f.severity is Severity.WARNING)
                  for f in findings)
     sys.stdout.write(FORMATTERS[args.format](findings, result))
@@ -125,7 +129,8 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
 
 def _relative(path: Path, project_dir: Path) -> str:
     try:
-        return path.resolve().relative_to(project_dir.resolve()).as_posix()
+        # absolute, not resolved: a file named through a link is reported as the link
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(project_dir)).as_posix()
     except ValueError:
         return path.as_posix()
 
