@@ -1,0 +1,135 @@
+"""The cache's records as plain JSON values and back, accepting only the declared types.
+
+Each record type (a dataclass or named tuple of :mod:`.model`) is written as the list of
+its fields, in order. Reading rebuilds it field by field from the annotations the record
+declares (``str``, ``int``, ``tuple[X, ...]``, ``Mapping[str, X]``, ``X | None``, another
+record): a value of any other shape is refused, so what the cache holds can only ever
+become the data it stood for, never an object of another kind.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import re
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from . import model
+
+T = TypeVar("T")
+_Decoder = Callable[[Any], Any]
+
+
+class Invalid(ValueError):
+    """A stored value that is not what the record declares."""
+
+
+def encode(value: Any) -> Any:
+    """``value`` as JSON data: records as lists of their fields, enums as their values."""
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value.value if isinstance(value, enum.Enum) else value
+    if dataclasses.is_dataclass(value):
+        return [encode(getattr(value, f.name)) for f in dataclasses.fields(value)]
+    if isinstance(value, tuple | list):
+        return [encode(item) for item in value]
+    if isinstance(value, dict) or hasattr(value, "items"):
+        return {str(key): encode(item) for key, item in value.items()}
+    raise TypeError(f"the cache cannot hold a {type(value).__name__}")
+
+
+def decode(record: type[T], data: Any) -> T | None:
+    """``data`` rebuilt as ``record``; None if it is missing or not exactly of its shape."""
+    if data is None:
+        return None
+    try:
+        return _decoder(record.__name__)(data)
+    except (Invalid, ValueError, TypeError, RecursionError):
+        return None
+
+
+def _need(condition: bool) -> None:
+    if not condition:
+        raise Invalid
+
+
+def _str(value: Any) -> str:
+    _need(type(value) is str)
+    return value
+
+
+def _int(value: Any) -> int:
+    _need(type(value) is int)
+    return value
+
+
+def _bool(value: Any) -> bool:
+    _need(type(value) is bool)
+    return value
+
+
+_RECORDS: dict[str, type] = {
+    "Entry": model.Entry, "Text": model.Text, "Span": model.Span, "Source": model.Source,
+    "Finding": model.Finding, "FileReport": model.FileReport,
+    "Reference": model.Reference, "TitleUse": model.TitleUse,
+}
+_DECODERS: dict[str, _Decoder] = {"str": _str, "int": _int, "bool": _bool, "Severity": model.Severity}
+
+
+def _decoder(annotation: str) -> _Decoder:
+    """The decoder for one annotation, made once."""
+    found = _DECODERS.get(annotation)
+    if found is None:
+        found = _DECODERS[annotation] = _make(annotation.strip())
+    return found
+
+
+def _make(annotation: str) -> _Decoder:
+    if annotation.endswith("| None"):
+        inner = _decoder(annotation.removesuffix("| None").strip())
+        return lambda value: None if value is None else inner(value)
+    if match := re.fullmatch(r"tuple\[(\w+), \.\.\.\]", annotation):
+        item = _decoder(match.group(1))
+
+        def sequence(value: Any) -> tuple:
+            _need(type(value) is list)
+            return tuple(map(item, value))
+        return sequence
+    if match := re.fullmatch(r"Mapping\[str, (\w+)\]", annotation):
+        item = _decoder(match.group(1))
+
+        def mapping(value: Any) -> dict:
+            _need(type(value) is dict)
+            return {key: item(v) for key, v in value.items()}  # JSON keys are always str
+        return mapping
+    record = _RECORDS.get(annotation)
+    if record is None:
+        raise TypeError(f"the cache has no decoder for '{annotation}': add it to cache_codec")
+    return _record(record)
+
+
+def _record(record: type) -> _Decoder:
+    if dataclasses.is_dataclass(record):
+        names = [(f.name, f.type) for f in dataclasses.fields(record)]
+        build: Callable[..., Any] = record
+    else:  # a named tuple: the cache keeps plain tuples (see cache.light)
+        names = list(record.__annotations__.items())
+        build = _plain_tuple
+    fields = [_decoder(annotation if isinstance(annotation, str) else annotation.__forward_arg__)
+              for _, annotation in names]
+    count = len(fields)
+
+    def rebuild(value: Any) -> Any:
+        _need(type(value) is list and len(value) == count)
+        return build(*[decode_field(item) for decode_field, item in zip(fields, value, strict=True)])
+    return rebuild
+
+
+def _plain_tuple(*values: Any) -> tuple:
+    return values
+
+
+def check_records() -> None:
+    """Make every decoder now: a record field of a type not handled here fails at once (tests)."""
+    for name in _RECORDS:
+        _decoder(name)
