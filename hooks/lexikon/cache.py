@@ -122,8 +122,8 @@ class ReportCache:
     def keep(self, fresh: dict[bytes, FileReport], *, with_entries: bool) -> None:
         """Make the stores hold exactly ``fresh`` (the glossary's files now), written if changed."""
         reports = self._load("reports")
-        self._sync("reports", {key: reports[key[0] % SHARDS].get(key.hex()) or cache_codec.encode(light(report))
-                               for key, report in fresh.items()})
+        self._sync("reports", {key: reports[key[0] % SHARDS].get(key.hex())
+                               or cache_codec.encode(light(report)) for key, report in fresh.items()})
         if with_entries:
             entries = self._load("entries")
             self._sync("entries", {key: entries[key[0] % SHARDS].get(key.hex())

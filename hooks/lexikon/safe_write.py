@@ -33,6 +33,11 @@ def shown(path: Path, root: Path) -> str:
         return str(path)
 
 
+def is_inside(path: Path, root: Path) -> bool:
+    """Whether ``path`` lies in ``root`` (by its absolute name, no link followed)."""
+    return Path(os.path.abspath(root)) in (Path(os.path.abspath(path)), *Path(os.path.abspath(path)).parents)
+
+
 def checked(target: Path, root: Path) -> Path:
     """The absolute target, once it is known to lie inside ``root`` with no link on the way.
 
