@@ -573,7 +573,7 @@ def import_article(
         raise ImportProblem(f"'{entry_id}' is not a valid id (lowercase letters, digits, single hyphens);"
                             f" e.g. '{slugify(entry_id)}'")
     importer = _Importer(lang, glossary_dir, entry_id)
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = _plain_line_ends(importer, text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
     raw_lines = text.split("\n")
     front, key_lines, start = importer.front_matter(raw_lines)
     markdown = _is_markdown(source_name, text, bool(front))
@@ -717,7 +717,9 @@ def render_block(lang: str, block: Mapping[str, Any]) -> str:
             out.append(f"  {key}: {_inline(value)}")
     text = "\n".join(out) + "\n"
     loaded = yaml.safe_load(text)[lang]
-    assert loaded == {k: list(v) if isinstance(v, tuple) else v for k, v in block.items()}, loaded
+    if loaded != {k: list(v) if isinstance(v, tuple) else v for k, v in block.items()}:
+        raise ImportProblem("the text cannot be written as YAML that reads back the same (a character "
+                            "YAML changes?): import a cleaned copy, or write the entry by hand")
     return text
 
 
@@ -786,6 +788,21 @@ def _last_content_line(node: yaml.Node, lines: list[str]) -> int:
     while line > node.start_mark.line and not lines[line].strip():
         line -= 1  # a block scalar ends after its trailing line breaks
     return max(line, node.start_mark.line)
+
+
+_OTHER_LINE_ENDS = re.compile("[\u2029\u2028\x85\x0b\x0c\x1c\x1d\x1e]")
+"""Characters that end a line for YAML or for Python's ``splitlines`` but not for Markdown."""
+
+
+def _plain_line_ends(importer: _Importer, text: str) -> str:
+    """Paragraph separators (U+2029) as blank lines; line separators, NEL, form feeds as line
+    ends: YAML would read them as line breaks, and the block would not read back the same."""
+    count = len(_OTHER_LINE_ENDS.findall(text))
+    if not count:
+        return text
+    importer.change(1, f"replaced {count} Unicode paragraph or line separator(s) (U+2029, U+2028, "
+                    "U+0085, form feed) by line breaks; later line numbers count them as lines")
+    return _OTHER_LINE_ENDS.sub(lambda m: "\n\n" if m.group() == "\u2029" else "\n", text)
 
 
 def _before_leading_comments(lines: list[str], start: int, end: int) -> int:
