@@ -76,7 +76,7 @@ def begin(site_dir: Path, project_dir: Path) -> Building:
     """
     site_dir = Path(os.path.abspath(site_dir))
     for path in (site_dir, building_dir(site_dir), _old_dir(site_dir), lock_file(site_dir)):
-        refuse_link(path)
+        refuse_link(path, project_dir)
         if is_inside(path, project_dir):
             checked(path, project_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)

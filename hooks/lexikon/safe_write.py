@@ -93,9 +93,11 @@ def write_bytes(target: Path, data: bytes, root: Path, *, exclusive: bool = Fals
             os.unlink(temporary)
         else:
             os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+        if isinstance(error, OSError) and not error.filename:  # a full disk names no file: name it
+            raise OSError(error.errno, error.strerror, str(path)) from error
         raise
     return path
 
@@ -105,11 +107,11 @@ def write_text(target: Path, text: str, root: Path, *, exclusive: bool = False) 
     return write_bytes(target, text.encode("utf-8"), root, exclusive=exclusive)
 
 
-def refuse_link(path: Path) -> None:
+def refuse_link(path: Path, root: Path | None = None) -> None:
     """For a folder named by the user (``site_dir``): it may be anywhere, but not a link."""
     if path.is_symlink():
-        raise WriteRefused(path, "is a symbolic link: a build never writes through a link; remove it "
-                           "and build again")
+        raise WriteRefused(shown(path, root) if root else path, "is a symbolic link: a build never "
+                           "writes through a link; remove it and build again")
 
 
 def _umask() -> int:
