@@ -182,8 +182,8 @@ def test_import_refuses_an_alias_bomb_in_front_matter(make_project: Callable[...
 
 def test_import_csv_ignores_an_alias_bomb_in_the_tags_file(make_project: Callable[..., Project]) -> None:
     project = make_project()
-    project.write("glossary/_tags.yml", "it: {de: IT, da: IT}\n" + _BOMB.split("---\n")[1].replace(
-        "title: Bombe\n", ""))
+    bomb = _BOMB.split("---\n")[1].replace("title: Bombe\n", "")
+    project.write("glossary/_tags.yml", f"{bomb}it: {{de: *l8, da: IT}}\n")
     project.write("terms.csv", "title,summary,tags\nWort,Ein Satz.,it\n")
     result = subprocess.run([sys.executable, "-m", "lexikon.cli", "import-csv", "terms.csv", "--lang", "de",
                              "--dry-run"], cwd=project.root, env=ENV, capture_output=True, text=True,
@@ -268,7 +268,8 @@ def test_a_csv_field_over_128_kb_is_a_located_error(make_project: Callable[..., 
 @pytest.mark.parametrize("separator", ["\u2029", "\u2028", "\x85", "\x0c"])
 def test_separators_in_an_imported_article(separator: str, make_project: Callable[..., Project]) -> None:
     project = make_project()
-    project.write("sep.md", f"---\ntitle: Trenner\n---\nErster Satz.{separator}Zweiter Satz.\n\nDritter.\n")
+    project.write("sep.md", f"---\ntitle: Trenner\n---\nErster Satz {separator} im Umbruch.\n\n"
+                  f"Zweiter {separator}Absatz.\n\nDritter.\n")
     result = project.lexicon("import", "sep.md", "--lang", "de")
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stdout + result.stderr
     text = (project.glossary / "trenner.yml").read_text(encoding="utf-8")

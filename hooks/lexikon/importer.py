@@ -676,6 +676,11 @@ def run_import(settings: Settings, source: Path, lang: str, *, entry_id: str | N
 
 
 # --- YAML text ---------------------------------------------------------------------------------
+_FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader: the written YAML is read back to check it, field by field, which
+took most of a large TBX import with the pure-Python one."""
+
+
 class AnchorError(yaml.MarkedYAMLError):
     """An anchor or alias in YAML an importer reads: refused, as the entry loader refuses them."""
 
@@ -687,11 +692,11 @@ def plain_yaml(text: str) -> Any:
     read first, which costs no more than the text.
     """
     if "&" in text or "*" in text:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=_FAST):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise AnchorError(problem="YAML anchors and aliases (&name, *name) are not allowed: "
                                   "write the values out", problem_mark=event.start_mark)
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=_FAST)
 
 
 def render_block(lang: str, block: Mapping[str, Any]) -> str:
@@ -716,7 +721,7 @@ def render_block(lang: str, block: Mapping[str, Any]) -> str:
         else:
             out.append(f"  {key}: {_inline(value)}")
     text = "\n".join(out) + "\n"
-    loaded = yaml.safe_load(text)[lang]
+    loaded = yaml.load(text, Loader=_FAST)[lang]
     if loaded != {k: list(v) if isinstance(v, tuple) else v for k, v in block.items()}:
         raise ImportProblem("the text cannot be written as YAML that reads back the same (a character "
                             "YAML changes?): import a cleaned copy, or write the entry by hand")
@@ -819,7 +824,7 @@ def _field(lang: str, key: str, value: str, rendered: str) -> str:
     """``rendered`` if YAML reads it back as ``value``; a double-quoted string otherwise."""
     text = f"  {key}: {rendered}"
     try:
-        if yaml.safe_load(f"{lang}:\n{text}\n") == {lang: {key: value}}:
+        if yaml.load(f"{lang}:\n{text}\n", Loader=_FAST) == {lang: {key: value}}:
             return text
     except yaml.YAMLError:
         pass
@@ -831,7 +836,7 @@ def _inline(value: str) -> str:
     value = str(value)
     if value == value.strip() and "\n" not in value and value and not value.startswith(("'", '"')):
         try:
-            if yaml.safe_load(f"k: {value}\n") == {"k": value}:
+            if yaml.load(f"k: {value}\n", Loader=_FAST) == {"k": value}:
                 return value
         except yaml.YAMLError:
             pass
