@@ -3,17 +3,20 @@ there that this version did not write reads as a miss (issue 12, point 4)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import pickle
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, Project
 
-from lexikon import cache, cache_codec
+from lexikon import cache
 from lexikon.model import Entry, FileReport
 from lexikon.pipeline import run
 from lexikon.settings import settings_from_file
@@ -57,8 +60,10 @@ def test_the_cache_holds_only_json_this_version_wrote(make_project: Callable[...
     files = sorted((project.root / cache.FOLDER).iterdir())
     assert files
     for path in files:
-        document = json.loads(path.read_bytes())
-        assert document["format"] == "lexikon-cache" and document["version"] == cache.VERSION
+        signature, _, data = path.read_bytes().partition(b"\n")
+        assert re.fullmatch(rb"[0-9a-f]{64}", signature)
+        document = json.loads(data)
+        assert document["format"] == "lexikon-cache" and document["version"] == 1
 
 
 def _corruptions(text: str) -> dict[str, str]:
@@ -88,14 +93,49 @@ def test_anything_unexpected_reads_as_a_miss(kind: str, make_project: Callable[.
     fresh = project.lexicon("check", "--no-cache")
     assert project.lexicon("check").stdout == fresh.stdout
     folder = project.root / cache.FOLDER
+    assert list(folder.glob("reports-*.json"))
+    key = cache.machine_key()
+    assert key is not None
     for path in folder.glob("reports-*.json"):
-        path.write_text(_corruptions(path.read_text(encoding="utf-8"))[kind], encoding="utf-8")
+        _, _, data = path.read_bytes().partition(b"\n")
+        damaged = _corruptions(data.decode("utf-8"))[kind].encode("utf-8")
+        path.write_bytes(_sign(damaged, key) + b"\n" + damaged)  # signed as ours: the shape is checked
     again = project.lexicon("check")
     assert "Traceback" not in again.stderr
     assert (again.returncode, again.stdout) == (fresh.returncode, fresh.stdout)
 
 
+def _sign(data: bytes, key: bytes) -> bytes:
+    return hashlib.blake2b(data, key=key, digest_size=32).hexdigest().encode()
+
+
+def test_a_cache_signed_elsewhere_is_not_believed(make_project: Callable[..., Project],
+                                                  tmp_path: Path) -> None:
+    """A pull request commits a well-formed cache that calls a bad file clean: made with
+    another machine's key, it is a miss, and the check finds the error."""
+    project = make_project({"bad.yml": "de:\n  title: Schlecht\n  summary: Ein <b>Satz</b>.\n"})
+    fresh = project.lexicon("check", "--no-cache")
+    assert fresh.returncode == 1
+    elsewhere = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "attacker")}
+    command = [sys.executable, "-m", "lexikon.cli", "check"]
+    subprocess.run(command, cwd=project.root, env=elsewhere, capture_output=True, check=False)
+    key = (tmp_path / "attacker" / "lexikon" / "cache-key").read_bytes()
+    for path in (project.root / cache.FOLDER).glob("reports-*.json"):
+        _, _, data = path.read_bytes().partition(b"\n")
+        document = json.loads(data)
+        for value in document["items"].values():
+            value[3] = []  # no findings
+        forged = json.dumps(document).encode()
+        path.write_bytes(_sign(forged, key) + b"\n" + forged)
+    fooled = subprocess.run(command, cwd=project.root, env=elsewhere, capture_output=True, check=False)
+    assert fooled.returncode == 0  # the forgery works only where its key is
+    here = project.lexicon("check")
+    assert (here.returncode, here.stdout) == (fresh.returncode, fresh.stdout)
+
+
 def test_records_round_trip_and_refuse_other_shapes() -> None:
+    from lexikon import cache_codec
+
     settings = settings_from_file(ROOT / "mkdocs.yml")
     result = run(settings, cache=False)
     cache_codec.check_records()

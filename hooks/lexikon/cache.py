@@ -10,7 +10,8 @@ names used, titles: all ``lexicon check`` needs, small and quick to read) and th
 (what the build renders; large).
 
 Plain JSON, never pickle: a pull request can commit files into ``.cache/lexikon/``, and a
-pickle there would run code on the next check. Each file names its format, version,
+pickle there would run code on the next check. Each file is signed with a key of this
+machine (:func:`machine_key`), and names its format, version,
 fingerprint and store; each item is rebuilt by :mod:`.cache_codec`, which accepts only
 the types the records declare. Anything else (a foreign version, a truncated file, a
 pickle, a wrong type anywhere) reads as a miss: the file is read again.
@@ -20,8 +21,10 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import hmac
 import importlib.util
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -67,13 +70,49 @@ one of them is written again, not the whole store (70 MB of entries at 10,000 te
 
 FORMAT = "lexikon-cache"
 VERSION = 1
+KEY_SIZE = 32
+
+
+def machine_key() -> bytes | None:
+    """This machine's key for the cache, made once, kept outside every project.
+
+    A cache file holds findings and entries: one committed by a pull request could say
+    "no errors" for a file that has some. Each file is signed with this key (keyed
+    BLAKE2b), which no clone and no pull request has, so a file made anywhere else is a
+    miss. None (no cache at all) when the key can be neither read nor made.
+    """
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    path = Path(base) / "lexikon" / "cache-key"
+    try:
+        key = path.read_bytes()
+    except FileNotFoundError:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+            with os.fdopen(descriptor, "wb") as stream:
+                stream.write(os.urandom(KEY_SIZE))
+        except FileExistsError:
+            pass  # another run made it meanwhile
+        except OSError:
+            return None
+        return machine_key()
+    except OSError:
+        return None
+    return key if len(key) == KEY_SIZE else None
+
+
+def _signature(data: bytes, key: bytes) -> bytes:
+    return hashlib.blake2b(data, key=key, digest_size=32).hexdigest().encode()
 
 
 class ReportCache:
     """The two stores of one project, read once and written back where they changed."""
 
-    def __init__(self, folder: Path, fingerprint: str, root: Path | None = None) -> None:
+    def __init__(self, folder: Path, fingerprint: str, root: Path | None = None,
+                 key: bytes | None = None) -> None:
         self.folder = folder
+        self.key = key
+        """Signs what is written and proves what is read (see :func:`machine_key`); no key, no cache."""
         self.fingerprint = fingerprint
         self.root = root or folder
         """Writes stay inside this folder and go through no link (see :mod:`.safe_write`)."""
@@ -81,7 +120,7 @@ class ReportCache:
 
     @classmethod
     def for_settings(cls, settings: Settings) -> ReportCache:
-        return cls(settings.project_dir / FOLDER, fingerprint(settings), settings.project_dir)
+        return cls(settings.project_dir / FOLDER, fingerprint(settings), settings.project_dir, machine_key())
 
     def _path(self, store: str, shard: int) -> Path:
         return self.folder / f"{store}-{self.fingerprint}-{shard:02d}.json"
@@ -92,11 +131,17 @@ class ReportCache:
         return self._stores[store]
 
     def _read(self, store: str, path: Path) -> dict[str, object]:
-        """The shard's items, still as JSON (each is checked when it is taken); {} if anything is off."""
+        """The shard's items, still as JSON (each is checked when it is taken); {} if anything is
+        off: no key, a signature not ours, a foreign format, version, fingerprint or store."""
+        if self.key is None:
+            return {}
         try:
             checked(path, self.root)  # a linked cache file is not read either
             with open(path, "rb") as stream:
-                document = json.loads(stream.read())
+                signature, _, data = stream.read().partition(b"\n")
+            if not hmac.compare_digest(signature, _signature(data, self.key)):
+                return {}
+            document = json.loads(data)
         except (OSError, ValueError, WriteRefused, RecursionError):
             return {}
         if (not isinstance(document, dict) or document.get("format") != FORMAT
@@ -145,6 +190,8 @@ class ReportCache:
         (:class:`WriteRefused` if it would be). A cache the disk cannot take is no error: the
         next run reads the files again."""
         checked(self.folder, self.root)
+        if self.key is None:
+            return
         try:
             if self.folder.is_dir():
                 for other in self.folder.glob(f"{store}-*"):  # another fingerprint's, or an old pickle
@@ -154,6 +201,6 @@ class ReportCache:
                 document = {"format": FORMAT, "version": VERSION, "fingerprint": self.fingerprint,
                             "store": store, "items": items}
                 data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-                write_bytes(self._path(store, shard), data, self.root)
+                write_bytes(self._path(store, shard), _signature(data, self.key) + b"\n" + data, self.root)
         except OSError:
             pass
