@@ -352,3 +352,9 @@ def test_an_unreadable_article(make_project: Callable[..., Project]) -> None:
         result = project.lexicon("import", "secret.md", "--lang", "de")
     line = _refused(result, "secret.md")
     assert "ermission" in line
+
+
+def test_a_broken_mkdocs_yml_is_a_located_error(make_project: Callable[..., Project]) -> None:
+    project = make_project()
+    project.write("mkdocs.yml", "site_name: [Lexikon\n")
+    _refused(project.lexicon("check"), "mkdocs.yml:2:1: error:")

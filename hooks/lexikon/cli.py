@@ -26,7 +26,10 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     config_file = _config_file(argv)
-    settings = settings_from_file(config_file) if config_file.is_file() else None
+    try:
+        settings = settings_from_file(config_file) if config_file.is_file() else None
+    except Exception as error:  # an unreadable or broken mkdocs.yml
+        return _failed(error, config_file.absolute().parent, "--debug" in argv)
     parser = _parser(settings)
     args = parser.parse_args(argv)
     if settings is None:
@@ -34,13 +37,18 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "or pass --config-file\n")
     try:
         return args.run(args, settings)
-    except Exception as error:  # every failure a sentence; the traceback only when asked for
-        if args.debug:
-            raise
-        from .failures import describe
+    except Exception as error:
+        return _failed(error, settings.project_dir, args.debug)
 
-        print(describe(error, settings.project_dir), file=sys.stderr)
-        return EXIT_FAILED
+
+def _failed(error: Exception, project_dir: Path, debug: bool) -> int:
+    """Every failure a sentence (see :mod:`.failures`); the traceback only when asked for."""
+    if debug:
+        raise error
+    from .failures import describe
+
+    print(describe(error, project_dir), file=sys.stderr)
+    return EXIT_FAILED
 
 
 def _config_file(argv: list[str]) -> Path:

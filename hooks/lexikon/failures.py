@@ -13,6 +13,8 @@ import os
 import subprocess
 from pathlib import Path
 
+import yaml
+
 from .safe_write import WriteRefused, shown
 
 _OS_ADVICE = {
@@ -47,7 +49,7 @@ def describe(error: BaseException, project_dir: Path) -> str:
         return "lexicon: error: the input is nested too deeply to read: simplify it and run again"
     if isinstance(error, MemoryError):
         return "lexicon: error: out of memory: the input is too large; split it and run again"
-    located = _xml_error(error, project_dir)
+    located = _xml_error(error, project_dir) or _yaml_error(error, project_dir)
     if located:
         return located
     return (f"lexicon: error: {type(error).__name__}: {error}: this is a bug in lexicon; run again "
@@ -60,6 +62,15 @@ def _os_error(error: OSError, project_dir: Path) -> str:
     if advice is None:
         advice = f"{error.strerror or error}: fix the cause and run again"
     return f"{where}: error: {advice}"
+
+
+def _yaml_error(error: BaseException, project_dir: Path) -> str | None:
+    mark = getattr(error, "problem_mark", None)
+    if not isinstance(error, yaml.MarkedYAMLError) or mark is None:
+        return None
+    where = shown(Path(mark.name), project_dir) if mark.name and not mark.name.startswith("<") else "input"
+    problem = " ".join(str(error.problem or error.context or "not valid YAML").split())
+    return f"{where}:{mark.line + 1}:{mark.column + 1}: error: {problem}: fix the YAML there"
 
 
 def _xml_error(error: BaseException, project_dir: Path) -> str | None:

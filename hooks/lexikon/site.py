@@ -542,6 +542,8 @@ class SecondProcess:
         uri = page.file.src_uri
         while uri not in self.results:
             try:
+                # Pickle, between our own forked processes over an anonymous pipe: nothing
+                # read from disk or written by anyone else (the cache is JSON; see cache.py).
                 got, state, links, records = pickle.load(self.reader)
             except EOFError:
                 raise RuntimeError(f"the second build process ended before rendering {uri}") from None
