@@ -54,15 +54,16 @@ from typing import IO, Any
 
 import yaml
 
-from .check import ID_RULE, check
+from .cache import light
+from .check import ID_RULE, combine
 from .export import formula_guarded
 from .importer import plain_yaml, render_block, slugify
-from .load import LoadedGlossary, load_glossary, parse
+from .load import list_glossary, load_side_files, parse
 from .model import Finding, Severity
+from .pipeline import read_report, report_file
 from .safe_write import make_folder, write_bytes
 from .scaffold import MODELINE
 from .settings import Settings
-from .transform import deduplicate
 from .xml_stream import Element, XmlProblem, stream_entries
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
@@ -553,6 +554,8 @@ def _build(concepts: list[_Concept], findings: list[Finding], settings: Settings
                 related.append(target_id)
         texts[entry_id] = _entry_text(tags, related, concept.texts, settings)
 
+    chosen.clear()
+    concepts.clear()  # the texts say it all now: a large termbase's concepts go before the check
     entries, tags_text, checked = _checked(texts, _tags_text(new_tags, settings) if new_tags else None,
                                            settings)
     return TermImport(entries, tuple(findings + checked), tuple(conflicts), tags_text)
@@ -595,27 +598,30 @@ def _checked(texts: Mapping[str, str], tags_text: str | None,
              settings: Settings) -> tuple[dict[str, str], str | None, list[Finding]]:
     """The new files that pass the glossary's checks, and the findings about them.
 
-    A file with an error is dropped and the rest checked again (an entry may have named
-    the dropped one as related, or a tag of a dropped tag file), until what is left is clean.
+    Each file goes through the stages on its own, as in a build (``pipeline.report_file``),
+    and only its report is kept, without its entry: a termbase of 60,000 concepts is
+    checked in bounded memory. A file with an error is dropped and the rest checked again
+    (an entry may have named the dropped one as related, or a tag of a dropped tag
+    file), until what is left is clean.
     """
-    loaded = load_glossary(settings.glossary_dir, settings.project_dir)
+    listing = list_glossary(settings.glossary_dir, settings.project_dir)
+    load_findings = list(listing.findings)
+    existing_tags = load_side_files(listing, settings.project_dir, load_findings)
+    existing = [light(read_report(path, display, settings)[1]) for path, display in listing.entries]
     tags_path = _display(settings.glossary_dir / "_tags.yml", settings)
+    paths = {_display(settings.glossary_dir / f"{i}.yml", settings): i for i in texts}
+    new = {entry_id: light(report_file(texts[entry_id].encode("utf-8"), path, entry_id, settings))
+           for path, entry_id in paths.items()}
     remaining = dict(texts)
     dropped: list[Finding] = []
     while True:
-        tags, parse_findings = loaded.tags, []
+        tags, parse_findings = existing_tags, []
         if tags_text is not None:
             tags, parse_findings = parse(tags_text, tags_path, "_tags")
-        paths = {_display(settings.glossary_dir / f"{i}.yml", settings): i for i in remaining}
-        new_files = []
-        for path, entry_id in paths.items():
-            file, problems = parse(remaining[entry_id], path, entry_id)
-            new_files.append(file)
-            parse_findings += problems
-        files = tuple(sorted((*loaded.files, *new_files), key=lambda f: f.path))
-        result = deduplicate(check(LoadedGlossary(files, tags, (*loaded.findings, *parse_findings)),
-                                   settings))
-        ours = set(paths) | ({tags_path} if tags_text is not None else set())
+        reports = sorted([*existing, *(new[i] for i in remaining)], key=lambda r: r.path)
+        result = combine(reports, tags, settings, [*load_findings, *parse_findings])
+        ours = {path for path, entry_id in paths.items() if entry_id in remaining}
+        ours |= {tags_path} if tags_text is not None else set()
         findings = [f for f in result.findings if f.path in ours]
         failed = {f.path for f in findings if f.severity is Severity.ERROR}
         if not failed:
