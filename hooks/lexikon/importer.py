@@ -659,7 +659,17 @@ def run_import(settings: Settings, source: Path, lang: str, *, entry_id: str | N
         text = source.read_bytes().decode("utf-8-sig")
         result = import_article(text, source.name, lang, glossary_dir=settings.glossary_dir,
                                 languages=settings.codes, entry_id=entry_id)
-    except (OSError, UnicodeDecodeError, ImportProblem) as err:
+    except UnicodeDecodeError as err:
+        line = err.object[:err.start].count(b"\n") + 1
+        out.write(f"{source}:{line}: error: the article is not UTF-8 (byte 0x{err.object[err.start]:02x}): "
+                  "save it as UTF-8 and import again\n")
+        return 1
+    except OSError as err:
+        from .failures import describe
+
+        out.write(describe(err, settings.project_dir) + "\n")
+        return 1
+    except ImportProblem as err:
         out.write(f"{source}: error: {err}\n")
         return 1
     out.write(result.report(str(source)))
