@@ -63,7 +63,7 @@ def test_the_cache_holds_only_json_this_version_wrote(make_project: Callable[...
         signature, _, data = path.read_bytes().partition(b"\n")
         assert re.fullmatch(rb"[0-9a-f]{64}", signature)
         document = json.loads(data)
-        assert document["format"] == "lexikon-cache" and document["version"] == 1
+        assert document["format"] == "lexikon-cache" and document["version"] == 2
 
 
 def _corruptions(text: str) -> dict[str, str]:
@@ -73,7 +73,7 @@ def _corruptions(text: str) -> dict[str, str]:
         value[3] = "not a list of findings"
     wrong_field = json.loads(text)
     for value in wrong_field["items"].values():
-        value[5] = [["link", 1, 2, 3, 4]]  # a reference whose target is a number
+        value[5] = ["link", 1, 2, 3, 4]  # a reference whose target is a number
     return {
         "truncated": text[: len(text) // 2],
         "foreign version": json.dumps({**document, "version": 999}),
@@ -147,10 +147,11 @@ def test_records_round_trip_and_refuse_other_shapes() -> None:
                         (("de", "x", "X", 1, 1),))
     encoded = cache_codec.encode(report)
     assert cache_codec.decode(FileReport, encoded) == report
-    bad_reference = [*encoded[:5], [["link", "y", "1", 2, ""]], encoded[6]]
+    bad_reference = [*encoded[:5], ["link", "y", "1", 2, ""], encoded[6]]
+    short_reference = [*encoded[:5], ["link", "y", 1, 2], encoded[6]]
     bad_severity = [*encoded[:3], [["p", 1, 1, "fatal", "m"]], *encoded[4:]]
     for bad in (None, [], "x", {"a": 1}, [*encoded[:-1]], [*encoded[:4], 1, *encoded[5:]], bad_reference,
-                bad_severity):
+                short_reference, bad_severity):
         assert cache_codec.decode(FileReport, bad) is None, bad
 
 

@@ -69,7 +69,7 @@ one of them is written again, not the whole store (70 MB of entries at 10,000 te
 
 
 FORMAT = "lexikon-cache"
-VERSION = 1
+VERSION = 2
 KEY_SIZE = 32
 
 

