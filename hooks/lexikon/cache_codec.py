@@ -15,7 +15,6 @@ import enum
 import functools
 import re
 from collections.abc import Callable
-from itertools import repeat
 from typing import Any, TypeVar
 
 from . import model
@@ -131,7 +130,7 @@ def _make(annotation: str) -> _Decoder:
 def _record(record: type) -> _Decoder:
     if dataclasses.is_dataclass(record):
         names = [(f.name, f.type) for f in dataclasses.fields(record)]
-        build: Callable[..., Any] = record
+        build: Callable[..., Any] = _filler(record, [name for name, _ in names])
     else:  # a named tuple: the cache keeps plain tuples (see cache.light)
         names = list(record.__annotations__.items())
         build = _plain_tuple
@@ -143,6 +142,21 @@ def _record(record: type) -> _Decoder:
         _need(type(value) is list and len(value) == count)
         return build(*[decode_field(item) for decode_field, item in zip(fields, value, strict=True)])
     return rebuild
+
+
+def _filler(record: type, names: list[str]) -> Callable[..., Any]:
+    """A maker of ``record`` from its field values, without its ``__init__`` (a frozen
+    dataclass sets each field through ``object.__setattr__``: the slowest part of a warm
+    check). The values are checked already; the records have no ``__post_init__``."""
+    if getattr(record, "__slots__", None) or hasattr(record, "__post_init__"):
+        return record
+    new = object.__new__
+
+    def fill(*values: Any) -> Any:
+        made = new(record)
+        made.__dict__.update(zip(names, values, strict=True))
+        return made
+    return fill
 
 
 def _plain_tuple(*values: Any) -> tuple:
@@ -163,17 +177,17 @@ def _plain_types(name: str) -> tuple[type, ...] | None:
 
 
 def _plain_tuples(types: tuple[type, ...]) -> _Decoder:
-    """Many small tuples of str and int (a report's references): checked at C speed, as the
-    types of all their fields at once (tens of thousands of them in a warm check)."""
-    allowed = {types}
-
+    """Many small tuples of str and int (a report's references), stored as one flat list:
+    checked at C speed, each field's values by one slice (tens of thousands of them in a
+    warm check)."""
     size = len(types)
+    allowed = [{kind} for kind in types]
 
     def rebuild(value: Any) -> tuple:
         _need(type(value) is list and len(value) % size == 0)
-        items = tuple(zip(*[iter(value)] * size, strict=True))  # stored flat: see _field_encoders
-        _need(set(map(tuple, map(map, repeat(type), items))) <= allowed)
-        return items
+        for position, kinds in enumerate(allowed):
+            _need(set(map(type, value[position::size])) <= kinds)
+        return tuple(zip(*[iter(value)] * size, strict=True))  # stored flat: see _field_encoders
     return rebuild
 
 
