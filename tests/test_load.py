@@ -291,17 +291,20 @@ def test_symlink_outside_the_project_is_refused(tmp_path: Path) -> None:
     assert "outside the project" in glossary.findings[0].message
 
 
-def test_symlink_inside_the_project_is_read(tmp_path: Path) -> None:
-    shared = tmp_path / "shared" / "y.yml"
-    shared.parent.mkdir()
-    shared.write_text("de:\n  title: y\n", encoding="utf-8")
+def test_symlink_inside_the_project_is_refused_unread(tmp_path: Path) -> None:
+    # A link inside the project may lead into .git/ or an ignored file of secrets: what it
+    # holds would stand in a finding. It is refused without being read.
+    secret = tmp_path / ".git" / "secrets.yml"
+    secret.parent.mkdir()
+    secret.write_text("aws_access_key_id: AKIAGEHEIM\n", encoding="utf-8")
     link = tmp_path / "glossary" / "y.yml"
     link.parent.mkdir()
-    link.symlink_to(shared)
+    link.symlink_to(secret)
     loaded, findings = load_file(link, tmp_path)
-    assert findings == []
-    assert loaded.path == "glossary/y.yml" and loaded.id == "y"
-    assert node_at(loaded.root, "de", "title").value == "y"
+    assert loaded.root is None
+    assert [f.severity for f in findings] == [Severity.ERROR]
+    assert "this file is a link to '.git/secrets.yml'" in findings[0].message
+    assert "aws_access_key_id" not in str(findings) and "AKIA" not in str(findings)
 
 
 # --- the folder ----------------------------------------------------------------------------

@@ -106,7 +106,7 @@ def test_symlinks_in_the_glossary_are_reported(tmp_path: Path) -> None:
     (project.glossary / "weg.yml").symlink_to(tmp_path / "nirgends.yml")
     result = project.lexicon("check")
     lines = _findings(result)
-    link = "glossary/insourcing.yml:1:1: warning: this is a link to 'shared/insourcing.yml'"
+    link = "glossary/insourcing.yml:1:1: error: this file is a link to 'shared/insourcing.yml'"
     assert any(line.startswith(link) for line in lines), lines
     assert any(line.startswith("glossary/notizen:1:1: warning: this is a link that leads nowhere")
                for line in lines), lines

@@ -96,10 +96,8 @@ def list_glossary(glossary_dir: Path, project_dir: Path) -> GlossaryFiles:
 def _link_finding(path: str, display: str, project_dir: Path) -> list[Finding]:
     """A symbolic link in the glossary folder, reported where it stands.
 
-    The check reads an entry through a link that stays in the project, but commands that
-    write (new, import, schema) never follow one: a link is where a write could leave the
-    project. Links that lead nowhere or out of the project are refused when read
-    (:func:`read_file`); a link under any other name is reported here.
+    An entry or tag file that is a link is refused unread (:func:`read_file`); a link under
+    any other name is reported here.
     """
     try:
         target = Path(path).resolve(strict=True)
@@ -108,8 +106,8 @@ def _link_finding(path: str, display: str, project_dir: Path) -> list[Finding]:
             return []  # read_file says it leads nowhere
         return [Finding(display, 1, 1, Severity.WARNING, "this is a link that leads nowhere (missing, "
                         "or a loop of links): delete it")]
-    if path.endswith(ENTRY_SUFFIXES) and not _inside(target, project_dir.resolve()):
-        return []  # read_file refuses it
+    if path.endswith(ENTRY_SUFFIXES):
+        return []  # read_file refuses it, unread
     return [Finding(display, 1, 1, Severity.WARNING,
                     f"this is a link to '{_display(target, project_dir)}': replace it with the file itself "
                     "(commands that write entries do not follow links)")]
@@ -163,6 +161,8 @@ def read_file(path: Path | str, project_dir: Path, display: str) -> tuple[bytes 
     try:
         status = os.lstat(path)
         if stat.S_ISLNK(status.st_mode):
+            # Never read through a link: inside the project it may lead into .git/ or an
+            # ignored file of secrets, and whatever it shows would stand in a finding.
             try:
                 target = Path(path).resolve(strict=True)
             except (OSError, RuntimeError):
@@ -170,7 +170,8 @@ def read_file(path: Path | str, project_dir: Path, display: str) -> tuple[bytes 
                             "replace it with the file itself")
             if not _inside(target, project_dir.resolve()):
                 return fail("this file is a link to a place outside the project: copy the file in instead")
-            status = os.stat(path)
+            return fail(f"this file is a link to '{_display(target, project_dir)}': replace it with the "
+                        "file itself (links are not read, and commands that write entries do not follow them)")
         if not stat.S_ISREG(status.st_mode):
             return fail("this is not a regular file: put the entry's text in a plain file")
         if status.st_size > MAX_FILE_BYTES:
