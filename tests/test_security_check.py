@@ -227,3 +227,14 @@ def test_near_duplicates_among_thousands_of_paragraphs() -> None:
         assert time.perf_counter() - start < 10
         if expected is not None:
             assert sum("nearly the same" in f.message for f in findings) == expected
+
+
+@pytest.mark.parametrize("summary", ["Siehe ![Diagramm der Kosten](https://example.org/k.png).",
+                                     "Siehe ![Diagramm][k].\n\n[k]: https://example.org/k.png"])
+def test_an_image_in_an_entry_is_an_error_not_a_silent_gap(tmp_path: Path, summary: str) -> None:
+    entry = ENTRY.format("Backsourcing").replace("summary: Backsourcing ist ein Begriff.", "summary: |-\n    "
+                                                 + summary.replace("\n", "\n    "), 1)
+    project = copy_project(tmp_path / "p", {"backsourcing.yml": entry})
+    result = project.lexicon("check")
+    assert result.returncode == 1
+    assert any(": error: images ('![Diagramm" in line for line in _findings(result)), result.stdout

@@ -31,7 +31,10 @@ MAX_PROBLEMS_PER_TEXT = 10
 one line saying that more follow (see :func:`markup_problems`)."""
 _TAG_WINDOW = 60
 """How far after a ``<`` a tag's ``>`` is looked for, to show the tag in a message."""
-_MAY_HOLD_MARKUP = re.compile(r"[<{]|\]\s*[(:]")
+_IMAGE = re.compile(r"!\[[^\[\]\n]{0,200}\]\s?[(\[]")
+"""An image, inline (``![alt](url)``) or by reference (``![alt][ref]``): the sanitizer drops it,
+so the check says so instead of letting the words vanish."""
+_MAY_HOLD_MARKUP = re.compile(r"[<{]|\]\s*[(:\[]")
 """Every problem below needs one of these: a cheap test that most texts pass."""
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
@@ -251,6 +254,11 @@ def _all_markup_problems(text: str) -> Iterator[tuple[str, str]]:
         yield written, (
             f"raw HTML '{written}' is not allowed: entries are Markdown only; write the text "
             "without tags, or put code in `backticks`"
+        )
+    for match in _IMAGE.finditer(prose):
+        yield match.group(0), (
+            f"images ('{match.group(0)}…') are not shown from entries: nothing on a page may load "
+            "from elsewhere; describe the picture in words, or link to it with [text](https://…)"
         )
     for match in _ATTRIBUTE_LIST.finditer(prose):
         yield match.group(0), (

@@ -170,8 +170,9 @@ def read_file(path: Path | str, project_dir: Path, display: str) -> tuple[bytes 
                             "replace it with the file itself")
             if not _inside(target, project_dir.resolve()):
                 return fail("this file is a link to a place outside the project: copy the file in instead")
-            return fail(f"this file is a link to '{_display(target, project_dir)}': replace it with the "
-                        "file itself (links are not read, and commands that write entries do not follow them)")
+            return fail(f"this file is a link to '{_display(target, project_dir)}': replace it with "
+                        "the file itself (links are not read, and commands that write entries do not "
+                        "follow them)")
         if not stat.S_ISREG(status.st_mode):
             return fail("this is not a regular file: put the entry's text in a plain file")
         if status.st_size > MAX_FILE_BYTES:
