@@ -120,6 +120,7 @@ def on_page_context(context: dict, page: MkDocsPage, config: MkDocsConfig, nav) 
     settings = _Build.rendered.settings
     root = site.language_root(site.current_language(config, settings), settings)
     context["lexikon_language_root"] = root
+    site.relative_language_menu(getattr(config.extra, "alternate", None) or [], settings)
     context["lexikon_default_language"] = settings.default_language
     context["lexikon_feed"] = site.href(page.url, root + "feed.xml")
     context.update(site.page_frame(page, site.current_language(config, settings), _Build.rendered, config))

@@ -147,9 +147,21 @@ def not_found_context(context: dict, config: MkDocsConfig, settings: Settings, l
     base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
     i18n = config.plugins.get("i18n")
     names = {language.locale: language.name for language in i18n.config.languages} if i18n else {}
-    config.extra["alternate"] = [
-        {"name": names.get(code, code), "link": base + language_root(code, settings), "lang": code}
-        for code in settings.codes]
+    menu = [{"name": names.get(code, code), "link": base + language_root(code, settings), "lang": code}
+            for code in settings.codes]
+    # static-i18n sets the menu as an attribute on each page (which Jinja reads before the
+    # item): in the second language's pass, the last page's menu would win.
+    config.extra["alternate"] = config.extra.alternate = menu
+
+
+def relative_language_menu(alternates: list[dict], settings: Settings) -> None:
+    """The language menu's links to the language homes (static-i18n leaves them absolute
+    on the home pages, ``/da/``) made site-relative like every other page's, so that a
+    site served from a sub-folder without ``site_url`` switches language too."""
+    for alternate in alternates:
+        link = alternate.get("link", "")
+        if link.startswith("/") and alternate.get("lang") in settings.codes:
+            alternate["link"] = language_root(alternate["lang"], settings) or "./"
 
 
 def write_not_found(output: str, lang: str, settings: Settings, config: MkDocsConfig) -> str:
