@@ -5,9 +5,32 @@ not yet in Danish, built with and without ``SITE_URL``).
 
 from __future__ import annotations
 
+import os
+import subprocess
+import xml.etree.ElementTree as ET
+
 import pytest
-from conftest import Project
-from test_pages import SITE_URL, anywhere, doc, hosted  # noqa: F401  (session fixtures, shared)
+from conftest import Project, copy_project
+from test_pages import GLOSSARY, SITE_URL, anywhere, build, doc, hosted  # noqa: F401  (session fixtures)
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def dated(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The glossary committed to git, so that it has a change page and feeds with entries;
+    the Danish Outsourcing names the German-only Make-or-Buy in its text."""
+    glossary = {**GLOSSARY, "outsourcing.yml": GLOSSARY["outsourcing.yml"].replace(
+        "en del af en større beslutning.", "en del af en større beslutning, [[make-or-buy]].")}
+    project = copy_project(tmp_path_factory.mktemp("dated") / "project", glossary)
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
+           "GIT_AUTHOR_DATE": "2026-01-10T10:00:00+00:00", "GIT_COMMITTER_DATE": "2026-01-10T10:00:00+00:00"}
+    for command in (["init", "-q"], ["add", "glossary"], ["commit", "-qm", "terms"]):
+        subprocess.run(["git", *command], cwd=project.root, env=env, check=True, capture_output=True)
+    result = build(project, None)
+    assert result.returncode == 0, result.stderr
+    return project
 
 MENU = "//a[contains(@class, 'md-select__link')][@hreflang]"
 
@@ -59,3 +82,60 @@ def test_the_home_s_hreflang_and_sitemap_address_is_its_canonical(hosted: Projec
 ])
 def test_the_404_page_is_titled_in_its_language(anywhere: Project, relative: str, title: str) -> None:  # noqa: F811
     assert doc(anywhere, relative).xpath("//title/text()") == [title]
+
+
+# --- 5: German text on Danish pages is marked as German, and said to be --------------------------
+
+
+@pytest.mark.parametrize("relative", ["da/terms/outsourcing/index.html", "da/tags/business/index.html",
+                                      "da/changes/index.html"])
+def test_a_link_to_a_term_not_yet_in_danish_is_marked(dated: Project, relative: str) -> None:
+    page = doc(dated, relative)
+    links = page.xpath("//article//li/a[contains(@href, 'make-or-buy/')]")
+    assert links, relative
+    for link in links:
+        assert link.get("lang") == "de" and link.get("title").startswith("Die Make-or-Buy")
+        assert (link.tail or "").strip() == "" and link.getnext().text == "(endnu ikke på dansk)"
+    danish = page.xpath("//article//li/a[contains(@href, 'sourcing/')]")
+    assert danish and not [link for link in danish if link.get("lang")]
+
+
+def test_the_missing_page_describes_itself_in_its_language_and_the_box_links_in_the_box_s(
+        anywhere: Project) -> None:  # noqa: F811
+    page = doc(anywhere, "da/terms/make-or-buy/index.html")
+    assert page.xpath("//meta[@name='description']/@content") == ["Dette begreb findes endnu ikke på dansk."]
+    box = page.xpath("//div[@lang='de']")[0]
+    tooltips = box.xpath(".//a[contains(@href, 'outsourcing/')]/@title")
+    assert tooltips and all(title.startswith("Outsourcing ist") for title in tooltips)
+
+
+def test_danish_body_text_marks_a_link_to_a_german_only_term(dated: Project) -> None:
+    link = doc(dated, "da/terms/outsourcing/index.html").xpath(
+        "//article//p/a[contains(@href, 'make-or-buy/')]")[0]
+    assert link.get("lang") == "de" and link.get("title").startswith("Die Make-or-Buy")
+    german = doc(dated, "terms/outsourcing/index.html").xpath("//article//p/a[contains(@href, 'make-or-buy/')]")
+    assert german and not german[0].get("lang")
+
+
+def test_the_danish_feed_says_a_term_is_not_yet_danish(dated: Project) -> None:
+    feed = ET.parse(dated.site / "da" / "feed.xml").getroot()
+    entries = {entry.find(f"{ATOM}link").get("href"): entry for entry in feed.iter(f"{ATOM}entry")}
+    missing = entries["terms/make-or-buy/"]
+    assert missing.find(f"{ATOM}title").text == "Make-or-Buy (endnu ikke på dansk)"
+    assert missing.find(f"{ATOM}summary").text == "Dette begreb findes endnu ikke på dansk."
+    assert entries["terms/outsourcing/"].find(f"{ATOM}summary").text.startswith("Outsourcing er")
+
+
+# --- 6: the other language named in the page's language -------------------------------------------
+
+
+@pytest.mark.parametrize("relative, line", [
+    ("terms/outsourcing/index.html", "Dänisch: Outsourcing"),
+    ("da/terms/outsourcing/index.html", "Tysk: Outsourcing"),
+    ("terms/make-or-buy/index.html", "Dänisch: noch nicht übersetzt"),
+    ("da/terms/make-or-buy/index.html", "Tysk: Make-or-Buy"),
+])
+def test_the_twin_line_names_the_language_in_the_page_s_language(anywhere: Project, relative: str,  # noqa: F811
+                                                                  line: str) -> None:
+    twins = doc(anywhere, relative).xpath("//p[contains(@class, 'lexikon-twins')]")[0]
+    assert " ".join(twins.text_content().split()) == line

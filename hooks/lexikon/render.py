@@ -230,13 +230,14 @@ class _Renderer:
         return _relative(target, posixpath.dirname(origin))
 
     # pieces ----------------------------------------------------------------
-    def plain_summary(self, entry: Entry) -> str:
-        """The summary as plain text, in this language or the first the entry has (cached:
-        every link to a term carries it as tooltip)."""
-        cached = self._plain.get(entry.id)
+    def plain_summary(self, entry: Entry, lang: str | None = None) -> str:
+        """The summary as plain text, in ``lang`` (this page's) or the first language the
+        entry has (cached: every link to a term carries it as tooltip)."""
+        lang = lang or self.lang
+        cached = self._plain.get((entry.id, lang))
         if cached is None:
-            text = entry.texts.get(self.lang) or next(iter(entry.texts.values()))
-            cached = self._plain[entry.id] = plain_text(text.summary, self.glossary, text.lang)
+            text = entry.texts.get(lang) or next(iter(entry.texts.values()))
+            cached = self._plain[(entry.id, lang)] = plain_text(text.summary, self.glossary, text.lang)
         return cached
 
     def link_to(self, entry_id: str, origin: str, label: str | None = None) -> str:
@@ -246,7 +247,13 @@ class _Renderer:
         text = escape.markdown_text(label if label is not None else title_of(entry, self.lang))
         href = self.page_href(self.lang, origin, self.term_path(entry_id))
         tooltip = escape.link_title(self.plain_summary(entry))
-        return f'<a href="{escape.url_attr(href)}" title="{tooltip}">{text}</a>'
+        if self.lang in entry.texts:
+            return f'<a href="{escape.url_attr(href)}" title="{tooltip}">{text}</a>'
+        # Not yet in this language: title and tooltip are another language's words, marked
+        # as such (screen readers switch voice), and the reader is told, as in the index.
+        shown = escape.html_attr(next(iter(entry.texts)))
+        return (f'<a href="{escape.url_attr(href)}" title="{tooltip}" lang="{shown}">{text}</a> '
+                f"*({escape_inline(self.locale('missing_marker'))})*")
 
     def resolver(self, label_lang: str | None = None) -> Resolve:
         """Cross-links to this language's page of the target, its summary as tooltip; the
@@ -263,7 +270,9 @@ class _Renderer:
             if not label:
                 label = title_of(entry, label_lang or self.lang)
                 label = mid_sentence_title(label, title_locale) if mid_sentence else label
-            return Link(f"{_TERM_HREF_PREFIX}{target}", label, self.plain_summary(entry))
+            text_lang = label_lang or self.lang
+            foreign = "" if text_lang in entry.texts else next(iter(entry.texts))
+            return Link(f"{_TERM_HREF_PREFIX}{target}", label, self.plain_summary(entry, label_lang), foreign)
 
         return resolve
 
@@ -533,14 +542,17 @@ class _Renderer:
             if language.code == self.lang:
                 continue
             other = entry.texts.get(language.code)
+            # The language named as in this language's sentences ("Dänisch", "Tysk"): the
+            # autonym ("Dansk") belongs in the language menu, not in running text.
+            name = escape_inline(_capitalised(self.locale.language_name(language.code)))
             if other is None:
-                items.append(f"{escape_inline(language.name)}: *{self.locale('twin_missing')}*")
+                items.append(f"{name}: *{self.locale('twin_missing')}*")
                 continue
             names = escape_inline(other.title)
             if other.aliases:
                 names += " (" + ", ".join(escape_inline(alias) for alias in other.aliases) + ")"
             href = self.language_url(self.lang, language.code, path)
-            items.append(f"{escape_inline(language.name)}: "
+            items.append(f"{name}: "
                          f"[{names}]({href}){{ hreflang={language.code} lang={language.code} }}")
         if not items:
             return ""
@@ -552,8 +564,7 @@ class _Renderer:
         shown_lang, shown = next(iter(entry.texts.items()))
         name = t.language_name(shown_lang)
         parts = [
-            _front_matter(title=t("missing_title", title=title),
-                          description=plain_text(shown.summary, self.glossary, shown_lang)),
+            _front_matter(title=t("missing_title", title=title), description=t("missing_text")),
             f"# {escape_inline(title)}\n",
             self.twins(entry, path),
             f"{t('missing_text')}\n{{ .lexikon-missing }}\n",
@@ -711,8 +722,13 @@ class _Renderer:
         items = []
         for change in changes:
             entry = self.glossary.entries[change.entry_id]
-            text = entry.texts.get(self.lang) or next(iter(entry.texts.values()))
-            items.append((change, text.title, plain_text(text.summary, self.glossary, text.lang),
+            text = entry.texts.get(self.lang)
+            if text is None:  # a feed item has one language: this one's words, saying so
+                title = self.locale("missing_title", title=title_of(entry, self.lang))
+                summary = self.locale("missing_text")
+            else:
+                title, summary = text.title, plain_text(text.summary, self.glossary, text.lang)
+            items.append((change, title, summary,
                           self.address("index.md", self.term_path(entry.id)),
                           self.absolute_url(self.lang, self.term_path(entry.id)) if self.absolute_url
                           else stable_iri(identity, self.lang, entry.id)))
@@ -805,6 +821,11 @@ _PROTECTED = re.compile(
     r"|^ {0,3}\[[^\]]+\]:.*$",     # reference definitions
     re.M | re.S,
 )
+
+
+def _capitalised(words: str) -> str:
+    """``words`` with a capital first letter, as at the start of a line."""
+    return words[:1].upper() + words[1:]
 
 
 def mid_sentence_title(title: str, locale: Locale) -> str:
