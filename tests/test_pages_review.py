@@ -113,7 +113,8 @@ def test_danish_body_text_marks_a_link_to_a_german_only_term(dated: Project) -> 
     link = doc(dated, "da/terms/outsourcing/index.html").xpath(
         "//article//p/a[contains(@href, 'make-or-buy/')]")[0]
     assert link.get("lang") == "de" and link.get("title").startswith("Die Make-or-Buy")
-    german = doc(dated, "terms/outsourcing/index.html").xpath("//article//p/a[contains(@href, 'make-or-buy/')]")
+    german = doc(dated, "terms/outsourcing/index.html").xpath(
+        "//article//p/a[contains(@href, 'make-or-buy/')]")
     assert german and not german[0].get("lang")
 
 
@@ -139,3 +140,43 @@ def test_the_twin_line_names_the_language_in_the_page_s_language(anywhere: Proje
                                                                   line: str) -> None:
     twins = doc(anywhere, relative).xpath("//p[contains(@class, 'lexikon-twins')]")[0]
     assert " ".join(twins.text_content().split()) == line
+
+
+# --- 9, 11: counts ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("relative, counts", [
+    ("tags/index.html", ["(1 Begriff)", "(2 Begriffe)"]),
+    ("da/tags/index.html", ["(1 begreb)", "(2 begreber)"]),
+])
+def test_a_count_of_one_is_singular(anywhere: Project, relative: str, counts: list[str]) -> None:  # noqa: F811
+    text = " ".join(doc(anywhere, relative).xpath("//article")[0].text_content().split())
+    assert all(count in text for count in counts), text
+
+
+def test_the_index_and_the_print_page_count_alike(anywhere: Project) -> None:  # noqa: F811
+    """Danish has 2 terms and 1 not yet translated: both pages say 2, the index the 1 too."""
+    def intro(relative: str) -> str:
+        return " ".join(doc(anywhere, relative).xpath("//article//p")[0].text_content().split())
+
+    assert intro("da/terms/index.html").startswith(
+        "Alle 2 begreber i leksikonnet i alfabetisk rækkefølge."
+        " Dertil ét begreb, som endnu ikke findes på dansk.")
+    assert intro("da/print/index.html").startswith("Alle 2 begreber på én side")
+    assert intro("terms/index.html").startswith("Alle 3 Begriffe des Lexikons, alphabetisch sortiert. Das")
+    assert intro("print/index.html").startswith("Alle 3 Begriffe auf einer Seite")
+
+
+# --- 12: wording -------------------------------------------------------------------------------------
+
+
+def test_the_reviewed_wording(anywhere: Project) -> None:  # noqa: F811
+    assert doc(anywhere, "da/index.html").xpath("//h2/text()")[0] == "Leksikonnet i overblik"
+    assert doc(anywhere, "terms/outsourcing/index.html").xpath("//h2[@id='lexikon-backlinks']/text()") == [
+        "Erwähnt in"]
+    assert doc(anywhere, "da/terms/backsourcing/index.html").xpath(
+        "//h2[@id='lexikon-backlinks']/text()") == ["Nævnt i"]
+    assert doc(anywhere, "terms/index.html").xpath("//nav[@class='lexikon-letters']/@aria-label") == [
+        "Zum Buchstaben springen"]
+    top = doc(anywhere, "da/terms/outsourcing/index.html").xpath("//button[contains(@class, 'md-top')]")
+    assert " ".join(top[0].text_content().split()) == "Tilbage til toppen"

@@ -21,7 +21,8 @@ class Locale:
     """One language's UI strings and collation."""
 
     code: str
-    strings: Mapping[str, str]
+    strings: Mapping[str, str | Mapping[str, str]]
+    """Each string, or for a count its plural forms (``one``, ``other``)."""
     replace: Mapping[str, str] = field(default_factory=dict)
     after_z: tuple[str, ...] = ()
     languages: Mapping[str, str] = field(default_factory=dict)
@@ -30,12 +31,18 @@ class Locale:
     """Word endings that make inflected forms of a term (for search)."""
     import_patterns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Scraping debris ``lexicon import`` knows in this language (see ``import:``)."""
+    one: frozenset[int] = frozenset({1})
+    """The counts that take the ``one`` form (``plural: {one: [1]}``); every other takes ``other``."""
     _keys: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)
     """Sort keys made so far: every list of links sorts the same titles again."""
 
     def __call__(self, name: str, **values: object) -> str:
-        """The string ``name``, with ``{placeholders}`` filled in."""
-        return self.strings[name].format(**values)
+        """The string ``name``, with ``{placeholders}`` filled in; a string with plural forms
+        takes the one its ``count`` asks for ("1 Begriff", "2 Begriffe")."""
+        text = self.strings[name]
+        if isinstance(text, Mapping):
+            text = text["one" if values.get("count") in self.one else "other"]
+        return text.format(**values)
 
     def language_name(self, code: str) -> str:
         """``code``'s name in this language's sentences (the code when unknown)."""
@@ -117,4 +124,5 @@ def load_locale(code: str) -> Locale:
         languages=dict(data.get("languages") or {}),
         suffixes=tuple((data.get("inflection") or {}).get("suffixes") or ()),
         import_patterns={key: tuple(value) for key, value in (data.get("import") or {}).items()},
+        one=frozenset((data.get("plural") or {}).get("one") or (1,)),
     )

@@ -625,7 +625,7 @@ class _Renderer:
         parts = [
             _front_matter(title=t("index_title")),
             f"# {t('index_title')}\n",
-            f"{t('index_intro', count=len(self.glossary.entries))} "
+            f"{self.index_intro()} "
             f"[{t('print_link')}]({print_link}){{ .lexikon-print-link }}\n",
             f'<nav class="lexikon-letters" aria-label="{escape.html_attr(t("letter_bar_label"))}">'
             f"{bar}</nav>\n",
@@ -640,6 +640,14 @@ class _Renderer:
         return Page(self.index_path(), self.lang, "\n".join(parts) + "\n",
                     structured_data=self.defined_term_set(self.index_path(), with_terms=True),
                     style=style, in_nav=True)
+
+    def index_intro(self) -> str:
+        """How many terms the index lists in this language (as many as the print page
+        holds), and how many more it lists that are not yet in it."""
+        translated = sum(1 for entry in self.glossary.entries.values() if self.lang in entry.texts)
+        missing = len(self.glossary.entries) - translated
+        intro = self.locale("index_intro", count=translated)
+        return intro + (" " + self.locale("index_missing", count=missing) if missing else "")
 
     def letter_tags(self) -> dict[str, set[str]]:
         """The tags of each letter's rows: with a tag chosen, the bar offers only letters
