@@ -521,7 +521,8 @@ def test_index_rows_in_order_under_their_letters(site: Site, lang: str) -> None:
         (
             "da",
             "Begreber fra A til Å",
-            "Alle 6 begreber i leksikonnet i alfabetisk rækkefølge. Dertil ét begreb, som endnu ikke findes på dansk.",
+            "Alle 6 begreber i leksikonnet i alfabetisk rækkefølge."
+            " Dertil ét begreb, som endnu ikke findes på dansk.",
             ["B", "I", "L", "M", "O", "U", "Ø", "Å"],
         ),
     ],
