@@ -146,7 +146,7 @@ def test_a_missing_danish_address_gets_the_danish_404_page(browser, served: str)
         page.goto(served + "/da/terms/nowhere/")
         page.wait_for_function("document.documentElement.lang === 'da'")
         assert page.locator("article h1").inner_text() == "Siden findes ikke"
-        assert page.title() == "Leksikon"
+        assert page.title() == "Siden findes ikke - Leksikon"
         page.goto(served + "/terms/nowhere/")
         page.wait_for_load_state("networkidle")
         assert page.evaluate("document.documentElement.lang") == "de"

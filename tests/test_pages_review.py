@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import subprocess
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 
 import pytest
 from conftest import Project, copy_project
@@ -20,8 +21,15 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 def dated(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The glossary committed to git, so that it has a change page and feeds with entries;
     the Danish Outsourcing names the German-only Make-or-Buy in its text."""
-    glossary = {**GLOSSARY, "outsourcing.yml": GLOSSARY["outsourcing.yml"].replace(
-        "en del af en større beslutning.", "en del af en større beslutning, [[make-or-buy]].")}
+    outsourcing = GLOSSARY["outsourcing.yml"].replace(
+        "en del af en større beslutning.", "en del af en større beslutning, [[make-or-buy]].").rstrip(" ")
+    outsourcing += """          highlights:
+            - En leverandør overtager opgaven.
+          sources:
+            - title: Outsourcing – Wikipedia
+              url: https://da.wikipedia.org/wiki/Outsourcing
+    """
+    glossary = {**GLOSSARY, "outsourcing.yml": outsourcing}
     project = copy_project(tmp_path_factory.mktemp("dated") / "project", glossary)
     env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
            "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
@@ -180,3 +188,109 @@ def test_the_reviewed_wording(anywhere: Project) -> None:  # noqa: F811
         "Zum Buchstaben springen"]
     top = doc(anywhere, "da/terms/outsourcing/index.html").xpath("//button[contains(@class, 'md-top')]")
     assert " ".join(top[0].text_content().split()) == "Tilbage til toppen"
+
+
+# --- 10: print --------------------------------------------------------------------------------------
+
+
+def test_the_print_page_keeps_highlights_in_their_box_and_lists_sources(dated: Project) -> None:
+    page = doc(dated, "da/print/index.html")
+    box = page.xpath("//div[contains(@class, 'admonition')][p[@class='admonition-title']]")
+    assert [b.xpath("string(p[@class='admonition-title'])") for b in box] == ["Kort fortalt"]
+    assert box[0].xpath("string(.//li)") == "En leverandør overtager opgaven."
+    sources = page.xpath("//p[contains(@class, 'lexikon-sources')]")
+    assert len(sources) == 1 and sources[0].text_content().startswith("Kilder: Outsourcing – Wikipedia")
+    assert sources[0].xpath(".//a/@href") == ["https://da.wikipedia.org/wiki/Outsourcing"]
+
+
+# --- 13: the letter bar ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("relative", ["terms/index.html", "da/terms/index.html"])
+def test_letters_without_terms_are_hidden_from_screen_readers(anywhere: Project, relative: str) -> None:  # noqa: F811
+    bar = doc(anywhere, relative).xpath("//nav[@class='lexikon-letters']")[0]
+    spans = bar.xpath(".//span")
+    assert spans and all(span.get("aria-hidden") == "true" and span.get("aria-disabled") is None
+                         for span in spans)
+    assert not bar.xpath(".//a[@aria-hidden]")
+
+
+# --- 3, 4, 10 in the browser ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def served(dated: Project) -> Iterator[str]:
+    from test_browser import _serve
+
+    yield from _serve(dated)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from bench.search import shared_browser
+    from test_browser import CHROMIUM
+
+    return shared_browser(CHROMIUM)
+
+
+def _luminance(rgb: str) -> float:
+    channels = [int(part) / 255 for part in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(one: str, two: str) -> float:
+    high, low = sorted((_luminance(one), _luminance(two)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_home_graph_s_dots_stand_out_in_both_schemes(browser, served: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    try:
+        for path in ("/", "/da/", "/terms/outsourcing/"):
+            page.goto(served + path)
+            background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+            fills = page.eval_on_selector_all(".lexikon-graph circle",
+                                              "els => els.map(e => getComputedStyle(e).fill)")
+            assert fills and min(contrast(fill, background) for fill in fills) >= 3, (path, fills, background)
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_colour_toggle_shows_keyboard_focus(browser, served: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    try:
+        page.goto(served + "/da/terms/outsourcing/")
+        for _ in range(6):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.classList.contains('md-option')"):
+                break
+        # The label that shows (in the dark scheme not the one after the focused button).
+        shown = page.evaluate("""() => [...document.querySelectorAll('.md-header__option label')]
+            .filter(l => getComputedStyle(l).display !== 'none')
+            .map(l => [getComputedStyle(l).outlineStyle, getComputedStyle(l).outlineWidth])""")
+        assert len(shown) == 1 and shown[0][0] not in ("none", "auto") and shown[0][1] != "0px", shown
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_a_printed_source_shows_its_address(browser, served: str) -> None:
+    page = browser.new_page()
+    try:
+        for path in ("/da/terms/outsourcing/", "/da/print/"):
+            page.goto(served + path)
+            page.emulate_media(media="print")
+            after = page.eval_on_selector_all("a[href^='https://da.wikipedia.org']",
+                                              "els => els.map(e => getComputedStyle(e, '::after').content)")
+            assert after == ['" (https://da.wikipedia.org/wiki/Outsourcing)"'], (path, after)
+            other = page.eval_on_selector(".md-header a", "e => getComputedStyle(e, '::after').content")
+            assert "http" not in other
+    finally:
+        page.close()

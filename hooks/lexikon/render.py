@@ -21,7 +21,7 @@ from . import escape, graph, links
 from .history import Change, atom_feed
 from .locale import Locale, load_locale
 from .markup import EntryMarkup, Link, Resolve, page_markdown
-from .model import Entry, Glossary, Text
+from .model import Entry, Glossary, Source, Text
 from .settings import Settings, stable_iri
 from .transform import split_blocks
 
@@ -616,7 +616,7 @@ class _Renderer:
         tags_of = self.letter_tags()
         bar = "".join(
             self.letter_link(letter, tags_of.get(letter, ()))
-            if letter in letters_used else f'<span aria-disabled="true">{escape.html_text(letter)}</span>'
+            if letter in letters_used else f'<span aria-hidden="true">{escape.html_text(letter)}</span>'
             for letter in bar_letters
             if letter in letters_used or letter != t("other_letters")
         )
@@ -667,7 +667,7 @@ class _Renderer:
         classes = " ".join(f"lexikon-has-{tag}" for tag in sorted(tags))
         shown, classes = escape.html_text(letter), escape.html_attr(classes)
         return (f'<a href="#{_letter_anchor(letter)}" class="{classes}">{shown}</a>'
-                f'<span aria-disabled="true" class="lexikon-letter-off {classes}">{shown}</span>')
+                f'<span aria-hidden="true" class="lexikon-letter-off {classes}">{shown}</span>')
 
     def tag_filter(self) -> tuple[str, str]:
         """Radio buttons that narrow the index to one tag, and the CSS that does it.
@@ -785,9 +785,17 @@ class _Renderer:
             parts.append(self.lead(text.summary, path))
             if text.body.strip():
                 parts.append(self.body_markdown(text.body.strip(), path, shift=1) + "\n")
-            if text.highlights:
-                parts.append(self.highlights_html(text.highlights, path, None))
+            if text.highlights:  # in their box, or they read as part of the last section
+                parts.append(self.highlights_html(text.highlights, path, t("highlights")))
+            if text.sources:
+                parts.append(self.sources_line(text.sources))
         return Page(path, self.lang, "\n".join(parts))
+
+    def sources_line(self, sources: Iterable[Source]) -> str:
+        """The sources of a term on the printable page: one line, each URL printed after its
+        title (lexikon.css), since a link is no use on paper."""
+        links = ", ".join(f'<a href="{escape.url_attr(s.url)}">{escape_inline(s.title)}</a>' for s in sources)
+        return f"{self.locale('sources')}: {links}\n{{ .lexikon-sources }}\n"
 
     def tags_page(self) -> Page:
         t = self.locale
