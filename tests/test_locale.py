@@ -190,3 +190,18 @@ def test_every_locale_file_loads() -> None:
 def test_missing_locale_names_the_file_to_add() -> None:
     with pytest.raises(FileNotFoundError, match=r"'sv'.*sv\.yml"):
         load_locale("sv")
+
+
+@pytest.mark.parametrize(("code", "word", "has", "never"), [
+    ("da", "udlicitering", {"udliciteringen", "udliciteringer", "udliciteringerne"},
+     {"udliciteringet", "udliciteringn"}),
+    ("da", "Outsourcing", {"Outsourcingen", "Outsourcingens"},
+     {"Outsourcingn", "Outsourcingt", "Outsourcinget"}),
+    ("da", "kerne", {"kernen", "kernerne"}, {"kerneen", "kerneet"}),
+    ("de", "Outsourcing", {"Outsourcings"}, {"Outsourcingn", "Outsourcinge"}),
+    ("de", "Auslagerung", {"Auslagerungen"}, {"Auslagerungn", "Auslagerunges"}),
+])
+def test_inflections_follow_the_word_s_ending(code: str, word: str, has: set[str], never: set[str]) -> None:
+    """Review 14: the endings were added to every word ("Outsourcingn", "udliciteringet")."""
+    forms = set(load_locale(code).inflections(word))
+    assert has <= forms and not forms & never
