@@ -5,10 +5,13 @@ not yet in Danish, built with and without ``SITE_URL``).
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import subprocess
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from conftest import Project, copy_project
@@ -294,3 +297,24 @@ def test_a_printed_source_shows_its_address(browser, served: str) -> None:
             assert "http" not in other
     finally:
         page.close()
+
+
+# --- 14: code out of the search index, the feed's author ---------------------------------------------
+
+
+def _pagefind_fragments(site: Path) -> dict[str, str]:
+    """Each page's indexed text, as Pagefind stored it (gzip, a signature, JSON)."""
+    found = {}
+    for path in site.glob("pagefind/fragment/*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
+        fragment = json.loads(data)
+        found[fragment["url"]] = fragment["content"]
+    return found
+
+
+def test_the_guide_s_code_examples_are_not_searched(anywhere: Project) -> None:  # noqa: F811
+    guide = doc(anywhere, "da/guide/index.html")
+    blocks = guide.xpath("//article//pre")
+    assert blocks and all(block.get("data-pagefind-ignore") is not None for block in blocks)
+    text = _pagefind_fragments(anywhere.site / "da")["/guide/"]
+    assert "Tilføj et begreb" in text and "aliases:" not in text and "summary:" not in text

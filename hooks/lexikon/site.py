@@ -184,6 +184,15 @@ def mark_other_language(html: str) -> str:
     return _OTHER_LANGUAGE_BOX.sub(r'<div class="admonition lexikon-other-language" lang="\1">', html)
 
 
+_CODE_BLOCK = re.compile(r"<pre\b(?![^>]*data-pagefind-ignore)")
+
+
+def code_out_of_search(page_html: str) -> str:
+    """Code blocks kept out of Pagefind's index: the guide's YAML examples are no answer to
+    a reader's search, and their raw text made odd result excerpts."""
+    return _CODE_BLOCK.sub("<pre data-pagefind-ignore", page_html)
+
+
 def localize_permalinks(page_html: str, lang: str) -> str:
     """Heading anchors titled in the page's language (Python-Markdown's toc says
     "Permanent link", one setting for every language)."""
