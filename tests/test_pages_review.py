@@ -318,3 +318,10 @@ def test_the_guide_s_code_examples_are_not_searched(anywhere: Project) -> None: 
     assert blocks and all(block.get("data-pagefind-ignore") is not None for block in blocks)
     text = _pagefind_fragments(anywhere.site / "da")["/guide/"]
     assert "Tilføj et begreb" in text and "aliases:" not in text and "summary:" not in text
+
+
+@pytest.mark.parametrize("feed, author", [("feed.xml", "Lexikon"), ("da/feed.xml", "Leksikon")])
+def test_the_feed_is_written_by_the_site(dated: Project, feed: str, author: str) -> None:
+    root = ET.parse(dated.site / feed).getroot()
+    names = [node.text for node in root.iter(f"{ATOM}name")]
+    assert names and set(names) == {author}

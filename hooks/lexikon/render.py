@@ -84,8 +84,9 @@ def render_site(glossary: Glossary, settings: Settings, language_url: LanguageUr
 
 def feeds(glossary: Glossary, settings: Settings, history: Mapping[str, Change],
           absolute_url: AbsoluteUrl | None, page_href: PageHref | None = None,
-          identity: str = "Lexikon") -> dict[str, str]:
-    """Per language, the Atom feed of new and changed terms.
+          identity: str = "Lexikon", authors: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Per language, the Atom feed of new and changed terms, written by ``authors[code]``
+    (the site's name in that language).
 
     Without absolute addresses (no ``site_url``), links are relative to the feed (at the
     language's root) and ids are host-free URNs made from ``identity`` (RFC 4287 wants
@@ -101,7 +102,8 @@ def feeds(glossary: Glossary, settings: Settings, history: Mapping[str, Change],
         else:
             feed_url, feed_id, home = "feed.xml", stable_iri(identity, code, "feed"), "./"
         result[code] = atom_feed(title=locale("feed_title"), feed_url=feed_url, feed_id=feed_id,
-                                 site_url=home, lang=code, items=renderer.feed_items(history, identity))
+                                 site_url=home, lang=code, items=renderer.feed_items(history, identity),
+                                 author=(authors or {}).get(code))
     return result
 
 

@@ -251,7 +251,7 @@ def render(glossary: Glossary, settings: Settings, config: MkDocsConfig) -> Rend
         glossary=glossary,
         pages={source_uri(page, settings): page for page in pages},
         graphs=lexicon_graphs(glossary, settings, linker),
-        feeds=feeds(glossary, settings, history, absolute, linker, site_identity(config)),
+        feeds=feeds(glossary, settings, history, absolute, linker, site_identity(config), site_names(config)),
         identity=site_identity(config),
     )
 
@@ -312,6 +312,13 @@ def swap_in(built: Path, site_dir: Path) -> None:
         site_dir.rename(old)
     built.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def site_names(config: MkDocsConfig) -> dict[str, str]:
+    """The site's name in each language ("Lexikon", "Leksikon"): i18n's ``site_name``."""
+    i18n = config.plugins.get("i18n")
+    languages = i18n.config.languages if i18n is not None else []
+    return {lang.locale: getattr(lang, "site_name", None) or config.site_name for lang in languages}
 
 
 def site_identity(config: MkDocsConfig) -> str:
