@@ -8,7 +8,6 @@ glossary is loaded, checked and rendered once per build, in the outermost ``on_p
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,9 +18,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from lexikon import site
+from lexikon.building import Building, begin
+from lexikon.cache import FOLDER as CACHE_FOLDER
+from lexikon.failures import describe
 from lexikon.model import Severity
 from lexikon.pipeline import run
 from lexikon.render import GRAPH_MARKER
+from lexikon.safe_write import WriteRefused, checked
 
 log = logging.getLogger("mkdocs.hooks.lexikon")
 _LOG_LEVEL = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.NOTE: logging.INFO}
@@ -32,8 +35,9 @@ class _Build:
 
     depth = 0
     """Nesting of on_pre_build/on_post_build: i18n's passes run inside the first one."""
-    site_dir: Path | None = None
-    """The real output folder; the passes write beside it, swapped in when all succeed."""
+    building: Building | None = None
+    """The real output folder, its lock, and the folder beside it the passes write into:
+    swapped in when all succeed (see lexikon.building)."""
     rendered: site.Rendered | None = None
     second: site.SecondProcess | None = None
     """Renders half the generated pages of the current language pass, when it helps."""
@@ -41,11 +45,14 @@ class _Build:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # A failed build must leave the last good site/ as it was: write elsewhere, swap at the end.
-    if _Build.site_dir is None:
-        _Build.site_dir = Path(config.site_dir)
-        building = site.building_dir(_Build.site_dir)
-        shutil.rmtree(building, ignore_errors=True)
-        config.site_dir = str(building)
+    if _Build.building is None:
+        project = Path(config.config_file_path).parent
+        try:
+            checked(project / CACHE_FOLDER, project)  # the check cache is written through no link
+            _Build.building = begin(Path(config.site_dir), project)
+        except (WriteRefused, OSError) as error:
+            raise Abort(describe(error, project)) from None
+        config.site_dir = str(_Build.building.folder)
     return config
 
 
@@ -166,10 +173,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     _Build.depth -= 1
     if _Build.depth == 0 and _Build.rendered is not None:
         site.finish(_Build.rendered, config)
-        if _Build.site_dir is not None:
-            site.swap_in(Path(config.site_dir), _Build.site_dir)
-            config.site_dir = str(_Build.site_dir)
-            _Build.site_dir = None
+        building, _Build.building = _Build.building, None
+        if building is not None:
+            if site.strict_abort_pending(config):
+                building.discard()  # MkDocs raises its strict Abort next: keep the last good site
+            else:
+                building.finish()
+            config.site_dir = str(building.site_dir)
 
 
 def on_build_error(error: Exception) -> None:
@@ -178,9 +188,9 @@ def on_build_error(error: Exception) -> None:
     if _Build.second is not None:
         _Build.second.close()
         _Build.second = None
-    if _Build.site_dir is not None:
-        shutil.rmtree(site.building_dir(_Build.site_dir), ignore_errors=True)
-        _Build.site_dir = None
+    if _Build.building is not None:
+        _Build.building.discard()
+        _Build.building = None
     _Build.depth = 0
 
 

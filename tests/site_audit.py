@@ -38,7 +38,7 @@ ATTRIBUTES = frozenset({
     "for", "hidden", "href", "hreflang", "id", "lang", "name", "placeholder", "r", "rel",
     "required", "role", "spellcheck", "src", "start", "tabindex", "target", "text-anchor", "title",
     "type", "value", "viewbox", "x", "x1", "x2", "xmlns", "y", "y1", "y2", "fill", "width",
-    "height", "transform", "http-equiv", "media", "property", "sizes", "crossorigin",
+    "height", "transform", "http-equiv", "media", "property", "sizes", "crossorigin", "defer",
 })
 ATTRIBUTE_PREFIXES = ("aria-", "data-md-", "data-pagefind-")
 STYLE_ATTRIBUTES = {"svg": re.compile(r"--lexikon-phone-label: \d+(?:\.\d+)?px")}
@@ -52,6 +52,8 @@ INLINE_SCRIPTS = (
     'var palette=__md_get("__palette")',             # Material: the chosen colours
     "var target=document.getElementById(location.hash.slice(1))",  # Material: open details
     '(function () {\n      var sections = document.querySelectorAll(".lexikon-not-found")',  # 404
+    "(function () {\n      var trees = [",          # 404: the reader's language tree by the path
+    "(function(){var known=",                        # main.html: Material's sitemap requests answered
 )
 """How each inline script of ours and Material's starts (besides the JSON ones)."""
 JSON_SCRIPTS = {"application/json": "__config", "application/ld+json": None}
@@ -125,8 +127,9 @@ def _element_problems(element: lxml.html.HtmlElement, page: str, site_dir: Path)
         lowered = name.lower()
         if lowered.startswith("on"):
             problems.append(f"event handler {name}={value!r} on <{tag}>")
-        elif lowered == "style" and not (tag in STYLE_ATTRIBUTES and STYLE_ATTRIBUTES[tag].fullmatch(value)):
-            problems.append(f"style={value!r} on <{tag}>")
+        elif lowered == "style":
+            if not (tag in STYLE_ATTRIBUTES and STYLE_ATTRIBUTES[tag].fullmatch(value)):
+                problems.append(f"style={value!r} on <{tag}>")
         elif lowered not in ATTRIBUTES and not lowered.startswith(ATTRIBUTE_PREFIXES):
             problems.append(f"attribute {name}={value!r} on <{tag}> is not one of ours")
         if lowered in URL_ATTRIBUTES:

@@ -47,7 +47,7 @@ def test_quick_benchmark_reports_every_field(tmp_path: Path) -> None:
     assert check["notes"] > 0, "some entries repeat a paragraph: the build removes it"
     assert row["warm_check"]["errors"] == 0
     assert (row["unchanged_check"]["notes"], row["warm_check"]["notes"]) == (check["notes"], check["notes"])
-    assert list((tmp_path / "work" / "lexikon-100" / ".cache" / "lexikon").glob("reports-*.pickle"))
+    assert list((tmp_path / "work" / "lexikon-100" / ".cache" / "lexikon").glob("reports-*.json"))
     for name in ("check", "unchanged_check", "warm_check", "floor", "build", "baseline"):
         assert row[name]["seconds"] > 0 and row[name]["peak_rss_mb"] > 0, name
         assert row[name]["returncode"] == 0, name

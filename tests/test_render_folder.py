@@ -38,7 +38,7 @@ def test_zensical_builds_every_term_page_of_one_language(make_project, tmp_path:
     if not ZENSICAL.exists():
         pytest.fail(f"zensical not installed beside {sys.executable}: `make test` installs the test needs")
     project: Project = make_project()
-    out = tmp_path / "plain"
+    out = project.root / "plain"
     _render(project, out, "--lang", "da")
     assert sorted(p.name for p in out.iterdir()) == ["da"]
     build = subprocess.run([str(ZENSICAL), "build"], cwd=out / "da", capture_output=True, text=True,
@@ -57,7 +57,7 @@ def test_zensical_builds_every_term_page_of_one_language(make_project, tmp_path:
 @pytest.mark.slow
 def test_mkdocs_without_the_hook_builds_the_default_language(make_project, tmp_path: Path) -> None:
     project: Project = make_project()
-    out = tmp_path / "plain"
+    out = project.root / "plain"
     _render(project, out, "--lang", "de", "--site-url", "https://lexikon.example/")
     config = json.loads((out / "de" / "mkdocs.yml").read_text(encoding="utf-8"))
     assert "hooks" not in config and "plugins" not in config
@@ -73,10 +73,18 @@ def test_mkdocs_without_the_hook_builds_the_default_language(make_project, tmp_p
     assert "Der Begriff Backsourcing" in _article_text(out / "de/site/terms/backsourcing/index.html")
 
 
+def test_render_writes_only_inside_the_project(make_project, tmp_path: Path) -> None:
+    project: Project = make_project()
+    result = project.lexicon("render", "--out", str(tmp_path / "elsewhere"))
+    assert result.returncode == 1
+    assert "error:" in result.stdout + result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "elsewhere").exists()
+
+
 def test_render_refuses_a_glossary_with_errors(make_project, tmp_path: Path) -> None:
     project: Project = make_project()
     (project.glossary / "broken.yml").write_text("de:\n  title: [\n", encoding="utf-8")
-    out = tmp_path / "plain"
+    out = project.root / "plain"
     result = project.lexicon("render", "--out", str(out))
     assert result.returncode == 1
     assert "glossary/broken.yml:" in result.stdout

@@ -80,7 +80,7 @@ SCHEMA_SEES = [  # the bad-input fixtures whose problem lies in one file's shape
     "language-not-configured", "language-block-null", "no-language-block",
     "html-in-body", "html-in-summary", "html-in-title", "html-in-highlights", "attribute-list",
     "source-url-ftp", "source-url-javascript", "top-level-list", "html-in-source-title",
-    "javascript-link",
+    "javascript-link", "control-characters-escaped", "link-definition-swallowed",
 ]
 
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
 import yaml
 
-from . import links
+from . import links, titles
 from .load import LoadedFile, LoadedGlossary
 from .model import (
     FINDING_ORDER,
@@ -32,9 +32,10 @@ from .model import (
     TitleUse,
 )
 from .schema import ENTRY_FIELDS, LINKABLE_FIELDS, SOURCE_FIELDS, TEXT_FIELDS, FieldSpec, Kind
-from .settings import LANGUAGE_CODE, Settings
+from .settings import LANGUAGE_CODE, Settings, reserved_ids
 
-ID_RULE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_RULE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+"""Matched whole (``\\Z``, not ``$``, which lets a final line end pass)."""
 _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
 _TYPE_NAMES = {
@@ -80,21 +81,61 @@ def combine(reports: Iterable[FileReport], tags_file: LoadedFile | None, setting
     for report in reports:
         by_folded_id[report.id.casefold()].append(report)
     accepted: dict[str, FileReport] = {}
+    reserved = reserved_ids(settings, settings.terms_path)
     for report in reports:
         findings.extend(report.findings)
         _check_file_name(report, by_folded_id[report.id.casefold()], findings)
+        if report.id in reserved:
+            findings.append(Finding(report.path, 1, 1, Severity.ERROR, _reserved_message(
+                f"the id '{report.id}'", settings.terms_path, report.id, reserved, "rename the file")))
         if report.has_entry and report.id not in accepted:
             accepted[report.id] = report
     for report in accepted.values():
         _check_references(report, known_ids, tags, findings)
-    _check_shared_titles(accepted.values(), findings)
+    titles.check_titles(accepted.values(), findings)
     entries = {entry_id: report.entry for entry_id, report in sorted(accepted.items()) if report.entry}
-    ordered = tuple(sorted(set(findings), key=FINDING_ORDER))
+    ordered = bounded(sorted(set(findings), key=FINDING_ORDER))
     return Result(Glossary(entries, tags, settings.codes), ordered, len(accepted))
 
 
+MAX_FINDINGS_PER_FILE = 200
+"""Findings shown for one file. A file of thousands of broken links gets these and one line
+counting the rest: a terminal or a pull request cannot show more usefully."""
+_SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
+
+
+def bounded(findings: list[Finding]) -> tuple[Finding, ...]:
+    """``findings`` (sorted) with at most :data:`MAX_FINDINGS_PER_FILE` per file; the rest of a
+    file's are counted in one finding as severe as the worst of them, so the exit code holds."""
+    counts = Counter(finding.path for finding in findings)
+    if max(counts.values(), default=0) <= MAX_FINDINGS_PER_FILE:
+        return tuple(findings)
+    kept: list[Finding] = []
+    shown: Counter[str] = Counter()
+    rest: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        shown[finding.path] += 1
+        if shown[finding.path] <= MAX_FINDINGS_PER_FILE:
+            kept.append(finding)
+        else:
+            rest[finding.path].append(finding)
+    for path, hidden in rest.items():
+        worst = min((finding.severity for finding in hidden), key=_SEVERITY_RANK.__getitem__)
+        last = kept[-1] if kept[-1].path == path else hidden[0]
+        kept.append(Finding(path, last.line, last.col, worst,
+                            f"{len(hidden):,} more findings in this file are not shown: fix the ones "
+                            "above and check again"))
+    return tuple(sorted(kept, key=FINDING_ORDER))
+
+
 _SOURCE_SPECS = {spec.name: spec for spec in SOURCE_FIELDS}
+_COMMENT = re.compile(r"[ \t]+(#.*)")
 _WEB_URL = re.compile(r"(?i)^https?://[^\s/]+")
+
+
+def _reserved_message(what: str, folder: str, name: str, reserved: Mapping[str, str], advice: str) -> str:
+    return (f"{what} is reserved: its page {folder}/{name}.md would replace {reserved[name]}, "
+            f"which the site generates; {advice}")
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -119,7 +160,7 @@ def _check_file_name(file: FileReport, files: list[FileReport], findings: list[F
         twin = any(other.id == file.id and other is not file for other in files)
         advice = f"merge it into '{file.id}.yml' and delete it" if twin else f"rename it to '{file.id}.yml'"
         findings.append(Finding(file.path, 1, 1, Severity.ERROR, f"entry files end in '.yml': {advice}"))
-    if not ID_RULE.match(file.id):
+    if not ID_RULE.fullmatch(file.id):
         suggestion = re.sub(r"[^a-z0-9]+", "-", _ascii(file.id).lower()).strip("-") or "term"
         findings.append(Finding(
             file.path, 1, 1, Severity.ERROR,
@@ -142,14 +183,21 @@ LOOK_ALIKES = str.maketrans("аеорсухіјѕԁɡοναιτкмнвт", "aeo
 
 def invisible_characters(text: str) -> list[str]:
     """Format characters (zero-width spaces, bidi controls…): they hide in a text, or make
-    it read otherwise than it is. The soft hyphen is a legitimate hint for hyphenation."""
+    it read otherwise than it is. The soft hyphen is a legitimate hint for hyphenation.
+    Control characters too (and line separators other than the line end): the loader
+    refuses them in the file, but YAML's escapes (``"\\x1b"``, ``"\\0"``, ``"\\u202e"``)
+    put them in a value, which is what is checked here."""
     if text.replace("\n", "").replace("\t", "").isprintable():
-        return []  # no format character is printable: most texts end here, at C speed
+        return []  # no format or control character is printable: most texts end here, at C speed
     return [char for char in dict.fromkeys(text)
-            if unicodedata.category(char) == "Cf" and char != SOFT_HYPHEN]
+            if (unicodedata.category(char) == "Cf" and char != SOFT_HYPHEN)
+            or (unicodedata.category(char) in ("Cc", "Zl", "Zp") and char not in "\n\t")]
 
 
 def _invisible_message(char: str, what: str) -> str:
+    if unicodedata.category(char) in ("Cc", "Zl", "Zp"):  # a raw one stops the loader: an escape
+        return (f"{what} holds the control character U+{ord(char):04X} (written as an escape like "
+                "'\\x1b' or '\\0'): delete it; it breaks feeds and terminals")
     name = unicodedata.name(char, "a format character")
     if unicodedata.bidirectional(char) in ("LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI",
                                            "LRM", "RLM", "ALM") or char in "\u200e\u200f\u061c":
@@ -321,10 +369,10 @@ class _EntryReader:
                 if source is not None:
                     items.append(source)
                 continue
-            value = self.scalar(item_spec, item, what)
+            value = self.scalar(item_spec, item, what, text=spec.kind is not Kind.IDS)
             if value is None:
                 continue
-            if spec.kind is Kind.IDS and not ID_RULE.match(value):
+            if spec.kind is Kind.IDS and not ID_RULE.fullmatch(value):
                 if not invisible_characters(value):  # those are reported already
                     self.problem(item, f"'{value}' in '{spec.name}' is not an id (lowercase letters, "
                                  f"digits, single hyphens){_foreign_letters(value)}")
@@ -332,7 +380,8 @@ class _EntryReader:
             items.append(value)
         return tuple(items)
 
-    def scalar(self, spec: FieldSpec, node: yaml.Node, what: str) -> str | None:
+    def scalar(self, spec: FieldSpec, node: yaml.Node, what: str, *, text: bool = True) -> str | None:
+        """The value of a scalar field; ``text`` is False for ids (a comment after one is fine)."""
         if not isinstance(node, yaml.ScalarNode):
             shape = "list" if isinstance(node, yaml.SequenceNode) else "mapping"
             self.problem(node, f"{what} must be text, not a {shape}")
@@ -354,10 +403,29 @@ class _EntryReader:
         problems = [(char, _invisible_message(char, what)) for char in invisible_characters(value)]
         if spec.kind in (Kind.LINE, Kind.INLINE, Kind.MARKDOWN):
             problems += list(links.markup_problems(value))
+        if spec.kind in (Kind.INLINE, Kind.MARKDOWN):
+            problems += [(written, f"Markdown reads '{written}' as a link definition and leaves it out "
+                          "of the page: write it otherwise (drop the brackets, or put it in `backticks`)")
+                         for written in links.swallowed_definitions(value)]
+        if not node.style and text:  # plain ('' from libyaml, None from PyYAML)
+            self.comment_after(node, what)
         if problems:  # the span is needed only to place a finding
             span = self.span(node)
             self.findings += [span.finding(Severity.ERROR, message, written) for written, message in problems]
         return value
+
+    def comment_after(self, node: yaml.ScalarNode, what: str) -> None:
+        """A plain value followed by `` #…`` on its line: YAML drops that part as a comment,
+        and an editor who wrote ``Die Nr. 1 #Marktführer`` loses a word without a sign."""
+        source = self.file.source
+        end = node.end_mark.index
+        line_end = source.find("\n", end)
+        comment = _COMMENT.match(source, end, len(source) if line_end < 0 else line_end)
+        if comment:
+            self.findings.append(Finding(
+                self.file.path, node.end_mark.line + 1, node.end_mark.column + comment.start(1) - end + 1,
+                Severity.WARNING, f"YAML reads '{comment.group(1)[:40]}' after {what} as a comment and "
+                "drops it: quote the value (\"…\") to keep it, or delete the comment"))
 
     def source(self, node: yaml.Node) -> Source | None:
         if not isinstance(node, yaml.MappingNode):
@@ -399,11 +467,15 @@ def _read_tags(file: LoadedFile | None, settings: Settings, findings: list[Findi
                             "the tag file maps each tag id to its labels, e.g. it: {de: IT, da: IT}"))
         return {}
     tags: dict[str, Tag] = {}
+    reserved = reserved_ids(settings, settings.tags_path)
     for key, value in root.value:
-        if not isinstance(key, yaml.ScalarNode) or not ID_RULE.match(str(key.value)):
+        if not isinstance(key, yaml.ScalarNode) or not ID_RULE.fullmatch(str(key.value)):
             findings.append(_at(file.path, key, Severity.ERROR, f"'{key.value}' is not a tag id "
                                 "(lowercase letters, digits, single hyphens)"))
             continue
+        if key.value in reserved:
+            findings.append(_at(file.path, key, Severity.ERROR, _reserved_message(
+                f"the tag id '{key.value}'", settings.tags_path, key.value, reserved, "choose another id")))
         labels: dict[str, str] = {}
         rejected: set[str] = set()
         if isinstance(value, yaml.MappingNode):
@@ -459,10 +531,9 @@ def _references(entry: Entry, findings: list[Finding]) -> tuple[Reference, ...]:
                 span = text.spans.get(name if name != "highlights" else f"highlights[{index}]")
                 if span is None:
                     continue
-                seen: defaultdict[str, int] = defaultdict(int)
+                locate = span.locator()
                 for link in links.cross_links(value):
-                    seen[link.written] += 1
-                    line, col = span.locate(link.written, seen[link.written])
+                    line, col = locate(link.written)
                     found.append(Reference("link", link.target, line, col, link.written))
     return tuple(found)
 
@@ -470,7 +541,14 @@ def _references(entry: Entry, findings: list[Finding]) -> tuple[Reference, ...]:
 def _check_references(report: FileReport, known_ids: set[str], tags: Mapping[str, Tag],
                       findings: list[Finding]) -> None:
     """Every related id, tag and cross-link must name something."""
+    reported = 0
+    first_hidden: tuple[int, int] | None = None
+
     for kind, target, line, col, written in report.references:  # unpacked: the cache keeps tuples
+        if reported >= MAX_FINDINGS_PER_FILE and target not in (tags if kind == "tag" else known_ids):
+            reported += 1  # past what bounded() shows: counted, not worded
+            first_hidden = first_hidden or (line, col)
+            continue
         if kind == "tag":
             if target in tags:
                 continue
@@ -484,7 +562,12 @@ def _check_references(report: FileReport, known_ids: set[str], tags: Mapping[str
         else:
             message = (f"the cross-link '{written}' names no entry{did_you_mean(target, known_ids)}: "
                        "fix the id, or write plain text until the entry exists")
+        reported += 1
         findings.append(Finding(report.path, line, col, Severity.ERROR, message))
+    if first_hidden is not None:
+        findings.append(Finding(report.path, *first_hidden, Severity.ERROR,
+                                f"{reported - MAX_FINDINGS_PER_FILE:,} more names from here on name nothing: "
+                                "fix the ones above and check again"))
 
 
 def _titles(entry: Entry) -> tuple[TitleUse, ...]:
@@ -494,17 +577,3 @@ def _titles(entry: Entry) -> tuple[TitleUse, ...]:
         key = " ".join(unicodedata.normalize("NFC", text.title).casefold().split())
         uses.append(TitleUse(code, key, text.title, span.line, span.col))
     return tuple(uses)
-
-
-def _check_shared_titles(reports: Iterable[FileReport], findings: list[Finding]) -> None:
-    """Two entries with one title in one language confuse readers and the index."""
-    first: dict[tuple[str, str], FileReport] = {}
-    for report in reports:
-        for lang, key, title, line, col in report.titles:
-            other = first.setdefault((lang, key), report)
-            if other is not report:
-                findings.append(Finding(
-                    report.path, line, col, Severity.WARNING,
-                    f"the {lang} title '{title}' is also the title of '{other.id}' "
-                    f"({other.path}): make them distinct so readers can tell them apart",
-                ))

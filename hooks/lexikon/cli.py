@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -14,6 +15,7 @@ from .cache import FOLDER
 from .escape import github_data, github_property, terminal
 from .model import Finding, Result, Severity
 from .pipeline import check_only, run
+from .safe_write import checked, write_text
 from .scaffold import SCHEMA_FILE
 from .settings import Settings, settings_from_file
 
@@ -26,13 +28,29 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     config_file = _config_file(argv)
-    settings = settings_from_file(config_file) if config_file.is_file() else None
+    try:
+        settings = settings_from_file(config_file) if config_file.is_file() else None
+    except Exception as error:  # an unreadable or broken mkdocs.yml
+        return _failed(error, config_file.absolute().parent, "--debug" in argv)
     parser = _parser(settings)
     args = parser.parse_args(argv)
     if settings is None:
         parser.exit(EXIT_USAGE, f"lexicon: {config_file} not found: run in the project folder "
                     "or pass --config-file\n")
-    return args.run(args, settings)
+    try:
+        return args.run(args, settings)
+    except Exception as error:
+        return _failed(error, settings.project_dir, args.debug)
+
+
+def _failed(error: Exception, project_dir: Path, debug: bool) -> int:
+    """Every failure a sentence (see :mod:`.failures`); the traceback only when asked for."""
+    if debug:
+        raise error
+    from .failures import describe
+
+    print(describe(error, project_dir), file=sys.stderr)
+    return EXIT_FAILED
 
 
 def _config_file(argv: list[str]) -> Path:
@@ -46,6 +64,8 @@ def _parser(settings: Settings | None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lexicon", description=__doc__)
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
                         help="the site's mkdocs.yml (default: ./mkdocs.yml)")
+    parser.add_argument("--debug", action="store_true",
+                        help="on an unexpected failure, show Python's traceback as well")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help="check the glossary without building the site")
@@ -117,6 +137,9 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     if args.files:
         wanted = {_relative(path, settings.project_dir) for path in args.files}
         findings = [f for f in findings if f.path in wanted or f.path.endswith("mkdocs.yml")]
+        findings += [Finding(_relative(path, settings.project_dir), 1, 1, Severity.ERROR,
+                             "no such file: check the path (nothing was checked in its place)")
+                     for path in args.files if not os.path.lexists(path)]
     failed = any(f.severity is Severity.ERROR or (args.strict and f.severity is Severity.WARNING)
                  for f in findings)
     sys.stdout.write(FORMATTERS[args.format](findings, result))
@@ -125,7 +148,8 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
 
 def _relative(path: Path, project_dir: Path) -> str:
     try:
-        return path.resolve().relative_to(project_dir.resolve()).as_posix()
+        # absolute, not resolved: a file named through a link is reported as the link
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(project_dir)).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -184,8 +208,8 @@ def _new(args: argparse.Namespace, settings: Settings) -> int:
               "choose another id", file=sys.stderr)
         return EXIT_FAILED
     titles = {code: getattr(args, f"title_{code.replace('-', '_')}", None) for code in settings.codes}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(new_entry_text(settings, {k: v for k, v in titles.items() if v}), encoding="utf-8")
+    text = new_entry_text(settings, {k: v for k, v in titles.items() if v})
+    write_text(path, text, settings.project_dir, exclusive=True)
     print(f"created {_relative(path, settings.project_dir)}: fill in each title and summary, then "
           "run 'lexicon check'")
     return EXIT_OK
@@ -274,6 +298,7 @@ def _schema(args: argparse.Namespace, settings: Settings) -> int:
 
     path = settings.glossary_dir / SCHEMA_FILE
     text = json.dumps(json_schema(settings.codes), ensure_ascii=False, indent=2) + "\n"
+    checked(path, settings.project_dir)  # a linked schema file is neither read nor written
     current = path.read_text(encoding="utf-8") if path.exists() else ""
     shown = _relative(path, settings.project_dir)
     if args.check:
@@ -282,7 +307,7 @@ def _schema(args: argparse.Namespace, settings: Settings) -> int:
             return EXIT_FAILED
         print(f"{shown} is up to date")
         return EXIT_OK
-    path.write_text(text, encoding="utf-8")
+    write_text(path, text, settings.project_dir)
     print(f"wrote {shown}")
     return EXIT_OK
 

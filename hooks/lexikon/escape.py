@@ -73,9 +73,16 @@ def link_title(text: str) -> str:
     return page_attr(one_line(text))
 
 
+_URL_UNSAFE = re.compile(r'[\s"<>`{}|\\^]')
+
+
 def url_attr(url: str) -> str:
-    """A URL we built or checked (page links, http(s) sources) in an ``href``."""
-    return page_attr(drop_controls(url).strip())
+    """A URL we built or checked (page links, http(s) sources) in an ``href``: the ASCII
+    characters a URL may not hold (space, quotes, ``<>``, braces, …) percent-encoded, as a
+    browser would send them, then escaped for the attribute."""
+    cleaned = _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()),
+                              drop_controls(url).strip())
+    return page_attr(cleaned)
 
 
 # --- Markdown (our own pages' source) ---------------------------------------------------------

@@ -57,6 +57,7 @@ from typing import IO
 from .escape import csv_cell, formula_guarded, turtle_iri, turtle_string, xml_chars
 from .model import Entry, Glossary
 from .render import backlinks, linked_ids, plain_text, title_of
+from .safe_write import WriteRefused, checked, make_folder, shown, write_bytes
 from .schema import ID_PATTERN
 from .settings import Settings, is_absolute, page_url, stable_iri
 
@@ -498,15 +499,17 @@ def export_files(glossary: Glossary, settings: Settings, url_of: UrlOf, *, schem
 
 
 def write_exports(glossary: Glossary, settings: Settings, url_of: UrlOf, target_dir: Path, *,
-                  scheme_iri: str = "./", title: str = "Lexikon") -> list[Path]:
-    """Write every export into ``target_dir`` (made if missing); the paths written, sorted."""
-    target_dir.mkdir(parents=True, exist_ok=True)
+                  scheme_iri: str = "./", title: str = "Lexikon", root: Path | None = None) -> list[Path]:
+    """Write every export into ``target_dir`` (made if missing); the paths written, sorted.
+
+    Nothing is written outside ``root`` (default: ``target_dir`` itself) or through a link.
+    """
+    root = root or target_dir
+    make_folder(target_dir, root)
     written = []
     for name, text in export_files(glossary, settings, url_of, scheme_iri=scheme_iri,
                                    title=title).items():
-        path = target_dir / name
-        path.write_bytes(text.encode("utf-8"))
-        written.append(path)
+        written.append(write_bytes(target_dir / name, text.encode("utf-8"), root))
     return written
 
 
@@ -520,6 +523,10 @@ def run_export(settings: Settings, target_dir: Path, *, out: IO[str] | None = No
     from .pipeline import run  # the stages; imported here so that the hook's import stays light
 
     out = out or sys.stdout
+    target = checked(target_dir, settings.project_dir)  # refused before the glossary is read
+    if target.exists() and not target.is_dir():
+        raise WriteRefused(shown(target, settings.project_dir), "exists and is not a folder: name a "
+                           "folder to export into (it is made if missing)")
     result = run(settings)
     if result.errors:
         for finding in result.errors:
@@ -529,9 +536,9 @@ def run_export(settings: Settings, target_dir: Path, *, out: IO[str] | None = No
     base = os.environ.get("SITE_URL", "") if base_url is None else base_url
     url_of = page_url_of(settings, base)
     paths = write_exports(result.glossary, settings, url_of, target_dir,
-                          scheme_iri=base.rstrip("/") + "/" if base else "./")
+                          scheme_iri=base.rstrip("/") + "/" if base else "./", root=settings.project_dir)
     for path in paths:
-        out.write(f"wrote {path}\n")
+        out.write(f"wrote {shown(path, settings.project_dir)}\n")
     return 0
 
 

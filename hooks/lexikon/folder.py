@@ -22,6 +22,7 @@ from .history import entry_history
 from .layout import absolute_linker, language_linker, page_linker
 from .model import Finding, Glossary
 from .render import GRAPH_MARKER, lexicon_graphs, render_site
+from .safe_write import checked, write_bytes, write_text
 from .settings import Settings, language_root, read_config
 
 MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "fenced_code", "tables",
@@ -37,19 +38,21 @@ def render_folder(glossary: Glossary, settings: Settings, out_dir: Path, langs: 
                         absolute_linker(settings, site_url or None, True), page_linker(settings, True),
                         history)
     graphs = lexicon_graphs(glossary, settings, page_linker(settings, True))
+    root = settings.project_dir
     written: list[Path] = []
     for lang in langs:
         project = out_dir / lang
         docs = project / "docs"
-        shutil.rmtree(docs, ignore_errors=True)
+        shutil.rmtree(checked(docs, root), ignore_errors=True)  # pages of removed entries go too
         for page in pages:
             if page.lang == lang:
-                written.append(_write(docs / page.path, page.markdown))
+                written.append(write_text(docs / page.path, page.markdown, root))
         written.extend(_hand_written(settings, lang, docs, graphs.get(lang, "")))
         if lang == settings.default_language:
-            written.extend(write_exports(glossary, settings, page_url_of(settings, site_url), docs))
+            written.extend(write_exports(glossary, settings, page_url_of(settings, site_url), docs,
+                                         root=root))
         config = _config(settings, lang, site_url, config_file or settings.project_dir / "mkdocs.yml")
-        written.append(_write(project / "mkdocs.yml", config))
+        written.append(write_text(project / "mkdocs.yml", config, root))
     return written
 
 
@@ -65,13 +68,11 @@ def _hand_written(settings: Settings, lang: str, docs: Path, graph: str) -> list
             continue
         name = f"{stem}.md" if stem and suffix in codes else path.name
         text = path.read_text(encoding="utf-8").replace(GRAPH_MARKER, graph)
-        written.append(_write(docs / path.parent.relative_to(source) / name, text))
+        written.append(write_text(docs / path.parent.relative_to(source) / name, text, settings.project_dir))
     for asset in sorted(source.rglob("*")):
         if asset.is_file() and asset.suffix != ".md":
-            target = docs / asset.relative_to(source)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(asset, target)
-            written.append(target)
+            written.append(write_bytes(docs / asset.relative_to(source), asset.read_bytes(),
+                                       settings.project_dir))
     return written
 
 
@@ -100,12 +101,6 @@ def _config(settings: Settings, lang: str, site_url: str, config_file: Path) -> 
     if site_url:
         config["site_url"] = site_url.rstrip("/") + "/" + language_root(lang, settings)
     return json.dumps(config, ensure_ascii=False, indent=2) + "\n"
-
-
-def _write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def run_render(settings: Settings, config_file: Path, out_dir: Path, langs: list[str] | None,

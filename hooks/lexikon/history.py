@@ -33,7 +33,7 @@ def entry_history(glossary_dir: Path) -> dict[str, Change]:
     try:
         output = subprocess.run(
             ["git", "log", "--format=@%ct", "--name-only", "--no-renames", "--", "."],
-            cwd=glossary_dir, capture_output=True, text=True, check=True, timeout=60,
+            cwd=glossary_dir, capture_output=True, encoding="utf-8", errors="replace", check=True, timeout=60,
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return {}
@@ -42,7 +42,7 @@ def entry_history(glossary_dir: Path) -> dict[str, Change]:
     when = datetime.fromtimestamp(0, timezone.utc)
     for line in output.splitlines():
         if line.startswith("@"):
-            when = datetime.fromtimestamp(int(line[1:]), timezone.utc)
+            when = _commit_time(line[1:], when)
             continue
         name = line.strip()
         path = PurePosixPath(name)
@@ -52,6 +52,24 @@ def entry_history(glossary_dir: Path) -> dict[str, Change]:
         changed.setdefault(entry_id, when)  # newest first: the first sighting is the last change
         added[entry_id] = when              # ... and the last sighting the first
     return {i: Change(i, added[i], changed[i]) for i in changed}
+
+
+LATEST = datetime(9999, 12, 31, 23, 59, 59, tzinfo=timezone.utc)
+"""The latest time Python (and Atom's RFC 3339) can write."""
+
+
+def _commit_time(seconds: str, previous: datetime) -> datetime:
+    """A commit's time; one beyond the year 9999 (git stores any number) is read as the latest
+    time there is, one before 1970 or no number as the commit before it had: a history is
+    never a reason for a build to fail."""
+    try:
+        number = int(seconds)
+    except ValueError:
+        return previous
+    try:
+        return datetime.fromtimestamp(number, timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        return LATEST if number > 0 else previous
 
 
 def atom_feed(*, title: str, feed_url: str, site_url: str, lang: str,

@@ -61,6 +61,7 @@ import yaml
 
 from . import links
 from .locale import load_locale
+from .safe_write import write_bytes
 from .scaffold import MODELINE
 from .settings import Settings
 from .transform import NEAR_DUPLICATE_RATIO, normalise
@@ -222,8 +223,10 @@ class _Importer:
             return {}, {}, 0
         source = "\n".join(lines[1:index])
         try:
+            data = plain_yaml(source)
             node = yaml.compose(source, Loader=yaml.SafeLoader)
-            data = yaml.safe_load(source)
+        except AnchorError as err:
+            raise ImportProblem(f"line {err.problem_mark.line + 2}: {err.problem}") from None
         except yaml.YAMLError as err:
             return (*self.loose_front_matter(lines[1:index], err), index + 1)
         if data is None:
@@ -570,7 +573,7 @@ def import_article(
         raise ImportProblem(f"'{entry_id}' is not a valid id (lowercase letters, digits, single hyphens);"
                             f" e.g. '{slugify(entry_id)}'")
     importer = _Importer(lang, glossary_dir, entry_id)
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = _plain_line_ends(importer, text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
     raw_lines = text.split("\n")
     front, key_lines, start = importer.front_matter(raw_lines)
     markdown = _is_markdown(source_name, text, bool(front))
@@ -637,12 +640,13 @@ def import_article(
     return ImportResult(final_id, lang, block, tuple(tags), changes, yaml_text, existing, bom)
 
 
-def write_import(result: ImportResult, glossary_dir: Path) -> Path:
-    """Write the entry file (a new one, or the old one with its language block replaced)."""
+def write_import(result: ImportResult, glossary_dir: Path, root: Path | None = None) -> Path:
+    """Write the entry file (a new one, or the old one with its language block replaced),
+    inside ``root`` (default: the glossary folder) and through no link."""
     path = glossary_dir / f"{result.entry_id}.yml"
     data = result.yaml_text.encode("utf-8")
-    path.write_bytes(b"\xef\xbb\xbf" + data if result.bom else data)
-    return path
+    return write_bytes(path, b"\xef\xbb\xbf" + data if result.bom else data, root or glossary_dir,
+                       exclusive=not result.existing)
 
 
 def run_import(settings: Settings, source: Path, lang: str, *, entry_id: str | None = None,
@@ -655,7 +659,17 @@ def run_import(settings: Settings, source: Path, lang: str, *, entry_id: str | N
         text = source.read_bytes().decode("utf-8-sig")
         result = import_article(text, source.name, lang, glossary_dir=settings.glossary_dir,
                                 languages=settings.codes, entry_id=entry_id)
-    except (OSError, UnicodeDecodeError, ImportProblem) as err:
+    except UnicodeDecodeError as err:
+        line = err.object[:err.start].count(b"\n") + 1
+        out.write(f"{source}:{line}: error: the article is not UTF-8 (byte 0x{err.object[err.start]:02x}): "
+                  "save it as UTF-8 and import again\n")
+        return 1
+    except OSError as err:
+        from .failures import describe
+
+        out.write(describe(err, settings.project_dir) + "\n")
+        return 1
+    except ImportProblem as err:
         out.write(f"{source}: error: {err}\n")
         return 1
     out.write(result.report(str(source)))
@@ -665,13 +679,36 @@ def run_import(settings: Settings, source: Path, lang: str, *, entry_id: str | N
         out.write(f"--- {target} (dry run: {would} this file; nothing written)\n")
         out.write(result.yaml_text)
         return 0
-    write_import(result, settings.glossary_dir)
+    write_import(result, settings.glossary_dir, settings.project_dir)
     done = f"replaced the '{lang}' block of" if result.existing else "created"
     out.write(f"{done} {target}: run 'lexicon check' and read the entry before you commit it\n")
     return 0
 
 
 # --- YAML text ---------------------------------------------------------------------------------
+_FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader: the written YAML is read back to check it, field by field, which
+took most of a large TBX import with the pure-Python one."""
+
+
+class AnchorError(yaml.MarkedYAMLError):
+    """An anchor or alias in YAML an importer reads: refused, as the entry loader refuses them."""
+
+
+def plain_yaml(text: str) -> Any:
+    """``yaml.safe_load`` of plain data: anchors and aliases refused before anything is built.
+
+    A kilobyte of nested aliases ("billion laughs") expands to gigabytes; the events are
+    read first, which costs no more than the text.
+    """
+    if "&" in text or "*" in text:
+        for event in yaml.parse(text, Loader=_FAST):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise AnchorError(problem="YAML anchors and aliases (&name, *name) are not allowed: "
+                                  "write the values out", problem_mark=event.start_mark)
+    return yaml.load(text, Loader=_FAST)
+
+
 def render_block(lang: str, block: Mapping[str, Any]) -> str:
     """The ``lang:`` block as YAML text, keys in schema order, ending with a newline."""
     out = [f"{lang}:"]
@@ -694,8 +731,10 @@ def render_block(lang: str, block: Mapping[str, Any]) -> str:
         else:
             out.append(f"  {key}: {_inline(value)}")
     text = "\n".join(out) + "\n"
-    loaded = yaml.safe_load(text)[lang]
-    assert loaded == {k: list(v) if isinstance(v, tuple) else v for k, v in block.items()}, loaded
+    loaded = yaml.load(text, Loader=_FAST)[lang]
+    if loaded != {k: list(v) if isinstance(v, tuple) else v for k, v in block.items()}:
+        raise ImportProblem("the text cannot be written as YAML that reads back the same (a character "
+                            "YAML changes?): import a cleaned copy, or write the entry by hand")
     return text
 
 
@@ -710,12 +749,13 @@ def new_entry_text(lang: str, block: Mapping[str, Any], tags: Sequence[str]) -> 
 def splice_block(source: str, lang: str, block_text: str, languages: Sequence[str]) -> str:
     """``source`` with its top-level ``lang:`` block replaced by ``block_text`` (or added).
 
-    Only the lines of that block change: the block runs from its key's line to the line
-    before the next top-level key, less the blank and comment lines right above that key
-    (they belong to it). A new block goes before the first block of a later language, or
-    at the end.
+    Every byte outside that block stays: the block runs from its key's line to the last
+    line holding its content, as YAML reads it; comments and blank lines after it, line
+    ends (LF, CRLF), a missing last line end are kept. A new block goes before the first
+    block of a later language (and the comments right above it), or at the end.
     """
     try:
+        plain_yaml(source)  # no alias bomb in an entry reaches the tree below
         root = yaml.compose(source, Loader=yaml.SafeLoader)
     except yaml.YAMLError as err:
         raise ImportProblem(f"the existing entry is not valid YAML ({err}): fix it with 'lexicon check' "
@@ -724,30 +764,60 @@ def splice_block(source: str, lang: str, block_text: str, languages: Sequence[st
         raise ImportProblem("the existing entry is not a block mapping at the top: cannot replace one "
                             "block without rewriting the file")
     newline = "\r\n" if "\r\n" in source else "\n"
-    lines = source.splitlines(keepends=True)
-    keys = [(str(k.value), k.start_mark.line) for k, _ in root.value if isinstance(k, yaml.ScalarNode)]
+    lines = _yaml_lines(source)
     if any(k.start_mark.column != 0 for k, _ in root.value):
         raise ImportProblem("the existing entry's top-level keys are indented: cannot splice safely")
     block_lines = block_text.replace("\n", newline).splitlines(keepends=True)
-    if lines and not lines[-1].endswith(("\n", "\r")):
-        lines[-1] += newline
-    position = next((i for i, (k, _) in enumerate(keys) if k == lang), None)
-    if position is not None:
-        start = keys[position][1]
-        end = keys[position + 1][1] if position + 1 < len(keys) else len(lines)
-        end = _before_leading_comments(lines, start, end) if position + 1 < len(keys) else end
-        tail = lines[start:end]
-        # keep blank lines that ended the old block, so the gap to the next key stays
-        trailing = []
-        while tail and not tail[-1].strip():
-            trailing.insert(0, tail.pop())
-        return "".join(lines[:start] + block_lines + trailing + lines[end:])
+    found = next(((key, value) for key, value in root.value if str(key.value) == lang), None)
+    if found is not None:
+        start, end = found[0].start_mark.line, _last_content_line(found[1], lines) + 1
+        return "".join(lines[:start] + block_lines + lines[end:])
+    keys = [(str(k.value), k.start_mark.line) for k, _ in root.value if isinstance(k, yaml.ScalarNode)]
     later = [c for c in languages[list(languages).index(lang) + 1:]] if lang in languages else []
     following = next(((k, line) for k, line in keys if k in later), None)
     if following is None:
+        if lines and not lines[-1].endswith(("\n", "\r", "\x85", "\u2028", "\u2029")):
+            lines[-1] += newline  # the block goes on a line of its own
         return "".join(lines + block_lines)
     at = _before_leading_comments(lines, 0, following[1])
     return "".join(lines[:at] + block_lines + lines[at:])
+
+
+_YAML_LINE = re.compile(r"[^\r\n\x85\u2028\u2029]*(?:\r\n|[\r\n\x85\u2028\u2029]|$)")
+"""A line as YAML counts them (its marks' line numbers): ``str.splitlines`` also breaks at
+form feeds and other separators that YAML keeps inside a line."""
+
+
+def _yaml_lines(source: str) -> list[str]:
+    """``source`` in YAML's lines, each with its line end; joined, they are ``source``."""
+    return [line for line in _YAML_LINE.findall(source) if line]
+
+
+def _last_content_line(node: yaml.Node, lines: list[str]) -> int:
+    """The index of the last line holding part of ``node`` (not the comments after it)."""
+    mark = node.end_mark
+    if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and not node.flow_style and node.value:
+        last = node.value[-1]
+        return _last_content_line(last[1] if isinstance(last, tuple) else last, lines)
+    line = mark.line if mark.column > 0 else mark.line - 1
+    while line > node.start_mark.line and not lines[line].strip():
+        line -= 1  # a block scalar ends after its trailing line breaks
+    return max(line, node.start_mark.line)
+
+
+_OTHER_LINE_ENDS = re.compile("[\u2029\u2028\x85\x0b\x0c\x1c\x1d\x1e]")
+"""Characters that end a line for YAML or for Python's ``splitlines`` but not for Markdown."""
+
+
+def _plain_line_ends(importer: _Importer, text: str) -> str:
+    """Paragraph separators (U+2029) as blank lines; line separators, NEL, form feeds as line
+    ends: YAML would read them as line breaks, and the block would not read back the same."""
+    count = len(_OTHER_LINE_ENDS.findall(text))
+    if not count:
+        return text
+    importer.change(1, f"replaced {count} Unicode paragraph or line separator(s) (U+2029, U+2028, "
+                    "U+0085, form feed) by line breaks; later line numbers count them as lines")
+    return _OTHER_LINE_ENDS.sub(lambda m: "\n\n" if m.group() == "\u2029" else "\n", text)
 
 
 def _before_leading_comments(lines: list[str], start: int, end: int) -> int:
@@ -764,7 +834,7 @@ def _field(lang: str, key: str, value: str, rendered: str) -> str:
     """``rendered`` if YAML reads it back as ``value``; a double-quoted string otherwise."""
     text = f"  {key}: {rendered}"
     try:
-        if yaml.safe_load(f"{lang}:\n{text}\n") == {lang: {key: value}}:
+        if yaml.load(f"{lang}:\n{text}\n", Loader=_FAST) == {lang: {key: value}}:
             return text
     except yaml.YAMLError:
         pass
@@ -776,7 +846,7 @@ def _inline(value: str) -> str:
     value = str(value)
     if value == value.strip() and "\n" not in value and value and not value.startswith(("'", '"')):
         try:
-            if yaml.safe_load(f"k: {value}\n") == {"k": value}:
+            if yaml.load(f"k: {value}\n", Loader=_FAST) == {"k": value}:
                 return value
         except yaml.YAMLError:
             pass
@@ -949,8 +1019,8 @@ def _known_tags(glossary_dir: Path) -> dict[str, str]:
     """Tag ids and labels (casefolded) → tag id."""
     path = glossary_dir / "_tags.yml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
-    except (OSError, yaml.YAMLError):
+        data = plain_yaml(path.read_text(encoding="utf-8-sig")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return {}
     known: dict[str, str] = {}
     if isinstance(data, dict):
@@ -992,9 +1062,9 @@ def _link_target(url: str) -> str:
 
 def _entry_title(path: Path, lang: str) -> str | None:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        data = plain_yaml(path.read_text(encoding="utf-8-sig"))
         return str(data[lang]["title"])
-    except (OSError, yaml.YAMLError, KeyError, TypeError):
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError):
         return None
 
 

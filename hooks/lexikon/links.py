@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import html
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -13,25 +15,86 @@ CROSS_LINK = re.compile(r"\[\[([^\[\]|\n]*?)(?:\|([^\[\]\n]*?))?\]\]")
 # Python-Markdown's own patterns (markdown/inlinepatterns.py, extensions/fenced_code.py), so
 # that what we call code or an autolink is exactly what the renderer treats as one.
 _CODE_SPAN = re.compile(r"(?<!\\)(`+)(.+?)(?<!`)\1(?!`)", re.S)
+"""What a code span is; :func:`code_spans` finds the same spans in linear time."""
 _AUTOLINK = re.compile(r"<((?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?://[^<>]*)>|<([^<> !]+@[^@<> ]+)>")
 _TAG_START = re.compile(r"<[A-Za-z/!?]")
 _INLINE_LINK = re.compile(r"\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)")
-_REFERENCE_DEFINITION = re.compile(r"\[[^\]\n]+\]:[ \t]*\n?[ \t]*<?([^\s>]*)")
-_ATTRIBUTE_LIST = re.compile(r"(?<=[*_`)\]>])\{[^}\n]*\}|\{[^}\n]*\}[ \t]*$|\{:[^}\n]*\}", re.M)
+_REFERENCE_DEFINITION = re.compile(r"\[[^\[\]\n]+\]:[ \t]*\n?[ \t]*<?([^\s>]*)")
+"""As Python-Markdown's reference pattern, no bracket inside the label: so that a run of
+``[`` is read once, not once from each bracket to the end of the line."""
+_ATTRIBUTE_LIST = re.compile(r"(?<=[*_`)\]>])\{[^{}\n]*\}|\{[^{}\n]*\}[ \t]*$|\{:[^{}\n]*\}", re.M)
 """Where attr_list looks: right after an inline element, or ending a line (a block's);
-and its unmistakable ``{: …}`` anywhere."""
+and its unmistakable ``{: …}`` anywhere. No ``{`` inside: each brace starts a scan that
+stops at the next one, so a run of braces costs its length, not its square."""
+MAX_PROBLEMS_PER_TEXT = 10
+"""Markup findings reported for one text; a text made of thousands of tags gets these and
+one line saying that more follow (see :func:`markup_problems`)."""
+_TAG_WINDOW = 60
+"""How far after a ``<`` a tag's ``>`` is looked for, to show the tag in a message."""
 _MAY_HOLD_MARKUP = re.compile(r"[<{]|\]\s*[(:]")
 """Every problem below needs one of these: a cheap test that most texts pass."""
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
-@functools.cache
-def _fenced_block() -> re.Pattern[str]:
-    """Python-Markdown's fence pattern, imported when first needed: Markdown takes a tenth
-    of ``lexicon check``'s start, and a check of unchanged files reads no text."""
-    from markdown.extensions.fenced_code import FencedBlockPreprocessor
+_FENCE_OPENER = re.compile(
+    r"(?P<fence>~{3,}|`{3,})[ ]*((\{(?P<attrs>[^\n]*)\})|(\.?(?P<lang>[\w#.+-]*)[ ]*)?"
+    r"(hl_lines=(?P<quot>\"|')(?P<hl_lines>.*?)(?P=quot)[ ]*)?)\n")
+"""The opening line of Python-Markdown's ``FENCED_BLOCK_RE`` (extensions/fenced_code.py)."""
+_FENCE_CLOSER = re.compile(r"(~{3,}|`{3,})[ ]*$")
+_FENCES = ("```", "~~~")
 
-    return FencedBlockPreprocessor.FENCED_BLOCK_RE
+
+@dataclass(frozen=True)
+class FencedBlock:
+    """A fenced code block as Python-Markdown's fenced_code reads it, in lines of the text."""
+
+    first: int
+    """0-based line of the opening fence."""
+    last: int
+    """0-based line of the closing fence."""
+    start: int
+    """Offset of the opening fence in the text."""
+    code: int
+    """Offset of the code (the line after the opening fence)."""
+    end: int
+    """Offset just after the closing fence."""
+    attrs: bool
+    """Whether the opening fence carries ``{attributes}`` (they reach the page as markup)."""
+
+
+def fenced_blocks(text: str) -> list[FencedBlock]:
+    """Every fenced block of ``text``, exactly where ``FENCED_BLOCK_RE`` finds them.
+
+    That regex looks, from each opening fence, lazily for its closing line: over lines of
+    unclosed fences it costs the square of the text. Here each line is read once: a
+    closing line is a fence alone on its line, exactly as long as the opening one, and
+    the first such line after an opening fence closes it; an opening fence without one is
+    no fence at all (the regex tries the next line).
+    """
+    if "```" not in text and "~~~" not in text:
+        return []
+    lines = text.split("\n")
+    marked = [number for number, line in enumerate(lines) if line[:3] in _FENCES]
+    if not marked:
+        return []
+    closers: dict[str, list[int]] = {}
+    for number in marked:
+        if match := _FENCE_CLOSER.match(lines[number]):
+            closers.setdefault(match.group(1), []).append(number)
+    found: list[tuple[int, int, bool]] = []
+    after = 0  # the first line not inside a block found
+    for number in marked:
+        if number < after or number == len(lines) - 1:  # an opening line needs the line end after it
+            continue
+        opener = _FENCE_OPENER.match(lines[number] + "\n")
+        candidates = closers.get(opener.group("fence"), []) if opener else []
+        index = bisect.bisect_right(candidates, number)
+        if opener and index < len(candidates):
+            found.append((number, candidates[index], opener.group("attrs") is not None))
+            after = candidates[index] + 1
+    offsets = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0)) if found else []
+    return [FencedBlock(first, last, offsets[first], offsets[first + 1],
+                        min(offsets[last + 1] - 1, len(text)), attrs) for first, last, attrs in found]
 
 
 @dataclass(frozen=True)
@@ -69,23 +132,91 @@ def without_code(text: str) -> str:
 
     Spans are looked for within one block (they never cross a blank line), and an
     escaped backtick opens none, as in Python-Markdown. A fence's ``{attributes}`` stay:
-    they reach the page as markup.
+    they reach the page as markup. Every scan here is linear in the text.
     """
+    if "`" not in text:
+        return _without_fences(text) if "~~~" in text else text
+    text = _without_fences(text)
+    blocks = re.split(r"(\n[ \t]*\n)", text)
+    return "".join(_without_code_spans(block) if "`" in block else block for block in blocks)
 
-    def blank(match: re.Match[str]) -> str:
-        kept = match.group(0)[: match.start("code") - match.start()] if match.group("attrs") else ""
-        return kept + "".join(ch if ch == "\n" else " " for ch in match.group(0)[len(kept):])
 
-    def blank_span(match: re.Match[str]) -> str:
+def _without_fences(text: str) -> str:
+    pieces: list[str] = []
+    position = 0
+    for block in fenced_blocks(text):
+        kept = block.code if block.attrs else block.start
+        pieces += [text[position:kept], _blank(text[kept:block.end])]
+        position = block.end
+    return "".join(pieces) + text[position:]
+
+
+def _blank(text: str) -> str:
+    return _NOT_A_LINE_END.sub(" ", text)
+
+
+_NOT_A_LINE_END = re.compile(r"[^\n]")
+
+
+_BACKTICKS = re.compile(r"`+")
+
+
+def code_spans(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each code span, as ``_CODE_SPAN`` (Python-Markdown's) finds them.
+
+    The regex tries, from each run of backticks, every shorter opening and scans to the
+    end of the text for each: quadratic. Its outcome, read off the runs once: a run
+    opens with as many of its backticks as the longest later run of at most that length
+    (a closing run is a whole run), and the span ends with the first such run. A run
+    after a backslash opens without its first backtick.
+    """
+    runs = [(match.start(), match.end() - match.start()) for match in _BACKTICKS.finditer(text)]
+    later: dict[int, list[int]] = {}
+    for index, (_, length) in enumerate(runs):
+        later.setdefault(length, []).append(index)
+    cursor = dict.fromkeys(later, 0)
+    longest = max(later, default=0)
+    index = 0
+    while index < len(runs):
+        start, length = runs[index]
+        if start and text[start - 1] == "\\":
+            start, length = start + 1, length - 1
+        closing = None
+        for size in range(min(length, longest), 0, -1):
+            indices = later.get(size)
+            if indices is None:
+                continue
+            while cursor[size] < len(indices) and indices[cursor[size]] <= index:
+                cursor[size] += 1
+            if cursor[size] < len(indices):
+                closing = indices[cursor[size]]
+                break
+        if closing is None:
+            index += 1
+            continue
+        yield start, runs[closing][0] + runs[closing][1]
+        index = closing + 1
+
+
+MAX_CODE_SPAN_RUNS = 2000
+"""Runs of backticks in one paragraph beyond which none is read as code: the text is then
+checked as if nothing were code, which can only find more, never less."""
+
+
+def _without_code_spans(block: str) -> str:
+    if block.count("`") > MAX_CODE_SPAN_RUNS and len(_BACKTICKS.findall(block)) > MAX_CODE_SPAN_RUNS:
+        return block
+    pieces: list[str] = []
+    position = 0
+    for start, end in code_spans(block):
+        span = block[start:end]
         # Python-Markdown takes out HTML blocks (a line starting with '<') before it reads
         # code spans: such a line inside a span is HTML, not code.
-        if re.search(r"\n {0,3}<", match.group(0)):
-            return match.group(0)
-        return " " * len(match.group(0))
-
-    text = _fenced_block().sub(blank, text)
-    blocks = re.split(r"(\n[ \t]*\n)", text)
-    return "".join(_CODE_SPAN.sub(blank_span, block) for block in blocks)
+        if re.search(r"\n {0,3}<", span):
+            continue
+        pieces += [block[position:start], " " * (end - start)]
+        position = end
+    return "".join(pieces) + block[position:]
 
 
 def markup_problems(text: str) -> Iterator[tuple[str, str]]:
@@ -94,17 +225,29 @@ def markup_problems(text: str) -> Iterator[tuple[str, str]]:
     Entries are Markdown only: raw HTML, attribute lists and links with schemes that run
     code would reach the page as markup an editor controls. The rules are deliberately
     wider than the renderer's (``a<b`` is refused, though it would render as text): a
-    false alarm costs an editor a rewording, a miss costs a reader's safety.
+    false alarm costs an editor a rewording, a miss costs a reader's safety. At most
+    :data:`MAX_PROBLEMS_PER_TEXT` are named; one more line says that more follow.
     """
     if ("<" not in text and "{" not in text and "]" not in text) or not _MAY_HOLD_MARKUP.search(text):
         return  # most titles, aliases and paragraphs: nothing that could be markup
+    for found, (written, message) in enumerate(_all_markup_problems(text)):
+        if found == MAX_PROBLEMS_PER_TEXT:  # stop reading: a flood of markup is not worth its time
+            yield "", "more markup follows in this text: entries are Markdown only; remove it all"
+            return
+        yield written, message
+
+
+def _all_markup_problems(text: str) -> Iterator[tuple[str, str]]:
     prose = without_code(text)
     autolinks = [match.span() for match in _AUTOLINK.finditer(prose)]
+    starts = [start for start, _ in autolinks]
     for match in _TAG_START.finditer(prose):
-        if any(start <= match.start() < end for start, end in autolinks):
+        before = bisect.bisect_right(starts, match.start()) - 1
+        if before >= 0 and match.start() < autolinks[before][1]:
             continue
-        written = prose[match.start() : prose.find(">", match.start()) + 1 or match.end()]
-        written = written if 0 < len(written) <= 60 and "\n" not in written else match.group(0)
+        close = prose.find(">", match.start(), match.start() + _TAG_WINDOW + 1)
+        written = prose[match.start() : close + 1] if close >= 0 else match.group(0)
+        written = written if "\n" not in written else match.group(0)
         yield written, (
             f"raw HTML '{written}' is not allowed: entries are Markdown only; write the text "
             "without tags, or put code in `backticks`"
@@ -121,6 +264,44 @@ def markup_problems(text: str) -> Iterator[tuple[str, str]]:
             problem = url_problem(match.group(1)) if match.group(1) else None
             if problem:
                 yield match.group(1), problem
+
+
+_DEFINITION_START = re.compile(r"^[ ]{0,3}\[[^\[\]]*\]:", re.M)
+_LONGEST_DEFINITION = 2000
+"""Longer lines that start like a definition are reported without the full pattern, whose
+backtracking on such a line costs its square."""
+
+
+@functools.cache
+def _reference_definition() -> re.Pattern[str]:
+    """Python-Markdown's pattern of a link reference definition, imported when first needed."""
+    from markdown.blockprocessors import ReferenceProcessor
+
+    return ReferenceProcessor.RE
+
+
+def swallowed_definitions(text: str) -> Iterator[str]:
+    """Each line of ``text`` that Markdown reads as a link reference definition (``[x]: url``).
+
+    Markdown keeps such a line to resolve ``[text][x]`` and shows none of it: in a summary
+    or a paragraph, the words vanish from the page. Fenced code is not read; at most
+    :data:`MAX_PROBLEMS_PER_TEXT` are named.
+    """
+    if "]:" not in text:
+        return
+    prose = _without_fences(text) if "```" in text or "~~~" in text else text
+    pattern = _reference_definition()
+    found = 0
+    for start in _DEFINITION_START.finditer(prose):
+        end = prose.find("\n", start.end())
+        end = len(prose) if end < 0 else end
+        following = prose.find("\n", end + 1)  # the address may stand on the next line
+        following = len(prose) if following < 0 else following
+        if following - start.start() > _LONGEST_DEFINITION or pattern.match(prose, start.start(), following):
+            found += 1
+            yield prose[start.start() : end].strip()[:_TAG_WINDOW]
+            if found == MAX_PROBLEMS_PER_TEXT:
+                return  # enough to act on; the check reads no further
 
 
 _SKIPPED_IN_URLS = re.compile(r"[\x00-\x20\x7f]")

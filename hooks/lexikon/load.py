@@ -75,7 +75,12 @@ def list_glossary(glossary_dir: Path, project_dir: Path) -> GlossaryFiles:
     others: list[tuple[str, str]] = []
     tags: tuple[str, str] | None = None
     base = os.fspath(glossary_dir)
-    for name in sorted(os.listdir(glossary_dir)):  # names, not paths: 10,000 Path compares are slow
+    links: list[Finding] = []
+    with os.scandir(glossary_dir) as scan:  # names, not paths: 10,000 Path compares are slow
+        found = sorted((item.name, item.is_symlink()) for item in scan)
+    for name, is_link in found:
+        if is_link:
+            links += _link_finding(os.path.join(base, name), f"{folder}/{name}", project_dir)
         if not name.endswith(ENTRY_SUFFIXES) or name.startswith("."):
             continue
         item = (os.path.join(base, name), f"{folder}/{name}")
@@ -85,7 +90,29 @@ def list_glossary(glossary_dir: Path, project_dir: Path) -> GlossaryFiles:
             tags = item
         else:
             others.append(item)
-    return GlossaryFiles(tuple(entries), tags, tuple(others))
+    return GlossaryFiles(tuple(entries), tags, tuple(others), tuple(links))
+
+
+def _link_finding(path: str, display: str, project_dir: Path) -> list[Finding]:
+    """A symbolic link in the glossary folder, reported where it stands.
+
+    The check reads an entry through a link that stays in the project, but commands that
+    write (new, import, schema) never follow one: a link is where a write could leave the
+    project. Links that lead nowhere or out of the project are refused when read
+    (:func:`read_file`); a link under any other name is reported here.
+    """
+    try:
+        target = Path(path).resolve(strict=True)
+    except (OSError, RuntimeError):
+        if path.endswith(ENTRY_SUFFIXES):
+            return []  # read_file says it leads nowhere
+        return [Finding(display, 1, 1, Severity.WARNING, "this is a link that leads nowhere (missing, "
+                        "or a loop of links): delete it")]
+    if path.endswith(ENTRY_SUFFIXES) and not _inside(target, project_dir.resolve()):
+        return []  # read_file refuses it
+    return [Finding(display, 1, 1, Severity.WARNING,
+                    f"this is a link to '{_display(target, project_dir)}': replace it with the file itself "
+                    "(commands that write entries do not follow links)")]
 
 
 def load_glossary(glossary_dir: Path, project_dir: Path) -> LoadedGlossary:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import bisect
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from operator import attrgetter
@@ -69,6 +71,29 @@ class Span:
         if newlines == 0:
             return self.line, self.col + start
         return self.line + newlines, start - before.rfind("\n")
+
+    def locator(self) -> Callable[[str], tuple[int, int]]:
+        """:meth:`locate` for many needles in the order they occur: each is looked for after
+        the one found before, so thousands of links in a text cost one reading of it, not
+        one each. A needle not found verbatim (an escaped scalar) is placed at the value's
+        start; after a few of those, all are, without looking further."""
+        newlines = [match.start() for match in re.finditer("\n", self.raw)]
+        cursor = 0
+        misses = 0
+
+        def locate(needle: str) -> tuple[int, int]:
+            nonlocal cursor, misses
+            start = self.raw.find(needle, cursor) if misses < 8 else -1
+            if start < 0:
+                misses += 1
+                return self.line, self.col
+            cursor = start + 1
+            count = bisect.bisect_left(newlines, start)
+            if count == 0:
+                return self.line, self.col + start
+            return self.line + count, start - newlines[count - 1]
+
+        return locate
 
     def finding(
         self, severity: Severity, message: str, needle: str = "", occurrence: int = 1

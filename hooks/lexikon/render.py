@@ -22,7 +22,7 @@ from .history import Change, atom_feed
 from .locale import Locale, load_locale
 from .markup import EntryMarkup, Link, Resolve, page_markdown
 from .model import Entry, Glossary, Source, Text
-from .settings import Settings, stable_iri
+from .settings import CHANGES_PAGE, DATA_PAGE, INDEX_PAGE, PRINT_PAGE, Settings, stable_iri
 from .transform import split_blocks
 
 LanguageUrl = Callable[[str, str, str], str]
@@ -219,13 +219,13 @@ class _Renderer:
         return f"{self.settings.terms_path}/{entry_id}.md"
 
     def index_path(self) -> str:
-        return f"{self.settings.terms_path}/index.md"
+        return f"{self.settings.terms_path}/{INDEX_PAGE}"
 
     def tag_path(self, tag_id: str) -> str:
         return f"{self.settings.tags_path}/{tag_id}.md"
 
     def tags_index_path(self) -> str:
-        return f"{self.settings.tags_path}/index.md"
+        return f"{self.settings.tags_path}/{INDEX_PAGE}"
 
     @staticmethod
     def relative(target: str, origin: str) -> str:
@@ -709,7 +709,7 @@ class _Renderer:
     def changes_page(self, history: Mapping[str, Change]) -> Page:
         """The terms by date of their last change, newest first (dates from git)."""
         t = self.locale
-        path = "changes.md"
+        path = CHANGES_PAGE
         changes = sorted((c for c in history.values() if c.entry_id in self.glossary.entries),
                          key=lambda c: (-c.changed.timestamp(), c.entry_id))
         feed = self.page_href(self.lang, path, "index.md") + "feed.xml"
@@ -747,7 +747,7 @@ class _Renderer:
     def data_page(self) -> Page:
         """The lexicon's data for other tools: what each file holds, and where it is."""
         t = self.locale
-        path = "data.md"
+        path = DATA_PAGE
         to_root = self.page_href(self.lang, path, "index.md")  # this language's home...
         if self.lang != self.settings.default_language:           # ... and on to the site's root
             to_root = posixpath.normpath(
@@ -768,7 +768,7 @@ class _Renderer:
         return Page(path, self.lang, _front_matter(title=t("data_title")) + body, in_nav=True)
 
     def print_path(self) -> str:
-        return "print.md"
+        return PRINT_PAGE
 
     def print_page(self) -> Page:
         """Every term in one page, in index order: to print the whole lexicon."""

@@ -60,8 +60,12 @@ LINKABLE_FIELDS = ("summary", "body", "highlights")
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _NO_MARKUP = {"not": {"pattern": r"<[A-Za-z/!?]|\{\s*[:#.]|\]\(\s*<?(?![Hh][Tt][Tt][Pp][Ss]?:|"
-                                 r"[Mm][Aa][Ii][Ll][Tt][Oo]:)[A-Za-z][A-Za-z0-9+.-]*:"}}
-"""Raw HTML and attribute lists, as far as a pattern can see them (the checker sees more)."""
+                                 r"[Mm][Aa][Ii][Ll][Tt][Oo]:)[A-Za-z][A-Za-z0-9+.-]*:"
+                                 r"|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]"}}
+"""Raw HTML, attribute lists and control characters (YAML escapes put them in a value), as
+far as a pattern can see them (the checker sees more)."""
+_NO_DEFINITION = {"not": {"pattern": r"(?:^|\n)[ ]{0,3}\[[^\[\]]*\]:[ ]*\n?[ ]*\S"}}
+"""A line Markdown reads as a link definition, and leaves out of the page."""
 
 
 def json_schema(languages: tuple[str, ...]) -> dict:
@@ -73,11 +77,11 @@ def json_schema(languages: tuple[str, ...]) -> dict:
 
     def kind_schema(spec: FieldSpec) -> dict:
         line = {"type": "string", "pattern": r"^[^\n]*\S[^\n]*\n?$", **_NO_MARKUP}
-        text = {"type": "string", "pattern": r"\S", **_NO_MARKUP}
+        text = {"type": "string", "pattern": r"\S", "allOf": [_NO_MARKUP, _NO_DEFINITION]}
         if spec.kind is Kind.LINE:
             return line
         if spec.kind in (Kind.INLINE, Kind.MARKDOWN):
-            return text if spec.required else {"type": "string", **_NO_MARKUP}
+            return text if spec.required else {"type": "string", "allOf": [_NO_MARKUP, _NO_DEFINITION]}
         if spec.kind is Kind.LINES:
             return {"type": "array", "items": line}
         if spec.kind is Kind.INLINES:

@@ -30,13 +30,16 @@ from urllib.parse import urljoin, urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils import CountHandler
 
 from . import escape, frame
+from .building import building_dir, swap_in  # noqa: F401  (the hook's names for them)
 from .export import page_url_of, write_exports
 from .history import entry_history
 from .locale import load_locale
 from .model import Glossary
 from .render import OTHER_LANGUAGE_CLASS, Page, feeds, lexicon_graphs, render_site
+from .safe_write import write_text
 from .settings import Language, Settings, language_root, make_settings, page_url, stable_iri
 
 
@@ -299,19 +302,13 @@ def edit_url(page: Page, config: MkDocsConfig, settings: Settings) -> str | None
     return urljoin(docs_base if docs_base.endswith("/") else docs_base + "/", relative)
 
 
-def building_dir(site_dir: Path) -> Path:
-    """Where a build writes before it replaces ``site_dir`` (beside it: same file system)."""
-    return site_dir.parent / f".{site_dir.name}.building"
-
-
-def swap_in(built: Path, site_dir: Path) -> None:
-    """Replace ``site_dir`` by the finished build; the old site goes only once the new is in."""
-    old = site_dir.parent / f".{site_dir.name}.old"
-    shutil.rmtree(old, ignore_errors=True)
-    if site_dir.exists():
-        site_dir.rename(old)
-    built.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+def strict_abort_pending(config: MkDocsConfig) -> bool:
+    """Whether MkDocs will abort this build for its warnings once the plugins' last event is
+    over (it counts them with a handler on its logger, asked only after ``on_post_build``)."""
+    if not config.strict:
+        return False
+    handlers = logging.getLogger("mkdocs").handlers
+    return any(isinstance(h, CountHandler) and h.get_counts() for h in handlers)
 
 
 def site_names(config: MkDocsConfig) -> dict[str, str]:
@@ -333,15 +330,13 @@ def write_data_exports(site_dir: Path, glossary: Glossary, settings: Settings,
     url_of = page_url_of(settings, base, config.use_directory_urls)
     scheme_iri = base or stable_iri(identity or site_identity(config), "concept-scheme")
     return write_exports(glossary, settings, url_of, site_dir, scheme_iri=scheme_iri,
-                         title=config.site_name)
+                         title=config.site_name, root=site_dir)
 
 
 def write_feeds(site_dir: Path, feeds: dict[str, str], settings: Settings) -> None:
     """Each language's Atom feed at the root of its tree (``feed.xml``, ``da/feed.xml``)."""
     for code, text in feeds.items():
-        target = site_dir / language_root(code, settings) / "feed.xml"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        write_text(site_dir / language_root(code, settings) / "feed.xml", text, site_dir)
 
 
 def write_sitemaps(site_dir: Path, rendered: Rendered, config: MkDocsConfig) -> None:
@@ -658,6 +653,8 @@ class SecondProcess:
         uri = page.file.src_uri
         while uri not in self.results:
             try:
+                # Pickle, between our own forked processes over an anonymous pipe: nothing
+                # read from disk or written by anyone else (the cache is JSON; see cache.py).
                 got, state, links, records = pickle.load(self.reader)
             except EOFError:
                 raise RuntimeError(f"the second build process ended before rendering {uri}") from None

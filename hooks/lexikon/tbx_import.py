@@ -51,22 +51,23 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
-from xml.parsers import expat
 
 import yaml
 
-from .check import ID_RULE, check
+from .cache import light
+from .check import ID_RULE, combine
 from .export import formula_guarded
-from .importer import render_block, slugify
-from .load import LoadedGlossary, load_glossary, parse
+from .importer import plain_yaml, render_block, slugify
+from .load import list_glossary, load_side_files, parse
 from .model import Finding, Severity
+from .pipeline import read_report, report_file
+from .safe_write import make_folder, write_bytes
 from .scaffold import MODELINE
 from .settings import Settings
-from .transform import deduplicate
+from .xml_stream import Element, XmlProblem, stream_entries
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
 """A termbase of this size is a mistake, or an attack on the parser."""
-XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
 _COUNTER_ID = re.compile(r"^[a-z]{0,2}\d+$")
 """Ids like ``c12`` that terminology tools number their concepts with."""
 _ENTRY = {"conceptEntry", "termEntry"}
@@ -123,11 +124,15 @@ class _Concept:
 def import_tbx(path: Path, settings: Settings) -> TermImport:
     """New entries from a TBX file; nothing is written (see :func:`write_terms`)."""
     source = str(path)
+    reader = _TbxReader(settings, source)
     try:
-        root = _parse_xml(_read(path), source)
-        concepts, findings = _TbxReader(settings, source).read(root)
+        _size(path)
+        stream_entries(path, _ENTRY, {"tbx", "martif"}, reader.start, reader.add)
     except SourceProblem as problem:
         return TermImport({}, (Finding(source, *_where(problem), Severity.ERROR, str(problem)),))
+    except XmlProblem as problem:
+        return TermImport({}, (Finding(source, problem.line, problem.col, Severity.ERROR, str(problem)),))
+    concepts, findings = reader.finish()
     return _build(concepts, findings, settings, source)
 
 
@@ -148,15 +153,14 @@ def write_terms(result: TermImport, settings: Settings) -> tuple[list[Path], lis
     """Write the new files; never one that exists (a file that appeared meanwhile is a finding)."""
     written: list[Path] = []
     problems: list[Finding] = []
-    settings.glossary_dir.mkdir(parents=True, exist_ok=True)
+    make_folder(settings.glossary_dir, settings.project_dir)
     files = {f"{entry_id}.yml": text for entry_id, text in result.entries.items()}
     if result.tags_text is not None:
         files = {"_tags.yml": result.tags_text, **files}
     for name, text in files.items():
         path = settings.glossary_dir / name
         try:
-            with path.open("xb") as stream:
-                stream.write(text.encode("utf-8"))
+            write_bytes(path, text.encode("utf-8"), settings.project_dir, exclusive=True)
         except FileExistsError:
             problems.append(Finding(_display(path, settings), 1, 1, Severity.ERROR,
                                     "the file appeared while importing: not overwritten"))
@@ -202,13 +206,20 @@ def _run(result: TermImport, settings: Settings, dry_run: bool, out: IO[str]) ->
 
 
 # --- reading ---------------------------------------------------------------------------------
-def _read(path: Path) -> bytes:
+def _size(path: Path) -> None:
     try:
         if path.stat().st_size > MAX_SOURCE_BYTES:
             raise SourceProblem(f"the file is over {MAX_SOURCE_BYTES // (1024 * 1024)} MB: split it")
+    except OSError as err:
+        raise SourceProblem(f"cannot read the file: {err.strerror}: check it and its permissions") from err
+
+
+def _read(path: Path) -> bytes:
+    _size(path)
+    try:
         return path.read_bytes()
     except OSError as err:
-        raise SourceProblem(f"cannot read the file: {err.strerror}") from err
+        raise SourceProblem(f"cannot read the file: {err.strerror}: check it and its permissions") from err
 
 
 def _where(problem: SourceProblem) -> tuple[int, int]:
@@ -226,73 +237,6 @@ def _clean(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
-@dataclass
-class _Element:
-    """An XML element: local name, attributes (``xml:lang`` by that name), line, content."""
-
-    name: str
-    attributes: dict[str, str]
-    line: int
-    content: list[_Element | str] = field(default_factory=list)
-
-    @property
-    def children(self) -> list[_Element]:
-        return [item for item in self.content if isinstance(item, _Element)]
-
-    def text(self) -> str:
-        return "".join(item if isinstance(item, str) else item.text() for item in self.content)
-
-    def iter(self, names: set[str]) -> Iterable[_Element]:
-        for child in self.children:
-            if child.name in names:
-                yield child
-            else:
-                yield from child.iter(names)
-
-
-def _parse_xml(data: bytes, source: str) -> _Element:
-    """A tree of :class:`_Element` with lines; entity declarations and DTDs are refused."""
-    parser = expat.ParserCreate(namespace_separator=" ")
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    stack: list[_Element] = []
-    roots: list[_Element] = []
-
-    def refuse_entities(name: str, *_: object) -> None:
-        raise _problem(f"the file declares the entity '{name}': entity declarations are refused "
-                       "(they can expand without limit or read other files)", parser.CurrentLineNumber)
-
-    def start(name: str, attributes: dict[str, str]) -> None:
-        named = {}
-        for key, value in attributes.items():
-            namespace, _, local = key.rpartition(" ")
-            named["xml:lang" if namespace == XML_NAMESPACE and local == "lang" else local] = value
-        element = _Element(name.rpartition(" ")[2], named, parser.CurrentLineNumber)
-        (stack[-1].content if stack else roots).append(element)
-        stack.append(element)
-
-    def end(name: str) -> None:
-        stack.pop()
-
-    def text(data: str) -> None:
-        if stack:
-            stack[-1].content.append(data)
-
-    parser.EntityDeclHandler = refuse_entities
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = text
-    try:
-        parser.Parse(data, True)
-    except expat.ExpatError as err:
-        raise _problem(f"not well-formed XML: {expat.ErrorString(err.code)}", err.lineno,
-                       err.offset + 1) from err
-    if not roots or roots[0].name not in ("tbx", "martif"):
-        found = roots[0].name if roots else "nothing"
-        raise _problem(f"this is not TBX: the root element is <{found}>, not <tbx> (ISO 30042:2019) "
-                       "or <martif> (2008)")
-    return roots[0]
-
-
 class _TbxReader:
     def __init__(self, settings: Settings, source: str) -> None:
         self.settings = settings
@@ -301,21 +245,32 @@ class _TbxReader:
         self.left_out: Counter[str] = Counter()
         self.left_out_at: dict[str, int] = {}
         self.languages_left_out: dict[str, int] = {}
+        self.concepts: list[_Concept] = []
+        self.root_line = 1
+        self.file_lang: str | None = None
 
     def note(self, line: int, message: str, severity: Severity = Severity.NOTE) -> None:
         self.findings.append(Finding(self.source, line, 1, severity, message))
 
-    def leave_out(self, element: _Element) -> None:
+    def leave_out(self, element: Element) -> None:
         kind = f"<{element.name} type=\"{element.attributes['type']}\">" if "type" in element.attributes \
             else f"<{element.name}>"
         self.left_out[kind] += 1
         self.left_out_at.setdefault(kind, element.line)
 
-    def read(self, root: _Element) -> tuple[list[_Concept], list[Finding]]:
+    def start(self, root: Element) -> None:
+        """The root element, before its entries (streamed: see :mod:`.xml_stream`)."""
+        self.root_line = root.line
         self.file_lang = self.language(root.attributes.get("xml:lang", ""), root.line, quiet=True)
-        concepts = [self.concept(element) for element in root.iter(_ENTRY)]
+
+    def add(self, element: Element) -> None:
+        """One entry element, read whole; dropped once made a concept."""
+        self.concepts.append(self.concept(element))
+
+    def finish(self) -> tuple[list[_Concept], list[Finding]]:
+        concepts = self.concepts
         if not concepts:
-            self.note(root.line, "no <conceptEntry> or <termEntry> in the file: nothing to import",
+            self.note(self.root_line, "no <conceptEntry> or <termEntry> in the file: nothing to import",
                       Severity.WARNING)
         for kind, count in sorted(self.left_out.items(), key=lambda item: self.left_out_at[item[0]]):
             self.note(self.left_out_at[kind], f"left out {count} × {kind}: an entry has no field for it")
@@ -339,7 +294,7 @@ class _TbxReader:
                       f"{', '.join(self.settings.codes)}): its terms are left out", Severity.WARNING)
         return None
 
-    def concept(self, element: _Element) -> _Concept:
+    def concept(self, element: Element) -> _Concept:
         concept = _Concept(element.attributes.get("id", ""), element.line,
                            tags_lang=self.file_lang or self.settings.default_language)
         concept_definition: tuple[str, int] | None = None
@@ -367,7 +322,7 @@ class _TbxReader:
                           "languages have their own")
         return concept
 
-    def flat(self, element: _Element) -> Iterable[_Element]:
+    def flat(self, element: Element) -> Iterable[Element]:
         """Children, with groups (``descripGrp``, ``termGrp``…) opened up."""
         for child in element.children:
             if child.name in _STRUCTURE:
@@ -375,7 +330,7 @@ class _TbxReader:
             else:
                 yield child
 
-    def language_section(self, concept: _Concept, element: _Element) -> None:
+    def language_section(self, concept: _Concept, element: Element) -> None:
         lang = self.language(element.attributes.get("xml:lang", ""), element.line)
         if lang is None:
             return
@@ -434,7 +389,7 @@ def _read_csv(data: bytes, lang: str, source: str) -> tuple[list[_Concept], list
     delimiter = max((",", ";", "\t"), key=header_line.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        header = [cell.strip().casefold() for cell in next(reader)]
+        header = [cell.strip().casefold() for cell in next(iter(_rows(reader)))]
     except StopIteration:
         raise _problem("the file is empty: the first line must name the columns") from None
     findings: list[Finding] = []
@@ -448,7 +403,7 @@ def _read_csv(data: bytes, lang: str, source: str) -> tuple[list[_Concept], list
                                     f"column '{name}' is not used (an entry has no field for it)"))
     concepts: list[_Concept] = []
     line = 2
-    for row in reader:
+    for row in _rows(reader):
         start, line = line, reader.line_num + 1
         cells = {name: _unguard(row[i]).strip() for i, name in enumerate(header) if i < len(row)}
         if not any(cells.values()):
@@ -464,6 +419,16 @@ def _read_csv(data: bytes, lang: str, source: str) -> tuple[list[_Concept], list
                                "summary": _clean(cells.get("summary", "")), "forms": [], "_line": start}
         concepts.append(concept)
     return concepts, findings
+
+
+def _rows(reader: Any) -> Iterable[list[str]]:
+    """The reader's rows; a row it cannot read (a cell over the csv module's 128 KB limit)
+    is a problem at the line where the reader stopped."""
+    try:
+        yield from reader
+    except csv.Error as err:
+        raise _problem(f"this row cannot be read ({err}): a cell this long is not a term; fix the row "
+                       "(or a quote left open above it)", reader.line_num) from None
 
 
 def _unguard(cell: str) -> str:
@@ -497,8 +462,8 @@ def _tag_names(settings: Settings) -> dict[str, str] | None:
     if not path.is_file():
         return None
     try:
-        data = yaml.safe_load(path.read_bytes().decode("utf-8-sig")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError):
+        data = plain_yaml(path.read_bytes().decode("utf-8-sig")) or {}
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
         return {}
     names: dict[str, str] = {}
     if isinstance(data, Mapping):
@@ -589,6 +554,8 @@ def _build(concepts: list[_Concept], findings: list[Finding], settings: Settings
                 related.append(target_id)
         texts[entry_id] = _entry_text(tags, related, concept.texts, settings)
 
+    chosen.clear()
+    concepts.clear()  # the texts say it all now: a large termbase's concepts go before the check
     entries, tags_text, checked = _checked(texts, _tags_text(new_tags, settings) if new_tags else None,
                                            settings)
     return TermImport(entries, tuple(findings + checked), tuple(conflicts), tags_text)
@@ -631,27 +598,30 @@ def _checked(texts: Mapping[str, str], tags_text: str | None,
              settings: Settings) -> tuple[dict[str, str], str | None, list[Finding]]:
     """The new files that pass the glossary's checks, and the findings about them.
 
-    A file with an error is dropped and the rest checked again (an entry may have named
-    the dropped one as related, or a tag of a dropped tag file), until what is left is clean.
+    Each file goes through the stages on its own, as in a build (``pipeline.report_file``),
+    and only its report is kept, without its entry: a termbase of 60,000 concepts is
+    checked in bounded memory. A file with an error is dropped and the rest checked again
+    (an entry may have named the dropped one as related, or a tag of a dropped tag
+    file), until what is left is clean.
     """
-    loaded = load_glossary(settings.glossary_dir, settings.project_dir)
+    listing = list_glossary(settings.glossary_dir, settings.project_dir)
+    load_findings = list(listing.findings)
+    existing_tags = load_side_files(listing, settings.project_dir, load_findings)
+    existing = [light(read_report(path, display, settings)[1]) for path, display in listing.entries]
     tags_path = _display(settings.glossary_dir / "_tags.yml", settings)
+    paths = {_display(settings.glossary_dir / f"{i}.yml", settings): i for i in texts}
+    new = {entry_id: light(report_file(texts[entry_id].encode("utf-8"), path, entry_id, settings))
+           for path, entry_id in paths.items()}
     remaining = dict(texts)
     dropped: list[Finding] = []
     while True:
-        tags, parse_findings = loaded.tags, []
+        tags, parse_findings = existing_tags, []
         if tags_text is not None:
             tags, parse_findings = parse(tags_text, tags_path, "_tags")
-        paths = {_display(settings.glossary_dir / f"{i}.yml", settings): i for i in remaining}
-        new_files = []
-        for path, entry_id in paths.items():
-            file, problems = parse(remaining[entry_id], path, entry_id)
-            new_files.append(file)
-            parse_findings += problems
-        files = tuple(sorted((*loaded.files, *new_files), key=lambda f: f.path))
-        result = deduplicate(check(LoadedGlossary(files, tags, (*loaded.findings, *parse_findings)),
-                                   settings))
-        ours = set(paths) | ({tags_path} if tags_text is not None else set())
+        reports = sorted([*existing, *(new[i] for i in remaining)], key=lambda r: r.path)
+        result = combine(reports, tags, settings, [*load_findings, *parse_findings])
+        ours = {path for path, entry_id in paths.items() if entry_id in remaining}
+        ours |= {tags_path} if tags_text is not None else set()
         findings = [f for f in result.findings if f.path in ours]
         failed = {f.path for f in findings if f.severity is Severity.ERROR}
         if not failed:

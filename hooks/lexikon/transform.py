@@ -7,18 +7,22 @@ and warned about, because only an editor can tell which wording is right.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
-import difflib
+import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
+from . import links
 from .model import FINDING_ORDER, Entry, FileReport, Finding, Result, Severity, Span, Text
 
 NEAR_DUPLICATE_RATIO = 0.9
-"""Similarity (difflib ratio) from which two different paragraphs are reported."""
+"""Similarity (rapidfuzz's ``fuzz.ratio`` / 100) from which two different paragraphs are reported."""
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
@@ -38,51 +42,121 @@ _RUN_OF_LINES = re.compile(r"^[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*", re.M)
 
 
 def split_blocks(markdown: str) -> list[Block]:
-    """Blocks of ``markdown`` in order; fenced code is one block even across blank lines."""
+    """Blocks of ``markdown`` in order; fenced code is one block even across blank lines.
+
+    Between fenced blocks, a block is a run of non-blank lines, cut by one regex at C
+    speed; :func:`_split_blocks_with_fences`, a walk over lines, is the reference it is
+    tested against.
+    """
     markdown = markdown.replace("\r\n", "\n")
-    if "```" in markdown or "~~~" in markdown:
-        return _split_blocks_with_fences(markdown)
+    if "```" not in markdown and "~~~" not in markdown:
+        return _runs_of_lines(markdown, 0, len(markdown), 0)
+    lines = markdown.split("\n")
+    fenced = _fenced_lines(markdown, lines)
+    if not fenced:
+        return _runs_of_lines(markdown, 0, len(markdown), 0)
+    offsets = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
     blocks: list[Block] = []
-    line = position = 0
-    for run in _RUN_OF_LINES.finditer(markdown):  # no fence: a block is a run of lines
+    line = 0
+    for first, last in fenced.items():
+        blocks += _runs_of_lines(markdown, offsets[line], max(offsets[line], offsets[first] - 1), line)
+        text = "\n".join(lines[first : last + 1])
+        blocks.append(Block(text, _is_prose(text), first))
+        line = last + 1
+    if line < len(lines):
+        blocks += _runs_of_lines(markdown, offsets[line], len(markdown), line)
+    return blocks
+
+
+def _runs_of_lines(markdown: str, start: int, end: int, line: int) -> list[Block]:
+    """The blocks of ``markdown[start:end]`` (no fence in it), whose first line is ``line``."""
+    blocks: list[Block] = []
+    position = start
+    for run in _RUN_OF_LINES.finditer(markdown, start, end):
         line += markdown.count("\n", position, run.start())
         position = run.start()
         blocks.append(Block(run.group(0), _is_prose(run.group(0)), line))
     return blocks
 
 
+def _fenced_lines(markdown: str, lines: list[str]) -> dict[int, int]:
+    """First line → last line of each fenced block, in either reading (see the walk below)."""
+    return _merged([*_commonmark_fences(lines), *((b.first, b.last) for b in links.fenced_blocks(markdown))])
+
+
 def _split_blocks_with_fences(markdown: str) -> list[Block]:
+    """The walk over lines, with every fenced block as one block, blank lines and all.
+
+    A line is fenced code when either reading says so: CommonMark's (up to three spaces
+    before the fence, closed by a fence of the same kind at least as long, or open to the
+    end) or Python-Markdown's, which renders entries (a fence at the line's start, closed
+    only by the very same fence; see :func:`links.fenced_blocks`). Where they differ, the
+    lines stay code here, so deduplication never removes a line that a reader sees as code.
+    """
+    lines = markdown.split("\n")
+    fenced = _fenced_lines(markdown, lines)
     blocks: list[Block] = []
-    lines: list[str] = []
-    fence: str | None = None
+    run: list[str] = []
     first = 0
 
     def close() -> None:
-        if lines:
-            text = "\n".join(lines)
+        if run:
+            text = "\n".join(run)
             blocks.append(Block(text, _is_prose(text), first))
-            lines.clear()
+            run.clear()
 
-    for number, line in enumerate(markdown.split("\n")):
-        if not lines:
-            first = number
-        opener = _FENCE.match(line)
-        if fence is not None:
-            lines.append(line)
-            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
-                fence = None
-                close()
-            continue
-        if opener:
+    number = 0
+    while number < len(lines):
+        line = lines[number]
+        if number in fenced:
             close()
-            fence = opener.group(1)
-            lines.append(line)
-        elif line.strip():
-            lines.append(line)
+            last = fenced[number]
+            run.extend(lines[number : last + 1])
+            first = number
+            close()
+            number = last + 1
+            continue
+        if line.strip():
+            if not run:
+                first = number
+            run.append(line)
         else:
             close()
+        number += 1
     close()
     return blocks
+
+
+def _commonmark_fences(lines: list[str]) -> Iterator[tuple[int, int]]:
+    """``(first, last)`` line of each fenced block as CommonMark reads them."""
+    fence: str | None = None
+    start = 0
+    for number, line in enumerate(lines):
+        opener = _FENCE.match(line) if "```" in line or "~~~" in line else None
+        if fence is None:
+            if opener:
+                fence, start = opener.group(1), number
+        elif opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
+            fence = None
+            yield start, number
+    if fence is not None:
+        yield start, len(lines) - 1
+
+
+def _merged(ranges: list[tuple[int, int]]) -> dict[int, int]:
+    """Overlapping line ranges joined: first line → last line."""
+    merged: dict[int, int] = {}
+    current: list[int] | None = None
+    for first, last in sorted(ranges):
+        if current is not None and first <= current[1]:
+            current[1] = max(current[1], last)
+            continue
+        if current is not None:
+            merged[current[0]] = current[1]
+        current = [first, last]
+    if current is not None:
+        merged[current[0]] = current[1]
+    return merged
 
 
 def _is_prose(text: str) -> bool:
@@ -179,42 +253,61 @@ def _block_locations(span: Span, blocks: list[Block]) -> dict[int, tuple[int, in
     if span.raw.startswith("|"):
         raw_lines = span.raw.split("\n")[1:]
         stripped = [line.strip() for line in raw_lines]
+        starting: dict[str, list[int]] = {}
+        for number, line in enumerate(stripped):
+            starting.setdefault(line, []).append(number)
         position = 0
         for index, block in enumerate(blocks):
             wanted = [line.strip() for line in block.text.split("\n")]
-            for start in range(position, len(stripped) - len(wanted) + 1):
+            candidates = starting.get(wanted[0], [])
+            nearest = bisect.bisect_left(candidates, position)
+            for start in candidates[nearest : nearest + _TRIES]:  # bounded: linear in the text
                 if stripped[start : start + len(wanted)] == wanted:
                     line = raw_lines[start]
                     locations[index] = (span.line + 1 + start, len(line) - len(line.lstrip()) + 1)
                     position = start + len(wanted)
                     break
-    seen: dict[str, int] = {}
+    locate = span.locator()
     for index, block in enumerate(blocks):
-        first_line = block.text.split("\n", 1)[0].strip()
-        seen[first_line] = seen.get(first_line, 0) + 1
         if index not in locations:
-            locations[index] = span.locate(first_line, seen[first_line])
+            locations[index] = locate(block.text.split("\n", 1)[0].strip())
     return locations
 
 
+_TRIES = 8
+"""Places where a block's first line recurs that are tried before it is placed by search."""
+
+
+_ALL_PAIRS_UP_TO = 16
+"""Long paragraphs in one text up to which each is compared with every earlier one."""
+_KEYS = 3
+"""Words of a paragraph by which its earlier candidates are found: its rarest in the text."""
+_PER_KEY = 8
+"""Earlier paragraphs taken per word: the first that have it. The bound makes the search
+linear; a near duplicate all of whose rare words are common everywhere can be missed."""
+
+
 def _near_duplicates(text: Text, span: Span, prose: list[tuple[str, tuple[int, int]]]) -> Iterator[Finding]:
-    """``prose``: each kept paragraph, normalised, with its place in the file."""
-    letters: dict[int, Counter[str]] = {}
-    lengths = [len(paragraph) for paragraph, _ in prose]  # counted only for paragraphs of a length to compare
+    """``prose``: each kept paragraph, normalised, with its place in the file.
 
-    def counted(index: int) -> Counter[str]:
-        if index not in letters:
-            letters[index] = Counter(prose[index][0])
-        return letters[index]
-
-    for later_index, (later, location) in enumerate(prose):
-        later_length = lengths[later_index]
-        if later_length < 40:
-            continue
-        for earlier_index, (earlier, earlier_location) in enumerate(prose[:later_index]):
-            if not _comparable_lengths(lengths[earlier_index], later_length):
+    Each paragraph is compared with earlier ones of a comparable length, by rapidfuzz's
+    normalised Indel similarity (``fuzz.ratio``: twice the longest common subsequence over
+    both lengths; at least difflib's ratio) with a cut-off, so a pair far apart stops
+    early. A text of many paragraphs takes its candidates from an index of their rarest
+    words, a bounded number per word, instead of comparing all pairs.
+    """
+    long = [index for index, (paragraph, _) in enumerate(prose) if len(paragraph) >= 40]
+    if len(long) < 2:
+        return
+    candidates = _all_earlier if len(long) <= _ALL_PAIRS_UP_TO else _indexed_earlier(prose, long)
+    cutoff = NEAR_DUPLICATE_RATIO * 100
+    for position, later_index in enumerate(long):
+        later, location = prose[later_index]
+        for earlier_index in candidates(long, position):
+            earlier, earlier_location = prose[earlier_index]
+            if not _comparable_lengths(len(earlier), len(later)):
                 continue
-            if not _similar(earlier, later, counted(earlier_index), counted(later_index)):
+            if not fuzz.ratio(earlier, later, score_cutoff=cutoff):
                 continue
             yield Finding(
                 span.path, *location, Severity.WARNING,
@@ -224,15 +317,29 @@ def _near_duplicates(text: Text, span: Span, prose: list[tuple[str, tuple[int, i
             break
 
 
-def _similar(a: str, b: str, a_letters: Counter[str], b_letters: Counter[str]) -> bool:
-    """difflib's ratio, after its two cheap upper bounds (length, then letter counts: the
-    same as ``quick_ratio``, counted once per paragraph instead of once per pair)."""
-    if not _comparable_lengths(len(a), len(b)):
-        return False
-    common = sum((a_letters & b_letters).values())
-    if 2 * common / (len(a) + len(b)) < NEAR_DUPLICATE_RATIO:
-        return False
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= NEAR_DUPLICATE_RATIO
+def _all_earlier(long: list[int], position: int) -> list[int]:
+    return long[:position]
+
+
+def _indexed_earlier(prose: list[tuple[str, tuple[int, int]]],
+                     long: list[int]) -> Callable[[list[int], int], list[int]]:
+    """Candidates by shared rare words: for each paragraph, the first few earlier paragraphs
+    that hold one of its :data:`_KEYS` rarest words (rarest across this text)."""
+    words = [set(prose[index][0].casefold().split()) for index in long]
+    frequency = Counter(word for paragraph in words for word in paragraph)
+    keys = [sorted(paragraph, key=lambda word: (frequency[word], word))[:_KEYS] for paragraph in words]
+    holders: dict[str, list[int]] = {}
+    for position, paragraph_keys in enumerate(keys):
+        for word in paragraph_keys:
+            positions = holders.setdefault(word, [])
+            if len(positions) < _PER_KEY:
+                positions.append(position)
+
+    def earlier(long_: list[int], position: int) -> list[int]:
+        found = {other for word in keys[position] for other in holders[word] if other < position}
+        return [long_[other] for other in sorted(found)]
+
+    return earlier
 
 
 def _comparable_lengths(a: int, b: int) -> bool:
