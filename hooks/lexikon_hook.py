@@ -119,7 +119,8 @@ def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Fi
     if _Build.second is not None and _Build.second.owns(page):
         return _Build.second.take(page, files)
     lang = site.current_language(config, _Build.rendered.settings) if _Build.rendered else ""
-    return site.mark_other_language(site.localize_permalinks(html, lang) if lang else html)
+    html = site.mark_other_language(site.localize_permalinks(html, lang) if lang else html)
+    return site.code_out_of_search(html) if _pagefind() else html
 
 
 def on_page_context(context: dict, page: MkDocsPage, config: MkDocsConfig, nav) -> dict:
@@ -127,6 +128,7 @@ def on_page_context(context: dict, page: MkDocsPage, config: MkDocsConfig, nav) 
     settings = _Build.rendered.settings
     root = site.language_root(site.current_language(config, settings), settings)
     context["lexikon_language_root"] = root
+    site.relative_language_menu(getattr(config.extra, "alternate", None) or [], settings)
     context["lexikon_default_language"] = settings.default_language
     context["lexikon_feed"] = site.href(page.url, root + "feed.xml")
     context.update(site.page_frame(page, site.current_language(config, settings), _Build.rendered, config))

@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
+import page_language_audit as more
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -178,6 +179,8 @@ def audit_page(site: Path, path: Path, languages: Sequence[str], site_url: str |
             problem(f"UI string of another language on a {lang} page: {phrase!r}")
     problems += [f"{relative}: {message}" for message in _check_alternates(site, path, doc, lang, languages,
                                                                             site_url, docs)]
+    problems += [f"{relative}: {message}" for message in _check_review(site, path, relative, doc, lang,
+                                                                        languages, site_url)]
     for link in _loaded(doc):
         target = _local(site, path, link, site_url)
         if target is not None and not target.is_file():
@@ -212,6 +215,18 @@ def _check_alternates(site: Path, path: Path, doc, lang: str, languages: Sequenc
     return problems
 
 
+def _check_review(site: Path, path: Path, relative: str, doc, lang: str, languages: Sequence[str],
+                  site_url: str | None) -> list[str]:
+    """The classes of defects the page review found (tests/page_language_audit.py)."""
+    def local(link: str) -> Path | None:
+        return _local(site, path, link, site_url)
+
+    return [*more.check_language_menu(doc, relative, languages, site_url, local, _alternates(doc)),
+            *more.check_dot_segments(doc),
+            *more.check_unmarked_language(doc, lang, languages, text_language),
+            *more.check_counts(_article_text(doc), lang)]
+
+
 def _loaded(doc) -> list[str]:
     links = []
     for element, attribute in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
@@ -238,6 +253,9 @@ def audit_pages(site_dir: Path, languages: Sequence[str], site_url: str | None =
     problems = []
     for path in pages:
         problems += audit_page(site, path, languages, site_url, docs)
+    for sitemap in sorted(site.rglob("sitemap.xml")):
+        problems += [f"{sitemap.relative_to(site).as_posix()}: {message}"
+                     for message in more.check_sitemap(sitemap.read_text("utf-8"))]
     return problems
 
 

@@ -93,8 +93,8 @@ def test_backlinks_listed(built_site: Project) -> None:
     html = article(built_site.html("terms/outsourcing/"))
     section = html[html.index('id="lexikon-backlinks"'):]
     assert 'href="../backsourcing/"' in section and 'href="../insourcing/"' in section
-    assert "Verwiesen von" in html
-    assert "Henvist fra" in article(built_site.html("da/terms/outsourcing/"))
+    assert "Erwähnt in" in html
+    assert "Nævnt i" in article(built_site.html("da/terms/outsourcing/"))
 
 
 class _IndexRows(HTMLParser):

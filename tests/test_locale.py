@@ -157,7 +157,10 @@ def test_every_locale_has_the_same_strings(code: str) -> None:
     reference = load_locale("de").strings
     locale = load_locale(code)
     assert set(locale.strings) == set(reference)
-    assert all(isinstance(value, str) and value.strip() for value in locale.strings.values())
+    for value in locale.strings.values():  # a string, or its plural forms
+        forms = value if isinstance(value, dict) else {"other": value}
+        assert set(forms) <= {"one", "other"} and "other" in forms
+        assert all(isinstance(form, str) and form.strip() for form in forms.values())
 
 
 @pytest.mark.parametrize(
@@ -167,6 +170,9 @@ def test_every_locale_has_the_same_strings(code: str) -> None:
         ("da", "missing_title", {"title": "Backsourcing"}, "Backsourcing (endnu ikke på dansk)"),
         ("de", "index_intro", {"count": 3}, "Alle 3 Begriffe des Lexikons, alphabetisch sortiert."),
         ("da", "term_count", {"count": 2}, "2 begreber"),
+        ("da", "term_count", {"count": 1}, "1 begreb"),
+        ("de", "term_count", {"count": 1}, "1 Begriff"),
+        ("de", "term_count", {"count": 0}, "0 Begriffe"),
         ("da", "tag_title", {"label": "IT"}, "Emne: IT"),
     ],
 )
@@ -184,3 +190,18 @@ def test_every_locale_file_loads() -> None:
 def test_missing_locale_names_the_file_to_add() -> None:
     with pytest.raises(FileNotFoundError, match=r"'sv'.*sv\.yml"):
         load_locale("sv")
+
+
+@pytest.mark.parametrize(("code", "word", "has", "never"), [
+    ("da", "udlicitering", {"udliciteringen", "udliciteringer", "udliciteringerne"},
+     {"udliciteringet", "udliciteringn"}),
+    ("da", "Outsourcing", {"Outsourcingen", "Outsourcingens"},
+     {"Outsourcingn", "Outsourcingt", "Outsourcinget"}),
+    ("da", "kerne", {"kernen", "kernerne"}, {"kerneen", "kerneet"}),
+    ("de", "Outsourcing", {"Outsourcings"}, {"Outsourcingn", "Outsourcinge"}),
+    ("de", "Auslagerung", {"Auslagerungen"}, {"Auslagerungn", "Auslagerunges"}),
+])
+def test_inflections_follow_the_word_s_ending(code: str, word: str, has: set[str], never: set[str]) -> None:
+    """Review 14: the endings were added to every word ("Outsourcingn", "udliciteringet")."""
+    forms = set(load_locale(code).inflections(word))
+    assert has <= forms and not forms & never

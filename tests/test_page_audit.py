@@ -92,6 +92,26 @@ def test_the_audit_sees_wrong_alternates_and_missing_files(broken: Path) -> None
     assert "da/terms/index.html: links to or loads '../../assets/lexicon.css': no such file" in found
 
 
+def test_the_audit_sees_what_the_page_review_found(broken: Path) -> None:
+    """Each class the review of the built pages found, broken back the way it was."""
+    _edit(broken, "da/404.html", '<a href="/" hreflang="de"', '<a href="/tags/it/" hreflang="de"')
+    _edit(broken, "index.html", '<a href="da/" hreflang="da"', '<a href="/da/" hreflang="da"')
+    _edit(broken, "da/tags/index.html", '<a href="../../tags/" hreflang="de"',
+          '<a href="../../terms/" hreflang="de"')
+    _edit(broken, "terms/index.html", '<link rel="icon"',
+          '<meta property="og:url" content="https://lexikon.example.org/glossar/./">\n<link rel="icon"')
+    _edit(broken, "da/terms/outsourcing/index.html", 'Fremdbezug." lang="de"', 'Fremdbezug."')
+    _edit(broken, "tags/index.html", "(1 Begriff)", "(1 Begriffe)")
+    found = "\n".join(audit_pages(broken, LANGUAGES))
+    assert "da/404.html: language menu: de goes to '/tags/it/', not the de home '/'" in found
+    assert "index.html: language menu: da goes to '/da/', root-absolute" in found
+    assert "da/tags/index.html: language menu: de goes to '../../terms/', the page's de alternate is" in found
+    assert "terms/index.html: address with '/./'" in found
+    assert ("da/terms/outsourcing/index.html: de text under lang=da (mark it lang='de'): "
+            "'Die Make-or-Buy") in found
+    assert "tags/index.html: a count of one in the plural: '1 Begriffe'" in found
+
+
 def test_the_audit_wants_absolute_alternates_with_site_url(anywhere: Project) -> None:  # noqa: F811
     found = audit_pages(anywhere.site, LANGUAGES, SITE_URL)
     assert any("is not absolute (site_url is set)" in line for line in found)
@@ -146,7 +166,7 @@ def test_a_missing_danish_address_gets_the_danish_404_page(browser, served: str)
         page.goto(served + "/da/terms/nowhere/")
         page.wait_for_function("document.documentElement.lang === 'da'")
         assert page.locator("article h1").inner_text() == "Siden findes ikke"
-        assert page.title() == "Leksikon"
+        assert page.title() == "Siden findes ikke - Leksikon"
         page.goto(served + "/terms/nowhere/")
         page.wait_for_load_state("networkidle")
         assert page.evaluate("document.documentElement.lang") == "de"

@@ -283,18 +283,18 @@ def test_aliases_line(site: Site, lang: str, aliases: str) -> None:
         (
             "de",
             "outsourcing",
-            "Verwiesen von",
+            "Erwähnt in",
             [("Backsourcing", "backsourcing.md"), ("Eigenerstellung", "insourcing.md")],
         ),
         (
             "da",
             "outsourcing",
-            "Henvist fra",
+            "Nævnt i",
             [("Backsourcing", "backsourcing.md"), ("Insourcing", "insourcing.md")],
         ),
-        ("de", "insourcing", "Verwiesen von", [("Outsourcing", "outsourcing.md")]),
-        ("da", "make-or-buy", "Henvist fra", [("Udlicitering", "outsourcing.md")]),
-        ("de", "aalborg", "Verwiesen von", []),
+        ("de", "insourcing", "Erwähnt in", [("Outsourcing", "outsourcing.md")]),
+        ("da", "make-or-buy", "Nævnt i", [("Udlicitering", "outsourcing.md")]),
+        ("de", "aalborg", "Erwähnt in", []),
     ],
 )
 def test_backlinks_section(site: Site, lang: str, entry: str, heading: str, expected: list) -> None:
@@ -373,7 +373,7 @@ def highlights(markdown: str) -> tuple[str, list[str]]:
 
 def test_highlights_box(site: Site) -> None:
     title, points = highlights(site.md("de", "terms/outsourcing.md"))
-    assert title == "Das Wichtigste" and points == ["Spart oft Kosten, siehe das Gegenteil."]
+    assert title == "Das Wichtigste in Kürze" and points == ["Spart oft Kosten, siehe das Gegenteil."]
 
 
 def test_highlight_over_two_lines_stays_in_the_box(site: Site) -> None:
@@ -388,7 +388,7 @@ def test_missing_translation_page_says_so_in_its_language(site: Site) -> None:
     markdown = site.md("da", "terms/backsourcing.md")
     assert front_matter(markdown) == {
         "title": "Backsourcing (endnu ikke på dansk)",
-        "description": "Die Rückholung ausgelagerter Aufgaben, das Gegenstück zum Outsourcing.",
+        "description": "Dette begreb findes endnu ikke på dansk.",  # the page's language (review 5)
     }
     assert "\n# Backsourcing\n" in markdown
     assert "\nDette begreb findes endnu ikke på dansk.\n{ .lexikon-missing }\n" in markdown
@@ -399,7 +399,7 @@ def test_missing_translation_page_says_so_in_its_language(site: Site) -> None:
 def test_missing_translation_page_links_to_the_german_page(site: Site) -> None:
     markdown = site.md("da", "terms/backsourcing.md")
     assert (
-        "\nDeutsch: [Backsourcing](/de/terms/backsourcing.md){ hreflang=de lang=de }\n{ .lexikon-twins }\n"
+        "\nTysk: [Backsourcing](/de/terms/backsourcing.md){ hreflang=de lang=de }\n{ .lexikon-twins }\n"
     ) in markdown
     assert ("da", "de", "terms/backsourcing.md") in site.calls
 
@@ -420,20 +420,20 @@ def test_missing_translation_page_shows_the_german_text_marked_as_german(site: S
         (
             "de",
             "outsourcing",
-            "Dansk: [Udlicitering (Outsourcing)](/da/terms/outsourcing.md){ hreflang=da lang=da }",
+            "Dänisch: [Udlicitering (Outsourcing)](/da/terms/outsourcing.md){ hreflang=da lang=da }",
         ),
         (
             "da",
             "outsourcing",
-            "Deutsch: [Outsourcing (Auslagerung, Fremdvergabe)](/de/terms/outsourcing.md)"
+            "Tysk: [Outsourcing (Auslagerung, Fremdvergabe)](/de/terms/outsourcing.md)"
             "{ hreflang=de lang=de }",
         ),
         (
             "da",
             "make-or-buy",
-            r"Deutsch: [Make\_or\_Buy \[Entscheidung\]](/de/terms/make-or-buy.md){ hreflang=de lang=de }",
+            r"Tysk: [Make\_or\_Buy \[Entscheidung\]](/de/terms/make-or-buy.md){ hreflang=de lang=de }",
         ),
-        ("de", "backsourcing", "Dansk: *noch nicht übersetzt*"),
+        ("de", "backsourcing", "Dänisch: *noch nicht übersetzt*"),
     ],
 )
 def test_each_term_page_names_the_term_in_the_other_language(
@@ -521,7 +521,8 @@ def test_index_rows_in_order_under_their_letters(site: Site, lang: str) -> None:
         (
             "da",
             "Begreber fra A til Å",
-            "Alle 7 begreber i leksikonnet i alfabetisk rækkefølge.",
+            "Alle 6 begreber i leksikonnet i alfabetisk rækkefølge."
+            " Dertil ét begreb, som endnu ikke findes på dansk.",
             ["B", "I", "L", "M", "O", "U", "Ø", "Å"],
         ),
     ],

@@ -57,7 +57,9 @@ def page_languages(file: SourceFile, lang: str, settings: Settings,
 def address(url: str, site_url: str | None) -> str:
     """A site-relative URL as the head links it: absolute with ``site_url``, else as it is."""
     if site_url:
-        return site_url.rstrip("/") + "/" + url.lstrip("/")
+        # The root index's URL is "./": the address is the site's, as its canonical says.
+        path = url.lstrip("/").removeprefix("./")
+        return site_url.rstrip("/") + "/" + ("" if path == "." else path)
     return url
 
 

@@ -73,8 +73,10 @@ def _commit_time(seconds: str, previous: datetime) -> datetime:
 
 
 def atom_feed(*, title: str, feed_url: str, site_url: str, lang: str,
-              items: list[tuple[Change, str, str, str, str]], feed_id: str | None = None) -> str:
-    """An Atom feed; ``items`` are ``(change, title, summary, url, id)``, newest first."""
+              items: list[tuple[Change, str, str, str, str]], feed_id: str | None = None,
+              author: str | None = None) -> str:
+    """An Atom feed; ``items`` are ``(change, title, summary, url, id)``, newest first;
+    ``author`` is who writes them (the site's name; the feed's title when not given)."""
     ns = "http://www.w3.org/2005/Atom"
     ET.register_namespace("", ns)
     feed = ET.Element(f"{{{ns}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": lang})
@@ -92,6 +94,6 @@ def atom_feed(*, title: str, feed_url: str, site_url: str, lang: str,
         ET.SubElement(entry, f"{{{ns}}}published").text = change.added.isoformat()
         ET.SubElement(entry, f"{{{ns}}}updated").text = change.changed.isoformat()
         ET.SubElement(entry, f"{{{ns}}}summary").text = xml_chars(summary)
-        ET.SubElement(ET.SubElement(entry, f"{{{ns}}}author"), f"{{{ns}}}name").text = title
+        ET.SubElement(ET.SubElement(entry, f"{{{ns}}}author"), f"{{{ns}}}name").text = author or title
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

@@ -21,34 +21,46 @@ class Locale:
     """One language's UI strings and collation."""
 
     code: str
-    strings: Mapping[str, str]
+    strings: Mapping[str, str | Mapping[str, str]]
+    """Each string, or for a count its plural forms (``one``, ``other``)."""
     replace: Mapping[str, str] = field(default_factory=dict)
     after_z: tuple[str, ...] = ()
     languages: Mapping[str, str] = field(default_factory=dict)
     """Language names as they stand in a sentence of this language."""
-    suffixes: tuple[str, ...] = ()
-    """Word endings that make inflected forms of a term (for search)."""
+    endings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Endings that make inflected forms of a term (for search), by how its last word ends:
+    the longest key the word ends with decides, ``""`` for every other word."""
     import_patterns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Scraping debris ``lexicon import`` knows in this language (see ``import:``)."""
+    one: frozenset[int] = frozenset({1})
+    """The counts that take the ``one`` form (``plural: {one: [1]}``); every other takes ``other``."""
     _keys: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)
     """Sort keys made so far: every list of links sorts the same titles again."""
 
     def __call__(self, name: str, **values: object) -> str:
-        """The string ``name``, with ``{placeholders}`` filled in."""
-        return self.strings[name].format(**values)
+        """The string ``name``, with ``{placeholders}`` filled in; a string with plural forms
+        takes the one its ``count`` asks for ("1 Begriff", "2 Begriffe")."""
+        text = self.strings[name]
+        if isinstance(text, Mapping):
+            text = text["one" if values.get("count") in self.one else "other"]
+        return text.format(**values)
 
     def language_name(self, code: str) -> str:
         """``code``'s name in this language's sentences (the code when unknown)."""
         return self.languages.get(code, code)
 
     def inflections(self, phrase: str) -> tuple[str, ...]:
-        """Forms of ``phrase`` a reader may type: its last word with each ending."""
+        """Forms of ``phrase`` a reader may type: its last word with each ending a word
+        ending like it takes ("udlicitering" → "udliciteringen", never "udliciteringet")."""
         words = phrase.split()
         if not words or not all(part.isalpha() for part in words[-1].split("-")):
             return ()
         head = " ".join(words[:-1])
         last = words[-1]
-        return tuple(f"{head} {last}{suffix}".strip() for suffix in self.suffixes)
+        folded = last.casefold()
+        rule = max((key for key in self.endings if folded.endswith(key)), key=len, default=None)
+        suffixes = self.endings.get(rule, ()) if rule is not None else ()
+        return tuple(f"{head} {last}{suffix}".strip() for suffix in suffixes)
 
     def sort_key(self, text: str) -> tuple:
         """Dictionary order of ``text`` in this language; ties broken by the text itself."""
@@ -115,6 +127,8 @@ def load_locale(code: str) -> Locale:
         replace=dict(collation.get("replace") or {}),
         after_z=tuple(collation.get("after_z") or ()),
         languages=dict(data.get("languages") or {}),
-        suffixes=tuple((data.get("inflection") or {}).get("suffixes") or ()),
+        endings={str(key or ""): tuple(value or ()) for key, value
+                 in ((data.get("inflection") or {}).get("endings") or {}).items()},
         import_patterns={key: tuple(value) for key, value in (data.get("import") or {}).items()},
+        one=frozenset((data.get("plural") or {}).get("one") or (1,)),
     )

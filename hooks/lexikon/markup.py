@@ -38,16 +38,19 @@ TAGS = frozenset({
 })
 """What an entry's Markdown may become. No images, media, frames, forms or styles: entry
 text loads nothing, from anywhere."""
-ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "code": {"class"}}
+ATTRIBUTES = {"a": {"href", "title", "lang"}, "ol": {"start"}, "code": {"class"}}
 ALIGN = {"th": {"align": {"left", "center", "right"}}, "td": {"align": {"left", "center", "right"}}}
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 """And relative URLs (our cross-links)."""
 _LANGUAGE_CLASS = re.compile(r"language-[A-Za-z0-9_+#.-]{1,40}")
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     if tag == "code" and attribute == "class":
         return value if _LANGUAGE_CLASS.fullmatch(value) else None
+    if attribute == "lang":
+        return value if _LANGUAGE_TAG.fullmatch(value) else None
     return value
 
 
@@ -66,6 +69,8 @@ class Link:
     href: str
     text: str
     title: str = ""
+    lang: str = ""
+    """The language of text and title when it is not the text's (a term not yet translated)."""
 
 
 Resolve = Callable[[str, "str | None", bool], "Link | None"]
@@ -97,6 +102,8 @@ class _CrossLinks(InlineProcessor):
         element = ET.Element("a", {"href": link.href})
         if link.title:
             element.set("title", link.title)
+        if link.lang:
+            element.set("lang", link.lang)
         element.text = AtomicString(link.text)
         return element, m.start(0), m.end(0)
 

@@ -21,7 +21,7 @@ from . import escape, graph, links
 from .history import Change, atom_feed
 from .locale import Locale, load_locale
 from .markup import EntryMarkup, Link, Resolve, page_markdown
-from .model import Entry, Glossary, Text
+from .model import Entry, Glossary, Source, Text
 from .settings import CHANGES_PAGE, DATA_PAGE, INDEX_PAGE, PRINT_PAGE, Settings, stable_iri
 from .transform import split_blocks
 
@@ -84,8 +84,9 @@ def render_site(glossary: Glossary, settings: Settings, language_url: LanguageUr
 
 def feeds(glossary: Glossary, settings: Settings, history: Mapping[str, Change],
           absolute_url: AbsoluteUrl | None, page_href: PageHref | None = None,
-          identity: str = "Lexikon") -> dict[str, str]:
-    """Per language, the Atom feed of new and changed terms.
+          identity: str = "Lexikon", authors: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Per language, the Atom feed of new and changed terms, written by ``authors[code]``
+    (the site's name in that language).
 
     Without absolute addresses (no ``site_url``), links are relative to the feed (at the
     language's root) and ids are host-free URNs made from ``identity`` (RFC 4287 wants
@@ -101,7 +102,8 @@ def feeds(glossary: Glossary, settings: Settings, history: Mapping[str, Change],
         else:
             feed_url, feed_id, home = "feed.xml", stable_iri(identity, code, "feed"), "./"
         result[code] = atom_feed(title=locale("feed_title"), feed_url=feed_url, feed_id=feed_id,
-                                 site_url=home, lang=code, items=renderer.feed_items(history, identity))
+                                 site_url=home, lang=code, items=renderer.feed_items(history, identity),
+                                 author=(authors or {}).get(code))
     return result
 
 
@@ -230,13 +232,14 @@ class _Renderer:
         return _relative(target, posixpath.dirname(origin))
 
     # pieces ----------------------------------------------------------------
-    def plain_summary(self, entry: Entry) -> str:
-        """The summary as plain text, in this language or the first the entry has (cached:
-        every link to a term carries it as tooltip)."""
-        cached = self._plain.get(entry.id)
+    def plain_summary(self, entry: Entry, lang: str | None = None) -> str:
+        """The summary as plain text, in ``lang`` (this page's) or the first language the
+        entry has (cached: every link to a term carries it as tooltip)."""
+        lang = lang or self.lang
+        cached = self._plain.get((entry.id, lang))
         if cached is None:
-            text = entry.texts.get(self.lang) or next(iter(entry.texts.values()))
-            cached = self._plain[entry.id] = plain_text(text.summary, self.glossary, text.lang)
+            text = entry.texts.get(lang) or next(iter(entry.texts.values()))
+            cached = self._plain[(entry.id, lang)] = plain_text(text.summary, self.glossary, text.lang)
         return cached
 
     def link_to(self, entry_id: str, origin: str, label: str | None = None) -> str:
@@ -246,7 +249,13 @@ class _Renderer:
         text = escape.markdown_text(label if label is not None else title_of(entry, self.lang))
         href = self.page_href(self.lang, origin, self.term_path(entry_id))
         tooltip = escape.link_title(self.plain_summary(entry))
-        return f'<a href="{escape.url_attr(href)}" title="{tooltip}">{text}</a>'
+        if self.lang in entry.texts:
+            return f'<a href="{escape.url_attr(href)}" title="{tooltip}">{text}</a>'
+        # Not yet in this language: title and tooltip are another language's words, marked
+        # as such (screen readers switch voice), and the reader is told, as in the index.
+        shown = escape.html_attr(next(iter(entry.texts)))
+        return (f'<a href="{escape.url_attr(href)}" title="{tooltip}" lang="{shown}">{text}</a> '
+                f"*({escape_inline(self.locale('missing_marker'))})*")
 
     def resolver(self, label_lang: str | None = None) -> Resolve:
         """Cross-links to this language's page of the target, its summary as tooltip; the
@@ -263,7 +272,9 @@ class _Renderer:
             if not label:
                 label = title_of(entry, label_lang or self.lang)
                 label = mid_sentence_title(label, title_locale) if mid_sentence else label
-            return Link(f"{_TERM_HREF_PREFIX}{target}", label, self.plain_summary(entry))
+            text_lang = label_lang or self.lang
+            foreign = "" if text_lang in entry.texts else next(iter(entry.texts))
+            return Link(f"{_TERM_HREF_PREFIX}{target}", label, self.plain_summary(entry, label_lang), foreign)
 
         return resolve
 
@@ -533,14 +544,17 @@ class _Renderer:
             if language.code == self.lang:
                 continue
             other = entry.texts.get(language.code)
+            # The language named as in this language's sentences ("Dänisch", "Tysk"): the
+            # autonym ("Dansk") belongs in the language menu, not in running text.
+            name = escape_inline(_capitalised(self.locale.language_name(language.code)))
             if other is None:
-                items.append(f"{escape_inline(language.name)}: *{self.locale('twin_missing')}*")
+                items.append(f"{name}: *{self.locale('twin_missing')}*")
                 continue
             names = escape_inline(other.title)
             if other.aliases:
                 names += " (" + ", ".join(escape_inline(alias) for alias in other.aliases) + ")"
             href = self.language_url(self.lang, language.code, path)
-            items.append(f"{escape_inline(language.name)}: "
+            items.append(f"{name}: "
                          f"[{names}]({href}){{ hreflang={language.code} lang={language.code} }}")
         if not items:
             return ""
@@ -552,8 +566,7 @@ class _Renderer:
         shown_lang, shown = next(iter(entry.texts.items()))
         name = t.language_name(shown_lang)
         parts = [
-            _front_matter(title=t("missing_title", title=title),
-                          description=plain_text(shown.summary, self.glossary, shown_lang)),
+            _front_matter(title=t("missing_title", title=title), description=t("missing_text")),
             f"# {escape_inline(title)}\n",
             self.twins(entry, path),
             f"{t('missing_text')}\n{{ .lexikon-missing }}\n",
@@ -605,7 +618,7 @@ class _Renderer:
         tags_of = self.letter_tags()
         bar = "".join(
             self.letter_link(letter, tags_of.get(letter, ()))
-            if letter in letters_used else f'<span aria-disabled="true">{escape.html_text(letter)}</span>'
+            if letter in letters_used else f'<span aria-hidden="true">{escape.html_text(letter)}</span>'
             for letter in bar_letters
             if letter in letters_used or letter != t("other_letters")
         )
@@ -614,7 +627,7 @@ class _Renderer:
         parts = [
             _front_matter(title=t("index_title")),
             f"# {t('index_title')}\n",
-            f"{t('index_intro', count=len(self.glossary.entries))} "
+            f"{self.index_intro()} "
             f"[{t('print_link')}]({print_link}){{ .lexikon-print-link }}\n",
             f'<nav class="lexikon-letters" aria-label="{escape.html_attr(t("letter_bar_label"))}">'
             f"{bar}</nav>\n",
@@ -629,6 +642,14 @@ class _Renderer:
         return Page(self.index_path(), self.lang, "\n".join(parts) + "\n",
                     structured_data=self.defined_term_set(self.index_path(), with_terms=True),
                     style=style, in_nav=True)
+
+    def index_intro(self) -> str:
+        """How many terms the index lists in this language (as many as the print page
+        holds), and how many more it lists that are not yet in it."""
+        translated = sum(1 for entry in self.glossary.entries.values() if self.lang in entry.texts)
+        missing = len(self.glossary.entries) - translated
+        intro = self.locale("index_intro", count=translated)
+        return intro + (" " + self.locale("index_missing", count=missing) if missing else "")
 
     def letter_tags(self) -> dict[str, set[str]]:
         """The tags of each letter's rows: with a tag chosen, the bar offers only letters
@@ -648,7 +669,7 @@ class _Renderer:
         classes = " ".join(f"lexikon-has-{tag}" for tag in sorted(tags))
         shown, classes = escape.html_text(letter), escape.html_attr(classes)
         return (f'<a href="#{_letter_anchor(letter)}" class="{classes}">{shown}</a>'
-                f'<span aria-disabled="true" class="lexikon-letter-off {classes}">{shown}</span>')
+                f'<span aria-hidden="true" class="lexikon-letter-off {classes}">{shown}</span>')
 
     def tag_filter(self) -> tuple[str, str]:
         """Radio buttons that narrow the index to one tag, and the CSS that does it.
@@ -711,8 +732,13 @@ class _Renderer:
         items = []
         for change in changes:
             entry = self.glossary.entries[change.entry_id]
-            text = entry.texts.get(self.lang) or next(iter(entry.texts.values()))
-            items.append((change, text.title, plain_text(text.summary, self.glossary, text.lang),
+            text = entry.texts.get(self.lang)
+            if text is None:  # a feed item has one language: this one's words, saying so
+                title = self.locale("missing_title", title=title_of(entry, self.lang))
+                summary = self.locale("missing_text")
+            else:
+                title, summary = text.title, plain_text(text.summary, self.glossary, text.lang)
+            items.append((change, title, summary,
                           self.address("index.md", self.term_path(entry.id)),
                           self.absolute_url(self.lang, self.term_path(entry.id)) if self.absolute_url
                           else stable_iri(identity, self.lang, entry.id)))
@@ -761,9 +787,17 @@ class _Renderer:
             parts.append(self.lead(text.summary, path))
             if text.body.strip():
                 parts.append(self.body_markdown(text.body.strip(), path, shift=1) + "\n")
-            if text.highlights:
-                parts.append(self.highlights_html(text.highlights, path, None))
+            if text.highlights:  # in their box, or they read as part of the last section
+                parts.append(self.highlights_html(text.highlights, path, t("highlights")))
+            if text.sources:
+                parts.append(self.sources_line(text.sources))
         return Page(path, self.lang, "\n".join(parts))
+
+    def sources_line(self, sources: Iterable[Source]) -> str:
+        """The sources of a term on the printable page: one line, each URL printed after its
+        title (lexikon.css), since a link is no use on paper."""
+        links = ", ".join(f'<a href="{escape.url_attr(s.url)}">{escape_inline(s.title)}</a>' for s in sources)
+        return f"{self.locale('sources')}: {links}\n{{ .lexikon-sources }}\n"
 
     def tags_page(self) -> Page:
         t = self.locale
@@ -805,6 +839,11 @@ _PROTECTED = re.compile(
     r"|^ {0,3}\[[^\]]+\]:.*$",     # reference definitions
     re.M | re.S,
 )
+
+
+def _capitalised(words: str) -> str:
+    """``words`` with a capital first letter, as at the start of a line."""
+    return words[:1].upper() + words[1:]
 
 
 def mid_sentence_title(title: str, locale: Locale) -> str:

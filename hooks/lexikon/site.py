@@ -150,9 +150,21 @@ def not_found_context(context: dict, config: MkDocsConfig, settings: Settings, l
     base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
     i18n = config.plugins.get("i18n")
     names = {language.locale: language.name for language in i18n.config.languages} if i18n else {}
-    config.extra["alternate"] = [
-        {"name": names.get(code, code), "link": base + language_root(code, settings), "lang": code}
-        for code in settings.codes]
+    menu = [{"name": names.get(code, code), "link": base + language_root(code, settings), "lang": code}
+            for code in settings.codes]
+    # static-i18n sets the menu as an attribute on each page (which Jinja reads before the
+    # item): in the second language's pass, the last page's menu would win.
+    config.extra["alternate"] = config.extra.alternate = menu
+
+
+def relative_language_menu(alternates: list[dict], settings: Settings) -> None:
+    """The language menu's links to the language homes (static-i18n leaves them absolute
+    on the home pages, ``/da/``) made site-relative like every other page's, so that a
+    site served from a sub-folder without ``site_url`` switches language too."""
+    for alternate in alternates:
+        link = alternate.get("link", "")
+        if link.startswith("/") and alternate.get("lang") in settings.codes:
+            alternate["link"] = language_root(alternate["lang"], settings) or "./"
 
 
 def write_not_found(output: str, lang: str, settings: Settings, config: MkDocsConfig) -> str:
@@ -173,6 +185,15 @@ _OTHER_LANGUAGE_BOX = re.compile(
 def mark_other_language(html: str) -> str:
     """Give each box of other-language text its ``lang``: screen readers switch voice."""
     return _OTHER_LANGUAGE_BOX.sub(r'<div class="admonition lexikon-other-language" lang="\1">', html)
+
+
+_CODE_BLOCK = re.compile(r"<pre\b(?![^>]*data-pagefind-ignore)")
+
+
+def code_out_of_search(page_html: str) -> str:
+    """Code blocks kept out of Pagefind's index: the guide's YAML examples are no answer to
+    a reader's search, and their raw text made odd result excerpts."""
+    return _CODE_BLOCK.sub("<pre data-pagefind-ignore", page_html)
 
 
 def localize_permalinks(page_html: str, lang: str) -> str:
@@ -233,7 +254,7 @@ def render(glossary: Glossary, settings: Settings, config: MkDocsConfig) -> Rend
         glossary=glossary,
         pages={source_uri(page, settings): page for page in pages},
         graphs=lexicon_graphs(glossary, settings, linker),
-        feeds=feeds(glossary, settings, history, absolute, linker, site_identity(config)),
+        feeds=feeds(glossary, settings, history, absolute, linker, site_identity(config), site_names(config)),
         identity=site_identity(config),
     )
 
@@ -288,6 +309,13 @@ def strict_abort_pending(config: MkDocsConfig) -> bool:
         return False
     handlers = logging.getLogger("mkdocs").handlers
     return any(isinstance(h, CountHandler) and h.get_counts() for h in handlers)
+
+
+def site_names(config: MkDocsConfig) -> dict[str, str]:
+    """The site's name in each language ("Lexikon", "Leksikon"): i18n's ``site_name``."""
+    i18n = config.plugins.get("i18n")
+    languages = i18n.config.languages if i18n is not None else []
+    return {lang.locale: getattr(lang, "site_name", None) or config.site_name for lang in languages}
 
 
 def site_identity(config: MkDocsConfig) -> str:
