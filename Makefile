@@ -42,11 +42,11 @@ check: $(VENV)/.site-deps
 ## test: lint and the whole suite, browser tests included
 test: $(VENV)/.test-deps test-tools $(LIGHTHOUSE)
 	$(BIN)/ruff check hooks tests
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 ## test-long: the property tests with many more examples and a random seed (minutes)
 test-long: $(VENV)/.test-deps
-	LEXIKON_HYPOTHESIS_PROFILE=long $(BIN)/pytest tests/test_properties.py
+	LEXIKON_HYPOTHESIS_PROFILE=long $(BIN)/pytest tests/test_properties.py tests/test_hostile_site.py
 
 ## bench: time check, build, search and serve on synthetic glossaries; the table, and JSON with
 ##        BENCH_ARGS="--json bench.json" (--sizes, --check-sizes, --search-sizes: see --help)
