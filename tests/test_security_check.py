@@ -238,3 +238,26 @@ def test_an_image_in_an_entry_is_an_error_not_a_silent_gap(tmp_path: Path, summa
     result = project.lexicon("check")
     assert result.returncode == 1
     assert any(": error: images ('![Diagramm" in line for line in _findings(result)), result.stdout
+
+
+@pytest.mark.parametrize("unit", ["[[a ", "![", "[a "])
+def test_unclosed_brackets_that_would_take_minutes_to_render_are_refused(tmp_path: Path, unit: str) -> None:
+    # Python-Markdown reads on from each unclosed '[' to the end of the paragraph: 20 KB of
+    # '![' took 46 s to render. The check refuses it, so the build stops before rendering.
+    body = unit * (60_000 // len(unit))
+    entry = ENTRY.format("Backsourcing") + ""
+    entry = entry.replace("summary: Backsourcing ist ein Begriff.\n",
+                          "summary: Backsourcing ist ein Begriff.\n  body: |-\n    " + body + "\n", 1)
+    project = copy_project(tmp_path / "p", {"backsourcing.yml": entry})
+    started = time.monotonic()
+    result = project.build(strict=False)
+    assert result.returncode == 1
+    assert "are never closed in this text" in result.stderr
+    assert time.monotonic() - started < 60  # rendered, it would take minutes
+
+
+def test_a_few_unclosed_brackets_in_prose_are_fine(tmp_path: Path) -> None:
+    entry = ENTRY.format("Backsourcing").replace(
+        "summary: Backsourcing ist ein Begriff.", "summary: 'Backsourcing [siehe unten ist ein Begriff.'", 1)
+    project = copy_project(tmp_path / "p", {"backsourcing.yml": entry})
+    assert "are never closed" not in project.lexicon("check").stdout
