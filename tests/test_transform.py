@@ -142,9 +142,24 @@ def test_normalise_equates_nfc_and_white_space(a: str, b: str) -> None:
     assert normalise(a) == normalise(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("Absatz", "absatz"), ("Ae", "Ä"), ("ss", "ß"), ("a-b", "a b")])
+@pytest.mark.parametrize(("a", "b"), [
+    ("Absatz", "absatz"), ("Ae", "Ä"), ("ss", "ß"), ("a-b", "a b"),
+    # line breaks a reader sees (the attacker's "duplicates that are not")
+    ("- eins - zwei", "- eins\n- zwei"),                  # one list item, two items
+    ("Erste Zeile  \nzweite", "Erste Zeile\nzweite"),   # a hard break, a soft one
+    ("Erste Zeile\\\nzweite", "Erste Zeile zweite"),    # a backslash break
+    ("> eins > zwei", "> eins\n> zwei"),
+])
 def test_normalise_keeps_real_differences(a: str, b: str) -> None:
     assert normalise(a) != normalise(b)
+
+
+def test_a_one_item_list_is_not_removed_as_a_copy_of_two_items() -> None:
+    body = "- eins\n- zwei\n\n- eins - zwei\n\nZeile  \nzwei\n\nZeile\nzwei\n"
+    text = Text(lang="de", title="T", summary="S.", body=body)
+    kept, findings = deduplicate_text(text)
+    assert kept.body == body
+    assert findings == []
 
 
 # --- duplicate paragraphs --------------------------------------------------------------

@@ -168,9 +168,20 @@ def _is_prose(text: str) -> bool:
     return not first.lstrip().startswith("|")  # a table
 
 
+_STRUCTURAL_BREAK = re.compile(r"(?:(?<! ) {2,}|\\)\n|\n(?=[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?:[ \t]|$))")
+"""A line break the reader sees: a hard break (two spaces or a backslash at the line's end)
+or a new list item or quote line. Other line breaks are soft: the text flows on."""
+
+
 def normalise(text: str) -> str:
-    """The form in which two paragraphs are compared."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    """The form in which two paragraphs are compared: what a reader sees, white space aside.
+
+    Unicode NFC, runs of white space as one space; but line breaks a reader sees are kept,
+    so a one-item list "- eins - zwei" is not a copy of the two items "- eins" / "- zwei",
+    nor a line with a hard break a copy of the same words flowing on.
+    """
+    lines = _STRUCTURAL_BREAK.split(unicodedata.normalize("NFC", text))
+    return "\n".join(" ".join(line.split()) for line in lines)
 
 
 def deduplicate(result: Result) -> Result:
@@ -349,4 +360,5 @@ def _comparable_lengths(a: int, b: int) -> bool:
 
 
 def _excerpt(text: str, length: int = 60) -> str:
+    text = text.replace("\n", " ")
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
