@@ -100,7 +100,7 @@ def test_replace_sees_the_same_links_as_cross_links() -> None:
         "~~~\n<script>alert(1)</script>\n~~~",
         "Davor.\n\n```\n<b>\n```\n\nDanach.",
         "[Link](https://example.com) und [Mail](mailto:a@b.dk) und [Anker](#abschnitt).",
-        '[Link](https://example.com "Titel") und ![Bild](https://example.com/a.png)',
+        '[Link](https://example.com "Titel") und [noch einer](https://example.com/a.png)',
         "[Verweis][ref]\n\n[ref]: https://example.com",
         '[Verweis][ref]\n\n[ref]: <https://example.com> "Titel"',
         "Menge {a, b} und {50 €} und {x}.",
