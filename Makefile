@@ -42,7 +42,8 @@ check: $(VENV)/.site-deps
 ## test: lint and the whole suite, browser tests included
 test: $(VENV)/.test-deps test-tools $(LIGHTHOUSE)
 	$(BIN)/ruff check hooks tests
-	$(BIN)/pytest -n 2
+	$(BIN)/pytest -n 2 -m "not lighthouse"
+	$(BIN)/pytest -m lighthouse
 
 ## test-long: the property tests with many more examples and a random seed (minutes)
 test-long: $(VENV)/.test-deps

@@ -155,6 +155,7 @@ def costly_audits(report: dict[str, Any], category: str) -> list[str]:
 
 @pytest.mark.slow
 @pytest.mark.browser
+@pytest.mark.lighthouse
 @pytest.mark.parametrize("path", PAGES)
 def test_lighthouse_mobile_scores_at_least_95(site_url: str, path: str, tmp_path: Path) -> None:
     url = f"{site_url}/{path}"
@@ -187,6 +188,7 @@ def test_calibration_follows_lighthouse_docs() -> None:
 
 @pytest.mark.slow
 @pytest.mark.browser
+@pytest.mark.lighthouse
 def test_server_compresses_text_but_not_images(site_url: str) -> None:
     """Lighthouse scores what a reader downloads: pages, styles and scripts arrive gzipped."""
     def encoding(path: str) -> str | None:
