@@ -56,7 +56,7 @@ from xml.parsers import expat
 import yaml
 
 from .check import ID_RULE, check
-from .export import formula_guarded
+from .escape import csv_text
 from .importer import render_block, slugify
 from .load import LoadedGlossary, load_glossary, parse
 from .model import Finding, Severity
@@ -468,7 +468,7 @@ def _read_csv(data: bytes, lang: str, source: str) -> tuple[list[_Concept], list
 
 def _unguard(cell: str) -> str:
     """The cell without the ``'`` our export puts before formula-like text."""
-    return cell[1:] if cell.startswith("'") and formula_guarded(cell[1:]) else cell
+    return csv_text(cell)
 
 
 def _split(cell: str) -> list[str]:
