@@ -64,6 +64,11 @@ LOADING = {"script": "src", "img": "src", "iframe": "src", "embed": "src", "sour
 LOADING_LINKS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest",
                  "apple-touch-icon", "mask-icon", "shortcut"}
 SAFE_SCHEMES = {"http", "https", "mailto"}
+MATERIAL_IDS = re.compile(r"__(?:config|search|drawer|toc|palette_\d+|nav(?:_\d+)*(?:_label)?|code_\d+"
+                          r"|tabbed_\d+(?:_\d+)?|mermaid_\d+|tooltip_\d+)")
+"""The ids Material's templates and scripts own (``#__config`` is read as its JSON)."""
+_NOT_TEXT = re.compile(r"<|&(?!(?:amp|lt|gt);)")
+"""In a decoded ``title``: markup or an entity :func:`escape.tooltip` would not write."""
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
@@ -107,6 +112,24 @@ def audit_page(path: Path, site_dir: Path) -> list[str]:
             continue  # comments, processing instructions
         problems += _element_problems(element, page, site_dir)
     problems += _head_problems(root)
+    problems += _id_problems(root)
+    return problems
+
+
+def _id_problems(root: lxml.html.HtmlElement) -> list[str]:
+    """Every id once on a page, and Material's ids only where Material puts them: a heading
+    of an entry that took ``__config`` stops the theme's scripts on the page."""
+    seen: set[str] = set()
+    problems = []
+    for element in root.iterfind(".//*[@id]"):
+        value = element.get("id")
+        if value in seen:
+            problems.append(f"the id {value!r} is on the page twice")
+        seen.add(value)
+        if value.startswith("__") and not MATERIAL_IDS.fullmatch(value):
+            problems.append(f"the id {value!r} is not one of Material's (on <{element.tag}>)")
+        elif value.startswith("__") and element.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            problems.append(f"a heading holds Material's id {value!r}")
     return problems
 
 
@@ -134,6 +157,8 @@ def _element_problems(element: lxml.html.HtmlElement, page: str, site_dir: Path)
             problems.append(f"attribute {name}={value!r} on <{tag}> is not one of ours")
         if lowered in URL_ATTRIBUTES:
             problems += _url_problems(tag, lowered, value)
+        if lowered == "title" and _NOT_TEXT.search(value):
+            problems.append(f"title={value!r} on <{tag}> is HTML to Material's tooltips, not text")
     problems += _loading_problems(element, tag, page, site_dir)
     if tag == "script":
         problems += _script_problems(element)
@@ -224,13 +249,21 @@ def _head_problems(root: lxml.html.HtmlElement) -> list[str]:
     return problems
 
 
+FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
 def audit_csv(path: Path) -> list[str]:
-    """No cell a spreadsheet would run as a formula."""
+    """No cell a spreadsheet would run as a formula: read as CSV, and split on ``;`` (German
+    and Danish Excel) or tab as a reader that ignores quotes would."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
-    return [f"row {number}: cell {cell[:40]!r} would run as a formula"
-            for number, row in enumerate(rows, 1) for cell in row
-            if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    problems = [f"row {number}: cell {cell[:40]!r} would run as a formula"
+                for number, row in enumerate(rows, 1) for cell in row if cell.startswith(FORMULA)]
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig").split("\r\n"), 1):
+        for piece in re.split(r"[;\t]", line)[1:]:
+            if piece.lstrip(' "').startswith(FORMULA):
+                problems.append(f"line {number}: {piece[:40]!r} after a ';' or tab would run as a formula")
+    return problems
 
 
 def audit_turtle(path: Path) -> list[str]:

@@ -223,7 +223,7 @@ def test_term_page_front_matter(site: Site, lang: str, entry: str, title: str, d
     ],
 )
 def test_term_page_heading_is_escaped(site: Site, lang: str, entry: str, heading: str) -> None:
-    assert f"\n{heading}\n" in site.md(lang, f"terms/{entry}.md")
+    assert f"\n{heading} {{ #" in site.md(lang, f"terms/{entry}.md")  # an id of ours after it
 
 
 @pytest.mark.parametrize(
@@ -657,7 +657,7 @@ def _autolinked(tmp_path: Path, autolink: bool = True) -> dict[str, str]:
 def test_first_mention_of_another_term_links_to_it(tmp_path: Path) -> None:
     server = _autolinked(tmp_path)["terms/server.md"]
     body = server[server.index("## Server in der Cloud"):]
-    assert "## Server in der Cloud\n" in body                       # never in headings
+    assert "## Server in der Cloud { #server-in-der-cloud }\n" in body  # never in headings
     found = links(body)
     assert [link for link in found if link[1] == "cloud.md"] == [  # only the first mention
         ("Cloud", "cloud.md", "Rechenleistung aus dem Netz.")]

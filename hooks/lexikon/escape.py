@@ -23,9 +23,10 @@ Python-Markdown's placeholders (STX, ETX)."""
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 """Characters XML 1.0 cannot hold at all, not even as character references."""
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_TERMINAL_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{_BIDI}]")
-"""What a terminal would run (escape sequences, carriage returns that overwrite a line) or
-show reordered (bidi controls, "Trojan Source"); tab and LF stay."""
+_TERMINAL_UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI}]")
+"""What a terminal would run (escape sequences, carriage returns that overwrite a line),
+show reordered (bidi controls, "Trojan Source"), or read as the start of another line
+(a line feed in a file name or tag would forge a finding of its own)."""
 
 
 def drop_controls(text: str) -> str:
@@ -68,9 +69,20 @@ def page_attr(text: str) -> str:
     return _MARKDOWN_IN_ATTRIBUTE.sub(lambda m: f"&#{ord(m.group(0))};", html_attr(text))
 
 
+def tooltip(text: str) -> str:
+    """The value a ``title`` attribute must hold (before attribute escaping): one line of
+    plain text escaped as HTML. Material's ``content.tooltips`` reads a link's ``title``
+    and puts it into the tooltip as HTML (``innerHTML``), so what the browser decodes from
+    the attribute has to be HTML text itself: escaped once for the tooltip, once for the
+    attribute (the browser's own plain tooltip then shows ``&lt;`` where the text has
+    ``<``; the theme's, which replaces it, shows the text as written)."""
+    return html_text(one_line(text))
+
+
 def link_title(text: str) -> str:
-    """A link's tooltip (``title``) in a page's Markdown: one line of plain text."""
-    return page_attr(one_line(text))
+    """A link's tooltip (``title``) in a page's Markdown: :func:`tooltip`, then escaped for
+    the attribute and Python-Markdown."""
+    return page_attr(tooltip(text))
 
 
 _URL_UNSAFE = re.compile(r'[\s"<>`{}|\\^]')
@@ -197,9 +209,39 @@ def formula_guarded(value: str) -> bool:
     return value.startswith("'") and formula_guarded(value[1:])
 
 
+CSV_SEPARATORS = ",;\t\r\n"
+"""Where a spreadsheet may start a new cell: our delimiter, the list separator of German
+and Danish Excel (``;``), tab (pasted or "text" imports) and line ends. A reader that
+splits on one of them ignores our quoting, so each piece must be safe on its own."""
+_CELL_STARTS = re.compile(f"(?:^|[{re.escape(CSV_SEPARATORS)}] *)")
+
+
 def csv_cell(value: str) -> str:
-    """A CSV cell (quoting is the csv module's): no formula a spreadsheet would run."""
-    return "'" + value if formula_guarded(value) else value
+    """A CSV cell: no formula a spreadsheet would run, wherever it splits the line. The
+    start of the cell and the start of every piece after a separator get a ``'`` when
+    they look like a formula (:func:`csv_text` removes them again)."""
+    pieces, last = [], 0
+    for match in _CELL_STARTS.finditer(value):
+        start = match.end()
+        if start < last:
+            continue
+        if formula_guarded(value[start:]):
+            pieces += [value[last:start], "'"]
+            last = start
+    return "".join(pieces) + value[last:]
+
+
+def csv_text(cell: str) -> str:
+    """A cell as :func:`csv_cell` wrote it, back to the text (for ``lexicon import-csv``)."""
+    pieces, last = [], 0
+    for match in _CELL_STARTS.finditer(cell):
+        start = match.end()
+        if start < last:
+            continue
+        if cell.startswith("'", start) and formula_guarded(cell[start + 1:]):
+            pieces.append(cell[last:start])
+            last = start + 1
+    return "".join(pieces) + cell[last:]
 
 
 # --- GitHub workflow commands ---------------------------------------------------------------
@@ -215,13 +257,20 @@ def github_property(text: str) -> str:
 
 
 # --- terminals ----------------------------------------------------------------------------------
+_TERMINAL_NAMES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
 def terminal(text: str) -> str:
-    """Text for a terminal or a log: control and bidi characters shown as escapes
-    (``\\x1b``, ``\\u202e``), so that nothing in a file can colour, move or reorder what a
-    reader sees. Tab and line feed stay."""
+    """One line for a terminal or a log (a finding): control and bidi characters shown as
+    escapes (``\\x1b``, ``\\u202e``, ``\\n``), so that nothing in a file can colour, move or
+    reorder what a reader sees, nor start a line of its own. The caller joins such lines
+    with the only real line breaks."""
 
     def visible(match: re.Match[str]) -> str:
-        code = ord(match.group(0))
+        char = match.group(0)
+        code = ord(char)
+        if char in _TERMINAL_NAMES:
+            return _TERMINAL_NAMES[char]
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
     return _TERMINAL_UNSAFE.sub(visible, text)

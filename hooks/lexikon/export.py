@@ -43,10 +43,9 @@ The files (all UTF-8):
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
+import re
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
@@ -54,7 +53,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from .escape import csv_cell, formula_guarded, turtle_iri, turtle_string, xml_chars
+from .escape import CSV_SEPARATORS, csv_cell, formula_guarded, turtle_iri, turtle_string, xml_chars
 from .model import Entry, Glossary
 from .render import backlinks, linked_ids, plain_text, title_of
 from .safe_write import WriteRefused, checked, make_folder, shown, write_bytes
@@ -242,17 +241,26 @@ CSV_COLUMNS = ("id", "title", "aliases", "summary", "url")
 ALIAS_SEPARATOR = "; "
 def glossary_csv(glossary: Glossary, lang: str, url_of: UrlOf) -> str:
     """``glossary.<lang>.csv`` as text, starting with the byte order mark, CRLF line ends."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    rows = [csv_row(CSV_COLUMNS)]
     for entry in glossary.entries.values():
         text = entry.texts.get(lang)
         if text is None:
             continue
-        writer.writerow([csv_cell(value) for value in (
+        rows.append(csv_row([csv_cell(value) for value in (
             entry.id, text.title, ALIAS_SEPARATOR.join(text.aliases),
-            summary_text(glossary, entry, lang), url_of(lang, entry.id))])
-    return "\ufeff" + buffer.getvalue()
+            summary_text(glossary, entry, lang), url_of(lang, entry.id))]))
+    return "\ufeff" + "".join(rows)
+
+
+def csv_row(cells: Iterable[str]) -> str:
+    """One RFC 4180 line (comma, CRLF), every cell that holds a separator any spreadsheet
+    may split on (:data:`escape.CSV_SEPARATORS`) or a quote in quotes: the csv module quotes
+    only for its own delimiter, and German and Danish Excel split on ``;``."""
+    return ",".join(f'"{cell.replace(chr(34), chr(34) * 2)}"' if _NEEDS_QUOTES.search(cell) else cell
+                    for cell in cells) + "\r\n"
+
+
+_NEEDS_QUOTES = re.compile(f'[{re.escape(CSV_SEPARATORS)}"]')
 
 
 # --- TBX --------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ import nh3
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.util import AtomicString
+from pymdownx.slugs import slugify
 
 from . import escape
 from .links import CROSS_LINK
@@ -51,6 +52,8 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
         return value if _LANGUAGE_CLASS.fullmatch(value) else None
     if attribute == "lang":
         return value if _LANGUAGE_TAG.fullmatch(value) else None
+    if attribute == "title":  # Material shows a title as HTML: it must be escaped text there
+        return escape.tooltip(value)
     return value
 
 
@@ -186,15 +189,41 @@ class Block:
     html: str = ""
     heading: tuple[int, str] | None = None
 
-    def markdown(self, shift: int = 0) -> str:
-        """The piece in a page's Markdown: a raw HTML block, or a heading of escaped text."""
+    def markdown(self, shift: int = 0, taken: set[str] | None = None) -> str:
+        """The piece in a page's Markdown: a raw HTML block, or a heading of escaped text
+        with an id of ours (:func:`heading_id`; ``taken`` holds the page's ids so far)."""
         if self.heading is None:
             return self.html
         level, text = self.heading
+        anchor = heading_id(text, set() if taken is None else taken)
         text = escape.markdown_text(text)
-        return "#" * min(level + shift, 6) + " " + text if text else ""
+        return "#" * min(level + shift, 6) + f" {text} {{ #{anchor} }}" if text else ""
 
 
-def page_markdown(blocks: list[Block], shift: int = 0) -> str:
+_SLUG = slugify(case="lower")
+"""The table of contents' slugify (``mkdocs.yml``: ``toc.slugify``), so that ids read as
+they did when the toc made them."""
+RESERVED_ID_PREFIXES = ("lexikon",)
+"""Our own ids (``lexikon-related``, ``lexikon-term:…``); Material's all begin with ``__``."""
+
+
+def heading_id(text: str, taken: set[str]) -> str:
+    """An id for a heading an editor wrote, never one the theme or we use: the toc's slug
+    without leading ``_``/``-`` (Material reads ``#__config`` as its configuration, and owns
+    ``__search``, ``__drawer``, …), ``t-`` before one that starts like ours, a number after
+    one the page has already (``taken``, which gets the new id)."""
+    slug = _SLUG(text, "-").lstrip("_-") or "h"
+    if slug.startswith(RESERVED_ID_PREFIXES):
+        slug = "t-" + slug
+    anchor, number = slug, 0
+    while anchor in taken:
+        number += 1
+        anchor = f"{slug}_{number}"
+    taken.add(anchor)
+    return anchor
+
+
+def page_markdown(blocks: list[Block], shift: int = 0, taken: set[str] | None = None) -> str:
     """Pieces as a page's Markdown: each on lines of its own, blank lines between."""
-    return "\n\n".join(piece for piece in (block.markdown(shift) for block in blocks) if piece)
+    taken = set() if taken is None else taken
+    return "\n\n".join(piece for piece in (block.markdown(shift, taken) for block in blocks) if piece)

@@ -17,13 +17,14 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+import lxml.html
+
 from . import escape, graph, links
 from .history import Change, atom_feed
 from .locale import Locale, load_locale
-from .markup import EntryMarkup, Link, Resolve, page_markdown
+from .markup import Block, EntryMarkup, Link, Resolve, heading_id, page_markdown
 from .model import Entry, Glossary, Source, Text
 from .settings import CHANGES_PAGE, DATA_PAGE, INDEX_PAGE, PRINT_PAGE, Settings, stable_iri
-from .transform import split_blocks
 
 LanguageUrl = Callable[[str, str, str], str]
 """``(from_lang, to_lang, path) -> href``: the link from a page to its twin in another
@@ -139,7 +140,11 @@ def backlinks(glossary: Glossary) -> dict[str, tuple[str, ...]]:
 
 
 def plain_text(markdown: str, glossary: Glossary | None = None, lang: str = "") -> str:
-    """Inline Markdown as one line of plain text: for tooltips and descriptions."""
+    """Inline Markdown as one line of plain text: for tooltips and descriptions.
+
+    Linear in the text's length (a summary of many unmatched ``*`` once took minutes with
+    lazy emphasis regexes): every pattern here stops at the next bracket or marker.
+    """
 
     def label(link: links.CrossLink) -> str:
         if link.label:
@@ -148,11 +153,44 @@ def plain_text(markdown: str, glossary: Glossary | None = None, lang: str = "") 
         return title_of(entry, lang) if entry else link.target
 
     text = links.replace_cross_links(markdown, label)
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"`([^`]+)`", r"\1", text)
-    text = re.sub(r"(?<![\w*])(\*\*|\*)(?=\S)(.+?)(?<=\S)\1(?![\w*])", r"\2", text)
-    text = re.sub(r"(?<![\w_])(__|_)(?=\S)(.+?)(?<=\S)\1(?![\w_])", r"\2", text)
-    return " ".join(text.split())
+    text = _INLINE_LINK.sub(r"\1", text)
+    text = _CODE_SPAN.sub(r"\1", text)
+    return " ".join(_without_emphasis(text).split())
+
+
+_INLINE_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()\[\]]*\)")
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+_EMPHASIS_RUN = re.compile(r"\*+|_+|\n")
+
+
+def _without_emphasis(text: str) -> str:
+    """``text`` without the ``*``/``_`` (one or two) that pair up as emphasis: an opener
+    before a non-space and not after a word character, closed by the nearest run of the
+    same kind after a non-space and not before one. One pass with a stack per kind;
+    unpaired markers stay (they are text on the page too)."""
+    openers: dict[str, list[tuple[int, int]]] = {}
+    paired: list[tuple[int, int]] = []
+    for match in _EMPHASIS_RUN.finditer(text):
+        run, (start, end) = match.group(0), match.span()
+        if run == "\n":  # emphasis does not span lines here
+            openers.clear()
+            continue
+        if len(run) > 2:
+            continue
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        stack = openers.setdefault(run, [])
+        if stack and not before.isspace() and not (after.isalnum() or after == "_"):
+            paired += [stack.pop(), (start, end)]
+        elif not after.isspace() and not (before.isalnum() or before == "_"):
+            stack.append((start, end))
+    if not paired:
+        return text
+    pieces, last = [], 0
+    for start, end in sorted(paired):
+        pieces.append(text[last:start])
+        last = end
+    return "".join(pieces) + text[last:]
 
 
 def title_of(entry: Entry, lang: str) -> str:
@@ -285,7 +323,7 @@ class _Renderer:
             target = match.group(1)
             if target not in self.glossary.entries:
                 return match.group(0)
-            return f'href="{escape.html_attr(self.page_href(self.lang, origin, self.term_path(target)))}"'
+            return f'<a href="{escape.html_attr(self.page_href(self.lang, origin, self.term_path(target)))}"'
 
         return _TERM_HREF.sub(href, html) if _TERM_HREF_PREFIX in html else html
 
@@ -301,14 +339,18 @@ class _Renderer:
             self._html[key] = make()
         return self._html[key]
 
-    def body_markdown(self, markdown: str, origin: str, label_lang: str | None = None, shift: int = 0) -> str:
+    def body_markdown(self, markdown: str, origin: str, label_lang: str | None = None, shift: int = 0,
+                      taken: set[str] | None = None, autolink: Entry | None = None) -> str:
         """An editor's Markdown as pieces of the page at ``origin``: sanitized HTML blocks,
-        headings as the page's own (escaped text, anchors in the table of contents)."""
+        headings as the page's own (escaped text, ids of ours: ``taken`` holds the page's),
+        the first mention of other terms linked when ``autolink`` names the page's entry."""
         blocks = self._converted(("body", markdown, label_lang),
                                  lambda: self.markup.blocks(markdown, self.resolver(label_lang)))
+        if autolink is not None:
+            blocks = self.autolinked(blocks, markdown, autolink)  # type: ignore[arg-type]
         placed = [dataclasses.replace(block, html=self.place(block.html, origin)) if block.html else block
                   for block in blocks]  # type: ignore[attr-defined]
-        return page_markdown(placed, shift)
+        return page_markdown(placed, shift, taken)
 
     def lead(self, summary: str, origin: str, label_lang: str | None = None) -> str:
         """The summary as the page's lead paragraph (sanitized HTML, a raw block)."""
@@ -326,20 +368,30 @@ class _Renderer:
         return (f'<div class="admonition abstract"><p class="admonition-title">{escape.html_text(title)}</p>'
                 f"{html}</div>\n")
 
-    def autolink(self, body: str, entry: Entry) -> str:
-        """``body`` with the first mention of each other term made a cross-link.
-
-        Only in prose (never headings, code or tables), never inside a link or code span,
-        never to the page's own term, and not to a term the body already links to.
-        """
+    def autolinked(self, blocks: list[Block], body: str, entry: Entry) -> list[Block]:
+        """``blocks`` (the converted body) with the first mention of each other term made a
+        link: on the element tree, in text outside code, links, headings and tables, so that
+        nothing but the linked words can change (no Markdown is written into the text).
+        Never to the page's own term, nor to a term the body already links to."""
         matcher = self.mention_matcher()
         if matcher is None:
-            return body
+            return blocks
         linked = {link.target for link in links.cross_links(body)} | {entry.id}
-        return "\n\n".join(
-            self._link_mentions(block.text, matcher, linked) if block.prose else block.text
-            for block in split_blocks(body)
-        )
+        result = []
+        for block in blocks:
+            if block.html:
+                html = autolink_html(block.html, lambda text: self._mentions(text, matcher, linked),
+                                     self.mention_link)
+                block = dataclasses.replace(block, html=html)
+            result.append(block)
+        return result
+
+    def mention_link(self, target: str, words: str) -> lxml.html.HtmlElement:
+        """The link a mention becomes, as the converter makes a cross-link."""
+        element = lxml.html.Element("a", href=f"{_TERM_HREF_PREFIX}{target}")
+        element.set("title", escape.tooltip(self.plain_summary(self.glossary.entries[target])))
+        element.text = words
+        return element
 
     def mention_matcher(self) -> dict[str, list[tuple[str, str]]] | None:
         """Names of the terms in this language, by their first word (lowercased): a text is
@@ -364,12 +416,13 @@ class _Renderer:
         return self._matcher
 
     @staticmethod
-    def _link_mentions(text: str, names: dict[str, list[tuple[str, str]]], linked: set[str]) -> str:
-        protected = [m.span() for m in _PROTECTED.finditer(text)]
+    def _mentions(text: str, names: dict[str, list[tuple[str, str]]],
+                  linked: set[str]) -> list[tuple[int, int, str]]:
+        """``(start, end, target)`` of each first mention in ``text`` (``linked`` grows)."""
         lowered = text.lower()
         if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): keep places
             lowered = "".join(ch.lower()[:1] for ch in text)
-        pieces: list[str] = []
+        found: list[tuple[int, int, str]] = []
         last = 0
         for word in _WORD.finditer(lowered):
             start = word.start()
@@ -381,13 +434,11 @@ class _Renderer:
                     continue
                 if end < len(lowered) and (lowered[end].isalnum() or lowered[end] in "_-"):
                     continue
-                if any(a < end and start < b for a, b in protected):
-                    continue
                 linked.add(target)
-                pieces += [text[last:start], f"[[{target}|{text[start:end]}]]"]
+                found.append((start, end, target))
                 last = end
                 break
-        return "".join(pieces) + text[last:]
+        return found
 
     def links_list(self, entry_ids: Iterable[str], origin: str) -> str:
         ordered = sorted(entry_ids,
@@ -402,9 +453,10 @@ class _Renderer:
             return Page(path, self.lang, self.missing_page(entry, path), entry.id,
                         search_terms=self.search_terms(entry), translated=False)
         t = self.locale
+        taken: set[str] = set()  # the page's heading ids: the title's, then the body's
         parts = [
             _front_matter(title=text.title, description=plain_text(text.summary, self.glossary, self.lang)),
-            f"# {escape_inline(text.title)}\n",
+            f"# {escape_inline(text.title)} {{ #{heading_id(text.title, taken)} }}\n",
         ]
         if text.aliases:
             names = ", ".join(f"*{escape_inline(alias)}*" for alias in text.aliases)
@@ -412,8 +464,8 @@ class _Renderer:
         parts.append(self.twins(entry, path))
         parts.append(self.lead(text.summary, path))
         if text.body.strip():
-            body = self.autolink(text.body.strip(), entry) if self.settings.autolink else text.body.strip()
-            parts.append(self.body_markdown(body, path) + "\n")
+            parts.append(self.body_markdown(text.body.strip(), path, taken=taken,
+                                            autolink=entry if self.settings.autolink else None) + "\n")
         if text.highlights:
             parts.append(self.highlights_html(text.highlights, path, t("highlights")))
         related = [i for i in entry.related if i in self.glossary.entries]
@@ -778,6 +830,7 @@ class _Renderer:
                          key=lambda e: self.locale.sort_key(e.texts[self.lang].title))
         parts = [_front_matter(title=t("print_title"), search=NOT_SEARCHED), f"# {t('print_title')}\n",
                  f"{t('print_intro', count=len(entries))}\n{{ .lexikon-print-intro }}\n"]
+        taken = {entry.id for entry in entries}  # the terms' ids, then the bodies' headings'
         for entry in entries:
             text = entry.texts[self.lang]
             parts.append(f"## {escape_inline(text.title)} {{ #{entry.id} .lexikon-print-term }}\n")
@@ -786,7 +839,7 @@ class _Renderer:
                 parts.append(f"{t('aliases')}: {names}\n{{ .lexikon-aliases }}\n")
             parts.append(self.lead(text.summary, path))
             if text.body.strip():
-                parts.append(self.body_markdown(text.body.strip(), path, shift=1) + "\n")
+                parts.append(self.body_markdown(text.body.strip(), path, shift=1, taken=taken) + "\n")
             if text.highlights:  # in their box, or they read as part of the last section
                 parts.append(self.highlights_html(text.highlights, path, t("highlights")))
             if text.sources:
@@ -825,20 +878,59 @@ class _Renderer:
 
 
 _TERM_HREF_PREFIX = "#lexikon-term:"
-_TERM_HREF = re.compile(r'href="#lexikon-term:([a-z0-9-]+)"')
-"""A cross-link's address until the page it stands on is known."""
+_TERM_HREF = re.compile(r'<a href="#lexikon-term:([a-z0-9-]+)"')
+"""A cross-link's address until the page it stands on is known: matched with its tag, as
+the sanitizer writes it (``href`` first on our links; in text ``<`` is always ``&lt;`` and in
+an attribute ``"`` is ``&quot;``), so the same words in code or text stay as written."""
 _WORD = re.compile(r"\w[\w-]*")
 MIN_MENTION_LENGTH = 3
 """Shorter names ("IT") would link half the words of a text."""
-_PROTECTED = re.compile(
-    r"\[\[[^\]]*\]\]"            # cross-links
-    r"|!?\[[^\]]*\]\([^)]*\)"     # inline links and images
-    r"|!?\[[^\]]*\]\[[^\]]*\]"   # reference links
-    r"|(`+).+?\1"                # code spans
-    r"|<[^>]*>"                  # autolinks
-    r"|^ {0,3}\[[^\]]+\]:.*$",     # reference definitions
-    re.M | re.S,
-)
+_NO_MENTIONS = frozenset({"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "table"})
+"""Where a mention stays as written: links, code, headings and tables."""
+
+
+def autolink_html(html: str, mentions: Callable[[str], list[tuple[int, int, str]]],
+                  make_link: Callable[[str, str], lxml.html.HtmlElement]) -> str:
+    """One sanitized block with each mention ``mentions`` finds in its text nodes (outside
+    :data:`_NO_MENTIONS`) made the link ``make_link(target, words)``; as it was when none."""
+    root = lxml.html.fragment_fromstring(html)
+    if root.tag in _NO_MENTIONS or not _link_text(root, mentions, make_link):
+        return html
+    return lxml.html.tostring(root, encoding="unicode", with_tail=False)
+
+
+def _link_text(element: lxml.html.HtmlElement, mentions: Callable[[str], list[tuple[int, int, str]]],
+               make_link: Callable[[str, str], lxml.html.HtmlElement]) -> bool:
+    """Mentions in ``element``'s own text and its children's (and their tails) made links."""
+    changed = False
+    children = list(element)
+    found = mentions(element.text) if element.text else []
+    if found:
+        element.text, made = _split(element.text, found, make_link)
+        for index, link in enumerate(made):
+            element.insert(index, link)
+        changed = True
+    for child in children:
+        if isinstance(child.tag, str) and child.tag not in _NO_MENTIONS:
+            changed = _link_text(child, mentions, make_link) or changed
+        found = mentions(child.tail) if child.tail else []
+        if found:
+            child.tail, made = _split(child.tail, found, make_link)
+            for link in reversed(made):
+                child.addnext(link)
+            changed = True
+    return changed
+
+
+def _split(text: str, found: list[tuple[int, int, str]],
+           make_link: Callable[[str, str], lxml.html.HtmlElement]) -> tuple[str, list]:
+    """The text before the first mention, and a link per mention carrying the text after it."""
+    made = []
+    for number, (start, end, target) in enumerate(found):
+        link = make_link(target, text[start:end])
+        link.tail = text[end:found[number + 1][0]] if number + 1 < len(found) else text[end:]
+        made.append(link)
+    return text[:found[0][0]], made
 
 
 def _capitalised(words: str) -> str:

@@ -56,7 +56,7 @@ import yaml
 
 from .cache import light
 from .check import ID_RULE, combine
-from .export import formula_guarded
+from .escape import csv_text
 from .importer import plain_yaml, render_block, slugify
 from .load import list_glossary, load_side_files, parse
 from .model import Finding, Severity
@@ -433,7 +433,7 @@ def _rows(reader: Any) -> Iterable[list[str]]:
 
 def _unguard(cell: str) -> str:
     """The cell without the ``'`` our export puts before formula-like text."""
-    return cell[1:] if cell.startswith("'") and formula_guarded(cell[1:]) else cell
+    return csv_text(cell)
 
 
 def _split(cell: str) -> list[str]:

@@ -246,6 +246,8 @@ def deduplicate_text(text: Text) -> tuple[Text, list[Finding]]:
         kept_prose.append((key, (line, col)))
     if span is not None:
         findings.extend(_near_duplicates(text, span, kept_prose))
+    if len(kept) == len(blocks):  # nothing removed: the body as written (rejoining adds lines)
+        return text, findings
     body = "\n\n".join(block.text for block in kept)
     if text.body.endswith("\n") and body:
         body += "\n"
