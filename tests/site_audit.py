@@ -67,8 +67,9 @@ SAFE_SCHEMES = {"http", "https", "mailto"}
 MATERIAL_IDS = re.compile(r"__(?:config|search|drawer|toc|palette_\d+|nav(?:_\d+)*(?:_label)?|code_\d+"
                           r"|tabbed_\d+(?:_\d+)?|mermaid_\d+|tooltip_\d+)")
 """The ids Material's templates and scripts own (``#__config`` is read as its JSON)."""
-_NOT_TEXT = re.compile(r"<|&(?!(?:amp|lt|gt);)")
-"""In a decoded ``title``: markup or an entity :func:`escape.tooltip` would not write."""
+HTML_FROM_TEXT_FEATURES = ("content.tooltips",)
+"""Material features that put text into the page as HTML: ``content.tooltips`` renders a
+``title`` attribute with ``innerHTML`` and copies an overflowing heading's text into one."""
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
@@ -157,8 +158,6 @@ def _element_problems(element: lxml.html.HtmlElement, page: str, site_dir: Path)
             problems.append(f"attribute {name}={value!r} on <{tag}> is not one of ours")
         if lowered in URL_ATTRIBUTES:
             problems += _url_problems(tag, lowered, value)
-        if lowered == "title" and _NOT_TEXT.search(value):
-            problems.append(f"title={value!r} on <{tag}> is HTML to Material's tooltips, not text")
     problems += _loading_problems(element, tag, page, site_dir)
     if tag == "script":
         problems += _script_problems(element)
@@ -212,10 +211,12 @@ def _script_problems(element: lxml.html.HtmlElement) -> list[str]:
         if JSON_SCRIPTS[kind] is not None and element.get("id") != JSON_SCRIPTS[kind]:
             return [f"a {kind} script that is not Material's config"]
         try:
-            json.loads(body)
+            data = json.loads(body)
         except ValueError:
             return [f"a {kind} script that is not JSON: {body[:80]!r}"]
-        return []
+        features = data.get("features", []) if isinstance(data, dict) else []
+        return [f"Material's {feature} is on: it puts text into the page as HTML"
+                for feature in HTML_FROM_TEXT_FEATURES if feature in features]
     if kind not in (None, "text/javascript") or not body.strip().startswith(INLINE_SCRIPTS):
         return [f"an inline script that is not ours: {body.strip()[:80]!r}"]
     return []

@@ -368,10 +368,11 @@ def test_auto_link_with_its_summary_as_tooltip(tab: Tab) -> None:
     tab.open("/terms/insourcing/")
     link = tab.page.locator("article p a", has_text="Backsourcing").first
     assert link.get_attribute("href") == "../backsourcing/"
+    # The browser's own tooltip (Material's would render the text as HTML: content.tooltips
+    # is off), so the summary stands in the link's title, as text.
+    assert "Backsourcing ist die Rückführung" in (link.get_attribute("title") or "")
     link.hover()
-    tooltip = tab.page.locator(".md-tooltip2, .md-tooltip").filter(has_text="Rückführung").first
-    expect(tooltip).to_be_visible()
-    assert "Backsourcing ist die Rückführung" in tooltip.inner_text()
+    assert tab.page.locator(".md-tooltip2, .md-tooltip").count() == 0
 
 
 @pytest.mark.parametrize(("path", "twin", "lang", "target"), [

@@ -52,7 +52,7 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
         return value if _LANGUAGE_CLASS.fullmatch(value) else None
     if attribute == "lang":
         return value if _LANGUAGE_TAG.fullmatch(value) else None
-    if attribute == "title":  # Material shows a title as HTML: it must be escaped text there
+    if attribute == "title":  # one line of text (Material's HTML tooltips stay off)
         return escape.tooltip(value)
     return value
 
