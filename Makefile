@@ -50,10 +50,15 @@ test-long: $(VENV)/.test-deps
 	LEXIKON_HYPOTHESIS_PROFILE=long $(BIN)/pytest tests/test_properties.py tests/test_hostile_site.py
 
 ## bench: time check, build, search and serve on synthetic glossaries; the table, and JSON with
+##        (then: any 1 MiB file checked, plain text and the converter on hostile text, a 50 MB TBX
+##        imported: each within its target)
 ##        BENCH_ARGS="--json bench.json" (--sizes, --check-sizes, --search-sizes: see --help)
 BENCH_ARGS ?=
 bench: $(VENV)/.test-deps test-tools
 	$(BIN)/python -m tests.bench $(BENCH_ARGS)
+	$(BIN)/python -m tests.bench.worst_case
+	$(BIN)/python -m tests.bench.worst_render
+	$(BIN)/python -m tests.bench.imports
 
 ## screenshots: PNGs of every page kind, both languages, light and dark, desktop and phone,
 ##              into .screenshots/ (or OUT=folder): look at them before merging template or CSS changes
