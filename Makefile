@@ -50,9 +50,9 @@ test-long: $(VENV)/.test-deps
 	LEXIKON_HYPOTHESIS_PROFILE=long $(BIN)/pytest tests/test_properties.py tests/test_hostile_site.py
 
 ## bench: time check, build, search and serve on synthetic glossaries; the table, and JSON with
-##        (then: any 1 MiB file checked, plain text and the converter on hostile text, a 50 MB TBX
-##        imported: each within its target)
-##        BENCH_ARGS="--json bench.json" (--sizes, --check-sizes, --search-sizes: see --help)
+##        BENCH_ARGS="--json bench.json" (--sizes, --check-sizes, --search-sizes: see --help);
+##        then the worst single files (any 1 MiB file checked; plain text and the converter on
+##        hostile text) and a 50 MB TBX imported, each against its target
 BENCH_ARGS ?=
 bench: $(VENV)/.test-deps test-tools
 	$(BIN)/python -m tests.bench $(BENCH_ARGS)
