@@ -32,10 +32,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import CountHandler
 
-from . import escape, frame
+from . import escape, frame, layout
 from .building import building_dir, swap_in  # noqa: F401  (the hook's names for them)
 from .export import page_url_of, write_exports
 from .history import entry_history
+from .layout import href, language_linker, page_linker
 from .locale import load_locale
 from .model import Glossary
 from .render import OTHER_LANGUAGE_CLASS, Page, feeds, lexicon_graphs, render_site
@@ -72,54 +73,9 @@ def source_uri(page: Page, settings: Settings) -> str:
     return f"{stem}.{page.lang}.md"
 
 
-def href(from_url: str, to_url: str) -> str:
-    """The relative link from one site-relative URL to another, as MkDocs writes them.
-
-    What ``posixpath.relpath`` gives, without asking the file system for the working
-    folder on every call: a lexicon of thousands of terms links hundreds of thousands of
-    times. Site URLs hold no ``..``.
-    """
-    base = from_url.rsplit("/", 1)[0] if "/" in from_url else ""
-    from_parts = [part for part in base.split("/") if part and part != "."]
-    to_parts = [part for part in (to_url or "").split("/") if part and part != "."]
-    common = 0
-    for a, b in zip(from_parts, to_parts, strict=False):
-        if a != b:
-            break
-        common += 1
-    relative = "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
-    is_folder = not to_url or to_url.endswith("/")
-    return relative + ("/" if is_folder and not relative.endswith("/") else "")
-
-
-def language_linker(settings: Settings, use_directory_urls: bool):
-    """The render stage's :data:`~lexikon.render.LanguageUrl` for this site's layout."""
-
-    def link(from_lang: str, to_lang: str, path: str) -> str:
-        return href(page_url(path, from_lang, settings, use_directory_urls),
-                    page_url(path, to_lang, settings, use_directory_urls))
-
-    return link
-
-
-def page_linker(settings: Settings, use_directory_urls: bool):
-    """The render stage's :data:`~lexikon.render.PageHref`, for links in generated HTML."""
-
-    def link(lang: str, from_path: str, to_path: str) -> str:
-        return href(page_url(from_path, lang, settings, use_directory_urls),
-                    page_url(to_path, lang, settings, use_directory_urls))
-
-    return link
-
-
 def absolute_linker(settings: Settings, config: MkDocsConfig):
     """The render stage's :data:`~lexikon.render.AbsoluteUrl`: ``site_url`` based when set."""
-    base = (config.site_url or "/").rstrip("/") + "/"
-
-    def absolute(lang: str, path: str) -> str:
-        return base + page_url(path, lang, settings, config.use_directory_urls)
-
-    return absolute
+    return layout.absolute_linker(settings, config.site_url, config.use_directory_urls)
 
 
 def not_found_message(lang: str, settings: Settings, config: MkDocsConfig) -> dict[str, str]:
