@@ -12,12 +12,12 @@ import gzip
 import os
 import sys
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from contextlib import AbstractContextManager
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import ClassVar
+
+from bench.search import serve as serve_folder
 
 # What a static host compresses: text, never images or archives that are compressed already.
 _COMPRESSED = ("text/", "application/javascript", "application/json", "application/xml",
@@ -69,18 +69,9 @@ class GzipHandler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-@contextmanager
-def serve(site: Path, port: int = 0) -> Iterator[str]:
+def serve(site: Path, port: int = 0) -> AbstractContextManager[str]:
     """``http://127.0.0.1:<port>`` serving ``site`` with gzip until the block ends."""
-    server = ThreadingHTTPServer(("127.0.0.1", port), partial(GzipHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, name="lexikon-gzip", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    return serve_folder(site, GzipHandler, port)
 
 
 if __name__ == "__main__":

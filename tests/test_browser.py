@@ -9,17 +9,16 @@ search (``extra.lexikon.search: lunr``); Pagefind behind the same box is tested 
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from urllib.parse import urlsplit
 
 import pytest
+from bench.search import serve as serve_folder
 from bench.search import shared_browser, use_engine
 from conftest import Project, copy_project
 from playwright.sync_api import Browser, Page, Request, expect
@@ -76,16 +75,8 @@ def lunr_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def _serve(project: Project) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(project.site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="lexikon-http", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve_folder(project.site, _QuietHandler) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

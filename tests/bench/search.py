@@ -46,11 +46,12 @@ class _Server(ThreadingHTTPServer):
 
 
 @contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """``http://127.0.0.1:<free port>`` serving ``site_dir`` as a static host would."""
-    handler = functools.partial(_Quiet, directory=str(site_dir))
-    server = _Server(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="bench-search-http", daemon=True)
+def serve(site_dir: Path, handler: type[SimpleHTTPRequestHandler] = _Quiet, port: int = 0) -> Iterator[str]:
+    """``http://127.0.0.1:<port>`` (a free one by default) serving ``site_dir`` as a static host
+    would, with ``handler``: the one local server of the benchmark, the browser tests and the
+    gzip server of the Lighthouse tests."""
+    server = _Server(("127.0.0.1", port), functools.partial(handler, directory=str(site_dir)))
+    thread = threading.Thread(target=server.serve_forever, name="lexikon-http", daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
