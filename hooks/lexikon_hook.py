@@ -17,14 +17,14 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from lexikon import site
-from lexikon.building import Building, begin
-from lexikon.cache import FOLDER as CACHE_FOLDER
-from lexikon.failures import describe
-from lexikon.model import Severity
-from lexikon.pipeline import run
-from lexikon.render import GRAPH_MARKER
-from lexikon.safe_write import WriteRefused, checked
+from lexikon.check.cache import FOLDER as CACHE_FOLDER
+from lexikon.check.pipeline import run
+from lexikon.core.failures import describe
+from lexikon.core.model import Severity
+from lexikon.core.safe_write import WriteRefused, checked
+from lexikon.engine.mkdocs import site
+from lexikon.publish.building import Building, begin
+from lexikon.render.pages import GRAPH_MARKER
 
 log = logging.getLogger("mkdocs.hooks.lexikon")
 _LOG_LEVEL = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.NOTE: logging.INFO}
@@ -37,7 +37,7 @@ class _Build:
     """Nesting of on_pre_build/on_post_build: i18n's passes run inside the first one."""
     building: Building | None = None
     """The real output folder, its lock, and the folder beside it the passes write into:
-    swapped in when all succeed (see lexikon.building)."""
+    swapped in when all succeed (see lexikon.publish.building)."""
     rendered: site.Rendered | None = None
     second: site.SecondProcess | None = None
     """Renders half the generated pages of the current language pass, when it helps."""

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from lexikon.importer import ImportResult
+from lexikon.interchange.article import ImportResult
 
 _TAG = re.compile(r"<!--.*?-->|<[^<>]+>", re.S)
 

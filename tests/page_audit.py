@@ -23,7 +23,8 @@ import page_language_audit as more
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-LOCALES = ROOT / "hooks" / "lexikon" / "locales"
+LOCALES = ROOT / "hooks" / "lexikon" / "core" / "locales"
+assert LOCALES.is_dir(), f"the locale files moved: {LOCALES}"
 MATERIAL_LANGUAGES = "material/templates/partials/languages"
 AUDIT_DATA = Path(__file__).resolve().parent / "page_audit.yml"
 

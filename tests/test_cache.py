@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, Project
 
-from lexikon import cache
-from lexikon.model import Entry, FileReport
-from lexikon.pipeline import run
-from lexikon.settings import settings_from_file
+from lexikon.check import cache
+from lexikon.check.pipeline import run
+from lexikon.core.model import Entry, FileReport
+from lexikon.core.settings import settings_from_file
 
 
 class _Payload:
@@ -134,7 +134,7 @@ def test_a_cache_signed_elsewhere_is_not_believed(make_project: Callable[..., Pr
 
 
 def test_records_round_trip_and_refuse_other_shapes() -> None:
-    from lexikon import cache_codec
+    from lexikon.check import cache_codec
 
     settings = settings_from_file(ROOT / "mkdocs.yml")
     result = run(settings, cache=False)

@@ -1,4 +1,4 @@
-"""lexikon.escape: each context's function, read back by that context's own parser."""
+"""lexikon.core.escape: each context's function, read back by that context's own parser."""
 
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lexikon import escape
-from lexikon.cli import format_github
-from lexikon.history import Change, atom_feed
-from lexikon.model import Finding, Glossary, Result, Severity
+from lexikon.cli.main import format_github
+from lexikon.core import escape
+from lexikon.core.history import Change, atom_feed
+from lexikon.core.model import Finding, Glossary, Result, Severity
 
 HOSTILE = [
     "</title><script>alert(1)</script>", '"><img src=x onerror=alert(2)>', "' onmouseover='x",

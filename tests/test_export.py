@@ -24,12 +24,12 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, SKOS
 from translate.storage.tbx import tbxfile
 
-from lexikon import export
-from lexikon.model import Glossary, Severity
-from lexikon.pipeline import run
-from lexikon.render import plain_text
-from lexikon.settings import Language, Settings, make_settings
-from lexikon.tbx_import import import_csv, import_tbx, write_terms
+from lexikon.check.pipeline import run
+from lexikon.core.model import Glossary, Severity
+from lexikon.core.settings import Language, Settings, make_settings
+from lexikon.interchange import export
+from lexikon.interchange.tbx import import_csv, import_tbx, write_terms
+from lexikon.render.pages import plain_text
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "export"
@@ -81,7 +81,7 @@ def test_write_exports_writes_every_file_reproducibly(exported, tmp_path: Path) 
 
 
 def test_core_modules_load_no_mkdocs() -> None:
-    code = ("import sys, lexikon.export, lexikon.tbx_import; "
+    code = ("import sys, lexikon.interchange.export, lexikon.interchange.tbx; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'mkdocs'))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")})
@@ -90,7 +90,7 @@ def test_core_modules_load_no_mkdocs() -> None:
 
 @pytest.mark.parametrize("use_directory_urls", [True, False])
 def test_page_urls_without_mkdocs_match_the_sites(use_directory_urls: bool) -> None:
-    from lexikon import site  # the MkDocs adapter: only to compare with
+    from lexikon.engine.mkdocs import site  # the MkDocs adapter: only to compare with
 
     settings = settings_for(FIXTURES)
     for base in ("", SITE):

@@ -10,7 +10,7 @@ from xml.etree import ElementTree as ET
 
 from conftest import Project
 
-from lexikon.history import entry_history
+from lexikon.core.history import entry_history
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from site_audit import audit_site
 
-from lexikon.escape import one_line
+from lexikon.core.escape import one_line
 
 RAW = [
     "<script>alert(1)</script>", "</title><script>alert(2)</script>", '"><img src=x onerror=alert(3)>',

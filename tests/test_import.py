@@ -17,11 +17,18 @@ import pytest
 import yaml
 from lost import lost_sentences
 
-from lexikon import importer
-from lexikon.importer import Change, ImportProblem, ImportResult, import_article, slugify, write_import
-from lexikon.model import Severity
-from lexikon.pipeline import run
-from lexikon.settings import Language, make_settings
+from lexikon.check.pipeline import run
+from lexikon.core.model import Severity
+from lexikon.core.settings import Language, make_settings
+from lexikon.interchange import article as importer
+from lexikon.interchange.article import (
+    Change,
+    ImportProblem,
+    ImportResult,
+    import_article,
+    slugify,
+    write_import,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lexikon.links import (
+from lexikon.core.links import (
     CrossLink,
     cross_links,
     markup_problems,

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lexikon.check import check
-from lexikon.load import MAX_FILE_BYTES, load_file, load_glossary, parse
-from lexikon.model import Finding, Severity
-from lexikon.settings import Language, make_settings
+from lexikon.check.load import MAX_FILE_BYTES, load_file, load_glossary, parse
+from lexikon.check.rules import check
+from lexikon.core.model import Finding, Severity
+from lexikon.core.settings import Language, make_settings
 
 PATH = "glossary/x.yml"
 

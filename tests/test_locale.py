@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from lexikon.locale import LOCALES_DIR, load_locale
+from lexikon.core.locale import LOCALES_DIR, load_locale
 
 
 def sort(code: str, words: list[str]) -> list[str]:

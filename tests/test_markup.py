@@ -1,4 +1,4 @@
-"""lexikon.markup: an editor's Markdown becomes only allowed HTML, which MkDocs keeps as it is."""
+"""lexikon.render.markup: an editor's Markdown becomes only allowed HTML, which MkDocs keeps as it is."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lexikon.markup import ATTRIBUTES, TAGS, EntryMarkup, Link, page_markdown, sanitize
+from lexikon.render.markup import ATTRIBUTES, TAGS, EntryMarkup, Link, page_markdown, sanitize
 
 MARKUP = EntryMarkup()
 SITE_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "fenced_code", "tables", "toc"]

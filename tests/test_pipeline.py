@@ -13,12 +13,12 @@ import pytest
 from bench import synthetic
 from conftest import FIXTURES, ROOT
 
-from lexikon import cache, pipeline
-from lexikon.check import check
-from lexikon.load import load_glossary
-from lexikon.model import Result
-from lexikon.settings import Language, Settings, make_settings
-from lexikon.transform import deduplicate
+from lexikon.check import cache, pipeline
+from lexikon.check.dedupe import deduplicate
+from lexikon.check.load import load_glossary
+from lexikon.check.rules import check
+from lexikon.core.model import Result
+from lexikon.core.settings import Language, Settings, make_settings
 
 LANGUAGES = [Language("de", "Deutsch", True), Language("da", "Dansk")]
 BAD_CASES = sorted(path.name for path in (FIXTURES / "bad").iterdir() if (path / "glossary").is_dir())
@@ -134,11 +134,11 @@ def test_a_damaged_cache_is_read_as_empty(synthetic_project: Path) -> None:
 TWO_PROCESSES = """
 import sys
 from pathlib import Path
-from lexikon import pipeline
-from lexikon.check import check
-from lexikon.load import load_glossary
-from lexikon.settings import Language, make_settings
-from lexikon.transform import deduplicate
+from lexikon.check import pipeline
+from lexikon.check.rules import check
+from lexikon.check.load import load_glossary
+from lexikon.core.settings import Language, make_settings
+from lexikon.check.dedupe import deduplicate
 
 settings = make_settings(Path(sys.argv[1]), [Language("de", "Deutsch", True), Language("da", "Dansk")], None)
 assert pipeline._can_fork(), "a fresh interpreter has one thread"

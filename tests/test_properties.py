@@ -28,15 +28,15 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from lost import lost_sentences
 
-from lexikon import links
-from lexikon.check import check
-from lexikon.escape import one_line
-from lexikon.importer import ImportProblem, import_article
-from lexikon.load import LoadedGlossary, parse
-from lexikon.model import Entry, Glossary, Severity, Source, Tag, Text
-from lexikon.render import render_site
-from lexikon.settings import Language, make_settings
-from lexikon.transform import deduplicate, deduplicate_text, normalise, split_blocks
+from lexikon.check.dedupe import deduplicate, deduplicate_text, normalise, split_blocks
+from lexikon.check.load import LoadedGlossary, parse
+from lexikon.check.rules import check
+from lexikon.core import links
+from lexikon.core.escape import one_line
+from lexikon.core.model import Entry, Glossary, Severity, Source, Tag, Text
+from lexikon.core.settings import Language, make_settings
+from lexikon.interchange.article import ImportProblem, import_article
+from lexikon.render.pages import render_site
 
 settings.register_profile(
     "ci", max_examples=100, derandomize=True, database=None, deadline=None, print_blob=True,

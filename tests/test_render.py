@@ -12,10 +12,10 @@ import markdown as python_markdown
 import pytest
 import yaml
 
-from lexikon.model import Glossary, Severity
-from lexikon.pipeline import run
-from lexikon.render import Page, backlinks, escape_inline, plain_text, render_site
-from lexikon.settings import Language, make_settings
+from lexikon.check.pipeline import run
+from lexikon.core.model import Glossary, Severity
+from lexikon.core.settings import Language, make_settings
+from lexikon.render.pages import Page, backlinks, escape_inline, plain_text, render_site
 
 GLOSSARY = {
     "_tags.yml": """

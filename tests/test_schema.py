@@ -9,9 +9,9 @@ import jsonschema
 import pytest
 import yaml
 
-from lexikon.scaffold import SCHEMA_FILE, new_entry_text
-from lexikon.schema import json_schema
-from lexikon.settings import settings_from_file
+from lexikon.core.schema import json_schema
+from lexikon.core.settings import settings_from_file
+from lexikon.interchange.entry_yaml import SCHEMA_FILE, new_entry_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = settings_from_file(ROOT / "mkdocs.yml")

@@ -20,9 +20,9 @@ from conftest import Project, copy_project
 from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from lexikon import site
-from lexikon.model import Severity
-from lexikon.settings import Language, make_settings
+from lexikon.core.model import Severity
+from lexikon.core.settings import Language, make_settings
+from lexikon.engine.mkdocs import site
 
 LANGUAGES = [Language("de", "Deutsch", True), Language("da", "Dansk")]
 SETTINGS = make_settings(Path("/nonexistent"), LANGUAGES, None)

@@ -19,13 +19,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
 
-from lexikon import links, transform
-from lexikon.check import ID_RULE
-from lexikon.model import Entry, Glossary, Span, Tag, Text
-from lexikon.pipeline import report_file
-from lexikon.render import render_site
-from lexikon.settings import Language, Settings, fixed_pages, reserved_ids
-from lexikon.transform import deduplicate_text, split_blocks
+from lexikon.check import dedupe as transform
+from lexikon.check.dedupe import deduplicate_text, split_blocks
+from lexikon.check.pipeline import report_file
+from lexikon.check.rules import ID_RULE
+from lexikon.core import links
+from lexikon.core.model import Entry, Glossary, Span, Tag, Text
+from lexikon.core.settings import Language, Settings, fixed_pages, reserved_ids
+from lexikon.render.pages import render_site
 
 BAD = FIXTURES / "bad"
 SETTINGS = Settings(Path("."), (Language("de", "Deutsch", True), Language("da", "Dansk")))

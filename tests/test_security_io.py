@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, Project
 
-from lexikon.history import entry_history
-from lexikon.importer import splice_block
+from lexikon.core.history import entry_history
+from lexikon.interchange.article import splice_block
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
 
@@ -345,7 +345,7 @@ def test_an_unreadable_article(make_project: Callable[..., Project]) -> None:
                     raise PermissionError(13, "Permission denied", str(self))
                 return real(self)
             Path.read_bytes = refuse
-            from lexikon.cli import main
+            from lexikon.cli.main import main
             sys.exit(main(["import", "secret.md", "--lang", "de"]))
             """)], cwd=project.root, env=ENV, capture_output=True, text=True, check=False)
     else:

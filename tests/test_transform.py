@@ -10,12 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lexikon import transform
-from lexikon.check import check
-from lexikon.load import LoadedGlossary, parse
-from lexikon.model import Finding, Result, Severity, Span, Text
-from lexikon.settings import Language, make_settings
-from lexikon.transform import Block, deduplicate, deduplicate_text, normalise, split_blocks
+from lexikon.check import dedupe as transform
+from lexikon.check.dedupe import Block, deduplicate, deduplicate_text, normalise, split_blocks
+from lexikon.check.load import LoadedGlossary, parse
+from lexikon.check.rules import check
+from lexikon.core.model import Finding, Result, Severity, Span, Text
+from lexikon.core.settings import Language, make_settings
 
 SETTINGS = make_settings(Path("."), [Language("de", "Deutsch", True), Language("da", "Dansk")], None)
 PATH = "glossary/x.yml"

@@ -120,7 +120,7 @@ def mkdocs_build(root: Path) -> Run:
 
 
 def search_engine(project: Path) -> str:
-    from lexikon.settings import settings_from_file
+    from lexikon.core.settings import settings_from_file
 
     return getattr(settings_from_file(project / "mkdocs.yml"), "search", "lunr")
 
@@ -167,10 +167,10 @@ def baseline_config(text: str) -> str:
 
 def make_baseline(project: Path, target: Path) -> dict:
     """The pages the hook would generate, written as files into a hook-less copy."""
-    from lexikon import site
-    from lexikon.pipeline import run
-    from lexikon.render import GRAPH_MARKER, lexicon_graphs, render_site
-    from lexikon.settings import settings_from_file
+    from lexikon.check.pipeline import run
+    from lexikon.core.settings import settings_from_file
+    from lexikon.engine.mkdocs import site
+    from lexikon.render.pages import GRAPH_MARKER, lexicon_graphs, render_site
 
     if target.exists():
         shutil.rmtree(target)

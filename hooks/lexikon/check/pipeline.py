@@ -1,0 +1,126 @@
+"""The stages in their one order, shared by the build hook and the command line.
+
+Each entry file goes through load → check → deduplicate on its own, into a
+:class:`FileReport` that depends only on the file; those are cached by content, and
+worked out in parallel when many files are new. What needs the whole glossary (names
+that resolve, ids and titles used twice) is asked of the reports every time.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from multiprocessing import get_context
+
+from lexikon.check.cache import ReportCache, file_key, light
+from lexikon.check.dedupe import deduplicate_report
+from lexikon.check.load import file_id, list_glossary, load_side_files, parse_bytes, read_file
+from lexikon.check.rules import check_file, combine
+from lexikon.core.model import FileReport, Finding, Result
+from lexikon.core.settings import Settings
+
+PARALLEL_FROM = 400
+"""New files from which a second process pays for its start."""
+
+
+def run(settings: Settings, *, cache: bool = True) -> Result:
+    """Load, check and clean the glossary; every finding of every stage in the result."""
+    return _run(settings, cache=cache, with_entries=True)
+
+
+def check_only(settings: Settings, *, cache: bool = True) -> Result:
+    """Every finding, as :func:`run` makes them, without the entries where the cache has them.
+
+    The result's glossary may hold fewer entries than were checked (``entry_count`` is right).
+    """
+    return _run(settings, cache=cache, with_entries=False)
+
+
+def report_file(data: bytes, display: str, entry_id: str, settings: Settings) -> FileReport:
+    """One entry file's content through every stage that needs only this file."""
+    loaded, findings = parse_bytes(data, display, entry_id)
+    report = check_file(loaded, settings, loaded_cleanly=not findings)
+    report = deduplicate_report(report)
+    if findings:
+        report = FileReport(report.path, report.id, report.entry, (*findings, *report.findings),
+                            report.has_entry, report.references, report.titles)
+    return report
+
+
+def read_report(path: str, display: str, settings: Settings) -> tuple[bytes | None, FileReport]:
+    """One file read and reported, with its cache key (None when it could not be read)."""
+    data, problems = read_file(path, settings.project_dir, display)
+    if data is None:
+        return None, FileReport(display, file_id(path), None, tuple(problems))
+    return file_key(display, data), report_file(data, display, file_id(path), settings)
+
+
+def _run(settings: Settings, *, cache: bool, with_entries: bool) -> Result:
+    with _no_cyclic_gc():
+        listing = list_glossary(settings.glossary_dir, settings.project_dir)
+        store = ReportCache.for_settings(settings) if cache else None
+        findings: list[Finding] = list(listing.findings)
+        reports: dict[int, FileReport] = {}
+        fresh: dict[bytes, FileReport] = {}
+        todo = list(range(len(listing.entries)))
+        if store is not None and not store.is_empty():
+            todo = []
+            for index, (path, display) in enumerate(listing.entries):
+                data, _ = read_file(path, settings.project_dir, display)
+                key = None if data is None else file_key(display, data)
+                report = None if key is None else store.get(key, with_entry=with_entries)
+                if key is None or report is None:
+                    todo.append(index)  # read again below: a cheap price, only for what changed
+                else:
+                    reports[index] = fresh[key] = report
+        made = _read_and_report([listing.entries[index] for index in todo], settings, with_entries)
+        for index, (key, report) in zip(todo, made, strict=True):
+            reports[index] = report
+            if key is not None:
+                fresh[key] = report
+        if store is not None:
+            store.keep(fresh, with_entries=with_entries)
+        tags = load_side_files(listing, settings.project_dir, findings)
+        return combine((reports[index] for index in sorted(reports)), tags, settings, findings)
+
+
+def _read_and_report(files: list[tuple[str, str]], settings: Settings,
+                     with_entries: bool) -> list[tuple[bytes | None, FileReport]]:
+    if len(files) < PARALLEL_FROM or not _can_fork():
+        return [read_report(path, display, settings) for path, display in files]
+    half = len(files) // 2
+    # The second core takes the second half. Forked, it starts at once with all it needs.
+    with ProcessPoolExecutor(1, mp_context=get_context("fork")) as pool:
+        other = pool.submit(_report_batch, files[half:], settings, with_entries)
+        mine = [read_report(path, display, settings) for path, display in files[:half]]
+        return mine + other.result()
+
+
+def _can_fork() -> bool:
+    """Two cores, and no other thread (``mkdocs serve`` has some) whose locks a fork could copy."""
+    return (os.cpu_count() or 1) >= 2 and threading.active_count() == 1 and hasattr(os, "fork")
+
+
+def _report_batch(files: list[tuple[str, str]], settings: Settings,
+                  with_entries: bool) -> list[tuple[bytes | None, FileReport]]:
+    made = [read_report(path, display, settings) for path, display in files]
+    # Sending entries back costs as much as making them: only when they are wanted.
+    return made if with_entries else [(key, light(report)) for key, report in made]
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Reports are trees without cycles; the collector would only walk them, again and again
+    as they grow (it cost more than the parsing at 10,000 entries)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.freeze()  # what was made meanwhile is acyclic: spare the collector its first walk
+            gc.enable()

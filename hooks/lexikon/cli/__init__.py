@@ -1,0 +1,2 @@
+"""The `lexicon` command line.
+"""

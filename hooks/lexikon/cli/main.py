@@ -1,0 +1,316 @@
+"""The ``lexicon`` command: the hook's checks and the editors' tools, without a build."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from lexikon.check.cache import FOLDER
+from lexikon.check.pipeline import check_only, run
+from lexikon.core.escape import github_data, github_property, terminal
+from lexikon.core.model import Finding, Result, Severity
+from lexikon.core.safe_write import checked, write_text
+from lexikon.core.settings import Settings, settings_from_file
+from lexikon.interchange.entry_yaml import SCHEMA_FILE
+
+# The other commands' modules are imported where they run: `lexicon check` after an edit
+# should take a fraction of a second, most of it the interpreter's start.
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    config_file = _config_file(argv)
+    try:
+        settings = settings_from_file(config_file) if config_file.is_file() else None
+    except Exception as error:  # an unreadable or broken mkdocs.yml
+        return _failed(error, config_file.absolute().parent, "--debug" in argv)
+    parser = _parser(settings)
+    args = parser.parse_args(argv)
+    if settings is None:
+        parser.exit(EXIT_USAGE, f"lexicon: {config_file} not found: run in the project folder "
+                    "or pass --config-file\n")
+    try:
+        return args.run(args, settings)
+    except Exception as error:
+        return _failed(error, settings.project_dir, args.debug)
+
+
+def _failed(error: Exception, project_dir: Path, debug: bool) -> int:
+    """Every failure a sentence (see :mod:`.failures`); the traceback only when asked for."""
+    if debug:
+        raise error
+    from lexikon.core.failures import describe
+
+    print(describe(error, project_dir), file=sys.stderr)
+    return EXIT_FAILED
+
+
+def _config_file(argv: list[str]) -> Path:
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
+    known, _ = early.parse_known_args(argv)
+    return known.config_file
+
+
+def _parser(settings: Settings | None) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lexicon", description=__doc__)
+    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
+                        help="the site's mkdocs.yml (default: ./mkdocs.yml)")
+    parser.add_argument("--debug", action="store_true",
+                        help="on an unexpected failure, show Python's traceback as well")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="check the glossary without building the site")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--format", choices=("text", "github", "json"), default="text",
+                       help="text for people, github for workflow annotations, json for tools")
+    check.add_argument("files", nargs="*", type=Path,
+                       help="report only on these entry files (links still resolve against all)")
+    check.add_argument("--no-cache", action="store_true",
+                       help=f"read every file again, ignoring and not updating {FOLDER}/")
+    check.set_defaults(run=_check)
+
+    new = commands.add_parser("new", help="start a new entry with a block per language")
+    new.add_argument("id", help="the new term's id: lowercase letters, digits, single hyphens")
+    for language in settings.languages if settings else ():
+        new.add_argument(f"--title-{language.code}", metavar="TITLE",
+                         help=f"the title in {language.name}")
+    new.set_defaults(run=_new)
+
+    stats = commands.add_parser("stats", help="entries, coverage per language, gaps, orphans")
+    stats.add_argument("--format", choices=("text", "json"), default="text")
+    stats.set_defaults(run=_stats)
+
+    importer = commands.add_parser(
+        "import", help="turn a scraped article into an entry, or into one language block of one")
+    importer.add_argument("file", type=Path, help="the article: plain text or Markdown")
+    importer.add_argument("--lang", required=True,
+                          choices=settings.codes if settings else None, help="the article's language")
+    importer.add_argument("--id", dest="entry_id", help="the entry's id (default: from the title)")
+    importer.add_argument("--dry-run", action="store_true", help="show the entry, write nothing")
+    importer.set_defaults(run=_import)
+
+    exporter = commands.add_parser("export", help="write glossary.json, CSV, TBX and SKOS files into DIR")
+    exporter.add_argument("dir", type=Path)
+    exporter.add_argument("--site-url", help="absolute addresses from this URL (default: $SITE_URL; "
+                          "else relative to DIR)")
+    exporter.set_defaults(run=_export)
+
+    tbx = commands.add_parser("import-tbx", help="new entries from a TBX termbase (never overwrites)")
+    tbx.add_argument("file", type=Path)
+    tbx.add_argument("--dry-run", action="store_true", help="report, write nothing")
+    tbx.set_defaults(run=_import_tbx)
+
+    sheet = commands.add_parser("import-csv", help="new entries in one language from a spreadsheet")
+    sheet.add_argument("file", type=Path)
+    sheet.add_argument("--lang", required=True, choices=settings.codes if settings else None)
+    sheet.add_argument("--dry-run", action="store_true", help="report, write nothing")
+    sheet.set_defaults(run=_import_csv)
+
+    schema = commands.add_parser("schema", help=f"write glossary/{SCHEMA_FILE} for editors")
+    schema.add_argument("--check", action="store_true",
+                        help="only check that the file is up to date (exit 1 if not)")
+    schema.set_defaults(run=_schema)
+
+    render = commands.add_parser("render", help="write the generated pages as plain Markdown folders, "
+                                 "one project per language, for an engine without hooks")
+    render.add_argument("--out", type=Path, required=True, help="the folder to write into")
+    render.add_argument("--lang", action="append", choices=settings.codes if settings else None,
+                        help="only this language (repeatable; default: all)")
+    render.add_argument("--site-url", default=None, help="the published address (default: $SITE_URL)")
+    render.set_defaults(run=_render)
+    return parser
+
+
+# check ------------------------------------------------------------------------
+def _check(args: argparse.Namespace, settings: Settings) -> int:
+    result = check_only(settings, cache=not args.no_cache)
+    findings = list(result.findings)
+    if args.files:
+        wanted = {_relative(path, settings.project_dir) for path in args.files}
+        findings = [f for f in findings if f.path in wanted or f.path.endswith("mkdocs.yml")]
+        findings += [Finding(_relative(path, settings.project_dir), 1, 1, Severity.ERROR,
+                             "no such file: check the path (nothing was checked in its place)")
+                     for path in args.files if not os.path.lexists(path)]
+    failed = any(f.severity is Severity.ERROR or (args.strict and f.severity is Severity.WARNING)
+                 for f in findings)
+    sys.stdout.write(FORMATTERS[args.format](findings, result))
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _relative(path: Path, project_dir: Path) -> str:
+    try:
+        # absolute, not resolved: a file named through a link is reported as the link
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(project_dir)).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _summary(findings: list[Finding], result: Result) -> str:
+    counts = Counter(f.severity for f in findings)
+    return (f"{result.entry_count} entries checked: {counts[Severity.ERROR]} error(s), "
+            f"{counts[Severity.WARNING]} warning(s), {counts[Severity.NOTE]} note(s)")
+
+
+def format_text(findings: list[Finding], result: Result) -> str:
+    lines = [str(f) for f in findings]
+    lines.append(_summary(findings, result))
+    return "\n".join(lines) + "\n"
+
+
+def format_github(findings: list[Finding], result: Result) -> str:
+    """Workflow commands: GitHub shows each on the changed line of a pull request."""
+    kinds = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
+    lines = []
+    for f in findings:
+        lines.append(f"::{kinds[f.severity]} file={terminal(github_property(f.path))},line={f.line},"
+                     f"col={f.col},title=lexicon {f.severity.value}::{terminal(github_data(f.message))}")
+    lines.append(_summary(findings, result))
+    return "\n".join(lines) + "\n"
+
+
+def format_json(findings: list[Finding], result: Result) -> str:
+    counts = Counter(f.severity.value for f in findings)
+    document = {
+        "entries": result.entry_count,
+        "counts": {s.value: counts[s.value] for s in Severity},
+        "findings": [
+            {"path": f.path, "line": f.line, "col": f.col, "severity": f.severity.value,
+             "message": f.message} for f in findings
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}
+
+
+# new --------------------------------------------------------------------------
+def _new(args: argparse.Namespace, settings: Settings) -> int:
+    from lexikon.check.rules import ID_RULE
+    from lexikon.interchange.entry_yaml import new_entry_text
+
+    if not ID_RULE.match(args.id):
+        print(f"lexicon new: '{args.id}' is not a valid id: use lowercase ASCII letters, digits "
+              "and single hyphens, e.g. 'competitive-advantage'", file=sys.stderr)
+        return EXIT_USAGE
+    path = settings.glossary_dir / f"{args.id}.yml"
+    if path.exists() or path.with_suffix(".yaml").exists():
+        print(f"lexicon new: {_relative(path, settings.project_dir)} exists already: edit it, or "
+              "choose another id", file=sys.stderr)
+        return EXIT_FAILED
+    titles = {code: getattr(args, f"title_{code.replace('-', '_')}", None) for code in settings.codes}
+    text = new_entry_text(settings, {k: v for k, v in titles.items() if v})
+    write_text(path, text, settings.project_dir, exclusive=True)
+    print(f"created {_relative(path, settings.project_dir)}: fill in each title and summary, then "
+          "run 'lexicon check'")
+    return EXIT_OK
+
+
+# stats ------------------------------------------------------------------------
+def _stats(args: argparse.Namespace, settings: Settings) -> int:
+    from lexikon.cli.stats import compute_stats
+
+    stats = compute_stats(run(settings).glossary, settings)
+    if args.format == "json":
+        document = dataclasses.asdict(stats)
+        for item, coverage in zip(document["coverage"], stats.coverage, strict=True):
+            item["percent"] = round(coverage.percent, 1)
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"Entries: {stats.entries}\n")
+    print(f"{'Language':<20} {'Entries':>8} {'Coverage':>9}")
+    for c in stats.coverage:
+        print(f"{c.lang + ' (' + c.name + ')':<20} {c.entries:>8} {c.percent:>8.0f}%")
+    print()
+    _print_list("Missing translations", [f"{i}: {', '.join(codes)}" for i, codes in stats.missing.items()])
+    _print_list("Broken links", [f"{source} → {target}" for source, target in stats.broken_links])
+    _print_list("Orphans (no links in or out)", list(stats.orphans))
+    return EXIT_OK
+
+
+def _print_list(title: str, items: list[str]) -> None:
+    print(f"{title}: {len(items) if items else 'none'}")
+    for item in items:
+        print(f"  {item}")
+
+
+# import -----------------------------------------------------------------------
+def _import(args: argparse.Namespace, settings: Settings) -> int:
+    from lexikon.interchange.article import run_import
+
+    if not args.file.is_file():
+        print(f"lexicon import: {args.file} not found", file=sys.stderr)
+        return EXIT_USAGE
+    return run_import(settings, args.file, args.lang, entry_id=args.entry_id, dry_run=args.dry_run,
+                      out=sys.stdout)
+
+
+def _import_tbx(args: argparse.Namespace, settings: Settings) -> int:
+    from lexikon.interchange.tbx import run_import_tbx
+
+    if not args.file.is_file():
+        print(f"lexicon import-tbx: {args.file} not found", file=sys.stderr)
+        return EXIT_USAGE
+    return run_import_tbx(settings, args.file, dry_run=args.dry_run, out=sys.stdout)
+
+
+def _import_csv(args: argparse.Namespace, settings: Settings) -> int:
+    from lexikon.interchange.tbx import run_import_csv
+
+    if not args.file.is_file():
+        print(f"lexicon import-csv: {args.file} not found", file=sys.stderr)
+        return EXIT_USAGE
+    return run_import_csv(settings, args.file, args.lang, dry_run=args.dry_run, out=sys.stdout)
+
+
+# export -----------------------------------------------------------------------
+def _export(args: argparse.Namespace, settings: Settings) -> int:
+    from lexikon.interchange.export import run_export
+
+    return run_export(settings, args.dir, out=sys.stdout, base_url=args.site_url)
+
+
+# render -----------------------------------------------------------------------
+def _render(args: argparse.Namespace, settings: Settings) -> int:
+    import os
+
+    from lexikon.publish.folder import run_render
+
+    report: list[str] = []
+    site_url = os.environ.get("SITE_URL", "") if args.site_url is None else args.site_url
+    code = run_render(settings, args.config_file, args.out, args.lang, site_url, report)
+    sys.stdout.write("".join(f"{line}\n" for line in report))
+    return code
+
+
+# schema -----------------------------------------------------------------------
+def _schema(args: argparse.Namespace, settings: Settings) -> int:
+    from lexikon.core.schema import json_schema
+
+    path = settings.glossary_dir / SCHEMA_FILE
+    text = json.dumps(json_schema(settings.codes), ensure_ascii=False, indent=2) + "\n"
+    checked(path, settings.project_dir)  # a linked schema file is neither read nor written
+    current = path.read_text(encoding="utf-8") if path.exists() else ""
+    shown = _relative(path, settings.project_dir)
+    if args.check:
+        if current != text:
+            print(f"{shown} is out of date: run 'lexicon schema'", file=sys.stderr)
+            return EXIT_FAILED
+        print(f"{shown} is up to date")
+        return EXIT_OK
+    write_text(path, text, settings.project_dir)
+    print(f"wrote {shown}")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,58 @@
+"""Figures about the glossary for editors: coverage, gaps, broken links, orphans."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lexikon.core.model import Glossary
+from lexikon.core.settings import Settings
+from lexikon.render.pages import backlinks, linked_ids
+
+
+@dataclass(frozen=True)
+class Coverage:
+    lang: str
+    name: str
+    entries: int
+    total: int
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.entries / self.total if self.total else 100.0
+
+
+@dataclass(frozen=True)
+class Stats:
+    entries: int
+    coverage: tuple[Coverage, ...]
+    missing: dict[str, tuple[str, ...]]
+    """Entry id → languages it lacks."""
+    broken_links: tuple[tuple[str, str], ...]
+    """(entry id, target that names nothing)."""
+    orphans: tuple[str, ...]
+    """Entries with no links in or out."""
+
+
+def compute_stats(glossary: Glossary, settings: Settings) -> Stats:
+    entries = glossary.entries
+    inbound = backlinks(glossary)
+    missing = {entry_id: tuple(code for code in settings.codes if code not in entry.texts)
+               for entry_id, entry in entries.items()}
+    broken: set[tuple[str, str]] = set()
+    outbound: dict[str, set[str]] = {}
+    for entry_id, entry in entries.items():
+        targets = {*entry.related, *linked_ids(entry)}
+        outbound[entry_id] = {t for t in targets if t in entries and t != entry_id}
+        broken.update((entry_id, t) for t in targets if t not in entries)
+    coverage = tuple(
+        Coverage(language.code, language.name,
+                 sum(1 for entry in entries.values() if language.code in entry.texts), len(entries))
+        for language in settings.languages
+    )
+    return Stats(
+        entries=len(entries),
+        coverage=coverage,
+        missing={k: v for k, v in missing.items() if v},
+        broken_links=tuple(sorted(broken)),
+        orphans=tuple(sorted(i for i in entries if not outbound[i] and not inbound.get(i))),
+    )

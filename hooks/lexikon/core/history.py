@@ -1,0 +1,99 @@
+"""When each entry was added and last changed, from git; and the feed of those changes.
+
+Dates come from commits, never from file times, so every clone of one commit builds the
+same pages and feed. Outside a git work tree there is no history, and no error.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path, PurePosixPath
+from xml.etree import ElementTree as ET
+
+from lexikon.core.escape import xml_chars
+
+
+@dataclass(frozen=True)
+class Change:
+    """An entry's place in the history."""
+
+    entry_id: str
+    added: datetime
+    changed: datetime
+
+    @property
+    def is_new(self) -> bool:
+        return self.added == self.changed
+
+
+def entry_history(glossary_dir: Path) -> dict[str, Change]:
+    """Added and last-changed time of each entry file, from one ``git log``."""
+    try:
+        output = subprocess.run(
+            ["git", "log", "--format=@%ct", "--name-only", "--no-renames", "--", "."],
+            cwd=glossary_dir, capture_output=True, encoding="utf-8", errors="replace", check=True, timeout=60,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    changed: dict[str, datetime] = {}
+    added: dict[str, datetime] = {}
+    when = datetime.fromtimestamp(0, timezone.utc)
+    for line in output.splitlines():
+        if line.startswith("@"):
+            when = _commit_time(line[1:], when)
+            continue
+        name = line.strip()
+        path = PurePosixPath(name)
+        if not name or path.suffix != ".yml" or path.name.startswith("_"):
+            continue
+        entry_id = path.stem
+        changed.setdefault(entry_id, when)  # newest first: the first sighting is the last change
+        added[entry_id] = when              # ... and the last sighting the first
+    return {i: Change(i, added[i], changed[i]) for i in changed}
+
+
+LATEST = datetime(9999, 12, 31, 23, 59, 59, tzinfo=timezone.utc)
+"""The latest time Python (and Atom's RFC 3339) can write."""
+
+
+def _commit_time(seconds: str, previous: datetime) -> datetime:
+    """A commit's time; one beyond the year 9999 (git stores any number) is read as the latest
+    time there is, one before 1970 or no number as the commit before it had: a history is
+    never a reason for a build to fail."""
+    try:
+        number = int(seconds)
+    except ValueError:
+        return previous
+    try:
+        return datetime.fromtimestamp(number, timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        return LATEST if number > 0 else previous
+
+
+def atom_feed(*, title: str, feed_url: str, site_url: str, lang: str,
+              items: list[tuple[Change, str, str, str, str]], feed_id: str | None = None,
+              author: str | None = None) -> str:
+    """An Atom feed; ``items`` are ``(change, title, summary, url, id)``, newest first;
+    ``author`` is who writes them (the site's name; the feed's title when not given)."""
+    ns = "http://www.w3.org/2005/Atom"
+    ET.register_namespace("", ns)
+    feed = ET.Element(f"{{{ns}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": lang})
+    ET.SubElement(feed, f"{{{ns}}}title").text = title
+    ET.SubElement(feed, f"{{{ns}}}id").text = feed_id or feed_url
+    ET.SubElement(feed, f"{{{ns}}}link", {"rel": "self", "href": feed_url})
+    ET.SubElement(feed, f"{{{ns}}}link", {"rel": "alternate", "href": site_url})
+    newest = max((change.changed for change, *_ in items), default=datetime.fromtimestamp(0, timezone.utc))
+    ET.SubElement(feed, f"{{{ns}}}updated").text = newest.isoformat()
+    for change, entry_title, summary, url, entry_id in items:
+        entry = ET.SubElement(feed, f"{{{ns}}}entry")
+        ET.SubElement(entry, f"{{{ns}}}title").text = xml_chars(entry_title)
+        ET.SubElement(entry, f"{{{ns}}}id").text = entry_id
+        ET.SubElement(entry, f"{{{ns}}}link", {"href": url})
+        ET.SubElement(entry, f"{{{ns}}}published").text = change.added.isoformat()
+        ET.SubElement(entry, f"{{{ns}}}updated").text = change.changed.isoformat()
+        ET.SubElement(entry, f"{{{ns}}}summary").text = xml_chars(summary)
+        ET.SubElement(ET.SubElement(entry, f"{{{ns}}}author"), f"{{{ns}}}name").text = author or title
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

@@ -1,0 +1,238 @@
+"""What the stages need to know about the site: languages, folders, switches.
+
+The options live under ``extra.lexikon`` in ``mkdocs.yml``; the languages are those of
+the ``i18n`` plugin. Both the MkDocs hook and the command line read them through
+:func:`make_settings`, so there is one schema and one set of defaults.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lexikon.core.model import Finding, Severity
+
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+
+
+@dataclass(frozen=True)
+class Language:
+    """A configured language of the site."""
+
+    code: str
+    name: str
+    default: bool = False
+
+
+@dataclass(frozen=True)
+class Option:
+    """One setting under ``extra.lexikon``: its type, default and why it exists."""
+
+    kind: type
+    default: Any
+    doc: str
+    choices: tuple[Any, ...] = ()
+    """The values allowed, when only some of the type's are."""
+
+
+OPTIONS: Mapping[str, Option] = {
+    "glossary_dir": Option(str, "glossary", "Folder of the entry files, relative to mkdocs.yml."),
+    "terms_path": Option(str, "terms", "URL folder of the term pages and of the A–Z index."),
+    "tags_path": Option(str, "tags", "URL folder of the tag pages."),
+    "autolink": Option(
+        bool, True, "Link the first mention of another term's title, alias or form in a body."
+    ),
+    "edit_entries": Option(
+        bool, True, "Point each term page's edit link at its YAML file (needs repo_url)."
+    ),
+    "search": Option(
+        str, "pagefind",
+        "Search engine behind Material's search box: 'pagefind' (small index chunks fetched per "
+        "query) or 'lunr' (Material's own, one whole index per language loaded up front).",
+        choices=("pagefind", "lunr"),
+    ),
+    "parallel_from": Option(
+        int, 200,
+        "Generated pages in a language pass from which a second process renders half of their "
+        "Markdown (with two cores and no other thread running); 0 turns it off.",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable, validated, with defaults filled in."""
+
+    project_dir: Path
+    languages: tuple[Language, ...]
+    """The default language first."""
+    glossary_dir: Path = Path("glossary")
+    terms_path: str = "terms"
+    tags_path: str = "tags"
+    edit_entries: bool = True
+    autolink: bool = True
+    search: str = "pagefind"
+    """``pagefind`` or ``lunr``: see :data:`OPTIONS`."""
+    parallel_from: int = 200
+    findings: tuple[Finding, ...] = field(default=(), compare=False)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(language.code for language in self.languages)
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0].code
+
+
+def make_settings(
+    project_dir: Path,
+    languages: list[Language],
+    options: Mapping[str, Any] | None,
+    config_path: str = "mkdocs.yml",
+) -> Settings:
+    """Validate ``options`` against :data:`OPTIONS`; problems become findings."""
+    findings: list[Finding] = []
+
+    def problem(message: str) -> None:
+        findings.append(Finding(config_path, 1, 1, Severity.ERROR, message))
+
+    values = {name: option.default for name, option in OPTIONS.items()}
+    if options is not None and not isinstance(options, Mapping):
+        problem("extra.lexikon must be a mapping of options")
+        options = {}
+    for name, value in (options or {}).items():
+        if name not in OPTIONS:
+            problem(f"extra.lexikon: unknown option '{name}' (known: {', '.join(OPTIONS)})")
+        elif not isinstance(value, OPTIONS[name].kind):
+            problem(f"extra.lexikon.{name}: expected {OPTIONS[name].kind.__name__}, got {value!r}")
+        elif OPTIONS[name].choices and value not in OPTIONS[name].choices:
+            allowed = ", ".join(repr(choice) for choice in OPTIONS[name].choices)
+            problem(f"extra.lexikon.{name}: expected one of {allowed}, got {value!r}")
+        else:
+            values[name] = value
+    ordered = sorted(languages, key=lambda language: not language.default)
+    if not ordered:
+        problem("no languages configured: add the i18n plugin with its languages to mkdocs.yml")
+        ordered = [Language("de", "Deutsch", True)]
+    for language in ordered:
+        if not LANGUAGE_CODE.match(language.code):
+            problem(f"language code '{language.code}' is not a code like 'de' or 'da'")
+    return Settings(
+        project_dir=project_dir,
+        languages=tuple(ordered),
+        glossary_dir=project_dir / values["glossary_dir"],
+        terms_path=values["terms_path"].strip("/"),
+        tags_path=values["tags_path"].strip("/"),
+        edit_entries=values["edit_entries"],
+        autolink=values["autolink"],
+        search=values["search"],
+        parallel_from=values["parallel_from"],
+        findings=tuple(findings),
+    )
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without running its ``!!python/name`` and ``!ENV`` tags."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_config(config_file: Path) -> Mapping[str, Any]:
+    """``mkdocs.yml`` as plain data, its tags read as nothing (no MkDocs, no code run)."""
+    with config_file.open(encoding="utf-8-sig") as stream:
+        config = yaml.load(stream, Loader=_ConfigLoader) or {}
+    return config if isinstance(config, Mapping) else {}
+
+
+def settings_from_file(config_file: Path) -> Settings:
+    """Settings for the command line, read from ``mkdocs.yml`` without MkDocs."""
+    config = read_config(config_file)
+    i18n: Mapping[str, Any] = {}
+    plugins = config.get("plugins") or []
+    items = plugins.items() if isinstance(plugins, Mapping) else (
+        next(iter(p.items())) if isinstance(p, Mapping) else (p, {}) for p in plugins
+    )
+    for name, plugin_config in items:
+        if name == "i18n":
+            i18n = plugin_config or {}
+    languages = [
+        Language(str(item.get("locale")), str(item.get("name") or item.get("locale")),
+                 bool(item.get("default", False)))
+        for item in i18n.get("languages") or []
+        if isinstance(item, Mapping) and item.get("build", True) is not False
+    ]
+    extra = config.get("extra") or {}
+    return make_settings(config_file.parent, languages, extra.get("lexikon"), config_file.name)
+
+
+CHANGES_PAGE = "changes.md"
+DATA_PAGE = "data.md"
+PRINT_PAGE = "print.md"
+INDEX_PAGE = "index.md"
+"""The page of a folder (the A–Z index in the terms folder, the overview in the tags folder)."""
+
+
+def fixed_pages(settings: Settings) -> dict[str, str]:
+    """Every page the renderer makes besides term and tag pages: source path → what it is.
+
+    The one list of the generated layout; the renderer takes its paths from here, and the
+    check refuses ids whose page would land on one of them.
+    """
+    return {
+        f"{settings.terms_path}/{INDEX_PAGE}": "the A–Z index",
+        f"{settings.tags_path}/{INDEX_PAGE}": "the tags overview",
+        CHANGES_PAGE: "the list of changes",
+        DATA_PAGE: "the data page",
+        PRINT_PAGE: "the print page",
+    }
+
+
+def reserved_ids(settings: Settings, folder: str) -> dict[str, str]:
+    """Ids whose page in ``folder`` (``terms_path`` or ``tags_path``) would be, or hold, a
+    generated page, with that page: ``terms/index.md`` reserves ``index`` in ``terms``.
+
+    With directory URLs ``x.md`` and ``x/index.md`` are one address: a page anywhere
+    below ``folder/x/`` reserves ``x`` too.
+    """
+    prefix = f"{folder}/" if folder else ""
+    reserved: dict[str, str] = {}
+    for path, what in fixed_pages(settings).items():
+        if path.startswith(prefix):
+            name = path[len(prefix):].removesuffix(".md").split("/")[0]
+            reserved.setdefault(name, f"{what} ({path})")
+    return reserved
+
+
+def language_root(lang: str, settings: Settings) -> str:
+    """The folder of a language's tree in the built site ('' for the default, as i18n lays it)."""
+    return "" if lang == settings.default_language else f"{lang}/"
+
+
+def page_url(path: str, lang: str, settings: Settings, use_directory_urls: bool) -> str:
+    """The site-relative URL of a neutral source path (``terms/x.md``) in one language."""
+    stem = path.removesuffix(".md")
+    if use_directory_urls:
+        stem = stem.removesuffix("index").rstrip("/")
+        url = f"{stem}/" if stem else ""
+    else:
+        url = f"{stem}.html"
+    return language_root(lang, settings) + url
+
+
+def stable_iri(*names: str) -> str:
+    """An identifier that needs no host and never changes for the same names: a name-based
+    UUID URN (RFC 4122). For feeds and SKOS of a site built without ``site_url``, whose
+    page addresses are known only relative to wherever the site is served."""
+    return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, "\x1f".join(names)))
+
+
+def is_absolute(iri: str) -> bool:
+    return re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", iri) is not None

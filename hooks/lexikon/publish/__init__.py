@@ -1,0 +1,3 @@
+"""The built output: the building folder and its swap, plain per-language folders for other
+engines.
+"""

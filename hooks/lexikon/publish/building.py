@@ -1,0 +1,111 @@
+"""One build at a time writes beside ``site/`` and replaces it only when everything succeeded.
+
+A build writes into ``.site.building`` next to the site folder and swaps it in at its very
+end; whatever fails before (a language pass, Pagefind, a strict abort on warnings) drops
+the building folder and leaves the last good ``site/`` byte for byte. Two builds of one
+site take turns: the second waits on a lock file (``.site.lock``, an advisory ``flock``
+the system releases when a build's process ends, however it ends), saying so, so that
+they never share the building folder or swap half a site in. None of these folders may
+be a symbolic link: the build would write, or delete, wherever it points.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from lexikon.core.safe_write import checked, is_inside, refuse_link
+
+log = logging.getLogger("mkdocs.hooks.lexikon")
+
+
+def building_dir(site_dir: Path) -> Path:
+    """Where a build writes before it replaces ``site_dir`` (beside it: same file system)."""
+    return site_dir.parent / f".{site_dir.name}.building"
+
+
+def _old_dir(site_dir: Path) -> Path:
+    return site_dir.parent / f".{site_dir.name}.old"
+
+
+def lock_file(site_dir: Path) -> Path:
+    return site_dir.parent / f".{site_dir.name}.lock"
+
+
+@dataclass
+class Building:
+    """A build under way: where it writes, where the result goes, and its lock."""
+
+    site_dir: Path
+    lock: int
+    """The open lock file; closing it lets the next build go on."""
+
+    @property
+    def folder(self) -> Path:
+        return building_dir(self.site_dir)
+
+    def finish(self) -> None:
+        """Swap the finished build in, then let the next build go on."""
+        try:
+            swap_in(self.folder, self.site_dir)
+        finally:
+            self.release()
+
+    def discard(self) -> None:
+        """A failed build: its output goes, the last good site stays."""
+        try:
+            _remove(self.folder)
+        finally:
+            self.release()
+
+    def release(self) -> None:
+        if self.lock >= 0:
+            os.close(self.lock)
+            self.lock = -1
+
+
+def begin(site_dir: Path, project_dir: Path) -> Building:
+    """Take the site's lock (waiting for another build of it), refuse links, clear the folder.
+
+    ``site_dir`` may be anywhere (``mkdocs build -d``); inside the project, no folder on
+    its way may be a link either. Raises :class:`WriteRefused`.
+    """
+    site_dir = Path(os.path.abspath(site_dir))
+    for path in (site_dir, building_dir(site_dir), _old_dir(site_dir), lock_file(site_dir)):
+        refuse_link(path, project_dir)
+        if is_inside(path, project_dir):
+            checked(path, project_dir)
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    lock = os.open(lock_file(site_dir), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        log.info("another build of %s is running (lock file %s): waiting for it to finish",
+                 site_dir, lock_file(site_dir))
+        fcntl.flock(lock, fcntl.LOCK_EX)
+    building = Building(site_dir, lock)
+    _remove(building.folder)  # what a killed build left: no other build uses it now
+    return building
+
+
+def swap_in(built: Path, site_dir: Path) -> None:
+    """Replace ``site_dir`` by the finished build; the old site goes only once the new is in."""
+    old = _old_dir(site_dir)
+    _remove(old)
+    refuse_link(site_dir)
+    if site_dir.exists():
+        site_dir.rename(old)
+    built.rename(site_dir)
+    _remove(old)
+
+
+def _remove(folder: Path) -> None:
+    """Remove a folder of ours; a link in its place is removed, never followed."""
+    if folder.is_symlink():
+        folder.unlink()
+    else:
+        shutil.rmtree(folder, ignore_errors=True)

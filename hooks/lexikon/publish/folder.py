@@ -1,0 +1,124 @@
+"""``lexicon render --out DIR``: the generated site as plain folders any engine can build.
+
+The hook renders the glossary into MkDocs' file list at build time; an engine that ignores
+hooks and plugins (Zensical reads ``mkdocs.yml`` but neither) needs the pages on disk
+instead. This writes, per language, a project folder ``DIR/<lang>/`` with a minimal
+``mkdocs.yml`` and ``docs/``: every generated page as Markdown with its front matter, the
+hand-written pages of that language, and (in the default language's tree, as at the site's
+root) the data exports. Each language is built on its own into ``DIR/<lang>/site/``; put
+the default language's at the site's root and each other one in ``<lang>/`` of it (the
+layout the hook's build has), and the links between the languages hold.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+from lexikon.core.history import entry_history
+from lexikon.core.layout import absolute_linker, language_linker, page_linker
+from lexikon.core.model import Finding, Glossary
+from lexikon.core.safe_write import checked, write_bytes, write_text
+from lexikon.core.settings import Settings, language_root, read_config
+from lexikon.interchange.export import page_url_of, write_exports
+from lexikon.render.pages import GRAPH_MARKER, lexicon_graphs, render_site
+
+MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "fenced_code", "tables",
+                       {"toc": {"permalink": True}}]
+"""What the generated Markdown needs (the site's own list, without Python-tagged options)."""
+
+
+def render_folder(glossary: Glossary, settings: Settings, out_dir: Path, langs: Iterable[str],
+                  site_url: str = "", config_file: Path | None = None) -> list[Path]:
+    """Write each language's project folder under ``out_dir``; the files written."""
+    history = entry_history(settings.glossary_dir)
+    pages = render_site(glossary, settings, language_linker(settings, True),
+                        absolute_linker(settings, site_url or None, True), page_linker(settings, True),
+                        history)
+    graphs = lexicon_graphs(glossary, settings, page_linker(settings, True))
+    root = settings.project_dir
+    written: list[Path] = []
+    for lang in langs:
+        project = out_dir / lang
+        docs = project / "docs"
+        shutil.rmtree(checked(docs, root), ignore_errors=True)  # pages of removed entries go too
+        for page in pages:
+            if page.lang == lang:
+                written.append(write_text(docs / page.path, page.markdown, root))
+        written.extend(_hand_written(settings, lang, docs, graphs.get(lang, "")))
+        if lang == settings.default_language:
+            written.extend(write_exports(glossary, settings, page_url_of(settings, site_url), docs,
+                                         root=root))
+        config = _config(settings, lang, site_url, config_file or settings.project_dir / "mkdocs.yml")
+        written.append(write_text(project / "mkdocs.yml", config, root))
+    return written
+
+
+def _hand_written(settings: Settings, lang: str, docs: Path, graph: str) -> list[Path]:
+    """The pages editors wrote in ``docs/`` for this language (``x.md``, ``x.<lang>.md``)."""
+    source = settings.project_dir / "docs"
+    codes = set(settings.codes)
+    written = []
+    for path in sorted(source.rglob("*.md")):
+        stem, _, suffix = path.stem.rpartition(".")
+        own = suffix == lang if stem and suffix in codes else lang == settings.default_language
+        if not own:
+            continue
+        name = f"{stem}.md" if stem and suffix in codes else path.name
+        text = path.read_text(encoding="utf-8").replace(GRAPH_MARKER, graph)
+        written.append(write_text(docs / path.parent.relative_to(source) / name, text, settings.project_dir))
+    for asset in sorted(source.rglob("*")):
+        if asset.is_file() and asset.suffix != ".md":
+            written.append(write_bytes(docs / asset.relative_to(source), asset.read_bytes(),
+                                       settings.project_dir))
+    return written
+
+
+def _site_texts(settings: Settings, config_file: Path, lang: str) -> dict[str, str]:
+    """``site_name`` and ``site_description`` of one language, as static-i18n overrides them."""
+    config = read_config(config_file)
+    texts = {key: str(config.get(key) or "") for key in ("site_name", "site_description")}
+    for plugin in config.get("plugins") or []:
+        i18n = plugin.get("i18n") if isinstance(plugin, dict) else None
+        for language in (i18n or {}).get("languages") or []:
+            if isinstance(language, dict) and language.get("locale") == lang:
+                texts.update({key: str(language[key]) for key in texts if language.get(key)})
+    return texts
+
+
+def _config(settings: Settings, lang: str, site_url: str, config_file: Path) -> str:
+    """A hook-free ``mkdocs.yml`` for one language (JSON is YAML, and needs no quoting rules)."""
+    config = {
+        **_site_texts(settings, config_file, lang),
+        "docs_dir": "docs",
+        "site_dir": "site",
+        "theme": {"name": "material", "language": lang},
+        "markdown_extensions": MARKDOWN_EXTENSIONS,
+        "extra_css": ["assets/lexikon.css"],
+    }
+    if site_url:
+        config["site_url"] = site_url.rstrip("/") + "/" + language_root(lang, settings)
+    return json.dumps(config, ensure_ascii=False, indent=2) + "\n"
+
+
+def run_render(settings: Settings, config_file: Path, out_dir: Path, langs: list[str] | None,
+               site_url: str, report: list[str]) -> int:
+    """The command: check, then write; findings and what was written go to ``report``."""
+    from lexikon.check.pipeline import run
+
+    result = run(settings)
+    report.extend(str(finding) for finding in result.findings if _shown(finding))
+    if result.errors:
+        report.append(f"lexicon render: {len(result.errors)} error(s) in the glossary: nothing written")
+        return 1
+    chosen = langs or list(settings.codes)
+    written = render_folder(result.glossary, settings, out_dir, chosen, site_url, config_file)
+    report.append(f"lexicon render: {len(written)} files in {out_dir} ({', '.join(chosen)}); "
+                  f"build each with an engine in {out_dir}/<lang>/")
+    return 0
+
+
+def _shown(finding: Finding) -> bool:
+    return finding.severity.name != "NOTE"

@@ -1,0 +1,128 @@
+"""The frame around every page, in its own language: alternates, sitemaps, 404 pages.
+
+What a search engine and a reader's browser read beside the text: which languages a page
+is really written in (``hreflang``), one sitemap per language of the pages that are, the
+not-found page of each language tree, and what Material's script may fetch. Knows MkDocs'
+pages and files only by their attributes (``url``, ``src_uri``, i18n's ``alternates``).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+from lexikon.core.settings import Settings, language_root
+from lexikon.render.pages import Page
+
+
+class SourceFile(Protocol):
+    """What a MkDocs ``File`` (as static-i18n leaves it) tells about a page."""
+
+    src_uri: str
+    url: str
+
+
+def written_in(file: SourceFile, lang: str, generated: Mapping[str, Page]) -> bool:
+    """Whether the page of ``file`` in the ``lang`` tree is text of that language.
+
+    A generated page knows (a missing translation shows another language's text); a
+    hand-written page is when static-i18n found it in that language, not its fallback.
+    """
+    page = generated.get(file.src_uri)
+    if page is not None:
+        return page.translated and page.lang == lang
+    return (getattr(file, "locale", None) or lang) == lang
+
+
+def page_languages(file: SourceFile, lang: str, settings: Settings,
+                   generated: Mapping[str, Page]) -> dict[str, str]:
+    """Each language the page is really written in, with its site-relative URL.
+
+    Empty for a page that is not itself written in ``lang``: it is nobody's alternate.
+    """
+    if not written_in(file, lang, generated):
+        return {}
+    others = getattr(file, "alternates", None) or {}
+    found = {}
+    for code in settings.codes:
+        other = file if code == lang else others.get(code)
+        if other is not None and written_in(other, code, generated):
+            found[code] = other.url
+    return found
+
+
+def address(url: str, site_url: str | None) -> str:
+    """A site-relative URL as the head links it: absolute with ``site_url``, else as it is."""
+    if site_url:
+        # The root index's URL is "./": the address is the site's, as its canonical says.
+        path = url.lstrip("/").removeprefix("./")
+        return site_url.rstrip("/") + "/" + ("" if path == "." else path)
+    return url
+
+
+_MATERIAL_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+
+
+def hreflang_links(languages: Mapping[str, str], default_language: str, href) -> str:
+    """``<link rel="alternate" hreflang>`` for each language (and x-default) of a page.
+
+    ``href`` turns a site-relative URL into the link written (absolute, or relative to
+    the page).
+    """
+    links = [(code, href(url)) for code, url in languages.items()]
+    if default_language in languages:
+        links.append(("x-default", href(languages[default_language])))
+    return "".join(f'<link rel="alternate" hreflang="{html.escape(code)}" href="{html.escape(link)}">\n'
+                   for code, link in links)
+
+
+def replace_hreflang(page_html: str, links: str) -> str:
+    """Material's head alternates (every language, always: static-i18n's language menu)
+    replaced by the page's real ones."""
+    head_end = page_html.find("</head>")
+    if head_end < 0:
+        return page_html
+    head = _MATERIAL_ALTERNATE.sub("", page_html[:head_end])
+    marker = '<link rel="icon"'
+    at = head.find(marker)
+    at = at if at >= 0 else len(head)
+    return head[:at] + links + head[at:] + page_html[head_end:]
+
+
+def sitemap(urls: Mapping[str, Mapping[str, str]], site_url: str, default_language: str) -> str:
+    """One language's sitemap: its real pages, each with its translations (absolute)."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+             'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    for url, languages in sorted(urls.items()):
+        lines.append(f"  <url><loc>{html.escape(address(url, site_url))}</loc>")
+        alternates = dict(languages)
+        if default_language in alternates:
+            alternates["x-default"] = alternates[default_language]
+        for code, other in alternates.items():
+            lines.append(f'    <xhtml:link rel="alternate" hreflang="{code}" '
+                         f'href="{html.escape(address(other, site_url))}"/>')
+        lines.append("  </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def sitemap_paths(settings: Settings, site_url: str | None) -> list[str]:
+    """The absolute paths of the sitemaps a build writes (none without ``site_url``)."""
+    if not site_url:
+        return []
+    base = urlsplit(site_url).path.rstrip("/") + "/"
+    return [base + language_root(code, settings) + "sitemap.xml" for code in settings.codes]
+
+
+def not_found_trees(settings: Settings, site_url: str | None) -> list[dict[str, Any]]:
+    """The other languages' trees, for the root 404 page's script: a missing address under
+    ``/da/`` gets the Danish not-found page (GitHub Pages serves only the root one)."""
+    base = urlsplit(site_url or "/").path.rstrip("/") + "/"
+    return sorted(({"root": base + language_root(code, settings),
+                    "page": base + language_root(code, settings) + "404.html"}
+                   for code in settings.codes if code != settings.default_language),
+                  key=lambda tree: -len(tree["root"]))
