@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lexikon.cli.main import EXIT_FAILED, EXIT_OK, EXIT_USAGE, format_github, main
+from lexikon.cli.main import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
+from lexikon.cli.report import format_github
 from lexikon.core.model import Finding, Glossary, Result, Severity
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lexikon.cli.main import format_github
+from lexikon.cli.report import format_github
 from lexikon.core import escape
 from lexikon.core.history import Change, atom_feed
 from lexikon.core.model import Finding, Glossary, Result, Severity

@@ -22,7 +22,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from lexikon.core.model import Severity
 from lexikon.core.settings import Language, make_settings
-from lexikon.engine.mkdocs import site
+from lexikon.publish import pagefind
 
 LANGUAGES = [Language("de", "Deutsch", True), Language("da", "Dansk")]
 SETTINGS = make_settings(Path("/nonexistent"), LANGUAGES, None)
@@ -52,28 +52,28 @@ def test_an_unknown_search_engine_is_an_error(value: object, message: str) -> No
 
 def test_pagefind_takes_pages_out_of_materials_index_and_keeps_opt_outs_out_of_its_own() -> None:
     meta: dict = {"title": "Backsourcing"}
-    assert site.take_over_search(meta) is True
+    assert pagefind.take_over_search(meta) is True
     assert meta["search"] == {"exclude": True}
     opted_out: dict = {"search": {"exclude": True}}
-    assert site.take_over_search(opted_out) is False
+    assert pagefind.take_over_search(opted_out) is False
     assert opted_out["search"] == {"exclude": True}
 
 
 def test_search_terms_are_hidden_weighted_and_escaped() -> None:
-    html = site.search_terms_html(["Wiedereinlagerung", "<b>x</b> & y"])
+    html = pagefind.search_terms_html(["Wiedereinlagerung", "<b>x</b> & y"])
     assert html.startswith('<div class="lexikon-search-terms" hidden aria-hidden="true" '
                            'data-pagefind-weight="7">')
     assert '<h2 id="lexikon-search-terms"></h2>' in html
     assert "<span>Wiedereinlagerung</span>" in html
     assert "<span>&lt;b&gt;x&lt;/b&gt; &amp; y</span>" in html and "<b>" not in html
-    assert site.search_terms_html([]) == ""
+    assert pagefind.search_terms_html([]) == ""
 
 
 def test_search_box_is_pointed_at_our_worker_and_the_rest_of_the_config_kept() -> None:
     config = {"base": "../..", "features": ["search.highlight"], "search": "../../assets/workers/search.js",
               "translations": {"search.result.none": "Keine <Suchergebnisse>"}}
     page = f'<p>x</p><script id="__config" type="application/json">{json.dumps(config)}</script>'
-    out = site.use_search_worker(page, "../../assets/javascripts/lexikon-search-worker.js?root=da/")
+    out = pagefind.use_search_worker(page, "../../assets/javascripts/lexikon-search-worker.js?root=da/")
     text = re.search(r'application/json">(.*)</script>', out).group(1)
     assert "<S" not in text   # nothing in the JSON can close the script
     worker = "../../assets/javascripts/lexikon-search-worker.js?root=da/"
@@ -88,7 +88,7 @@ def test_search_box_is_pointed_at_our_worker_and_the_rest_of_the_config_kept() -
     (None, "de", "/lexikon/", "/lexikon/assets/javascripts/lexikon-search-worker.js?root="),
 ])
 def test_worker_address_names_the_language_tree(page_url, lang, base, expected) -> None:
-    assert site.search_worker_url(page_url, lang, SETTINGS, base=base) == expected
+    assert pagefind.search_worker_url(page_url, lang, SETTINGS, base=base) == expected
 
 
 def test_each_page_goes_to_its_own_languages_bundle(tmp_path: Path) -> None:
@@ -100,7 +100,7 @@ def test_each_page_goes_to_its_own_languages_bundle(tmp_path: Path) -> None:
     for name, text in files.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")
-    pages = site.pagefind_pages(tmp_path, SETTINGS)
+    pages = pagefind.pagefind_pages(tmp_path, SETTINGS)
     assert {code: [url for url, _ in found] for code, found in pages.items()} == {
         "de": ["/dansk/", "/data/table.html", "/", "/terms/x/"],
         "da": ["/", "/terms/x/"],

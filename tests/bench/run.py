@@ -168,8 +168,9 @@ def baseline_config(text: str) -> str:
 def make_baseline(project: Path, target: Path) -> dict:
     """The pages the hook would generate, written as files into a hook-less copy."""
     from lexikon.check.pipeline import run
+    from lexikon.core.layout import language_linker, page_linker
     from lexikon.core.settings import settings_from_file
-    from lexikon.engine.mkdocs import site
+    from lexikon.engine.mkdocs.pages import absolute_linker, source_uri
     from lexikon.render.pages import GRAPH_MARKER, lexicon_graphs, render_site
 
     if target.exists():
@@ -183,12 +184,12 @@ def make_baseline(project: Path, target: Path) -> dict:
     result = run(settings)
     checked = time.perf_counter()
     config = SimpleNamespace(site_url=None, use_directory_urls=True)
-    pages = render_site(result.glossary, settings, site.language_linker(settings, True),
-                        site.absolute_linker(settings, config), site.page_linker(settings, True))
-    graphs = lexicon_graphs(result.glossary, settings, site.page_linker(settings, True))
+    pages = render_site(result.glossary, settings, language_linker(settings, True),
+                        absolute_linker(settings, config), page_linker(settings, True))
+    graphs = lexicon_graphs(result.glossary, settings, page_linker(settings, True))
     rendered = time.perf_counter()
     for page in pages:
-        path = target / "docs" / site.source_uri(page, settings)
+        path = target / "docs" / source_uri(page, settings)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page.markdown, encoding="utf-8")
     for code in settings.codes:

@@ -9,8 +9,6 @@ that resolve, ids and titles used twice) is asked of the reports every time.
 from __future__ import annotations
 
 import gc
-import os
-import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -21,6 +19,7 @@ from lexikon.check.dedupe import deduplicate_report
 from lexikon.check.load import file_id, list_glossary, load_side_files, parse_bytes, read_file
 from lexikon.check.rules import check_file, combine
 from lexikon.core.model import FileReport, Finding, Result
+from lexikon.core.processes import can_fork as _can_fork
 from lexikon.core.settings import Settings
 
 PARALLEL_FROM = 400
@@ -98,11 +97,6 @@ def _read_and_report(files: list[tuple[str, str]], settings: Settings,
         other = pool.submit(_report_batch, files[half:], settings, with_entries)
         mine = [read_report(path, display, settings) for path, display in files[:half]]
         return mine + other.result()
-
-
-def _can_fork() -> bool:
-    """Two cores, and no other thread (``mkdocs serve`` has some) whose locks a fork could copy."""
-    return (os.cpu_count() or 1) >= 2 and threading.active_count() == 1 and hasattr(os, "fork")
 
 
 def _report_batch(files: list[tuple[str, str]], settings: Settings,

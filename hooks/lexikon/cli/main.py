@@ -7,14 +7,13 @@ import dataclasses
 import json
 import os
 import sys
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
 from lexikon.check.cache import FOLDER
 from lexikon.check.pipeline import check_only, run
-from lexikon.core.escape import github_data, github_property, terminal
-from lexikon.core.model import Finding, Result, Severity
+from lexikon.cli.report import FORMATTERS
+from lexikon.core.model import Finding, Severity
 from lexikon.core.safe_write import checked, write_text
 from lexikon.core.settings import Settings, settings_from_file
 from lexikon.interchange.entry_yaml import SCHEMA_FILE
@@ -67,67 +66,31 @@ def _parser(settings: Settings | None) -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true",
                         help="on an unexpected failure, show Python's traceback as well")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    check = commands.add_parser("check", help="check the glossary without building the site")
-    check.add_argument("--strict", action="store_true", help="fail on warnings too")
-    check.add_argument("--format", choices=("text", "github", "json"), default="text",
-                       help="text for people, github for workflow annotations, json for tools")
-    check.add_argument("files", nargs="*", type=Path,
-                       help="report only on these entry files (links still resolve against all)")
-    check.add_argument("--no-cache", action="store_true",
-                       help=f"read every file again, ignoring and not updating {FOLDER}/")
-    check.set_defaults(run=_check)
-
-    new = commands.add_parser("new", help="start a new entry with a block per language")
-    new.add_argument("id", help="the new term's id: lowercase letters, digits, single hyphens")
-    for language in settings.languages if settings else ():
-        new.add_argument(f"--title-{language.code}", metavar="TITLE",
-                         help=f"the title in {language.name}")
-    new.set_defaults(run=_new)
-
-    stats = commands.add_parser("stats", help="entries, coverage per language, gaps, orphans")
-    stats.add_argument("--format", choices=("text", "json"), default="text")
-    stats.set_defaults(run=_stats)
-
-    importer = commands.add_parser(
-        "import", help="turn a scraped article into an entry, or into one language block of one")
-    importer.add_argument("file", type=Path, help="the article: plain text or Markdown")
-    importer.add_argument("--lang", required=True,
-                          choices=settings.codes if settings else None, help="the article's language")
-    importer.add_argument("--id", dest="entry_id", help="the entry's id (default: from the title)")
-    importer.add_argument("--dry-run", action="store_true", help="show the entry, write nothing")
-    importer.set_defaults(run=_import)
-
-    exporter = commands.add_parser("export", help="write glossary.json, CSV, TBX and SKOS files into DIR")
-    exporter.add_argument("dir", type=Path)
-    exporter.add_argument("--site-url", help="absolute addresses from this URL (default: $SITE_URL; "
-                          "else relative to DIR)")
-    exporter.set_defaults(run=_export)
-
-    tbx = commands.add_parser("import-tbx", help="new entries from a TBX termbase (never overwrites)")
-    tbx.add_argument("file", type=Path)
-    tbx.add_argument("--dry-run", action="store_true", help="report, write nothing")
-    tbx.set_defaults(run=_import_tbx)
-
-    sheet = commands.add_parser("import-csv", help="new entries in one language from a spreadsheet")
-    sheet.add_argument("file", type=Path)
-    sheet.add_argument("--lang", required=True, choices=settings.codes if settings else None)
-    sheet.add_argument("--dry-run", action="store_true", help="report, write nothing")
-    sheet.set_defaults(run=_import_csv)
-
-    schema = commands.add_parser("schema", help=f"write glossary/{SCHEMA_FILE} for editors")
-    schema.add_argument("--check", action="store_true",
-                        help="only check that the file is up to date (exit 1 if not)")
-    schema.set_defaults(run=_schema)
-
-    render = commands.add_parser("render", help="write the generated pages as plain Markdown folders, "
-                                 "one project per language, for an engine without hooks")
-    render.add_argument("--out", type=Path, required=True, help="the folder to write into")
-    render.add_argument("--lang", action="append", choices=settings.codes if settings else None,
-                        help="only this language (repeatable; default: all)")
-    render.add_argument("--site-url", default=None, help="the published address (default: $SITE_URL)")
-    render.set_defaults(run=_render)
+    codes = settings.codes if settings else None
+    for name, help_text, run_it, arguments in _COMMANDS:
+        command = commands.add_parser(name, help=help_text)
+        for argument in arguments:
+            for flags, options in argument(settings) if callable(argument) else [argument]:
+                command.add_argument(*flags, **{key: codes if value is _CODES else value
+                                                for key, value in options.items()})
+        command.set_defaults(run=run_it)
     return parser
+
+
+def _arg(*flags: str, **options: object) -> tuple[tuple[str, ...], dict[str, object]]:
+    """One argument of a command, as ``add_argument`` takes it."""
+    return flags, options
+
+
+_CODES = object()
+"""In :data:`_COMMANDS`, where the site's language codes go (``choices``)."""
+_DRY_RUN = _arg("--dry-run", action="store_true", help="report, write nothing")
+
+
+def _titles(settings: Settings | None) -> list:
+    """``lexicon new``'s ``--title-<code>``, one per language of the site."""
+    return [_arg(f"--title-{language.code}", metavar="TITLE", help=f"the title in {language.name}")
+            for language in (settings.languages if settings else ())]
 
 
 # check ------------------------------------------------------------------------
@@ -152,45 +115,6 @@ def _relative(path: Path, project_dir: Path) -> str:
         return Path(os.path.abspath(path)).relative_to(os.path.abspath(project_dir)).as_posix()
     except ValueError:
         return path.as_posix()
-
-
-def _summary(findings: list[Finding], result: Result) -> str:
-    counts = Counter(f.severity for f in findings)
-    return (f"{result.entry_count} entries checked: {counts[Severity.ERROR]} error(s), "
-            f"{counts[Severity.WARNING]} warning(s), {counts[Severity.NOTE]} note(s)")
-
-
-def format_text(findings: list[Finding], result: Result) -> str:
-    lines = [str(f) for f in findings]
-    lines.append(_summary(findings, result))
-    return "\n".join(lines) + "\n"
-
-
-def format_github(findings: list[Finding], result: Result) -> str:
-    """Workflow commands: GitHub shows each on the changed line of a pull request."""
-    kinds = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
-    lines = []
-    for f in findings:
-        lines.append(f"::{kinds[f.severity]} file={terminal(github_property(f.path))},line={f.line},"
-                     f"col={f.col},title=lexicon {f.severity.value}::{terminal(github_data(f.message))}")
-    lines.append(_summary(findings, result))
-    return "\n".join(lines) + "\n"
-
-
-def format_json(findings: list[Finding], result: Result) -> str:
-    counts = Counter(f.severity.value for f in findings)
-    document = {
-        "entries": result.entry_count,
-        "counts": {s.value: counts[s.value] for s in Severity},
-        "findings": [
-            {"path": f.path, "line": f.line, "col": f.col, "severity": f.severity.value,
-             "message": f.message} for f in findings
-        ],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-
-
-FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}
 
 
 # new --------------------------------------------------------------------------
@@ -310,6 +234,43 @@ def _schema(args: argparse.Namespace, settings: Settings) -> int:
     write_text(path, text, settings.project_dir)
     print(f"wrote {shown}")
     return EXIT_OK
+
+
+# the commands -----------------------------------------------------------------
+_COMMANDS = [  # name, help, what runs it, its arguments (a callable gives them from the settings)
+    ("check", "check the glossary without building the site", _check, [
+        _arg("--strict", action="store_true", help="fail on warnings too"),
+        _arg("--format", choices=("text", "github", "json"), default="text",
+             help="text for people, github for workflow annotations, json for tools"),
+        _arg("files", nargs="*", type=Path,
+             help="report only on these entry files (links still resolve against all)"),
+        _arg("--no-cache", action="store_true",
+             help=f"read every file again, ignoring and not updating {FOLDER}/")]),
+    ("new", "start a new entry with a block per language", _new, [
+        _arg("id", help="the new term's id: lowercase letters, digits, single hyphens"), _titles]),
+    ("stats", "entries, coverage per language, gaps, orphans", _stats, [
+        _arg("--format", choices=("text", "json"), default="text")]),
+    ("import", "turn a scraped article into an entry, or into one language block of one", _import, [
+        _arg("file", type=Path, help="the article: plain text or Markdown"),
+        _arg("--lang", required=True, choices=_CODES, help="the article's language"),
+        _arg("--id", dest="entry_id", help="the entry's id (default: from the title)"),
+        _arg("--dry-run", action="store_true", help="show the entry, write nothing")]),
+    ("export", "write glossary.json, CSV, TBX and SKOS files into DIR", _export, [
+        _arg("dir", type=Path),
+        _arg("--site-url", help="absolute addresses from this URL (default: $SITE_URL; "
+             "else relative to DIR)")]),
+    ("import-tbx", "new entries from a TBX termbase (never overwrites)", _import_tbx, [
+        _arg("file", type=Path), _DRY_RUN]),
+    ("import-csv", "new entries in one language from a spreadsheet", _import_csv, [
+        _arg("file", type=Path), _arg("--lang", required=True, choices=_CODES), _DRY_RUN]),
+    ("schema", f"write glossary/{SCHEMA_FILE} for editors", _schema, [
+        _arg("--check", action="store_true", help="only check that the file is up to date (exit 1 if not)")]),
+    ("render", "write the generated pages as plain Markdown folders, one project per language, "
+     "for an engine without hooks", _render, [
+        _arg("--out", type=Path, required=True, help="the folder to write into"),
+        _arg("--lang", action="append", choices=_CODES, help="only this language (repeatable; default: all)"),
+        _arg("--site-url", default=None, help="the published address (default: $SITE_URL)")]),
+]
 
 
 if __name__ == "__main__":

@@ -1,0 +1,209 @@
+"""One MkDocs build of the site, all its language passes: the state they share and one method per
+event (as Material's plugins keep theirs on the plugin instance); the hook only forwards.
+
+static-i18n (priority -100) builds the default language and then, from its own
+``on_post_build``, every other language: most events run once per language. The glossary is
+loaded, checked and rendered once per build, in the outermost ``on_pre_build``. ``mkdocs
+serve`` runs many builds in one process with one object: each build begins in ``on_config``
+and ends in ``on_post_build`` or ``on_build_error``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page as MkDocsPage
+
+from lexikon.check.cache import FOLDER as CACHE_FOLDER
+from lexikon.check.pipeline import run
+from lexikon.core.failures import describe
+from lexikon.core.layout import href
+from lexikon.core.model import Severity
+from lexikon.core.safe_write import WriteRefused, checked
+from lexikon.core.settings import language_root
+from lexikon.engine.mkdocs import material, pages
+from lexikon.engine.mkdocs.config import current_language, settings_from_config, strict_abort_pending
+from lexikon.engine.mkdocs.pages import Rendered
+from lexikon.engine.mkdocs.second_process import SecondProcess
+from lexikon.publish import pagefind
+from lexikon.publish.building import Building, begin
+from lexikon.publish.outputs import write_data_exports, write_feeds, write_search, write_sitemaps
+from lexikon.render.pages import GRAPH_MARKER, Page
+
+log = logging.getLogger("mkdocs.hooks.lexikon")
+_LOG_LEVEL = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.NOTE: logging.INFO}
+
+
+class LexikonBuild:
+    """What one build (all its language passes) shares, and what each MkDocs event does with it."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        """Nesting of on_pre_build/on_post_build: i18n's passes run inside the first one."""
+        self.building: Building | None = None
+        """The real output folder, its lock, and the folder beside it the passes write into:
+        swapped in when all succeed (see lexikon.publish.building)."""
+        self.rendered: Rendered | None = None
+        self.pagefind = False
+        """Whether this build's search is Pagefind's (decided with the settings, once a build)."""
+        self.second: SecondProcess | None = None
+        """Renders half the generated pages of the current language pass, when it helps."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # A failed build must leave the last good site/ as it was: write elsewhere, swap at the end.
+        if self.building is None:
+            project = Path(config.config_file_path).parent
+            try:
+                checked(project / CACHE_FOLDER, project)  # the check cache is written through no link
+                self.building = begin(Path(config.site_dir), project)
+            except (WriteRefused, OSError) as error:
+                raise Abort(describe(error, project)) from None
+            config.site_dir = str(self.building.folder)
+        return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        self.depth += 1
+        if self.depth > 1:
+            return
+        settings = settings_from_config(config)
+        result = run(settings)
+        for finding in result.findings:
+            log.log(_LOG_LEVEL[finding.severity], str(finding))
+        if result.errors:
+            raise Abort(f"lexikon: {len(result.errors)} error(s) in the glossary, listed above")
+        self.rendered = pages.render(result.glossary, settings, config)
+        self.pagefind = settings.search == "pagefind"
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.rendered is not None
+        pages.add_generated_files(files, self.rendered, config)
+        return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.rendered is not None:
+            self.second = SecondProcess.start(files, config, self.rendered)
+        return nav
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        self._close_second()  # every page has its HTML now
+        return env
+
+    def on_page_read_source(self, page: MkDocsPage, config: MkDocsConfig) -> str | None:
+        if self.second is not None and self.second.owns(page):
+            return ""  # converted in the second process: see on_page_content
+        generated = self._generated(page)
+        return generated.markdown if generated else None
+
+    def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
+        if template_name == "404.html" and self.rendered is not None:
+            settings = self.rendered.settings
+            material.not_found_context(context, config, settings, current_language(config, settings))
+        return context
+
+    def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        if self.pagefind:
+            page.lexikon_searched = pagefind.take_over_search(page.meta)  # type: ignore[attr-defined]
+        if GRAPH_MARKER in markdown and self.rendered is not None:
+            lang = current_language(config, self.rendered.settings)
+            markdown = markdown.replace(GRAPH_MARKER, self.rendered.graphs.get(lang, ""))
+        return markdown
+
+    def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        if self.second is not None and self.second.owns(page):
+            return self.second.take(page, files)
+        lang = current_language(config, self.rendered.settings) if self.rendered else ""
+        html = material.localize_permalinks(html, lang) if lang else html
+        return pagefind.code_out_of_search(html) if self.pagefind else html
+
+    def on_page_context(self, context: dict, page: MkDocsPage, config: MkDocsConfig,
+                        nav: Navigation) -> dict:
+        assert self.rendered is not None
+        settings = self.rendered.settings
+        lang = current_language(config, settings)
+        root = language_root(lang, settings)
+        context["lexikon_language_root"] = root
+        material.relative_language_menu(getattr(config.extra, "alternate", None) or [], settings)
+        context["lexikon_default_language"] = settings.default_language
+        context["lexikon_feed"] = href(page.url, root + "feed.xml")
+        context.update(pages.page_frame(page, lang, self.rendered, config))
+        page.lexikon_languages = context["lexikon_languages"]  # type: ignore[attr-defined]
+        generated = self._generated(page)
+        if generated is not None:
+            page.edit_url = pages.edit_url(generated, config, settings)
+            context["lexikon_json_ld"] = pages.json_ld_script(generated)
+            context["lexikon_style"] = generated.style
+        if self.pagefind:
+            context["lexikon_search_body"] = getattr(page, "lexikon_searched", False)
+            terms = generated.search_terms if generated else ()
+            context["lexikon_search_terms"] = pagefind.search_terms_html(terms)
+        return context
+
+    def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
+        assert self.rendered is not None
+        settings = self.rendered.settings
+        output = pages.head_alternates(output, page, getattr(page, "lexikon_languages", {}), settings, config)
+        output = material.drop_orphan_toc_label(output)
+        if self.pagefind:
+            lang = current_language(config, settings)
+            output = pagefind.use_search_worker(output, pagefind.search_worker_url(page.url, lang, settings))
+        pages.release_page_text(page)
+        return output
+
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        if template_name == "404.html" and self.rendered is not None:
+            settings = self.rendered.settings
+            lang = current_language(config, settings)
+            output = pages.head_alternates(output, None, {}, settings, config)
+            if self.pagefind:
+                base = urlsplit(config.site_url or "/").path
+                output = pagefind.use_search_worker(
+                    output, pagefind.search_worker_url(None, lang, settings, base=base))
+            output = material.write_not_found(output, lang, settings, config)
+        return output
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        self.depth -= 1
+        if self.depth == 0 and self.rendered is not None:
+            _finish(self.rendered, config)
+            building, self.building = self.building, None
+            if building is not None:
+                if strict_abort_pending(config):
+                    building.discard()  # MkDocs raises its strict Abort next: keep the last good site
+                else:
+                    building.finish()
+                config.site_dir = str(building.site_dir)
+
+    def on_build_error(self, error: Exception) -> None:
+        # A failed build never reaches on_post_build: drop its half-written output, keep the
+        # last good site, and let `mkdocs serve` go on.
+        self._close_second()
+        if self.building is not None:
+            self.building.discard()
+            self.building = None
+        self.depth = 0
+
+    def _close_second(self) -> None:
+        if self.second is not None:
+            self.second.close()
+            self.second = None
+
+    def _generated(self, page: MkDocsPage) -> Page | None:
+        return self.rendered.pages.get(page.file.src_uri) if self.rendered is not None else None
+
+
+def _finish(rendered: Rendered, config: MkDocsConfig) -> None:
+    """After the last language pass: search per language, feeds, data, no broken sitemap."""
+    site_dir = Path(config.site_dir)
+    settings = rendered.settings
+    write_search(site_dir, settings, rendered.pages.values(), config.use_directory_urls)
+    write_sitemaps(site_dir, rendered.sitemaps, settings, config.site_url)
+    write_feeds(site_dir, rendered.feeds, settings)
+    write_data_exports(site_dir, rendered.glossary, settings, config.site_url, config.use_directory_urls,
+                       config.site_name, rendered.identity)

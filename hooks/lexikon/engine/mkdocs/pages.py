@@ -1,0 +1,141 @@
+"""The glossary's pages as MkDocs files, and what each page's events add to them.
+
+The glossary is rendered once per build (:func:`render`); every language pass then adds
+the pages to MkDocs' files under the names static-i18n pairs them by, hands their Markdown
+over when MkDocs reads them, and fills each page's head: its languages, edit link, JSON-LD.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page as MkDocsPage
+
+from lexikon.core import escape, layout
+from lexikon.core.history import entry_history
+from lexikon.core.layout import href, language_linker, page_linker
+from lexikon.core.model import Glossary
+from lexikon.core.settings import Settings
+from lexikon.engine.mkdocs.config import site_identity, site_names
+from lexikon.render import frame
+from lexikon.render.pages import Page, feeds, lexicon_graphs, render_site
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """Everything one build makes from the glossary, once, for all its language passes."""
+
+    settings: Settings
+    glossary: Glossary
+    pages: dict[str, Page]
+    """By the source path i18n knows them by (``terms/x.md``, ``terms/x.da.md``)."""
+    graphs: dict[str, str]
+    """Per language, the picture of the whole lexicon for the home page."""
+    feeds: dict[str, str]
+    """Per language, the Atom feed."""
+    identity: str = "Lexikon"
+    """What names the site in host-free identifiers (the first pass's: i18n renames it)."""
+    sitemaps: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
+    """Per language, each real page's URL and its languages' URLs (filled as pages are written)."""
+
+
+def source_uri(page: Page, settings: Settings) -> str:
+    """Where i18n's suffix structure expects the page: ``x.md`` or ``x.<lang>.md``."""
+    if page.lang == settings.default_language:
+        return page.path
+    stem = page.path.removesuffix(".md")
+    return f"{stem}.{page.lang}.md"
+
+
+def absolute_linker(settings: Settings, config: MkDocsConfig):
+    """The render stage's :data:`~lexikon.render.AbsoluteUrl`: ``site_url`` based when set."""
+    return layout.absolute_linker(settings, config.site_url, config.use_directory_urls)
+
+
+def render(glossary: Glossary, settings: Settings, config: MkDocsConfig) -> Rendered:
+    """The pages, graphs and feeds, with this site's addresses and the git history."""
+    history = entry_history(settings.glossary_dir)
+    absolute = absolute_linker(settings, config) if config.site_url else None
+    linker = page_linker(settings, config.use_directory_urls)
+    pages = render_site(glossary, settings, language_linker(settings, config.use_directory_urls),
+                        absolute, linker, history)
+    return Rendered(
+        settings=settings,
+        glossary=glossary,
+        pages={source_uri(page, settings): page for page in pages},
+        graphs=lexicon_graphs(glossary, settings, linker),
+        feeds=feeds(glossary, settings, history, absolute, linker, site_identity(config), site_names(config)),
+        identity=site_identity(config),
+    )
+
+
+def add_generated_files(files: Files, rendered: Rendered, config: MkDocsConfig) -> None:
+    """Add a File per page (every language, every pass: i18n pairs twins by name).
+
+    static-i18n 1.3.1 re-creates every File and needs a path under ``docs_dir``, so the
+    files get one (never written); their text comes back through ``on_page_read_source``.
+    """
+    for uri, page in rendered.pages.items():
+        if files.get_file_from_path(uri) is None:
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls,
+                              inclusion=inclusion))
+
+
+def edit_url(page: Page, config: MkDocsConfig, settings: Settings) -> str | None:
+    """The edit link of a term page: its YAML file, not a Markdown file that does not exist."""
+    if page.entry_id is None or not config.repo_url or not settings.edit_entries:
+        return None
+    docs_base = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri or "")
+    relative = posixpath.relpath(
+        (settings.glossary_dir / f"{page.entry_id}.yml").as_posix(),
+        Path(config.docs_dir).as_posix(),
+    )
+    return urljoin(docs_base if docs_base.endswith("/") else docs_base + "/", relative)
+
+
+def json_ld_script(page: Page) -> str | None:
+    """The page's JSON-LD, safe to stand inside ``<script>`` (no ``</`` can close it)."""
+    if page.structured_data is None:
+        return None
+    return escape.json_script(page.structured_data)
+
+
+def page_frame(page: MkDocsPage, lang: str, rendered: Rendered, config: MkDocsConfig) -> dict[str, object]:
+    """What a page's head says about its languages: its real alternates (recorded for the
+    sitemap), whether to keep it out of search engines, the sitemaps Material may fetch."""
+    settings = rendered.settings
+    languages = frame.page_languages(page.file, lang, settings, rendered.pages)
+    if languages:
+        rendered.sitemaps.setdefault(lang, {})[page.url] = languages
+    return {"lexikon_languages": languages, "lexikon_noindex": not languages,
+            "lexikon_sitemaps": frame.sitemap_paths(settings, config.site_url)}
+
+
+def head_alternates(output: str, page: MkDocsPage | None, languages: dict[str, str], settings: Settings,
+                    config: MkDocsConfig) -> str:
+    """The page's head with its real ``hreflang`` alternates: absolute with ``site_url``,
+    else relative to the page."""
+    def link(url: str) -> str:
+        return frame.address(url, config.site_url) if config.site_url else href(page.url if page else "", url)
+
+    return frame.replace_hreflang(output, frame.hreflang_links(languages, settings.default_language, link))
+
+
+def release_page_text(page: MkDocsPage) -> None:
+    """Drop a page's Markdown and HTML once its file is written: nothing reads them again
+    (search plugins read them earlier), and all pages' texts together are half a build's
+    memory, held while Pagefind indexes.
+
+    The title stays: MkDocs derives it from the Markdown (``None`` without it), and every
+    later page's nav, drawer and footer name this page by it."""
+    title = page.title
+    page.markdown = ""
+    page.content = None
+    if title is not None and "title" not in page.meta:
+        page.meta["title"] = title

@@ -1,0 +1,64 @@
+"""What goes into the built site's folder beside the pages, once every language is built.
+
+Search per language (Pagefind bundles or lunr indexes), each language's feed and sitemap,
+and the data exports at the site's root. Needs only the folder, the settings, what was
+rendered and the site's address: any engine's build can end with these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from lexikon.core.model import Glossary
+from lexikon.core.safe_write import write_text
+from lexikon.core.settings import Settings, language_root, stable_iri
+from lexikon.interchange.export import page_url_of, write_exports
+from lexikon.publish.lunr import search_terms_by_location, split_search_index
+from lexikon.publish.pagefind import SEARCH_WORKER, write_pagefind_bundles
+from lexikon.render import frame
+from lexikon.render.pages import Page
+
+
+def write_search(site_dir: Path, settings: Settings, pages: Iterable[Page], use_directory_urls: bool) -> None:
+    """Search per language, by the engine the settings name."""
+    if settings.search == "pagefind":
+        # Material's index holds no pages here (see take_over_search): each language keeps
+        # only its config, which Material still fetches for its highlighter.
+        split_search_index(site_dir, settings)
+        write_pagefind_bundles(site_dir, settings, use_directory_urls)
+    else:
+        terms = search_terms_by_location(pages, settings, use_directory_urls)
+        split_search_index(site_dir, settings, terms)
+        (site_dir / SEARCH_WORKER).unlink(missing_ok=True)
+
+
+def write_data_exports(site_dir: Path, glossary: Glossary, settings: Settings, site_url: str | None,
+                       use_directory_urls: bool, title: str, identity: str) -> list[Path]:
+    """glossary.json, CSV, TBX and SKOS at the site's root, with the pages' addresses;
+    ``identity`` names the concept scheme of a site without an address."""
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    url_of = page_url_of(settings, base, use_directory_urls)
+    scheme_iri = base or stable_iri(identity, "concept-scheme")
+    return write_exports(glossary, settings, url_of, site_dir, scheme_iri=scheme_iri,
+                         title=title, root=site_dir)
+
+
+def write_feeds(site_dir: Path, feeds: dict[str, str], settings: Settings) -> None:
+    """Each language's Atom feed at the root of its tree (``feed.xml``, ``da/feed.xml``)."""
+    for code, text in feeds.items():
+        write_text(site_dir / language_root(code, settings) / "feed.xml", text, site_dir)
+
+
+def write_sitemaps(site_dir: Path, sitemaps: dict[str, dict[str, dict[str, str]]], settings: Settings,
+                   site_url: str | None) -> None:
+    """A sitemap per language tree, of the real pages of that language (none without
+    ``site_url``: a sitemap needs absolute addresses)."""
+    for code in settings.codes:
+        target = site_dir / language_root(code, settings) / "sitemap.xml"
+        target.with_suffix(".xml.gz").unlink(missing_ok=True)
+        target.unlink(missing_ok=True)
+        if site_url:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(frame.sitemap(sitemaps.get(code, {}), site_url, settings.default_language),
+                              encoding="utf-8")

@@ -1,0 +1,185 @@
+"""Pagefind: one search bundle per language, and what the pages carry for it (``search: pagefind``).
+
+Needs only the built folder and the settings: after the engine has written every page, each
+language's pages are indexed into ``<language root>/pagefind/``; while pages are written,
+these helpers keep them out of the engine's own index, mark what Pagefind should skip or
+weigh, and point Material's search box at our worker.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import gc
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from lexikon.core import escape
+from lexikon.core.layout import href
+from lexikon.core.settings import Settings, language_root
+
+SEARCH_WORKER = "assets/javascripts/lexikon-search-worker.js"
+"""Our worker behind Material's search box (from ``hooks/overrides``): Material's protocol,
+Pagefind's answers. One file for every language; ``?root=`` names the language's tree."""
+PAGEFIND_DIR = "pagefind"
+SEARCH_TERMS_ID = "lexikon-search-terms"
+"""The hidden heading over a term page's search terms: the worker drops hits under it from
+the excerpts it shows (the words are there to be found, not read)."""
+SEARCH_TERMS_WEIGHT = 7
+"""Pagefind's weight of an ``h1`` (the title): an alias or word form counts as much as the
+title, far above a mention in a body (weight 1; Pagefind squares weights)."""
+PAGEFIND_EXCLUDE = (".headerlink", ".md-content__button", ".lexikon-figure")
+"""Not words of the page: permalink signs, the edit button, the graphs' node labels (the
+neighbours' titles, which would make every neighbour a hit)."""
+_PAGEFIND_UI_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
+                      "pagefind-modular-ui.css", "pagefind-component-ui.js",
+                      "pagefind-component-ui.css", "pagefind-highlight.js", "pagefind-worker.js")
+"""Pagefind's own UIs and its page-side worker: the search box is Material's, and our
+worker runs Pagefind inside itself."""
+
+
+def take_over_search(meta: dict) -> bool:
+    """Whether Pagefind is to index a page; the page leaves Material's lunr index either way.
+
+    Material's search plugin parses every page it indexes (a fifth of a build); with
+    Pagefind that index would only be fetched by nobody. Pages that opted out of search
+    (``search: {exclude: true}``: the printable lexicon, the change list) stay out of both.
+    """
+    searched = not (meta.get("search") or {}).get("exclude")
+    meta["search"] = {**(meta.get("search") or {}), "exclude": True}
+    return searched
+
+
+def search_terms_html(terms: Iterable[str]) -> str:
+    """A term page's search terms as Pagefind reads them and no reader sees or hears.
+
+    Aliases, declared and inflected forms, the other languages' titles: weighted like the
+    title, hidden (Pagefind reads the HTML, not the CSS), under a heading of their own.
+    """
+    words = " ".join(f"<span>{escape.html_text(term)}</span>" for term in terms)
+    if not words:
+        return ""
+    return (f'<div class="lexikon-search-terms" hidden aria-hidden="true" '
+            f'data-pagefind-weight="{SEARCH_TERMS_WEIGHT}">'
+            f'<h2 id="{SEARCH_TERMS_ID}"></h2><p>{words}</p></div>')
+
+
+_CODE_BLOCK = re.compile(r"<pre\b(?![^>]*data-pagefind-ignore)")
+
+
+def code_out_of_search(page_html: str) -> str:
+    """Code blocks kept out of Pagefind's index: the guide's YAML examples are no answer to
+    a reader's search, and their raw text made odd result excerpts."""
+    return _CODE_BLOCK.sub("<pre data-pagefind-ignore", page_html)
+
+
+_CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+
+
+def use_search_worker(page_html: str, worker_url: str) -> str:
+    """Point Material's search box at our worker (``search`` in the page's ``__config``)."""
+
+    def swap(match: re.Match[str]) -> str:
+        config = json.loads(match.group(2))
+        config["search"] = worker_url
+        return match.group(1) + escape.json_script(config, separators=(", ", ": ")) + match.group(3)
+
+    return _CONFIG_SCRIPT.sub(swap, page_html, count=1)
+
+
+def search_worker_url(page_url: str | None, lang: str, settings: Settings, base: str | None = None) -> str:
+    """The worker's address from a page (relative), or from ``base`` (the 404 page, any depth)."""
+    target = SEARCH_WORKER + "?root=" + language_root(lang, settings)
+    if base is not None:
+        return base.rstrip("/") + "/" + target
+    return href(page_url or "", SEARCH_WORKER) + "?root=" + language_root(lang, settings)
+
+
+def pagefind_pages(site_dir: Path, settings: Settings,
+                   use_directory_urls: bool = True) -> dict[str, list[tuple[str, Path]]]:
+    """Per language, each page Pagefind indexes: its URL within the language's tree, its file.
+
+    A page belongs to the language whose tree it is in (the longest root that holds it);
+    only pages our template marked ``data-pagefind-body`` count, so the 404 page, redirects
+    and pages that opted out of search stay out, and no bundle holds another language.
+    """
+    roots = sorted(((code, language_root(code, settings)) for code in settings.codes),
+                   key=lambda pair: -len(pair[1]))
+    pages: dict[str, list[tuple[str, Path]]] = {code: [] for code in settings.codes}
+    for path in sorted(site_dir.rglob("*.html")):
+        relative = path.relative_to(site_dir).as_posix()
+        code, root = next((c, r) for c, r in roots if relative.startswith(r))
+        inside = relative[len(root):]
+        if inside.split("/", 1)[0] == PAGEFIND_DIR:
+            continue
+        if "data-pagefind-body" not in path.read_text(encoding="utf-8"):
+            continue
+        if use_directory_urls and (inside == "index.html" or inside.endswith("/index.html")):
+            inside = inside.removesuffix("index.html")
+        pages[code].append(("/" + inside, path))
+    return pages
+
+
+def write_pagefind_bundles(site_dir: Path, settings: Settings,
+                           use_directory_urls: bool = True) -> dict[str, int]:
+    """One Pagefind bundle per language, in ``<language root>/pagefind/``.
+
+    A reader's worker loads only their language's bundle, whose words are stemmed by that
+    language's Snowball stemmer (``--force-language``). Each language's pages are linked
+    (hard links: no copies) into a folder of their own, laid out as in their tree, and
+    Pagefind indexes that folder. Result URLs are relative to the language's tree; the
+    browser side prefixes them with the folder holding the bundle.
+    """
+    pages = pagefind_pages(site_dir, settings, use_directory_urls)
+    _return_free_memory()  # the indexer's memory comes on top of the build's
+    with tempfile.TemporaryDirectory(prefix=f".{site_dir.name}.pagefind-", dir=site_dir.parent) as tmp:
+        staged = {code: Path(tmp) / code for code in settings.codes}
+        for code, found in pages.items():
+            for url, path in found:
+                name = url.lstrip("/")
+                target = staged[code] / (name + "index.html" if name.endswith("/") or not name else name)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                _link_or_copy(path, target)
+            staged[code].mkdir(parents=True, exist_ok=True)
+
+        # One language after the other: each indexer holds every page of its language
+        # (600 MB at 5000 terms), beside the build's own memory. Pagefind's command, not
+        # its Python API: the API's service, stopped as soon as it answers, could leave a
+        # bundle's last file empty on a large site.
+        for code in settings.codes:
+            target = site_dir / language_root(code, settings) / PAGEFIND_DIR
+            shutil.rmtree(target, ignore_errors=True)
+            command = [sys.executable, "-m", "pagefind", "--site", str(staged[code]),
+                       "--output-path", str(target), "--force-language", code, "--silent"]
+            for selector in PAGEFIND_EXCLUDE:
+                command += ["--exclude-selectors", selector]
+            done = subprocess.run(command, capture_output=True, text=True, check=False)
+            entry = target / "pagefind-entry.json"
+            if done.returncode != 0 or not entry.is_file() or not entry.stat().st_size:
+                raise RuntimeError(f"Pagefind could not index the '{code}' pages:\n{done.stderr[-2000:]}")
+    for code in settings.codes:
+        folder = site_dir / language_root(code, settings) / PAGEFIND_DIR
+        for name in _PAGEFIND_UI_FILES:
+            (folder / name).unlink(missing_ok=True)
+    return {code: len(found) for code, found in pages.items()}
+
+
+def _return_free_memory() -> None:
+    """Give the pages' freed texts back to the system (glibc keeps freed heap otherwise)."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # a file system without hard links
+        shutil.copyfile(source, target)
