@@ -62,8 +62,8 @@ from lexikon.core.escape import csv_text
 from lexikon.core.model import Finding, Severity
 from lexikon.core.safe_write import make_folder, write_bytes
 from lexikon.core.settings import Settings
-from lexikon.interchange.article import plain_yaml, render_block, slugify
-from lexikon.interchange.entry_yaml import MODELINE
+from lexikon.interchange.entry_yaml import MODELINE, plain_yaml, render_block
+from lexikon.interchange.words import slugify
 from lexikon.interchange.xml_stream import Element, XmlProblem, stream_entries
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
