@@ -13,7 +13,7 @@ locale files under ``import:``.
 from lexikon.interchange.article.entry import import_article, run_import, write_import
 from lexikon.interchange.article.findings import Change, ImportProblem, ImportResult
 from lexikon.interchange.article.page import import_patterns
-from lexikon.interchange.entry_yaml import plain_yaml, render_block, splice_block
+from lexikon.interchange.entry_yaml import render_block, splice_block
 from lexikon.interchange.words import slugify, split_sentences
 
 __all__ = [
@@ -22,7 +22,6 @@ __all__ = [
     "ImportResult",
     "import_article",
     "import_patterns",
-    "plain_yaml",
     "render_block",
     "run_import",
     "slugify",
