@@ -27,8 +27,10 @@ from translate.storage.tbx import tbxfile
 from lexikon.check.pipeline import run
 from lexikon.core.model import Glossary, Severity
 from lexikon.core.settings import Language, Settings, make_settings
-from lexikon.interchange import export
-from lexikon.interchange.tbx import import_csv, import_tbx, write_terms
+from lexikon.interchange import csv_format, export, json_export, skos, tbx
+from lexikon.interchange.csv_format import import_csv
+from lexikon.interchange.tbx import import_tbx
+from lexikon.interchange.term_files import write_terms
 from lexikon.render.pages import plain_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -139,7 +141,7 @@ def test_json_holds_every_entry_in_every_language(exported) -> None:
 
 def test_json_links_backlinks_tags_and_deduplicated_body(fixture_glossary) -> None:
     glossary, settings = fixture_glossary
-    document = export.glossary_document(glossary, settings, relative_url_of(settings))
+    document = json_export.glossary_document(glossary, settings, relative_url_of(settings))
     druck = document["entries"]["3d-druck"]
     assert druck["links"] == ["vertrag"]
     assert druck["backlinks"] == ["vertrag"]
@@ -192,7 +194,7 @@ def test_csv_per_language_is_excel_friendly_rfc4180(exported) -> None:
         assert [r[0] for r in rows[1:]] == [e.id for e in expected]
         for row, entry in zip(rows[1:], expected, strict=True):
             text = entry.texts[lang]
-            title, aliases, summary, url = (export.csv_cell(v) for v in (
+            title, aliases, summary, url = (csv_format.csv_cell(v) for v in (
                 text.title, "; ".join(text.aliases), plain_text(text.summary, glossary, lang),
                 url_of(lang, entry.id)))
             assert row[1:] == [title, aliases, summary, url]
@@ -200,14 +202,14 @@ def test_csv_per_language_is_excel_friendly_rfc4180(exported) -> None:
 
 def test_csv_guards_formulas_and_quotes(fixture_glossary) -> None:
     glossary, settings = fixture_glossary
-    text = export.glossary_csv(glossary, "de", relative_url_of(settings))
+    text = csv_format.glossary_csv(glossary, "de", relative_url_of(settings))
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline="")))
     druck = next(r for r in rows if r[0] == "3d-druck")
     assert druck[2] == "'@home-Druck; Additive Fertigung"
     assert '"additiv"' in druck[3] and "C:\\Pfad\\ & a < b" in druck[3]
-    assert all(export.csv_cell(v) == v for v in ("Title", "a=b", "1-2"))
+    assert all(csv_format.csv_cell(v) == v for v in ("Title", "a=b", "1-2"))
     for value in ("=SUM(A1)", "+1", "-x", "@x", "'=x", "''+x"):
-        assert export.csv_cell(value) == "'" + value
+        assert csv_format.csv_cell(value) == "'" + value
 
 
 # --- TBX ---------------------------------------------------------------------------------------
@@ -223,13 +225,13 @@ def test_tbx_2019_structure(exported) -> None:
     assert (root.get("type"), root.get("style"), root.get(XML_LANG)) == ("TBX-Basic", "dca", "de")
     assert root.xpath("string(t:tbxHeader/t:fileDesc/t:sourceDesc/t:p)", namespaces=ns)
     concepts = root.xpath("t:text/t:body/t:conceptEntry", namespaces=ns)
-    assert [c.get("id") for c in concepts] == [export.tbx_id(i) for i in glossary.entries]
+    assert [c.get("id") for c in concepts] == [tbx.tbx_id(i) for i in glossary.entries]
     ids = {c.get("id") for c in concepts}
     for concept, entry in zip(concepts, glossary.entries.values(), strict=True):
         assert concept.xpath("t:descrip[@type='subjectField']/text()", namespaces=ns) == [
             glossary.tags[t].labels["de"] for t in entry.tags]
         refs = concept.xpath("t:ref[@type='crossReference']", namespaces=ns)
-        assert [r.get("target") for r in refs] == [export.tbx_id(r) for r in entry.related]
+        assert [r.get("target") for r in refs] == [tbx.tbx_id(r) for r in entry.related]
         assert {r.get("target") for r in refs} <= ids
         sections = concept.xpath("t:langSec", namespaces=ns)
         assert [s.get(XML_LANG) for s in sections] == list(entry.texts)
@@ -256,7 +258,7 @@ def test_tbx_2019_structure(exported) -> None:
 def test_tbx_ids_are_xml_ids_and_text_is_escaped(fixture_glossary, tmp_path: Path) -> None:
     glossary, settings = fixture_glossary
     path = tmp_path / "glossary.tbx"
-    path.write_text(export.glossary_tbx(glossary, settings, relative_url_of(settings)), encoding="utf-8")
+    path.write_text(tbx.glossary_tbx(glossary, settings, relative_url_of(settings)), encoding="utf-8")
     root = parse_tbx(path)
     assert root.xpath("//*[local-name()='conceptEntry']/@id") == ["_3d-druck", "oekobilanz", "vertrag"]
     definition = root.xpath("string(//*[@id='_3d-druck']//*[@type='definition'])")
@@ -270,7 +272,7 @@ def test_xml_cannot_hold_control_characters_and_does_not(fixture_glossary) -> No
     texts = {**vertrag.texts, "de": dataclasses.replace(vertrag.texts["de"], title="Ver\x0btrag\x00")}
     changed = dataclasses.replace(glossary, entries={
         **glossary.entries, "vertrag": dataclasses.replace(vertrag, texts=texts)})
-    text = export.glossary_tbx(changed, settings, relative_url_of(settings))
+    text = tbx.glossary_tbx(changed, settings, relative_url_of(settings))
     etree.fromstring(text.encode("utf-8"))
     assert "<term>Vertrag</term>" in text
 
@@ -279,7 +281,7 @@ def test_translate_toolkit_reads_the_2008_form(exported) -> None:
     glossary, _, _, target, _ = exported
     store = tbxfile.parsestring((target / "glossary.martif.tbx").read_bytes(),
                                 sourcelanguage="de", targetlanguage="da")
-    assert [unit.getid() for unit in store.units] == [export.tbx_id(i) for i in glossary.entries]
+    assert [unit.getid() for unit in store.units] == [tbx.tbx_id(i) for i in glossary.entries]
     for unit, entry in zip(store.units, glossary.entries.values(), strict=True):
         de, da = entry.texts.get("de"), entry.texts.get("da")
         if de is not None:
@@ -350,7 +352,7 @@ def test_skos_content(exported) -> None:
 
 def test_skos_relative_iris_resolve_against_the_files_place(fixture_glossary) -> None:
     glossary, settings = fixture_glossary
-    text = export.glossary_turtle(glossary, relative_url_of(settings))
+    text = skos.glossary_turtle(glossary, relative_url_of(settings))
     graph = Graph().parse(data=text, format="turtle", publicID="https://mirror.example/x/glossary.ttl")
     assert (URIRef("https://mirror.example/x/terms/vertrag/"), SKOS.inScheme,
             URIRef("https://mirror.example/x/")) in graph
@@ -371,7 +373,7 @@ def test_the_shape_finds_what_breaks_it(fixture_glossary) -> None:
     concept = URIRef(url_of("de", "vertrag"))
 
     def broken(change) -> bool:
-        graph = Graph().parse(data=export.glossary_turtle(glossary, url_of, scheme_iri=SITE), format="turtle")
+        graph = Graph().parse(data=skos.glossary_turtle(glossary, url_of, scheme_iri=SITE), format="turtle")
         change(graph)
         return not validate(graph, shacl_graph=shapes)[0]
 
@@ -387,13 +389,13 @@ def test_the_shape_finds_what_breaks_it(fixture_glossary) -> None:
     "'''triple'''", '"""', "trailing backslash \\",
 ])
 def test_turtle_strings_round_trip(value: str) -> None:
-    text = f"<urn:x> <urn:p> {export.turtle_string(value)}@de .\n"
+    text = f"<urn:x> <urn:p> {skos.turtle_string(value)}@de .\n"
     graph = Graph().parse(data=text, format="turtle")
     assert list(graph.objects()) == [RdfLiteral(value, lang="de")]
 
 
 def test_turtle_iris_are_escaped() -> None:
-    iri = export.turtle_iri('https://x/a b<c>{d}|e^f`g\\h"')
+    iri = skos.turtle_iri('https://x/a b<c>{d}|e^f`g\\h"')
     text = f"{iri} <urn:p> <urn:o> .\n"
     subject = next(iter(Graph().parse(data=text, format="turtle").subjects()))
     assert str(subject) == "https://x/a%20b%3Cc%3E%7Bd%7D%7Ce%5Ef%60g%5Ch%22"
@@ -441,7 +443,7 @@ def test_tbx_round_trip_loses_nothing_tbx_carries(exported, name: str, tmp_path:
 def test_tbx_import_into_a_folder_without_tags_proposes_them(fixture_glossary, tmp_path: Path) -> None:
     glossary, settings = fixture_glossary
     source = tmp_path / "glossary.tbx"
-    source.write_text(export.glossary_tbx(glossary, settings, relative_url_of(settings)), encoding="utf-8")
+    source.write_text(tbx.glossary_tbx(glossary, settings, relative_url_of(settings)), encoding="utf-8")
     target = empty_project(tmp_path / "project", tags=False)
     result = import_tbx(source, target)
     assert not result.errors
@@ -455,7 +457,7 @@ def test_tbx_import_into_a_folder_without_tags_proposes_them(fixture_glossary, t
 def test_tbx_import_refuses_to_overwrite(fixture_glossary, tmp_path: Path) -> None:
     glossary, settings = fixture_glossary
     source = tmp_path / "glossary.tbx"
-    source.write_text(export.glossary_tbx(glossary, settings, relative_url_of(settings)), encoding="utf-8")
+    source.write_text(tbx.glossary_tbx(glossary, settings, relative_url_of(settings)), encoding="utf-8")
     project = tmp_path / "project"
     shutil.copytree(FIXTURES / "glossary", project / "glossary")
     (project / "glossary" / "oekobilanz.yml").unlink()

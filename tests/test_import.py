@@ -390,6 +390,10 @@ def test_setext_heading_bold_highlights_and_a_paragraph_equal_to_the_description
     ("#hashtag im Text, der weitergeht.", "#hashtag im Text, der weitergeht."),
 ])
 def test_heading_space(line: str, fixed: str) -> None:
-    lines = [importer._Line(1, line)]
-    importer._Importer("da", Path("."), None).clean_line(lines[0])
+    from lexikon.interchange.article.debris import clean_line
+    from lexikon.interchange.article.findings import Changes
+    from lexikon.interchange.article.page import Line, Patterns
+
+    lines = [Line(1, line)]
+    clean_line(lines[0], Patterns("da"), Changes())
     assert lines[0].text == fixed

@@ -188,7 +188,7 @@ def _import_tbx(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _import_csv(args: argparse.Namespace, settings: Settings) -> int:
-    from lexikon.interchange.tbx import run_import_csv
+    from lexikon.interchange.csv_format import run_import_csv
 
     if not args.file.is_file():
         print(f"lexicon import-csv: {args.file} not found", file=sys.stderr)

@@ -32,6 +32,8 @@ class Locale:
     the longest key the word ends with decides, ``""`` for every other word."""
     import_patterns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Scraping debris ``lexicon import`` knows in this language (see ``import:``)."""
+    transliterate: Mapping[str, str] = field(default_factory=dict)
+    """This language's letters as ASCII, for ids made from titles (``import: transliterate``)."""
     one: frozenset[int] = frozenset({1})
     """The counts that take the ``one`` form (``plural: {one: [1]}``); every other takes ``other``."""
     _keys: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)
@@ -129,6 +131,14 @@ def load_locale(code: str) -> Locale:
         languages=dict(data.get("languages") or {}),
         endings={str(key or ""): tuple(value or ()) for key, value
                  in ((data.get("inflection") or {}).get("endings") or {}).items()},
-        import_patterns={key: tuple(value) for key, value in (data.get("import") or {}).items()},
+        import_patterns={key: tuple(value) for key, value in (data.get("import") or {}).items()
+                         if key != "transliterate"},
+        transliterate=dict((data.get("import") or {}).get("transliterate") or {}),
         one=frozenset((data.get("plural") or {}).get("one") or (1,)),
     )
+
+
+def locale_codes() -> tuple[str, ...]:
+    """Every language with a locale file, sorted: data that holds for any text (an id made
+    from a title, where a sentence ends) is the union of theirs."""
+    return tuple(sorted(path.stem for path in LOCALES_DIR.glob("*.yml")))

@@ -1,16 +1,30 @@
-"""A new entry file, ready to fill in: every configured language, each field explained."""
+"""Entry YAML as text: a new entry to fill in, a language block written so that it reads back
+the same, and spliced into an existing file without touching any other byte.
+
+Importers write entries as text, not through a YAML dumper: every byte outside the block
+they replace stays as the editor wrote it (comments, order, line ends).
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import yaml
 
 from lexikon.core.schema import ENTRY_FIELDS, TEXT_FIELDS, Kind
 from lexikon.core.settings import Settings
+from lexikon.interchange.words import split_sentences
 
 SCHEMA_FILE = "_entry.schema.json"
 """The editor schema, beside the entries, named in each entry's first line."""
 MODELINE = f"# yaml-language-server: $schema={SCHEMA_FILE}"
+
+
+class ImportProblem(Exception):
+    """The source cannot become an entry (no text, no title, a file we must not touch)."""
 
 
 def new_entry_text(settings: Settings, titles: Mapping[str, str] | None = None) -> str:
@@ -38,3 +52,166 @@ def new_entry_text(settings: Settings, titles: Mapping[str, str] | None = None) 
             elif spec.kind in (Kind.LINES, Kind.INLINES, Kind.SOURCES):
                 lines.append(f"  {spec.name}: []  # {spec.doc}")
     return "\n".join(lines) + "\n"
+
+
+_FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader: the written YAML is read back to check it, field by field, which
+took most of a large TBX import with the pure-Python one."""
+
+
+class AnchorError(yaml.MarkedYAMLError):
+    """An anchor or alias in YAML an importer reads: refused, as the entry loader refuses them."""
+
+
+def plain_yaml(text: str) -> Any:
+    """``yaml.safe_load`` of plain data: anchors and aliases refused before anything is built.
+
+    A kilobyte of nested aliases ("billion laughs") expands to gigabytes; the events are
+    read first, which costs no more than the text.
+    """
+    if "&" in text or "*" in text:
+        for event in yaml.parse(text, Loader=_FAST):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise AnchorError(problem="YAML anchors and aliases (&name, *name) are not allowed: "
+                                  "write the values out", problem_mark=event.start_mark)
+    return yaml.load(text, Loader=_FAST)
+
+
+def render_block(lang: str, block: Mapping[str, Any]) -> str:
+    """The ``lang:`` block as YAML text, keys in schema order, ending with a newline."""
+    out = [f"{lang}:"]
+    for key in ("title", "aliases", "summary", "body", "highlights", "sources", "forms"):
+        if key not in block:
+            continue
+        value = block[key]
+        if key == "summary":
+            out.append(_field(lang, key, value, _folded(value)))
+        elif key == "body":
+            out.append(_field(lang, key, value, _literal(value)))
+        elif key == "sources":
+            out.append("  sources:")
+            for source in value:
+                out.append(f"    - title: {_inline(source['title'])}")
+                out.append(f"      url: {_inline(source['url'])}")
+        elif isinstance(value, list | tuple):
+            out.append(f"  {key}:")
+            out.extend(f"    - {_inline(item)}" for item in value)
+        else:
+            out.append(f"  {key}: {_inline(value)}")
+    text = "\n".join(out) + "\n"
+    loaded = yaml.load(text, Loader=_FAST)[lang]
+    if loaded != {k: list(v) if isinstance(v, tuple) else v for k, v in block.items()}:
+        raise ImportProblem("the text cannot be written as YAML that reads back the same (a character "
+                            "YAML changes?): import a cleaned copy, or write the entry by hand")
+    return text
+
+
+def imported_entry_text(lang: str, block: Mapping[str, Any], tags: Sequence[str]) -> str:
+    """A new entry file made by an import: the modeline, the tags, one language block."""
+    head = [MODELINE]
+    if tags:
+        head.append(f"tags: [{', '.join(tags)}]")
+    return "\n".join(head) + "\n" + render_block(lang, block)
+
+
+def splice_block(source: str, lang: str, block_text: str, languages: Sequence[str]) -> str:
+    """``source`` with its top-level ``lang:`` block replaced by ``block_text`` (or added).
+
+    Every byte outside that block stays: the block runs from its key's line to the last
+    line holding its content, as YAML reads it; comments and blank lines after it, line
+    ends (LF, CRLF), a missing last line end are kept. A new block goes before the first
+    block of a later language (and the comments right above it), or at the end.
+    """
+    try:
+        plain_yaml(source)  # no alias bomb in an entry reaches the tree below
+        root = yaml.compose(source, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as err:
+        raise ImportProblem(f"the existing entry is not valid YAML ({err}): fix it with 'lexicon check' "
+                            "first") from err
+    if not isinstance(root, yaml.MappingNode) or root.flow_style:
+        raise ImportProblem("the existing entry is not a block mapping at the top: cannot replace one "
+                            "block without rewriting the file")
+    newline = "\r\n" if "\r\n" in source else "\n"
+    lines = _yaml_lines(source)
+    if any(k.start_mark.column != 0 for k, _ in root.value):
+        raise ImportProblem("the existing entry's top-level keys are indented: cannot splice safely")
+    block_lines = block_text.replace("\n", newline).splitlines(keepends=True)
+    found = next(((key, value) for key, value in root.value if str(key.value) == lang), None)
+    if found is not None:
+        start, end = found[0].start_mark.line, _last_content_line(found[1], lines) + 1
+        return "".join(lines[:start] + block_lines + lines[end:])
+    keys = [(str(k.value), k.start_mark.line) for k, _ in root.value if isinstance(k, yaml.ScalarNode)]
+    later = [c for c in languages[list(languages).index(lang) + 1:]] if lang in languages else []
+    following = next(((k, line) for k, line in keys if k in later), None)
+    if following is None:
+        if lines and not lines[-1].endswith(("\n", "\r", "\x85", "\u2028", "\u2029")):
+            lines[-1] += newline  # the block goes on a line of its own
+        return "".join(lines + block_lines)
+    at = _before_leading_comments(lines, 0, following[1])
+    return "".join(lines[:at] + block_lines + lines[at:])
+
+
+_YAML_LINE = re.compile(r"[^\r\n\x85\u2028\u2029]*(?:\r\n|[\r\n\x85\u2028\u2029]|$)")
+"""A line as YAML counts them (its marks' line numbers): ``str.splitlines`` also breaks at
+form feeds and other separators that YAML keeps inside a line."""
+
+
+def _yaml_lines(source: str) -> list[str]:
+    """``source`` in YAML's lines, each with its line end; joined, they are ``source``."""
+    return [line for line in _YAML_LINE.findall(source) if line]
+
+
+def _last_content_line(node: yaml.Node, lines: list[str]) -> int:
+    """The index of the last line holding part of ``node`` (not the comments after it)."""
+    mark = node.end_mark
+    if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and not node.flow_style and node.value:
+        last = node.value[-1]
+        return _last_content_line(last[1] if isinstance(last, tuple) else last, lines)
+    line = mark.line if mark.column > 0 else mark.line - 1
+    while line > node.start_mark.line and not lines[line].strip():
+        line -= 1  # a block scalar ends after its trailing line breaks
+    return max(line, node.start_mark.line)
+
+
+
+def _before_leading_comments(lines: list[str], start: int, end: int) -> int:
+    """The first of the comment lines (and blank lines between them) directly above ``end``."""
+    at = end
+    while at - 1 > start and (lines[at - 1].lstrip().startswith("#") or not lines[at - 1].strip()):
+        at -= 1
+    while at < end and not lines[at].strip():
+        at += 1
+    return at
+
+
+def _field(lang: str, key: str, value: str, rendered: str) -> str:
+    """``rendered`` if YAML reads it back as ``value``; a double-quoted string otherwise."""
+    text = f"  {key}: {rendered}"
+    try:
+        if yaml.load(f"{lang}:\n{text}\n", Loader=_FAST) == {lang: {key: value}}:
+            return text
+    except yaml.YAMLError:
+        pass
+    return f"  {key}: {json.dumps(value, ensure_ascii=False)}"
+
+
+def _inline(value: str) -> str:
+    """A one-line scalar: plain when YAML reads it back unchanged, else double-quoted."""
+    value = str(value)
+    if value == value.strip() and "\n" not in value and value and not value.startswith(("'", '"')):
+        try:
+            if yaml.load(f"k: {value}\n", Loader=_FAST) == {"k": value}:
+                return value
+        except yaml.YAMLError:
+            pass
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _folded(value: str) -> str:
+    sentences = split_sentences(value)  # one sentence a line: diffs show what changed
+    return ">-\n" + "".join(f"    {sentence}\n" for sentence in sentences).rstrip("\n")
+
+
+def _literal(value: str) -> str:
+    return "|\n" + "\n".join(f"    {line}" if line else "" for line in value.rstrip("\n").split("\n"))
+

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from xml.parsers import expat
 
 XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
@@ -104,6 +105,11 @@ def stream_entries(path: Path, entry_names: set[str], root_names: set[str],
     parser.EndElementHandler = end
     parser.CharacterDataHandler = text
     parser.buffer_text = True
+    _parse_file(parser, path)
+
+
+def _parse_file(parser: Any, path: Path) -> None:
+    """Feed ``path`` to ``parser`` in chunks; every failure an :class:`XmlProblem`."""
     try:
         with open(path, "rb") as stream:
             while chunk := stream.read(CHUNK):

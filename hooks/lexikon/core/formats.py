@@ -1,0 +1,53 @@
+"""The export formats: each one's stable name, file name(s), media type and data-page text.
+
+Plain data, so that whatever lists the exports (``lexicon export``, the build, the data
+page) reads one table: a new format is a row here and its writer in ``interchange/``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One export format."""
+
+    name: str
+    """Stable name of the format (what a writer is registered under)."""
+    file: str
+    """The file's name; ``{lang}`` in it makes one file per language."""
+    media_type: str
+    text_key: str
+    """The locale string that says on the data page what the file holds."""
+
+    @property
+    def per_language(self) -> bool:
+        return "{lang}" in self.file
+
+    def file_names(self, languages: Iterable[str]) -> tuple[str, ...]:
+        """The file's name, or one per language in the order given."""
+        if self.per_language:
+            return tuple(self.file.format(lang=lang) for lang in languages)
+        return (self.file,)
+
+
+JSON = ExportFormat("json", "glossary.json", "application/json", "data_json")
+JSON_SCHEMA = ExportFormat("json-schema", "glossary.schema.json", "application/schema+json", "data_schema")
+CSV = ExportFormat("csv", "glossary.{lang}.csv", "text/csv", "data_csv")
+TBX = ExportFormat("tbx", "glossary.tbx", "application/xml", "data_tbx")
+MARTIF = ExportFormat("martif", "glossary.martif.tbx", "application/xml", "data_martif")
+TURTLE = ExportFormat("turtle", "glossary.ttl", "text/turtle", "data_turtle")
+JSONLD = ExportFormat("jsonld", "glossary.jsonld", "application/ld+json", "data_jsonld")
+
+EXPORT_FORMATS: tuple[ExportFormat, ...] = (JSON, JSON_SCHEMA, CSV, TBX, MARTIF, TURTLE, JSONLD)
+"""In the order the data page lists them."""
+
+
+def export_format(name: str) -> ExportFormat:
+    """The format of this stable name; a ``KeyError`` names the ones there are."""
+    for fmt in EXPORT_FORMATS:
+        if fmt.name == name:
+            return fmt
+    raise KeyError(f"no export format '{name}' (there are {', '.join(f.name for f in EXPORT_FORMATS)})")

@@ -1,0 +1,199 @@
+"""Cleaning the debris scraped pages bring: markup, invisible characters, the site's chrome,
+numbers glued to words, pull quotes and repeated paragraphs.
+
+HTML comments, ``<script>`` and ``<style>`` go with their content; other tags go and their
+text stays; attribute lists (``{: .x}``) go; non-breaking and invisible spaces are
+normalised. ``##Heading`` gets its space; ``>`` lines with nothing after them go. A block
+quote that repeats a paragraph (contained in it, or difflib ratio ≥ 0.8 with the paragraph
+or one or two of its sentences) is a pull quote and goes. A paragraph equal to an earlier
+one (the build's rule: NFC, white space collapsed) goes; a nearly equal one stays and is
+reported (only an editor can pick the right wording).
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import re
+import unicodedata
+from functools import cache
+
+from lexikon.check.dedupe import NEAR_DUPLICATE_RATIO, normalise
+from lexikon.interchange.article.blocks import QUOTE
+from lexikon.interchange.article.findings import Changes
+from lexikon.interchange.article.links import LINK
+from lexikon.interchange.article.page import Block, Line, Patterns, heading_like
+from lexikon.interchange.words import letters, split_sentences
+
+PULL_QUOTE_RATIO = 0.8
+"""Similarity (difflib ratio) from which a block quote counts as repeating a paragraph."""
+
+HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_HTML_BLOCK = re.compile(r"<!--.*?-->|<(script|style|noscript)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+_BREAK_TAG = re.compile(r"(?i)^<br\b")
+_ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&quot;": '"', "&#39;": "'", "&apos;": "'",
+             "&shy;": "", "&ndash;": "–", "&mdash;": "—", "&hellip;": "…", "&bdquo;": "„",
+             "&ldquo;": "“", "&rdquo;": "”"}
+_ENTITY = re.compile("|".join(re.escape(e) for e in _ENTITIES))
+_INVISIBLE = re.compile("[\u00a0\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+                        "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Characters an entry may not keep: invisible and bidi format characters, control
+characters (the checker refuses them); a non-breaking space becomes a space."""
+_ATTRIBUTE_LIST = re.compile(r"\s*\{:?\s*[.#][^{}\n]*\}")
+_HEADING_NO_SPACE = re.compile(r"^( {0,3})(#{1,6})(?=[^\s#])")
+_EMPTY_QUOTE = re.compile(r"^ {0,3}>[\s>]*$")
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+.*$")
+
+
+@cache
+def _glued_number() -> re.Pattern[str]:
+    capitals, small = letters()
+    return re.compile(rf"^(\d{{1,3}})(?=[A-Z{capitals}][a-z{small}])")
+
+
+def clean_html_blocks(text: str, first_line: int, changes: Changes) -> str:
+    """Comments, scripts and styles, with their content; line breaks kept."""
+
+    def one(match: re.Match[str]) -> str:
+        line = first_line + text.count("\n", 0, match.start())
+        what = "an HTML comment" if match.group(0).startswith("<!--") else f"a <{match.group(1)}> block"
+        changes.add(line, f"removed {what} (not shown on a page)", match.group(0))
+        return "\n" * match.group(0).count("\n")
+
+    return _HTML_BLOCK.sub(one, text)
+
+
+def clean_line(line: Line, patterns: Patterns, changes: Changes) -> None:
+    """One line without invisible characters, HTML, attribute lists, link definitions and chrome."""
+    text = _characters(line, changes)
+    tags = HTML_TAG.findall(text)
+    if tags:
+        text = HTML_TAG.sub(lambda m: " " if _BREAK_TAG.match(m.group(0)) else "", text)
+        text = re.sub(r"(?<=\S) {2,}", " ", text).rstrip()
+        changes.add(line.no, "removed raw HTML tags, kept their text", " ".join(tags))
+    entities = _ENTITY.findall(text)
+    if entities:
+        text = _ENTITY.sub(lambda m: _ENTITIES[m.group(0)], text)
+        changes.add(line.no, f"replaced HTML entities {', '.join(dict.fromkeys(entities))} by characters")
+    attributes = _ATTRIBUTE_LIST.findall(text)
+    if attributes:
+        text = _ATTRIBUTE_LIST.sub("", text)
+        changes.add(line.no, "removed an attribute list (entries hold no markup)",
+                    " ".join(a.strip() for a in attributes))
+    if _REFERENCE_DEFINITION.match(text):
+        changes.add(line.no, "removed a link reference definition (links into the scraped site "
+                    "do not work here)", text.strip())
+        text = ""
+    line.text = _lines_chrome(line.no, _heading_space(line.no, text, changes), patterns, changes).rstrip()
+
+
+def _characters(line: Line, changes: Changes) -> str:
+    text = line.text
+    if _INVISIBLE.search(text):
+        for char in dict.fromkeys(_INVISIBLE.findall(text)):
+            if char == "\u00a0":
+                changes.add(line.no, "made non-breaking spaces plain spaces")
+            else:
+                changes.add(line.no, f"removed the invisible character U+{ord(char):04X} "
+                            f"({unicodedata.name(char, 'a control character')})", char)
+        text = _INVISIBLE.sub(lambda m: " " if m.group(0) == "\u00a0" else "", text)
+    return text
+
+
+def _heading_space(no: int, text: str, changes: Changes) -> str:
+    missing_space = _HEADING_NO_SPACE.match(text)
+    if missing_space and len(missing_space.group(2)) == 1 and not heading_like(text.lstrip("# ")):
+        missing_space = None  # '#hashtag' or '#1 in a sentence…': not a heading
+    if missing_space:
+        text = _HEADING_NO_SPACE.sub(r"\1\2 ", text)
+        changes.add(no, f"added the space after '{missing_space.group(2)}' in a heading")
+    return text
+
+
+def _lines_chrome(no: int, text: str, patterns: Patterns, changes: Changes) -> str:
+    if _EMPTY_QUOTE.match(text):
+        changes.add(no, "removed an empty quote line", text.strip())
+        return ""
+    if text.strip() and _is_chrome(text, patterns):
+        changes.add(no, "removed site chrome (navigation or footer of the scraped site)", text.strip())
+        return ""
+    return text
+
+
+def _is_chrome(text: str, patterns: Patterns) -> bool:
+    plain = LINK.sub(lambda m: m.group(2), text)
+    plain = re.sub(r"^\s*(?:#{1,6}\s*|>\s*|[-*+•]\s+)", "", plain)
+    plain = plain.replace("**", "").replace("__", "").strip().strip("*_ ").strip()
+    plain = re.sub(r"\s*(?:→|»|›|>|…|\.\.\.)$", "", plain).strip()
+    return any(pattern.fullmatch(plain) for pattern in patterns.chrome)
+
+
+def glued_numbers(blocks: list[Block], changes: Changes) -> None:
+    """A number glued to a paragraph's first word (``1Der``) goes."""
+    for block in blocks:
+        if block.kind != "para":
+            continue
+        line = block.lines[0]
+        match = _glued_number().match(line.text.lstrip())
+        if match:
+            stripped = line.text.lstrip()
+            word = re.match(r"\S+", stripped[match.end():])
+            line.text = stripped[match.end():]
+            changes.add(line.no, f"removed the paragraph number '{match.group(1)}' glued to "
+                        f"'{word.group(0) if word else ''}'", match.group(1))
+
+
+def pull_quotes(blocks: list[Block], changes: Changes) -> list[Block]:
+    paragraphs = [b for b in blocks if b.kind == "para"]
+    kept: list[Block] = []
+    for block in blocks:
+        if block.kind == "quote":
+            quoted = " ".join(QUOTE.sub("", line.text) for line in block.lines)
+            match = next((p for p in paragraphs if _repeats(quoted, p.text)), None)
+            if match is not None:
+                changes.add(block.no, f"removed a pull quote that repeats the paragraph on line "
+                            f"{match.no}", quoted.strip())
+                continue
+        kept.append(block)
+    return kept
+
+
+def duplicates(blocks: list[Block], changes: Changes) -> list[Block]:
+    seen: dict[str, int] = {}
+    kept: list[Block] = []
+    prose: list[Block] = []
+    for block in blocks:
+        if block.kind in ("heading", "code"):
+            kept.append(block)
+            continue
+        key = normalise(block.text)
+        if key in seen:
+            changes.add(block.no, f"removed a repeated paragraph (same as line {seen[key]})", block.text)
+            continue
+        near = next((p for p in prose if _near(normalise(p.text), key)), None)
+        if near is not None:
+            changes.add(block.no, f"kept a paragraph that nearly repeats the one on line {near.no}: "
+                        "keep the better wording and delete the other (the check warns)")
+        seen[key] = block.no
+        prose.append(block)
+        kept.append(block)
+    return kept
+
+
+def _repeats(quote: str, paragraph: str) -> bool:
+    q, p = normalise(quote).casefold(), normalise(paragraph)
+    if not q:
+        return False
+    if q in p.casefold():
+        return True
+    sentences = [s.casefold() for s in split_sentences(p)]
+    p = p.casefold()
+    windows = [p, *sentences, *(" ".join(pair) for pair in itertools.pairwise(sentences))]
+    return any(difflib.SequenceMatcher(None, q, w, autojunk=False).ratio() >= PULL_QUOTE_RATIO
+               for w in windows)
+
+
+def _near(a: str, b: str) -> bool:
+    if min(len(a), len(b)) < 40 or min(len(a), len(b)) / max(len(a), len(b)) < NEAR_DUPLICATE_RATIO:
+        return False
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= NEAR_DUPLICATE_RATIO

@@ -1,0 +1,182 @@
+"""``lexicon import``: a scraped article, read and cleaned by the rules of this package, as the
+language block of an entry; and writing it.
+
+The rules run in this order: read the page (:mod:`.page`, :mod:`.blocks`), clean its debris
+(:mod:`.debris`), take the title and the highlights (:mod:`.fields`), convert links
+(:mod:`.links`), drop pull quotes and repeated paragraphs, take the summary, tags and
+sources. A new entry is a new file; an existing entry gets only its ``LANG:`` block
+replaced (or added) as text, so every other byte of the file stays as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from lexikon.check.rules import ID_RULE
+from lexikon.core import links
+from lexikon.core.safe_write import write_bytes
+from lexikon.core.settings import Settings
+from lexikon.interchange.article import blocks as reading
+from lexikon.interchange.article import debris, fields
+from lexikon.interchange.article.findings import Changes, ImportProblem, ImportResult
+from lexikon.interchange.article.links import Links
+from lexikon.interchange.article.page import Block, Line, Patterns, front_matter, is_markdown, plain_line_ends
+from lexikon.interchange.entry_yaml import imported_entry_text, render_block, splice_block
+from lexikon.interchange.words import slugify
+
+
+def import_article(
+    text: str,
+    source_name: str,
+    lang: str,
+    *,
+    glossary_dir: Path,
+    languages: Sequence[str],
+    entry_id: str | None = None,
+) -> ImportResult:
+    """Turn one scraped article into the ``lang`` block of an entry; nothing is written.
+
+    Args:
+        text: The article, plain text or Markdown, with or without YAML front matter.
+        source_name: Its file name; ``.md``/``.markdown`` is Markdown, ``.txt`` plain
+            text, anything else Markdown when it has front matter, headings or links.
+        lang: The language of the article, one of ``languages``.
+        glossary_dir: The entries, to resolve links and to find an existing entry.
+        languages: The configured language codes, the default first.
+        entry_id: The entry's id; by default the slug of the title.
+
+    Raises:
+        ImportProblem: when no entry can be made (no text, no title, unknown language).
+    """
+    if lang not in languages:
+        raise ImportProblem(f"language '{lang}' is not configured (the site has {', '.join(languages)})")
+    if entry_id is not None and not ID_RULE.fullmatch(entry_id):
+        raise ImportProblem(f"'{entry_id}' is not a valid id (lowercase letters, digits, single hyphens);"
+                            f" e.g. '{slugify(entry_id)}'")
+    changes, patterns = Changes(), Patterns(lang)
+    front, key_lines, blocks = _read(text, source_name, patterns, changes)
+    fm_title = fields.front_text(front, "title", key_lines, changes)
+    title, blocks = fields.title(blocks, fm_title, key_lines.get("title", 1), patterns, changes)
+    blocks, highlights = fields.highlights(blocks, patterns, changes)
+    debris.glued_numbers(blocks, changes)
+    title, final_id = _title_and_id(title, entry_id, changes)
+    linker = Links(glossary_dir, lang, final_id, changes)
+    blocks = debris.duplicates(debris.pull_quotes(linker.in_blocks(blocks), changes), changes)
+    description = fields.front_text(front, "description", key_lines, changes)
+    if description:
+        description = linker.in_text(debris.HTML_TAG.sub("", description), key_lines.get("description", 1))
+    summary, blocks = fields.summary(blocks, description, key_lines.get("description", 1), changes)
+    highlights = [linker.in_text(item, 1) for item in highlights]
+    tags = fields.tags(front, key_lines, glossary_dir, changes)
+    sources = fields.sources(front, key_lines, title, changes)
+    fields.unused_front_matter(front, key_lines, changes)
+    block = _block(title, summary, blocks, highlights, sources, changes)
+    path = glossary_dir / f"{final_id}.yml"
+    if not path.is_file():
+        yaml_text = imported_entry_text(lang, block, tags)
+        return ImportResult(final_id, lang, block, tuple(tags), changes.by_line(), yaml_text, False, False)
+    data = path.read_bytes()
+    yaml_text = splice_block(data.decode("utf-8-sig"), lang, render_block(lang, block), languages)
+    if tags:
+        changes.add(key_lines.get("keywords", 1), f"the entry exists: its tags stay as they are "
+                    f"(the keywords matched {', '.join(tags)})")
+    return ImportResult(final_id, lang, block, tuple(tags), changes.by_line(), yaml_text, True,
+                        data.startswith(b"\xef\xbb\xbf"))
+
+
+def _read(text: str, source_name: str, patterns: Patterns,
+          changes: Changes) -> tuple[dict[str, Any], dict[str, int], list[Block]]:
+    """The front matter, the line of each of its keys, and the body's cleaned blocks."""
+    text = plain_line_ends(text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), changes)
+    raw_lines = text.split("\n")
+    front, key_lines, start = front_matter(raw_lines, changes)
+    body_text = debris.clean_html_blocks("\n".join(raw_lines[start:]), start + 1, changes)
+    lines = [Line(start + 1 + offset, value) for offset, value in enumerate(body_text.split("\n"))]
+    for line in lines:
+        debris.clean_line(line, patterns, changes)
+    if is_markdown(source_name, text, bool(front)):
+        blocks = reading.markdown_blocks(lines, changes)
+    else:
+        blocks = reading.text_blocks(lines, patterns, changes)
+    reading.normalise_list_markers(blocks, changes)
+    return front, key_lines, blocks
+
+
+def _title_and_id(title: str | None, entry_id: str | None, changes: Changes) -> tuple[str, str]:
+    if title is None:
+        if entry_id is None:
+            raise ImportProblem("no title found (no front matter 'title', no '# H1', no heading at the "
+                                "top): pass --id")
+        title = entry_id.replace("-", " ").capitalize()
+        changes.add(1, f"no title in the article: guessed '{title}' from the id, check it")
+    final_id = entry_id or slugify(title)
+    if not final_id:
+        raise ImportProblem(f"the title '{title}' makes no id: pass --id")
+    return title, final_id
+
+
+def _block(title: str, summary: str, blocks: list[Block], highlights: list[str],
+           sources: list[dict[str, str]], changes: Changes) -> dict[str, Any]:
+    """The language block as it goes into the file."""
+    block: dict[str, Any] = {"title": title, "summary": summary}
+    body = "\n\n".join(reading.block_markdown(b) for b in blocks).strip("\n")
+    if body:
+        block["body"] = body + "\n"
+    if highlights:
+        block["highlights"] = highlights
+    if sources:
+        block["sources"] = sources
+    _remaining_markup(block, changes)
+    return block
+
+
+def _remaining_markup(block: Mapping[str, Any], changes: Changes) -> None:
+    """Markup the check would refuse and no rule above removed: say so, do not hide it."""
+    for key in ("title", "summary", "body"):
+        for _written, message in links.markup_problems(str(block.get(key, ""))):
+            changes.add(1, f"left in '{key}', fix it by hand: {message}")
+
+
+def write_import(result: ImportResult, glossary_dir: Path, root: Path | None = None) -> Path:
+    """Write the entry file (a new one, or the old one with its language block replaced),
+    inside ``root`` (default: the glossary folder) and through no link."""
+    path = glossary_dir / f"{result.entry_id}.yml"
+    data = result.yaml_text.encode("utf-8")
+    return write_bytes(path, b"\xef\xbb\xbf" + data if result.bom else data, root or glossary_dir,
+                       exclusive=not result.existing)
+def run_import(settings: Settings, source: Path, lang: str, *, entry_id: str | None = None,
+               dry_run: bool = False, out: IO[str]) -> int:
+    """``lexicon import``: import, print the changes (and the YAML with ``--dry-run``), write.
+
+    Returns the exit code: 0 done, 1 the article could not be imported.
+    """
+    try:
+        text = source.read_bytes().decode("utf-8-sig")
+        result = import_article(text, source.name, lang, glossary_dir=settings.glossary_dir,
+                                languages=settings.codes, entry_id=entry_id)
+    except UnicodeDecodeError as err:
+        line = err.object[:err.start].count(b"\n") + 1
+        out.write(f"{source}:{line}: error: the article is not UTF-8 (byte 0x{err.object[err.start]:02x}): "
+                  "save it as UTF-8 and import again\n")
+        return 1
+    except OSError as err:
+        from lexikon.core.failures import describe
+
+        out.write(describe(err, settings.project_dir) + "\n")
+        return 1
+    except ImportProblem as err:
+        out.write(f"{source}: error: {err}\n")
+        return 1
+    out.write(result.report(str(source)))
+    target = settings.glossary_dir / f"{result.entry_id}.yml"
+    if dry_run:
+        would = f"would replace the '{lang}' block of" if result.existing else "would create"
+        out.write(f"--- {target} (dry run: {would} this file; nothing written)\n")
+        out.write(result.yaml_text)
+        return 0
+    write_import(result, settings.glossary_dir, settings.project_dir)
+    done = f"replaced the '{lang}' block of" if result.existing else "created"
+    out.write(f"{done} {target}: run 'lexicon check' and read the entry before you commit it\n")
+    return 0

@@ -1,0 +1,200 @@
+"""The entry's fields from the article: title, summary, highlights, tags and sources.
+
+- The title is the front matter's ``title``, else the first ``# H1`` (removed from the
+  body), else the term of a question heading at the top (``Was ist X?`` / ``Hvad er X?``:
+  the heading stays in the body), else a heading-like first line of plain text, else the
+  id with hyphens as spaces (reported as a guess). An H1 that repeats the front matter
+  title is removed; any other H1 becomes ``##``.
+- A highlights section (a heading, or a bold line, from the locale's patterns followed by
+  a list) becomes ``highlights``; the heading goes (the page has its own).
+- The summary is the front matter's ``description``, else the first one or two sentences
+  of the first paragraph (two when the first is short); that paragraph stays in the body
+  unless it is the summary entirely. A paragraph equal to the description goes.
+- ``keywords`` become tags when they are a tag id or label in ``_tags.yml`` (any case);
+  ``source``/``url`` becomes a source. Other front matter keys are reported as not used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lexikon.check.dedupe import normalise
+from lexikon.interchange.article.blocks import list_items
+from lexikon.interchange.article.debris import HTML_TAG
+from lexikon.interchange.article.findings import Changes, ImportProblem, flat
+from lexikon.interchange.article.page import Block, Patterns
+from lexikon.interchange.entry_yaml import plain_yaml
+from lexikon.interchange.words import split_sentences
+
+SHORT_SENTENCE = 80
+"""A first sentence shorter than this (in characters) takes the second into the summary."""
+USED_FRONT_MATTER = ("title", "description", "keywords", "tags", "source", "url", "canonical",
+                     "canonical_url")
+
+
+def title(blocks: list[Block], fm_title: str | None, title_line: int, patterns: Patterns,
+          changes: Changes) -> tuple[str | None, list[Block]]:
+    found = fm_title
+    if found:
+        changes.add(title_line, "took the title from the front matter 'title'")
+    kept: list[Block] = []
+    first_h1 = True
+    for block in blocks:
+        if block.kind == "heading" and block.level == 1:
+            text = block.heading_text
+            if first_h1 and found is None:
+                found = text
+                changes.add(block.no, f"took the title '{text}' from the first heading (removed "
+                            "from the body)")
+            elif first_h1 and normalise(text).casefold() == normalise(found or "").casefold():
+                changes.add(block.no, "removed the '# ' heading that repeats the title")
+            else:
+                block.level = 2
+                changes.add(block.no, f"made the '# {text}' heading a '## ' heading (the page's "
+                            "title is the only H1)")
+                kept.append(block)
+            first_h1 = False
+            continue
+        kept.append(block)
+    if found is None:
+        first = next((b for b in kept if b.kind == "heading"), None)
+        if first is not None and kept.index(first) == 0:
+            term = patterns.question_term(first.heading_text)
+            if term:
+                found = term[0].upper() + term[1:]
+                changes.add(first.no, f"took the title '{found}' from the question heading "
+                            f"'{first.heading_text}' (the heading stays in the body)")
+    return found, kept
+
+
+def highlights(blocks: list[Block], patterns: Patterns, changes: Changes) -> tuple[list[Block], list[str]]:
+    kept: list[Block] = []
+    items: list[str] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        name = block.heading_text if block.kind == "heading" else (
+            block.text.strip().strip("*_").strip() if block.kind == "para" and len(block.lines) == 1
+            else "")
+        if (name and following is not None and following.kind == "list"
+                and any(p.fullmatch(name) for p in patterns.highlight_headings)):
+            found = list_items(following)
+            items.extend(found)
+            changes.add(block.no, f"moved the '{name}' section ({len(found)} items) "
+                        "into 'highlights' (the page shows them in a box with its own heading)", name)
+            index += 2
+            continue
+        kept.append(block)
+        index += 1
+    return kept, items
+
+
+def summary(blocks: list[Block], description: str | None, description_line: int,
+            changes: Changes) -> tuple[str, list[Block]]:
+    if description:
+        changes.add(description_line, "took the summary from the front matter 'description'")
+        key = normalise(description)
+        for block in blocks:
+            if block.kind == "para" and normalise(block.text) == key:
+                changes.add(block.no, "removed a paragraph that repeats the summary", block.text)
+        return description, [b for b in blocks if b.kind != "para" or normalise(b.text) != key]
+    first = next((b for b in blocks if b.kind == "para"), None)
+    if first is None:
+        raise ImportProblem("no paragraph to take a summary from: add 'description' front matter")
+    paragraph = " ".join(line.text.strip() for line in first.lines)
+    sentences = split_sentences(paragraph)
+    chosen = sentences[:1]
+    if len(sentences) > 1 and len(chosen[0]) < SHORT_SENTENCE:
+        chosen = sentences[:2]
+    text = " ".join(chosen)
+    if normalise(text) == normalise(paragraph):
+        changes.add(first.no, "moved the first paragraph into 'summary' (it is one or two sentences)")
+        return text, [b for b in blocks if b is not first]
+    which = "sentence" if len(chosen) == 1 else "two sentences"
+    changes.add(first.no, f"took the summary from the first {which} of this paragraph (the "
+                "paragraph stays in the body)")
+    return text, blocks
+
+
+def front_text(front: Mapping[str, Any], key: str, key_lines: Mapping[str, int],
+               changes: Changes) -> str | None:
+    value = front.get(key)
+    if value is None:
+        return None
+    if isinstance(value, list | dict):
+        changes.add(key_lines.get(key, 1), f"did not use the front matter '{key}' (not text)", flat(value))
+        return None
+    text = " ".join(str(value).split())
+    cleaned = HTML_TAG.sub("", text)
+    if cleaned != text:
+        changes.add(key_lines.get(key, 1), f"removed raw HTML from the front matter '{key}'",
+                    " ".join(HTML_TAG.findall(text)))
+    return " ".join(cleaned.split()) or None
+
+
+def tags(front: Mapping[str, Any], key_lines: Mapping[str, int], glossary_dir: Path,
+         changes: Changes) -> list[str]:
+    words: list[str] = []
+    for key in ("keywords", "tags"):
+        value = front.get(key)
+        if isinstance(value, str):
+            words += [w.strip() for w in value.split(",")]
+        elif isinstance(value, list):
+            words += [str(w).strip() for w in value]
+    words = [w for w in words if w]
+    if not words:
+        return []
+    known = _known_tags(glossary_dir)
+    found: list[str] = []
+    for word in words:
+        tag = known.get(word.casefold())
+        line = key_lines.get("keywords", key_lines.get("tags", 1))
+        if tag is None:
+            changes.add(line, f"did not use the keyword '{word}': no tag in _tags.yml has this id "
+                        "or label", word)
+        elif tag not in found:
+            found.append(tag)
+            changes.add(line, f"made the keyword '{word}' the tag '{tag}'")
+    return found
+
+
+def _known_tags(glossary_dir: Path) -> dict[str, str]:
+    """Tag ids and labels (casefolded) → tag id."""
+    path = glossary_dir / "_tags.yml"
+    try:
+        data = plain_yaml(path.read_text(encoding="utf-8-sig")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    known: dict[str, str] = {}
+    if isinstance(data, dict):
+        for tag, labels in data.items():
+            known.setdefault(str(tag).casefold(), str(tag))
+            if isinstance(labels, dict):
+                for label in labels.values():
+                    known.setdefault(str(label).casefold(), str(tag))
+    return known
+
+
+def sources(front: Mapping[str, Any], key_lines: Mapping[str, int], title: str,
+            changes: Changes) -> list[dict[str, str]]:
+    for key in ("source", "url", "canonical", "canonical_url"):
+        value = front.get(key)
+        if isinstance(value, str) and re.match(r"(?i)^https?://[^\s/]+\S*$", value.strip()):
+            changes.add(key_lines.get(key, 1), f"made the front matter '{key}' a source")
+            return [{"title": title, "url": value.strip()}]
+        if value is not None:
+            changes.add(key_lines.get(key, 1), f"did not use the front matter '{key}' (not an "
+                        "http(s) address)", flat(value))
+    return []
+
+
+def unused_front_matter(front: Mapping[str, Any], key_lines: Mapping[str, int], changes: Changes) -> None:
+    for key in front:
+        if key not in USED_FRONT_MATTER:
+            changes.add(key_lines.get(str(key), 1), f"did not use the front matter '{key}'", flat(front[key]))

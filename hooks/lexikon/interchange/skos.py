@@ -1,0 +1,141 @@
+"""SKOS, as Turtle (``glossary.ttl``) and JSON-LD (``glossary.jsonld``): one graph, two writings.
+
+A ``skos:ConceptScheme`` (at ``./``, the folder of the file, unless ``scheme_iri`` says
+otherwise), each entry a ``skos:Concept`` named by its page URL in the default language,
+with prefLabel, altLabel (aliases), hiddenLabel (forms), definition (the plain summary),
+notation (the id), related, inScheme, topConceptOf and a ``foaf:page`` per language; each
+tag a ``skos:Collection`` of its concepts. When the page URLs are relative (no
+``site_url``), the IRIs are too, resolved against where the file is served.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lexikon.core.escape import turtle_iri, turtle_string
+from lexikon.core.model import Glossary
+from lexikon.core.settings import is_absolute, stable_iri
+from lexikon.interchange.export_text import UrlOf, summary_text
+from lexikon.interchange.json_export import json_text
+
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+PREFIXES = {
+    "dcterms": "http://purl.org/dc/terms/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "skos": SKOS,
+}
+
+
+@dataclass(frozen=True)
+class Iri:
+    value: str
+
+
+@dataclass(frozen=True)
+class Literal:
+    value: str
+    lang: str = ""
+
+
+Term = Iri | Literal
+
+
+@dataclass(frozen=True)
+class RdfNode:
+    """A subject with its type and its ``(predicate, objects)`` in a fixed order."""
+
+    iri: str
+    type: str
+    properties: tuple[tuple[str, tuple[Term, ...]], ...]
+
+
+def concept_iri(glossary: Glossary, url_of: UrlOf, entry_id: str, scheme_iri: str = "") -> str:
+    """An entry's concept: its page in the default language, or, when pages have no
+    absolute address, an IRI made from the scheme's (which is then host-free too)."""
+    page = url_of(glossary.languages[0], entry_id)
+    if is_absolute(page) or not scheme_iri.startswith("urn:"):
+        return page
+    return stable_iri(scheme_iri, entry_id)
+
+
+def skos_nodes(glossary: Glossary, url_of: UrlOf, *, scheme_iri: str = "./",
+               title: str = "Lexikon") -> list[RdfNode]:
+    """The SKOS graph, once, for both serialisations."""
+    iri = {entry_id: concept_iri(glossary, url_of, entry_id, scheme_iri) for entry_id in glossary.entries}
+    concepts = tuple(Iri(iri[entry_id]) for entry_id in glossary.entries)
+    nodes = [RdfNode(scheme_iri, "skos:ConceptScheme", (
+        ("dcterms:title", (Literal(title),)),
+        ("skos:hasTopConcept", concepts),
+    ))]
+    for entry in glossary.entries.values():
+        texts = entry.texts.items()
+        properties = [
+            ("skos:inScheme", (Iri(scheme_iri),)),
+            ("skos:topConceptOf", (Iri(scheme_iri),)),
+            ("skos:notation", (Literal(entry.id),)),
+            ("skos:prefLabel", tuple(Literal(text.title, lang) for lang, text in texts)),
+            ("skos:altLabel", tuple(Literal(a, lang) for lang, text in texts for a in text.aliases)),
+            ("skos:hiddenLabel", tuple(Literal(f, lang) for lang, text in texts for f in text.forms)),
+            ("skos:definition", tuple(Literal(summary_text(glossary, entry, lang), lang)
+                                      for lang, _ in texts)),
+            ("skos:related", tuple(Iri(iri[r]) for r in entry.related if r in iri)),
+            ("foaf:page", tuple(Iri(url_of(lang, entry.id)) for lang in glossary.languages
+                                if is_absolute(url_of(lang, entry.id)))),
+        ]
+        nodes.append(RdfNode(iri[entry.id], "skos:Concept", tuple((p, o) for p, o in properties if o)))
+    for tag in glossary.tags.values():
+        members = tuple(Iri(iri[e.id]) for e in glossary.entries.values() if tag.id in e.tags)
+        labels = tuple(Literal(tag.labels[lang], lang) for lang in glossary.languages
+                       if lang in tag.labels)
+        properties = [("skos:prefLabel", labels), ("skos:notation", (Literal(tag.id),)),
+                      ("skos:member", members)]
+        nodes.append(RdfNode(tag_iri(scheme_iri, tag.id), "skos:Collection",
+                          tuple((p, o) for p, o in properties if o)))
+    return nodes
+
+
+def tag_iri(scheme_iri: str, tag_id: str) -> str:
+    return f"{scheme_iri.split('#')[0]}#tag-{tag_id}"
+
+
+def _turtle_term(term: Term) -> str:
+    if isinstance(term, Iri):
+        return turtle_iri(term.value)
+    return turtle_string(term.value) + (f"@{term.lang}" if term.lang else "")
+
+
+def glossary_turtle(glossary: Glossary, url_of: UrlOf, *, scheme_iri: str = "./",
+                    title: str = "Lexikon") -> str:
+    """``glossary.ttl``: the SKOS graph as Turtle, written by hand (no rdflib at build time)."""
+    out = [f"@prefix {prefix}: <{iri}> .\n" for prefix, iri in sorted(PREFIXES.items())]
+    for node in skos_nodes(glossary, url_of, scheme_iri=scheme_iri, title=title):
+        lines = [f"{turtle_iri(node.iri)} a {node.type}"]
+        for predicate, objects in node.properties:
+            lines.append(f"    {predicate} " + ", ".join(_turtle_term(o) for o in objects))
+        out.append("\n" + " ;\n".join(lines) + " .\n")
+    return "".join(out)
+
+
+def _jsonld_term(term: Term) -> dict[str, str]:
+    if isinstance(term, Iri):
+        return {"@id": term.value}
+    if term.lang:
+        return {"@value": term.value, "@language": term.lang}
+    return {"@value": term.value}
+
+
+def glossary_jsonld(glossary: Glossary, url_of: UrlOf, *, scheme_iri: str = "./",
+                    title: str = "Lexikon") -> str:
+    """``glossary.jsonld``: the same SKOS graph as JSON-LD 1.1 (context inline)."""
+    graph = []
+    for node in skos_nodes(glossary, url_of, scheme_iri=scheme_iri, title=title):
+        item: dict[str, object] = {"@id": node.iri, "@type": node.type}
+        for predicate, objects in node.properties:
+            item[predicate] = [_jsonld_term(o) for o in objects]
+        graph.append(item)
+    return json_text({"@context": dict(PREFIXES), "@graph": graph})
+
+
+
+__all__ = ["Iri", "Literal", "RdfNode", "concept_iri", "glossary_jsonld", "glossary_turtle", "skos_nodes",
+           "tag_iri", "turtle_iri", "turtle_string"]

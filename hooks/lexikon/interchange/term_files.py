@@ -1,0 +1,129 @@
+"""New entry files from a term import, checked with the glossary and written.
+
+The new files run through the glossary's own checks (``load.parse``, the rules,
+``deduplicate``) together with the entries already there, without writing anything. A new
+file with an error is not written (each finding says why); warnings, such as a missing
+translation, are reported and the file is written. Only new files are ever written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import IO
+
+from lexikon.check.cache import light
+from lexikon.check.load import list_glossary, load_side_files, parse
+from lexikon.check.pipeline import read_report, report_file
+from lexikon.check.rules import combine
+from lexikon.core.model import Finding, Severity
+from lexikon.core.safe_write import make_folder, write_bytes
+from lexikon.core.settings import Settings
+from lexikon.interchange.terms import Concept, TermImport, build, tags_text
+
+
+def finish(concepts: list[Concept], findings: list[Finding], settings: Settings, source: str) -> TermImport:
+    """The new entries the concepts make, each checked; ``findings`` are the reader's."""
+    findings = list(findings)
+
+    def report(line: int, severity: Severity, message: str) -> None:
+        findings.append(Finding(source, line, 1, severity, message))
+
+    built = build(concepts, settings, report)
+    entries, tags, checked = _checked(built.texts, tags_text(built.new_tags, settings) if built.new_tags
+                                      else None, settings)
+    return TermImport(entries, tuple(findings + checked), tuple(built.conflicts), tags)
+
+
+def write_terms(result: TermImport, settings: Settings) -> tuple[list[Path], list[Finding]]:
+    """Write the new files; never one that exists (a file that appeared meanwhile is a finding)."""
+    written: list[Path] = []
+    problems: list[Finding] = []
+    make_folder(settings.glossary_dir, settings.project_dir)
+    files = {f"{entry_id}.yml": text for entry_id, text in result.entries.items()}
+    if result.tags_text is not None:
+        files = {"_tags.yml": result.tags_text, **files}
+    for name, text in files.items():
+        path = settings.glossary_dir / name
+        try:
+            write_bytes(path, text.encode("utf-8"), settings.project_dir, exclusive=True)
+        except FileExistsError:
+            problems.append(Finding(display(path, settings), 1, 1, Severity.ERROR,
+                                    "the file appeared while importing: not overwritten"))
+            continue
+        written.append(path)
+    return written, problems
+
+
+def run_terms(result: TermImport, settings: Settings, dry_run: bool, out: IO[str]) -> int:
+    """Print the findings, then the files (``dry_run``) or write them; the exit code."""
+    for finding in result.findings:
+        out.write(f"{finding}\n")
+    findings = list(result.findings)
+    if dry_run:
+        if result.tags_text is not None:
+            out.write(f"--- {display(settings.glossary_dir / '_tags.yml', settings)} (dry run)\n")
+            out.write(result.tags_text)
+        for entry_id, text in result.entries.items():
+            out.write(f"--- {display(settings.glossary_dir / f'{entry_id}.yml', settings)} (dry run)\n")
+            out.write(text)
+        out.write(f"dry run: would create {len(result.entries)} entries; nothing written\n")
+    else:
+        written, problems = write_terms(result, settings)
+        findings += problems
+        for finding in problems:
+            out.write(f"{finding}\n")
+        for path in written:
+            out.write(f"created {display(path, settings)}\n")
+        out.write(f"{len(result.entries)} new entries, {len(result.conflicts)} conflict(s): run "
+                  "'lexicon check' and read the entries before you commit them\n")
+    return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
+
+
+def display(path: Path, settings: Settings) -> str:
+    try:
+        return path.resolve().relative_to(settings.project_dir.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _checked(texts: Mapping[str, str], tags_text: str | None,
+             settings: Settings) -> tuple[dict[str, str], str | None, list[Finding]]:
+    """The new files that pass the glossary's checks, and the findings about them.
+
+    Each file goes through the stages on its own, as in a build (``pipeline.report_file``),
+    and only its report is kept, without its entry: a termbase of 60,000 concepts is
+    checked in bounded memory. A file with an error is dropped and the rest checked again
+    (an entry may have named the dropped one as related, or a tag of a dropped tag
+    file), until what is left is clean.
+    """
+    listing = list_glossary(settings.glossary_dir, settings.project_dir)
+    load_findings = list(listing.findings)
+    existing_tags = load_side_files(listing, settings.project_dir, load_findings)
+    existing = [light(read_report(path, display, settings)[1]) for path, display in listing.entries]
+    tags_path = display(settings.glossary_dir / "_tags.yml", settings)
+    paths = {display(settings.glossary_dir / f"{i}.yml", settings): i for i in texts}
+    new = {entry_id: light(report_file(texts[entry_id].encode("utf-8"), path, entry_id, settings))
+           for path, entry_id in paths.items()}
+    remaining = dict(texts)
+    dropped: list[Finding] = []
+    while True:
+        tags, parse_findings = existing_tags, []
+        if tags_text is not None:
+            tags, parse_findings = parse(tags_text, tags_path, "_tags")
+        reports = sorted([*existing, *(new[i] for i in remaining)], key=lambda r: r.path)
+        result = combine(reports, tags, settings, [*load_findings, *parse_findings])
+        ours = {path for path, entry_id in paths.items() if entry_id in remaining}
+        ours |= {tags_path} if tags_text is not None else set()
+        findings = [f for f in result.findings if f.path in ours]
+        failed = {f.path for f in findings if f.severity is Severity.ERROR}
+        if not failed:
+            return remaining, tags_text, dropped + findings
+        for path in sorted(failed):
+            dropped += [f for f in findings if f.path == path]
+            dropped.append(Finding(path, 1, 1, Severity.ERROR, "not written: fix the source (or the "
+                                   "file by hand after a --dry-run) and import again"))
+            if path == tags_path:
+                tags_text = None
+            else:
+                del remaining[paths[path]]

@@ -1,0 +1,271 @@
+"""Terms from another tool (TBX, CSV) as new entry files: the concepts a reader found, made
+entries with ids, tags and related entries resolved, written as text.
+
+Both readers read their source into :class:`Concept` objects and hand them to :func:`build`.
+Only new files are ever made: a concept whose id exists already is a conflict, reported and
+left alone; each new file is then checked with the glossary (:mod:`.term_files`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lexikon.check.rules import ID_RULE
+from lexikon.core.model import Finding, Severity
+from lexikon.core.settings import Settings
+from lexikon.interchange.entry_yaml import MODELINE, plain_yaml, render_block
+from lexikon.interchange.words import slugify
+
+MAX_SOURCE_BYTES = 50 * 1024 * 1024
+"""A termbase of this size is a mistake, or an attack on the parser."""
+_COUNTER_ID = re.compile(r"^[a-z]{0,2}\d+$")
+"""Ids like ``c12`` that terminology tools number their concepts with."""
+Report = Callable[[int, Severity, str], None]
+
+
+@dataclass(frozen=True)
+class TermImport:
+    """The new files an import makes, and everything it found on the way."""
+
+    entries: Mapping[str, str]
+    """``id`` → the text of the new ``glossary/<id>.yml``; each passed the check."""
+    findings: tuple[Finding, ...]
+    """About the source (its path and line) and about the new files (theirs)."""
+    conflicts: tuple[str, ...] = ()
+    """Ids that exist already: those entries were left as they are."""
+    tags_text: str | None = None
+    """The text of a new ``glossary/_tags.yml``, when the folder had none and the source
+    names subject fields."""
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+
+class SourceProblem(Exception):
+    """The source cannot be read at all (not XML, not UTF-8, no header…)."""
+
+
+@dataclass
+class Concept:
+    """One concept as the source has it, before it becomes an entry."""
+
+    key: str
+    """Its id in the source ('' when it has none)."""
+    line: int
+    tags: list[tuple[str, int]] = field(default_factory=list)
+    """Subject fields or tag ids, with their lines."""
+    tags_lang: str = ""
+    """The language of the subject fields' labels."""
+    related: list[tuple[str, int]] = field(default_factory=list)
+    """Source keys of related concepts, with their lines."""
+    texts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Language → ``title``, ``aliases``, ``summary``, ``forms`` (the import's block)."""
+
+
+
+def check_size(path: Path) -> None:
+    try:
+        if path.stat().st_size > MAX_SOURCE_BYTES:
+            raise SourceProblem(f"the file is over {MAX_SOURCE_BYTES // (1024 * 1024)} MB: split it")
+    except OSError as err:
+        raise SourceProblem(f"cannot read the file: {err.strerror}: check it and its permissions") from err
+
+
+def read_source(path: Path) -> bytes:
+    check_size(path)
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise SourceProblem(f"cannot read the file: {err.strerror}: check it and its permissions") from err
+
+
+def where(problem: SourceProblem) -> tuple[int, int]:
+    return getattr(problem, "line", 1), getattr(problem, "col", 1)
+
+
+def problem(message: str, line: int = 1, col: int = 1) -> SourceProblem:
+    """A :class:`SourceProblem` at a place in the source."""
+    err = SourceProblem(message)
+    err.line, err.col = line, col  # type: ignore[attr-defined]
+    return err
+
+
+def failed(source: str, err: SourceProblem) -> TermImport:
+    """The import of a source that cannot be read: one error, nothing to write."""
+    return TermImport({}, (Finding(source, *where(err), Severity.ERROR, str(err)),))
+
+
+def clean(text: str) -> str:
+    """A term or definition as one line: NFC, white space collapsed.
+
+    Not :func:`~lexikon.check.dedupe.normalise`, the form paragraphs are compared in: that
+    keeps the line breaks a reader sees and drops the ``\\`` of a hard break, which in a
+    term is a character."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def _existing_ids(settings: Settings) -> set[str]:
+    folder = settings.glossary_dir
+    if not folder.is_dir():
+        return set()
+    return {path.stem for path in folder.iterdir()
+            if path.suffix in (".yml", ".yaml") and not path.name.startswith(("_", "."))}
+
+
+def _tag_names(settings: Settings) -> dict[str, str] | None:
+    """Tag id and every label (case-folded) → tag id; None when there is no ``_tags.yml``."""
+    path = settings.glossary_dir / "_tags.yml"
+    if not path.is_file():
+        return None
+    try:
+        data = plain_yaml(path.read_bytes().decode("utf-8-sig")) or {}
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return {}
+    names: dict[str, str] = {}
+    if isinstance(data, Mapping):
+        for tag_id, labels in data.items():
+            names[str(tag_id).casefold()] = str(tag_id)
+            if isinstance(labels, Mapping):
+                for label in labels.values():
+                    names.setdefault(clean(str(label)).casefold(), str(tag_id))
+    return names
+
+
+@dataclass
+class Built:
+    """Concepts made entries: each new entry's text, the tags to propose, the conflicts."""
+
+    texts: dict[str, str] = field(default_factory=dict)
+    new_tags: dict[str, dict[str, str]] = field(default_factory=dict)
+    conflicts: list[str] = field(default_factory=list)
+
+
+def build(concepts: list[Concept], settings: Settings, report: Report) -> Built:
+    """The text of each new entry; every concept left out is reported (``report``)."""
+    existing = _existing_ids(settings)
+    ids: dict[str, str] = {}
+    chosen: list[tuple[str, Concept]] = []
+    built = Built()
+    for concept in concepts:
+        entry_id = _entry_id(concept, settings.default_language, report)
+        if entry_id is None:
+            continue
+        if entry_id in ids.values():
+            report(concept.line, Severity.ERROR, f"a second concept with the id '{entry_id}': left out")
+            continue
+        if concept.key.strip():
+            ids[concept.key.strip()] = entry_id
+        ids.setdefault(entry_id, entry_id)
+        if entry_id in existing:
+            built.conflicts.append(entry_id)
+            report(concept.line, Severity.ERROR, f"the entry '{entry_id}' exists already: it is left as "
+                   "it is (nothing is overwritten); merge by hand if the source knows more")
+            continue
+        chosen.append((entry_id, concept))
+    tag_names = _tag_names(settings)
+    known = existing | {entry_id for entry_id, _ in chosen}
+    for entry_id, concept in chosen:
+        tags = _tags(concept, tag_names, built.new_tags, settings.default_language, report)
+        related = _related(concept, entry_id, ids, existing, known, report)
+        built.texts[entry_id] = _entry_text(tags, related, concept.texts, settings)
+    concepts.clear()  # the texts say it all now: a large termbase's concepts go before the check
+    return built
+
+
+def _entry_id(concept: Concept, default: str, report: Report) -> str | None:
+    """The concept's entry id (its own when valid, else the title's slug); None to leave it out."""
+    for lang, block in list(concept.texts.items()):
+        if not block["title"]:
+            report(block["_line"], Severity.ERROR, f"no term in '{lang}': the language is left out")
+            del concept.texts[lang]
+        elif not block["summary"]:
+            report(block["_line"], Severity.ERROR, f"no definition for '{block['title']}' in '{lang}': an "
+                   "entry needs a summary; the language is left out")
+            del concept.texts[lang]
+    if not concept.texts:
+        report(concept.line, Severity.ERROR, "nothing left to import of this concept")
+        return None
+    first = concept.texts.get(default) or next(iter(concept.texts.values()))
+    key = concept.key.strip()
+    own = key[1:] if key.startswith("_") else key
+    slug = slugify(first["title"])
+    if ID_RULE.match(own) and not (_COUNTER_ID.match(own) and slug and slug != own):
+        return own
+    if key:
+        report(concept.line, Severity.NOTE, f"the id '{key}' is not an entry id: made '{slug}' "
+               "from the title")
+    if not slug:
+        report(concept.line, Severity.ERROR, f"the title '{first['title']}' makes no id")
+        return None
+    return slug
+
+
+def _tags(concept: Concept, tag_names: dict[str, str] | None, new_tags: dict[str, dict[str, str]],
+          default: str, report: Report) -> list[str]:
+    tags: list[str] = []
+    for name, line in concept.tags:
+        tag = (tag_names or {}).get(clean(name).casefold())
+        if tag is None and tag_names is None:
+            tag = slugify(name)
+            if tag:
+                new_tags.setdefault(tag, {}).setdefault(concept.tags_lang or default, clean(name))
+        if tag is None or not tag:
+            report(line, Severity.WARNING, f"the subject field '{name}' names no tag in _tags.yml: "
+                   "left out (add the tag there, then to the entry)")
+        elif tag not in tags:
+            tags.append(tag)
+    return tags
+
+
+def _related(concept: Concept, entry_id: str, ids: Mapping[str, str], existing: set[str],
+             known: set[str], report: Report) -> list[str]:
+    related: list[str] = []
+    for target, line in concept.related:
+        target_id = ids.get(target) or ids.get(target.lstrip("_")) or (target if target in existing else None)
+        if target_id is None or target_id not in known:
+            report(line, Severity.WARNING, f"the cross-reference to '{target}' names no entry: left out")
+        elif target_id != entry_id and target_id not in related:
+            related.append(target_id)
+    return related
+
+
+def _entry_text(tags: list[str], related: list[str], blocks: Mapping[str, Mapping[str, Any]],
+                settings: Settings) -> str:
+    lines = [MODELINE]
+    if tags:
+        lines.append(f"tags: [{', '.join(tags)}]")
+    if related:
+        lines.append(f"related: [{', '.join(related)}]")
+    text = "\n".join(lines) + "\n"
+    for lang in settings.codes:
+        if lang in blocks:
+            raw = blocks[lang]
+            block: dict[str, Any] = {"title": raw["title"]}
+            aliases = [a for a in dict.fromkeys(raw["aliases"]) if a != raw["title"]]
+            if aliases:
+                block["aliases"] = aliases
+            block["summary"] = raw["summary"]
+            forms = [f for f in dict.fromkeys(raw["forms"]) if f != raw["title"] and f not in aliases]
+            if forms:
+                block["forms"] = forms
+            text += render_block(lang, block)
+    return text
+
+
+def tags_text(tags: Mapping[str, Mapping[str, str]], settings: Settings) -> str:
+    lines = ["# Tags: each id with its label per language. Made by an import: check the ids and "
+             "add the labels missing."]
+    for tag_id, labels in sorted(tags.items()):
+        pairs = ", ".join(f"{lang}: {json.dumps(labels[lang], ensure_ascii=False)}"
+                          for lang in settings.codes if lang in labels)
+        lines.append(f"{tag_id}: {{{pairs}}}")
+    return "\n".join(lines) + "\n"
