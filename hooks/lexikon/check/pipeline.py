@@ -18,8 +18,10 @@ from multiprocessing import get_context
 
 from lexikon.check.cache import ReportCache, file_key, light
 from lexikon.check.dedupe import deduplicate_report
-from lexikon.check.load import file_id, list_glossary, load_side_files, parse_bytes, read_file
-from lexikon.check.rules import check_file, combine
+from lexikon.check.entry import check_file
+from lexikon.check.glossary_files import file_id, list_glossary, read_file
+from lexikon.check.glossary_wide import combine
+from lexikon.check.load import load_side_files, parse_bytes
 from lexikon.core.model import FileReport, Finding, Result
 from lexikon.core.settings import Settings
 

@@ -195,7 +195,7 @@ FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}
 
 # new --------------------------------------------------------------------------
 def _new(args: argparse.Namespace, settings: Settings) -> int:
-    from lexikon.check.rules import ID_RULE
+    from lexikon.core.schema import ID_RULE
     from lexikon.interchange.entry_yaml import new_entry_text
 
     if not ID_RULE.match(args.id):

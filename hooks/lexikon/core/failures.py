@@ -15,7 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from lexikon.core.safe_write import WriteRefused, shown
+from lexikon.core.paths import shown
+from lexikon.core.safe_write import WriteRefused
 
 _OS_ADVICE = {
     errno.ENOSPC: "the disk is full: free some space and run again",

@@ -55,12 +55,14 @@ from typing import IO, Any
 import yaml
 
 from lexikon.check.cache import light
-from lexikon.check.load import list_glossary, load_side_files, parse
+from lexikon.check.glossary_files import list_glossary
+from lexikon.check.glossary_wide import combine
+from lexikon.check.load import load_side_files, parse
 from lexikon.check.pipeline import read_report, report_file
-from lexikon.check.rules import ID_RULE, combine
 from lexikon.core.escape import csv_text
 from lexikon.core.model import Finding, Severity
 from lexikon.core.safe_write import make_folder, write_bytes
+from lexikon.core.schema import ID_RULE
 from lexikon.core.settings import Settings
 from lexikon.interchange.article import plain_yaml, render_block, slugify
 from lexikon.interchange.entry_yaml import MODELINE
