@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from lexikon.cli.report import format_github
 from lexikon.core import escape
-from lexikon.core.history import Change, atom_feed
+from lexikon.core.history import EntryDates, atom_feed
 from lexikon.core.model import Finding, Glossary, Result, Severity
 
 HOSTILE = [
@@ -113,7 +113,7 @@ def test_xml_text_and_attribute_parse(text: str) -> None:
 def test_feed_with_control_characters_parses() -> None:
     when = datetime(2026, 1, 1, tzinfo=timezone.utc)
     feed = atom_feed(title="Lexikon", feed_url="https://x/feed.xml", site_url="https://x/", lang="de",
-                     items=[(Change("a", when, when), "Steuer\x0bzeichen\x1b[31m", "Null\x00byte", "https://x/a/",
+                     items=[(EntryDates("a", when, when), "Steuer\x0bzeichen\x1b[31m", "Null\x00byte", "https://x/a/",
                              "urn:x:a")])
     root = lxml.etree.fromstring(feed.encode())
     ns = {"a": "http://www.w3.org/2005/Atom"}

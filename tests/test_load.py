@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from staged import check, load_glossary
 
-from lexikon.check.load import MAX_FILE_BYTES, load_file, load_glossary, parse
-from lexikon.check.rules import check
+from lexikon.check.glossary_files import MAX_FILE_BYTES
+from lexikon.check.load import load_file, parse
 from lexikon.core.model import Finding, Severity
 from lexikon.core.settings import Language, make_settings
 

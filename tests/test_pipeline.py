@@ -12,25 +12,19 @@ from pathlib import Path
 import pytest
 from bench import synthetic
 from conftest import FIXTURES, ROOT
+from staged import staged
 
 from lexikon.check import cache, pipeline
-from lexikon.check.dedupe import deduplicate
-from lexikon.check.load import load_glossary
-from lexikon.check.rules import check
 from lexikon.core.model import Result
 from lexikon.core.settings import Language, Settings, make_settings
 
+HERE = Path(__file__).resolve().parent  # the staged oracle, for the second interpreter
 LANGUAGES = [Language("de", "Deutsch", True), Language("da", "Dansk")]
 BAD_CASES = sorted(path.name for path in (FIXTURES / "bad").iterdir() if (path / "glossary").is_dir())
 
 
 def settings_for(project: Path, languages: list[Language] = LANGUAGES) -> Settings:
     return make_settings(project, languages, None)
-
-
-def staged(settings: Settings) -> Result:
-    """The stages as each is specified: load everything, check everything, deduplicate."""
-    return deduplicate(check(load_glossary(settings.glossary_dir, settings.project_dir), settings))
 
 
 def same(a: Result, b: Result) -> None:
@@ -135,10 +129,8 @@ TWO_PROCESSES = """
 import sys
 from pathlib import Path
 from lexikon.check import pipeline
-from lexikon.check.rules import check
-from lexikon.check.load import load_glossary
 from lexikon.core.settings import Language, make_settings
-from lexikon.check.dedupe import deduplicate
+from staged import staged as stages
 
 settings = make_settings(Path(sys.argv[1]), [Language("de", "Deutsch", True), Language("da", "Dansk")], None)
 assert pipeline._can_fork(), "a fresh interpreter has one thread"
@@ -146,7 +138,7 @@ pipeline.PARALLEL_FROM = 2
 forked = []
 real = pipeline.ProcessPoolExecutor
 pipeline.ProcessPoolExecutor = lambda *a, **k: forked.append(1) or real(*a, **k)
-staged = deduplicate(check(load_glossary(settings.glossary_dir, settings.project_dir), settings))
+staged = stages(settings)
 both = pipeline.run(settings, cache=False)
 assert both.findings == staged.findings and both.glossary == staged.glossary
 for entry_id, entry in staged.glossary.entries.items():
@@ -162,9 +154,9 @@ def test_two_processes_give_what_one_gives(synthetic_project: Path) -> None:
     """In a fresh interpreter: pytest's own threads (a browser's, a server's) rule out forking."""
     if (os.cpu_count() or 1) < 2 or not hasattr(os, "fork"):
         pytest.skip("needs two cores and fork")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "hooks"), str(HERE)])}
     result = subprocess.run([sys.executable, "-c", TWO_PROCESSES, str(synthetic_project)],
-                            capture_output=True, text=True, check=False,
-                            env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")})
+                            capture_output=True, text=True, check=False, env=env)
     assert result.returncode == 0 and result.stdout.strip() == "same", result.stderr[-3000:]
 
 

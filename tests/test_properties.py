@@ -27,10 +27,11 @@ import yaml
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from lost import lost_sentences
+from staged import LoadedGlossary, check, deduplicate
 
-from lexikon.check.dedupe import deduplicate, deduplicate_text, normalise, split_blocks
-from lexikon.check.load import LoadedGlossary, parse
-from lexikon.check.rules import check
+from lexikon.check.blocks import split_blocks
+from lexikon.check.dedupe import deduplicate_text, normalise
+from lexikon.check.load import parse
 from lexikon.core import links
 from lexikon.core.escape import one_line
 from lexikon.core.model import Entry, Glossary, Severity, Source, Tag, Text

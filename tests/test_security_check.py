@@ -18,13 +18,14 @@ from conftest import FIXTURES, copy_project
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
+from staged import split_blocks_with_fences
 
-from lexikon.check import dedupe as transform
-from lexikon.check.dedupe import deduplicate_text, split_blocks
+from lexikon.check.blocks import split_blocks
+from lexikon.check.dedupe import deduplicate_text
 from lexikon.check.pipeline import report_file
-from lexikon.check.rules import ID_RULE
-from lexikon.core import links
+from lexikon.core import markdown_code
 from lexikon.core.model import Entry, Glossary, Span, Tag, Text
+from lexikon.core.schema import ID_RULE
 from lexikon.core.settings import Language, Settings, fixed_pages, reserved_ids
 from lexikon.render.pages import render_site
 
@@ -168,7 +169,7 @@ def test_escaped_control_characters_fail_the_check(tmp_path: Path) -> None:
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(["`", "``", "```", "a", "\\", "\n", " ", "<b>"]), max_size=20).map("".join))
 def test_code_spans_are_the_renderers(text: str) -> None:
-    assert list(links.code_spans(text)) == [m.span() for m in links._CODE_SPAN.finditer(text)]
+    assert list(markdown_code.code_spans(text)) == [m.span() for m in markdown_code._CODE_SPAN.finditer(text)]
 
 
 @settings(max_examples=400, deadline=None)
@@ -176,7 +177,7 @@ def test_code_spans_are_the_renderers(text: str) -> None:
                                  " ```\n", "```  \n", "```"]), max_size=12).map("".join))
 def test_fenced_blocks_are_the_renderers(text: str) -> None:
     pattern = FencedBlockPreprocessor.FENCED_BLOCK_RE
-    assert [(b.start, b.code, b.end, b.attrs) for b in links.fenced_blocks(text)] == [
+    assert [(b.start, b.code, b.end, b.attrs) for b in markdown_code.fenced_blocks(text)] == [
         (m.start(), m.start("code"), m.end(), m.group("attrs") is not None) for m in pattern.finditer(text)]
 
 
@@ -185,7 +186,7 @@ def test_fenced_blocks_are_the_renderers(text: str) -> None:
                                  "~~~", "```\n", "~~~~\n", "x\n\n", "```a\n"]), max_size=25).map("".join))
 def test_splitting_with_fences_is_the_line_walk(markdown: str) -> None:
     fast = split_blocks(markdown)
-    walked = transform._split_blocks_with_fences(markdown.replace("\r\n", "\n"))
+    walked = split_blocks_with_fences(markdown.replace("\r\n", "\n"))
     assert [(b.text, b.prose, b.line) for b in fast] == [(b.text, b.prose, b.line) for b in walked]
 
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from staged import LoadedGlossary, check, deduplicate, split_blocks_with_fences
 
-from lexikon.check import dedupe as transform
-from lexikon.check.dedupe import Block, deduplicate, deduplicate_text, normalise, split_blocks
-from lexikon.check.load import LoadedGlossary, parse
-from lexikon.check.rules import check
+from lexikon.check.blocks import Block, split_blocks
+from lexikon.check.dedupe import deduplicate_text, normalise
+from lexikon.check.load import parse
 from lexikon.core.model import Finding, Result, Severity, Span, Text
 from lexikon.core.settings import Language, make_settings
 
@@ -395,5 +395,5 @@ def test_deduplicate_keeps_everything_else() -> None:
 def test_splitting_by_runs_of_lines_is_the_line_walk(markdown: str) -> None:
     """Bodies without fences take a regex fast path; it must cut exactly as the walk does."""
     fast = split_blocks(markdown)
-    walked = transform._split_blocks_with_fences(markdown.replace("\r\n", "\n"))
+    walked = split_blocks_with_fences(markdown.replace("\r\n", "\n"))
     assert [(b.text, b.prose, b.line) for b in fast] == [(b.text, b.prose, b.line) for b in walked]

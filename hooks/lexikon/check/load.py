@@ -6,20 +6,16 @@ keys mean is the checker's business.
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from lexikon.check.glossary_files import GlossaryFiles, file_id, read_file
 from lexikon.core.model import Finding, Severity
-
-ENTRY_SUFFIXES = (".yml", ".yaml")
-MAX_FILE_BYTES = 1024 * 1024
-"""Entries are a few KB; anything this large is a mistake or an attack."""
+from lexikon.core.paths import shown
 
 PLAIN_TAGS = frozenset(
     "tag:yaml.org,2002:" + name
@@ -42,90 +38,6 @@ class LoadedFile:
     source: str = ""
 
 
-@dataclass(frozen=True)
-class LoadedGlossary:
-    """Every entry file and the tag file, as read from ``glossary/``."""
-
-    files: tuple[LoadedFile, ...]
-    tags: LoadedFile | None
-    findings: tuple[Finding, ...]
-
-
-@dataclass(frozen=True)
-class GlossaryFiles:
-    """The files of ``glossary/``, not yet read: each as (path, path shown in findings)."""
-
-    entries: tuple[tuple[str, str], ...]
-    """(file system path, path shown): plain strings, as 10,000 Path objects take a tenth of a
-    second to make and a check of unchanged files takes five."""
-    tags: tuple[str, str] | None
-    others: tuple[tuple[str, str], ...]
-    """Other ``_*.yml`` files: read for syntax only."""
-    findings: tuple[Finding, ...] = ()
-
-
-def list_glossary(glossary_dir: Path, project_dir: Path) -> GlossaryFiles:
-    """Entry files sorted by name, the tag file, and the folder's own problems."""
-    if not glossary_dir.is_dir():
-        display = _display(glossary_dir, project_dir)
-        msg = f"the glossary folder '{display}' does not exist: create it or set extra.lexikon.glossary_dir"
-        return GlossaryFiles((), None, (), (Finding(display, 1, 1, Severity.ERROR, msg),))
-    folder = _display(glossary_dir, project_dir)  # once: pathlib is slow per file
-    entries: list[tuple[str, str]] = []
-    others: list[tuple[str, str]] = []
-    tags: tuple[str, str] | None = None
-    base = os.fspath(glossary_dir)
-    links: list[Finding] = []
-    with os.scandir(glossary_dir) as scan:  # names, not paths: 10,000 Path compares are slow
-        found = sorted((item.name, item.is_symlink()) for item in scan)
-    for name, is_link in found:
-        if is_link:
-            links += _link_finding(os.path.join(base, name), f"{folder}/{name}", project_dir)
-        if not name.endswith(ENTRY_SUFFIXES) or name.startswith("."):
-            continue
-        item = (os.path.join(base, name), f"{folder}/{name}")
-        if not name.startswith("_"):
-            entries.append(item)
-        elif name.rsplit(".", 1)[0] == "_tags" and tags is None:
-            tags = item
-        else:
-            others.append(item)
-    return GlossaryFiles(tuple(entries), tags, tuple(others), tuple(links))
-
-
-def _link_finding(path: str, display: str, project_dir: Path) -> list[Finding]:
-    """A symbolic link in the glossary folder, reported where it stands.
-
-    An entry or tag file that is a link is refused unread (:func:`read_file`); a link under
-    any other name is reported here.
-    """
-    try:
-        target = Path(path).resolve(strict=True)
-    except (OSError, RuntimeError):
-        if path.endswith(ENTRY_SUFFIXES):
-            return []  # read_file says it leads nowhere
-        return [Finding(display, 1, 1, Severity.WARNING, "this is a link that leads nowhere (missing, "
-                        "or a loop of links): delete it")]
-    if path.endswith(ENTRY_SUFFIXES):
-        return []  # read_file refuses it, unread
-    return [Finding(display, 1, 1, Severity.WARNING,
-                    f"this is a link to '{_display(target, project_dir)}': replace it with the file itself "
-                    "(commands that write entries do not follow links)")]
-
-
-def load_glossary(glossary_dir: Path, project_dir: Path) -> LoadedGlossary:
-    """Read every entry file in ``glossary_dir`` (sorted by name) and ``_tags.yml``."""
-    listing = list_glossary(glossary_dir, project_dir)
-    findings: list[Finding] = list(listing.findings)
-    files: list[LoadedFile] = []
-    for path, display in listing.entries:
-        loaded, problems = load_file(path, project_dir, display)
-        findings.extend(problems)
-        files.append(loaded)
-    tags = load_side_files(listing, project_dir, findings)
-    return LoadedGlossary(tuple(files), tags, tuple(sorted(findings)))
-
-
 def load_side_files(listing: GlossaryFiles, project_dir: Path, findings: list[Finding]) -> LoadedFile | None:
     """The tag file (returned) and the other ``_*.yml`` files (syntax only); problems into ``findings``."""
     tags = None
@@ -140,48 +52,11 @@ def load_side_files(listing: GlossaryFiles, project_dir: Path, findings: list[Fi
 def load_file(path: Path | str, project_dir: Path,
               display: str | None = None) -> tuple[LoadedFile, list[Finding]]:
     """Read one file; problems come back as findings, never as exceptions."""
-    display = display or _display(Path(path), project_dir)
+    display = display or shown(Path(path), project_dir)
     data, findings = read_file(path, project_dir, display)
     if data is None:
         return LoadedFile(display, file_id(path), None), findings
     return parse_bytes(data, display, file_id(path))
-
-
-def file_id(path: Path | str) -> str:
-    """An entry's id: its file's name without the suffix."""
-    return os.path.splitext(os.path.basename(path))[0]
-
-
-def read_file(path: Path | str, project_dir: Path, display: str) -> tuple[bytes | None, list[Finding]]:
-    """The file's bytes, or None and why it may not be read (links out, size, not a file)."""
-
-    def fail(message: str) -> tuple[None, list[Finding]]:
-        return None, [Finding(display, 1, 1, Severity.ERROR, message)]
-
-    try:
-        status = os.lstat(path)
-        if stat.S_ISLNK(status.st_mode):
-            # Never read through a link: inside the project it may lead into .git/ or an
-            # ignored file of secrets, and whatever it shows would stand in a finding.
-            try:
-                target = Path(path).resolve(strict=True)
-            except (OSError, RuntimeError):
-                return fail("this file is a link that leads nowhere (missing, or a loop of links): "
-                            "replace it with the file itself")
-            if not _inside(target, project_dir.resolve()):
-                return fail("this file is a link to a place outside the project: copy the file in instead")
-            return fail(f"this file is a link to '{_display(target, project_dir)}': replace it with "
-                        "the file itself (links are not read, and commands that write entries do not "
-                        "follow them)")
-        if not stat.S_ISREG(status.st_mode):
-            return fail("this is not a regular file: put the entry's text in a plain file")
-        if status.st_size > MAX_FILE_BYTES:
-            return fail(f"the file is {status.st_size:,} bytes, over the limit of "
-                        f"{MAX_FILE_BYTES:,}: split it")
-        with open(path, "rb") as stream:
-            return stream.read(), []
-    except OSError as err:
-        return fail(f"cannot read the file: {err.strerror}")
 
 
 def parse_bytes(data: bytes, display: str, entry_id: str) -> tuple[LoadedFile, list[Finding]]:
@@ -340,14 +215,3 @@ def _syntax_hint(problem: str) -> str:
         if problem.startswith(start):
             return hint
     return "fix the YAML here (quotes around texts with ':', '#', '[' or '{' help most often)"
-
-
-def _display(path: Path, project_dir: Path) -> str:
-    try:
-        return path.absolute().relative_to(project_dir.absolute()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    return path == folder or folder in path.parents

@@ -1,9 +1,10 @@
-"""The stages in their one order, shared by the build hook and the command line.
+"""The stages in their one order, shared by the build hook, the command line and the importers.
 
 Each entry file goes through load → check → deduplicate on its own, into a
 :class:`FileReport` that depends only on the file; those are cached by content, and
 worked out in parallel when many files are new. What needs the whole glossary (names
-that resolve, ids and titles used twice) is asked of the reports every time.
+that resolve, ids and titles used twice) is asked of the reports every time
+(:func:`lexikon.check.glossary_wide.combine`). This is the package's one pipeline.
 """
 
 from __future__ import annotations
@@ -12,12 +13,15 @@ import gc
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass
 from multiprocessing import get_context
 
 from lexikon.check.cache import ReportCache, file_key, light
 from lexikon.check.dedupe import deduplicate_report
-from lexikon.check.load import file_id, list_glossary, load_side_files, parse_bytes, read_file
-from lexikon.check.rules import check_file, combine
+from lexikon.check.entry import check_file
+from lexikon.check.glossary_files import file_id, list_glossary, read_file
+from lexikon.check.glossary_wide import combine
+from lexikon.check.load import LoadedFile, load_side_files, parse_bytes
 from lexikon.core.model import FileReport, Finding, Result
 from lexikon.core.processes import can_fork as _can_fork
 from lexikon.core.settings import Settings
@@ -58,7 +62,19 @@ def read_report(path: str, display: str, settings: Settings) -> tuple[bytes | No
     return file_key(display, data), report_file(data, display, file_id(path), settings)
 
 
-def _run(settings: Settings, *, cache: bool, with_entries: bool) -> Result:
+@dataclass(frozen=True)
+class FileReports:
+    """Every entry file's report in name order, the tag file and the findings about the folder
+    and its side files: all that :func:`combine` needs besides the settings."""
+
+    reports: tuple[FileReport, ...]
+    tags: LoadedFile | None
+    findings: tuple[Finding, ...]
+
+
+def file_reports(settings: Settings, *, cache: bool = True, with_entries: bool = True) -> FileReports:
+    """Each file through the stages on its own (from the cache where it has them): what an
+    importer combines with its new files to check them against the glossary."""
     with _no_cyclic_gc():
         listing = list_glossary(settings.glossary_dir, settings.project_dir)
         store = ReportCache.for_settings(settings) if cache else None
@@ -84,7 +100,13 @@ def _run(settings: Settings, *, cache: bool, with_entries: bool) -> Result:
         if store is not None:
             store.keep(fresh, with_entries=with_entries)
         tags = load_side_files(listing, settings.project_dir, findings)
-        return combine((reports[index] for index in sorted(reports)), tags, settings, findings)
+        return FileReports(tuple(reports[index] for index in sorted(reports)), tags, tuple(findings))
+
+
+def _run(settings: Settings, *, cache: bool, with_entries: bool) -> Result:
+    with _no_cyclic_gc():  # one span: file_reports' own use of it nests without a second freeze
+        files = file_reports(settings, cache=cache, with_entries=with_entries)
+        return combine(files.reports, files.tags, settings, files.findings)
 
 
 def _read_and_report(files: list[tuple[str, str]], settings: Settings,

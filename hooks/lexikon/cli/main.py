@@ -119,7 +119,7 @@ def _relative(path: Path, project_dir: Path) -> str:
 
 # new --------------------------------------------------------------------------
 def _new(args: argparse.Namespace, settings: Settings) -> int:
-    from lexikon.check.rules import ID_RULE
+    from lexikon.core.schema import ID_RULE
     from lexikon.interchange.entry_yaml import new_entry_text
 
     if not ID_RULE.match(args.id):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 
 # --- characters no output should carry ----------------------------------------------------------
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -213,15 +214,18 @@ splits on one of them ignores our quoting, so each piece must be safe on its own
 _CELL_STARTS = re.compile(f"(?:^|[{re.escape(CSV_SEPARATORS)}] *)")
 
 
+def _piece_starts(text: str) -> Iterator[int]:
+    """Where a spreadsheet may start a cell in ``text``: its start, and after each separator
+    and the spaces after it; in order (matches do not overlap)."""
+    return (match.end() for match in _CELL_STARTS.finditer(text))
+
+
 def csv_cell(value: str) -> str:
     """A CSV cell: no formula a spreadsheet would run, wherever it splits the line. The
     start of the cell and the start of every piece after a separator get a ``'`` when
     they look like a formula (:func:`csv_text` removes them again)."""
     pieces, last = [], 0
-    for match in _CELL_STARTS.finditer(value):
-        start = match.end()
-        if start < last:
-            continue
+    for start in _piece_starts(value):
         if formula_guarded(value[start:]):
             pieces += [value[last:start], "'"]
             last = start
@@ -231,10 +235,7 @@ def csv_cell(value: str) -> str:
 def csv_text(cell: str) -> str:
     """A cell as :func:`csv_cell` wrote it, back to the text (for ``lexicon import-csv``)."""
     pieces, last = [], 0
-    for match in _CELL_STARTS.finditer(cell):
-        start = match.end()
-        if start < last:
-            continue
+    for start in _piece_starts(cell):
         if cell.startswith("'", start) and formula_guarded(cell[start + 1:]):
             pieces.append(cell[last:start])
             last = start + 1

@@ -15,22 +15,23 @@ from pathlib import Path
 
 import yaml
 
-from lexikon.core.safe_write import WriteRefused, shown
+from lexikon.core.paths import shown
+from lexikon.core.safe_write import WriteRefused
 
-_OS_ADVICE = {
-    errno.ENOSPC: "the disk is full: free some space and run again",
-    errno.EDQUOT: "the disk quota is used up: free some space and run again",
-    errno.EACCES: "permission denied: check the permissions of the file and its folder",
-    errno.EPERM: "not permitted: check the permissions of the file and its folder",
-    errno.EROFS: "the file system is read-only: write somewhere writable",
-    errno.ENAMETOOLONG: "the name is too long for the file system: choose a shorter one",
-    errno.EISDIR: "is a folder where a file was expected: choose another name",
-    errno.ENOTDIR: "a part of the path is a file, not a folder: choose another path",
-    errno.EEXIST: "exists already: choose another name, or move it away",
-    errno.ENOENT: "not found: check the path",
-    errno.ELOOP: "too many symbolic links: remove the link",
-    errno.EIO: "the disk reported an input/output error: check the disk and run again",
-}
+_OS_ADVICE = {getattr(errno, name): advice for name, advice in (
+    ("ENOSPC", "the disk is full: free some space and run again"),
+    ("EDQUOT", "the disk quota is used up: free some space and run again"),
+    ("EACCES", "permission denied: check the permissions of the file and its folder"),
+    ("EPERM", "not permitted: check the permissions of the file and its folder"),
+    ("EROFS", "the file system is read-only: write somewhere writable"),
+    ("ENAMETOOLONG", "the name is too long for the file system: choose a shorter one"),
+    ("EISDIR", "is a folder where a file was expected: choose another name"),
+    ("ENOTDIR", "a part of the path is a file, not a folder: choose another path"),
+    ("EEXIST", "exists already: choose another name, or move it away"),
+    ("ENOENT", "not found: check the path"),
+    ("ELOOP", "too many symbolic links: remove the link"),
+    ("EIO", "the disk reported an input/output error: check the disk and run again"),
+)}
 
 
 def describe(error: BaseException, project_dir: Path) -> str:

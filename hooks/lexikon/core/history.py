@@ -16,7 +16,7 @@ from lexikon.core.escape import xml_chars
 
 
 @dataclass(frozen=True)
-class Change:
+class EntryDates:
     """An entry's place in the history."""
 
     entry_id: str
@@ -28,7 +28,7 @@ class Change:
         return self.added == self.changed
 
 
-def entry_history(glossary_dir: Path) -> dict[str, Change]:
+def entry_history(glossary_dir: Path) -> dict[str, EntryDates]:
     """Added and last-changed time of each entry file, from one ``git log``."""
     try:
         output = subprocess.run(
@@ -51,7 +51,7 @@ def entry_history(glossary_dir: Path) -> dict[str, Change]:
         entry_id = path.stem
         changed.setdefault(entry_id, when)  # newest first: the first sighting is the last change
         added[entry_id] = when              # ... and the last sighting the first
-    return {i: Change(i, added[i], changed[i]) for i in changed}
+    return {i: EntryDates(i, added[i], changed[i]) for i in changed}
 
 
 LATEST = datetime(9999, 12, 31, 23, 59, 59, tzinfo=timezone.utc)
@@ -73,7 +73,7 @@ def _commit_time(seconds: str, previous: datetime) -> datetime:
 
 
 def atom_feed(*, title: str, feed_url: str, site_url: str, lang: str,
-              items: list[tuple[Change, str, str, str, str]], feed_id: str | None = None,
+              items: list[tuple[EntryDates, str, str, str, str]], feed_id: str | None = None,
               author: str | None = None) -> str:
     """An Atom feed; ``items`` are ``(change, title, summary, url, id)``, newest first;
     ``author`` is who writes them (the site's name; the feed's title when not given)."""

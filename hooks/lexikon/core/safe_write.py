@@ -16,6 +16,8 @@ import stat
 import tempfile
 from pathlib import Path
 
+from lexikon.core.paths import shown
+
 
 class WriteRefused(Exception):
     """A write that would leave the project or follow a link; ``str()`` is the located line."""
@@ -23,19 +25,6 @@ class WriteRefused(Exception):
     def __init__(self, path: Path | str, message: str) -> None:
         super().__init__(f"{path}: error: {message}")
         self.path = str(path)
-
-
-def shown(path: Path, root: Path) -> str:
-    """``path`` relative to ``root`` when inside it (as findings name files), else as given."""
-    try:
-        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
-    except ValueError:
-        return str(path)
-
-
-def is_inside(path: Path, root: Path) -> bool:
-    """Whether ``path`` lies in ``root`` (by its absolute name, no link followed)."""
-    return Path(os.path.abspath(root)) in (Path(os.path.abspath(path)), *Path(os.path.abspath(path)).parents)
 
 
 def checked(target: Path, root: Path) -> Path:

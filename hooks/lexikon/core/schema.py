@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 
@@ -58,7 +59,12 @@ LINKABLE_FIELDS = ("summary", "body", "highlights")
 """Fields whose text may hold [[id]] cross-links."""
 
 
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+_ID = r"[a-z0-9]+(-[a-z0-9]+)*"
+ID_RULE = re.compile(rf"^{_ID}\Z")
+"""What an id (entry file name, tag, related entry) may be: lowercase ASCII letters, digits and
+single hyphens. Matched whole (``\\Z``, not ``$``, which lets a final line end pass)."""
+ID_PATTERN = rf"^{_ID}$"
+"""The same rule for JSON Schema, whose ``$`` ends the text (editors' language servers)."""
 _NO_MARKUP = {"not": {"pattern": r"<[A-Za-z/!?]|\{\s*[:#.]|\]\(\s*<?(?![Hh][Tt][Tt][Pp][Ss]?:|"
                                  r"[Mm][Aa][Ii][Ll][Tt][Oo]:)[A-Za-z][A-Za-z0-9+.-]*:"
                                  r"|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]"}}

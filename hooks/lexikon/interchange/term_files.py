@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import IO
 
 from lexikon.check.cache import light
-from lexikon.check.load import list_glossary, load_side_files, parse
+from lexikon.check.glossary_files import list_glossary
+from lexikon.check.glossary_wide import combine
+from lexikon.check.load import load_side_files, parse
 from lexikon.check.pipeline import read_report, report_file
-from lexikon.check.rules import combine
 from lexikon.core.model import Finding, Severity
 from lexikon.core.safe_write import make_folder, write_bytes
 from lexikon.core.settings import Settings

@@ -18,8 +18,8 @@ from typing import Any
 
 import yaml
 
-from lexikon.check.rules import ID_RULE
 from lexikon.core.model import Finding, Severity
+from lexikon.core.schema import ID_RULE
 from lexikon.core.settings import Settings
 from lexikon.interchange.entry_yaml import MODELINE, plain_yaml, render_block
 from lexikon.interchange.words import slugify

@@ -18,7 +18,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from lexikon.core.safe_write import checked, is_inside, refuse_link
+from lexikon.core.paths import is_inside
+from lexikon.core.safe_write import checked, refuse_link
 
 log = logging.getLogger("mkdocs.hooks.lexikon")
 

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 import lxml.html
 
 from lexikon.core import escape, links
-from lexikon.core.history import Change, atom_feed
+from lexikon.core.history import EntryDates as Change
+from lexikon.core.history import atom_feed
 from lexikon.core.locale import Locale, load_locale
 from lexikon.core.model import Entry, Glossary, Source, Text
 from lexikon.core.settings import CHANGES_PAGE, DATA_PAGE, INDEX_PAGE, PRINT_PAGE, Settings, stable_iri

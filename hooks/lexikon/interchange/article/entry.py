@@ -14,9 +14,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from lexikon.check.rules import ID_RULE
 from lexikon.core import links
 from lexikon.core.safe_write import write_bytes
+from lexikon.core.schema import ID_RULE
 from lexikon.core.settings import Settings
 from lexikon.interchange.article import blocks as reading
 from lexikon.interchange.article import debris, fields

@@ -1,0 +1,49 @@
+"""Characters a value may not hold unseen: invisible and control characters, and letters of
+other scripts that look Latin (in ids, where they make two names look like one)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+SOFT_HYPHEN = "\u00ad"
+LOOK_ALIKES = str.maketrans("аеорсухіјѕԁɡοναιτкмнвт", "aeopcyxijsdgovaitkmhbt")
+"""Cyrillic and Greek letters that look Latin, to suggest the id that was meant."""
+
+
+def invisible_characters(text: str) -> list[str]:
+    """Format characters (zero-width spaces, bidi controls…): they hide in a text, or make
+    it read otherwise than it is. The soft hyphen is a legitimate hint for hyphenation.
+    Control characters too (and line separators other than the line end): the loader
+    refuses them in the file, but YAML's escapes (``"\\x1b"``, ``"\\0"``, ``"\\u202e"``)
+    put them in a value, which is what is checked here."""
+    if text.replace("\n", "").replace("\t", "").isprintable():
+        return []  # no format or control character is printable: most texts end here, at C speed
+    return [char for char in dict.fromkeys(text)
+            if (unicodedata.category(char) == "Cf" and char != SOFT_HYPHEN)
+            or (unicodedata.category(char) in ("Cc", "Zl", "Zp") and char not in "\n\t")]
+
+
+def invisible_message(char: str, what: str) -> str:
+    if unicodedata.category(char) in ("Cc", "Zl", "Zp"):  # a raw one stops the loader: an escape
+        return (f"{what} holds the control character U+{ord(char):04X} (written as an escape like "
+                "'\\x1b' or '\\0'): delete it; it breaks feeds and terminals")
+    name = unicodedata.name(char, "a format character")
+    if unicodedata.bidirectional(char) in ("LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI",
+                                           "LRM", "RLM", "ALM") or char in "\u200e\u200f\u061c":
+        return (f"{what} holds the bidirectional control character U+{ord(char):04X} {name}: delete it; "
+                "it changes the order in which readers see the text")
+    return (f"{what} holds the invisible character U+{ord(char):04X} {name}: delete it; it makes "
+            "two different texts look the same")
+
+
+def foreign_letters(text: str) -> str:
+    """Name the characters of an id that are not ASCII (look-alikes fool the eye)."""
+    foreign = [c for c in dict.fromkeys(text) if not c.isascii()]
+    if not foreign:
+        return ""
+    names = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '?')}" for c in foreign)
+    return f" (it contains {names})"
+
+
+def ascii_letters(text: str) -> str:
+    return unicodedata.normalize("NFKD", text.translate(LOOK_ALIKES)).encode("ascii", "ignore").decode()

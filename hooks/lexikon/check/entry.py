@@ -1,0 +1,169 @@
+"""One entry file read alone: its language blocks and keys, and the names it uses.
+
+What a file's report holds depends on this file only, so it can be cached by content and
+made in parallel (:mod:`lexikon.check.pipeline`); what needs the other files is judged in
+:mod:`lexikon.check.glossary_wide`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+
+import yaml
+
+from lexikon.check.fields import FieldReader
+from lexikon.check.load import LoadedFile
+from lexikon.check.yaml_nodes import NULL_TAG, did_you_mean, lower_first
+from lexikon.core import links
+from lexikon.core.model import Entry, FileReport, Finding, Reference, Severity, Span, Text, TitleUse
+from lexikon.core.schema import ENTRY_FIELDS, LINKABLE_FIELDS, TEXT_FIELDS
+from lexikon.core.settings import LANGUAGE_CODE, Settings
+
+
+def check_file(file: LoadedFile, settings: Settings, *, loaded_cleanly: bool = True) -> FileReport:
+    """What can be judged of one entry file alone: its schema, and the names it uses."""
+    findings: list[Finding] = []
+    if file.root is None:
+        if loaded_cleanly:
+            findings.append(Finding(file.path, 1, 1, Severity.ERROR,
+                                    "the file is empty: start from 'lexicon new ID', or delete it"))
+        return FileReport(file.path, file.id, None, tuple(findings))
+    entry = _EntryReader(file, settings, findings).read()
+    if entry is None:
+        return FileReport(file.path, file.id, None, tuple(findings))
+    references = _references(entry, findings)
+    return FileReport(file.path, file.id, entry, tuple(findings), True, references, _titles(entry))
+
+
+class _EntryReader(FieldReader):
+    """Reads one entry file's node tree into an :class:`Entry`, noting each problem."""
+
+    def read(self) -> Entry | None:
+        root = self.file.root
+        assert root is not None
+        if not isinstance(root, yaml.MappingNode):
+            if root.tag == NULL_TAG:
+                self.problem(root, "the file is empty: start from 'lexicon new ID', or delete it")
+            else:
+                self.problem(root, "the top level must be a mapping (keys like 'tags', "
+                             f"'related', {', '.join(repr(c) for c in self.settings.codes)})")
+            return None
+        fields: dict[str, object] = {}
+        spans: dict[str, Span] = {}
+        texts: dict[str, Text] = {}
+        allowed = [spec.name for spec in ENTRY_FIELDS] + list(self.settings.codes)
+        specs = {spec.name: spec for spec in ENTRY_FIELDS}
+        for key, value in self.mapping_items(root):
+            if key.value in specs:
+                fields[key.value] = self.value(specs[key.value], key, value, spans, key.value)
+            elif key.value in self.settings.codes:
+                text = self.text(key, value)
+                if text is not None:
+                    texts[key.value] = text
+            else:
+                hint = did_you_mean(key.value, allowed)
+                if not hint and LANGUAGE_CODE.match(key.value) and len(key.value) <= 3:
+                    self.problem(key, f"language '{key.value}' is not configured (the site has "
+                                 f"{', '.join(self.settings.codes)}): remove the block, or add the "
+                                 "language to the i18n plugin in mkdocs.yml")
+                else:
+                    self.problem(key, f"unknown key '{key.value}'{hint}: allowed here are "
+                                 f"{', '.join(allowed)}")
+        if not texts and not any(key.value in self.settings.codes for key, _ in root.value
+                                 if isinstance(key, yaml.ScalarNode)):
+            self.problem(root, "no language block: add one per language, e.g. "
+                         f"'{self.settings.default_language}:' with title and summary")
+        for language in self.settings.languages:
+            if texts and language.code not in texts and not self.has_key(root, language.code):
+                self.findings.append(Finding(
+                    self.file.path, 1, 1, Severity.WARNING,
+                    f"no '{language.code}' block: the {language.name} translation is missing "
+                    f"(its page says so until you add '{language.code}:' with title and summary)",
+                ))
+        return Entry(
+            id=self.file.id,
+            path=self.file.path,
+            tags=tuple(fields.get("tags") or ()),  # type: ignore[arg-type]
+            related=tuple(fields.get("related") or ()),  # type: ignore[arg-type]
+            texts={code: texts[code] for code in self.settings.codes if code in texts},
+            spans=spans,
+        )
+
+
+    def text(self, key: yaml.ScalarNode, node: yaml.Node) -> Text | None:
+        code = key.value
+        if not isinstance(node, yaml.MappingNode):
+            if node.tag == NULL_TAG:
+                self.problem(key, f"the '{code}' block is empty: give it at least 'title' and "
+                             "'summary', or remove it")
+            else:
+                self.problem(node, f"the '{code}' block must be a mapping of keys (title, summary, …)")
+            return None
+        values: dict[str, object] = {}
+        spans: dict[str, Span] = {}
+        specs = {spec.name: spec for spec in TEXT_FIELDS}
+        misspelt: set[str] = set()
+        for field_key, value in self.mapping_items(node):
+            spec = specs.get(field_key.value)
+            if spec is None:
+                hint = did_you_mean(field_key.value, specs)
+                misspelt.update(difflib.get_close_matches(field_key.value, list(specs), n=1, cutoff=0.6))
+                self.problem(field_key, f"unknown key '{field_key.value}'{hint} in the '{code}' block: "
+                             f"allowed are {', '.join(specs)}")
+                continue
+            values[spec.name] = self.value(spec, field_key, value, spans, spec.name)
+        for spec in TEXT_FIELDS:
+            if spec.required and spec.name not in values and spec.name not in misspelt:
+                self.problem(key, f"the '{code}' block has no '{spec.name}': "
+                             f"add it ({lower_first(spec.doc)})")
+        if not values.get("title") or not values.get("summary"):
+            return None
+        return Text(
+            lang=code,
+            title=str(values["title"]).strip(),
+            summary=str(values["summary"]).strip(),
+            aliases=tuple(values.get("aliases") or ()),  # type: ignore[arg-type]
+            body=str(values.get("body") or ""),
+            highlights=tuple(values.get("highlights") or ()),  # type: ignore[arg-type]
+            sources=tuple(values.get("sources") or ()),  # type: ignore[arg-type]
+            forms=tuple(values.get("forms") or ()),  # type: ignore[arg-type]
+            spans=spans,
+        )
+
+
+def _references(entry: Entry, findings: list[Finding]) -> tuple[Reference, ...]:
+    """Every id, tag and cross-link ``entry`` names, placed; naming itself is judged here."""
+    found: list[Reference] = []
+    for index, target in enumerate(entry.related):
+        span = entry.spans[f"related[{index}]"]
+        if target == entry.id:
+            findings.append(span.finding(Severity.ERROR, f"'{target}' is this entry itself: "
+                                         "remove it from 'related'"))
+        else:
+            found.append(Reference("related", target, span.line, span.col))
+    for index, tag in enumerate(entry.tags):
+        span = entry.spans[f"tags[{index}]"]
+        found.append(Reference("tag", tag, span.line, span.col))
+    for text in entry.texts.values():
+        for name in LINKABLE_FIELDS:
+            values = [text.summary] if name == "summary" else (
+                [text.body] if name == "body" else list(text.highlights))
+            for index, value in enumerate(values):
+                span = text.spans.get(name if name != "highlights" else f"highlights[{index}]")
+                if span is None:
+                    continue
+                locate = span.locator()
+                for link in links.cross_links(value):
+                    line, col = locate(link.written)
+                    found.append(Reference("link", link.target, line, col, link.written))
+    return tuple(found)
+
+
+def _titles(entry: Entry) -> tuple[TitleUse, ...]:
+    uses = []
+    for code, text in entry.texts.items():
+        span = text.spans["title"]
+        key = " ".join(unicodedata.normalize("NFC", text.title).casefold().split())
+        uses.append(TitleUse(code, key, text.title, span.line, span.col))
+    return tuple(uses)

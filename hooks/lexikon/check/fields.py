@@ -1,0 +1,173 @@
+"""One field of an entry file against its spec: text that is text, one line where one line is
+due, ids that are ids, sources with a title and a web address.
+
+:class:`FieldReader` notes each problem where it stands and goes on; the entry reader
+(:mod:`lexikon.check.entry`) walks the file's structure with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import yaml
+
+from lexikon.check.characters import foreign_letters, invisible_characters, invisible_message
+from lexikon.check.load import LoadedFile
+from lexikon.check.yaml_nodes import (
+    NULL_TAG,
+    STR_TAG,
+    TYPE_NAMES,
+    did_you_mean,
+    finding_at,
+    lower_first,
+    span_of,
+)
+from lexikon.core import links
+from lexikon.core.model import Finding, Severity, Source, Span
+from lexikon.core.schema import ID_RULE, SOURCE_FIELDS, FieldSpec, Kind
+from lexikon.core.settings import Settings
+
+_SOURCE_SPECS = {spec.name: spec for spec in SOURCE_FIELDS}
+_COMMENT = re.compile(r"[ \t]+(#.*)")
+_WEB_URL = re.compile(r"(?i)^https?://[^\s/]+")
+
+
+class FieldReader:
+    """Reads the fields of one entry file's node tree, noting each problem."""
+
+    def __init__(self, file: LoadedFile, settings: Settings, findings: list[Finding]) -> None:
+        self.file = file
+        self.settings = settings
+        self.findings = findings
+
+    def problem(self, node: yaml.Node, message: str, severity: Severity = Severity.ERROR) -> None:
+        self.findings.append(finding_at(self.file.path, node, severity, message))
+
+    def span(self, node: yaml.Node) -> Span:
+        return span_of(self.file, node)
+
+    @staticmethod
+    def has_key(node: yaml.MappingNode, name: str) -> bool:
+        return any(isinstance(key, yaml.ScalarNode) and key.value == name for key, _ in node.value)
+
+    def mapping_items(self, node: yaml.MappingNode) -> Iterable[tuple[yaml.ScalarNode, yaml.Node]]:
+        seen: set[str] = set()
+        for key, value in node.value:
+            if not isinstance(key, yaml.ScalarNode) or key.tag not in (STR_TAG,):
+                self.problem(key, "keys are plain words like 'title': this key is "
+                             f"{TYPE_NAMES.get(key.tag, 'not a word')}")
+                continue
+            if key.value in seen:  # reported by the loader
+                continue
+            seen.add(key.value)
+            yield key, value
+
+    def value(self, spec: FieldSpec, key: yaml.ScalarNode, node: yaml.Node,
+              spans: dict[str, Span], name: str) -> object:
+        """The checked value of one field, or None; records where it stands."""
+        spans[name] = self.span(node)
+        if node.tag == NULL_TAG:
+            if spec.required:
+                self.problem(key, f"'{spec.name}' is empty: fill it in ({lower_first(spec.doc)})")
+            return None
+        if spec.kind in (Kind.LINE, Kind.INLINE, Kind.MARKDOWN):
+            return self.scalar(spec, node, f"'{spec.name}'")
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, f"'{spec.name}' must be a list, e.g. [a, b] or one '- item' per line")
+            return None
+        items: list[object] = []
+        item_spec = FieldSpec(spec.name, Kind.INLINE if spec.kind is Kind.INLINES else Kind.LINE, True,
+                              spec.doc)
+        what = f"an item of '{spec.name}'"
+        for index, item in enumerate(node.value):
+            spans[f"{name}[{index}]"] = self.span(item)
+            if spec.kind is Kind.SOURCES:
+                source = self.source(item)
+                if source is not None:
+                    items.append(source)
+                continue
+            value = self.scalar(item_spec, item, what, text=spec.kind is not Kind.IDS)
+            if value is None:
+                continue
+            if spec.kind is Kind.IDS and not ID_RULE.fullmatch(value):
+                if not invisible_characters(value):  # those are reported already
+                    self.problem(item, f"'{value}' in '{spec.name}' is not an id (lowercase letters, "
+                                 f"digits, single hyphens){foreign_letters(value)}")
+                continue
+            items.append(value)
+        return tuple(items)
+
+    def scalar(self, spec: FieldSpec, node: yaml.Node, what: str, *, text: bool = True) -> str | None:
+        """The value of a scalar field; ``text`` is False for ids (a comment after one is fine)."""
+        if not isinstance(node, yaml.ScalarNode):
+            shape = "list" if isinstance(node, yaml.SequenceNode) else "mapping"
+            self.problem(node, f"{what} must be text, not a {shape}")
+            return None
+        if node.tag != STR_TAG:
+            self.problem(node, f"{what} must be text, but YAML reads '{node.value}' as "
+                         f"{TYPE_NAMES.get(node.tag, 'something else')}: put it in quotes")
+            return None
+        value = node.value
+        stripped = value.strip()
+        if not stripped:
+            if spec.required:
+                self.problem(node, f"{what} is empty: fill it in ({lower_first(spec.doc)})")
+            return None
+        if spec.kind is Kind.LINE and "\n" in stripped:
+            self.problem(node, f"{what} must be one line")
+        if spec.kind is Kind.INLINE and "\n\n" in stripped:
+            self.problem(node, f"{what} must be one paragraph: move the rest into 'body'")
+        problems = [(char, invisible_message(char, what)) for char in invisible_characters(value)]
+        if spec.kind in (Kind.LINE, Kind.INLINE, Kind.MARKDOWN):
+            problems += list(links.markup_problems(value))
+        if spec.kind in (Kind.INLINE, Kind.MARKDOWN):
+            problems += [(written, f"Markdown reads '{written}' as a link definition and leaves it out "
+                          "of the page: write it otherwise (drop the brackets, or put it in `backticks`)")
+                         for written in links.swallowed_definitions(value)]
+        if not node.style and text:  # plain ('' from libyaml, None from PyYAML)
+            self.comment_after(node, what)
+        if problems:  # the span is needed only to place a finding
+            span = self.span(node)
+            self.findings += [span.finding(Severity.ERROR, message, written) for written, message in problems]
+        return value
+
+    def comment_after(self, node: yaml.ScalarNode, what: str) -> None:
+        """A plain value followed by `` #…`` on its line: YAML drops that part as a comment,
+        and an editor who wrote ``Die Nr. 1 #Marktführer`` loses a word without a sign."""
+        source = self.file.source
+        end = node.end_mark.index
+        line_end = source.find("\n", end)
+        comment = _COMMENT.match(source, end, len(source) if line_end < 0 else line_end)
+        if comment:
+            self.findings.append(Finding(
+                self.file.path, node.end_mark.line + 1, node.end_mark.column + comment.start(1) - end + 1,
+                Severity.WARNING, f"YAML reads '{comment.group(1)[:40]}' after {what} as a comment and "
+                "drops it: quote the value (\"…\") to keep it, or delete the comment"))
+
+    def source(self, node: yaml.Node) -> Source | None:
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, "each source is a mapping with 'title' and 'url'")
+            return None
+        specs = _SOURCE_SPECS
+        values: dict[str, str] = {}
+        for key, value in self.mapping_items(node):
+            spec = specs.get(key.value)
+            if spec is None:
+                self.problem(key, f"unknown key '{key.value}'{did_you_mean(key.value, specs)} in a "
+                             "source: allowed are title, url")
+                continue
+            text = self.scalar(spec, value, f"the source's '{spec.name}'")
+            if text is not None:
+                values[spec.name] = text.strip()
+                if spec.name == "url":
+                    problem = links.url_problem(text.strip())
+                    if problem or not _WEB_URL.match(text.strip()):
+                        self.problem(value, f"the source url '{text.strip()}' must start with "
+                                     "http:// or https:// and name a host")
+        for name in specs:
+            if name not in values and not self.has_key(node, name):
+                self.problem(node, f"the source has no '{name}': add it")
+        if len(values) < len(specs):
+            return None
+        return Source(values["title"], values["url"])

@@ -1,0 +1,120 @@
+"""The files of ``glossary/``: which are entries, which is the tag file, and reading one
+safely (no link followed, nothing huge, only regular files).
+
+Nothing is parsed here (:mod:`lexikon.check.load` does that); a file that may not be read
+comes back as a finding where it stands.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from lexikon.core.model import Finding, Severity
+from lexikon.core.paths import is_inside, shown
+
+ENTRY_SUFFIXES = (".yml", ".yaml")
+MAX_FILE_BYTES = 1024 * 1024
+"""Entries are a few KB; anything this large is a mistake or an attack."""
+
+
+@dataclass(frozen=True)
+class GlossaryFiles:
+    """The files of ``glossary/``, not yet read: each as (path, path shown in findings)."""
+
+    entries: tuple[tuple[str, str], ...]
+    """(file system path, path shown): plain strings, as 10,000 Path objects take a tenth of a
+    second to make and a check of unchanged files takes five."""
+    tags: tuple[str, str] | None
+    others: tuple[tuple[str, str], ...]
+    """Other ``_*.yml`` files: read for syntax only."""
+    findings: tuple[Finding, ...] = ()
+
+
+def list_glossary(glossary_dir: Path, project_dir: Path) -> GlossaryFiles:
+    """Entry files sorted by name, the tag file, and the folder's own problems."""
+    if not glossary_dir.is_dir():
+        display = shown(glossary_dir, project_dir)
+        msg = f"the glossary folder '{display}' does not exist: create it or set extra.lexikon.glossary_dir"
+        return GlossaryFiles((), None, (), (Finding(display, 1, 1, Severity.ERROR, msg),))
+    folder = shown(glossary_dir, project_dir)  # once: pathlib is slow per file
+    entries: list[tuple[str, str]] = []
+    others: list[tuple[str, str]] = []
+    tags: tuple[str, str] | None = None
+    base = os.fspath(glossary_dir)
+    links: list[Finding] = []
+    with os.scandir(glossary_dir) as scan:  # names, not paths: 10,000 Path compares are slow
+        found = sorted((item.name, item.is_symlink()) for item in scan)
+    for name, is_link in found:
+        if is_link:
+            links += _link_finding(os.path.join(base, name), f"{folder}/{name}", project_dir)
+        if not name.endswith(ENTRY_SUFFIXES) or name.startswith("."):
+            continue
+        item = (os.path.join(base, name), f"{folder}/{name}")
+        if not name.startswith("_"):
+            entries.append(item)
+        elif name.rsplit(".", 1)[0] == "_tags" and tags is None:
+            tags = item
+        else:
+            others.append(item)
+    return GlossaryFiles(tuple(entries), tags, tuple(others), tuple(links))
+
+
+def _link_finding(path: str, display: str, project_dir: Path) -> list[Finding]:
+    """A symbolic link in the glossary folder, reported where it stands.
+
+    An entry or tag file that is a link is refused unread (:func:`read_file`); a link under
+    any other name is reported here.
+    """
+    try:
+        target = Path(path).resolve(strict=True)
+    except (OSError, RuntimeError):
+        if path.endswith(ENTRY_SUFFIXES):
+            return []  # read_file says it leads nowhere
+        return [Finding(display, 1, 1, Severity.WARNING, "this is a link that leads nowhere (missing, "
+                        "or a loop of links): delete it")]
+    if path.endswith(ENTRY_SUFFIXES):
+        return []  # read_file refuses it, unread
+    return [Finding(display, 1, 1, Severity.WARNING,
+                    f"this is a link to '{shown(target, project_dir)}': replace it with the file itself "
+                    "(commands that write entries do not follow links)")]
+
+
+def file_id(path: Path | str) -> str:
+    """An entry's id: its file's name without the suffix."""
+    return os.path.splitext(os.path.basename(path))[0]
+
+
+def read_file(path: Path | str, project_dir: Path, display: str) -> tuple[bytes | None, list[Finding]]:
+    """The file's bytes, or None and why it may not be read (links out, size, not a file)."""
+
+    def fail(message: str) -> tuple[None, list[Finding]]:
+        return None, [Finding(display, 1, 1, Severity.ERROR, message)]
+
+    try:
+        status = os.lstat(path)
+        if stat.S_ISLNK(status.st_mode):
+            # Never read through a link: inside the project it may lead into .git/ or an
+            # ignored file of secrets, and whatever it shows would stand in a finding.
+            try:
+                target = Path(path).resolve(strict=True)
+            except (OSError, RuntimeError):
+                return fail("this file is a link that leads nowhere (missing, or a loop of links): "
+                            "replace it with the file itself")
+            if not is_inside(target, project_dir.resolve()):
+                return fail("this file is a link to a place outside the project: copy the file in instead")
+            return fail(f"this file is a link to '{shown(target, project_dir)}': replace it with "
+                        "the file itself (links are not read, and commands that write entries do not "
+                        "follow them)")
+        if not stat.S_ISREG(status.st_mode):
+            return fail("this is not a regular file: put the entry's text in a plain file")
+        if status.st_size > MAX_FILE_BYTES:
+            return fail(f"the file is {status.st_size:,} bytes, over the limit of "
+                        f"{MAX_FILE_BYTES:,}: split it")
+        with open(path, "rb") as stream:
+            return stream.read(), []
+    except OSError as err:
+        return fail(f"cannot read the file: {err.strerror}")
+
