@@ -26,10 +26,10 @@ from translate.storage.tbx import tbxfile
 
 from lexikon.check.pipeline import run
 from lexikon.core.model import Glossary, Severity
+from lexikon.core.queries import plain_text
 from lexikon.core.settings import Language, Settings, make_settings
 from lexikon.interchange import export
 from lexikon.interchange.tbx import import_csv, import_tbx, write_terms
-from lexikon.render.pages import plain_text
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "export"

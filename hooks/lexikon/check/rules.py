@@ -17,6 +17,7 @@ import yaml
 from lexikon.check import titles
 from lexikon.check.load import LoadedFile, LoadedGlossary
 from lexikon.core import links
+from lexikon.core.layout import reserved_ids
 from lexikon.core.model import (
     FINDING_ORDER,
     Entry,
@@ -33,7 +34,7 @@ from lexikon.core.model import (
     TitleUse,
 )
 from lexikon.core.schema import ENTRY_FIELDS, LINKABLE_FIELDS, SOURCE_FIELDS, TEXT_FIELDS, FieldSpec, Kind
-from lexikon.core.settings import LANGUAGE_CODE, Settings, reserved_ids
+from lexikon.core.settings import LANGUAGE_CODE, Settings
 
 ID_RULE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 """Matched whole (``\\Z``, not ``$``, which lets a final line end pass)."""

@@ -61,11 +61,12 @@ from lexikon.core.escape import (
     turtle_string,
     xml_chars,
 )
+from lexikon.core.layout import SiteLayout
 from lexikon.core.model import Entry, Glossary
+from lexikon.core.queries import backlinks, linked_ids, plain_text, title_of
 from lexikon.core.safe_write import WriteRefused, checked, make_folder, shown, write_bytes
 from lexikon.core.schema import ID_PATTERN
-from lexikon.core.settings import Settings, is_absolute, page_url, stable_iri
-from lexikon.render.pages import backlinks, linked_ids, plain_text, title_of
+from lexikon.core.settings import Settings, is_absolute, stable_iri
 
 UrlOf = Callable[[str, str], str]
 """``(lang, entry_id) -> url``: the address of an entry's page in one language."""
@@ -97,10 +98,10 @@ def page_url_of(settings: Settings, base_url: str = "", use_directory_urls: bool
     ``base_url`` is the site's address (``SITE_URL``); without it the URLs are relative to
     the site's root, where the exports are written.
     """
-    base = base_url.rstrip("/") + "/" if base_url else ""
+    layout = SiteLayout(settings, use_directory_urls, base_url or None)
 
     def url_of(lang: str, entry_id: str) -> str:
-        return base + page_url(f"{settings.terms_path}/{entry_id}.md", lang, settings, use_directory_urls)
+        return layout.absolute_url(lang, layout.term(entry_id))
 
     return url_of
 

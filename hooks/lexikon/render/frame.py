@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
-from lexikon.core.settings import Settings, language_root
+from lexikon.core.layout import language_root
+from lexikon.core.settings import Settings
 from lexikon.render.pages import Page
 
 

@@ -32,13 +32,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import CountHandler
 
-from lexikon.core import escape, layout
+from lexikon.core import escape
 from lexikon.core.history import entry_history
-from lexikon.core.layout import href, language_linker, page_linker
+from lexikon.core.layout import SiteLayout, href, language_root, page_url
 from lexikon.core.locale import load_locale
 from lexikon.core.model import Glossary
 from lexikon.core.safe_write import write_text
-from lexikon.core.settings import Language, Settings, language_root, make_settings, page_url, stable_iri
+from lexikon.core.settings import Language, Settings, make_settings, stable_iri
 from lexikon.interchange.export import page_url_of, write_exports
 from lexikon.publish.building import building_dir, swap_in  # noqa: F401  (the hook's names for them)
 from lexikon.render import frame
@@ -74,9 +74,9 @@ def source_uri(page: Page, settings: Settings) -> str:
     return f"{stem}.{page.lang}.md"
 
 
-def absolute_linker(settings: Settings, config: MkDocsConfig):
-    """The render stage's :data:`~lexikon.render.AbsoluteUrl`: ``site_url`` based when set."""
-    return layout.absolute_linker(settings, config.site_url, config.use_directory_urls)
+def site_layout(settings: Settings, config: MkDocsConfig) -> SiteLayout:
+    """This site's URL layout: MkDocs' ``use_directory_urls`` and ``site_url`` (if set)."""
+    return SiteLayout(settings, config.use_directory_urls, config.site_url or None)
 
 
 def not_found_message(lang: str, settings: Settings, config: MkDocsConfig) -> dict[str, str]:
@@ -202,16 +202,14 @@ class Rendered:
 def render(glossary: Glossary, settings: Settings, config: MkDocsConfig) -> Rendered:
     """The pages, graphs and feeds, with this site's addresses and the git history."""
     history = entry_history(settings.glossary_dir)
-    absolute = absolute_linker(settings, config) if config.site_url else None
-    linker = page_linker(settings, config.use_directory_urls)
-    pages = render_site(glossary, settings, language_linker(settings, config.use_directory_urls),
-                        absolute, linker, history)
+    layout = site_layout(settings, config)
+    pages = render_site(glossary, layout, history)
     return Rendered(
         settings=settings,
         glossary=glossary,
         pages={source_uri(page, settings): page for page in pages},
-        graphs=lexicon_graphs(glossary, settings, linker),
-        feeds=feeds(glossary, settings, history, absolute, linker, site_identity(config), site_names(config)),
+        graphs=lexicon_graphs(glossary, layout),
+        feeds=feeds(glossary, layout, history, site_identity(config), site_names(config)),
         identity=site_identity(config),
     )
 
