@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from lexikon.core.layout import language_root
 from lexikon.core.settings import Settings
-from lexikon.render.pages import Page
+from lexikon.render.page import Page
 
 
 class SourceFile(Protocol):

@@ -88,12 +88,12 @@ def not_found_message(lang: str, settings: Settings, config: MkDocsConfig) -> di
     base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
     locale = load_locale(lang)
     root = base + language_root(lang, settings)
+    layout = site_layout(settings, config)
     return {
         "lang": lang, "root": root,
         "title": locale("not_found_title"), "text": locale("not_found_text"),
         "home": root, "home_label": locale("home_label"),
-        "index": root + page_url(f"{settings.terms_path}/index.md", settings.default_language,
-                                 settings, config.use_directory_urls),
+        "index": root + layout.url(layout.index, settings.default_language),
         "index_label": locale("index_title"),
     }
 
