@@ -140,10 +140,26 @@ class SiteLayout:
         """The link from a page to its twin in another language."""
         return href(self.url(path, from_lang), self.url(path, to_lang))
 
+    def file_url(self, name: str, lang: str | None = None) -> str:
+        """The site-relative URL of a file at the root of ``lang``'s tree (its feed), or of
+        the site's root when ``lang`` is None (the data exports). Files keep their names,
+        whatever ``use_directory_urls`` does to pages."""
+        return (language_root(lang, self.settings) if lang else "") + name
+
+    def file_href(self, lang: str, origin: str, name: str, *, site_root: bool = False) -> str:
+        """A link from a page of ``lang`` to a file at the root of its tree, or of the site."""
+        return href(self.url(origin, lang), self.file_url(name, None if site_root else lang))
+
     def absolute_url(self, lang: str, path: str) -> str:
         """A page's address as search engines see it: ``site_url`` based, else site-relative."""
-        base = self.site_url.rstrip("/") + "/" if self.site_url else ""
-        return base + self.url(path, lang)
+        return self._base() + self.url(path, lang)
+
+    def absolute_file_url(self, lang: str, name: str) -> str:
+        """A file's address at the root of ``lang``'s tree (see :meth:`absolute_url`)."""
+        return self._base() + self.file_url(name, lang)
+
+    def _base(self) -> str:
+        return self.site_url.rstrip("/") + "/" if self.site_url else ""
 
     def address(self, lang: str, origin: str, path: str) -> str:
         """Where a page is, said from the page at ``origin``: absolute with ``site_url``,

@@ -22,7 +22,7 @@ def changes_page(view: View, history: Mapping[str, Change]) -> Page:
     """The terms by date of their last change, newest first (dates from git)."""
     t = view.locale
     path = view.layout.changes
-    feed = view.layout.href(view.lang, path, view.layout.home) + view.layout.feed
+    feed = view.layout.file_href(view.lang, path, view.layout.feed)
     parts = [front_matter(title=t("changes_title"), search=NOT_SEARCHED),
              f"# {t('changes_title')}\n",
              f'{t("changes_intro")} <a class="lexikon-feed-link" href="{escape.url_attr(feed)}" '
@@ -74,7 +74,7 @@ def feeds(glossary: Glossary, layout: SiteLayout, history: Mapping[str, Change],
     for code in glossary.languages:
         view = View(glossary, layout, load_locale(code))
         if layout.site_url is not None:
-            feed_url = layout.absolute_url(code, layout.feed).removesuffix("/")
+            feed_url = layout.absolute_file_url(code, layout.feed)
             feed_id, home = feed_url, layout.absolute_url(code, layout.home)
         else:
             feed_url, feed_id, home = layout.feed, stable_iri(identity, code, "feed"), "./"

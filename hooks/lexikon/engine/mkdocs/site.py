@@ -34,7 +34,7 @@ from mkdocs.utils import CountHandler
 
 from lexikon.core import escape
 from lexikon.core.history import entry_history
-from lexikon.core.layout import SiteLayout, href, language_root, page_url
+from lexikon.core.layout import FEED_FILE, SiteLayout, href, language_root, page_url
 from lexikon.core.locale import load_locale
 from lexikon.core.model import Glossary
 from lexikon.core.safe_write import write_text
@@ -291,7 +291,7 @@ def write_data_exports(site_dir: Path, glossary: Glossary, settings: Settings,
 def write_feeds(site_dir: Path, feeds: dict[str, str], settings: Settings) -> None:
     """Each language's Atom feed at the root of its tree (``feed.xml``, ``da/feed.xml``)."""
     for code, text in feeds.items():
-        write_text(site_dir / language_root(code, settings) / "feed.xml", text, site_dir)
+        write_text(site_dir / language_root(code, settings) / FEED_FILE, text, site_dir)
 
 
 def write_sitemaps(site_dir: Path, rendered: Rendered, config: MkDocsConfig) -> None:
