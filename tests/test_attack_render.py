@@ -16,7 +16,7 @@ from site_audit import audit_page, audit_site
 from test_browser import _serve, chromium  # noqa: F401  (the session-scoped browser fixture)
 
 from lexikon.core import escape
-from lexikon.render.pages import plain_text
+from lexikon.core.queries import plain_text
 
 EVIL = "https://evil.example/x.png"
 ENTRIES = {

@@ -26,12 +26,12 @@ from translate.storage.tbx import tbxfile
 
 from lexikon.check.pipeline import run
 from lexikon.core.model import Glossary, Severity
+from lexikon.core.queries import plain_text
 from lexikon.core.settings import Language, Settings, make_settings
 from lexikon.interchange import csv_format, export, json_export, skos, tbx
 from lexikon.interchange.csv_format import import_csv
 from lexikon.interchange.tbx import import_tbx
 from lexikon.interchange.term_files import write_terms
-from lexikon.render.pages import plain_text
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "export"
@@ -92,7 +92,7 @@ def test_core_modules_load_no_mkdocs() -> None:
 
 @pytest.mark.parametrize("use_directory_urls", [True, False])
 def test_page_urls_without_mkdocs_match_the_sites(use_directory_urls: bool) -> None:
-    from lexikon.core.settings import page_url  # what the MkDocs adapter links pages by
+    from lexikon.core.layout import page_url  # what the MkDocs adapter links pages by
 
     settings = settings_for(FIXTURES)
     for base in ("", SITE):

@@ -34,6 +34,7 @@ from lexikon.check.dedupe import deduplicate_text, normalise
 from lexikon.check.load import parse
 from lexikon.core import links
 from lexikon.core.escape import one_line
+from lexikon.core.layout import SiteLayout
 from lexikon.core.model import Entry, Glossary, Severity, Source, Tag, Text
 from lexikon.core.settings import Language, make_settings
 from lexikon.interchange.article import ImportProblem, import_article
@@ -279,7 +280,7 @@ def test_load_and_check_only_ever_return_findings(source: str, where: str) -> No
                                          "glossary/_tags.yml": tags.source or TAGS_SOURCE,
                                          "glossary/outsourcing.yml": OUTSOURCING.source})
     if not result.errors:
-        render_site(result.glossary, SETTINGS, lambda a, b, p: p)  # must not raise either
+        render_site(result.glossary, SiteLayout(SETTINGS, None))  # must not raise either
 
 
 # --- 2. duplicate removal ------------------------------------------------------------------
@@ -442,7 +443,7 @@ def _text_of_first(tag: str, rendered: str) -> str:
 
 
 def _rendered(glossary: Glossary) -> dict[tuple[str, str], tuple[str, str]]:
-    pages = render_site(glossary, SETTINGS, lambda a, b, p: f"../{b}/{p}")
+    pages = render_site(glossary, SiteLayout(SETTINGS, None))
     return {(page.lang, page.path): (page.markdown, to_html(_body(page.markdown))) for page in pages}
 
 

@@ -13,9 +13,12 @@ import pytest
 import yaml
 
 from lexikon.check.pipeline import run
+from lexikon.core.layout import SiteLayout
 from lexikon.core.model import Glossary, Severity
+from lexikon.core.queries import backlinks, plain_text
 from lexikon.core.settings import Language, make_settings
-from lexikon.render.pages import Page, backlinks, escape_inline, plain_text, render_site
+from lexikon.render.page import Page, escape_inline
+from lexikon.render.pages import render_site
 
 GLOSSARY = {
     "_tags.yml": """
@@ -129,11 +132,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     ]
     calls: list[tuple[str, str, str]] = []
 
-    def language_url(from_lang: str, to_lang: str, path: str) -> str:
-        calls.append((from_lang, to_lang, path))
-        return f"/{to_lang}/{path}"
+    class Recording(SiteLayout):
+        """Links between the Markdown sources; twin links recorded, to another tree."""
 
-    return Site(result.glossary, render_site(result.glossary, settings, language_url), calls)
+        def twin_href(self, from_lang: str, to_lang: str, path: str) -> str:
+            calls.append((from_lang, to_lang, path))
+            return f"/{to_lang}/{path}"
+
+    return Site(result.glossary, render_site(result.glossary, Recording(settings, None)), calls)
 
 
 def front_matter(markdown: str) -> dict:
@@ -650,7 +656,7 @@ def _autolinked(tmp_path: Path, autolink: bool = True) -> dict[str, str]:
     settings = make_settings(tmp_path, [Language("de", "Deutsch", True)], {"autolink": autolink})
     result = run(settings)
     assert not result.errors, result.errors
-    pages = render_site(result.glossary, settings, lambda a, b, p: p)
+    pages = render_site(result.glossary, SiteLayout(settings, None))
     return {page.path: page.markdown for page in pages}
 
 

@@ -24,9 +24,10 @@ from lexikon.check.blocks import split_blocks
 from lexikon.check.dedupe import deduplicate_text
 from lexikon.check.pipeline import report_file
 from lexikon.core import markdown_code
+from lexikon.core.layout import SiteLayout, fixed_pages, reserved_ids
 from lexikon.core.model import Entry, Glossary, Span, Tag, Text
 from lexikon.core.schema import ID_RULE
-from lexikon.core.settings import Language, Settings, fixed_pages, reserved_ids
+from lexikon.core.settings import Language, Settings
 from lexikon.render.pages import render_site
 
 BAD = FIXTURES / "bad"
@@ -49,7 +50,7 @@ def test_reserved_ids_come_from_the_renderers_layout() -> None:
     entry = Entry("x", "glossary/x.yml", tags=("it",),
                   texts={"de": Text("de", "X", "Ein X."), "da": Text("da", "X", "Et X.")})
     glossary = Glossary({"x": entry}, {"it": Tag("it", {"de": "IT", "da": "IT"})}, ("de", "da"))
-    pages = {page.path for page in render_site(glossary, SETTINGS, lambda a, b, p: p)}
+    pages = {page.path for page in render_site(glossary, SiteLayout(SETTINGS, None))}
     generated = pages - {"terms/x.md", "tags/it.md"}
     assert generated == set(fixed_pages(SETTINGS))
     assert set(reserved_ids(SETTINGS, "terms")) == {"index"}

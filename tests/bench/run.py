@@ -46,7 +46,6 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import SimpleNamespace
 
 from . import synthetic
 from .serving import free_port, wait_for
@@ -168,9 +167,9 @@ def baseline_config(text: str) -> str:
 def make_baseline(project: Path, target: Path) -> dict:
     """The pages the hook would generate, written as files into a hook-less copy."""
     from lexikon.check.pipeline import run
-    from lexikon.core.layout import language_linker, page_linker
+    from lexikon.core.layout import SiteLayout
     from lexikon.core.settings import settings_from_file
-    from lexikon.engine.mkdocs.pages import absolute_linker, source_uri
+    from lexikon.engine.mkdocs.pages import source_uri
     from lexikon.render.pages import GRAPH_MARKER, lexicon_graphs, render_site
 
     if target.exists():
@@ -183,10 +182,9 @@ def make_baseline(project: Path, target: Path) -> dict:
     settings = settings_from_file(project / "mkdocs.yml")
     result = run(settings)
     checked = time.perf_counter()
-    config = SimpleNamespace(site_url=None, use_directory_urls=True)
-    pages = render_site(result.glossary, settings, language_linker(settings, True),
-                        absolute_linker(settings, config), page_linker(settings, True))
-    graphs = lexicon_graphs(result.glossary, settings, page_linker(settings, True))
+    layout = SiteLayout(settings, True, "/")  # root-based addresses, as without a site_url
+    pages = render_site(result.glossary, layout)
+    graphs = lexicon_graphs(result.glossary, layout)
     rendered = time.perf_counter()
     for page in pages:
         path = target / "docs" / source_uri(page, settings)

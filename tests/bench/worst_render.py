@@ -13,8 +13,8 @@ from __future__ import annotations
 import argparse
 import time
 
+from lexikon.core.queries import plain_text
 from lexikon.render.markup import EntryMarkup
-from lexikon.render.pages import plain_text
 
 PATTERNS = ("*a ", "_a ", "`a ", "[a](", "**", "~~", "[[a", "(", "[a]")
 

@@ -15,9 +15,10 @@ from lexikon.check.characters import ascii_letters, foreign_letters
 from lexikon.check.load import LoadedFile
 from lexikon.check.tags import read_tags
 from lexikon.check.yaml_nodes import did_you_mean, reserved_message
+from lexikon.core.layout import reserved_ids
 from lexikon.core.model import FINDING_ORDER, FileReport, Finding, Glossary, Result, Severity, Tag
 from lexikon.core.schema import ID_RULE
-from lexikon.core.settings import Settings, reserved_ids
+from lexikon.core.settings import Settings
 
 
 def combine(reports: Iterable[FileReport], tags_file: LoadedFile | None, settings: Settings,

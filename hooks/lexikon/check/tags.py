@@ -15,9 +15,10 @@ from lexikon.check.characters import invisible_characters, invisible_message
 from lexikon.check.load import LoadedFile, load_file
 from lexikon.check.yaml_nodes import NULL_TAG, STR_TAG, finding_at, reserved_message, span_of
 from lexikon.core import links
+from lexikon.core.layout import reserved_ids
 from lexikon.core.model import Finding, Severity, Tag
 from lexikon.core.schema import ID_RULE
-from lexikon.core.settings import Settings, reserved_ids
+from lexikon.core.settings import Settings
 
 TAG_FILE = "_tags.yml"
 

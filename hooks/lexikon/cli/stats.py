@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lexikon.core.model import Glossary
+from lexikon.core.queries import backlinks, linked_ids
 from lexikon.core.settings import Settings
-from lexikon.render.pages import backlinks, linked_ids
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,29 @@
-"""Links between the site's pages as plain strings, without MkDocs.
+"""The site's URL layout: where every generated page lies and how pages link to each other.
 
-The render stage takes these callables (see :data:`~lexikon.render.LanguageUrl`,
-:data:`~lexikon.render.PageHref`, :data:`~lexikon.render.AbsoluteUrl`) so that it never
-needs to know where the languages' trees lie; the MkDocs adapter and ``lexicon render``
-both hand it these.
+One home for it: the render stage, the exports, the output folder and the MkDocs adapter
+all ask a :class:`SiteLayout` (built from the settings, MkDocs' ``use_directory_urls`` and
+``site_url``) instead of doing URL arithmetic of their own. The check asks it too, for the
+ids whose page would land on a generated one. Pages are named by their language-neutral
+source path (``terms/x.md``); each language's tree lies under :func:`language_root`.
 """
 
 from __future__ import annotations
 
-from lexikon.core.settings import Settings, page_url
+import functools
+import posixpath
+from dataclasses import dataclass
+
+from lexikon.core.settings import Settings
+
+CHANGES_PAGE = "changes.md"
+DATA_PAGE = "data.md"
+PRINT_PAGE = "print.md"
+INDEX_PAGE = "index.md"
+"""The page of a folder (the A–Z index in the terms folder, the overview in the tags folder)."""
+HOME_PAGE = "index.md"
+"""A language's home page, at the root of its tree."""
+FEED_FILE = "feed.xml"
+"""Each language's Atom feed, at the root of its tree (``feed.xml``, ``da/feed.xml``)."""
 
 
 def href(from_url: str, to_url: str) -> str:
@@ -31,31 +46,150 @@ def href(from_url: str, to_url: str) -> str:
     return relative + ("/" if is_folder and not relative.endswith("/") else "")
 
 
-def language_linker(settings: Settings, use_directory_urls: bool):
-    """``(from_lang, to_lang, path) -> href``: a page's link to its twin in another language."""
-
-    def link(from_lang: str, to_lang: str, path: str) -> str:
-        return href(page_url(path, from_lang, settings, use_directory_urls),
-                    page_url(path, to_lang, settings, use_directory_urls))
-
-    return link
+@functools.lru_cache(maxsize=65536)
+def _relative(target: str, folder: str) -> str:
+    """``posixpath.relpath``, remembered: term pages link to the same few folders."""
+    return posixpath.relpath(target, folder or ".")
 
 
-def page_linker(settings: Settings, use_directory_urls: bool):
-    """``(lang, from_path, to_path) -> href``: a link written in generated HTML."""
-
-    def link(lang: str, from_path: str, to_path: str) -> str:
-        return href(page_url(from_path, lang, settings, use_directory_urls),
-                    page_url(to_path, lang, settings, use_directory_urls))
-
-    return link
+def language_root(lang: str, settings: Settings) -> str:
+    """The folder of a language's tree in the built site ('' for the default, as i18n lays it)."""
+    return "" if lang == settings.default_language else f"{lang}/"
 
 
-def absolute_linker(settings: Settings, site_url: str | None, use_directory_urls: bool):
-    """``(lang, path) -> url``: a page's address, ``site_url`` based when set, else root-based."""
-    base = (site_url or "/").rstrip("/") + "/"
+@dataclass(frozen=True)
+class SiteLayout:
+    """Every page's path and URL per language, and the links between pages.
 
-    def absolute(lang: str, path: str) -> str:
-        return base + page_url(path, lang, settings, use_directory_urls)
+    ``use_directory_urls`` as MkDocs has it (``terms/x/`` or ``terms/x.html``); ``None``
+    leaves addresses as the Markdown sources' paths (``terms/x.md``), for an engine that
+    rewrites links between sources (and for tests that read them). ``site_url`` is the
+    site's address; without it, addresses are relative to the page they stand on.
+    """
 
-    return absolute
+    settings: Settings
+    use_directory_urls: bool | None = True
+    site_url: str | None = None
+
+    # paths: language-neutral source paths ------------------------------------------------
+    def term(self, entry_id: str) -> str:
+        return f"{self.settings.terms_path}/{entry_id}.md"
+
+    @property
+    def index(self) -> str:
+        """The A–Z index."""
+        return f"{self.settings.terms_path}/{INDEX_PAGE}"
+
+    def tag(self, tag_id: str) -> str:
+        return f"{self.settings.tags_path}/{tag_id}.md"
+
+    @property
+    def tags(self) -> str:
+        """The overview of the tags."""
+        return f"{self.settings.tags_path}/{INDEX_PAGE}"
+
+    changes = CHANGES_PAGE
+    data = DATA_PAGE
+    print_page = PRINT_PAGE
+    home = HOME_PAGE
+    feed = FEED_FILE
+
+    def fixed_pages(self) -> dict[str, str]:
+        """Every page the renderer makes besides term and tag pages: source path → what it is.
+
+        The check refuses ids whose page would land on one of them.
+        """
+        return {
+            self.index: "the A–Z index",
+            self.tags: "the tags overview",
+            CHANGES_PAGE: "the list of changes",
+            DATA_PAGE: "the data page",
+            PRINT_PAGE: "the print page",
+        }
+
+    # addresses ----------------------------------------------------------------------------
+    def root(self, lang: str) -> str:
+        """The folder of a language's tree in the built site."""
+        return language_root(lang, self.settings)
+
+    def url(self, path: str, lang: str) -> str:
+        """The site-relative URL of a neutral source path (``terms/x.md``) in one language."""
+        if self.use_directory_urls is None:
+            return language_root(lang, self.settings) + path
+        stem = path.removesuffix(".md")
+        if self.use_directory_urls:
+            stem = stem.removesuffix("index").rstrip("/")
+            url = f"{stem}/" if stem else ""
+        else:
+            url = f"{stem}.html"
+        return language_root(lang, self.settings) + url
+
+    def markdown_href(self, origin: str, target: str) -> str:
+        """A link in a page's Markdown from one source to another (``../tags/x.md``), which
+        the engine turns into the target's address."""
+        return _relative(target, posixpath.dirname(origin))
+
+    def href(self, lang: str, origin: str, target: str) -> str:
+        """A link written in a page's HTML (which MkDocs does not rewrite, unlike Markdown
+        links to ``.md`` files), between two pages of one language."""
+        if self.use_directory_urls is None:
+            return self.markdown_href(origin, target)
+        return href(self.url(origin, lang), self.url(target, lang))
+
+    def twin_href(self, from_lang: str, to_lang: str, path: str) -> str:
+        """The link from a page to its twin in another language."""
+        return href(self.url(path, from_lang), self.url(path, to_lang))
+
+    def file_url(self, name: str, lang: str | None = None) -> str:
+        """The site-relative URL of a file at the root of ``lang``'s tree (its feed), or of
+        the site's root when ``lang`` is None (the data exports). Files keep their names,
+        whatever ``use_directory_urls`` does to pages."""
+        return (language_root(lang, self.settings) if lang else "") + name
+
+    def file_href(self, lang: str, origin: str, name: str, *, site_root: bool = False) -> str:
+        """A link from a page of ``lang`` to a file at the root of its tree, or of the site."""
+        return href(self.url(origin, lang), self.file_url(name, None if site_root else lang))
+
+    def absolute_url(self, lang: str, path: str) -> str:
+        """A page's address as search engines see it: ``site_url`` based, else site-relative."""
+        return self._base() + self.url(path, lang)
+
+    def absolute_file_url(self, lang: str, name: str) -> str:
+        """A file's address at the root of ``lang``'s tree (see :meth:`absolute_url`)."""
+        return self._base() + self.file_url(name, lang)
+
+    def _base(self) -> str:
+        return self.site_url.rstrip("/") + "/" if self.site_url else ""
+
+    def address(self, lang: str, origin: str, path: str) -> str:
+        """Where a page is, said from the page at ``origin``: absolute with ``site_url``,
+        else relative to ``origin`` (so it holds wherever the site is served)."""
+        if self.site_url is not None:
+            return self.absolute_url(lang, path)
+        return self.href(lang, origin, path)
+
+
+def page_url(path: str, lang: str, settings: Settings, use_directory_urls: bool) -> str:
+    """The site-relative URL of a neutral source path in one language (see :meth:`SiteLayout.url`)."""
+    return SiteLayout(settings, use_directory_urls).url(path, lang)
+
+
+def fixed_pages(settings: Settings) -> dict[str, str]:
+    """Every generated page besides term and tag pages (see :meth:`SiteLayout.fixed_pages`)."""
+    return SiteLayout(settings).fixed_pages()
+
+
+def reserved_ids(settings: Settings, folder: str) -> dict[str, str]:
+    """Ids whose page in ``folder`` (``terms_path`` or ``tags_path``) would be, or hold, a
+    generated page, with that page: ``terms/index.md`` reserves ``index`` in ``terms``.
+
+    With directory URLs ``x.md`` and ``x/index.md`` are one address: a page anywhere
+    below ``folder/x/`` reserves ``x`` too.
+    """
+    prefix = f"{folder}/" if folder else ""
+    reserved: dict[str, str] = {}
+    for path, what in fixed_pages(settings).items():
+        if path.startswith(prefix):
+            name = path[len(prefix):].removesuffix(".md").split("/")[0]
+            reserved.setdefault(name, f"{what} ({path})")
+    return reserved

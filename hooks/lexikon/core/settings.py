@@ -173,60 +173,6 @@ def settings_from_file(config_file: Path) -> Settings:
     return make_settings(config_file.parent, languages, extra.get("lexikon"), config_file.name)
 
 
-CHANGES_PAGE = "changes.md"
-DATA_PAGE = "data.md"
-PRINT_PAGE = "print.md"
-INDEX_PAGE = "index.md"
-"""The page of a folder (the A–Z index in the terms folder, the overview in the tags folder)."""
-
-
-def fixed_pages(settings: Settings) -> dict[str, str]:
-    """Every page the renderer makes besides term and tag pages: source path → what it is.
-
-    The one list of the generated layout; the renderer takes its paths from here, and the
-    check refuses ids whose page would land on one of them.
-    """
-    return {
-        f"{settings.terms_path}/{INDEX_PAGE}": "the A–Z index",
-        f"{settings.tags_path}/{INDEX_PAGE}": "the tags overview",
-        CHANGES_PAGE: "the list of changes",
-        DATA_PAGE: "the data page",
-        PRINT_PAGE: "the print page",
-    }
-
-
-def reserved_ids(settings: Settings, folder: str) -> dict[str, str]:
-    """Ids whose page in ``folder`` (``terms_path`` or ``tags_path``) would be, or hold, a
-    generated page, with that page: ``terms/index.md`` reserves ``index`` in ``terms``.
-
-    With directory URLs ``x.md`` and ``x/index.md`` are one address: a page anywhere
-    below ``folder/x/`` reserves ``x`` too.
-    """
-    prefix = f"{folder}/" if folder else ""
-    reserved: dict[str, str] = {}
-    for path, what in fixed_pages(settings).items():
-        if path.startswith(prefix):
-            name = path[len(prefix):].removesuffix(".md").split("/")[0]
-            reserved.setdefault(name, f"{what} ({path})")
-    return reserved
-
-
-def language_root(lang: str, settings: Settings) -> str:
-    """The folder of a language's tree in the built site ('' for the default, as i18n lays it)."""
-    return "" if lang == settings.default_language else f"{lang}/"
-
-
-def page_url(path: str, lang: str, settings: Settings, use_directory_urls: bool) -> str:
-    """The site-relative URL of a neutral source path (``terms/x.md``) in one language."""
-    stem = path.removesuffix(".md")
-    if use_directory_urls:
-        stem = stem.removesuffix("index").rstrip("/")
-        url = f"{stem}/" if stem else ""
-    else:
-        url = f"{stem}.html"
-    return language_root(lang, settings) + url
-
-
 def stable_iri(*names: str) -> str:
     """An identifier that needs no host and never changes for the same names: a name-based
     UUID URN (RFC 4122). For feeds and SKOS of a site built without ``site_url``, whose

@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import IO
 
 from lexikon.core import formats
+from lexikon.core.layout import SiteLayout
 from lexikon.core.model import Glossary
 from lexikon.core.safe_write import WriteRefused, checked, make_folder, shown, write_bytes
-from lexikon.core.settings import Settings, page_url
+from lexikon.core.settings import Settings
 from lexikon.interchange.csv_format import glossary_csv
 from lexikon.interchange.export_text import UrlOf
 from lexikon.interchange.json_export import glossary_json, glossary_schema_json
@@ -34,10 +35,10 @@ def page_url_of(settings: Settings, base_url: str = "", use_directory_urls: bool
     ``base_url`` is the site's address (``SITE_URL``); without it the URLs are relative to
     the site's root, where the exports are written.
     """
-    base = base_url.rstrip("/") + "/" if base_url else ""
+    layout = SiteLayout(settings, use_directory_urls, base_url or None)
 
     def url_of(lang: str, entry_id: str) -> str:
-        return base + page_url(f"{settings.terms_path}/{entry_id}.md", lang, settings, use_directory_urls)
+        return layout.absolute_url(lang, layout.term(entry_id))
 
     return url_of
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from lexikon.core.model import Entry, Glossary
-from lexikon.render.pages import backlinks, linked_ids, plain_text, title_of
+from lexikon.core.queries import backlinks, linked_ids, plain_text, title_of
 
 UrlOf = Callable[[str, str], str]
 """``(lang, entry_id) -> url``: the address of an entry's page in one language."""

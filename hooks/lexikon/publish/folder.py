@@ -18,10 +18,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from lexikon.core.history import entry_history
-from lexikon.core.layout import absolute_linker, language_linker, page_linker
+from lexikon.core.layout import SiteLayout, language_root
 from lexikon.core.model import Finding, Glossary
 from lexikon.core.safe_write import checked, write_bytes, write_text
-from lexikon.core.settings import Settings, language_root, read_config
+from lexikon.core.settings import Settings, read_config
 from lexikon.interchange.export import page_url_of, write_exports
 from lexikon.render.pages import GRAPH_MARKER, lexicon_graphs, render_site
 
@@ -34,10 +34,9 @@ def render_folder(glossary: Glossary, settings: Settings, out_dir: Path, langs: 
                   site_url: str = "", config_file: Path | None = None) -> list[Path]:
     """Write each language's project folder under ``out_dir``; the files written."""
     history = entry_history(settings.glossary_dir)
-    pages = render_site(glossary, settings, language_linker(settings, True),
-                        absolute_linker(settings, site_url or None, True), page_linker(settings, True),
-                        history)
-    graphs = lexicon_graphs(glossary, settings, page_linker(settings, True))
+    layout = SiteLayout(settings, True, site_url or "/")  # root-based addresses without a site_url
+    pages = render_site(glossary, layout, history)
+    graphs = lexicon_graphs(glossary, layout)
     root = settings.project_dir
     written: list[Path] = []
     for lang in langs:

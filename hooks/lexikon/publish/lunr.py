@@ -10,7 +10,8 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from lexikon.core.settings import Settings, language_root, page_url
+from lexikon.core.layout import language_root, page_url
+from lexikon.core.settings import Settings
 from lexikon.render.pages import Page
 
 SEARCH_TERMS_FIELD = "terms"

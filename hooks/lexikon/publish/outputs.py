@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from lexikon.core.layout import FEED_FILE, language_root
 from lexikon.core.model import Glossary
 from lexikon.core.safe_write import write_text
-from lexikon.core.settings import Settings, language_root, stable_iri
+from lexikon.core.settings import Settings, stable_iri
 from lexikon.interchange.export import page_url_of, write_exports
 from lexikon.publish.lunr import search_terms_by_location, split_search_index
 from lexikon.publish.pagefind import SEARCH_WORKER, write_pagefind_bundles
@@ -47,7 +48,7 @@ def write_data_exports(site_dir: Path, glossary: Glossary, settings: Settings, s
 def write_feeds(site_dir: Path, feeds: dict[str, str], settings: Settings) -> None:
     """Each language's Atom feed at the root of its tree (``feed.xml``, ``da/feed.xml``)."""
     for code, text in feeds.items():
-        write_text(site_dir / language_root(code, settings) / "feed.xml", text, site_dir)
+        write_text(site_dir / language_root(code, settings) / FEED_FILE, text, site_dir)
 
 
 def write_sitemaps(site_dir: Path, sitemaps: dict[str, dict[str, dict[str, str]]], settings: Settings,

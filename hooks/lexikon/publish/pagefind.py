@@ -22,8 +22,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from lexikon.core import escape
-from lexikon.core.layout import href
-from lexikon.core.settings import Settings, language_root
+from lexikon.core.layout import href, language_root
+from lexikon.core.settings import Settings
 
 SEARCH_WORKER = "assets/javascripts/lexikon-search-worker.js"
 """Our worker behind Material's search box (from ``hooks/overrides``): Material's protocol,

@@ -14,8 +14,9 @@ from collections.abc import Mapping
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
-from lexikon.core.settings import Settings, language_root
-from lexikon.render.pages import Page
+from lexikon.core.layout import language_root
+from lexikon.core.settings import Settings
+from lexikon.render.page import Page
 
 
 class SourceFile(Protocol):

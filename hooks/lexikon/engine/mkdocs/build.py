@@ -24,10 +24,9 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from lexikon.check.cache import FOLDER as CACHE_FOLDER
 from lexikon.check.pipeline import run
 from lexikon.core.failures import describe
-from lexikon.core.layout import href
+from lexikon.core.layout import href, language_root
 from lexikon.core.model import Severity
 from lexikon.core.safe_write import WriteRefused, checked
-from lexikon.core.settings import language_root
 from lexikon.engine.mkdocs import material, pages
 from lexikon.engine.mkdocs.config import current_language, settings_from_config, strict_abort_pending
 from lexikon.engine.mkdocs.pages import Rendered

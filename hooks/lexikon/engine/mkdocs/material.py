@@ -9,8 +9,9 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 
 from lexikon.core import escape
+from lexikon.core.layout import SiteLayout, language_root
 from lexikon.core.locale import load_locale
-from lexikon.core.settings import Settings, language_root, page_url
+from lexikon.core.settings import Settings
 from lexikon.render import frame
 
 
@@ -23,12 +24,12 @@ def not_found_message(lang: str, settings: Settings, config: MkDocsConfig) -> di
     base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
     locale = load_locale(lang)
     root = base + language_root(lang, settings)
+    layout = SiteLayout(settings, config.use_directory_urls, config.site_url or None)
     return {
         "lang": lang, "root": root,
         "title": locale("not_found_title"), "text": locale("not_found_text"),
         "home": root, "home_label": locale("home_label"),
-        "index": root + page_url(f"{settings.terms_path}/index.md", settings.default_language,
-                                 settings, config.use_directory_urls),
+        "index": root + layout.url(layout.index, settings.default_language),
         "index_label": locale("index_title"),
     }
 

@@ -16,9 +16,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from lexikon.core import escape, layout
+from lexikon.core import escape
 from lexikon.core.history import entry_history
-from lexikon.core.layout import href, language_linker, page_linker
+from lexikon.core.layout import SiteLayout, href
 from lexikon.core.model import Glossary
 from lexikon.core.settings import Settings
 from lexikon.engine.mkdocs.config import site_identity, site_names
@@ -52,24 +52,22 @@ def source_uri(page: Page, settings: Settings) -> str:
     return f"{stem}.{page.lang}.md"
 
 
-def absolute_linker(settings: Settings, config: MkDocsConfig):
-    """The render stage's :data:`~lexikon.render.AbsoluteUrl`: ``site_url`` based when set."""
-    return layout.absolute_linker(settings, config.site_url, config.use_directory_urls)
+def site_layout(settings: Settings, config: MkDocsConfig) -> SiteLayout:
+    """This site's URL layout: MkDocs' ``use_directory_urls`` and ``site_url`` (if set)."""
+    return SiteLayout(settings, config.use_directory_urls, config.site_url or None)
 
 
 def render(glossary: Glossary, settings: Settings, config: MkDocsConfig) -> Rendered:
     """The pages, graphs and feeds, with this site's addresses and the git history."""
     history = entry_history(settings.glossary_dir)
-    absolute = absolute_linker(settings, config) if config.site_url else None
-    linker = page_linker(settings, config.use_directory_urls)
-    pages = render_site(glossary, settings, language_linker(settings, config.use_directory_urls),
-                        absolute, linker, history)
+    layout = site_layout(settings, config)
+    pages = render_site(glossary, layout, history)
     return Rendered(
         settings=settings,
         glossary=glossary,
         pages={source_uri(page, settings): page for page in pages},
-        graphs=lexicon_graphs(glossary, settings, linker),
-        feeds=feeds(glossary, settings, history, absolute, linker, site_identity(config), site_names(config)),
+        graphs=lexicon_graphs(glossary, layout),
+        feeds=feeds(glossary, layout, history, site_identity(config), site_names(config)),
         identity=site_identity(config),
     )
 

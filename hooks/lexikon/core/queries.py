@@ -1,0 +1,91 @@
+"""Questions about a glossary that every stage asks: who links to whom, an entry's title, a
+text as one line of plain text.
+
+Here, not in the render layer, because the exports and the editors' figures ask them too,
+and they need nothing but the model and the cross-link syntax.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from lexikon.core import links
+from lexikon.core.model import Entry, Glossary
+
+
+def linked_ids(entry: Entry) -> set[str]:
+    """Every id the entry's texts name with ``[[id]]``, in any language (unchecked)."""
+    return {link.target for text in entry.texts.values()
+            for value in (text.summary, text.body, *text.highlights)
+            for link in links.cross_links(value)}
+
+
+def backlinks(glossary: Glossary) -> dict[str, tuple[str, ...]]:
+    """For each entry, the entries that link to it (in any text or in ``related``)."""
+    inbound: defaultdict[str, set[str]] = defaultdict(set)
+    for entry in glossary.entries.values():
+        for target in {*entry.related, *linked_ids(entry)}:
+            if target != entry.id and target in glossary.entries:
+                inbound[target].add(entry.id)
+    return {entry_id: tuple(sorted(sources)) for entry_id, sources in inbound.items()}
+
+
+def plain_text(markdown: str, glossary: Glossary | None = None, lang: str = "") -> str:
+    """Inline Markdown as one line of plain text: for tooltips and descriptions.
+
+    Linear in the text's length (a summary of many unmatched ``*`` once took minutes with
+    lazy emphasis regexes): every pattern here stops at the next bracket or marker.
+    """
+
+    def label(link: links.CrossLink) -> str:
+        if link.label:
+            return link.label
+        entry = glossary.entries.get(link.target) if glossary else None
+        return title_of(entry, lang) if entry else link.target
+
+    text = links.replace_cross_links(markdown, label)
+    text = _INLINE_LINK.sub(r"\1", text)
+    text = _CODE_SPAN.sub(r"\1", text)
+    return " ".join(_without_emphasis(text).split())
+
+
+_INLINE_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()\[\]]*\)")
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+_EMPHASIS_RUN = re.compile(r"\*+|_+|\n")
+
+
+def _without_emphasis(text: str) -> str:
+    """``text`` without the ``*``/``_`` (one or two) that pair up as emphasis: an opener
+    before a non-space and not after a word character, closed by the nearest run of the
+    same kind after a non-space and not before one. One pass with a stack per kind;
+    unpaired markers stay (they are text on the page too)."""
+    openers: dict[str, list[tuple[int, int]]] = {}
+    paired: list[tuple[int, int]] = []
+    for match in _EMPHASIS_RUN.finditer(text):
+        run, (start, end) = match.group(0), match.span()
+        if run == "\n":  # emphasis does not span lines here
+            openers.clear()
+            continue
+        if len(run) > 2:
+            continue
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        stack = openers.setdefault(run, [])
+        if stack and not before.isspace() and not (after.isalnum() or after == "_"):
+            paired += [stack.pop(), (start, end)]
+        elif not after.isspace() and not (before.isalnum() or before == "_"):
+            stack.append((start, end))
+    if not paired:
+        return text
+    pieces, last = [], 0
+    for start, end in sorted(paired):
+        pieces.append(text[last:start])
+        last = end
+    return "".join(pieces) + text[last:]
+
+
+def title_of(entry: Entry, lang: str) -> str:
+    """The entry's title in ``lang``, or in the first language it has."""
+    text = entry.texts.get(lang) or next(iter(entry.texts.values()))
+    return text.title

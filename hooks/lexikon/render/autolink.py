@@ -1,0 +1,132 @@
+"""Autolinks: the first mention of another term in a body becomes a link to it.
+
+Names are matched word by word against every term's title, aliases and forms in the page's
+language; the links are made on the sanitized HTML's element tree, in text outside code,
+links, headings and tables, so that nothing but the linked words can change.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+
+import lxml.html
+
+from lexikon.core import links
+from lexikon.core.model import Entry, Glossary
+from lexikon.render.markup import Block
+
+_WORD = re.compile(r"\w[\w-]*")
+MIN_MENTION_LENGTH = 3
+"""Shorter names ("IT") would link half the words of a text."""
+_NO_MENTIONS = frozenset({"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "table"})
+"""Where a mention stays as written: links, code, headings and tables."""
+
+Names = dict[str, list[tuple[str, str]]]
+"""``first word -> [(phrase, entry id)]``, the longest phrase first."""
+MakeLink = Callable[[str, str], lxml.html.HtmlElement]
+"""``(target, words) -> <a>``: the link a mention becomes."""
+
+
+def mention_names(glossary: Glossary, lang: str) -> Names | None:
+    """Names of the terms in ``lang``, by their first word (lowercased): a text is then
+    scanned once, word by word, however many terms there are."""
+    by_first_word: Names = {}
+    seen: set[str] = set()
+    for entry in glossary.entries.values():
+        text = entry.texts.get(lang)
+        if text is None:
+            continue
+        for name in (text.title, *text.aliases, *text.forms):
+            phrase = " ".join(name.split()).lower()
+            if len(phrase) >= MIN_MENTION_LENGTH and phrase not in seen and _WORD.match(phrase):
+                seen.add(phrase)
+                first = _WORD.match(phrase).group(0)  # type: ignore[union-attr]
+                by_first_word.setdefault(first, []).append((phrase, entry.id))
+    for phrases in by_first_word.values():
+        phrases.sort(key=lambda pair: -len(pair[0]))  # the longest name wins
+    return by_first_word or None
+
+
+def autolinked(blocks: list[Block], body: str, entry: Entry, names: Names | None,
+               make_link: MakeLink) -> list[Block]:
+    """``blocks`` (the converted body) with the first mention of each other term made a
+    link. Never to the page's own term, nor to a term the body already links to."""
+    if names is None:
+        return blocks
+    linked = {link.target for link in links.cross_links(body)} | {entry.id}
+    result = []
+    for block in blocks:
+        if block.html:
+            html = autolink_html(block.html, lambda text: mentions(text, names, linked), make_link)
+            block = dataclasses.replace(block, html=html)
+        result.append(block)
+    return result
+
+
+def mentions(text: str, names: Names, linked: set[str]) -> list[tuple[int, int, str]]:
+    """``(start, end, target)`` of each first mention in ``text`` (``linked`` grows)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): keep places
+        lowered = "".join(ch.lower()[:1] for ch in text)
+    found: list[tuple[int, int, str]] = []
+    last = 0
+    for word in _WORD.finditer(lowered):
+        start = word.start()
+        if start < last or (start and (lowered[start - 1].isalnum() or lowered[start - 1] in "_-")):
+            continue
+        for phrase, target in names.get(word.group(0), ()):
+            end = start + len(phrase)
+            if target in linked or " ".join(lowered[start:end].split()) != phrase:
+                continue
+            if end < len(lowered) and (lowered[end].isalnum() or lowered[end] in "_-"):
+                continue
+            linked.add(target)
+            found.append((start, end, target))
+            last = end
+            break
+    return found
+
+
+def autolink_html(html: str, mentions: Callable[[str], list[tuple[int, int, str]]],
+                  make_link: MakeLink) -> str:
+    """One sanitized block with each mention ``mentions`` finds in its text nodes (outside
+    :data:`_NO_MENTIONS`) made the link ``make_link(target, words)``; as it was when none."""
+    root = lxml.html.fragment_fromstring(html)
+    if root.tag in _NO_MENTIONS or not _link_text(root, mentions, make_link):
+        return html
+    return lxml.html.tostring(root, encoding="unicode", with_tail=False)
+
+
+def _link_text(element: lxml.html.HtmlElement, mentions: Callable[[str], list[tuple[int, int, str]]],
+               make_link: MakeLink) -> bool:
+    """Mentions in ``element``'s own text and its children's (and their tails) made links."""
+    changed = False
+    children = list(element)
+    found = mentions(element.text) if element.text else []
+    if found:
+        element.text, made = _split(element.text, found, make_link)
+        for index, link in enumerate(made):
+            element.insert(index, link)
+        changed = True
+    for child in children:
+        if isinstance(child.tag, str) and child.tag not in _NO_MENTIONS:
+            changed = _link_text(child, mentions, make_link) or changed
+        found = mentions(child.tail) if child.tail else []
+        if found:
+            child.tail, made = _split(child.tail, found, make_link)
+            for link in reversed(made):
+                child.addnext(link)
+            changed = True
+    return changed
+
+
+def _split(text: str, found: list[tuple[int, int, str]], make_link: MakeLink) -> tuple[str, list]:
+    """The text before the first mention, and a link per mention carrying the text after it."""
+    made = []
+    for number, (start, end, target) in enumerate(found):
+        link = make_link(target, text[start:end])
+        link.tail = text[end:found[number + 1][0]] if number + 1 < len(found) else text[end:]
+        made.append(link)
+    return text[:found[0][0]], made

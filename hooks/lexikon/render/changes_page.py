@@ -1,0 +1,84 @@
+"""What changed when: the list of changes per language, and the Atom feed of the same."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from lexikon.core import escape
+from lexikon.core.history import EntryDates, atom_feed
+from lexikon.core.layout import SiteLayout
+from lexikon.core.locale import load_locale
+from lexikon.core.model import Glossary
+from lexikon.core.queries import plain_text
+from lexikon.core.settings import stable_iri
+from lexikon.render.page import NOT_SEARCHED, Page, front_matter
+from lexikon.render.view import View
+
+FeedItem = tuple[EntryDates, str, str, str, str]
+"""``(change, title, summary, link, id)``: one entry of a feed."""
+
+
+def changes_page(view: View, history: Mapping[str, EntryDates]) -> Page:
+    """The terms by date of their last change, newest first (dates from git)."""
+    t = view.locale
+    path = view.layout.changes
+    feed = view.layout.file_href(view.lang, path, view.layout.feed)
+    parts = [front_matter(title=t("changes_title"), search=NOT_SEARCHED),
+             f"# {t('changes_title')}\n",
+             f'{t("changes_intro")} <a class="lexikon-feed-link" href="{escape.url_attr(feed)}" '
+             f'type="application/atom+xml">{escape.html_text(t("feed_link"))}</a>\n']
+    changes = _newest_first(view, history)
+    if not changes:
+        parts.append(f"{t('changes_none')}\n")
+    for change in changes:
+        marker = t("change_new") if change.is_new else t("change_changed")
+        date = change.changed.strftime(t("date_format"))
+        parts.append(f"- {date}: {view.link_to(change.entry_id, path)} *({marker})*")
+    return Page(path, view.lang, "\n".join(parts) + "\n", in_nav=True)
+
+
+def _newest_first(view: View, history: Mapping[str, EntryDates]) -> list[EntryDates]:
+    return sorted((c for c in history.values() if c.entry_id in view.glossary.entries),
+                  key=lambda c: (-c.changed.timestamp(), c.entry_id))
+
+
+def feed_items(view: View, history: Mapping[str, EntryDates], identity: str = "Lexikon") -> list[FeedItem]:
+    """The feed's entries, newest first, each in this language's words (or saying it has none)."""
+    layout = view.layout
+    items = []
+    for change in _newest_first(view, history):
+        entry = view.glossary.entries[change.entry_id]
+        text = entry.texts.get(view.lang)
+        if text is None:  # a feed item has one language: this one's words, saying so
+            title = view.locale("missing_title", title=view.title(entry))
+            summary = view.locale("missing_text")
+        else:
+            title, summary = text.title, plain_text(text.summary, view.glossary, text.lang)
+        path = layout.term(entry.id)
+        items.append((change, title, summary, layout.address(view.lang, layout.home, path),
+                      layout.absolute_url(view.lang, path) if layout.site_url is not None
+                      else stable_iri(identity, view.lang, entry.id)))
+    return items
+
+
+def feeds(glossary: Glossary, layout: SiteLayout, history: Mapping[str, EntryDates],
+          identity: str = "Lexikon", authors: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Per language, the Atom feed of new and changed terms, written by ``authors[code]``
+    (the site's name in that language).
+
+    Without absolute addresses (no ``site_url``), links are relative to the feed (at the
+    language's root) and ids are host-free URNs made from ``identity`` (RFC 4287 wants
+    ids that are full IRIs and never change).
+    """
+    result = {}
+    for code in glossary.languages:
+        view = View(glossary, layout, load_locale(code))
+        if layout.site_url is not None:
+            feed_url = layout.absolute_file_url(code, layout.feed)
+            feed_id, home = feed_url, layout.absolute_url(code, layout.home)
+        else:
+            feed_url, feed_id, home = layout.feed, stable_iri(identity, code, "feed"), "./"
+        result[code] = atom_feed(title=view.locale("feed_title"), feed_url=feed_url, feed_id=feed_id,
+                                 site_url=home, lang=code, items=feed_items(view, history, identity),
+                                 author=(authors or {}).get(code))
+    return result

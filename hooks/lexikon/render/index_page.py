@@ -1,0 +1,146 @@
+"""The A–Z index of one language: every title and alias, a letter bar, a filter by tag."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from lexikon.core import escape
+from lexikon.core.queries import plain_text
+from lexikon.render.page import Page, escape_inline, front_matter
+from lexikon.render.structured_data import defined_term_set
+from lexikon.render.view import View
+
+
+def index_page(view: View) -> Page:
+    """The index: intro, letter bar, tag filter, then the rows under their letters."""
+    t = view.locale
+    path = view.layout.index
+    rows = index_rows(view)
+    letters_used = {letter for _, letter, _ in rows}
+    bar_letters = [t("other_letters"), *view.locale.alphabet()]
+    tags_of = letter_tags(view)
+    bar = "".join(
+        letter_link(letter, tags_of.get(letter, ()))
+        if letter in letters_used else f'<span aria-hidden="true">{escape.html_text(letter)}</span>'
+        for letter in bar_letters
+        if letter in letters_used or letter != t("other_letters")
+    )
+    filter_html, style = tag_filter(view)
+    print_link = view.layout.markdown_href(path, view.layout.print_page)
+    parts = [
+        front_matter(title=t("index_title")),
+        f"# {t('index_title')}\n",
+        f"{index_intro(view)} "
+        f"[{t('print_link')}]({print_link}){{ .lexikon-print-link }}\n",
+        f'<nav class="lexikon-letters" aria-label="{escape.html_attr(t("letter_bar_label"))}">'
+        f"{bar}</nav>\n",
+        filter_html,
+    ]
+    current = None
+    for _, letter, line in rows:
+        if letter != current:
+            parts.append(f"\n## {letter} {{ #{_letter_anchor(letter)} .lexikon-letter }}\n")
+            current = letter
+        parts.append(line)
+    return Page(path, view.lang, "\n".join(parts) + "\n",
+                structured_data=defined_term_set(view, path, with_terms=True),
+                style=style, in_nav=True)
+
+
+def index_rows(view: View) -> list[tuple[str, str, str]]:
+    """``(sort text, letter, markdown line)`` for every title and alias.
+
+    Each row carries its entry's tags as classes, for the tag filter.
+    """
+    path = view.layout.index
+    rows = []
+    for entry in view.glossary.entries.values():
+        text = entry.texts.get(view.lang)
+        title = view.title(entry)
+        href = view.layout.markdown_href(path, view.layout.term(entry.id))
+        classes = " ".join(f".lexikon-tag-{tag}" for tag in entry.tags if tag in view.glossary.tags)
+        attributes = f"\n{{ .lexikon-row {classes} }}".replace("  ", " ")
+        if text is None:
+            marked = attributes.replace(".lexikon-row", ".lexikon-row .lexikon-missing")
+            rows.append((title, f"- [{escape_inline(title)}]({href}) "
+                                f"*({view.locale('missing_marker')})*{marked}"))
+            continue
+        summary = escape_inline(plain_text(text.summary, view.glossary, view.lang))
+        rows.append((title, f"- [**{escape_inline(title)}**]({href}) – {summary}{attributes}"))
+        for alias in text.aliases:
+            rows.append((alias, f"- *{escape_inline(alias)}* → [{escape_inline(title)}]({href})"
+                                f"{attributes}"))
+    rows.sort(key=lambda row: view.locale.sort_key(row[0]))
+    return [(sort_text, view.locale.letter(sort_text), line) for sort_text, line in rows]
+
+
+def index_intro(view: View) -> str:
+    """How many terms the index lists in this language (as many as the print page
+    holds), and how many more it lists that are not yet in it."""
+    translated = sum(1 for entry in view.glossary.entries.values() if view.lang in entry.texts)
+    missing = len(view.glossary.entries) - translated
+    intro = view.locale("index_intro", count=translated)
+    return intro + (" " + view.locale("index_missing", count=missing) if missing else "")
+
+
+def letter_tags(view: View) -> dict[str, set[str]]:
+    """The tags of each letter's rows: with a tag chosen, the bar offers only letters
+    that still show a row."""
+    tags: dict[str, set[str]] = defaultdict(set)
+    for entry in view.glossary.entries.values():
+        text = entry.texts.get(view.lang)
+        names = (text.title, *text.aliases) if text else (view.title(entry),)
+        for name in names:
+            tags[view.locale.letter(name)].update(tag for tag in entry.tags if tag in view.glossary.tags)
+    return tags
+
+
+def letter_link(letter: str, tags: Iterable[str]) -> str:
+    """A letter's link, and its disabled twin that the tag filter shows instead when no
+    row of the letter has the chosen tag."""
+    classes = " ".join(f"lexikon-has-{tag}" for tag in sorted(tags))
+    shown, classes = escape.html_text(letter), escape.html_attr(classes)
+    return (f'<a href="#{_letter_anchor(letter)}" class="{classes}">{shown}</a>'
+            f'<span aria-hidden="true" class="lexikon-letter-off {classes}">{shown}</span>')
+
+
+def tag_filter(view: View) -> tuple[str, str]:
+    """Radio buttons that narrow the index to one tag, and the CSS that does it.
+
+    No JavaScript: ``:has()`` hides the rows (and then empty letters) without the
+    chosen tag; the buttons are native, so keyboard and screen readers know them.
+    """
+    tag_ids = sorted({tag for e in view.glossary.entries.values() for tag in e.tags
+                      if tag in view.glossary.tags},
+                     key=lambda tag: view.locale.sort_key(view.tag_label(tag)))
+    if not tag_ids:
+        return "", ""
+    t = view.locale
+    options = [("all", t("filter_all"))] + [(tag, view.tag_label(tag)) for tag in tag_ids]
+    buttons = "".join(
+        f'<input type="radio" name="lexikon-filter" id="lexikon-filter-{tag}" value="{tag}"'
+        f'{" checked" if tag == "all" else ""}>'
+        f'<label for="lexikon-filter-{tag}">{escape.html_text(label)}</label>'
+        for tag, label in options
+    )
+    fieldset = (f'<fieldset class="lexikon-filter"><legend>{escape.html_text(t("filter_label"))}</legend>'
+                f"{buttons}</fieldset>\n")
+    return fieldset, "".join(_filter_rule(tag) for tag in tag_ids)
+
+
+def _filter_rule(tag: str) -> str:
+    """The CSS that shows only the rows (and letters) of ``tag`` while its button is chosen."""
+    chosen = f".md-content:has(#lexikon-filter-{tag}:checked)"
+    return (f"{chosen} .lexikon-row:not(.lexikon-tag-{tag}),"
+            f"{chosen} h2.lexikon-letter:not(:has(+ ul .lexikon-tag-{tag})),"
+            f"{chosen} h2.lexikon-letter + ul:not(:has(.lexikon-tag-{tag})),"
+            f"{chosen} .lexikon-letters a:not(.lexikon-has-{tag})"
+            f"{{display:none}}"
+            f"{chosen} .lexikon-letters .lexikon-letter-off:not(.lexikon-has-{tag}){{display:inline-block}}")
+
+
+def _letter_anchor(letter: str) -> str:
+    if letter.isascii() and letter.isalpha():
+        return f"letter-{letter.lower()}"
+    return f"letter-u{ord(letter[0]):04x}"

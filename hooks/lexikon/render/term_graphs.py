@@ -1,0 +1,53 @@
+"""Which terms the pictures show: a term among its neighbours, and the whole lexicon.
+
+:mod:`lexikon.render.graph` draws them; this chooses the nodes and edges of one language.
+"""
+
+from __future__ import annotations
+
+from lexikon.core.model import Entry
+from lexikon.core.queries import linked_ids
+from lexikon.render import graph
+from lexikon.render.view import View
+
+
+def node(view: View, entry: Entry, origin: str) -> graph.Node:
+    """A term as a node: its title in this language (or the first it has), a link to it."""
+    text = entry.texts.get(view.lang) or next(iter(entry.texts.values()))
+    return graph.Node(entry.id, text.title, view.layout.href(view.lang, origin, view.layout.term(entry.id)),
+                      view.plain_summary(entry),
+                      "" if text.lang == view.lang else text.lang)
+
+
+def neighbourhood(view: View, entry: Entry, path: str) -> str:
+    """The term among the terms it links to, names as related, and is linked from."""
+    kinds: dict[str, str] = {}
+    for target in entry.related:
+        kinds.setdefault(target, "related")
+    for target in linked_ids(entry):
+        kinds.setdefault(target, "link")
+    for source in view.inbound.get(entry.id, ()):
+        kinds.setdefault(source, "backlink")
+    neighbours = [(node(view, view.glossary.entries[i], path), kind) for i, kind in kinds.items()
+                  if i in view.glossary.entries and i != entry.id]
+    if not neighbours:
+        return ""
+    neighbours.sort(key=lambda pair: view.locale.sort_key(pair[0].label))
+    svg = graph.neighbourhood_svg(node(view, entry, path), neighbours,
+                                  view.locale("graph_label", title=view.title(entry)))
+    return f'<figure class="lexikon-figure">{svg}</figure>'
+
+
+def lexicon_graph(view: View, path: str) -> str:
+    """Every term and every link between terms, for the home page."""
+    entries = view.glossary.entries
+    nodes = [node(view, entry, path) for entry in sorted(
+        entries.values(), key=lambda e: view.locale.sort_key(view.title(e)))]
+    edges: dict[tuple[str, str], graph.Edge] = {}
+    for entry in entries.values():
+        for target in sorted({*entry.related, *linked_ids(entry)}):
+            pair = tuple(sorted((entry.id, target)))
+            if target in entries and target != entry.id and pair not in edges:
+                edges[pair] = graph.Edge(*pair)
+    svg = graph.lexicon_svg(nodes, list(edges.values()), view.locale("lexicon_graph_label"))
+    return f'<figure class="lexikon-figure">{svg}</figure>'
