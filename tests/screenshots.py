@@ -15,14 +15,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-TESTS = Path(__file__).resolve().parent
-ROOT = TESTS.parent
-sys.path[:0] = [str(TESTS), str(ROOT / "hooks")]
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "hooks")]
 
-from bench.search import shared_browser  # noqa: E402
-from conftest import copy_project  # noqa: E402
-from test_browser import CHROMIUM, _serve  # noqa: E402
-from test_pages import GLOSSARY  # noqa: E402
+from tests.bench.search import shared_browser  # noqa: E402
+from tests.support.browser import CHROMIUM, serve_site  # noqa: E402
+from tests.support.pages_site import GLOSSARY  # noqa: E402
+from tests.support.project import copy_project  # noqa: E402
 
 KINDS = {
     "home": "", "a-z": "terms/", "term": "terms/outsourcing/", "missing": "terms/make-or-buy/",
@@ -77,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="lexikon-screenshots-") as tmp:
         project = build_site(Path(tmp) / "project")
-        serving = _serve(project)
+        serving = serve_site(project)
         base_url = next(serving)
         try:
             written = shoot(base_url, out)

@@ -11,12 +11,12 @@ from urllib.parse import urlsplit
 
 import lxml.html
 import pytest
-from conftest import Project, copy_project
-from site_audit import audit_page, audit_site
-from test_browser import _serve, chromium  # noqa: F401  (the session-scoped browser fixture)
 
 from lexikon.core import escape
 from lexikon.render.pages import plain_text
+from tests.support.browser import serve_site
+from tests.support.project import Project, copy_project
+from tests.support.site_audit import audit_page, audit_site
 
 EVIL = "https://evil.example/x.png"
 ENTRIES = {
@@ -131,10 +131,10 @@ def attacked(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
 @pytest.fixture(scope="module")
 def served(attacked: Project):
-    yield from _serve(attacked)
+    yield from serve_site(attacked)
 
 
-def _hover_all(chromium, url: str) -> tuple[dict, list[str], list[str]]:  # noqa: F811
+def _hover_all(chromium, url: str) -> tuple[dict, list[str], list[str]]:
     """Open ``url`` and rest the mouse on every link with a title in the article (Material
     then shows the title as its tooltip); what ran, what left 127.0.0.1, the page errors."""
     context = chromium.new_context()
@@ -169,7 +169,7 @@ def _hover_all(chromium, url: str) -> tuple[dict, list[str], list[str]]:  # noqa
 
 
 @pytest.mark.parametrize("path", ["/terms/referenz/", "/terms/linktitle/", "/terms/tip/", "/print/"])
-def test_tooltips_show_text_never_markup(chromium, served: str, path: str) -> None:  # noqa: F811
+def test_tooltips_show_text_never_markup(chromium, served: str, path: str) -> None:
     ran, outside, errors = _hover_all(chromium, served + path)
     assert ran["tip"] is None and ran["title"] is None, ran
     assert ran["tooltips"] == 0, "Material's HTML tooltips are on again (content.tooltips)"
@@ -266,7 +266,7 @@ def test_headings_never_take_the_themes_or_our_ids(attacked: Project) -> None:
 
 
 @pytest.mark.parametrize("path", ["/terms/config/", "/da/terms/config/"])
-def test_a_heading_cannot_stop_materials_scripts(chromium, served: str, path: str) -> None:  # noqa: F811
+def test_a_heading_cannot_stop_materials_scripts(chromium, served: str, path: str) -> None:
     page = chromium.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -297,7 +297,7 @@ def test_a_line_feed_in_editor_text_cannot_forge_a_finding(tmp_path: Path) -> No
     assert [line for line in lines if "FAKE" in line and not line.startswith("glossary/zz-nl.yml:")] == []
 
 
-def test_an_overflowing_toc_entry_shows_its_text(chromium, served: str) -> None:  # noqa: F811
+def test_an_overflowing_toc_entry_shows_its_text(chromium, served: str) -> None:
     context = chromium.new_context(viewport={"width": 1400, "height": 900})
     outside: list[str] = []
     context.on("request", lambda request: outside.append(request.url)

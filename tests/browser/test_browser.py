@@ -9,26 +9,21 @@ search (``extra.lexikon.search: lunr``); Pagefind behind the same box is tested 
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler
 from urllib.parse import urlsplit
 
 import pytest
-from bench.search import serve as serve_folder
-from bench.search import shared_browser, use_engine
-from conftest import Project, copy_project
 from playwright.sync_api import Browser, Page, Request, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from tests.bench.search import use_engine
+from tests.support.browser import serve_site
+from tests.support.project import Project, copy_project
+
 pytestmark = pytest.mark.browser
 
-CHROMIUM = os.environ.get("LEXIKON_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 TIMEOUT_MS = 10_000
 SEARCH_TIMEOUT_MS = 5_000  # the index is tiny: an answer takes milliseconds
 SEARCH_BOX = "input[data-md-component=search-query]"
@@ -37,31 +32,10 @@ SEARCH_BOX = "input[data-md-component=search-query]"
 # --- fixtures -------------------------------------------------------------------------------
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    """A static file server that keeps the test output clean, and answers a missing
-    address with the site's 404.html, as GitHub Pages and most static hosts do."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = os.path.join(self.directory, "404.html")
-        if code != 404 or not os.path.isfile(page):
-            super().send_error(code, message, explain)
-            return
-        with open(page, "rb") as stream:
-            body = stream.read()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
 @pytest.fixture(scope="session")
 def base_url(built_site: Project) -> Iterator[str]:
     """``http://127.0.0.1:<free port>`` serving the built site, as a static host would."""
-    yield from _serve(built_site)
+    yield from serve_site(built_site)
 
 
 @pytest.fixture(scope="session")
@@ -71,21 +45,7 @@ def lunr_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     use_engine(project.root, "lunr")
     result = project.build(strict=True)
     assert result.returncode == 0, result.stderr
-    yield from _serve(project)
-
-
-def _serve(project: Project) -> Iterator[str]:
-    with serve_folder(project.site, _QuietHandler) as url:
-        yield url
-
-
-@pytest.fixture(scope="session")
-def chromium() -> Iterator[Browser]:
-    """Headless Chromium; a missing browser is a failure, never a silent skip."""
-    if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
-        pytest.fail(f"Chromium not found at {CHROMIUM!r}: install it (`make test-tools`, i.e. "
-                    "`apt-get install chromium`) or point LEXIKON_CHROMIUM at the binary", pytrace=False)
-    yield shared_browser(CHROMIUM)   # one per process: test_search_engines.py drives it too
+    yield from serve_site(project)
 
 
 @dataclass

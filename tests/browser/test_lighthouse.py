@@ -34,8 +34,9 @@ from typing import Any
 from unittest import mock
 
 import pytest
-from conftest import ROOT, Project, copy_project
-from serve_gzip import serve
+
+from tests.support.project import ROOT, Project, copy_project
+from tests.support.serve_gzip import serve
 
 LIGHTHOUSE = Path(os.environ.get("LEXIKON_LIGHTHOUSE")
                   or ROOT / ".venv" / "lighthouse" / "node_modules" / ".bin" / "lighthouse")

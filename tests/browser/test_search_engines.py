@@ -15,14 +15,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from bench.search import SEARCH_BOX, measure_search, search_cases, serve, shared_browser, use_engine
-from conftest import Project, copy_project
 from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from lexikon.core.model import Severity
 from lexikon.core.settings import Language, make_settings
 from lexikon.engine.mkdocs import site
+from tests.bench.search import SEARCH_BOX, measure_search, search_cases, serve, shared_browser, use_engine
+from tests.support.project import Project, copy_project
 
 LANGUAGES = [Language("de", "Deutsch", True), Language("da", "Dansk")]
 SETTINGS = make_settings(Path("/nonexistent"), LANGUAGES, None)

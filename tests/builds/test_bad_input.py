@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Project, copy_project
+
+from tests.support.project import FIXTURES, Project, copy_project
 
 BAD = FIXTURES / "bad"
 CASES = sorted(path.name for path in BAD.iterdir() if (path / "glossary").is_dir())

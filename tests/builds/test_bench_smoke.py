@@ -13,8 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench import synthetic
-from conftest import ROOT
+from tests.bench import synthetic
+from tests.support.project import ROOT
 
 
 def test_synthetic_glossary_is_reproducible(tmp_path: Path) -> None:

@@ -10,9 +10,10 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from bench.search import use_engine
-from conftest import Project, copy_project
-from site_audit import audit_site
+
+from tests.bench.search import use_engine
+from tests.support.project import Project, copy_project
+from tests.support.site_audit import audit_site
 
 TERMS = ("backsourcing", "insourcing", "outsourcing")
 LANGS = {"de": "", "da": "da/"}

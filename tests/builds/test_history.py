@@ -8,9 +8,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from conftest import Project
-
 from lexikon.core.history import entry_history
+from tests.support.project import Project
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

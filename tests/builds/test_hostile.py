@@ -23,8 +23,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Project, copy_project
-from test_properties import markup_from_editor
+
+from tests.support.markup import markup_from_editor
+from tests.support.project import FIXTURES, Project, copy_project
 
 HOSTILE = FIXTURES / "hostile"
 CASES = sorted(path.name for path in HOSTILE.iterdir() if (path / "glossary").is_dir())

@@ -20,12 +20,12 @@ import shutil
 import lxml.html
 import pytest
 import yaml
-from conftest import Project, copy_project
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from site_audit import audit_site
 
 from lexikon.core.escape import one_line
+from tests.support.project import Project, copy_project
+from tests.support.site_audit import audit_site
 
 RAW = [
     "<script>alert(1)</script>", "</title><script>alert(2)</script>", '"><img src=x onerror=alert(3)>',

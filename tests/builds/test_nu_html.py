@@ -22,7 +22,8 @@ from unittest import mock
 
 import pytest
 import yaml
-from conftest import FIXTURES, Project, copy_project
+
+from tests.support.project import FIXTURES, Project, copy_project
 
 pytestmark = pytest.mark.slow
 

@@ -13,9 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Project
-from page_audit import audit_in_browser, audit_pages
-from test_pages import SITE_URL, anywhere, hosted  # noqa: F401  (session fixtures, shared)
+
+from tests.support.page_audit import audit_in_browser, audit_pages
+from tests.support.pages_site import SITE_URL
+from tests.support.project import Project
 
 LANGUAGES = ["de", "da"]
 
@@ -32,16 +33,16 @@ def test_our_site_passes_the_audit(built_site: Project) -> None:
     assert audit_pages(built_site.site, LANGUAGES) == []
 
 
-def test_the_fixture_glossary_passes_the_audit_without_site_url(anywhere: Project) -> None:  # noqa: F811
+def test_the_fixture_glossary_passes_the_audit_without_site_url(anywhere: Project) -> None:
     assert audit_pages(anywhere.site, LANGUAGES) == []
 
 
-def test_the_fixture_glossary_passes_the_audit_with_site_url(hosted: Project) -> None:  # noqa: F811
+def test_the_fixture_glossary_passes_the_audit_with_site_url(hosted: Project) -> None:
     assert audit_pages(hosted.site, LANGUAGES, SITE_URL) == []
 
 
 @pytest.fixture
-def broken(anywhere: Project, tmp_path: Path) -> Path:  # noqa: F811
+def broken(anywhere: Project, tmp_path: Path) -> Path:
     """A copy of a built site, to break."""
     site = tmp_path / "site"
     shutil.copytree(anywhere.site, site)
@@ -112,7 +113,7 @@ def test_the_audit_sees_what_the_page_review_found(broken: Path) -> None:
     assert "tags/index.html: a count of one in the plural: '1 Begriffe'" in found
 
 
-def test_the_audit_wants_absolute_alternates_with_site_url(anywhere: Project) -> None:  # noqa: F811
+def test_the_audit_wants_absolute_alternates_with_site_url(anywhere: Project) -> None:
     found = audit_pages(anywhere.site, LANGUAGES, SITE_URL)
     assert any("is not absolute (site_url is set)" in line for line in found)
 
@@ -121,23 +122,23 @@ def test_the_audit_wants_absolute_alternates_with_site_url(anywhere: Project) ->
 
 
 @pytest.fixture(scope="module")
-def served(anywhere: Project) -> Iterator[str]:  # noqa: F811
-    from test_browser import _serve
+def served(anywhere: Project) -> Iterator[str]:
+    from tests.support.browser import serve_site
 
-    yield from _serve(anywhere)
+    yield from serve_site(anywhere)
 
 
 @pytest.fixture(scope="module")
-def served_hosted(hosted: Project) -> Iterator[str]:  # noqa: F811
-    from test_browser import _serve
+def served_hosted(hosted: Project) -> Iterator[str]:
+    from tests.support.browser import serve_site
 
-    yield from _serve(hosted)
+    yield from serve_site(hosted)
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from bench.search import shared_browser
-    from test_browser import CHROMIUM
+    from tests.bench.search import shared_browser
+    from tests.support.browser import CHROMIUM
 
     return shared_browser(CHROMIUM)
 

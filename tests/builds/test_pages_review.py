@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Project, copy_project
-from test_pages import GLOSSARY, SITE_URL, anywhere, build, doc, hosted  # noqa: F401  (session fixtures)
+
+from tests.support.pages_site import GLOSSARY, SITE_URL, build, doc
+from tests.support.project import Project, copy_project
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -54,7 +55,7 @@ def menu(project: Project, relative: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("relative", ["404.html", "da/404.html"])
-def test_each_404_s_language_menu_names_the_language_homes(anywhere: Project, hosted: Project,  # noqa: F811
+def test_each_404_s_language_menu_names_the_language_homes(anywhere: Project, hosted: Project,
                                                            relative: str) -> None:
     assert menu(anywhere, relative) == {"de": "/", "da": "/da/"}
     assert menu(hosted, relative) == {"de": "/glossar/", "da": "/glossar/da/"}
@@ -64,7 +65,7 @@ def test_each_404_s_language_menu_names_the_language_homes(anywhere: Project, ho
     ("index.html", {"de": "./", "da": "da/"}),
     ("da/index.html", {"de": "../", "da": "./"}),
 ])
-def test_the_home_pages_switch_language_relatively(anywhere: Project, relative: str,  # noqa: F811
+def test_the_home_pages_switch_language_relatively(anywhere: Project, relative: str,
                                                    links: dict[str, str]) -> None:
     """Served from a sub-folder without SITE_URL, "/da/" would leave the site."""
     assert menu(anywhere, relative) == links
@@ -73,7 +74,7 @@ def test_the_home_pages_switch_language_relatively(anywhere: Project, relative: 
 # --- 7: no "./" in absolute addresses ---------------------------------------------------------------
 
 
-def test_the_home_s_hreflang_and_sitemap_address_is_its_canonical(hosted: Project) -> None:  # noqa: F811
+def test_the_home_s_hreflang_and_sitemap_address_is_its_canonical(hosted: Project) -> None:
     for relative in ("index.html", "da/index.html"):
         page = doc(hosted, relative)
         hrefs = page.xpath("//head/link[@hreflang]/@href")
@@ -91,7 +92,7 @@ def test_the_home_s_hreflang_and_sitemap_address_is_its_canonical(hosted: Projec
     ("404.html", "Seite nicht gefunden - Lexikon"),
     ("da/404.html", "Siden findes ikke - Leksikon"),
 ])
-def test_the_404_page_is_titled_in_its_language(anywhere: Project, relative: str, title: str) -> None:  # noqa: F811
+def test_the_404_page_is_titled_in_its_language(anywhere: Project, relative: str, title: str) -> None:
     assert doc(anywhere, relative).xpath("//title/text()") == [title]
 
 
@@ -112,7 +113,7 @@ def test_a_link_to_a_term_not_yet_in_danish_is_marked(dated: Project, relative: 
 
 
 def test_the_missing_page_describes_itself_in_its_language_and_the_box_links_in_the_box_s(
-        anywhere: Project) -> None:  # noqa: F811
+        anywhere: Project) -> None:
     page = doc(anywhere, "da/terms/make-or-buy/index.html")
     assert page.xpath("//meta[@name='description']/@content") == ["Dette begreb findes endnu ikke på dansk."]
     box = page.xpath("//div[@lang='de']")[0]
@@ -147,7 +148,7 @@ def test_the_danish_feed_says_a_term_is_not_yet_danish(dated: Project) -> None:
     ("terms/make-or-buy/index.html", "Dänisch: noch nicht übersetzt"),
     ("da/terms/make-or-buy/index.html", "Tysk: Make-or-Buy"),
 ])
-def test_the_twin_line_names_the_language_in_the_page_s_language(anywhere: Project, relative: str,  # noqa: F811
+def test_the_twin_line_names_the_language_in_the_page_s_language(anywhere: Project, relative: str,
                                                                   line: str) -> None:
     twins = doc(anywhere, relative).xpath("//p[contains(@class, 'lexikon-twins')]")[0]
     assert " ".join(twins.text_content().split()) == line
@@ -160,12 +161,12 @@ def test_the_twin_line_names_the_language_in_the_page_s_language(anywhere: Proje
     ("tags/index.html", ["(1 Begriff)", "(2 Begriffe)"]),
     ("da/tags/index.html", ["(1 begreb)", "(2 begreber)"]),
 ])
-def test_a_count_of_one_is_singular(anywhere: Project, relative: str, counts: list[str]) -> None:  # noqa: F811
+def test_a_count_of_one_is_singular(anywhere: Project, relative: str, counts: list[str]) -> None:
     text = " ".join(doc(anywhere, relative).xpath("//article")[0].text_content().split())
     assert all(count in text for count in counts), text
 
 
-def test_the_index_and_the_print_page_count_alike(anywhere: Project) -> None:  # noqa: F811
+def test_the_index_and_the_print_page_count_alike(anywhere: Project) -> None:
     """Danish has 2 terms and 1 not yet translated: both pages say 2, the index the 1 too."""
     def intro(relative: str) -> str:
         return " ".join(doc(anywhere, relative).xpath("//article//p")[0].text_content().split())
@@ -181,7 +182,7 @@ def test_the_index_and_the_print_page_count_alike(anywhere: Project) -> None:  #
 # --- 12: wording -------------------------------------------------------------------------------------
 
 
-def test_the_reviewed_wording(anywhere: Project) -> None:  # noqa: F811
+def test_the_reviewed_wording(anywhere: Project) -> None:
     assert doc(anywhere, "da/index.html").xpath("//h2/text()")[0] == "Leksikonnet i overblik"
     assert doc(anywhere, "terms/outsourcing/index.html").xpath("//h2[@id='lexikon-backlinks']/text()") == [
         "Erwähnt in"]
@@ -210,7 +211,7 @@ def test_the_print_page_keeps_highlights_in_their_box_and_lists_sources(dated: P
 
 
 @pytest.mark.parametrize("relative", ["terms/index.html", "da/terms/index.html"])
-def test_letters_without_terms_are_hidden_from_screen_readers(anywhere: Project, relative: str) -> None:  # noqa: F811
+def test_letters_without_terms_are_hidden_from_screen_readers(anywhere: Project, relative: str) -> None:
     bar = doc(anywhere, relative).xpath("//nav[@class='lexikon-letters']")[0]
     spans = bar.xpath(".//span")
     assert spans and all(span.get("aria-hidden") == "true" and span.get("aria-disabled") is None
@@ -223,15 +224,15 @@ def test_letters_without_terms_are_hidden_from_screen_readers(anywhere: Project,
 
 @pytest.fixture(scope="module")
 def served(dated: Project) -> Iterator[str]:
-    from test_browser import _serve
+    from tests.support.browser import serve_site
 
-    yield from _serve(dated)
+    yield from serve_site(dated)
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from bench.search import shared_browser
-    from test_browser import CHROMIUM
+    from tests.bench.search import shared_browser
+    from tests.support.browser import CHROMIUM
 
     return shared_browser(CHROMIUM)
 
@@ -312,7 +313,7 @@ def _pagefind_fragments(site: Path) -> dict[str, str]:
     return found
 
 
-def test_the_guide_s_code_examples_are_not_searched(anywhere: Project) -> None:  # noqa: F811
+def test_the_guide_s_code_examples_are_not_searched(anywhere: Project) -> None:
     guide = doc(anywhere, "da/guide/index.html")
     blocks = guide.xpath("//article//pre")
     assert blocks and all(block.get("data-pagefind-ignore") is not None for block in blocks)

@@ -15,7 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import Project
+
+from tests.support.project import Project
 
 _GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 _FINDING = re.compile(r"glossary/\S+:\d+:\d+: (?:error|warning|note): .*")

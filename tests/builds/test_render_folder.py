@@ -12,8 +12,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import Project
 from lxml import html as lxml_html
+
+from tests.support.project import Project
 
 ZENSICAL = Path(sys.executable).with_name("zensical")
 

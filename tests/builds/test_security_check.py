@@ -14,7 +14,6 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, copy_project
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
@@ -27,6 +26,7 @@ from lexikon.core import links
 from lexikon.core.model import Entry, Glossary, Span, Tag, Text
 from lexikon.core.settings import Language, Settings, fixed_pages, reserved_ids
 from lexikon.render.pages import render_site
+from tests.support.project import FIXTURES, copy_project
 
 BAD = FIXTURES / "bad"
 SETTINGS = Settings(Path("."), (Language("de", "Deutsch", True), Language("da", "Dansk")))

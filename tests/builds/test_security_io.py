@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Project
 
 from lexikon.core.history import entry_history
 from lexikon.interchange.article import splice_block
+from tests.support.project import ROOT, Project
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
 

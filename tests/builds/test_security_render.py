@@ -13,8 +13,9 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import Project, copy_project
-from site_audit import audit_site
+
+from tests.support.project import Project, copy_project
+from tests.support.site_audit import audit_site
 
 SCRIPT_TITLE = "Tag `</title><script>alert(1)</script>`"
 ENTITY_TITLE = "Entität `&lt;/title&gt;&lt;script&gt;alert(6)&lt;/script&gt;`"

@@ -6,8 +6,8 @@ import os
 import subprocess
 import sys
 
-from bench.serving import free_port, get, wait_for
-from conftest import Project
+from tests.bench.serving import free_port, get, wait_for
+from tests.support.project import Project
 
 
 def test_serve_rebuilds_when_an_entry_changes(make_project) -> None:

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from conftest import Project
+from tests.support.project import Project
 
 
 class _Page(HTMLParser):

@@ -19,10 +19,11 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
-import page_language_audit as more
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import page_language_audit as more
+from tests.support.constants import ROOT
+
 LOCALES = ROOT / "hooks" / "lexikon" / "core" / "locales"
 assert LOCALES.is_dir(), f"the locale files moved: {LOCALES}"
 MATERIAL_LANGUAGES = "material/templates/partials/languages"

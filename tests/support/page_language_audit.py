@@ -18,7 +18,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
-LOCALES = Path(__file__).resolve().parent.parent / "hooks" / "lexikon" / "core" / "locales"
+from tests.support.constants import ROOT
+
+LOCALES = ROOT / "hooks" / "lexikon" / "core" / "locales"
 assert LOCALES.is_dir(), f"the locale files moved: {LOCALES}"
 _MENU = "//a[contains(concat(' ', @class, ' '), ' md-select__link ')][@hreflang]"
 

@@ -1,4 +1,5 @@
-"""Shared fixtures: real projects in tmp_path, real builds, the real built site."""
+"""A real project in a temporary folder: the site's files with a glossary of its own, built
+and checked as a person runs ``mkdocs build`` and ``lexicon``."""
 
 from __future__ import annotations
 
@@ -7,15 +8,13 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-from site_audit import audit_site
+from tests.support.constants import FIXTURES, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+__all__ = ["FIXTURES", "ROOT", "Project", "copy_project"]
 
 
 @dataclass
@@ -74,21 +73,4 @@ def copy_project(target: Path, glossary: Path | Mapping[str, str] | None = None)
         project.glossary.mkdir()
         for name, text in glossary.items():
             project.write(f"glossary/{name}", text)
-    return project
-
-
-@pytest.fixture
-def make_project(tmp_path: Path) -> Callable[..., Project]:
-    """Make a project in ``tmp_path`` from a glossary folder or mapping of file texts."""
-    return lambda glossary=None: copy_project(tmp_path / "project", glossary)
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """Our own glossary, built once with ``--strict`` for every test that reads the HTML."""
-    project = copy_project(tmp_path_factory.mktemp("built") / "project")
-    result = project.build(strict=True)
-    assert result.returncode == 0, result.stderr
-    assert audit_site(project.site) == []
-    project.build_log = result.stderr  # type: ignore[attr-defined]
     return project

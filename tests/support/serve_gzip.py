@@ -17,7 +17,7 @@ from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import ClassVar
 
-from bench.search import serve as serve_folder
+from tests.bench.search import serve as serve_folder
 
 # What a static host compresses: text, never images or archives that are compressed already.
 _COMPRESSED = ("text/", "application/javascript", "application/json", "application/xml",

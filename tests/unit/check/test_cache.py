@@ -14,12 +14,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Project
 
 from lexikon.check import cache
 from lexikon.check.pipeline import run
 from lexikon.core.model import Entry, FileReport
 from lexikon.core.settings import settings_from_file
+from tests.support.project import ROOT, Project
 
 
 class _Payload:

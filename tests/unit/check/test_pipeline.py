@@ -10,8 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from bench import synthetic
-from conftest import FIXTURES, ROOT
 
 from lexikon.check import cache, pipeline
 from lexikon.check.dedupe import deduplicate
@@ -19,6 +17,8 @@ from lexikon.check.load import load_glossary
 from lexikon.check.rules import check
 from lexikon.core.model import Result
 from lexikon.core.settings import Language, Settings, make_settings
+from tests.bench import synthetic
+from tests.support.project import FIXTURES, ROOT
 
 LANGUAGES = [Language("de", "Deutsch", True), Language("da", "Dansk")]
 BAD_CASES = sorted(path.name for path in (FIXTURES / "bad").iterdir() if (path / "glossary").is_dir())

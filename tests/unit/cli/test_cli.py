@@ -16,8 +16,7 @@ import yaml
 
 from lexikon.cli.main import EXIT_FAILED, EXIT_OK, EXIT_USAGE, format_github, main
 from lexikon.core.model import Finding, Glossary, Result, Severity
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support.constants import ROOT
 
 CLEAN = {
     "_tags.yml": "it: {de: IT, da: IT}\n",

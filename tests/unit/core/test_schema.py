@@ -12,8 +12,8 @@ import yaml
 from lexikon.core.schema import json_schema
 from lexikon.core.settings import settings_from_file
 from lexikon.interchange.entry_yaml import SCHEMA_FILE, new_entry_text
+from tests.support.constants import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = settings_from_file(ROOT / "mkdocs.yml")
 SCHEMA = json_schema(SETTINGS.codes)
 

@@ -30,9 +30,10 @@ from lexikon.core.settings import Language, Settings, make_settings
 from lexikon.interchange import export
 from lexikon.interchange.tbx import import_csv, import_tbx, write_terms
 from lexikon.render.pages import plain_text
+from tests.support.constants import FIXTURES as ALL_FIXTURES
+from tests.support.constants import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "export"
+FIXTURES = ALL_FIXTURES / "export"
 LANGUAGES = [Language("de", "Deutsch", True), Language("da", "Dansk")]
 SITE = "https://example.org/lexikon/"
 TBX = "urn:iso:std:iso:30042:ed-2"

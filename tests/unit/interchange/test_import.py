@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from lost import lost_sentences
 
 from lexikon.check.pipeline import run
 from lexikon.core.model import Severity
@@ -29,9 +28,11 @@ from lexikon.interchange.article import (
     slugify,
     write_import,
 )
+from tests.support.constants import FIXTURES as ALL_FIXTURES
+from tests.support.constants import ROOT
+from tests.support.lost import lost_sentences
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
+FIXTURES = ALL_FIXTURES / "import"
 INPUTS = sorted(p.name for p in FIXTURES.iterdir()
                 if p.is_file() and p.suffix in (".txt", ".md") and ".expected" not in p.name)
 LANGUAGES = ("de", "da")
