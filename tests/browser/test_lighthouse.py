@@ -24,7 +24,6 @@ import fcntl
 import json
 import os
 import re
-import shutil
 import subprocess
 import urllib.request
 from collections.abc import Iterator
@@ -35,12 +34,12 @@ from unittest import mock
 
 import pytest
 
+from tests.support.browser import CHROMIUM
 from tests.support.project import ROOT, Project, copy_project
 from tests.support.serve_gzip import serve
 
 LIGHTHOUSE = Path(os.environ.get("LEXIKON_LIGHTHOUSE")
                   or ROOT / ".venv" / "lighthouse" / "node_modules" / ".bin" / "lighthouse")
-CHROMIUM = os.environ.get("LEXIKON_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 MIN_SCORE = 0.95
 PAGES = ["", "terms/", "terms/outsourcing/", "da/", "da/terms/", "da/terms/outsourcing/"]

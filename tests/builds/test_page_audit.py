@@ -1,4 +1,4 @@
-"""The page audit (tests/page_audit.py) on every site the tests build, and proof that it
+"""The page audit (tests/support/page_audit.py) on every site the tests build, and proof that it
 sees what a reader would: a page broken on purpose is caught, finding by finding.
 
 In Chromium: every page kind of both languages loads without a failed request or a console

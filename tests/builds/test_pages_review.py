@@ -1,5 +1,5 @@
 """What a fresh reader found on the built site (notes/review-pages-FINDINGS.md), each
-finding asserted on the built files of the small glossary of tests/test_pages.py (a term
+finding asserted on the built files of the small glossary of tests/support/pages_site.py (a term
 not yet in Danish, built with and without ``SITE_URL``).
 """
 

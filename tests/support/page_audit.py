@@ -219,7 +219,7 @@ def _check_alternates(site: Path, path: Path, doc, lang: str, languages: Sequenc
 
 def _check_review(site: Path, path: Path, relative: str, doc, lang: str, languages: Sequence[str],
                   site_url: str | None) -> list[str]:
-    """The classes of defects the page review found (tests/page_language_audit.py)."""
+    """The classes of defects the page review found (tests/support/page_language_audit.py)."""
     def local(link: str) -> Path | None:
         return _local(site, path, link, site_url)
 

@@ -3,7 +3,7 @@
 Lighthouse scores what a reader downloads: served without compression the site loses its
 "text compression" audit and the simulated load times grow with the raw sizes, so the
 scores would measure our test server, not the site. Only 127.0.0.1 is ever bound.
-Usable as ``python tests/serve_gzip.py SITE_DIR [PORT]`` to look at a build by hand.
+Usable as ``python -m tests.support.serve_gzip SITE_DIR [PORT]`` to look at a build by hand.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ failing render example takes minutes to shrink); the whole file stays well under
 seconds. For a long hunt with random seeds and minimal failing examples, select the
 ``long`` profile::
 
-    LEXIKON_HYPOTHESIS_PROFILE=long .venv/bin/pytest tests/test_properties.py
+    LEXIKON_HYPOTHESIS_PROFILE=long .venv/bin/pytest tests/unit/test_properties.py
 
 Once a bug it finds is fixed, add the minimal example as an ``@example`` of the test, so
 it is checked on every run from then on.
