@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.browser import chromium  # noqa: F401  (session fixture: one headless Chromium)
+from tests.support.golden import pool  # noqa: F401  (module fixture: a suite's subprocesses side by side)
 from tests.support.pages_site import anywhere, hosted  # noqa: F401  (session fixtures: the page tests' site)
 from tests.support.project import Project, copy_project
 from tests.support.site_audit import audit_site

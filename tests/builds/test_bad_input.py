@@ -6,38 +6,27 @@ contract's "What the check finds", one case per error, warning and note) and bes
 summary line). A case is an error, warning or note case by the worst severity it expects.
 
 Regenerate the golden files after a deliberate change of messages or locations with
-``LEXIKON_REGEN=1 pytest tests/test_bad_input.py``, then read every changed
-``expected.txt`` (``git diff``): right file, the line and column of the offending key or
-value, a message an editor can act on. Regenerating from buggy code bakes the bug in.
+``LEXIKON_REGEN=1`` (see ``tests/support/golden.py``), then read every changed
+``expected.txt`` (``git diff``).
 """
 
 from __future__ import annotations
 
 import json
-import os
-import re
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from tests.support.golden import cases, check_lines, golden_lines, parse_finding
 from tests.support.project import FIXTURES, Project, copy_project
 
 BAD = FIXTURES / "bad"
-CASES = sorted(path.name for path in BAD.iterdir() if (path / "glossary").is_dir())
-REGEN = os.environ.get("LEXIKON_REGEN") == "1"
+CASES = cases(BAD)
 
-FINDING = re.compile(
-    r"^(?P<path>[^:\n]+):(?P<line>[0-9]+):(?P<col>[0-9]+): (?P<severity>error|warning|note): "
-    r"(?P<message>.+)$"
-)
-SUMMARY = re.compile(
-    r"^(?P<entries>[0-9]+) entries checked: (?P<error>[0-9]+) error\(s\), "
-    r"(?P<warning>[0-9]+) warning\(s\), (?P<note>[0-9]+) note\(s\)$"
-)
 GITHUB_KIND = {"error": "error", "warning": "warning", "note": "notice"}
 
 
@@ -61,18 +50,9 @@ class Expected:
         raise AssertionError("a bad-input case expects at least one finding")
 
 
-def parse_finding(line: str) -> dict[str, str | int]:
-    match = FINDING.match(line)
-    assert match, f"not a finding line: {line!r}"
-    found: dict[str, str | int] = match.groupdict()
-    found["line"], found["col"] = int(found["line"]), int(found["col"])
-    return found
-
-
-def expected(case: str) -> Expected:
-    path = BAD / case / "expected.txt"
-    assert path.is_file(), f"{path} is missing: run with LEXIKON_REGEN=1 and check it by hand"
-    lines = path.read_text(encoding="utf-8").splitlines()
+def expected(case: str, actual: list[str] | None = None) -> Expected:
+    """The case's golden findings (with ``LEXIKON_REGEN=1`` and ``actual``, written first)."""
+    lines = golden_lines(BAD / case / "expected.txt", actual)
     return Expected(lines, [parse_finding(line) for line in lines])
 
 
@@ -86,27 +66,10 @@ def project_for(case: str, tmp_path: Path) -> Project:
     return copy_project(tmp_path / "p", BAD / case / "glossary")
 
 
-def check_lines(result: subprocess.CompletedProcess[str]) -> tuple[list[str], re.Match[str]]:
-    """The finding lines of a text-format run and its parsed summary line."""
-    assert "Traceback" not in result.stderr, result.stderr
-    lines = result.stdout.splitlines()
-    assert lines, f"no output at all; stderr: {result.stderr}"
-    summary = SUMMARY.match(lines[-1])
-    assert summary, f"the last line is not the summary: {lines[-1]!r}"
-    return lines[:-1], summary
-
-
 # --- the command line ---------------------------------------------------------------------
 
 CHECK_RUNS = {"text": (), "strict": ("--strict",), "json": ("--format", "json"),
               "github": ("--format", "github")}
-
-
-@pytest.fixture(scope="module")
-def pool() -> Iterator[ThreadPoolExecutor]:
-    """Runs a case's subprocesses side by side: the file stays well under a minute."""
-    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as executor:
-        yield executor
 
 
 @pytest.fixture(scope="module")
@@ -130,10 +93,7 @@ def check_runs(tmp_path_factory: pytest.TempPathFactory, pool: ThreadPoolExecuto
 def test_check_reports_exactly_the_expected_findings(case: str, check_runs) -> None:
     result = check_runs(case)["text"]
     lines, summary = check_lines(result)
-    golden = BAD / case / "expected.txt"
-    if REGEN:
-        golden.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
-    want = expected(case)
+    want = expected(case, lines)
     assert lines == want.lines
     for severity in ("error", "warning", "note"):
         assert int(summary[severity]) == sum(f["severity"] == severity for f in want.findings)

@@ -7,33 +7,28 @@ a case-insensitive disk, a non-ASCII file name) is made at run time by ``RUNTIME
 
 Some cases describe behaviour the check does not have yet (a located finding where today
 it accepts the input silently or crashes): their expected.txt holds the finding wanted.
-``LEXIKON_REGEN=1`` rewrites the golden files from the current output: read every changed
-line before keeping it.
+``LEXIKON_REGEN=1`` rewrites the golden files from the current output (see
+``tests/support/golden.py``): read every changed line before keeping it.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import subprocess
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
+from tests.support.golden import FINDING, cases, check_lines, golden_lines
 from tests.support.markup import markup_from_editor
 from tests.support.project import FIXTURES, Project, copy_project
 
 HOSTILE = FIXTURES / "hostile"
-CASES = sorted(path.name for path in HOSTILE.iterdir() if (path / "glossary").is_dir())
-REGEN = os.environ.get("LEXIKON_REGEN") == "1"
-FINDING = re.compile(r"^(?P<path>[^:\n]+):(?P<line>[0-9]+):(?P<col>[0-9]+): "
-                     r"(?P<severity>error|warning|note): (?P<message>.+)$")
-SUMMARY = re.compile(r"^[0-9]+ entries checked: (?P<error>[0-9]+) error\(s\), "
-                     r"(?P<warning>[0-9]+) warning\(s\), (?P<note>[0-9]+) note\(s\)$")
+CASES = cases(HOSTILE)
 CHECK_SECONDS = 10
 """Generous: a check of any of these glossaries takes well under a second."""
 
@@ -143,12 +138,6 @@ def test_every_case_says_what_it_is_about() -> None:
 # --- lexicon check ----------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def pool() -> Iterator[ThreadPoolExecutor]:
-    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as executor:
-        yield executor
-
-
-@pytest.fixture(scope="module")
 def checked(tmp_path_factory: pytest.TempPathFactory, pool: ThreadPoolExecutor
             ) -> dict[str, tuple[subprocess.CompletedProcess[str], float]]:
     """``lexicon check`` of every case, run side by side, with how long each took."""
@@ -166,26 +155,14 @@ def checked(tmp_path_factory: pytest.TempPathFactory, pool: ThreadPoolExecutor
     return {case: found for case, future in futures.items() if (found := future.result()) is not None}
 
 
-def _lines(result: subprocess.CompletedProcess[str]) -> tuple[list[str], re.Match[str]]:
-    assert "Traceback" not in result.stderr, result.stderr
-    lines = result.stdout.splitlines()
-    assert lines, f"no output; stderr: {result.stderr}"
-    summary = SUMMARY.match(lines[-1])
-    assert summary, f"the last line is not the summary: {lines[-1]!r}\n{result.stderr}"
-    return lines[:-1], summary
-
-
 @pytest.mark.parametrize("case", CASES)
 def test_check_reports_the_expected_findings(case: str, checked) -> None:
     if case not in checked:
         pytest.skip("case not possible on this file system")
     result, seconds = checked[case]
     assert seconds < CHECK_SECONDS, f"the check took {seconds:.1f} s"
-    lines, summary = _lines(result)
-    golden = HOSTILE / case / "expected.txt"
-    if REGEN:
-        golden.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
-    assert lines == golden.read_text(encoding="utf-8").splitlines()
+    lines, summary = check_lines(result)
+    assert lines == golden_lines(HOSTILE / case / "expected.txt", lines)
     for line in lines:
         assert FINDING.match(line), line
     errors = int(summary["error"])
@@ -196,7 +173,7 @@ def test_check_reports_the_expected_findings(case: str, checked) -> None:
 def test_check_locates_what_the_case_is_about(case: str, checked) -> None:
     if case not in checked:
         pytest.skip("case not possible on this file system")
-    lines, _ = _lines(checked[case][0])
+    lines, _ = check_lines(checked[case][0])
     missing = [(where, words) for where, words in MUST_SAY[case]
                if not any(line.startswith(where) and words.lower() in line.lower() for line in lines)]
     assert not missing, f"not reported: {missing}\ngot:\n" + "\n".join(lines)
@@ -204,7 +181,7 @@ def test_check_locates_what_the_case_is_about(case: str, checked) -> None:
 
 def test_alias_bomb_is_checked_quickly_and_never_expanded(checked) -> None:
     result, seconds = checked["alias-bomb"]
-    lines, _ = _lines(result)
+    lines, _ = check_lines(result)
     assert seconds < CHECK_SECONDS
     assert sum("anchors and aliases" in line for line in lines) == 91, "one finding per &anchor and *alias"
     assert len(result.stdout) < 50_000, "the report must not grow with the expansion"
@@ -223,7 +200,7 @@ def test_errors_fail_the_build_with_the_same_findings(case: str, tmp_path: Path,
     result = project.build(strict=False)
     assert "Traceback" not in result.stderr, result.stderr
     assert result.returncode != 0, f"the build must fail:\n{result.stderr}"
-    for line in _lines(checked[case][0])[0]:
+    for line in check_lines(checked[case][0])[0]:
         if ": error: " in line:
             assert line in result.stderr, f"the build log lacks {line!r}:\n{result.stderr}"
 

@@ -2,13 +2,12 @@
 
 Golden files in ``tests/fixtures/import/``: each input ``NAME.LANG.(txt|md)`` beside the
 entry file it becomes (``NAME.LANG.expected.yml``) and the report (``.expected.txt``).
-``LEXIKON_REGEN=1`` rewrites them; read the diff before you commit it.
+``LEXIKON_REGEN=1`` rewrites them (``tests/support/golden.py``); read the diff before you commit it.
 """
 
 from __future__ import annotations
 
 import io
-import os
 import re
 import shutil
 from pathlib import Path
@@ -30,13 +29,13 @@ from lexikon.interchange.article import (
 )
 from tests.support.constants import FIXTURES as ALL_FIXTURES
 from tests.support.constants import ROOT
+from tests.support.golden import golden_text
 from tests.support.lost import lost_sentences
 
 FIXTURES = ALL_FIXTURES / "import"
 INPUTS = sorted(p.name for p in FIXTURES.iterdir()
                 if p.is_file() and p.suffix in (".txt", ".md") and ".expected" not in p.name)
 LANGUAGES = ("de", "da")
-REGEN = os.environ.get("LEXIKON_REGEN") == "1"
 
 
 def _lang(name: str) -> str:
@@ -77,11 +76,8 @@ def test_golden(name: str, tmp_path: Path) -> None:
     stem = name.rsplit(".", 1)[0]
     expected_yml, expected_txt = FIXTURES / f"{stem}.expected.yml", FIXTURES / f"{stem}.expected.txt"
     report = result.report(name)
-    if REGEN:
-        expected_yml.write_text(result.yaml_text, encoding="utf-8")
-        expected_txt.write_text(report, encoding="utf-8")
-    assert result.yaml_text == expected_yml.read_text(encoding="utf-8")
-    assert report == expected_txt.read_text(encoding="utf-8")
+    assert result.yaml_text == golden_text(expected_yml, result.yaml_text)
+    assert report == golden_text(expected_txt, report)
 
 
 @pytest.mark.parametrize("name", INPUTS)
