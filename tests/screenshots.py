@@ -20,6 +20,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "hooks")]
 
 from tests.bench.search import shared_browser  # noqa: E402
 from tests.support.browser import CHROMIUM, serve_site  # noqa: E402
+from tests.support.constants import LANG_ROOTS  # noqa: E402
 from tests.support.pages_site import GLOSSARY  # noqa: E402
 from tests.support.project import copy_project  # noqa: E402
 
@@ -28,7 +29,6 @@ KINDS = {
     "tag": "tags/business/", "tags": "tags/", "changes": "changes/", "data": "data/",
     "print": "print/", "guide": "guide/", "404": "does-not-exist/",
 }
-LANGUAGES = {"de": "", "da": "da/"}
 DEVICES = {"desktop": (1280, 800), "phone": (390, 844)}
 SCHEMES = ("light", "dark")
 SAMPLE = "make-or-buy.yml"
@@ -57,7 +57,7 @@ def shoot(base_url: str, out: Path) -> list[Path]:
                                           color_scheme=scheme, is_mobile=device == "phone",
                                           has_touch=device == "phone")
             page = context.new_page()
-            for lang, root in LANGUAGES.items():
+            for lang, root in LANG_ROOTS.items():
                 for kind, path in KINDS.items():
                     page.goto(f"{base_url}/{root}{path}")
                     page.wait_for_load_state("networkidle")

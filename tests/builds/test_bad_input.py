@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.golden import cases, check_lines, golden_lines, parse_finding
-from tests.support.project import FIXTURES, Project, copy_project
+from tests.support.project import FIXTURES, Project, article, copy_project
 
 BAD = FIXTURES / "bad"
 CASES = cases(BAD)
@@ -183,12 +183,11 @@ def test_notes_never_fail_a_build_and_are_logged(case: str, tmp_path: Path) -> N
     for line in want.lines:
         assert line in result.stderr, f"the build log lacks {line!r}:\n{result.stderr}"
     assert "WARNING" not in result.stderr and "ERROR" not in result.stderr, result.stderr
-    html = project.html("terms/backsourcing/")
-    article = html[html.index('<article class="md-content__inner') : html.index("</article>")]
+    content = article(project.html("terms/backsourcing/"))
     removed = {"note-duplicate-paragraph": "Backsourcing holt zuvor ausgelagerte Aufgaben",
                "note-paragraph-repeats-summary": "Die Rückholung ausgelagerter Aufgaben."}
     if case in removed:
-        assert article.count(removed[case]) == 1, "the page shows the paragraph once"
+        assert content.count(removed[case]) == 1, "the page shows the paragraph once"
 
 
 # --- every finding of a run -------------------------------------------------------------------

@@ -12,11 +12,11 @@ from urllib.parse import urljoin
 import pytest
 
 from tests.bench.search import use_engine
-from tests.support.project import Project, copy_project
+from tests.support.constants import LANG_ROOTS
+from tests.support.project import Project, article, copy_project
 from tests.support.site_audit import audit_site
 
 TERMS = ("backsourcing", "insourcing", "outsourcing")
-LANGS = {"de": "", "da": "da/"}
 
 
 class _Links(HTMLParser):
@@ -40,11 +40,6 @@ def parse(html: str) -> _Links:
     return parser
 
 
-def article(html: str) -> str:
-    start = html.index('<article class="md-content__inner')
-    return html[start : html.index("</article>", start)]
-
-
 def test_strict_build_is_clean_and_reports_removed_duplicates(built_site: Project) -> None:
     log = built_site.build_log  # type: ignore[attr-defined]
     assert "WARNING" not in log and "ERROR" not in log
@@ -53,10 +48,10 @@ def test_strict_build_is_clean_and_reports_removed_duplicates(built_site: Projec
     assert all("glossary/backsourcing.yml:" in line for line in notes)
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANG_ROOTS)
 @pytest.mark.parametrize("term", TERMS)
 def test_every_term_has_a_page_in_every_language(built_site: Project, term: str, lang: str) -> None:
-    html = built_site.html(f"{LANGS[lang]}terms/{term}/")
+    html = built_site.html(f"{LANG_ROOTS[lang]}terms/{term}/")
     assert f'<html lang="{lang}"' in html
     assert "<h1" in article(html)
 
@@ -67,17 +62,17 @@ def test_german_backsourcing_shows_each_paragraph_once(built_site: Project) -> N
     assert text.count("Der Begriff Backsourcing (deutsch: Wiedereinlagerung) bezeichnet") == 1
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANG_ROOTS)
 def test_switcher_leads_to_the_twin(built_site: Project, lang: str) -> None:
     for term in TERMS:
-        page = f"{LANGS[lang]}terms/{term}/"
+        page = f"{LANG_ROOTS[lang]}terms/{term}/"
         switch = {attrs["hreflang"]: attrs["href"]
                   for tag, attrs in parse(built_site.html(page)).elements
                   if tag == "a" and "md-select__link" in (attrs.get("class") or "")}
-        assert set(switch) == set(LANGS)
+        assert set(switch) == set(LANG_ROOTS)
         for other, href in switch.items():
             target = (built_site.site / page / href).resolve()
-            assert target == (built_site.site / LANGS[other] / "terms" / term).resolve()
+            assert target == (built_site.site / LANG_ROOTS[other] / "terms" / term).resolve()
             assert (target / "index.html").is_file()
 
 
@@ -128,7 +123,7 @@ def test_index_lists_titles_and_aliases_in_order(
     built_site: Project, lang: str, rows: list[str], letters: list[str]
 ) -> None:
     parser = _IndexRows()
-    parser.feed(article(built_site.html(f"{LANGS[lang]}terms/")))
+    parser.feed(article(built_site.html(f"{LANG_ROOTS[lang]}terms/")))
     assert parser.rows == rows
     assert parser.letters == letters
 
@@ -149,7 +144,7 @@ def test_search_index_per_language(lunr_site: Project) -> None:
     assert not (lunr_site.site / "assets/javascripts/lexikon-search-worker.js").exists()
     assert "lexikon-search-worker" not in lunr_site.html("terms/backsourcing/")
     assert "data-pagefind-body" not in lunr_site.html("terms/backsourcing/")
-    for lang, root in LANGS.items():
+    for lang, root in LANG_ROOTS.items():
         index = json.loads((lunr_site.site / root / "search" / "search_index.json").read_text("utf-8"))
         assert index["config"]["lang"] == [lang]
         locations = {doc["location"].split("#")[0] for doc in index["docs"]}
@@ -174,9 +169,9 @@ def _fragments(bundle: Path) -> list[dict]:
     return pages
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANG_ROOTS)
 def test_one_pagefind_bundle_per_language_with_only_its_pages(built_site: Project, lang: str) -> None:
-    bundle = built_site.site / LANGS[lang] / "pagefind"
+    bundle = built_site.site / LANG_ROOTS[lang] / "pagefind"
     entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
     assert set(entry["languages"]) == {lang}
     pages = {page["url"]: page for page in _fragments(bundle)}
@@ -184,8 +179,8 @@ def test_one_pagefind_bundle_per_language_with_only_its_pages(built_site: Projec
     assert {f"/terms/{term}/" for term in TERMS} | {"/", "/terms/", "/tags/"} <= set(pages)
     assert not {"/print/", "/changes/"} & set(pages)   # they only repeat the terms' words
     assert not any(url.startswith("/da/") or "pagefind" in url for url in pages)
-    html_pages = {p.relative_to(built_site.site / LANGS[lang]).as_posix()
-                  for p in (built_site.site / LANGS[lang]).rglob("index.html")
+    html_pages = {p.relative_to(built_site.site / LANG_ROOTS[lang]).as_posix()
+                  for p in (built_site.site / LANG_ROOTS[lang]).rglob("index.html")
                   if lang != "de" or not p.relative_to(built_site.site).as_posix().startswith("da/")}
     assert len(pages) == len(html_pages) - 2   # every page but print/ and changes/
     text = " ".join(page["content"] for page in pages.values())
@@ -204,21 +199,21 @@ def test_one_pagefind_bundle_per_language_with_only_its_pages(built_site: Projec
     assert not list(bundle.glob("pagefind-*ui*")) and (bundle / "pagefind.js").is_file()
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANG_ROOTS)
 def test_pagefind_site_ships_materials_index_without_pages(built_site: Project, lang: str) -> None:
-    path = built_site.site / LANGS[lang] / "search" / "search_index.json"
+    path = built_site.site / LANG_ROOTS[lang] / "search" / "search_index.json"
     index = json.loads(path.read_text("utf-8"))
     assert index["docs"] == [] and index["config"]["lang"] == [lang]
     assert path.stat().st_size < 1024
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANG_ROOTS)
 def test_pages_point_materials_search_box_at_our_worker(built_site: Project, lang: str) -> None:
-    html = built_site.html(f"{LANGS[lang]}terms/backsourcing/")
+    html = built_site.html(f"{LANG_ROOTS[lang]}terms/backsourcing/")
     config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>',
                                   html, re.S).group(1))
     assert config["search"] == f"../../{'../' if lang == 'da' else ''}assets/javascripts/" \
-                               f"lexikon-search-worker.js?root={LANGS[lang]}"
+                               f"lexikon-search-worker.js?root={LANG_ROOTS[lang]}"
     assert (built_site.site / "assets/javascripts/lexikon-search-worker.js").is_file()
     assert config["translations"]["search.result.none"]   # the rest of Material's config is kept
     article = parse(article_with_attrs(html)).elements[0]
@@ -227,7 +222,7 @@ def test_pages_point_materials_search_box_at_our_worker(built_site: Project, lan
               if "lexikon-search-terms" in (attrs.get("class") or "")]
     assert hidden and all("hidden" in attrs and attrs.get("aria-hidden") == "true" for attrs in hidden)
     for excluded in ("print/", "changes/"):
-        assert "data-pagefind-body" not in built_site.html(f"{LANGS[lang]}{excluded}")
+        assert "data-pagefind-body" not in built_site.html(f"{LANG_ROOTS[lang]}{excluded}")
 
 
 def article_with_attrs(html: str) -> str:
@@ -248,17 +243,17 @@ def _json_ld(html: str) -> dict:
     return json.loads(html[start : html.index("</script>", start)])
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANG_ROOTS)
 def test_term_pages_describe_themselves_as_defined_terms(built_site: Project, lang: str) -> None:
-    data = _json_ld(built_site.html(f"{LANGS[lang]}terms/backsourcing/"))
+    data = _json_ld(built_site.html(f"{LANG_ROOTS[lang]}terms/backsourcing/"))
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "DefinedTerm"
     assert data["name"] == "Backsourcing"
     assert data["inLanguage"] == lang
-    page = f"https://host/sub/{LANGS[lang]}terms/backsourcing/"  # without SITE_URL: relative to the page
+    page = f"https://host/sub/{LANG_ROOTS[lang]}terms/backsourcing/"  # without SITE_URL: relative to the page
     assert urljoin(page, data["url"]) == page
     assert data["inDefinedTermSet"]["@type"] == "DefinedTermSet"
-    index = _json_ld(built_site.html(f"{LANGS[lang]}terms/"))
+    index = _json_ld(built_site.html(f"{LANG_ROOTS[lang]}terms/"))
     assert index["@type"] == "DefinedTermSet"
     assert {term["termCode"] for term in index["hasDefinedTerm"]} == set(TERMS)
 
@@ -301,13 +296,13 @@ def test_missing_translation_page_says_so_and_shows_the_text(make_project) -> No
     assert project.build(strict=True).returncode != 0
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANG_ROOTS)
 def test_printable_page_holds_every_term_and_is_linked_from_the_index(built_site: Project, lang: str) -> None:
-    html = article(built_site.html(f"{LANGS[lang]}print/"))
+    html = article(built_site.html(f"{LANG_ROOTS[lang]}print/"))
     ids = [attrs.get("id") for tag, attrs in parse(html).elements if tag == "h2"]
     assert ids == ["backsourcing", "insourcing", "outsourcing"]
     assert "Wiedereinlagerung" in html if lang == "de" else "hjemtagning" in html
-    index = parse(article(built_site.html(f"{LANGS[lang]}terms/")))
+    index = parse(article(built_site.html(f"{LANG_ROOTS[lang]}terms/")))
     index_links = [attrs["href"] for tag, attrs in index.elements
                    if tag == "a" and "lexikon-print-link" in (attrs.get("class") or "")]
     assert index_links == ["../print/"]
@@ -348,14 +343,14 @@ def test_build_writes_nothing_into_glossary_or_docs(make_project) -> None:
     assert tree() == before
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANG_ROOTS)
 def test_data_page_offers_every_export(built_site: Project, lang: str) -> None:
-    links = [attrs["href"] for tag, attrs in parse(article(built_site.html(f"{LANGS[lang]}data/"))).elements
-             if tag == "a" and "download" in attrs]
+    page = parse(article(built_site.html(f"{LANG_ROOTS[lang]}data/")))
+    links = [attrs["href"] for tag, attrs in page.elements if tag == "a" and "download" in attrs]
     names = {href.rsplit("/", 1)[-1] for href in links}
     assert names == {"glossary.json", "glossary.schema.json", "glossary.de.csv", "glossary.da.csv",
                      "glossary.tbx", "glossary.martif.tbx", "glossary.ttl", "glossary.jsonld"}
     for href in links:
-        assert (built_site.site / LANGS[lang] / "data" / href).resolve().is_file()
+        assert (built_site.site / LANG_ROOTS[lang] / "data" / href).resolve().is_file()
     data = json.loads((built_site.site / "glossary.json").read_text("utf-8"))
     assert set(data["entries"]) == set(TERMS)

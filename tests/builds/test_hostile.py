@@ -26,6 +26,7 @@ import pytest
 from tests.support.golden import FINDING, cases, check_lines, golden_lines
 from tests.support.markup import markup_from_editor
 from tests.support.project import FIXTURES, Project, copy_project
+from tests.support.project import article as article_of
 
 HOSTILE = FIXTURES / "hostile"
 CASES = cases(HOSTILE)
@@ -205,11 +206,6 @@ def test_errors_fail_the_build_with_the_same_findings(case: str, tmp_path: Path,
             assert line in result.stderr, f"the build log lacks {line!r}:\n{result.stderr}"
 
 
-def _article(page: str) -> str:
-    start = page.index('<article class="md-content__inner')
-    return page[start : page.index("</article>", start)]
-
-
 @pytest.fixture(scope="module")
 def odd_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The accepted odd texts, built (a warning for the missing 'da' block, so not strict)."""
@@ -226,7 +222,7 @@ ODD_PAGES = ["terms/backsourcing/", "da/terms/backsourcing/", "terms/", "da/term
 @pytest.mark.parametrize("url_path", ODD_PAGES)
 def test_accepted_text_reaches_no_page_as_markup(url_path: str, odd_site: Project) -> None:
     """Code, entities, autolinks and Markdown specials are accepted: none may become markup."""
-    article = _article(odd_site.html(url_path))
+    article = article_of(odd_site.html(url_path))
     assert "alert(1)" not in re.sub(r"<(?:code|pre)\b.*?</(?:code|pre)>", "", article, flags=re.S) or (
         "&lt;script&gt;" in article), article
     problems = [p for p in markup_from_editor(article, allowed_tags=frozenset(_own_tags(article)),
@@ -242,7 +238,7 @@ def _own_tags(article: str) -> set[str]:
 
 
 def test_odd_title_is_shown_as_written(odd_site: Project) -> None:
-    article = _article(odd_site.html("terms/backsourcing/"))
+    article = article_of(odd_site.html("terms/backsourcing/"))
     heading = re.search(r"<h1[^>]*>(.*?)</h1>", article, re.S)
     assert heading, article
     shown = re.sub(r"<[^>]+>", "", re.sub(r'<a class="headerlink".*?</a>', "", heading.group(1)))

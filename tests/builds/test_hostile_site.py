@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from lexikon.core.escape import one_line
+from tests.support.constants import LANGS
 from tests.support.project import Project, copy_project
 from tests.support.site_audit import audit_site
 
@@ -56,7 +57,6 @@ HOSTILE = st.lists(st.sampled_from(SHOWN) | CODE | WORDS,
 LINE = HOSTILE.map(lambda text: " ".join(text.split()))
 ANYTHING = st.lists(st.sampled_from(RAW + SHOWN) | HOSTILE, min_size=1, max_size=4).map("".join)
 """Anything at all: in one field of some examples (the check may refuse it)."""
-LANGS = ("de", "da")
 
 PROFILE_NAME = os.environ.get("LEXIKON_HYPOTHESIS_PROFILE", "ci")
 BUILD_SETTINGS = settings(

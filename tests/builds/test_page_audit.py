@@ -14,11 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.constants import LANGS
 from tests.support.page_audit import audit_in_browser, audit_pages
 from tests.support.pages_site import SITE_URL
 from tests.support.project import Project
-
-LANGUAGES = ["de", "da"]
 
 PAGE_KINDS = ["", "terms/", "terms/outsourcing/", "terms/make-or-buy/", "tags/it/", "tags/",
               "changes/", "data/", "print/", "guide/", "does-not-exist/"]
@@ -30,15 +29,15 @@ print, guide, 404."""
 
 
 def test_our_site_passes_the_audit(built_site: Project) -> None:
-    assert audit_pages(built_site.site, LANGUAGES) == []
+    assert audit_pages(built_site.site, LANGS) == []
 
 
 def test_the_fixture_glossary_passes_the_audit_without_site_url(anywhere: Project) -> None:
-    assert audit_pages(anywhere.site, LANGUAGES) == []
+    assert audit_pages(anywhere.site, LANGS) == []
 
 
 def test_the_fixture_glossary_passes_the_audit_with_site_url(hosted: Project) -> None:
-    assert audit_pages(hosted.site, LANGUAGES, SITE_URL) == []
+    assert audit_pages(hosted.site, LANGS, SITE_URL) == []
 
 
 @pytest.fixture
@@ -60,7 +59,7 @@ def test_the_audit_sees_none_in_the_nav_as_the_old_build_had_it(broken: Path) ->
     # What release_page_text did to every page written before this one: its title gone.
     _edit(broken, "da/changes/index.html", "\n    Forside\n", "\n    None\n")
     _edit(broken, "tags/it/index.html", "Zuletzt geändert", "None", count=99)
-    found = audit_pages(broken, LANGUAGES)
+    found = audit_pages(broken, LANGS)
     assert any(line.startswith("da/changes/index.html: 'None' in what the reader sees") for line in found)
     assert any(line.startswith("tags/it/index.html: 'None' in what the reader sees") for line in found)
     assert all(line.startswith(("da/changes/", "tags/it/")) for line in found), found
@@ -71,7 +70,7 @@ def test_the_audit_sees_residue_foreign_strings_and_a_wrong_lang(broken: Path) -
     _edit(broken, "da/data/index.html", '<html lang="da"', '<html lang="de"')
     _edit(broken, "terms/index.html", "<title>", "<title>{{ page.title }} ")
     _edit(broken, "guide/index.html", 'title="Link zu diesem Abschnitt"', 'title="Permanent link"')
-    found = "\n".join(audit_pages(broken, LANGUAGES))
+    found = "\n".join(audit_pages(broken, LANGS))
     assert "da/guide/index.html: UI string of another language on a da page: 'Dunkles Design'" in found
     assert 'da/data/index.html: <html lang="de"> in the da tree' in found
     assert "terms/index.html: template residue '{{'" in found
@@ -86,7 +85,7 @@ def test_the_audit_sees_wrong_alternates_and_missing_files(broken: Path) -> None
     _edit(broken, "da/tags/index.html", 'hreflang="de" href="../../tags/"',
           'hreflang="de" href="../../terms/"')
     _edit(broken, "da/terms/index.html", "assets/lexikon.css", "assets/lexicon.css")
-    found = "\n".join(audit_pages(broken, LANGUAGES))
+    found = "\n".join(audit_pages(broken, LANGS))
     assert ("terms/make-or-buy/index.html: hreflang da alternate '../../da/terms/make-or-buy/' "
             "has its text in 'de'") in found
     assert "does not name this page back as da" in found  # da/tags/ -> terms/ (which names da/terms/)
@@ -103,7 +102,7 @@ def test_the_audit_sees_what_the_page_review_found(broken: Path) -> None:
           '<meta property="og:url" content="https://lexikon.example.org/glossar/./">\n<link rel="icon"')
     _edit(broken, "da/terms/outsourcing/index.html", 'Fremdbezug." lang="de"', 'Fremdbezug."')
     _edit(broken, "tags/index.html", "(1 Begriff)", "(1 Begriffe)")
-    found = "\n".join(audit_pages(broken, LANGUAGES))
+    found = "\n".join(audit_pages(broken, LANGS))
     assert "da/404.html: language menu: de goes to '/tags/it/', not the de home '/'" in found
     assert "index.html: language menu: da goes to '/da/', root-absolute" in found
     assert "da/tags/index.html: language menu: de goes to '../../terms/', the page's de alternate is" in found
@@ -114,7 +113,7 @@ def test_the_audit_sees_what_the_page_review_found(broken: Path) -> None:
 
 
 def test_the_audit_wants_absolute_alternates_with_site_url(anywhere: Project) -> None:
-    found = audit_pages(anywhere.site, LANGUAGES, SITE_URL)
+    found = audit_pages(anywhere.site, LANGS, SITE_URL)
     assert any("is not absolute (site_url is set)" in line for line in found)
 
 

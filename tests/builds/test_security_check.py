@@ -26,6 +26,7 @@ from lexikon.core import links
 from lexikon.core.model import Entry, Glossary, Span, Tag, Text
 from lexikon.core.settings import Language, Settings, fixed_pages, reserved_ids
 from lexikon.render.pages import render_site
+from tests.support.constants import LANGS
 from tests.support.project import FIXTURES, copy_project
 
 BAD = FIXTURES / "bad"
@@ -47,7 +48,7 @@ def test_reserved_ids_come_from_the_renderers_layout() -> None:
     check reads; so a new generated page cannot be forgotten by the check."""
     entry = Entry("x", "glossary/x.yml", tags=("it",),
                   texts={"de": Text("de", "X", "Ein X."), "da": Text("da", "X", "Et X.")})
-    glossary = Glossary({"x": entry}, {"it": Tag("it", {"de": "IT", "da": "IT"})}, ("de", "da"))
+    glossary = Glossary({"x": entry}, {"it": Tag("it", {"de": "IT", "da": "IT"})}, LANGS)
     pages = {page.path for page in render_site(glossary, SETTINGS, lambda a, b, p: p)}
     generated = pages - {"terms/x.md", "tags/it.md"}
     assert generated == set(fixed_pages(SETTINGS))

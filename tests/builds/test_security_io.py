@@ -17,6 +17,7 @@ import pytest
 
 from lexikon.core.history import entry_history
 from lexikon.interchange.article import splice_block
+from tests.support.constants import LANGS
 from tests.support.project import ROOT, Project
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
@@ -222,11 +223,11 @@ da:
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 @pytest.mark.parametrize("end", ["", "\n"])
-@pytest.mark.parametrize("lang", ["de", "da"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_import_keeps_every_byte_outside_its_block(newline: str, end: str, lang: str) -> None:
     source = (_ENTRY + end).replace("\n", newline)
     new = f"{lang}:\n  title: Neu\n  summary: Neuer Satz.\n"
-    result = splice_block(source, lang, new, ["de", "da"])
+    result = splice_block(source, lang, new, LANGS)
     start = source.index(f"{newline}{lang}:") + len(newline)
     stop = source.index(f"{newline}{newline}# after de") + len(newline) if lang == "de" \
         else source.index(f"{newline}# tail comment") + len(newline)

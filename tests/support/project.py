@@ -14,7 +14,7 @@ from pathlib import Path
 
 from tests.support.constants import FIXTURES, ROOT
 
-__all__ = ["FIXTURES", "ROOT", "Project", "copy_project"]
+__all__ = ["FIXTURES", "ROOT", "Project", "article", "copy_project"]
 
 
 @dataclass
@@ -74,3 +74,9 @@ def copy_project(target: Path, glossary: Path | Mapping[str, str] | None = None)
         for name, text in glossary.items():
             project.write(f"glossary/{name}", text)
     return project
+
+
+def article(html: str) -> str:
+    """A built page's ``<article>`` (Material's content area), without header, navigation and footer."""
+    start = html.index('<article class="md-content__inner')
+    return html[start : html.index("</article>", start)]

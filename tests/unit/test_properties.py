@@ -32,10 +32,10 @@ from lexikon.check.rules import check
 from lexikon.core import links
 from lexikon.core.escape import one_line
 from lexikon.core.model import Entry, Glossary, Severity, Source, Tag, Text
-from lexikon.core.settings import Language, make_settings
+from lexikon.core.settings import make_settings
 from lexikon.interchange.article import ImportProblem, import_article
 from lexikon.render.pages import render_site
-from tests.support.constants import FIXTURES
+from tests.support.constants import FIXTURES, LANGS, LANGUAGES
 from tests.support.lost import lost_sentences
 from tests.support.markup import Elements, markup_from_editor
 
@@ -59,7 +59,6 @@ def examples(ci: int) -> settings:
 
 
 EXTENSIONS = ["attr_list", "md_in_html", "admonition", "fenced_code", "toc"]
-LANGUAGES = [Language("de", "Deutsch", True), Language("da", "Dansk")]
 SETTINGS = make_settings(Path("/nonexistent/lexikon-project"), LANGUAGES, None)
 IMPORT_GLOSSARY = FIXTURES / "import" / "glossary"
 
@@ -325,7 +324,7 @@ def _build_glossary(name, label) -> Glossary:
             )
         entries[entry_id] = Entry(entry_id, f"glossary/{entry_id}.yml", tags=("it",),
                                   related=tuple(i for i in ids if i != entry_id), texts=texts)
-    return Glossary(entries, tags, ("de", "da"))
+    return Glossary(entries, tags, LANGS)
 
 
 @st.composite
@@ -443,7 +442,7 @@ def scraped_articles(draw: st.DrawFn) -> str:
 
 @examples(80)
 @given(article=st.one_of(scraped_articles(), scraped_articles(), st.text(max_size=300)),
-       lang=st.sampled_from(["de", "da"]), name=st.sampled_from(["a.md", "a.txt", "a.html"]),
+       lang=st.sampled_from(LANGS), name=st.sampled_from(["a.md", "a.txt", "a.html"]),
        entry_id=st.sampled_from([None, "edge-computing"]))
 @example(article="---\ntitle: X\n", lang="de", name="a.md", entry_id=None)
 @example(article="\ufeff# T\r\n\r\n<p>A.</p>\r\n", lang="da", name="a.txt", entry_id=None)
@@ -451,7 +450,7 @@ def test_import_raises_only_import_problem_and_loses_nothing(article: str, lang:
                                                              entry_id: str | None) -> None:
     try:
         result = import_article(article, name, lang, glossary_dir=IMPORT_GLOSSARY,
-                                languages=("de", "da"), entry_id=entry_id)
+                                languages=LANGS, entry_id=entry_id)
     except ImportProblem as problem:
         assert str(problem).strip()
         return

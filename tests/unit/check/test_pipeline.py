@@ -18,10 +18,11 @@ from lexikon.check.rules import check
 from lexikon.core.model import Result
 from lexikon.core.settings import Language, Settings, make_settings
 from tests.bench import synthetic
+from tests.support.constants import LANGUAGES
+from tests.support.golden import cases
 from tests.support.project import FIXTURES, ROOT
 
-LANGUAGES = [Language("de", "Deutsch", True), Language("da", "Dansk")]
-BAD_CASES = sorted(path.name for path in (FIXTURES / "bad").iterdir() if (path / "glossary").is_dir())
+BAD_CASES = cases(FIXTURES / "bad")
 
 
 def settings_for(project: Path, languages: list[Language] = LANGUAGES) -> Settings:

@@ -16,7 +16,7 @@ import yaml
 
 from lexikon.cli.main import EXIT_FAILED, EXIT_OK, EXIT_USAGE, format_github, main
 from lexikon.core.model import Finding, Glossary, Result, Severity
-from tests.support.constants import ROOT
+from tests.support.constants import LANGS, ROOT
 
 CLEAN = {
     "_tags.yml": "it: {de: IT, da: IT}\n",
@@ -227,7 +227,7 @@ def test_github_output(project: Callable[..., Path], capsys: pytest.CaptureFixtu
 
 
 def test_github_output_escapes_the_message() -> None:
-    result = Result(Glossary({}, {}, ("de", "da")), ())
+    result = Result(Glossary({}, {}, LANGS), ())
     finding = Finding("glossary/a.yml", 2, 3, Severity.ERROR, "100% falsch\r\nzweite Zeile")
     out = format_github([finding], result).splitlines()
     assert (

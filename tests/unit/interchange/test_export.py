@@ -26,15 +26,14 @@ from translate.storage.tbx import tbxfile
 
 from lexikon.check.pipeline import run
 from lexikon.core.model import Glossary, Severity
-from lexikon.core.settings import Language, Settings, make_settings
+from lexikon.core.settings import Settings, make_settings
 from lexikon.interchange import export
 from lexikon.interchange.tbx import import_csv, import_tbx, write_terms
 from lexikon.render.pages import plain_text
 from tests.support.constants import FIXTURES as ALL_FIXTURES
-from tests.support.constants import ROOT
+from tests.support.constants import LANGS, LANGUAGES, ROOT
 
 FIXTURES = ALL_FIXTURES / "export"
-LANGUAGES = [Language("de", "Deutsch", True), Language("da", "Dansk")]
 SITE = "https://example.org/lexikon/"
 TBX = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -96,7 +95,7 @@ def test_page_urls_without_mkdocs_match_the_sites(use_directory_urls: bool) -> N
     settings = settings_for(FIXTURES)
     for base in ("", SITE):
         url_of = export.page_url_of(settings, base, use_directory_urls)
-        for lang in ("de", "da"):
+        for lang in LANGS:
             expected = site.page_url(f"{settings.terms_path}/3d-druck.md", lang, settings, use_directory_urls)
             assert url_of(lang, "3d-druck") == base + expected
 
@@ -125,7 +124,7 @@ def test_json_holds_every_entry_in_every_language(exported) -> None:
     for entry in glossary.entries.values():
         item = document["entries"][entry.id]
         assert item["related"] == list(entry.related)
-        assert item["urls"] == {lang: url_of(lang, entry.id) for lang in ("de", "da")}
+        assert item["urls"] == {lang: url_of(lang, entry.id) for lang in LANGS}
         assert [t["id"] for t in item["tags"]] == list(entry.tags)
         assert set(item["texts"]) == set(entry.texts)
         for lang, text in entry.texts.items():
@@ -182,7 +181,7 @@ def test_json_schema_rejects_what_it_should(exported) -> None:
 # --- CSV ---------------------------------------------------------------------------------------
 def test_csv_per_language_is_excel_friendly_rfc4180(exported) -> None:
     glossary, _, url_of, target, _ = exported
-    for lang in ("de", "da"):
+    for lang in LANGS:
         data = (target / f"glossary.{lang}.csv").read_bytes()
         assert data.startswith(b"\xef\xbb\xbf")
         assert data.count(b"\r\n") >= len([e for e in glossary.entries.values() if lang in e.texts]) + 1
@@ -519,7 +518,7 @@ def test_tbx_import_refuses_bad_xml(tmp_path: Path, document: bytes, message: st
     assert result.entries == {} and len(result.errors) == 1 and message in result.errors[0].message
 
 
-@pytest.mark.parametrize("lang", ["de", "da"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_csv_round_trip(exported, lang: str, tmp_path: Path) -> None:
     glossary, _, _, target, _ = exported
     settings = empty_project(tmp_path, glossary=glossary)

@@ -17,7 +17,7 @@ import yaml
 
 from lexikon.check.pipeline import run
 from lexikon.core.model import Severity
-from lexikon.core.settings import Language, make_settings
+from lexikon.core.settings import make_settings
 from lexikon.interchange import article as importer
 from lexikon.interchange.article import (
     Change,
@@ -28,14 +28,13 @@ from lexikon.interchange.article import (
     write_import,
 )
 from tests.support.constants import FIXTURES as ALL_FIXTURES
-from tests.support.constants import ROOT
+from tests.support.constants import LANGS, LANGUAGES, ROOT
 from tests.support.golden import golden_text
 from tests.support.lost import lost_sentences
 
 FIXTURES = ALL_FIXTURES / "import"
 INPUTS = sorted(p.name for p in FIXTURES.iterdir()
                 if p.is_file() and p.suffix in (".txt", ".md") and ".expected" not in p.name)
-LANGUAGES = ("de", "da")
 
 
 def _lang(name: str) -> str:
@@ -52,11 +51,11 @@ def _import(name: str, glossary_dir: Path, entry_id: str | None = None, lang: st
             ) -> ImportResult:
     text = (FIXTURES / name).read_bytes().decode("utf-8")
     return import_article(text, name, lang or _lang(name), glossary_dir=glossary_dir,
-                          languages=LANGUAGES, entry_id=entry_id)
+                          languages=LANGS, entry_id=entry_id)
 
 
 def _check(project: Path):
-    settings = make_settings(project, [Language("de", "Deutsch", True), Language("da", "Dansk")], None)
+    settings = make_settings(project, LANGUAGES, None)
     return run(settings)
 
 
@@ -191,13 +190,13 @@ def test_a_missing_block_is_added_before_later_languages(tmp_path: Path) -> None
 
 def test_splice_keeps_comments_that_introduce_the_next_block() -> None:
     source = "de:\n  title: A\n  summary: B.\n\n# Danish\nda:\n  title: C\n  summary: D.\n"
-    spliced = importer.splice_block(source, "de", "de:\n  title: X\n  summary: Y.\n", LANGUAGES)
+    spliced = importer.splice_block(source, "de", "de:\n  title: X\n  summary: Y.\n", LANGS)
     assert spliced == "de:\n  title: X\n  summary: Y.\n\n# Danish\nda:\n  title: C\n  summary: D.\n"
 
 
 def test_splice_refuses_a_flow_mapping() -> None:
     with pytest.raises(ImportProblem, match="block mapping"):
-        importer.splice_block("{de: {title: A, summary: B}}\n", "de", "de:\n  title: X\n", LANGUAGES)
+        importer.splice_block("{de: {title: A, summary: B}}\n", "de", "de:\n  title: X\n", LANGS)
 
 
 # -- the rules, one by one ---------------------------------------------------------------------
@@ -210,7 +209,7 @@ def _quick(text: str, lang: str, tmp_path: Path, name: str = "x.md", **kwargs: s
     glossary = tmp_path / "glossary"
     if not glossary.exists():
         shutil.copytree(FIXTURES / "glossary", glossary)
-    return import_article(text, name, lang, glossary_dir=glossary, languages=LANGUAGES, **kwargs)
+    return import_article(text, name, lang, glossary_dir=glossary, languages=LANGS, **kwargs)
 
 
 @pytest.mark.parametrize(("title", "slug"), [
@@ -263,7 +262,7 @@ def test_site_chrome_is_removed_and_reported(lang: str, line: str, tmp_path: Pat
 
 
 def test_chrome_patterns_are_data_per_language() -> None:
-    for lang in LANGUAGES:
+    for lang in LANGS:
         assert set(importer.import_patterns(lang)) == {"chrome", "highlights", "title_questions"}
         assert importer.import_patterns(lang)["chrome"], "each language has its own chrome patterns"
         for patterns in importer.import_patterns(lang).values():
@@ -346,7 +345,7 @@ def test_yaml_special_characters_are_quoted(tmp_path: Path) -> None:
 
 def test_dry_run_prints_report_and_yaml_and_writes_nothing(tmp_path: Path) -> None:
     project = _project(tmp_path)
-    settings = make_settings(project, [Language("de", "Deutsch", True), Language("da", "Dansk")], None)
+    settings = make_settings(project, LANGUAGES, None)
     out = io.StringIO()
     code = importer.run_import(settings, FIXTURES / "insourcing.da.md", "da", dry_run=True, out=out)
     assert code == 0

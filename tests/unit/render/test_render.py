@@ -16,6 +16,7 @@ from lexikon.check.pipeline import run
 from lexikon.core.model import Glossary, Severity
 from lexikon.core.settings import Language, make_settings
 from lexikon.render.pages import Page, backlinks, escape_inline, plain_text, render_site
+from tests.support.constants import LANGS, LANGUAGES
 
 GLOSSARY = {
     "_tags.yml": """
@@ -99,7 +100,6 @@ GLOSSARY = {
           summary: En virksomhed, der leverer dele.
     """,
 }
-LANGUAGES = [Language("de", "Deutsch", True), Language("da", "Dansk")]
 
 
 class Site:
@@ -178,7 +178,7 @@ def test_every_entry_has_a_page_in_every_language(site: Site) -> None:
     terms = {f"terms/{entry}.md" for entry in site.glossary.entries}
     expected = {*terms, "terms/index.md", "print.md", "changes.md", "data.md", "tags/index.md", "tags/it.md",
                 "tags/business.md"}
-    for lang in ("de", "da"):
+    for lang in LANGS:
         assert {path for code, path in site.pages if code == lang} == expected
     assert site.count == 2 * len(expected)
     assert site.pages[("da", "terms/backsourcing.md")].entry_id == "backsourcing"
@@ -500,7 +500,7 @@ INDEX = {
 }
 
 
-@pytest.mark.parametrize("lang", ["de", "da"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_index_rows_in_order_under_their_letters(site: Site, lang: str) -> None:
     markdown = site.md(lang, "terms/index.md")
     rows = [line for line in markdown.splitlines() if line.startswith(("## ", "- "))]
