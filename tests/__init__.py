@@ -1,7 +1,8 @@
 """The test suite, laid out like the package it tests.
 
 - ``unit/<package>/``: one package of ``hooks/lexikon/`` at a time (core, check, render,
-  interchange, publish, cli, engine), no site build; ``unit/`` itself holds the shape test
+  interchange, cli, engine; publish has no unit tests yet: its swap and search bundles are
+  tested through builds), no site build; ``unit/`` itself holds the shape test
   (``test_architecture.py``), the property tests that cross packages and the workflow test.
 - ``builds/``: real ``mkdocs build`` (or ``lexicon``) runs on a project in a temporary folder,
   and the golden fixture suites (``tests/fixtures/bad``, ``hostile``).
