@@ -11,7 +11,8 @@ import yaml
 from lexikon.check.load import MAX_FILE_BYTES, load_file, load_glossary, parse
 from lexikon.check.rules import check
 from lexikon.core.model import Finding, Severity
-from lexikon.core.settings import Language, make_settings
+from lexikon.core.settings import make_settings
+from tests.support.constants import LANGUAGES
 
 PATH = "glossary/x.yml"
 
@@ -345,7 +346,7 @@ def test_folder_reads_entries_sorted_and_the_tag_file(folder: Path) -> None:
 
 
 def test_underscore_files_are_not_entries(folder: Path) -> None:
-    settings = make_settings(folder, [Language("de", "Deutsch", True), Language("da", "Dansk")], None)
+    settings = make_settings(folder, LANGUAGES, None)
     result = check(load_glossary(folder / "glossary", folder), settings)
     assert "_x" not in result.glossary.entries and "_tags" not in result.glossary.entries
     assert not any(f.path.endswith(("_x.yml", "_tags.yml")) for f in result.findings)
@@ -353,7 +354,7 @@ def test_underscore_files_are_not_entries(folder: Path) -> None:
 
 
 def test_yaml_suffix_is_loaded_and_the_checker_asks_for_yml(folder: Path) -> None:
-    settings = make_settings(folder, [Language("de", "Deutsch", True), Language("da", "Dansk")], None)
+    settings = make_settings(folder, LANGUAGES, None)
     result = check(load_glossary(folder / "glossary", folder), settings)
     assert [(f.path, f.line, f.col, f.severity) for f in result.findings] == [
         ("glossary/c.yaml", 1, 1, Severity.ERROR)

@@ -15,10 +15,10 @@ from lexikon.check.dedupe import Block, deduplicate, deduplicate_text, normalise
 from lexikon.check.load import LoadedGlossary, parse
 from lexikon.check.rules import check
 from lexikon.core.model import Finding, Result, Severity, Span, Text
-from lexikon.core.settings import Language, make_settings
-from tests.support.constants import LANGS
+from lexikon.core.settings import make_settings
+from tests.support.constants import LANGS, LANGUAGES
 
-SETTINGS = make_settings(Path("."), [Language("de", "Deutsch", True), Language("da", "Dansk")], None)
+SETTINGS = make_settings(Path("."), LANGUAGES, None)
 PATH = "glossary/x.yml"
 BODY_START = 5
 """Line of the first body line in :func:`entry_yaml` (after de:, title, summary, body: |)."""
