@@ -47,7 +47,7 @@ test: $(VENV)/.test-deps test-tools $(LIGHTHOUSE)
 
 ## test-long: the property tests with many more examples and a random seed (minutes)
 test-long: $(VENV)/.test-deps
-	LEXIKON_HYPOTHESIS_PROFILE=long $(BIN)/pytest tests/test_properties.py tests/test_hostile_site.py
+	LEXIKON_HYPOTHESIS_PROFILE=long $(BIN)/pytest tests/unit/test_properties.py tests/builds/test_hostile_site.py
 
 ## bench: time check, build, search and serve on synthetic glossaries; the table, and JSON with
 ##        BENCH_ARGS="--json bench.json" (--sizes, --check-sizes, --search-sizes: see --help);

@@ -1,80 +1,20 @@
-"""Shared fixtures: real projects in tmp_path, real builds, the real built site."""
+"""Shared fixtures: real projects in tmp_path, real builds, the real built site.
+
+The fixtures themselves live in ``tests/support/``; importing them here makes them visible
+to every test module (test modules never import each other)."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-import textwrap
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from site_audit import audit_site
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-
-@dataclass
-class Project:
-    """A copy of the site's project (mkdocs.yml, docs/, hooks/) with a glossary of its own."""
-
-    root: Path
-
-    @property
-    def glossary(self) -> Path:
-        return self.root / "glossary"
-
-    def write(self, relative: str, text: str) -> Path:
-        path = self.root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-        return path
-
-    def build(self, strict: bool = True) -> subprocess.CompletedProcess[str]:
-        """``mkdocs build`` as a person runs it, into ``site/`` of the project."""
-        command = [sys.executable, "-m", "mkdocs", "build", "-f", str(self.root / "mkdocs.yml"),
-                   "-d", str(self.site)]
-        if strict:
-            command.append("--strict")
-        return subprocess.run(command, capture_output=True, text=True, cwd=self.root,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False)
-
-    def lexicon(self, *args: str) -> subprocess.CompletedProcess[str]:
-        """The ``lexicon`` command line, run in the project folder."""
-        return subprocess.run([sys.executable, "-m", "lexikon.cli", *args], capture_output=True,
-                              text=True, cwd=self.root, check=False,
-                              env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")})
-
-    @property
-    def site(self) -> Path:
-        return self.root / "site"
-
-    def html(self, url_path: str) -> str:
-        """The built HTML at a site path like ``da/terms/backsourcing/``."""
-        return (self.site / url_path / "index.html").read_text(encoding="utf-8")
-
-
-def copy_project(target: Path, glossary: Path | Mapping[str, str] | None = None) -> Project:
-    """The real project's site files, with ``glossary`` (a folder, or name → text) as entries."""
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    ignore = shutil.ignore_patterns("__pycache__", "*.egg-info")
-    shutil.copytree(ROOT / "docs", target / "docs", ignore=ignore)
-    shutil.copytree(ROOT / "hooks", target / "hooks", ignore=ignore)
-    project = Project(target)
-    if glossary is None:
-        shutil.copytree(ROOT / "glossary", project.glossary)
-    elif isinstance(glossary, Path):
-        shutil.copytree(glossary, project.glossary)
-    else:
-        project.glossary.mkdir()
-        for name, text in glossary.items():
-            project.write(f"glossary/{name}", text)
-    return project
+from tests.support.browser import chromium  # noqa: F401  (session fixture: one headless Chromium)
+from tests.support.golden import pool  # noqa: F401  (module fixture: a suite's subprocesses side by side)
+from tests.support.pages_site import anywhere, hosted  # noqa: F401  (session fixtures: the page tests' site)
+from tests.support.project import Project, copy_project
+from tests.support.site_audit import audit_site
 
 
 @pytest.fixture

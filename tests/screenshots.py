@@ -15,21 +15,20 @@ import sys
 import tempfile
 from pathlib import Path
 
-TESTS = Path(__file__).resolve().parent
-ROOT = TESTS.parent
-sys.path[:0] = [str(TESTS), str(ROOT / "hooks")]
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "hooks")]
 
-from bench.search import shared_browser  # noqa: E402
-from conftest import copy_project  # noqa: E402
-from test_browser import CHROMIUM, _serve  # noqa: E402
-from test_pages import GLOSSARY  # noqa: E402
+from tests.bench.search import shared_browser  # noqa: E402
+from tests.support.browser import CHROMIUM, serve_site  # noqa: E402
+from tests.support.constants import LANG_ROOTS  # noqa: E402
+from tests.support.pages_site import GLOSSARY  # noqa: E402
+from tests.support.project import copy_project  # noqa: E402
 
 KINDS = {
     "home": "", "a-z": "terms/", "term": "terms/outsourcing/", "missing": "terms/make-or-buy/",
     "tag": "tags/business/", "tags": "tags/", "changes": "changes/", "data": "data/",
     "print": "print/", "guide": "guide/", "404": "does-not-exist/",
 }
-LANGUAGES = {"de": "", "da": "da/"}
 DEVICES = {"desktop": (1280, 800), "phone": (390, 844)}
 SCHEMES = ("light", "dark")
 SAMPLE = "make-or-buy.yml"
@@ -58,7 +57,7 @@ def shoot(base_url: str, out: Path) -> list[Path]:
                                           color_scheme=scheme, is_mobile=device == "phone",
                                           has_touch=device == "phone")
             page = context.new_page()
-            for lang, root in LANGUAGES.items():
+            for lang, root in LANG_ROOTS.items():
                 for kind, path in KINDS.items():
                     page.goto(f"{base_url}/{root}{path}")
                     page.wait_for_load_state("networkidle")
@@ -77,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="lexikon-screenshots-") as tmp:
         project = build_site(Path(tmp) / "project")
-        serving = _serve(project)
+        serving = serve_site(project)
         base_url = next(serving)
         try:
             written = shoot(base_url, out)

@@ -1,0 +1,82 @@
+"""A real project in a temporary folder: the site's files with a glossary of its own, built
+and checked as a person runs ``mkdocs build`` and ``lexicon``."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.support.constants import FIXTURES, ROOT
+
+__all__ = ["FIXTURES", "ROOT", "Project", "article", "copy_project"]
+
+
+@dataclass
+class Project:
+    """A copy of the site's project (mkdocs.yml, docs/, hooks/) with a glossary of its own."""
+
+    root: Path
+
+    @property
+    def glossary(self) -> Path:
+        return self.root / "glossary"
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    def build(self, strict: bool = True) -> subprocess.CompletedProcess[str]:
+        """``mkdocs build`` as a person runs it, into ``site/`` of the project."""
+        command = [sys.executable, "-m", "mkdocs", "build", "-f", str(self.root / "mkdocs.yml"),
+                   "-d", str(self.site)]
+        if strict:
+            command.append("--strict")
+        return subprocess.run(command, capture_output=True, text=True, cwd=self.root,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False)
+
+    def lexicon(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """The ``lexicon`` command line, run in the project folder."""
+        return subprocess.run([sys.executable, "-m", "lexikon.cli", *args], capture_output=True,
+                              text=True, cwd=self.root, check=False,
+                              env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")})
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def html(self, url_path: str) -> str:
+        """The built HTML at a site path like ``da/terms/backsourcing/``."""
+        return (self.site / url_path / "index.html").read_text(encoding="utf-8")
+
+
+def copy_project(target: Path, glossary: Path | Mapping[str, str] | None = None) -> Project:
+    """The real project's site files, with ``glossary`` (a folder, or name → text) as entries."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    ignore = shutil.ignore_patterns("__pycache__", "*.egg-info")
+    shutil.copytree(ROOT / "docs", target / "docs", ignore=ignore)
+    shutil.copytree(ROOT / "hooks", target / "hooks", ignore=ignore)
+    project = Project(target)
+    if glossary is None:
+        shutil.copytree(ROOT / "glossary", project.glossary)
+    elif isinstance(glossary, Path):
+        shutil.copytree(glossary, project.glossary)
+    else:
+        project.glossary.mkdir()
+        for name, text in glossary.items():
+            project.write(f"glossary/{name}", text)
+    return project
+
+
+def article(html: str) -> str:
+    """A built page's ``<article>`` (Material's content area), without header, navigation and footer."""
+    start = html.index('<article class="md-content__inner')
+    return html[start : html.index("</article>", start)]
