@@ -6,7 +6,8 @@ Everything a build does, and all it keeps between events, is in
 
 from __future__ import annotations
 
-from jinja2 import Environment
+from typing import TYPE_CHECKING
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -14,6 +15,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from lexikon.engine.mkdocs.build import LexikonBuild
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 _build = LexikonBuild()
 
