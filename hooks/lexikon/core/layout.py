@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import posixpath
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from lexikon.core.settings import Settings
 
@@ -24,6 +25,10 @@ HOME_PAGE = "index.md"
 """A language's home page, at the root of its tree."""
 FEED_FILE = "feed.xml"
 """Each language's Atom feed, at the root of its tree (``feed.xml``, ``da/feed.xml``)."""
+SITEMAP_FILE = "sitemap.xml"
+"""Each language's sitemap, at the root of its tree."""
+NOT_FOUND_FILE = "404.html"
+"""Each language's not-found page, at the root of its tree."""
 
 
 def href(from_url: str, to_url: str) -> str:
@@ -93,6 +98,8 @@ class SiteLayout:
     print_page = PRINT_PAGE
     home = HOME_PAGE
     feed = FEED_FILE
+    sitemap = SITEMAP_FILE
+    not_found = NOT_FOUND_FILE
 
     def fixed_pages(self) -> dict[str, str]:
         """Every page the renderer makes besides term and tag pages: source path → what it is.
@@ -157,6 +164,26 @@ class SiteLayout:
     def absolute_file_url(self, lang: str, name: str) -> str:
         """A file's address at the root of ``lang``'s tree (see :meth:`absolute_url`)."""
         return self._base() + self.file_url(name, lang)
+
+    def absolute_root(self, lang: str) -> str:
+        """A language tree's address (``site_url`` based, else site-relative): what an engine
+        building that language on its own calls its ``site_url``."""
+        return self._base() + self.root(lang)
+
+    def root_path(self, lang: str) -> str:
+        """A language tree's absolute path on the server (``/``, ``/da/``, under ``site_url``'s
+        path): for pages served at any depth (the 404 page), whose links cannot be relative."""
+        return urlsplit(self.site_url or "/").path.rstrip("/") + "/" + self.root(lang)
+
+    def file_path(self, name: str, lang: str | None = None) -> str:
+        """A file's absolute path on the server at the root of ``lang``'s tree, or of the
+        site when ``lang`` is None (see :meth:`root_path`)."""
+        return urlsplit(self.site_url or "/").path.rstrip("/") + "/" + self.file_url(name, lang)
+
+    def file_href_from(self, page_url: str, lang: str, name: str) -> str:
+        """A link to a file at the root of ``lang``'s tree from the page at site-relative
+        ``page_url`` (an engine's page, which knows its URL rather than its source)."""
+        return href(page_url, self.file_url(name, lang))
 
     def _base(self) -> str:
         return self.site_url.rstrip("/") + "/" if self.site_url else ""

@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from lexikon.core.layout import language_root, page_url
+from lexikon.core.layout import SiteLayout, language_root
 from lexikon.core.settings import Settings
 from lexikon.render.pages import Page
 
@@ -19,14 +19,12 @@ SEARCH_TERMS_BOOST = 500.0
 """Between Material's title (1000) and text (1): an alias outranks a mention in a body."""
 
 
-def search_terms_by_location(pages: Iterable[Page], settings: Settings,
-                             use_directory_urls: bool) -> dict[str, dict[str, str]]:
+def search_terms_by_location(pages: Iterable[Page], layout: SiteLayout) -> dict[str, dict[str, str]]:
     """Per language, each page's search terms by its location in that language's index."""
-    terms: dict[str, dict[str, str]] = {code: {} for code in settings.codes}
+    terms: dict[str, dict[str, str]] = {code: {} for code in layout.settings.codes}
     for page in pages:
         if page.search_terms:
-            url = page_url(page.path, page.lang, settings, use_directory_urls)
-            location = url.removeprefix(language_root(page.lang, settings))
+            location = layout.url(page.path, page.lang).removeprefix(layout.root(page.lang))
             terms[page.lang][location] = " ".join(page.search_terms)
     return terms
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from lexikon.core.layout import FEED_FILE, language_root
+from lexikon.core.layout import SiteLayout
 from lexikon.core.model import Glossary
 from lexikon.core.safe_write import write_text
 from lexikon.core.settings import Settings, stable_iri
@@ -21,15 +21,16 @@ from lexikon.render import frame
 from lexikon.render.pages import Page
 
 
-def write_search(site_dir: Path, settings: Settings, pages: Iterable[Page], use_directory_urls: bool) -> None:
+def write_search(site_dir: Path, layout: SiteLayout, pages: Iterable[Page]) -> None:
     """Search per language, by the engine the settings name."""
+    settings, use_directory_urls = layout.settings, bool(layout.use_directory_urls)
     if settings.search == "pagefind":
         # Material's index holds no pages here (see take_over_search): each language keeps
         # only its config, which Material still fetches for its highlighter.
         split_search_index(site_dir, settings)
         write_pagefind_bundles(site_dir, settings, use_directory_urls)
     else:
-        terms = search_terms_by_location(pages, settings, use_directory_urls)
+        terms = search_terms_by_location(pages, layout)
         split_search_index(site_dir, settings, terms)
         (site_dir / SEARCH_WORKER).unlink(missing_ok=True)
 
@@ -45,18 +46,19 @@ def write_data_exports(site_dir: Path, glossary: Glossary, settings: Settings, s
                          title=title, root=site_dir)
 
 
-def write_feeds(site_dir: Path, feeds: dict[str, str], settings: Settings) -> None:
+def write_feeds(site_dir: Path, feeds: dict[str, str], layout: SiteLayout) -> None:
     """Each language's Atom feed at the root of its tree (``feed.xml``, ``da/feed.xml``)."""
     for code, text in feeds.items():
-        write_text(site_dir / language_root(code, settings) / FEED_FILE, text, site_dir)
+        write_text(site_dir / layout.file_url(layout.feed, code), text, site_dir)
 
 
-def write_sitemaps(site_dir: Path, sitemaps: dict[str, dict[str, dict[str, str]]], settings: Settings,
-                   site_url: str | None) -> None:
+def write_sitemaps(site_dir: Path, sitemaps: dict[str, dict[str, dict[str, str]]],
+                   layout: SiteLayout) -> None:
     """A sitemap per language tree, of the real pages of that language (none without
     ``site_url``: a sitemap needs absolute addresses)."""
+    settings, site_url = layout.settings, layout.site_url
     for code in settings.codes:
-        target = site_dir / language_root(code, settings) / "sitemap.xml"
+        target = site_dir / layout.file_url(layout.sitemap, code)
         target.with_suffix(".xml.gz").unlink(missing_ok=True)
         target.unlink(missing_ok=True)
         if site_url:

@@ -12,9 +12,8 @@ import html
 import re
 from collections.abc import Mapping
 from typing import Any, Protocol
-from urllib.parse import urlsplit
 
-from lexikon.core.layout import language_root
+from lexikon.core.layout import SiteLayout
 from lexikon.core.settings import Settings
 from lexikon.render.page import Page
 
@@ -111,19 +110,17 @@ def sitemap(urls: Mapping[str, Mapping[str, str]], site_url: str, default_langua
     return "\n".join(lines) + "\n"
 
 
-def sitemap_paths(settings: Settings, site_url: str | None) -> list[str]:
+def sitemap_paths(layout: SiteLayout) -> list[str]:
     """The absolute paths of the sitemaps a build writes (none without ``site_url``)."""
-    if not site_url:
+    if not layout.site_url:
         return []
-    base = urlsplit(site_url).path.rstrip("/") + "/"
-    return [base + language_root(code, settings) + "sitemap.xml" for code in settings.codes]
+    return [layout.file_path(layout.sitemap, code) for code in layout.settings.codes]
 
 
-def not_found_trees(settings: Settings, site_url: str | None) -> list[dict[str, Any]]:
+def not_found_trees(layout: SiteLayout) -> list[dict[str, Any]]:
     """The other languages' trees, for the root 404 page's script: a missing address under
     ``/da/`` gets the Danish not-found page (GitHub Pages serves only the root one)."""
-    base = urlsplit(site_url or "/").path.rstrip("/") + "/"
-    return sorted(({"root": base + language_root(code, settings),
-                    "page": base + language_root(code, settings) + "404.html"}
+    settings = layout.settings
+    return sorted(({"root": layout.root_path(code), "page": layout.file_path(layout.not_found, code)}
                    for code in settings.codes if code != settings.default_language),
                   key=lambda tree: -len(tree["root"]))
