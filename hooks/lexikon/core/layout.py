@@ -196,11 +196,6 @@ class SiteLayout:
         return self.href(lang, origin, path)
 
 
-def page_url(path: str, lang: str, settings: Settings, use_directory_urls: bool) -> str:
-    """The site-relative URL of a neutral source path in one language (see :meth:`SiteLayout.url`)."""
-    return SiteLayout(settings, use_directory_urls).url(path, lang)
-
-
 def fixed_pages(settings: Settings) -> dict[str, str]:
     """Every generated page besides term and tag pages (see :meth:`SiteLayout.fixed_pages`)."""
     return SiteLayout(settings).fixed_pages()

@@ -10,8 +10,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from lexikon.core.layout import SiteLayout, language_root
-from lexikon.core.settings import Settings
+from lexikon.core.layout import SiteLayout
 from lexikon.render.pages import Page
 
 SEARCH_TERMS_FIELD = "terms"
@@ -29,7 +28,7 @@ def search_terms_by_location(pages: Iterable[Page], layout: SiteLayout) -> dict[
     return terms
 
 
-def split_search_index(site_dir: Path, settings: Settings,
+def split_search_index(site_dir: Path, layout: SiteLayout,
                        terms: dict[str, dict[str, str]] | None = None) -> dict[str, int]:
     """One search index per language, each where that language's pages look for it.
 
@@ -41,7 +40,8 @@ def split_search_index(site_dir: Path, settings: Settings,
     """
     path = site_dir / "search" / "search_index.json"
     merged = json.loads(path.read_text(encoding="utf-8"))
-    roots = {code: language_root(code, settings) for code in settings.codes}
+    settings = layout.settings
+    roots = {code: layout.root(code) for code in settings.codes}
     per_language: dict[str, list[dict]] = {code: [] for code in settings.codes}
     for doc in merged["docs"]:
         location = doc["location"]

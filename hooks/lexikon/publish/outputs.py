@@ -23,15 +23,15 @@ from lexikon.render.pages import Page
 
 def write_search(site_dir: Path, layout: SiteLayout, pages: Iterable[Page]) -> None:
     """Search per language, by the engine the settings name."""
-    settings, use_directory_urls = layout.settings, bool(layout.use_directory_urls)
+    settings = layout.settings
     if settings.search == "pagefind":
         # Material's index holds no pages here (see take_over_search): each language keeps
         # only its config, which Material still fetches for its highlighter.
-        split_search_index(site_dir, settings)
-        write_pagefind_bundles(site_dir, settings, use_directory_urls)
+        split_search_index(site_dir, layout)
+        write_pagefind_bundles(site_dir, layout)
     else:
         terms = search_terms_by_location(pages, layout)
-        split_search_index(site_dir, settings, terms)
+        split_search_index(site_dir, layout, terms)
         (site_dir / SEARCH_WORKER).unlink(missing_ok=True)
 
 

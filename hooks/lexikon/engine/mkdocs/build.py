@@ -149,7 +149,8 @@ class LexikonBuild:
         output = material.drop_orphan_toc_label(output)
         if self.pagefind:
             lang = current_language(config, settings)
-            output = pagefind.use_search_worker(output, pagefind.search_worker_url(page.url, lang, settings))
+            worker = pagefind.search_worker_url(self.rendered.layout, lang, page.url)
+            output = pagefind.use_search_worker(output, worker)
         pages.release_page_text(page)
         return output
 
@@ -159,9 +160,8 @@ class LexikonBuild:
             lang = current_language(config, settings)
             output = pages.head_alternates(output, None, {}, settings, config)
             if self.pagefind:
-                base = self.rendered.layout.root_path(settings.default_language)  # the site's, at any depth
-                output = pagefind.use_search_worker(
-                    output, pagefind.search_worker_url(None, lang, settings, base=base))
+                worker = pagefind.search_worker_url(self.rendered.layout, lang)  # absolute: any depth
+                output = pagefind.use_search_worker(output, worker)
             output = material.write_not_found(output, lang, self.rendered.layout, config)
         return output
 
