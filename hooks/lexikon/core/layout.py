@@ -185,6 +185,14 @@ class SiteLayout:
         ``page_url`` (an engine's page, which knows its URL rather than its source)."""
         return href(page_url, self.file_url(name, lang))
 
+    def site_address(self, url: str = "") -> str:
+        """A site-relative URL as an engine gives it (the root's ``./``) made absolute with
+        ``site_url``, else as it is; ``""``: the site's own address (``""`` without one)."""
+        if not self.site_url:
+            return url
+        path = url.lstrip("/").removeprefix("./")
+        return self._base() + ("" if path == "." else path)
+
     def _base(self) -> str:
         return self.site_url.rstrip("/") + "/" if self.site_url else ""
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from lexikon.core.layout import SiteLayout
 from lexikon.core.model import Glossary
 from lexikon.core.safe_write import write_text
-from lexikon.core.settings import Settings, stable_iri
+from lexikon.core.settings import stable_iri
 from lexikon.interchange.export import page_url_of, write_exports
 from lexikon.publish.lunr import search_terms_by_location, split_search_index
 from lexikon.publish.pagefind import SEARCH_WORKER, write_pagefind_bundles
@@ -35,12 +35,12 @@ def write_search(site_dir: Path, layout: SiteLayout, pages: Iterable[Page]) -> N
         (site_dir / SEARCH_WORKER).unlink(missing_ok=True)
 
 
-def write_data_exports(site_dir: Path, glossary: Glossary, settings: Settings, site_url: str | None,
-                       use_directory_urls: bool, title: str, identity: str) -> list[Path]:
+def write_data_exports(site_dir: Path, glossary: Glossary, layout: SiteLayout, title: str,
+                       identity: str) -> list[Path]:
     """glossary.json, CSV, TBX and SKOS at the site's root, with the pages' addresses;
     ``identity`` names the concept scheme of a site without an address."""
-    base = site_url.rstrip("/") + "/" if site_url else ""
-    url_of = page_url_of(settings, base, use_directory_urls)
+    settings, base = layout.settings, layout.site_address()
+    url_of = page_url_of(settings, base, bool(layout.use_directory_urls))
     scheme_iri = base or stable_iri(identity, "concept-scheme")
     return write_exports(glossary, settings, url_of, site_dir, scheme_iri=scheme_iri,
                          title=title, root=site_dir)
@@ -63,5 +63,4 @@ def write_sitemaps(site_dir: Path, sitemaps: dict[str, dict[str, dict[str, str]]
         target.unlink(missing_ok=True)
         if site_url:
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(frame.sitemap(sitemaps.get(code, {}), site_url, settings.default_language),
-                              encoding="utf-8")
+            target.write_text(frame.sitemap(sitemaps.get(code, {}), layout), encoding="utf-8")

@@ -54,15 +54,6 @@ def page_languages(file: SourceFile, lang: str, settings: Settings,
     return found
 
 
-def address(url: str, site_url: str | None) -> str:
-    """A site-relative URL as the head links it: absolute with ``site_url``, else as it is."""
-    if site_url:
-        # The root index's URL is "./": the address is the site's, as its canonical says.
-        path = url.lstrip("/").removeprefix("./")
-        return site_url.rstrip("/") + "/" + ("" if path == "." else path)
-    return url
-
-
 _MATERIAL_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 
 
@@ -92,19 +83,19 @@ def replace_hreflang(page_html: str, links: str) -> str:
     return head[:at] + links + head[at:] + page_html[head_end:]
 
 
-def sitemap(urls: Mapping[str, Mapping[str, str]], site_url: str, default_language: str) -> str:
+def sitemap(urls: Mapping[str, Mapping[str, str]], layout: SiteLayout) -> str:
     """One language's sitemap: its real pages, each with its translations (absolute)."""
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
              'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
     for url, languages in sorted(urls.items()):
-        lines.append(f"  <url><loc>{html.escape(address(url, site_url))}</loc>")
+        lines.append(f"  <url><loc>{html.escape(layout.site_address(url))}</loc>")
         alternates = dict(languages)
-        if default_language in alternates:
-            alternates["x-default"] = alternates[default_language]
+        if layout.settings.default_language in alternates:
+            alternates["x-default"] = alternates[layout.settings.default_language]
         for code, other in alternates.items():
             lines.append(f'    <xhtml:link rel="alternate" hreflang="{code}" '
-                         f'href="{html.escape(address(other, site_url))}"/>')
+                         f'href="{html.escape(layout.site_address(other))}"/>')
         lines.append("  </url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"

@@ -144,8 +144,8 @@ class LexikonBuild:
 
     def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
         assert self.rendered is not None
-        settings = self.rendered.settings
-        output = pages.head_alternates(output, page, getattr(page, "lexikon_languages", {}), settings, config)
+        settings, layout = self.rendered.settings, self.rendered.layout
+        output = pages.head_alternates(output, page, getattr(page, "lexikon_languages", {}), layout)
         output = material.drop_orphan_toc_label(output)
         if self.pagefind:
             lang = current_language(config, settings)
@@ -158,7 +158,7 @@ class LexikonBuild:
         if template_name == "404.html" and self.rendered is not None:
             settings = self.rendered.settings
             lang = current_language(config, settings)
-            output = pages.head_alternates(output, None, {}, settings, config)
+            output = pages.head_alternates(output, None, {}, self.rendered.layout)
             if self.pagefind:
                 worker = pagefind.search_worker_url(self.rendered.layout, lang)  # absolute: any depth
                 output = pagefind.use_search_worker(output, worker)
@@ -198,9 +198,7 @@ class LexikonBuild:
 def _finish(rendered: Rendered, config: MkDocsConfig) -> None:
     """After the last language pass: search per language, feeds, data, no broken sitemap."""
     site_dir = Path(config.site_dir)
-    settings = rendered.settings
     write_search(site_dir, rendered.layout, rendered.pages.values())
     write_sitemaps(site_dir, rendered.sitemaps, rendered.layout)
     write_feeds(site_dir, rendered.feeds, rendered.layout)
-    write_data_exports(site_dir, rendered.glossary, settings, config.site_url, config.use_directory_urls,
-                       config.site_name, rendered.identity)
+    write_data_exports(site_dir, rendered.glossary, rendered.layout, config.site_name, rendered.identity)

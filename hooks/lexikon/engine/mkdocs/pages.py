@@ -119,14 +119,15 @@ def page_frame(page: MkDocsPage, lang: str, rendered: Rendered, config: MkDocsCo
             "lexikon_sitemaps": frame.sitemap_paths(rendered.layout)}
 
 
-def head_alternates(output: str, page: MkDocsPage | None, languages: dict[str, str], settings: Settings,
-                    config: MkDocsConfig) -> str:
+def head_alternates(output: str, page: MkDocsPage | None, languages: dict[str, str],
+                    layout: SiteLayout) -> str:
     """The page's head with its real ``hreflang`` alternates: absolute with ``site_url``,
     else relative to the page."""
     def link(url: str) -> str:
-        return frame.address(url, config.site_url) if config.site_url else href(page.url if page else "", url)
+        return layout.site_address(url) if layout.site_url else href(page.url if page else "", url)
 
-    return frame.replace_hreflang(output, frame.hreflang_links(languages, settings.default_language, link))
+    links = frame.hreflang_links(languages, layout.settings.default_language, link)
+    return frame.replace_hreflang(output, links)
 
 
 def release_page_text(page: MkDocsPage) -> None:
