@@ -4,7 +4,7 @@ One home for it: the render stage, the exports, the output folder and the MkDocs
 all ask a :class:`SiteLayout` (built from the settings, MkDocs' ``use_directory_urls`` and
 ``site_url``) instead of doing URL arithmetic of their own. The check asks it too, for the
 ids whose page would land on a generated one. Pages are named by their language-neutral
-source path (``terms/x.md``); each language's tree lies under :func:`language_root`.
+source path (``terms/x.md``); each language's tree lies under :meth:`SiteLayout.root`.
 """
 
 from __future__ import annotations
@@ -55,11 +55,6 @@ def href(from_url: str, to_url: str) -> str:
 def _relative(target: str, folder: str) -> str:
     """``posixpath.relpath``, remembered: term pages link to the same few folders."""
     return posixpath.relpath(target, folder or ".")
-
-
-def language_root(lang: str, settings: Settings) -> str:
-    """The folder of a language's tree in the built site ('' for the default, as i18n lays it)."""
-    return "" if lang == settings.default_language else f"{lang}/"
 
 
 @dataclass(frozen=True)
@@ -116,20 +111,20 @@ class SiteLayout:
 
     # addresses ----------------------------------------------------------------------------
     def root(self, lang: str) -> str:
-        """The folder of a language's tree in the built site."""
-        return language_root(lang, self.settings)
+        """The folder of a language's tree in the built site ('' for the default, as i18n lays it)."""
+        return "" if lang == self.settings.default_language else f"{lang}/"
 
     def url(self, path: str, lang: str) -> str:
         """The site-relative URL of a neutral source path (``terms/x.md``) in one language."""
         if self.use_directory_urls is None:
-            return language_root(lang, self.settings) + path
+            return self.root(lang) + path
         stem = path.removesuffix(".md")
         if self.use_directory_urls:
             stem = stem.removesuffix("index").rstrip("/")
             url = f"{stem}/" if stem else ""
         else:
             url = f"{stem}.html"
-        return language_root(lang, self.settings) + url
+        return self.root(lang) + url
 
     def markdown_href(self, origin: str, target: str) -> str:
         """A link in a page's Markdown from one source to another (``../tags/x.md``), which
@@ -151,7 +146,7 @@ class SiteLayout:
         """The site-relative URL of a file at the root of ``lang``'s tree (its feed), or of
         the site's root when ``lang`` is None (the data exports). Files keep their names,
         whatever ``use_directory_urls`` does to pages."""
-        return (language_root(lang, self.settings) if lang else "") + name
+        return (self.root(lang) if lang else "") + name
 
     def file_href(self, lang: str, origin: str, name: str, *, site_root: bool = False) -> str:
         """A link from a page of ``lang`` to a file at the root of its tree, or of the site."""
@@ -168,12 +163,12 @@ class SiteLayout:
     def absolute_root(self, lang: str) -> str:
         """A language tree's address (``site_url`` based, else site-relative): what an engine
         building that language on its own calls its ``site_url``."""
-        return self._base() + self.root(lang)
+        return self.absolute_file_url(lang, "")
 
     def root_path(self, lang: str) -> str:
         """A language tree's absolute path on the server (``/``, ``/da/``, under ``site_url``'s
         path): for pages served at any depth (the 404 page), whose links cannot be relative."""
-        return urlsplit(self.site_url or "/").path.rstrip("/") + "/" + self.root(lang)
+        return self.file_path("", lang)
 
     def file_path(self, name: str, lang: str | None = None) -> str:
         """A file's absolute path on the server at the root of ``lang``'s tree, or of the
