@@ -6,7 +6,8 @@ Everything a build does, and all it keeps between events, is in
 
 from __future__ import annotations
 
-from jinja2 import Environment
+from typing import Any
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -37,7 +38,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return _build.on_nav(nav, config, files)
 
 
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:  # a jinja2.Environment
     return _build.on_env(env, config, files)
 
 

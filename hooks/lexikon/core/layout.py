@@ -4,7 +4,7 @@ One home for it: the render stage, the exports, the output folder and the MkDocs
 all ask a :class:`SiteLayout` (built from the settings, MkDocs' ``use_directory_urls`` and
 ``site_url``) instead of doing URL arithmetic of their own. The check asks it too, for the
 ids whose page would land on a generated one. Pages are named by their language-neutral
-source path (``terms/x.md``); each language's tree lies under :func:`language_root`.
+source path (``terms/x.md``); each language's tree lies under :meth:`SiteLayout.root`.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import posixpath
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from lexikon.core.settings import Settings
 
@@ -24,6 +25,10 @@ HOME_PAGE = "index.md"
 """A language's home page, at the root of its tree."""
 FEED_FILE = "feed.xml"
 """Each language's Atom feed, at the root of its tree (``feed.xml``, ``da/feed.xml``)."""
+SITEMAP_FILE = "sitemap.xml"
+"""Each language's sitemap, at the root of its tree."""
+NOT_FOUND_FILE = "404.html"
+"""Each language's not-found page, at the root of its tree."""
 
 
 def href(from_url: str, to_url: str) -> str:
@@ -50,11 +55,6 @@ def href(from_url: str, to_url: str) -> str:
 def _relative(target: str, folder: str) -> str:
     """``posixpath.relpath``, remembered: term pages link to the same few folders."""
     return posixpath.relpath(target, folder or ".")
-
-
-def language_root(lang: str, settings: Settings) -> str:
-    """The folder of a language's tree in the built site ('' for the default, as i18n lays it)."""
-    return "" if lang == settings.default_language else f"{lang}/"
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,8 @@ class SiteLayout:
     print_page = PRINT_PAGE
     home = HOME_PAGE
     feed = FEED_FILE
+    sitemap = SITEMAP_FILE
+    not_found = NOT_FOUND_FILE
 
     def fixed_pages(self) -> dict[str, str]:
         """Every page the renderer makes besides term and tag pages: source path → what it is.
@@ -109,20 +111,20 @@ class SiteLayout:
 
     # addresses ----------------------------------------------------------------------------
     def root(self, lang: str) -> str:
-        """The folder of a language's tree in the built site."""
-        return language_root(lang, self.settings)
+        """The folder of a language's tree in the built site ('' for the default, as i18n lays it)."""
+        return "" if lang == self.settings.default_language else f"{lang}/"
 
     def url(self, path: str, lang: str) -> str:
         """The site-relative URL of a neutral source path (``terms/x.md``) in one language."""
         if self.use_directory_urls is None:
-            return language_root(lang, self.settings) + path
+            return self.root(lang) + path
         stem = path.removesuffix(".md")
         if self.use_directory_urls:
             stem = stem.removesuffix("index").rstrip("/")
             url = f"{stem}/" if stem else ""
         else:
             url = f"{stem}.html"
-        return language_root(lang, self.settings) + url
+        return self.root(lang) + url
 
     def markdown_href(self, origin: str, target: str) -> str:
         """A link in a page's Markdown from one source to another (``../tags/x.md``), which
@@ -144,7 +146,7 @@ class SiteLayout:
         """The site-relative URL of a file at the root of ``lang``'s tree (its feed), or of
         the site's root when ``lang`` is None (the data exports). Files keep their names,
         whatever ``use_directory_urls`` does to pages."""
-        return (language_root(lang, self.settings) if lang else "") + name
+        return (self.root(lang) if lang else "") + name
 
     def file_href(self, lang: str, origin: str, name: str, *, site_root: bool = False) -> str:
         """A link from a page of ``lang`` to a file at the root of its tree, or of the site."""
@@ -158,6 +160,34 @@ class SiteLayout:
         """A file's address at the root of ``lang``'s tree (see :meth:`absolute_url`)."""
         return self._base() + self.file_url(name, lang)
 
+    def absolute_root(self, lang: str) -> str:
+        """A language tree's address (``site_url`` based, else site-relative): what an engine
+        building that language on its own calls its ``site_url``."""
+        return self.absolute_file_url(lang, "")
+
+    def root_path(self, lang: str) -> str:
+        """A language tree's absolute path on the server (``/``, ``/da/``, under ``site_url``'s
+        path): for pages served at any depth (the 404 page), whose links cannot be relative."""
+        return self.file_path("", lang)
+
+    def file_path(self, name: str, lang: str | None = None) -> str:
+        """A file's absolute path on the server at the root of ``lang``'s tree, or of the
+        site when ``lang`` is None (see :meth:`root_path`)."""
+        return urlsplit(self.site_url or "/").path.rstrip("/") + "/" + self.file_url(name, lang)
+
+    def file_href_from(self, page_url: str, lang: str, name: str) -> str:
+        """A link to a file at the root of ``lang``'s tree from the page at site-relative
+        ``page_url`` (an engine's page, which knows its URL rather than its source)."""
+        return href(page_url, self.file_url(name, lang))
+
+    def site_address(self, url: str = "") -> str:
+        """A site-relative URL as an engine gives it (the root's ``./``) made absolute with
+        ``site_url``, else as it is; ``""``: the site's own address (``""`` without one)."""
+        if not self.site_url:
+            return url
+        path = url.lstrip("/").removeprefix("./")
+        return self._base() + ("" if path == "." else path)
+
     def _base(self) -> str:
         return self.site_url.rstrip("/") + "/" if self.site_url else ""
 
@@ -167,11 +197,6 @@ class SiteLayout:
         if self.site_url is not None:
             return self.absolute_url(lang, path)
         return self.href(lang, origin, path)
-
-
-def page_url(path: str, lang: str, settings: Settings, use_directory_urls: bool) -> str:
-    """The site-relative URL of a neutral source path in one language (see :meth:`SiteLayout.url`)."""
-    return SiteLayout(settings, use_directory_urls).url(path, lang)
 
 
 def fixed_pages(settings: Settings) -> dict[str, str]:

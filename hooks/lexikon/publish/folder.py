@@ -18,12 +18,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from lexikon.core.history import entry_history
-from lexikon.core.layout import SiteLayout, language_root
+from lexikon.core.layout import SiteLayout
 from lexikon.core.model import Finding, Glossary
 from lexikon.core.safe_write import checked, write_bytes, write_text
 from lexikon.core.settings import Settings, read_config
 from lexikon.interchange.export import page_url_of, write_exports
-from lexikon.render.pages import GRAPH_MARKER, lexicon_graphs, render_site
+from lexikon.render.pages import GRAPH_MARKER
+from lexikon.render.site_output import render_everything
 
 MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "fenced_code", "tables",
                        {"toc": {"permalink": True}}]
@@ -33,24 +34,22 @@ MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "fenced_code", "
 def render_folder(glossary: Glossary, settings: Settings, out_dir: Path, langs: Iterable[str],
                   site_url: str = "", config_file: Path | None = None) -> list[Path]:
     """Write each language's project folder under ``out_dir``; the files written."""
-    history = entry_history(settings.glossary_dir)
     layout = SiteLayout(settings, True, site_url or "/")  # root-based addresses without a site_url
-    pages = render_site(glossary, layout, history)
-    graphs = lexicon_graphs(glossary, layout)
+    output = render_everything(glossary, layout, entry_history(settings.glossary_dir))
     root = settings.project_dir
     written: list[Path] = []
     for lang in langs:
         project = out_dir / lang
         docs = project / "docs"
         shutil.rmtree(checked(docs, root), ignore_errors=True)  # pages of removed entries go too
-        for page in pages:
+        for page in output.pages:
             if page.lang == lang:
                 written.append(write_text(docs / page.path, page.markdown, root))
-        written.extend(_hand_written(settings, lang, docs, graphs.get(lang, "")))
+        written.extend(_hand_written(settings, lang, docs, output.graphs.get(lang, "")))
         if lang == settings.default_language:
             written.extend(write_exports(glossary, settings, page_url_of(settings, site_url), docs,
                                          root=root))
-        config = _config(settings, lang, site_url, config_file or settings.project_dir / "mkdocs.yml")
+        config = _config(layout, lang, bool(site_url), config_file or settings.project_dir / "mkdocs.yml")
         written.append(write_text(project / "mkdocs.yml", config, root))
     return written
 
@@ -87,18 +86,19 @@ def _site_texts(settings: Settings, config_file: Path, lang: str) -> dict[str, s
     return texts
 
 
-def _config(settings: Settings, lang: str, site_url: str, config_file: Path) -> str:
-    """A hook-free ``mkdocs.yml`` for one language (JSON is YAML, and needs no quoting rules)."""
+def _config(layout: SiteLayout, lang: str, has_address: bool, config_file: Path) -> str:
+    """A hook-free ``mkdocs.yml`` for one language (JSON is YAML, and needs no quoting rules);
+    its ``site_url`` is the language tree's address when the site has one."""
     config = {
-        **_site_texts(settings, config_file, lang),
+        **_site_texts(layout.settings, config_file, lang),
         "docs_dir": "docs",
         "site_dir": "site",
         "theme": {"name": "material", "language": lang},
         "markdown_extensions": MARKDOWN_EXTENSIONS,
         "extra_css": ["assets/lexikon.css"],
     }
-    if site_url:
-        config["site_url"] = site_url.rstrip("/") + "/" + language_root(lang, settings)
+    if has_address:
+        config["site_url"] = layout.absolute_root(lang)
     return json.dumps(config, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -10,8 +10,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from lexikon.core.layout import language_root, page_url
-from lexikon.core.settings import Settings
+from lexikon.core.layout import SiteLayout
 from lexikon.render.pages import Page
 
 SEARCH_TERMS_FIELD = "terms"
@@ -19,19 +18,17 @@ SEARCH_TERMS_BOOST = 500.0
 """Between Material's title (1000) and text (1): an alias outranks a mention in a body."""
 
 
-def search_terms_by_location(pages: Iterable[Page], settings: Settings,
-                             use_directory_urls: bool) -> dict[str, dict[str, str]]:
+def search_terms_by_location(pages: Iterable[Page], layout: SiteLayout) -> dict[str, dict[str, str]]:
     """Per language, each page's search terms by its location in that language's index."""
-    terms: dict[str, dict[str, str]] = {code: {} for code in settings.codes}
+    terms: dict[str, dict[str, str]] = {code: {} for code in layout.settings.codes}
     for page in pages:
         if page.search_terms:
-            url = page_url(page.path, page.lang, settings, use_directory_urls)
-            location = url.removeprefix(language_root(page.lang, settings))
+            location = layout.url(page.path, page.lang).removeprefix(layout.root(page.lang))
             terms[page.lang][location] = " ".join(page.search_terms)
     return terms
 
 
-def split_search_index(site_dir: Path, settings: Settings,
+def split_search_index(site_dir: Path, layout: SiteLayout,
                        terms: dict[str, dict[str, str]] | None = None) -> dict[str, int]:
     """One search index per language, each where that language's pages look for it.
 
@@ -43,7 +40,8 @@ def split_search_index(site_dir: Path, settings: Settings,
     """
     path = site_dir / "search" / "search_index.json"
     merged = json.loads(path.read_text(encoding="utf-8"))
-    roots = {code: language_root(code, settings) for code in settings.codes}
+    settings = layout.settings
+    roots = {code: layout.root(code) for code in settings.codes}
     per_language: dict[str, list[dict]] = {code: [] for code in settings.codes}
     for doc in merged["docs"]:
         location = doc["location"]

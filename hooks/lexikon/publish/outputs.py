@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from lexikon.core.layout import FEED_FILE, language_root
+from lexikon.core.layout import SiteLayout
 from lexikon.core.model import Glossary
 from lexikon.core.safe_write import write_text
-from lexikon.core.settings import Settings, stable_iri
+from lexikon.core.settings import stable_iri
 from lexikon.interchange.export import page_url_of, write_exports
 from lexikon.publish.lunr import search_terms_by_location, split_search_index
 from lexikon.publish.pagefind import SEARCH_WORKER, write_pagefind_bundles
@@ -21,45 +21,46 @@ from lexikon.render import frame
 from lexikon.render.pages import Page
 
 
-def write_search(site_dir: Path, settings: Settings, pages: Iterable[Page], use_directory_urls: bool) -> None:
+def write_search(site_dir: Path, layout: SiteLayout, pages: Iterable[Page]) -> None:
     """Search per language, by the engine the settings name."""
+    settings = layout.settings
     if settings.search == "pagefind":
         # Material's index holds no pages here (see take_over_search): each language keeps
         # only its config, which Material still fetches for its highlighter.
-        split_search_index(site_dir, settings)
-        write_pagefind_bundles(site_dir, settings, use_directory_urls)
+        split_search_index(site_dir, layout)
+        write_pagefind_bundles(site_dir, layout)
     else:
-        terms = search_terms_by_location(pages, settings, use_directory_urls)
-        split_search_index(site_dir, settings, terms)
+        terms = search_terms_by_location(pages, layout)
+        split_search_index(site_dir, layout, terms)
         (site_dir / SEARCH_WORKER).unlink(missing_ok=True)
 
 
-def write_data_exports(site_dir: Path, glossary: Glossary, settings: Settings, site_url: str | None,
-                       use_directory_urls: bool, title: str, identity: str) -> list[Path]:
+def write_data_exports(site_dir: Path, glossary: Glossary, layout: SiteLayout, title: str,
+                       identity: str) -> list[Path]:
     """glossary.json, CSV, TBX and SKOS at the site's root, with the pages' addresses;
     ``identity`` names the concept scheme of a site without an address."""
-    base = site_url.rstrip("/") + "/" if site_url else ""
-    url_of = page_url_of(settings, base, use_directory_urls)
+    settings, base = layout.settings, layout.site_address()
+    url_of = page_url_of(settings, base, bool(layout.use_directory_urls))
     scheme_iri = base or stable_iri(identity, "concept-scheme")
     return write_exports(glossary, settings, url_of, site_dir, scheme_iri=scheme_iri,
                          title=title, root=site_dir)
 
 
-def write_feeds(site_dir: Path, feeds: dict[str, str], settings: Settings) -> None:
+def write_feeds(site_dir: Path, feeds: dict[str, str], layout: SiteLayout) -> None:
     """Each language's Atom feed at the root of its tree (``feed.xml``, ``da/feed.xml``)."""
     for code, text in feeds.items():
-        write_text(site_dir / language_root(code, settings) / FEED_FILE, text, site_dir)
+        write_text(site_dir / layout.file_url(layout.feed, code), text, site_dir)
 
 
-def write_sitemaps(site_dir: Path, sitemaps: dict[str, dict[str, dict[str, str]]], settings: Settings,
-                   site_url: str | None) -> None:
+def write_sitemaps(site_dir: Path, sitemaps: dict[str, dict[str, dict[str, str]]],
+                   layout: SiteLayout) -> None:
     """A sitemap per language tree, of the real pages of that language (none without
     ``site_url``: a sitemap needs absolute addresses)."""
+    settings, site_url = layout.settings, layout.site_url
     for code in settings.codes:
-        target = site_dir / language_root(code, settings) / "sitemap.xml"
+        target = site_dir / layout.file_url(layout.sitemap, code)
         target.with_suffix(".xml.gz").unlink(missing_ok=True)
         target.unlink(missing_ok=True)
         if site_url:
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(frame.sitemap(sitemaps.get(code, {}), site_url, settings.default_language),
-                              encoding="utf-8")
+            target.write_text(frame.sitemap(sitemaps.get(code, {}), layout), encoding="utf-8")

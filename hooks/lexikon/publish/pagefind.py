@@ -22,8 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from lexikon.core import escape
-from lexikon.core.layout import href, language_root
-from lexikon.core.settings import Settings
+from lexikon.core.layout import SiteLayout, href
 
 SEARCH_WORKER = "assets/javascripts/lexikon-search-worker.js"
 """Our worker behind Material's search box (from ``hooks/overrides``): Material's protocol,
@@ -94,25 +93,24 @@ def use_search_worker(page_html: str, worker_url: str) -> str:
     return _CONFIG_SCRIPT.sub(swap, page_html, count=1)
 
 
-def search_worker_url(page_url: str | None, lang: str, settings: Settings, base: str | None = None) -> str:
-    """The worker's address from a page (relative), or from ``base`` (the 404 page, any depth)."""
-    target = SEARCH_WORKER + "?root=" + language_root(lang, settings)
-    if base is not None:
-        return base.rstrip("/") + "/" + target
-    return href(page_url or "", SEARCH_WORKER) + "?root=" + language_root(lang, settings)
+def search_worker_url(layout: SiteLayout, lang: str, page_url: str | None = None) -> str:
+    """The worker's address from the page at ``page_url`` (relative), or without a page its
+    absolute path (the 404 page, served at any depth); it searches ``lang``'s tree."""
+    if page_url is None:
+        return layout.file_path(SEARCH_WORKER) + "?root=" + layout.root(lang)
+    return href(page_url, layout.file_url(SEARCH_WORKER)) + "?root=" + layout.root(lang)
 
 
-def pagefind_pages(site_dir: Path, settings: Settings,
-                   use_directory_urls: bool = True) -> dict[str, list[tuple[str, Path]]]:
+def pagefind_pages(site_dir: Path, layout: SiteLayout) -> dict[str, list[tuple[str, Path]]]:
     """Per language, each page Pagefind indexes: its URL within the language's tree, its file.
 
     A page belongs to the language whose tree it is in (the longest root that holds it);
     only pages our template marked ``data-pagefind-body`` count, so the 404 page, redirects
     and pages that opted out of search stay out, and no bundle holds another language.
     """
-    roots = sorted(((code, language_root(code, settings)) for code in settings.codes),
-                   key=lambda pair: -len(pair[1]))
-    pages: dict[str, list[tuple[str, Path]]] = {code: [] for code in settings.codes}
+    codes = layout.settings.codes
+    roots = sorted(((code, layout.root(code)) for code in codes), key=lambda pair: -len(pair[1]))
+    pages: dict[str, list[tuple[str, Path]]] = {code: [] for code in codes}
     for path in sorted(site_dir.rglob("*.html")):
         relative = path.relative_to(site_dir).as_posix()
         code, root = next((c, r) for c, r in roots if relative.startswith(r))
@@ -121,14 +119,13 @@ def pagefind_pages(site_dir: Path, settings: Settings,
             continue
         if "data-pagefind-body" not in path.read_text(encoding="utf-8"):
             continue
-        if use_directory_urls and (inside == "index.html" or inside.endswith("/index.html")):
+        if layout.use_directory_urls and (inside == "index.html" or inside.endswith("/index.html")):
             inside = inside.removesuffix("index.html")
         pages[code].append(("/" + inside, path))
     return pages
 
 
-def write_pagefind_bundles(site_dir: Path, settings: Settings,
-                           use_directory_urls: bool = True) -> dict[str, int]:
+def write_pagefind_bundles(site_dir: Path, layout: SiteLayout) -> dict[str, int]:
     """One Pagefind bundle per language, in ``<language root>/pagefind/``.
 
     A reader's worker loads only their language's bundle, whose words are stemmed by that
@@ -137,7 +134,8 @@ def write_pagefind_bundles(site_dir: Path, settings: Settings,
     Pagefind indexes that folder. Result URLs are relative to the language's tree; the
     browser side prefixes them with the folder holding the bundle.
     """
-    pages = pagefind_pages(site_dir, settings, use_directory_urls)
+    pages = pagefind_pages(site_dir, layout)
+    settings = layout.settings
     _return_free_memory()  # the indexer's memory comes on top of the build's
     with tempfile.TemporaryDirectory(prefix=f".{site_dir.name}.pagefind-", dir=site_dir.parent) as tmp:
         staged = {code: Path(tmp) / code for code in settings.codes}
@@ -154,7 +152,7 @@ def write_pagefind_bundles(site_dir: Path, settings: Settings,
         # its Python API: the API's service, stopped as soon as it answers, could leave a
         # bundle's last file empty on a large site.
         for code in settings.codes:
-            target = site_dir / language_root(code, settings) / PAGEFIND_DIR
+            target = site_dir / layout.root(code) / PAGEFIND_DIR
             shutil.rmtree(target, ignore_errors=True)
             command = [sys.executable, "-m", "pagefind", "--site", str(staged[code]),
                        "--output-path", str(target), "--force-language", code, "--silent"]
@@ -165,7 +163,7 @@ def write_pagefind_bundles(site_dir: Path, settings: Settings,
             if done.returncode != 0 or not entry.is_file() or not entry.stat().st_size:
                 raise RuntimeError(f"Pagefind could not index the '{code}' pages:\n{done.stderr[-2000:]}")
     for code in settings.codes:
-        folder = site_dir / language_root(code, settings) / PAGEFIND_DIR
+        folder = site_dir / layout.root(code) / PAGEFIND_DIR
         for name in _PAGEFIND_UI_FILES:
             (folder / name).unlink(missing_ok=True)
     return {code: len(found) for code, found in pages.items()}

@@ -12,9 +12,8 @@ import html
 import re
 from collections.abc import Mapping
 from typing import Any, Protocol
-from urllib.parse import urlsplit
 
-from lexikon.core.layout import language_root
+from lexikon.core.layout import SiteLayout
 from lexikon.core.settings import Settings
 from lexikon.render.page import Page
 
@@ -55,15 +54,6 @@ def page_languages(file: SourceFile, lang: str, settings: Settings,
     return found
 
 
-def address(url: str, site_url: str | None) -> str:
-    """A site-relative URL as the head links it: absolute with ``site_url``, else as it is."""
-    if site_url:
-        # The root index's URL is "./": the address is the site's, as its canonical says.
-        path = url.lstrip("/").removeprefix("./")
-        return site_url.rstrip("/") + "/" + ("" if path == "." else path)
-    return url
-
-
 _MATERIAL_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 
 
@@ -93,37 +83,35 @@ def replace_hreflang(page_html: str, links: str) -> str:
     return head[:at] + links + head[at:] + page_html[head_end:]
 
 
-def sitemap(urls: Mapping[str, Mapping[str, str]], site_url: str, default_language: str) -> str:
+def sitemap(urls: Mapping[str, Mapping[str, str]], layout: SiteLayout) -> str:
     """One language's sitemap: its real pages, each with its translations (absolute)."""
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
              'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
     for url, languages in sorted(urls.items()):
-        lines.append(f"  <url><loc>{html.escape(address(url, site_url))}</loc>")
+        lines.append(f"  <url><loc>{html.escape(layout.site_address(url))}</loc>")
         alternates = dict(languages)
-        if default_language in alternates:
-            alternates["x-default"] = alternates[default_language]
+        if layout.settings.default_language in alternates:
+            alternates["x-default"] = alternates[layout.settings.default_language]
         for code, other in alternates.items():
             lines.append(f'    <xhtml:link rel="alternate" hreflang="{code}" '
-                         f'href="{html.escape(address(other, site_url))}"/>')
+                         f'href="{html.escape(layout.site_address(other))}"/>')
         lines.append("  </url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
 
 
-def sitemap_paths(settings: Settings, site_url: str | None) -> list[str]:
+def sitemap_paths(layout: SiteLayout) -> list[str]:
     """The absolute paths of the sitemaps a build writes (none without ``site_url``)."""
-    if not site_url:
+    if not layout.site_url:
         return []
-    base = urlsplit(site_url).path.rstrip("/") + "/"
-    return [base + language_root(code, settings) + "sitemap.xml" for code in settings.codes]
+    return [layout.file_path(layout.sitemap, code) for code in layout.settings.codes]
 
 
-def not_found_trees(settings: Settings, site_url: str | None) -> list[dict[str, Any]]:
+def not_found_trees(layout: SiteLayout) -> list[dict[str, Any]]:
     """The other languages' trees, for the root 404 page's script: a missing address under
     ``/da/`` gets the Danish not-found page (GitHub Pages serves only the root one)."""
-    base = urlsplit(site_url or "/").path.rstrip("/") + "/"
-    return sorted(({"root": base + language_root(code, settings),
-                    "page": base + language_root(code, settings) + "404.html"}
+    settings = layout.settings
+    return sorted(({"root": layout.root_path(code), "page": layout.file_path(layout.not_found, code)}
                    for code in settings.codes if code != settings.default_language),
                   key=lambda tree: -len(tree["root"]))

@@ -37,12 +37,6 @@ escape_inline = escape.markdown_text
 """Plain text in a page's Markdown (the name the tests and older callers know)."""
 
 
-OTHER_LANGUAGE_CLASS = "lexikon-other-language-"
-"""Formerly the admonition type of text shown in another language than the page's (the
-site adapter turned it into a ``lang`` attribute). The box is now our own HTML around
-sanitized text and carries its ``lang`` itself; the adapter's rewrite finds nothing."""
-
-
 NOT_SEARCHED = {"exclude": True}
 """Material's front matter for pages that only repeat other pages' words (the printable
 lexicon, the change list): searching a term should find its page, not these."""

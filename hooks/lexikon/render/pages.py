@@ -21,14 +21,14 @@ from lexikon.core.queries import backlinks
 from lexikon.render.changes_page import changes_page, feeds
 from lexikon.render.data_page import data_page
 from lexikon.render.index_page import index_page
-from lexikon.render.page import OTHER_LANGUAGE_CLASS, Page
+from lexikon.render.page import Page
 from lexikon.render.print_page import print_page
 from lexikon.render.tag_pages import tag_page, tags_page
 from lexikon.render.term_graphs import lexicon_graph
 from lexikon.render.term_page import term_page
 from lexikon.render.view import View
 
-__all__ = ["GRAPH_MARKER", "OTHER_LANGUAGE_CLASS", "Page", "feeds", "lexicon_graphs", "render_site"]
+__all__ = ["GRAPH_MARKER", "Page", "feeds", "lexicon_graphs", "render_site"]
 
 GRAPH_MARKER = "<!-- lexikon:graph -->"
 """Where a hand-written page (the home page) wants the picture of the whole lexicon."""

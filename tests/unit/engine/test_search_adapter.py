@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from lexikon.core.layout import SiteLayout
 from lexikon.core.model import Severity
 from lexikon.core.settings import make_settings
 from lexikon.publish import pagefind
@@ -79,7 +80,7 @@ def test_search_box_is_pointed_at_our_worker_and_the_rest_of_the_config_kept() -
     (None, "de", "/lexikon/", "/lexikon/assets/javascripts/lexikon-search-worker.js?root="),
 ])
 def test_worker_address_names_the_language_tree(page_url, lang, base, expected) -> None:
-    assert pagefind.search_worker_url(page_url, lang, SETTINGS, base=base) == expected
+    assert pagefind.search_worker_url(SiteLayout(SETTINGS, site_url=base), lang, page_url) == expected
 
 
 def test_each_page_goes_to_its_own_languages_bundle(tmp_path: Path) -> None:
@@ -91,7 +92,7 @@ def test_each_page_goes_to_its_own_languages_bundle(tmp_path: Path) -> None:
     for name, text in files.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")
-    pages = pagefind.pagefind_pages(tmp_path, SETTINGS)
+    pages = pagefind.pagefind_pages(tmp_path, SiteLayout(SETTINGS))
     assert {code: [url for url, _ in found] for code, found in pages.items()} == {
         "de": ["/dansk/", "/data/table.html", "/", "/terms/x/"],
         "da": ["/", "/terms/x/"],

@@ -92,13 +92,14 @@ def test_core_modules_load_no_mkdocs() -> None:
 
 @pytest.mark.parametrize("use_directory_urls", [True, False])
 def test_page_urls_without_mkdocs_match_the_sites(use_directory_urls: bool) -> None:
-    from lexikon.core.layout import page_url  # what the MkDocs adapter links pages by
+    from lexikon.core.layout import SiteLayout  # what the MkDocs adapter links pages by
 
     settings = settings_for(FIXTURES)
+    layout = SiteLayout(settings, use_directory_urls)
     for base in ("", SITE):
         url_of = export.page_url_of(settings, base, use_directory_urls)
         for lang in LANGS:
-            expected = page_url(f"{settings.terms_path}/3d-druck.md", lang, settings, use_directory_urls)
+            expected = layout.url(f"{settings.terms_path}/3d-druck.md", lang)
             assert url_of(lang, "3d-druck") == base + expected
 
 

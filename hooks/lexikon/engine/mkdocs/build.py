@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,7 +23,6 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from lexikon.check.cache import FOLDER as CACHE_FOLDER
 from lexikon.check.pipeline import run
 from lexikon.core.failures import describe
-from lexikon.core.layout import href, language_root
 from lexikon.core.model import Severity
 from lexikon.core.safe_write import WriteRefused, checked
 from lexikon.engine.mkdocs import material, pages
@@ -102,8 +100,8 @@ class LexikonBuild:
 
     def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
         if template_name == "404.html" and self.rendered is not None:
-            settings = self.rendered.settings
-            material.not_found_context(context, config, settings, current_language(config, settings))
+            layout = self.rendered.layout
+            material.not_found_context(context, config, layout, current_language(config, layout.settings))
         return context
 
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
@@ -126,11 +124,11 @@ class LexikonBuild:
         assert self.rendered is not None
         settings = self.rendered.settings
         lang = current_language(config, settings)
-        root = language_root(lang, settings)
-        context["lexikon_language_root"] = root
-        material.relative_language_menu(getattr(config.extra, "alternate", None) or [], settings)
+        layout = self.rendered.layout
+        context["lexikon_language_root"] = layout.root(lang)
+        material.relative_language_menu(getattr(config.extra, "alternate", None) or [], layout)
         context["lexikon_default_language"] = settings.default_language
-        context["lexikon_feed"] = href(page.url, root + "feed.xml")
+        context["lexikon_feed"] = layout.file_href_from(page.url, lang, layout.feed)
         context.update(pages.page_frame(page, lang, self.rendered, config))
         page.lexikon_languages = context["lexikon_languages"]  # type: ignore[attr-defined]
         generated = self._generated(page)
@@ -146,12 +144,13 @@ class LexikonBuild:
 
     def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
         assert self.rendered is not None
-        settings = self.rendered.settings
-        output = pages.head_alternates(output, page, getattr(page, "lexikon_languages", {}), settings, config)
+        settings, layout = self.rendered.settings, self.rendered.layout
+        output = pages.head_alternates(output, page, getattr(page, "lexikon_languages", {}), layout)
         output = material.drop_orphan_toc_label(output)
         if self.pagefind:
             lang = current_language(config, settings)
-            output = pagefind.use_search_worker(output, pagefind.search_worker_url(page.url, lang, settings))
+            worker = pagefind.search_worker_url(self.rendered.layout, lang, page.url)
+            output = pagefind.use_search_worker(output, worker)
         pages.release_page_text(page)
         return output
 
@@ -159,12 +158,11 @@ class LexikonBuild:
         if template_name == "404.html" and self.rendered is not None:
             settings = self.rendered.settings
             lang = current_language(config, settings)
-            output = pages.head_alternates(output, None, {}, settings, config)
+            output = pages.head_alternates(output, None, {}, self.rendered.layout)
             if self.pagefind:
-                base = urlsplit(config.site_url or "/").path
-                output = pagefind.use_search_worker(
-                    output, pagefind.search_worker_url(None, lang, settings, base=base))
-            output = material.write_not_found(output, lang, settings, config)
+                worker = pagefind.search_worker_url(self.rendered.layout, lang)  # absolute: any depth
+                output = pagefind.use_search_worker(output, worker)
+            output = material.write_not_found(output, lang, self.rendered.layout, config)
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -200,9 +198,7 @@ class LexikonBuild:
 def _finish(rendered: Rendered, config: MkDocsConfig) -> None:
     """After the last language pass: search per language, feeds, data, no broken sitemap."""
     site_dir = Path(config.site_dir)
-    settings = rendered.settings
-    write_search(site_dir, settings, rendered.pages.values(), config.use_directory_urls)
-    write_sitemaps(site_dir, rendered.sitemaps, settings, config.site_url)
-    write_feeds(site_dir, rendered.feeds, settings)
-    write_data_exports(site_dir, rendered.glossary, settings, config.site_url, config.use_directory_urls,
-                       config.site_name, rendered.identity)
+    write_search(site_dir, rendered.layout, rendered.pages.values())
+    write_sitemaps(site_dir, rendered.sitemaps, rendered.layout)
+    write_feeds(site_dir, rendered.feeds, rendered.layout)
+    write_data_exports(site_dir, rendered.glossary, rendered.layout, config.site_name, rendered.identity)

@@ -23,7 +23,8 @@ from lexikon.core.model import Glossary
 from lexikon.core.settings import Settings
 from lexikon.engine.mkdocs.config import site_identity, site_names
 from lexikon.render import frame
-from lexikon.render.pages import Page, feeds, lexicon_graphs, render_site
+from lexikon.render.pages import Page
+from lexikon.render.site_output import render_everything
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class Rendered:
 
     settings: Settings
     glossary: Glossary
+    layout: SiteLayout
+    """This site's addresses, which everything rendered and written afterwards asks."""
     pages: dict[str, Page]
     """By the source path i18n knows them by (``terms/x.md``, ``terms/x.da.md``)."""
     graphs: dict[str, str]
@@ -59,15 +62,16 @@ def site_layout(settings: Settings, config: MkDocsConfig) -> SiteLayout:
 
 def render(glossary: Glossary, settings: Settings, config: MkDocsConfig) -> Rendered:
     """The pages, graphs and feeds, with this site's addresses and the git history."""
-    history = entry_history(settings.glossary_dir)
     layout = site_layout(settings, config)
-    pages = render_site(glossary, layout, history)
+    output = render_everything(glossary, layout, entry_history(settings.glossary_dir),
+                               site_identity(config), site_names(config))
     return Rendered(
         settings=settings,
         glossary=glossary,
-        pages={source_uri(page, settings): page for page in pages},
-        graphs=lexicon_graphs(glossary, layout),
-        feeds=feeds(glossary, layout, history, site_identity(config), site_names(config)),
+        layout=layout,
+        pages={source_uri(page, settings): page for page in output.pages},
+        graphs=output.graphs,
+        feeds=output.feeds,
         identity=site_identity(config),
     )
 
@@ -112,17 +116,18 @@ def page_frame(page: MkDocsPage, lang: str, rendered: Rendered, config: MkDocsCo
     if languages:
         rendered.sitemaps.setdefault(lang, {})[page.url] = languages
     return {"lexikon_languages": languages, "lexikon_noindex": not languages,
-            "lexikon_sitemaps": frame.sitemap_paths(settings, config.site_url)}
+            "lexikon_sitemaps": frame.sitemap_paths(rendered.layout)}
 
 
-def head_alternates(output: str, page: MkDocsPage | None, languages: dict[str, str], settings: Settings,
-                    config: MkDocsConfig) -> str:
+def head_alternates(output: str, page: MkDocsPage | None, languages: dict[str, str],
+                    layout: SiteLayout) -> str:
     """The page's head with its real ``hreflang`` alternates: absolute with ``site_url``,
     else relative to the page."""
     def link(url: str) -> str:
-        return frame.address(url, config.site_url) if config.site_url else href(page.url if page else "", url)
+        return layout.site_address(url) if layout.site_url else href(page.url if page else "", url)
 
-    return frame.replace_hreflang(output, frame.hreflang_links(languages, settings.default_language, link))
+    links = frame.hreflang_links(languages, layout.settings.default_language, link)
+    return frame.replace_hreflang(output, links)
 
 
 def release_page_text(page: MkDocsPage) -> None:

@@ -1,0 +1,42 @@
+"""Everything generated from a checked glossary for one site, in one call: the pages of
+every language, the picture of the whole lexicon and the feeds.
+
+Both engines start here (the MkDocs build's :mod:`lexikon.engine.mkdocs.pages` and
+``lexicon render --out``'s :mod:`lexikon.publish.folder`), so a new generated output is
+added once; what each engine does with the result (MkDocs files, folders on disk) stays its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from lexikon.core.history import EntryDates
+from lexikon.core.layout import SiteLayout
+from lexikon.core.model import Glossary
+from lexikon.render.pages import Page, feeds, lexicon_graphs, render_site
+
+
+@dataclass(frozen=True)
+class SiteOutput:
+    """What one site's glossary renders into, with the layout it was rendered for."""
+
+    layout: SiteLayout
+    pages: list[Page]
+    """Every generated page of every language."""
+    graphs: dict[str, str]
+    """Per language, the picture of the whole lexicon for the home page."""
+    feeds: dict[str, str]
+    """Per language, the Atom feed."""
+
+
+def render_everything(glossary: Glossary, layout: SiteLayout, history: Mapping[str, EntryDates],
+                      identity: str = "Lexikon", names: Mapping[str, str] | None = None) -> SiteOutput:
+    """The pages, graphs and feeds of ``glossary`` at ``layout``'s addresses; ``identity``
+    names a site without an address in the feeds' ids, ``names`` is its name per language."""
+    return SiteOutput(
+        layout=layout,
+        pages=render_site(glossary, layout, history),
+        graphs=lexicon_graphs(glossary, layout),
+        feeds=feeds(glossary, layout, history, identity, names),
+    )
