@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO
 
 from lexikon.check.cache import light
-from lexikon.check.glossary_files import list_glossary
+from lexikon.check.glossary_files import TAG_FILE, TAG_STEM, list_glossary
 from lexikon.check.glossary_wide import combine
 from lexikon.check.load import load_side_files, parse
 from lexikon.check.pipeline import read_report, report_file
@@ -43,7 +43,7 @@ def write_terms(result: TermImport, settings: Settings) -> tuple[list[Path], lis
     make_folder(settings.glossary_dir, settings.project_dir)
     files = {f"{entry_id}.yml": text for entry_id, text in result.entries.items()}
     if result.tags_text is not None:
-        files = {"_tags.yml": result.tags_text, **files}
+        files = {TAG_FILE: result.tags_text, **files}
     for name, text in files.items():
         path = settings.glossary_dir / name
         try:
@@ -63,7 +63,7 @@ def run_terms(result: TermImport, settings: Settings, dry_run: bool, out: IO[str
     findings = list(result.findings)
     if dry_run:
         if result.tags_text is not None:
-            out.write(f"--- {display(settings.glossary_dir / '_tags.yml', settings)} (dry run)\n")
+            out.write(f"--- {display(settings.glossary_dir / TAG_FILE, settings)} (dry run)\n")
             out.write(result.tags_text)
         for entry_id, text in result.entries.items():
             out.write(f"--- {display(settings.glossary_dir / f'{entry_id}.yml', settings)} (dry run)\n")
@@ -102,7 +102,7 @@ def _checked(texts: Mapping[str, str], tags_text: str | None,
     load_findings = list(listing.findings)
     existing_tags = load_side_files(listing, settings.project_dir, load_findings)
     existing = [light(read_report(path, display, settings)[1]) for path, display in listing.entries]
-    tags_path = display(settings.glossary_dir / "_tags.yml", settings)
+    tags_path = display(settings.glossary_dir / TAG_FILE, settings)
     paths = {display(settings.glossary_dir / f"{i}.yml", settings): i for i in texts}
     new = {entry_id: light(report_file(texts[entry_id].encode("utf-8"), path, entry_id, settings))
            for path, entry_id in paths.items()}
@@ -111,7 +111,7 @@ def _checked(texts: Mapping[str, str], tags_text: str | None,
     while True:
         tags, parse_findings = existing_tags, []
         if tags_text is not None:
-            tags, parse_findings = parse(tags_text, tags_path, "_tags")
+            tags, parse_findings = parse(tags_text, tags_path, TAG_STEM)
         reports = sorted([*existing, *(new[i] for i in remaining)], key=lambda r: r.path)
         result = combine(reports, tags, settings, [*load_findings, *parse_findings])
         ours = {path for path, entry_id in paths.items() if entry_id in remaining}
