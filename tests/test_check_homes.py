@@ -82,4 +82,5 @@ def test_file_reports_and_combine_are_the_pipeline() -> None:
     combined = combine(files.reports, files.tags, settings, files.findings)
     whole = pipeline.run(settings, cache=False)
     assert combined.findings == whole.findings and combined.glossary == whole.glossary
+    assert pipeline.with_new_files(files, [], settings).findings == whole.findings  # nothing new
     assert [report.id for report in files.reports] == sorted(report.id for report in files.reports)

@@ -13,10 +13,8 @@ from pathlib import Path
 from typing import IO
 
 from lexikon.check.cache import light
-from lexikon.check.glossary_files import TAG_FILE, TAG_STEM, list_glossary
-from lexikon.check.glossary_wide import combine
-from lexikon.check.load import load_side_files, parse
-from lexikon.check.pipeline import read_report, report_file
+from lexikon.check.glossary_files import TAG_FILE
+from lexikon.check.pipeline import file_reports, report_file, with_new_files
 from lexikon.core.model import Finding, Severity
 from lexikon.core.paths import shown
 from lexikon.core.safe_write import make_folder, write_bytes
@@ -89,14 +87,12 @@ def _checked(texts: Mapping[str, str], tags_text: str | None,
 
     Each file goes through the stages on its own, as in a build (``pipeline.report_file``),
     and only its report is kept, without its entry: a termbase of 60,000 concepts is
-    checked in bounded memory. A file with an error is dropped and the rest checked again
+    checked in bounded memory. The reports are checked with the glossary's
+    (``pipeline.with_new_files``). A file with an error is dropped and the rest checked again
     (an entry may have named the dropped one as related, or a tag of a dropped tag
     file), until what is left is clean.
     """
-    listing = list_glossary(settings.glossary_dir, settings.project_dir)
-    load_findings = list(listing.findings)
-    existing_tags = load_side_files(listing, settings.project_dir, load_findings)
-    existing = [light(read_report(path, display, settings)[1]) for path, display in listing.entries]
+    glossary = file_reports(settings, cache=False, with_entries=False)
     tags_path = shown(settings.glossary_dir / TAG_FILE, settings.project_dir)
     paths = {shown(settings.glossary_dir / f"{i}.yml", settings.project_dir): i for i in texts}
     new = {entry_id: light(report_file(texts[entry_id].encode("utf-8"), path, entry_id, settings))
@@ -104,11 +100,8 @@ def _checked(texts: Mapping[str, str], tags_text: str | None,
     remaining = dict(texts)
     dropped: list[Finding] = []
     while True:
-        tags, parse_findings = existing_tags, []
-        if tags_text is not None:
-            tags, parse_findings = parse(tags_text, tags_path, TAG_STEM)
-        reports = sorted([*existing, *(new[i] for i in remaining)], key=lambda r: r.path)
-        result = combine(reports, tags, settings, [*load_findings, *parse_findings])
+        result = with_new_files(glossary, (new[i] for i in remaining), settings,
+                                None if tags_text is None else (tags_path, tags_text))
         ours = {path for path, entry_id in paths.items() if entry_id in remaining}
         ours |= {tags_path} if tags_text is not None else set()
         findings = [f for f in result.findings if f.path in ours]
