@@ -16,6 +16,9 @@ from lexikon.core.model import Finding, Severity
 from lexikon.core.paths import is_inside, shown
 
 ENTRY_SUFFIXES = (".yml", ".yaml")
+TAG_STEM = "_tags"
+TAG_FILE = TAG_STEM + ENTRY_SUFFIXES[0]
+"""The tag file's name as importers write it; ``_tags.yaml`` is read too (:func:`tag_file`)."""
 MAX_FILE_BYTES = 1024 * 1024
 """Entries are a few KB; anything this large is a mistake or an attack."""
 
@@ -55,11 +58,20 @@ def list_glossary(glossary_dir: Path, project_dir: Path) -> GlossaryFiles:
         item = (os.path.join(base, name), f"{folder}/{name}")
         if not name.startswith("_"):
             entries.append(item)
-        elif name.rsplit(".", 1)[0] == "_tags" and tags is None:
+        elif name.rsplit(".", 1)[0] == TAG_STEM and tags is None:
             tags = item
         else:
             others.append(item)
     return GlossaryFiles(tuple(entries), tags, tuple(others), tuple(links))
+
+
+def tag_file(glossary_dir: Path) -> Path | None:
+    """The tag file :func:`list_glossary` picks (the first name in sorted order), without
+    listing the folder; None when there is none."""
+    for name in sorted(TAG_STEM + suffix for suffix in ENTRY_SUFFIXES):
+        if os.path.lexists(glossary_dir / name):
+            return glossary_dir / name
+    return None
 
 
 def _link_finding(path: str, display: str, project_dir: Path) -> list[Finding]:

@@ -10,7 +10,7 @@ that resolve, ids and titles used twice) is asked of the reports every time
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,9 +19,9 @@ from multiprocessing import get_context
 from lexikon.check.cache import ReportCache, file_key, light
 from lexikon.check.dedupe import deduplicate_report
 from lexikon.check.entry import check_file
-from lexikon.check.glossary_files import file_id, list_glossary, read_file
+from lexikon.check.glossary_files import TAG_STEM, file_id, list_glossary, read_file
 from lexikon.check.glossary_wide import combine
-from lexikon.check.load import LoadedFile, load_side_files, parse_bytes
+from lexikon.check.load import LoadedFile, load_side_files, parse, parse_bytes
 from lexikon.core.model import FileReport, Finding, Result
 from lexikon.core.processes import can_fork as _can_fork
 from lexikon.core.settings import Settings
@@ -101,6 +101,19 @@ def file_reports(settings: Settings, *, cache: bool = True, with_entries: bool =
             store.keep(fresh, with_entries=with_entries)
         tags = load_side_files(listing, settings.project_dir, findings)
         return FileReports(tuple(reports[index] for index in sorted(reports)), tags, tuple(findings))
+
+
+def with_new_files(glossary: FileReports, new: Iterable[FileReport], settings: Settings,
+                   tags: tuple[str, str] | None = None) -> Result:
+    """The glossary's reports (:func:`file_reports`) combined with files not yet written: each
+    new file's report (:func:`report_file`) beside them and a new tag file (its path as shown,
+    its text) in place of the glossary's. How an importer checks what it would write."""
+    tags_file, findings = glossary.tags, list(glossary.findings)
+    if tags is not None:
+        tags_file, parse_findings = parse(tags[1], tags[0], TAG_STEM)
+        findings += parse_findings
+    reports = sorted([*glossary.reports, *new], key=lambda report: report.path)
+    return combine(reports, tags_file, settings, findings)
 
 
 def _run(settings: Settings, *, cache: bool, with_entries: bool) -> Result:

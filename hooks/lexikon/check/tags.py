@@ -7,11 +7,13 @@ The one reader of that file: the check reads it with every problem placed
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 
 import yaml
 
 from lexikon.check.characters import invisible_characters, invisible_message
+from lexikon.check.glossary_files import tag_file
 from lexikon.check.load import LoadedFile, load_file
 from lexikon.check.yaml_nodes import NULL_TAG, STR_TAG, finding_at, reserved_message, span_of
 from lexikon.core import links
@@ -20,26 +22,31 @@ from lexikon.core.model import Finding, Severity, Tag
 from lexikon.core.schema import ID_RULE
 from lexikon.core.settings import Settings
 
-TAG_FILE = "_tags.yml"
-
 
 def read_tag_file(settings: Settings) -> dict[str, Tag] | None:
     """The tags of ``glossary/_tags.yml`` as the check reads them (a tag or label it refuses is
-    left out); None when there is no such file."""
-    path = settings.glossary_dir / TAG_FILE
-    if not path.is_file():
+    left out: an entry could not use it); None when there is no such file."""
+    path = tag_file(settings.glossary_dir)
+    if path is None:
         return None
     file, problems = load_file(path, settings.project_dir)
     return read_tags(file, settings, problems)
 
 
+def tag_key(word: str) -> str:
+    """The form in which a word and a tag's id or label are compared: NFC, white space
+    collapsed, case-folded (a keyword ``strategie`` names the tag labelled ``Strategie``)."""
+    return " ".join(unicodedata.normalize("NFC", word).split()).casefold()
+
+
 def tag_names(tags: Mapping[str, Tag]) -> dict[str, str]:
-    """Each tag id and label, case-folded, → the tag id (an id before any label that reads
-    the same): how an importer finds the tag a word names."""
-    names = {tag_id.casefold(): tag_id for tag_id in tags}
+    """Each tag id and label as :func:`tag_key` reads it → the tag id: how an importer finds
+    the tag a word names. A tag's id wins over another tag's label that reads the same, as
+    the id is what an entry writes; between labels, the first tag in the file wins."""
+    names = {tag_key(tag_id): tag_id for tag_id in tags}
     for tag_id, tag in tags.items():
         for label in tag.labels.values():
-            names.setdefault(label.casefold(), tag_id)
+            names.setdefault(tag_key(label), tag_id)
     return names
 
 

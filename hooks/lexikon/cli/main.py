@@ -14,6 +14,7 @@ from lexikon.check.cache import FOLDER
 from lexikon.check.pipeline import check_only, run
 from lexikon.cli.report import FORMATTERS
 from lexikon.core.model import Finding, Severity
+from lexikon.core.paths import shown
 from lexikon.core.safe_write import checked, write_text
 from lexikon.core.settings import Settings, settings_from_file
 from lexikon.interchange.entry_yaml import SCHEMA_FILE
@@ -98,23 +99,15 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     result = check_only(settings, cache=not args.no_cache)
     findings = list(result.findings)
     if args.files:
-        wanted = {_relative(path, settings.project_dir) for path in args.files}
+        wanted = {shown(path, settings.project_dir) for path in args.files}
         findings = [f for f in findings if f.path in wanted or f.path.endswith("mkdocs.yml")]
-        findings += [Finding(_relative(path, settings.project_dir), 1, 1, Severity.ERROR,
+        findings += [Finding(shown(path, settings.project_dir), 1, 1, Severity.ERROR,
                              "no such file: check the path (nothing was checked in its place)")
                      for path in args.files if not os.path.lexists(path)]
     failed = any(f.severity is Severity.ERROR or (args.strict and f.severity is Severity.WARNING)
                  for f in findings)
     sys.stdout.write(FORMATTERS[args.format](findings, result))
     return EXIT_FAILED if failed else EXIT_OK
-
-
-def _relative(path: Path, project_dir: Path) -> str:
-    try:
-        # absolute, not resolved: a file named through a link is reported as the link
-        return Path(os.path.abspath(path)).relative_to(os.path.abspath(project_dir)).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 # new --------------------------------------------------------------------------
@@ -128,13 +121,13 @@ def _new(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_USAGE
     path = settings.glossary_dir / f"{args.id}.yml"
     if path.exists() or path.with_suffix(".yaml").exists():
-        print(f"lexicon new: {_relative(path, settings.project_dir)} exists already: edit it, or "
+        print(f"lexicon new: {shown(path, settings.project_dir)} exists already: edit it, or "
               "choose another id", file=sys.stderr)
         return EXIT_FAILED
     titles = {code: getattr(args, f"title_{code.replace('-', '_')}", None) for code in settings.codes}
     text = new_entry_text(settings, {k: v for k, v in titles.items() if v})
     write_text(path, text, settings.project_dir, exclusive=True)
-    print(f"created {_relative(path, settings.project_dir)}: fill in each title and summary, then "
+    print(f"created {shown(path, settings.project_dir)}: fill in each title and summary, then "
           "run 'lexicon check'")
     return EXIT_OK
 
@@ -224,15 +217,15 @@ def _schema(args: argparse.Namespace, settings: Settings) -> int:
     text = json.dumps(json_schema(settings.codes), ensure_ascii=False, indent=2) + "\n"
     checked(path, settings.project_dir)  # a linked schema file is neither read nor written
     current = path.read_text(encoding="utf-8") if path.exists() else ""
-    shown = _relative(path, settings.project_dir)
+    name = shown(path, settings.project_dir)
     if args.check:
         if current != text:
-            print(f"{shown} is out of date: run 'lexicon schema'", file=sys.stderr)
+            print(f"{name} is out of date: run 'lexicon schema'", file=sys.stderr)
             return EXIT_FAILED
-        print(f"{shown} is up to date")
+        print(f"{name} is up to date")
         return EXIT_OK
     write_text(path, text, settings.project_dir)
-    print(f"wrote {shown}")
+    print(f"wrote {name}")
     return EXIT_OK
 
 

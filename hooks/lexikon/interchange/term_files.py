@@ -13,11 +13,10 @@ from pathlib import Path
 from typing import IO
 
 from lexikon.check.cache import light
-from lexikon.check.glossary_files import list_glossary
-from lexikon.check.glossary_wide import combine
-from lexikon.check.load import load_side_files, parse
-from lexikon.check.pipeline import read_report, report_file
+from lexikon.check.glossary_files import TAG_FILE
+from lexikon.check.pipeline import file_reports, report_file, with_new_files
 from lexikon.core.model import Finding, Severity
+from lexikon.core.paths import shown
 from lexikon.core.safe_write import make_folder, write_bytes
 from lexikon.core.settings import Settings
 from lexikon.interchange.terms import Concept, TermImport, build, tags_text
@@ -43,13 +42,13 @@ def write_terms(result: TermImport, settings: Settings) -> tuple[list[Path], lis
     make_folder(settings.glossary_dir, settings.project_dir)
     files = {f"{entry_id}.yml": text for entry_id, text in result.entries.items()}
     if result.tags_text is not None:
-        files = {"_tags.yml": result.tags_text, **files}
+        files = {TAG_FILE: result.tags_text, **files}
     for name, text in files.items():
         path = settings.glossary_dir / name
         try:
             write_bytes(path, text.encode("utf-8"), settings.project_dir, exclusive=True)
         except FileExistsError:
-            problems.append(Finding(display(path, settings), 1, 1, Severity.ERROR,
+            problems.append(Finding(shown(path, settings.project_dir), 1, 1, Severity.ERROR,
                                     "the file appeared while importing: not overwritten"))
             continue
         written.append(path)
@@ -63,10 +62,11 @@ def run_terms(result: TermImport, settings: Settings, dry_run: bool, out: IO[str
     findings = list(result.findings)
     if dry_run:
         if result.tags_text is not None:
-            out.write(f"--- {display(settings.glossary_dir / '_tags.yml', settings)} (dry run)\n")
+            out.write(f"--- {shown(settings.glossary_dir / TAG_FILE, settings.project_dir)} (dry run)\n")
             out.write(result.tags_text)
         for entry_id, text in result.entries.items():
-            out.write(f"--- {display(settings.glossary_dir / f'{entry_id}.yml', settings)} (dry run)\n")
+            name = shown(settings.glossary_dir / f"{entry_id}.yml", settings.project_dir)
+            out.write(f"--- {name} (dry run)\n")
             out.write(text)
         out.write(f"dry run: would create {len(result.entries)} entries; nothing written\n")
     else:
@@ -75,17 +75,10 @@ def run_terms(result: TermImport, settings: Settings, dry_run: bool, out: IO[str
         for finding in problems:
             out.write(f"{finding}\n")
         for path in written:
-            out.write(f"created {display(path, settings)}\n")
+            out.write(f"created {shown(path, settings.project_dir)}\n")
         out.write(f"{len(result.entries)} new entries, {len(result.conflicts)} conflict(s): run "
                   "'lexicon check' and read the entries before you commit them\n")
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
-
-
-def display(path: Path, settings: Settings) -> str:
-    try:
-        return path.resolve().relative_to(settings.project_dir.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _checked(texts: Mapping[str, str], tags_text: str | None,
@@ -94,26 +87,21 @@ def _checked(texts: Mapping[str, str], tags_text: str | None,
 
     Each file goes through the stages on its own, as in a build (``pipeline.report_file``),
     and only its report is kept, without its entry: a termbase of 60,000 concepts is
-    checked in bounded memory. A file with an error is dropped and the rest checked again
+    checked in bounded memory. The reports are checked with the glossary's
+    (``pipeline.with_new_files``). A file with an error is dropped and the rest checked again
     (an entry may have named the dropped one as related, or a tag of a dropped tag
     file), until what is left is clean.
     """
-    listing = list_glossary(settings.glossary_dir, settings.project_dir)
-    load_findings = list(listing.findings)
-    existing_tags = load_side_files(listing, settings.project_dir, load_findings)
-    existing = [light(read_report(path, display, settings)[1]) for path, display in listing.entries]
-    tags_path = display(settings.glossary_dir / "_tags.yml", settings)
-    paths = {display(settings.glossary_dir / f"{i}.yml", settings): i for i in texts}
+    glossary = file_reports(settings, cache=False, with_entries=False)
+    tags_path = shown(settings.glossary_dir / TAG_FILE, settings.project_dir)
+    paths = {shown(settings.glossary_dir / f"{i}.yml", settings.project_dir): i for i in texts}
     new = {entry_id: light(report_file(texts[entry_id].encode("utf-8"), path, entry_id, settings))
            for path, entry_id in paths.items()}
     remaining = dict(texts)
     dropped: list[Finding] = []
     while True:
-        tags, parse_findings = existing_tags, []
-        if tags_text is not None:
-            tags, parse_findings = parse(tags_text, tags_path, "_tags")
-        reports = sorted([*existing, *(new[i] for i in remaining)], key=lambda r: r.path)
-        result = combine(reports, tags, settings, [*load_findings, *parse_findings])
+        result = with_new_files(glossary, (new[i] for i in remaining), settings,
+                                None if tags_text is None else (tags_path, tags_text))
         ours = {path for path, entry_id in paths.items() if entry_id in remaining}
         ours |= {tags_path} if tags_text is not None else set()
         findings = [f for f in result.findings if f.path in ours]

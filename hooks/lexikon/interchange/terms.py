@@ -16,12 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from lexikon.check.tags import read_tag_file, tag_key, tag_names
 from lexikon.core.model import Finding, Severity
 from lexikon.core.schema import ID_RULE
 from lexikon.core.settings import Settings
-from lexikon.interchange.entry_yaml import MODELINE, plain_yaml, render_block
+from lexikon.interchange.entry_yaml import MODELINE, render_block
 from lexikon.interchange.words import slugify
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
@@ -122,22 +121,9 @@ def _existing_ids(settings: Settings) -> set[str]:
 
 
 def _tag_names(settings: Settings) -> dict[str, str] | None:
-    """Tag id and every label (case-folded) → tag id; None when there is no ``_tags.yml``."""
-    path = settings.glossary_dir / "_tags.yml"
-    if not path.is_file():
-        return None
-    try:
-        data = plain_yaml(path.read_bytes().decode("utf-8-sig")) or {}
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
-        return {}
-    names: dict[str, str] = {}
-    if isinstance(data, Mapping):
-        for tag_id, labels in data.items():
-            names[str(tag_id).casefold()] = str(tag_id)
-            if isinstance(labels, Mapping):
-                for label in labels.values():
-                    names.setdefault(clean(str(label)).casefold(), str(tag_id))
-    return names
+    """Tag id and every label (:func:`tag_key`) → tag id; None when there is no tag file."""
+    tags = read_tag_file(settings)
+    return None if tags is None else tag_names(tags)
 
 
 @dataclass
@@ -171,10 +157,10 @@ def build(concepts: list[Concept], settings: Settings, report: Report) -> Built:
                    "it is (nothing is overwritten); merge by hand if the source knows more")
             continue
         chosen.append((entry_id, concept))
-    tag_names = _tag_names(settings)
+    named = _tag_names(settings)
     known = existing | {entry_id for entry_id, _ in chosen}
     for entry_id, concept in chosen:
-        tags = _tags(concept, tag_names, built.new_tags, settings.default_language, report)
+        tags = _tags(concept, named, built.new_tags, settings.default_language, report)
         related = _related(concept, entry_id, ids, existing, known, report)
         built.texts[entry_id] = _entry_text(tags, related, concept.texts, settings)
     concepts.clear()  # the texts say it all now: a large termbase's concepts go before the check
@@ -209,12 +195,12 @@ def _entry_id(concept: Concept, default: str, report: Report) -> str | None:
     return slug
 
 
-def _tags(concept: Concept, tag_names: dict[str, str] | None, new_tags: dict[str, dict[str, str]],
+def _tags(concept: Concept, named: dict[str, str] | None, new_tags: dict[str, dict[str, str]],
           default: str, report: Report) -> list[str]:
     tags: list[str] = []
     for name, line in concept.tags:
-        tag = (tag_names or {}).get(clean(name).casefold())
-        if tag is None and tag_names is None:
+        tag = (named or {}).get(tag_key(name))
+        if tag is None and named is None:
             tag = slugify(name)
             if tag:
                 new_tags.setdefault(tag, {}).setdefault(concept.tags_lang or default, clean(name))

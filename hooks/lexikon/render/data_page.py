@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 from lexikon.core import escape
+from lexikon.core.formats import EXPORT_FORMATS
 from lexikon.render.page import Page, front_matter
 from lexikon.render.view import View
 
 
 def data_page(view: View) -> Page:
-    """A table of the export files, each a download link (they lie at the site's root)."""
+    """A table of the export files, each a download link (they lie at the site's root), in the
+    registry's order (:data:`~lexikon.core.formats.EXPORT_FORMATS`): a new format shows here."""
     t = view.locale
     layout = view.layout
     path = layout.data
-    files = [
-        ("glossary.json", "data_json"), ("glossary.schema.json", "data_schema"),
-        *((f"glossary.{code}.csv", "data_csv") for code in view.glossary.languages),
-        ("glossary.tbx", "data_tbx"), ("glossary.martif.tbx", "data_martif"),
-        ("glossary.ttl", "data_turtle"), ("glossary.jsonld", "data_jsonld"),
-    ]
+    languages = view.glossary.languages
+    files = [(name, fmt.text_key) for fmt in EXPORT_FORMATS for name in fmt.file_names(languages)]
     rows = "".join(
         f'| <a href="{escape.url_attr(layout.file_href(view.lang, path, name, site_root=True))}" download>'
         f'{escape.html_text(name)}</a> | '

@@ -16,6 +16,7 @@ from lexikon.core.model import Span, Text
 from lexikon.core.paths import shown
 from lexikon.core.schema import ID_PATTERN, ID_RULE
 from lexikon.core.settings import Language, make_settings
+from lexikon.interchange.article.entry import import_article
 from tests.support.constants import ROOT
 
 LANGUAGES = [Language("de", "Deutsch", True), Language("da", "Dansk")]
@@ -58,6 +59,23 @@ def test_the_tag_file_is_read_once_for_checks_and_importers(tmp_path: Path) -> N
                                "strategi": "strategy"}
 
 
+def test_both_importers_name_tags_as_the_check_reads_the_tag_file(tmp_path: Path) -> None:
+    """A tag's id wins over another tag's label that reads the same; labels match in NFC with
+    white space collapsed; a tag or label the check refuses names nothing."""
+    glossary = tmp_path / "glossary"
+    glossary.mkdir()
+    (glossary / "_tags.yaml").write_text(  # .yaml is a tag file to the check too
+        "it: {de: KI, da: IT}\nki: {de: 'Künstliche   Intelligenz', da: '<b>KI</b>'}\n"
+        "Bad: {de: Schlecht, da: Skidt}\n", encoding="utf-8")
+    settings = make_settings(tmp_path, LANGUAGES, None)
+    names = tag_names(read_tag_file(settings) or {})
+    assert names == {"it": "it", "ki": "ki", "künstliche intelligenz": "ki"}
+    keywords = "KI, Ku\u0308nstliche Intelligenz, Schlecht, it"
+    article = f"---\ntitle: Neu\nkeywords: {keywords}\n---\n\nEin Absatz, lang genug, um etwas zu sagen.\n"
+    result = import_article(article, "neu.md", "de", glossary_dir=glossary, languages=["de", "da"])
+    assert result.tags == ("ki", "it")
+
+
 def test_file_reports_and_combine_are_the_pipeline() -> None:
     root = ROOT
     settings = make_settings(root, LANGUAGES, None)
@@ -65,4 +83,5 @@ def test_file_reports_and_combine_are_the_pipeline() -> None:
     combined = combine(files.reports, files.tags, settings, files.findings)
     whole = pipeline.run(settings, cache=False)
     assert combined.findings == whole.findings and combined.glossary == whole.glossary
+    assert pipeline.with_new_files(files, [], settings).findings == whole.findings  # nothing new
     assert [report.id for report in files.reports] == sorted(report.id for report in files.reports)

@@ -54,3 +54,19 @@ def test_the_importers_letters_and_abbreviations_come_from_the_locales() -> None
     assert words.slugify("Grønne Überstunden") == "groenne-ueberstunden"
     assert words.split_sentences("Das gilt z. B. hier. Det gælder f. eks. her.") == [
         "Das gilt z. B. hier.", "Det gælder f. eks. her."]
+
+
+def test_the_data_page_lists_the_registrys_files_in_its_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lexikon.core.layout import SiteLayout
+    from lexikon.render import data_page
+    from lexikon.render.view import View
+
+    settings = make_settings(ROOT, LANGUAGES, None)
+    glossary = run(settings, cache=False).glossary
+    extra = formats.ExportFormat("extra", "glossary.{lang}.extra", "text/plain", "data_json")
+    monkeypatch.setattr(data_page, "EXPORT_FORMATS", (*formats.EXPORT_FORMATS, extra))
+    page = data_page.data_page(View(glossary, SiteLayout(settings), load_locale("de")))
+    listed = [line.split(" download>", 1)[1].split("<", 1)[0] for line in page.markdown.splitlines()
+              if " download>" in line]
+    assert listed == [name for fmt in (*formats.EXPORT_FORMATS, extra)
+                      for name in fmt.file_names(glossary.languages)]

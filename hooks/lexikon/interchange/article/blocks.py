@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
+from lexikon.core.markdown_code import FENCE
 from lexikon.interchange.article.findings import Changes
 from lexikon.interchange.article.page import HEADING, LIST_ITEM, Block, Line, Patterns, heading_like
 
 QUOTE = re.compile(r"^ {0,3}> ?")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 def markdown_blocks(lines: list[Line], changes: Changes) -> list[Block]:
@@ -27,11 +27,11 @@ def markdown_blocks(lines: list[Line], changes: Changes) -> list[Block]:
         if fence is not None:
             assert current is not None
             current.lines.append(line)
-            opener = _FENCE.match(text)
+            opener = FENCE.match(text)
             if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
                 fence, current = None, None
             continue
-        opener = _FENCE.match(text)
+        opener = FENCE.match(text)
         heading = HEADING.match(text)
         item = LIST_ITEM.match(text)
         if opener:

@@ -6,8 +6,9 @@ text stays; attribute lists (``{: .x}``) go; non-breaking and invisible spaces a
 normalised. ``##Heading`` gets its space; ``>`` lines with nothing after them go. A block
 quote that repeats a paragraph (contained in it, or difflib ratio ≥ 0.8 with the paragraph
 or one or two of its sentences) is a pull quote and goes. A paragraph equal to an earlier
-one (the build's rule: NFC, white space collapsed) goes; a nearly equal one stays and is
-reported (only an editor can pick the right wording).
+one (the build's rule: NFC, white space collapsed) goes; a nearly equal one (the check's
+:func:`~lexikon.check.near_duplicates.nearly_the_same`) stays and is reported (only an
+editor can pick the right wording).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ import re
 import unicodedata
 from functools import cache
 
-from lexikon.check.dedupe import NEAR_DUPLICATE_RATIO, normalise
+from lexikon.check.dedupe import normalise
+from lexikon.check.near_duplicates import nearly_the_same
 from lexikon.interchange.article.blocks import QUOTE
 from lexikon.interchange.article.findings import Changes
 from lexikon.interchange.article.links import LINK
@@ -170,7 +172,7 @@ def duplicates(blocks: list[Block], changes: Changes) -> list[Block]:
         if key in seen:
             changes.add(block.no, f"removed a repeated paragraph (same as line {seen[key]})", block.text)
             continue
-        near = next((p for p in prose if _near(normalise(p.text), key)), None)
+        near = next((p for p in prose if nearly_the_same(normalise(p.text), key)), None)
         if near is not None:
             changes.add(block.no, f"kept a paragraph that nearly repeats the one on line {near.no}: "
                         "keep the better wording and delete the other (the check warns)")
@@ -192,8 +194,3 @@ def _repeats(quote: str, paragraph: str) -> bool:
     return any(difflib.SequenceMatcher(None, q, w, autojunk=False).ratio() >= PULL_QUOTE_RATIO
                for w in windows)
 
-
-def _near(a: str, b: str) -> bool:
-    if min(len(a), len(b)) < 40 or min(len(a), len(b)) / max(len(a), len(b)) < NEAR_DUPLICATE_RATIO:
-        return False
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= NEAR_DUPLICATE_RATIO

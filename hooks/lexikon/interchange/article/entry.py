@@ -69,7 +69,7 @@ def import_article(
         description = linker.in_text(debris.HTML_TAG.sub("", description), key_lines.get("description", 1))
     summary, blocks = fields.summary(blocks, description, key_lines.get("description", 1), changes)
     highlights = [linker.in_text(item, 1) for item in highlights]
-    tags = fields.tags(front, key_lines, glossary_dir, changes)
+    tags = fields.tags(front, key_lines, glossary_dir, languages, changes)
     sources = fields.sources(front, key_lines, title, changes)
     fields.unused_front_matter(front, key_lines, changes)
     block = _block(title, summary, blocks, highlights, sources, changes)

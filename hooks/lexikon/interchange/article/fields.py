@@ -17,18 +17,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from lexikon.check.dedupe import normalise
+from lexikon.check.tags import read_tag_file, tag_key, tag_names
+from lexikon.core.settings import Language, Settings
 from lexikon.interchange.article.blocks import list_items
 from lexikon.interchange.article.debris import HTML_TAG
 from lexikon.interchange.article.findings import Changes, ImportProblem, flat
 from lexikon.interchange.article.page import Block, Patterns
-from lexikon.interchange.entry_yaml import plain_yaml
 from lexikon.interchange.words import split_sentences
 
 SHORT_SENTENCE = 80
@@ -139,7 +138,7 @@ def front_text(front: Mapping[str, Any], key: str, key_lines: Mapping[str, int],
 
 
 def tags(front: Mapping[str, Any], key_lines: Mapping[str, int], glossary_dir: Path,
-         changes: Changes) -> list[str]:
+         languages: Sequence[str], changes: Changes) -> list[str]:
     words: list[str] = []
     for key in ("keywords", "tags"):
         value = front.get(key)
@@ -150,10 +149,10 @@ def tags(front: Mapping[str, Any], key_lines: Mapping[str, int], glossary_dir: P
     words = [w for w in words if w]
     if not words:
         return []
-    known = _known_tags(glossary_dir)
+    known = _known_tags(glossary_dir, languages)
     found: list[str] = []
     for word in words:
-        tag = known.get(word.casefold())
+        tag = known.get(tag_key(word))
         line = key_lines.get("keywords", key_lines.get("tags", 1))
         if tag is None:
             changes.add(line, f"did not use the keyword '{word}': no tag in _tags.yml has this id "
@@ -164,21 +163,10 @@ def tags(front: Mapping[str, Any], key_lines: Mapping[str, int], glossary_dir: P
     return found
 
 
-def _known_tags(glossary_dir: Path) -> dict[str, str]:
-    """Tag ids and labels (casefolded) → tag id."""
-    path = glossary_dir / "_tags.yml"
-    try:
-        data = plain_yaml(path.read_text(encoding="utf-8-sig")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return {}
-    known: dict[str, str] = {}
-    if isinstance(data, dict):
-        for tag, labels in data.items():
-            known.setdefault(str(tag).casefold(), str(tag))
-            if isinstance(labels, dict):
-                for label in labels.values():
-                    known.setdefault(str(label).casefold(), str(tag))
-    return known
+def _known_tags(glossary_dir: Path, languages: Sequence[str]) -> dict[str, str]:
+    """Tag ids and labels (:func:`tag_key`) → tag id, as the check reads the tag file."""
+    codes = tuple(Language(code, code, i == 0) for i, code in enumerate(languages))
+    return tag_names(read_tag_file(Settings(glossary_dir.parent, codes, glossary_dir)) or {})
 
 
 def sources(front: Mapping[str, Any], key_lines: Mapping[str, int], title: str,

@@ -32,9 +32,9 @@ from typing import IO
 
 from lexikon.core.model import Finding, Severity
 from lexikon.core.settings import Settings
+from lexikon.interchange.tbx.stream import Element, XmlProblem, stream_entries
 from lexikon.interchange.term_files import finish, run_terms
 from lexikon.interchange.terms import Concept, SourceProblem, TermImport, check_size, clean, failed
-from lexikon.interchange.xml_stream import Element, XmlProblem, stream_entries
 
 _ENTRY = {"conceptEntry", "termEntry"}
 _LANGUAGE = {"langSec", "langSet"}
@@ -91,7 +91,7 @@ class _TbxReader:
         self.left_out_at.setdefault(kind, element.line)
 
     def start(self, root: Element) -> None:
-        """The root element, before its entries (streamed: see :mod:`.xml_stream`)."""
+        """The root element, before its entries (streamed: see :mod:`lexikon.interchange.tbx.stream`)."""
         self.root_line = root.line
         self.file_lang = self.language(root.attributes.get("xml:lang", ""), root.line, quiet=True)
 

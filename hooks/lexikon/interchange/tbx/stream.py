@@ -1,4 +1,6 @@
-"""A termbase read as a stream: one entry in memory at a time, nesting and entities bounded.
+"""A TBX termbase read as a stream: one entry in memory at a time, nesting and entities bounded.
+
+TBX's own reader (its messages name TBX); the XML handling itself is generic.
 
 A TBX file can be large (a company termbase: tens of MB) or hostile (entities that expand
 without limit, elements nested 20,000 deep). Expat reads it in chunks; only the element
