@@ -87,6 +87,7 @@ def _bool(value: Any) -> bool:
 
 _RECORDS: dict[str, type] = {
     "Entry": model.Entry, "Text": model.Text, "Span": model.Span, "Source": model.Source,
+    "Context": model.Context,
     "Finding": model.Finding, "FileReport": model.FileReport,
     "Reference": model.Reference, "TitleUse": model.TitleUse,
 }

@@ -17,7 +17,7 @@ from lexikon.check.load import LoadedFile
 from lexikon.check.yaml_nodes import NULL_TAG, did_you_mean, lower_first
 from lexikon.core import links
 from lexikon.core.model import Entry, FileReport, Finding, Reference, Severity, Span, Text, TitleUse
-from lexikon.core.schema import ENTRY_FIELDS, LINKABLE_FIELDS, TEXT_FIELDS
+from lexikon.core.schema import ENTRY_FIELDS, LINKABLE_FIELDS, TEXT_FIELDS, genders_of
 from lexikon.core.settings import LANGUAGE_CODE, Settings
 
 
@@ -39,6 +39,9 @@ def check_file(file: LoadedFile, settings: Settings, *, loaded_cleanly: bool = T
 class _EntryReader(FieldReader):
     """Reads one entry file's node tree into an :class:`Entry`, noting each problem."""
 
+    draft = False
+    """The file says ``draft: true``: a language block may lack its summary."""
+
     def read(self) -> Entry | None:
         root = self.file.root
         assert root is not None
@@ -52,6 +55,9 @@ class _EntryReader(FieldReader):
         fields: dict[str, object] = {}
         spans: dict[str, Span] = {}
         texts: dict[str, Text] = {}
+        self.draft = any(isinstance(key, yaml.ScalarNode) and key.value == "draft"
+                         and isinstance(value, yaml.ScalarNode) and value.value.lower() == "true"
+                         for key, value in root.value)
         allowed = [spec.name for spec in ENTRY_FIELDS] + list(self.settings.codes)
         specs = {spec.name: spec for spec in ENTRY_FIELDS}
         for key, value in self.mapping_items(root):
@@ -87,6 +93,8 @@ class _EntryReader(FieldReader):
             tags=tuple(fields.get("tags") or ()),  # type: ignore[arg-type]
             related=tuple(fields.get("related") or ()),  # type: ignore[arg-type]
             texts={code: texts[code] for code in self.settings.codes if code in texts},
+            broader=tuple(fields.get("broader") or ()),  # type: ignore[arg-type]
+            draft=fields.get("draft") is True,
             spans=spans,
         )
 
@@ -112,12 +120,18 @@ class _EntryReader(FieldReader):
                 self.problem(field_key, f"unknown key '{field_key.value}'{hint} in the '{code}' block: "
                              f"allowed are {', '.join(specs)}")
                 continue
-            values[spec.name] = self.value(spec, field_key, value, spans, spec.name)
+            values[spec.name] = self.value(spec, field_key, value, spans, spec.name, genders_of(code))
         for spec in TEXT_FIELDS:
             if spec.required and spec.name not in values and spec.name not in misspelt:
+                if self.draft and spec.name == "summary":
+                    self.problem(key, f"the '{code}' block has no 'summary' yet: fine for a draft, "
+                                 "add it before you publish", Severity.NOTE)
+                    values["summary"] = ""
+                    continue
                 self.problem(key, f"the '{code}' block has no '{spec.name}': "
                              f"add it ({lower_first(spec.doc)})")
-        if not values.get("title") or not values.get("summary"):
+        summary = values.get("summary")
+        if not values.get("title") or summary is None or (not summary and not self.draft):
             return None
         return Text(
             lang=code,
@@ -128,20 +142,29 @@ class _EntryReader(FieldReader):
             highlights=tuple(values.get("highlights") or ()),  # type: ignore[arg-type]
             sources=tuple(values.get("sources") or ()),  # type: ignore[arg-type]
             forms=tuple(values.get("forms") or ()),  # type: ignore[arg-type]
+            gender=values.get("gender"),  # type: ignore[arg-type]
+            pos=values.get("pos"),  # type: ignore[arg-type]
+            abbreviations=tuple(values.get("abbreviations") or ()),  # type: ignore[arg-type]
+            deprecated=tuple(values.get("deprecated") or ()),  # type: ignore[arg-type]
+            context=tuple(values.get("context") or ()),  # type: ignore[arg-type]
+            qualifier=str(values["qualifier"]).strip() if values.get("qualifier") else None,
+            reviewed=values.get("reviewed"),  # type: ignore[arg-type]
             spans=spans,
         )
+
 
 
 def _references(entry: Entry, findings: list[Finding]) -> tuple[Reference, ...]:
     """Every id, tag and cross-link ``entry`` names, placed; naming itself is judged here."""
     found: list[Reference] = []
-    for index, target in enumerate(entry.related):
-        span = entry.spans[f"related[{index}]"]
-        if target == entry.id:
-            findings.append(span.finding(Severity.ERROR, f"'{target}' is this entry itself: "
-                                         "remove it from 'related'"))
-        else:
-            found.append(Reference("related", target, span.line, span.col))
+    for kind, targets in (("related", entry.related), ("broader", entry.broader)):
+        for index, target in enumerate(targets):
+            span = entry.spans[f"{kind}[{index}]"]
+            if target == entry.id:
+                findings.append(span.finding(Severity.ERROR, f"'{target}' is this entry itself: "
+                                             f"remove it from '{kind}'"))
+            else:
+                found.append(Reference(kind, target, span.line, span.col))
     for index, tag in enumerate(entry.tags):
         span = entry.spans[f"tags[{index}]"]
         found.append(Reference("tag", tag, span.line, span.col))

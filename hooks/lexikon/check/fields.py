@@ -7,6 +7,7 @@ due, ids that are ids, sources with a title and a web address.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable
 
@@ -24,11 +25,14 @@ from lexikon.check.yaml_nodes import (
     span_of,
 )
 from lexikon.core import links
-from lexikon.core.model import Finding, Severity, Source, Span
-from lexikon.core.schema import ID_RULE, SOURCE_FIELDS, FieldSpec, Kind
+from lexikon.core.model import Context, Finding, Severity, Source, Span
+from lexikon.core.schema import CONTEXT_FIELDS, ID_RULE, SOURCE_FIELDS, FieldSpec, Kind
 from lexikon.core.settings import Settings
 
 _SOURCE_SPECS = {spec.name: spec for spec in SOURCE_FIELDS}
+_CONTEXT_SPECS = {spec.name: spec for spec in CONTEXT_FIELDS}
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _COMMENT = re.compile(r"[ \t]+(#.*)")
 _WEB_URL = re.compile(r"(?i)^https?://[^\s/]+")
 
@@ -64,8 +68,9 @@ class FieldReader:
             yield key, value
 
     def value(self, spec: FieldSpec, key: yaml.ScalarNode, node: yaml.Node,
-              spans: dict[str, Span], name: str) -> object:
-        """The checked value of one field, or None; records where it stands."""
+              spans: dict[str, Span], name: str, choices: tuple[str, ...] = ()) -> object:
+        """The checked value of one field, or None; records where it stands. ``choices``: the
+        words a :attr:`Kind.GENDER` field may hold in this block's language."""
         spans[name] = self.span(node)
         if node.tag == NULL_TAG:
             if spec.required:
@@ -73,6 +78,12 @@ class FieldReader:
             return None
         if spec.kind in (Kind.LINE, Kind.INLINE, Kind.MARKDOWN):
             return self.scalar(spec, node, f"'{spec.name}'")
+        if spec.kind in (Kind.CHOICE, Kind.GENDER):
+            return self.choice(spec, node, spec.choices if spec.kind is Kind.CHOICE else choices)
+        if spec.kind is Kind.DATE:
+            return self.date(spec, node)
+        if spec.kind is Kind.FLAG:
+            return self.flag(spec, node)
         if not isinstance(node, yaml.SequenceNode):
             self.problem(node, f"'{spec.name}' must be a list, e.g. [a, b] or one '- item' per line")
             return None
@@ -82,10 +93,10 @@ class FieldReader:
         what = f"an item of '{spec.name}'"
         for index, item in enumerate(node.value):
             spans[f"{name}[{index}]"] = self.span(item)
-            if spec.kind is Kind.SOURCES:
-                source = self.source(item)
-                if source is not None:
-                    items.append(source)
+            if spec.kind in (Kind.SOURCES, Kind.CONTEXTS):
+                part = self.source(item) if spec.kind is Kind.SOURCES else self.context(item)
+                if part is not None:
+                    items.append(part)
                 continue
             value = self.scalar(item_spec, item, what, text=spec.kind is not Kind.IDS)
             if value is None:
@@ -145,29 +156,80 @@ class FieldReader:
                 Severity.WARNING, f"YAML reads '{comment.group(1)[:40]}' after {what} as a comment and "
                 "drops it: quote the value (\"…\") to keep it, or delete the comment"))
 
-    def source(self, node: yaml.Node) -> Source | None:
-        if not isinstance(node, yaml.MappingNode):
-            self.problem(node, "each source is a mapping with 'title' and 'url'")
-            return None
-        specs = _SOURCE_SPECS
+    def parts(self, node: yaml.MappingNode, specs: dict[str, FieldSpec], what: str) -> dict[str, str]:
+        """The named texts of a small mapping (a source, a context), each checked as text;
+        an unknown key is named with the ones allowed."""
         values: dict[str, str] = {}
         for key, value in self.mapping_items(node):
             spec = specs.get(key.value)
             if spec is None:
                 self.problem(key, f"unknown key '{key.value}'{did_you_mean(key.value, specs)} in a "
-                             "source: allowed are title, url")
+                             f"{what}: allowed are {', '.join(specs)}")
                 continue
-            text = self.scalar(spec, value, f"the source's '{spec.name}'")
+            text = self.scalar(spec, value, f"the {what}'s '{spec.name}'")
             if text is not None:
                 values[spec.name] = text.strip()
-                if spec.name == "url":
-                    problem = links.url_problem(text.strip())
-                    if problem or not _WEB_URL.match(text.strip()):
-                        self.problem(value, f"the source url '{text.strip()}' must start with "
-                                     "http:// or https:// and name a host")
-        for name in specs:
+                url = values.get("url", "")
+                if spec.name == "url" and (links.url_problem(url) or not _WEB_URL.match(url)):
+                    self.problem(value, f"the source url '{url}' must start with http:// or https:// "
+                                 "and name a host")
+        return values
+
+    def source(self, node: yaml.Node) -> Source | None:
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, "each source is a mapping with 'title' and 'url'")
+            return None
+        values = self.parts(node, _SOURCE_SPECS, "source")
+        for name in _SOURCE_SPECS:
             if name not in values and not self.has_key(node, name):
                 self.problem(node, f"the source has no '{name}': add it")
-        if len(values) < len(specs):
+        if len(values) < len(_SOURCE_SPECS):
             return None
         return Source(values["title"], values["url"])
+
+    def choice(self, spec: FieldSpec, node: yaml.Node, choices: tuple[str, ...]) -> str | None:
+        """One word of ``choices``; the message lists them (and the close one, if any)."""
+        line = FieldSpec(spec.name, Kind.LINE, True, spec.doc)
+        value = self.scalar(line, node, f"'{spec.name}'", text=False)
+        if value is None or value.strip() in choices:
+            return None if value is None else value.strip()
+        self.problem(node, f"'{spec.name}' is '{value.strip()}'{did_you_mean(value.strip(), choices)}: "
+                     f"use one of {', '.join(choices) or '(none for this language)'}")
+        return None
+
+    def date(self, spec: FieldSpec, node: yaml.Node) -> str | None:
+        """``YYYY-MM-DD``, as YAML reads it unquoted (a date) or quoted (text)."""
+        value = node.value.strip() if isinstance(node, yaml.ScalarNode) else ""
+        try:
+            if _DATE.match(value):
+                return datetime.date.fromisoformat(value).isoformat()
+        except ValueError:
+            pass
+        self.problem(node, f"'{spec.name}' must be a date written YYYY-MM-DD, e.g. 2026-11-30")
+        return None
+
+    def flag(self, spec: FieldSpec, node: yaml.Node) -> bool | None:
+        """``true`` or ``false``; YAML's other spellings (yes, on) are refused as unclear."""
+        plain = isinstance(node, yaml.ScalarNode) and node.tag == _BOOL_TAG
+        if plain and node.value.lower() in ("true", "false"):
+            return node.value.lower() == "true"
+        self.problem(node, f"'{spec.name}' must be true or false")
+        return None
+
+    def context(self, node: yaml.Node) -> Context | None:
+        """A usage sentence: ``{text: …, source: …}``, the source a title or an http(s) URL."""
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, "each context is a mapping: '- text: A sentence with the term.' and, "
+                         "if it has one, 'source: where it comes from'")
+            return None
+        values = self.parts(node, _CONTEXT_SPECS, "context")
+        source = values.get("source")
+        if source and "://" in source and (links.url_problem(source) or not _WEB_URL.match(source)):
+            self.problem(node, f"the context's source '{source}' is an address: it must start with "
+                         "http:// or https:// and name a host")
+            return None
+        if "text" not in values:
+            if not self.has_key(node, "text"):
+                self.problem(node, "the context has no 'text': add the sentence")
+            return None
+        return Context(values["text"], source or None)

@@ -120,8 +120,8 @@ def _check_references(report: FileReport, known_ids: set[str], tags: Mapping[str
                        "add it to glossary/_tags.yml")
         elif target in known_ids:
             continue
-        elif kind == "related":
-            message = (f"related: '{target}' names no entry{did_you_mean(target, known_ids)}: "
+        elif kind in ("related", "broader"):
+            message = (f"{kind}: '{target}' names no entry{did_you_mean(target, known_ids)}: "
                        f"fix the id or create glossary/{target}.yml")
         else:
             message = (f"the cross-link '{written}' names no entry{did_you_mean(target, known_ids)}: "

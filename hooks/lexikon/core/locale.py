@@ -34,6 +34,9 @@ class Locale:
     """Scraping debris ``lexicon import`` knows in this language (see ``import:``)."""
     transliterate: Mapping[str, str] = field(default_factory=dict)
     """This language's letters as ASCII, for ids made from titles (``import: transliterate``)."""
+    genders: Mapping[str, str] = field(default_factory=dict)
+    """The grammatical genders an entry's ``gender`` may name in this language, each with the
+    word a dictionary shows after the title (``grammar: genders:``)."""
     one: frozenset[int] = frozenset({1})
     """The counts that take the ``one`` form (``plural: {one: [1]}``); every other takes ``other``."""
     _keys: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)
@@ -134,6 +137,7 @@ def load_locale(code: str) -> Locale:
         import_patterns={key: tuple(value) for key, value in (data.get("import") or {}).items()
                          if key != "transliterate"},
         transliterate=dict((data.get("import") or {}).get("transliterate") or {}),
+        genders=dict((data.get("grammar") or {}).get("genders") or {}),
         one=frozenset((data.get("plural") or {}).get("one") or (1,)),
     )
 

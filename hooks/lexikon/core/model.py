@@ -112,6 +112,14 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Context:
+    """A sentence that shows a term in use, with where it comes from (a title or a URL)."""
+
+    text: str
+    source: str | None = None
+
+
+@dataclass(frozen=True)
 class Text:
     """An entry's text in one language."""
 
@@ -124,6 +132,18 @@ class Text:
     sources: tuple[Source, ...] = ()
     forms: tuple[str, ...] = ()
     """Extra word forms readers may type (inflections); searchable, not shown."""
+    gender: str | None = None
+    """Grammatical gender of the title, as the language's locale names it (``m``, ``c``…)."""
+    pos: str | None = None
+    """Part of speech of the title (:data:`lexikon.core.schema.PARTS_OF_SPEECH`)."""
+    abbreviations: tuple[str, ...] = ()
+    deprecated: tuple[str, ...] = ()
+    """Terms not to use for this concept in this language."""
+    context: tuple[Context, ...] = ()
+    qualifier: str | None = None
+    """Tells this concept from another with the same title: "Bank (Finanzwesen)"."""
+    reviewed: str | None = None
+    """``YYYY-MM-DD``: the day this text was checked against the other languages."""
     spans: Mapping[str, Span] = field(default_factory=dict, compare=False, repr=False)
     """Where each field stands in the file, for findings in later stages."""
 
@@ -137,6 +157,10 @@ class Entry:
     tags: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     texts: Mapping[str, Text] = field(default_factory=dict)
+    broader: tuple[str, ...] = ()
+    """More general concepts; the narrower ones are derived from these."""
+    draft: bool = False
+    """Checked, but not published."""
     spans: Mapping[str, Span] = field(default_factory=dict, compare=False, repr=False)
 
 
@@ -190,7 +214,7 @@ class Reference(NamedTuple):
     """
 
     kind: str
-    """``related``, ``tag`` or ``link`` (a ``[[id]]`` cross-link in a text)."""
+    """``related``, ``broader``, ``tag`` or ``link`` (a ``[[id]]`` cross-link in a text)."""
     target: str
     line: int
     col: int

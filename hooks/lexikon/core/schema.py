@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from enum import Enum
+
+from lexikon.core.locale import load_locale
 
 
 class Kind(Enum):
@@ -17,6 +20,11 @@ class Kind(Enum):
     INLINES = "a list of inline Markdown texts"
     IDS = "a list of ids"
     SOURCES = "a list of sources (title and url)"
+    CHOICE = "one of a fixed list of words"
+    GENDER = "a grammatical gender the block's language has (its locale file lists them)"
+    DATE = "a date, YYYY-MM-DD"
+    CONTEXTS = "a list of usage sentences (text, and an optional source)"
+    FLAG = "true or false"
 
 
 @dataclass(frozen=True)
@@ -28,11 +36,23 @@ class FieldSpec:
     required: bool
     doc: str
     """What the field is for; shown to editors in the schema and in `lexicon new`."""
+    choices: tuple[str, ...] = ()
+    """The words a :attr:`Kind.CHOICE` field may hold."""
+    in_template: bool = True
+    """Written into a new entry by `lexicon new` (the terminology fields are not: most
+    entries do without them, and the README explains them)."""
+
+
+PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb", "proper-noun", "other")
 
 
 ENTRY_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("tags", Kind.IDS, False, "Tag ids from glossary/_tags.yml."),
     FieldSpec("related", Kind.IDS, False, '"See also": ids of other entries.'),
+    FieldSpec("broader", Kind.IDS, False, "More general concepts: ids of other entries (the narrower "
+              "ones are found from these).", in_template=False),
+    FieldSpec("draft", Kind.FLAG, False, "true: checked, but not published yet; a draft may lack "
+              "summaries.", in_template=False),
 )
 """Top-level keys besides the language blocks."""
 
@@ -47,12 +67,31 @@ TEXT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("highlights", Kind.INLINES, False, "Key points, shown as a box."),
     FieldSpec("sources", Kind.SOURCES, False, "References: each a title and an http(s) url."),
     FieldSpec("forms", Kind.LINES, False, "Other word forms readers may search for (not shown)."),
+    FieldSpec("gender", Kind.GENDER, False, "Grammatical gender of the title: m, f or n in German; "
+              "c (fælleskøn) or n (intetkøn) in Danish.", in_template=False),
+    FieldSpec("pos", Kind.CHOICE, False, "Part of speech of the title: " + ", ".join(PARTS_OF_SPEECH) + ".",
+              PARTS_OF_SPEECH, in_template=False),
+    FieldSpec("abbreviations", Kind.LINES, False, "Short forms and acronyms of the title; searchable "
+              "and shown.", in_template=False),
+    FieldSpec("deprecated", Kind.LINES, False, "Terms not to use for this concept: shown as such, "
+              "found by search, and reported where an entry uses them.", in_template=False),
+    FieldSpec("context", Kind.CONTEXTS, False, "Sentences that show the term in use, each with its "
+              "source (text or URL) if it has one.", in_template=False),
+    FieldSpec("qualifier", Kind.LINE, False, "A short word shown after the title to tell this "
+              "concept from another with the same title: Bank (Finanzwesen).", in_template=False),
+    FieldSpec("reviewed", Kind.DATE, False, "The day this language's text was checked against the "
+              "other languages (YYYY-MM-DD).", in_template=False),
 )
 """Keys of one language block."""
 
 SOURCE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("title", Kind.LINE, True, "Title of the cited work or page."),
     FieldSpec("url", Kind.LINE, True, "Its address, http or https."),
+)
+
+CONTEXT_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("text", Kind.INLINE, True, "A sentence that uses the term."),
+    FieldSpec("source", Kind.LINE, False, "Where the sentence comes from: a title, or an http(s) URL."),
 )
 
 LINKABLE_FIELDS = ("summary", "body", "highlights")
@@ -74,48 +113,70 @@ _NO_DEFINITION = {"not": {"pattern": r"(?:^|\n)[ ]{0,3}\[[^\[\]]*\]:[ ]*\n?[ ]*\
 """A line Markdown reads as a link definition, and leaves out of the page."""
 
 
+@functools.cache
+def genders_of(code: str) -> tuple[str, ...]:
+    """The grammatical genders ``code``'s locale names (none without a locale file)."""
+    try:
+        return tuple(load_locale(code).genders)
+    except FileNotFoundError:
+        return ()
+
+
+def _kind_schema(spec: FieldSpec, genders: tuple[str, ...] = ()) -> dict:
+    """The JSON Schema of one field's value (``genders``: those of the block's language)."""
+    line = {"type": "string", "pattern": r"^[^\n]*\S[^\n]*\n?$", **_NO_MARKUP}
+    text = {"type": "string", "pattern": r"\S", "allOf": [_NO_MARKUP, _NO_DEFINITION]}
+    simple = {
+        Kind.LINE: line,
+        Kind.INLINE: text,
+        Kind.MARKDOWN: text,
+        Kind.LINES: {"type": "array", "items": line},
+        Kind.INLINES: {"type": "array", "items": text},
+        Kind.IDS: {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}, "uniqueItems": True},
+        Kind.CHOICE: {"enum": list(spec.choices)},
+        Kind.GENDER: {"enum": list(genders)},
+        Kind.DATE: {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+        Kind.FLAG: {"type": "boolean"},
+    }
+    if spec.kind in (Kind.INLINE, Kind.MARKDOWN) and not spec.required:
+        return {"type": "string", "allOf": [_NO_MARKUP, _NO_DEFINITION]}
+    if spec.kind in simple:
+        return simple[spec.kind]
+    parts = SOURCE_FIELDS if spec.kind is Kind.SOURCES else CONTEXT_FIELDS
+    item = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": [s.name for s in parts if s.required],
+        "properties": {s.name: {**_kind_schema(s), "description": s.doc} for s in parts},
+    }
+    if spec.kind is Kind.SOURCES:
+        item["properties"]["url"] = {"type": "string", "pattern": r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/]+",
+                                     "description": SOURCE_FIELDS[1].doc}
+    return {"type": "array", "items": item}
+
+
 def json_schema(languages: tuple[str, ...]) -> dict:
     """A JSON Schema of an entry file for editors' YAML language servers.
 
     Made from the same field specs as the checker, so completion, hover text and inline
-    errors in an editor say what ``lexicon check`` says.
+    errors in an editor say what ``lexicon check`` says (a language's genders come from its
+    locale file, as the checker's do).
     """
+    genders = {code: genders_of(code) for code in languages}
 
-    def kind_schema(spec: FieldSpec) -> dict:
-        line = {"type": "string", "pattern": r"^[^\n]*\S[^\n]*\n?$", **_NO_MARKUP}
-        text = {"type": "string", "pattern": r"\S", "allOf": [_NO_MARKUP, _NO_DEFINITION]}
-        if spec.kind is Kind.LINE:
-            return line
-        if spec.kind in (Kind.INLINE, Kind.MARKDOWN):
-            return text if spec.required else {"type": "string", "allOf": [_NO_MARKUP, _NO_DEFINITION]}
-        if spec.kind is Kind.LINES:
-            return {"type": "array", "items": line}
-        if spec.kind is Kind.INLINES:
-            return {"type": "array", "items": text}
-        if spec.kind is Kind.IDS:
-            return {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}, "uniqueItems": True}
-        source = {
+    def block(code: str) -> dict:
+        return {
             "type": "object",
             "additionalProperties": False,
-            "required": [s.name for s in SOURCE_FIELDS if s.required],
-            "properties": {s.name: {**kind_schema(s), "description": s.doc} for s in SOURCE_FIELDS},
+            "required": [spec.name for spec in TEXT_FIELDS if spec.required],
+            "properties": {spec.name: {**_kind_schema(spec, genders.get(code, ())), "description": spec.doc}
+                           for spec in TEXT_FIELDS},
+            "description": f"The entry's text in '{code}'.",
         }
-        source["properties"]["url"] = {"type": "string", "pattern": r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/]+",
-                                       "description": SOURCE_FIELDS[1].doc}
-        return {"type": "array", "items": source}
 
-    def described(spec: FieldSpec) -> dict:
-        return {**kind_schema(spec), "description": spec.doc}
-
-    block = {
-        "type": "object",
-        "additionalProperties": False,
-        "required": [spec.name for spec in TEXT_FIELDS if spec.required],
-        "properties": {spec.name: described(spec) for spec in TEXT_FIELDS},
-    }
-    properties = {spec.name: described(spec) for spec in ENTRY_FIELDS}
+    properties = {spec.name: {**_kind_schema(spec), "description": spec.doc} for spec in ENTRY_FIELDS}
     for code in languages:
-        properties[code] = {**block, "description": f"The entry's text in '{code}'."}
+        properties[code] = block(code)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://lexikon.invalid/entry.schema.json",

@@ -36,7 +36,8 @@ def new_entry_text(settings: Settings, titles: Mapping[str, str] | None = None) 
         "# 'The entry format'. Check your work with: lexicon check",
     ]
     for spec in ENTRY_FIELDS:
-        lines.append(f"{spec.name}: []  # {spec.doc}")
+        if spec.in_template:
+            lines.append(f"{spec.name}: []  # {spec.doc}")
     for language in settings.languages:
         lines.append(f"{language.code}:  # {language.name}")
         for spec in TEXT_FIELDS:
@@ -49,7 +50,7 @@ def new_entry_text(settings: Settings, titles: Mapping[str, str] | None = None) 
                 lines.append(f"  # {spec.name}: {spec.doc} Use [[id]] to link another term.")
                 lines.append("  body: |")
                 lines.append("")
-            elif spec.kind in (Kind.LINES, Kind.INLINES, Kind.SOURCES):
+            elif spec.in_template and spec.kind in (Kind.LINES, Kind.INLINES, Kind.SOURCES):
                 lines.append(f"  {spec.name}: []  # {spec.doc}")
     return "\n".join(lines) + "\n"
 
