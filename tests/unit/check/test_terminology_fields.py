@@ -85,7 +85,8 @@ def test_the_new_fields_survive_the_cache() -> None:
      "and name a host"),
     ("  context: [{text: Satz., quelle: Buch}]",
      "4:27: error: unknown key 'quelle' in a context: allowed are text, source"),
-    ("  abbreviations: BS", "4:18: error: 'abbreviations' must be a list, e.g. [a, b] or one '- item' per line"),
+    ("  abbreviations: BS",
+     "4:18: error: 'abbreviations' must be a list, e.g. [a, b] or one '- item' per line"),
 ])
 def test_a_wrong_value_is_one_located_finding(field: str, expected: str) -> None:
     report = _report(f"de:\n  title: Backsourcing\n  summary: Kurz.\n{field}\n")
