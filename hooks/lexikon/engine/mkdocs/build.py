@@ -32,6 +32,7 @@ from lexikon.engine.mkdocs.second_process import SecondProcess
 from lexikon.publish import pagefind
 from lexikon.publish.building import Building, begin
 from lexikon.publish.outputs import write_data_exports, write_feeds, write_search, write_sitemaps
+from lexikon.render import propose
 from lexikon.render.pages import GRAPH_MARKER, Page
 
 log = logging.getLogger("mkdocs.hooks.lexikon")
@@ -129,6 +130,7 @@ class LexikonBuild:
         material.relative_language_menu(getattr(config.extra, "alternate", None) or [], layout)
         context["lexikon_default_language"] = settings.default_language
         context["lexikon_feed"] = layout.file_href_from(page.url, lang, layout.feed)
+        context["lexikon_propose"] = propose.script_attributes(config.repo_url, lang)
         context.update(pages.page_frame(page, lang, self.rendered, config))
         page.lexikon_languages = context["lexikon_languages"]  # type: ignore[attr-defined]
         generated = self._generated(page)
