@@ -39,6 +39,8 @@ ATTRIBUTES = frozenset({
     "required", "role", "spellcheck", "src", "start", "tabindex", "target", "text-anchor", "title",
     "type", "value", "viewbox", "x", "x1", "x2", "xmlns", "y", "y1", "y2", "fill", "width",
     "height", "transform", "http-equiv", "media", "property", "sizes", "crossorigin", "defer",
+    # the proposal script's data (lexikon.render.propose: an address and words of ours, escaped)
+    "data-propose-form", "data-propose-lang", "data-propose-language", "data-propose-label",
 })
 ATTRIBUTE_PREFIXES = ("aria-", "data-md-", "data-pagefind-")
 STYLE_ATTRIBUTES = {"svg": re.compile(r"--lexikon-phone-label: \d+(?:\.\d+)?px")}

@@ -44,4 +44,4 @@ def script_attributes(repo_url: str | None, lang: str) -> str:
         return ""
     values = {"form": form, "lang": lang, "language": LANGUAGE_OPTIONS.get(lang, lang),
               "label": load_locale(lang)("propose_term")}
-    return " ".join(f'data-{name}="{escape.html_attr(value)}"' for name, value in values.items())
+    return " ".join(f'data-propose-{name}="{escape.html_attr(value)}"' for name, value in values.items())

@@ -72,7 +72,7 @@ def test_anything_else_has_none(repo_url: str | None) -> None:
 def test_the_script_attributes_are_escaped_and_in_the_pages_language() -> None:
     attributes = script_attributes("https://github.com/example-org/lexikon", "da")
     form = "https://github.com/example-org/lexikon/issues/new?template=propose-term.yml"
-    assert f'data-form="{form}"' in attributes
-    assert 'data-lang="da"' in attributes and 'data-language="Dansk (da)"' in attributes
-    assert f'data-label="{load_locale("da")("propose_term")}"' in attributes
+    assert f'data-propose-form="{form}"' in attributes
+    assert 'data-propose-lang="da"' in attributes and 'data-propose-language="Dansk (da)"' in attributes
+    assert f'data-propose-label="{load_locale("da")("propose_term")}"' in attributes
     assert "<" not in attributes and attributes.count('"') == 8

@@ -14,7 +14,7 @@
   var input = document.querySelector("[data-md-component=search-query]");
   var config = document.getElementById("__config");
   if (!script || !meta || !input || !config) return;
-  var form = script.getAttribute("data-form");
+  var form = script.getAttribute("data-propose-form");
   var none;
   try {
     none = JSON.parse(config.textContent).translations["search.result.none"];
@@ -25,9 +25,9 @@
 
   function href(query) {
     var fields = {
-      title: "[" + script.getAttribute("data-lang") + "] " + query,
+      title: "[" + script.getAttribute("data-propose-lang") + "] " + query,
       term: query,
-      language: script.getAttribute("data-language")
+      language: script.getAttribute("data-propose-language")
     };
     return form + Object.keys(fields).map(function (name) {
       return "&" + name + "=" + encodeURIComponent(fields[name]);
@@ -40,7 +40,7 @@
     var link = document.createElement("a");
     link.className = "lexikon-propose";
     link.href = href(query);
-    link.textContent = script.getAttribute("data-label");
+    link.textContent = script.getAttribute("data-propose-label");
     meta.appendChild(document.createTextNode(" "));
     meta.appendChild(link);
   }
