@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.bench.search import SEARCH_BOX, serve, shared_browser, use_engine
+from tests.support.browser import QuietHandler
 from tests.support.project import Project, copy_project
 from tests.support.site_audit import audit_site
 
@@ -34,7 +35,7 @@ def _site(tmp_path_factory: pytest.TempPathFactory, name: str, repo_url: str, en
     result = project.build(strict=True)
     assert result.returncode == 0, result.stderr
     assert audit_site(project.site) == []   # the script and its attributes pass the security audit
-    with serve(project.site) as url:
+    with serve(project.site, QuietHandler) as url:   # a missing address gets 404.html
         yield url
 
 
@@ -114,6 +115,13 @@ def test_no_result_offers_the_form_prefilled(page: Page, github_site: str, path:
     expect(link).to_have_text(label)
     assert page.locator(".md-search-result__meta").inner_text().startswith(NONE[lang])
     assert page.locator(".md-search-result__meta b, .md-search-result__meta i").count() == 0
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("path", "lang"), [("/nowhere/at/all/", "de"), ("/da/nowhere/at/all/", "da")])
+def test_the_404_page_offers_it_too(page: Page, github_site: str, path: str, lang: str) -> None:
+    _search(page, github_site, path, "Kanban & <b>")
+    assert _fields(page, "Kanban & <b>")["title"] == f"[{lang}] Kanban & <b>"
 
 
 @pytest.mark.browser

@@ -102,7 +102,9 @@ class LexikonBuild:
     def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
         if template_name == "404.html" and self.rendered is not None:
             layout = self.rendered.layout
-            material.not_found_context(context, config, layout, current_language(config, layout.settings))
+            lang = current_language(config, layout.settings)
+            material.not_found_context(context, config, layout, lang)
+            context["lexikon_propose"] = propose.script_attributes(config.repo_url, lang)
         return context
 
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
