@@ -1,0 +1,199 @@
+"""When each language block of an entry last changed its content, from the versions git keeps.
+
+A language's content is its block as YAML reads it, with whitespace inside texts evened out
+and its ``reviewed`` date left aside: re-indenting, re-wrapping a paragraph, quoting a
+title, reordering keys or editing a comment is no change; a changed word is. The versions
+come from the one ``git log`` :mod:`lexikon.core.history` reads, their texts from one
+``git cat-file --batch`` process, asked for only as far back as a language's last change
+(and never more than :data:`MAX_VERSIONS` per file, :data:`MAX_BYTES` per version).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import yaml
+
+MAX_VERSIONS = 256
+"""Versions of one file looked at, newest first; a language unchanged in all of them counts
+as changed in the oldest (a later date than the true one: it can hide a stale translation
+behind that many edits, never invent one)."""
+MAX_BYTES = 1 << 20
+"""A version larger than this is not read (the check refuses such entries anyway)."""
+NO_BLOB = "0" * 40
+"""What ``git log --raw`` names the content of a deleted file by."""
+
+_FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BLOCK_START = re.compile(r"(?:[-*+>#|]|\d+[.)])(?:\s|$)|```|~~~")
+"""A line starting a Markdown block of its own (list item, heading, quote, table, fence):
+its line break is content, unlike one inside a paragraph."""
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One commit that changed the content of some of an entry's languages."""
+
+    sha: str
+    when: datetime
+    langs: frozenset[str]
+    """The languages whose content it changed (all it has for the oldest version looked at)."""
+
+
+class Version(NamedTuple):
+    """One entry file as one commit left it (``blob`` is :data:`NO_BLOB` once deleted)."""
+
+    sha: str
+    when: datetime
+    blob: str
+
+
+def is_shallow(folder: Path) -> bool | None:
+    """Whether ``folder`` lies in a shallow clone (part of its history missing); None outside git."""
+    try:
+        answer = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=folder,
+                                capture_output=True, encoding="utf-8", check=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return answer.strip() == "true"
+
+
+class Blobs:
+    """File contents by blob id from one ``git cat-file --batch``, read as they are asked for."""
+
+    def __init__(self, folder: Path) -> None:
+        self._process = subprocess.Popen(["git", "cat-file", "--batch"], cwd=folder, stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+
+    def __enter__(self) -> Blobs:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def read(self, blob: str) -> bytes | None:
+        """The blob's bytes; None when git lacks it or it is too large to be an entry."""
+        stdin, stdout = self._process.stdin, self._process.stdout
+        assert stdin is not None and stdout is not None
+        stdin.write(blob.encode("ascii") + b"\n")
+        stdin.flush()
+        header = stdout.readline().split()
+        if len(header) != 3 or header[1] != b"blob":
+            return None
+        size = int(header[2])
+        if size <= MAX_BYTES:
+            data = stdout.read(size + 1)  # the blob and the newline after it
+            return data[:-1]
+        remaining = size + 1
+        while remaining > 0:  # skipped in pieces, never held whole
+            chunk = stdout.read(min(remaining, 1 << 16))
+            if not chunk:
+                break
+            remaining -= len(chunk)
+        return None
+
+    def close(self) -> None:
+        if self._process.stdin:
+            self._process.stdin.close()
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+        if self._process.stdout:
+            self._process.stdout.close()
+
+
+def language_edits(versions: list[Version], read: Callable[[str], bytes | None],
+                   languages: Iterable[str]) -> tuple[Edit, ...]:
+    """The commits that changed the content of the newest version's languages, newest first.
+
+    ``versions`` are newest first. The walk goes back until one commit changed every one of
+    those languages (they were written together: nothing older tells which text follows which,
+    see :mod:`lexikon.core.staleness`), the file was created, or :data:`MAX_VERSIONS`; that
+    oldest version counts as changing them all. A version that is not readable YAML is passed
+    over (its successor counts as the change)."""
+    if not versions or versions[0].blob == NO_BLOB:
+        return ()
+    codes = tuple(languages)
+    newer_version, newer = versions[0], _contents(read(versions[0].blob), codes)
+    if newer is None:
+        return ()
+    everything = frozenset(newer)
+    edits: list[Edit] = []
+    for version in versions[1:MAX_VERSIONS]:
+        if version.blob == NO_BLOB:
+            break  # deleted here: what came before belongs to an earlier life of the id
+        older = _contents(read(version.blob), codes)
+        if older is None:
+            continue
+        changed = frozenset(code for code in everything
+                            if older.get(code, _ABSENT) != newer.get(code, _ABSENT))
+        if changed == everything:
+            break
+        if changed:
+            edits.append(Edit(newer_version.sha, newer_version.when, changed))
+        newer_version, newer = version, older
+    edits.append(Edit(newer_version.sha, newer_version.when, everything & frozenset(newer)))
+    return tuple(edits)
+
+
+_ABSENT = object()
+
+
+def _contents(data: bytes | None, codes: tuple[str, ...]) -> dict[str, object] | None:
+    """Each language block's content in one version of a file; None when unreadable."""
+    if data is None:
+        return None
+    try:
+        document = _plain_yaml(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, yaml.YAMLError, ValueError, RecursionError):
+        return None
+    if not isinstance(document, Mapping):
+        return None
+    return {code: _content(document[code], top=True) for code in codes if code in document}
+
+
+def _plain_yaml(text: str) -> Any:
+    """Safe YAML of plain data: a version with anchors or aliases (which can expand a kilobyte
+    into gigabytes) is not built at all, as the check refuses them in entries."""
+    if "&" in text or "*" in text:
+        for event in yaml.parse(text, Loader=_FAST):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise ValueError("anchors and aliases")
+    return yaml.load(text, Loader=_FAST)
+
+
+def _content(value: object, top: bool = False) -> object:
+    """A value as its meaning, not its writing: texts with even whitespace, lists as tuples;
+    at the block's top, without ``reviewed`` (checking a text is not changing it)."""
+    if isinstance(value, str):
+        return _even_text(value)
+    if isinstance(value, Mapping):
+        return {str(key): _content(item) for key, item in value.items() if not (top and key == "reviewed")}
+    if isinstance(value, list | tuple):
+        return tuple(_content(item) for item in value)
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return value
+
+
+def _even_text(text: str) -> str:
+    """Each paragraph on one line, runs of whitespace made one space: a line break inside a
+    paragraph is wrapping, while one after a blank line or before a line that starts a
+    Markdown block separates content (how many blank lines, or none before a list item, not)."""
+    lines: list[str] = []
+    joining = False
+    for raw in text.splitlines():
+        line = " ".join(raw.split())
+        if joining and line and not _BLOCK_START.match(line):
+            lines[-1] += " " + line
+        elif line:
+            lines.append(line)
+        joining = bool(line)
+    return "\n".join(lines)
