@@ -28,7 +28,7 @@ from pathlib import Path
 
 from lexikon.core.history import EntryDates, entry_history
 from lexikon.core.language_history import Edit, is_shallow
-from lexikon.core.model import Glossary
+from lexikon.core.model import Entry, Glossary
 
 SHALLOW = "history is shallow: staleness unknown; fetch with --unshallow (git fetch --unshallow)"
 """What every report says in a shallow clone."""
@@ -67,20 +67,23 @@ def reviewed_until(reviewed: str | None) -> datetime | None:
 
 def stale_texts(glossary: Glossary, history: Mapping[str, EntryDates]) -> tuple[StaleText, ...]:
     """Every stale text, by entry id, then in the glossary's order of languages."""
-    found: list[StaleText] = []
-    for entry_id, entry in glossary.entries.items():
-        dates = history.get(entry_id)
-        edits = dates.edits[::-1] if dates else ()
-        for lang in glossary.languages:
-            text = entry.texts.get(lang)
-            if text is None:
-                continue
-            for newer in glossary.languages:
-                if newer != lang and newer in entry.texts:
-                    change = behind(edits, lang, newer, reviewed_until(text.reviewed))
-                    if change is not None:
-                        found.append(StaleText(entry_id, lang, newer, change))
-    return tuple(found)
+    return tuple(stale for entry_id, entry in glossary.entries.items() for lang in glossary.languages
+                 for stale in stale_text(entry, history.get(entry_id), lang, glossary.languages))
+
+
+def stale_text(entry: Entry, dates: EntryDates | None, lang: str,
+               languages: Sequence[str]) -> list[StaleText]:
+    """How ``entry``'s text in ``lang`` is stale: one item per language it has not caught up with."""
+    text = entry.texts.get(lang)
+    if text is None or dates is None or not dates.edits:
+        return []
+    edits, covered = dates.edits[::-1], reviewed_until(text.reviewed)
+    found = []
+    for newer in languages:
+        change = behind(edits, lang, newer, covered) if newer != lang and newer in entry.texts else None
+        if change is not None:
+            found.append(StaleText(entry.id, lang, newer, change))
+    return found
 
 
 def behind(edits: Sequence[Edit], lang: str, other: str, reviewed: datetime | None) -> Edit | None:
