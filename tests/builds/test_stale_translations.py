@@ -29,7 +29,8 @@ DA_TITLE = (5, 10)
 @pytest.fixture(scope="module")
 def stale_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, str]:
     """The site with one entry whose German text changed on 12 March 2026, after the Danish one."""
-    project = copy_project(tmp_path_factory.mktemp("stale") / "project", {"wort.yml": ENTRY.format(de=GERMAN)})
+    glossary = {"wort.yml": ENTRY.format(de=GERMAN)}
+    project = copy_project(tmp_path_factory.mktemp("stale") / "project", glossary)
     config = project.root / "mkdocs.yml"
     config.write_text(config.read_text("utf-8") + f"repo_url: {REPO}\n", "utf-8")
     git(project.root, "init", "-q", "-b", "main")
@@ -40,7 +41,8 @@ def stale_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, st
     return project, sha
 
 
-def test_the_danish_page_says_it_is_older_with_date_and_commit_link(stale_project: tuple[Project, str]) -> None:
+def test_the_danish_page_says_it_is_older_with_date_and_commit_link(
+        stale_project: tuple[Project, str]) -> None:
     project, sha = stale_project
     result = project.build(strict=True)
     assert result.returncode == 0, result.stderr
@@ -83,7 +85,8 @@ def test_a_shallow_clone_cannot_tell(stale_project: tuple[Project, str], tmp_pat
     clone = Project(shallow_clone(project.root, tmp_path / "clone"))
     noted = clone.lexicon("check", "--stale")
     assert noted.returncode == 0
-    assert "mkdocs.yml:1:1: note: history is shallow: staleness unknown; fetch with --unshallow" in noted.stdout
+    shallow = "mkdocs.yml:1:1: note: history is shallow: staleness unknown; fetch with --unshallow"
+    assert shallow in noted.stdout
     assert "older" not in noted.stdout
     assert clone.lexicon("check", "--strict-stale", "--strict").returncode == 1  # CI is told to fetch more
     assert "Stale translations (unknown: history is shallow" in clone.lexicon("stats").stdout

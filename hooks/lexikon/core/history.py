@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree as ET
 
 from lexikon.core.escape import xml_chars
-from lexikon.core.language_history import Blobs, Edit, Version, is_shallow, language_edits
+from lexikon.core.language_history import Edit, Version, is_shallow, language_history
 
 
 @dataclass(frozen=True)
@@ -47,8 +47,7 @@ def entry_history(glossary_dir: Path, languages: Iterable[str] = ()) -> dict[str
     codes = tuple(languages)
     edits: dict[str, tuple[Edit, ...]] = {}
     if codes and is_shallow(glossary_dir) is False:
-        with Blobs(glossary_dir) as blobs:
-            edits = {i: language_edits(v, blobs.read, codes) for i, v in versions.items()}
+        edits = language_history(glossary_dir, versions, codes)
     return {i: EntryDates(i, v[-1].when, v[0].when, edits.get(i, ())) for i, v in versions.items()}
 
 

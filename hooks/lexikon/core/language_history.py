@@ -4,17 +4,20 @@ A language's content is its block as YAML reads it, with whitespace inside texts
 and its ``reviewed`` date left aside: re-indenting, re-wrapping a paragraph, quoting a
 title, reordering keys or editing a comment is no change; a changed word is. The versions
 come from the one ``git log`` :mod:`lexikon.core.history` reads, their texts from one
-``git cat-file --batch`` process, asked for only as far back as a language's last change
-(and never more than :data:`MAX_VERSIONS` per file, :data:`MAX_BYTES` per version).
+``git cat-file --batch`` process (never more than :data:`MAX_VERSIONS` per file, nor
+:data:`MAX_BYTES` per version), read as YAML only as far back as the walk needs.
 """
 
 from __future__ import annotations
 
 import re
 import subprocess
-from collections.abc import Callable, Iterable, Mapping
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import islice
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -63,73 +66,103 @@ def is_shallow(folder: Path) -> bool | None:
     return answer.strip() == "true"
 
 
-class Blobs:
-    """File contents by blob id from one ``git cat-file --batch``, read as they are asked for."""
+def language_history(folder: Path, versions: Mapping[str, list[Version]],
+                     languages: Iterable[str]) -> dict[str, tuple[Edit, ...]]:
+    """:func:`language_edits` of each entry, its versions' texts streamed from one ``git cat-file``."""
+    codes = tuple(languages)
+    lives = {entry_id: _life(entry_versions) for entry_id, entry_versions in versions.items()}
+    edits: dict[str, tuple[Edit, ...]] = {}
+    with _Blobs(folder, [version.blob for life in lives.values() for version in life]) as stream:
+        for entry_id, life in lives.items():
+            contents = islice(stream, len(life))
+            edits[entry_id] = language_edits(life, contents, codes)
+            deque(contents, maxlen=0)  # the older versions the walk did not need
+    return edits
 
-    def __init__(self, folder: Path) -> None:
-        self._process = subprocess.Popen(["git", "cat-file", "--batch"], cwd=folder, stdin=subprocess.PIPE,
-                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
 
-    def __enter__(self) -> Blobs:
-        return self
+def _life(versions: list[Version]) -> list[Version]:
+    """The versions since the file was last created, at most :data:`MAX_VERSIONS`: what came
+    before a deletion belongs to an earlier life of the id."""
+    life = []
+    for version in versions[:MAX_VERSIONS]:
+        if version.blob == NO_BLOB:
+            break
+        life.append(version)
+    return life
+
+
+class _Blobs:
+    """Blobs' bytes in the order asked (None for one git lacks or too large to be an entry),
+    from one ``git cat-file --batch --buffer``: a thread writes every id while the answers are
+    read, so no answer waits for a round trip or a flush of its own (on a busy machine each
+    costs milliseconds)."""
+
+    def __init__(self, folder: Path, blobs: list[str]) -> None:
+        self._count = len(blobs)
+        self._process = subprocess.Popen(["git", "cat-file", "--batch", "--buffer"], cwd=folder,
+                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                         stderr=subprocess.DEVNULL)
+        self._writer = threading.Thread(target=self._ask, args=(blobs,), daemon=True)
+        self._writer.start()
+
+    def _ask(self, blobs: list[str]) -> None:
+        stdin = self._process.stdin
+        assert stdin is not None
+        try:
+            for start in range(0, len(blobs), 1024):
+                stdin.write(b"".join(blob.encode("ascii") + b"\n" for blob in blobs[start:start + 1024]))
+            stdin.close()
+        except (BrokenPipeError, ValueError, OSError):
+            pass  # the reader stopped early and closed the process
+
+    def __enter__(self) -> Iterator[bytes | None]:
+        return (self._answer() for _ in range(self._count))
 
     def __exit__(self, *_: object) -> None:
-        self.close()
-
-    def read(self, blob: str) -> bytes | None:
-        """The blob's bytes; None when git lacks it or it is too large to be an entry."""
-        stdin, stdout = self._process.stdin, self._process.stdout
-        assert stdin is not None and stdout is not None
-        stdin.write(blob.encode("ascii") + b"\n")
-        stdin.flush()
-        header = stdout.readline().split()
-        if len(header) != 3 or header[1] != b"blob":
-            return None
-        size = int(header[2])
-        if size <= MAX_BYTES:
-            data = stdout.read(size + 1)  # the blob and the newline after it
-            return data[:-1]
-        remaining = size + 1
-        while remaining > 0:  # skipped in pieces, never held whole
-            chunk = stdout.read(min(remaining, 1 << 16))
-            if not chunk:
-                break
-            remaining -= len(chunk)
-        return None
-
-    def close(self) -> None:
-        if self._process.stdin:
-            self._process.stdin.close()
+        if self._process.stdout:
+            self._process.stdout.close()  # anything unread: git stops on the broken pipe
         try:
             self._process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()
-        if self._process.stdout:
-            self._process.stdout.close()
+        self._writer.join(timeout=10)
+
+    def _answer(self) -> bytes | None:
+        stdout = self._process.stdout
+        assert stdout is not None
+        header = stdout.readline().split()
+        if len(header) != 3 or header[1] != b"blob":
+            return None
+        size = int(header[2])
+        if size <= MAX_BYTES:
+            return stdout.read(size + 1)[:-1]  # the blob and the newline after it
+        remaining = size + 1
+        while remaining > 0:  # skipped in pieces, never held whole
+            piece = stdout.read(min(remaining, 1 << 16))
+            if not piece:
+                break
+            remaining -= len(piece)
+        return None
 
 
-def language_edits(versions: list[Version], read: Callable[[str], bytes | None],
+def language_edits(versions: list[Version], contents: Iterator[bytes | None],
                    languages: Iterable[str]) -> tuple[Edit, ...]:
     """The commits that changed the content of the newest version's languages, newest first.
 
-    ``versions`` are newest first. The walk goes back until one commit changed every one of
-    those languages (they were written together: nothing older tells which text follows which,
-    see :mod:`lexikon.core.staleness`), the file was created, or :data:`MAX_VERSIONS`; that
-    oldest version counts as changing them all. A version that is not readable YAML is passed
-    over (its successor counts as the change)."""
-    if not versions or versions[0].blob == NO_BLOB:
-        return ()
+    ``versions`` are one life of a file, newest first, ``contents`` their texts. The walk goes
+    back until one commit changed every one of those languages (they were written together:
+    nothing older tells which text follows which, see :mod:`lexikon.core.staleness`) or to the
+    oldest version, which counts as changing them all. A version that is not readable YAML is
+    passed over (its successor counts as the change)."""
     codes = tuple(languages)
-    newer_version, newer = versions[0], _contents(read(versions[0].blob), codes)
+    newer_version, newer = versions[0], _contents(next(contents, None), codes)
     if newer is None:
         return ()
     everything = frozenset(newer)
     edits: list[Edit] = []
-    for version in versions[1:MAX_VERSIONS]:
-        if version.blob == NO_BLOB:
-            break  # deleted here: what came before belongs to an earlier life of the id
-        older = _contents(read(version.blob), codes)
+    for version, data in zip(versions[1:], contents, strict=False):
+        older = _contents(data, codes)
         if older is None:
             continue
         changed = frozenset(code for code in everything
