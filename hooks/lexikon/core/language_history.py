@@ -4,8 +4,9 @@ A language's content is its block as YAML reads it, with whitespace inside texts
 and its ``reviewed`` date left aside: re-indenting, re-wrapping a paragraph, quoting a
 title, reordering keys or editing a comment is no change; a changed word is. The versions
 come from the one ``git log`` :mod:`lexikon.core.history` reads, their texts from one
-``git cat-file --batch`` process (never more than :data:`MAX_VERSIONS` per file, nor
-:data:`MAX_BYTES` per version), read as YAML only as far back as the walk needs.
+``git cat-file --batch`` process (never more than :data:`MAX_VERSIONS` per file nor
+:data:`MAX_READ` in all, nor :data:`MAX_BYTES` per version), read as YAML only as far back
+as the walk needs.
 """
 
 from __future__ import annotations
@@ -24,9 +25,13 @@ from typing import Any, NamedTuple
 import yaml
 
 MAX_VERSIONS = 256
-"""Versions of one file looked at, newest first; a language unchanged in all of them counts
-as changed in the oldest (a later date than the true one: it can hide a stale translation
-behind that many edits, never invent one)."""
+"""Versions of one file looked at, newest first. A file whose walk would have to go further
+(no commit among them wrote all its languages together) gets no edits: its texts are never
+called stale, rather than guessed at."""
+MAX_READ = 50_000
+"""Versions looked at in all: each file gets an equal share (at least 2, at most
+:data:`MAX_VERSIONS`), so a long history of a large glossary costs seconds, not minutes
+(about 0.3 ms of YAML per version of a 6 KB entry)."""
 MAX_BYTES = 1 << 20
 """A version larger than this is not read (the check refuses such entries anyway)."""
 NO_BLOB = "0" * 40
@@ -70,21 +75,22 @@ def language_history(folder: Path, versions: Mapping[str, list[Version]],
                      languages: Iterable[str]) -> dict[str, tuple[Edit, ...]]:
     """:func:`language_edits` of each entry, its versions' texts streamed from one ``git cat-file``."""
     codes = tuple(languages)
-    lives = {entry_id: _life(entry_versions) for entry_id, entry_versions in versions.items()}
+    share = max(2, min(MAX_VERSIONS, MAX_READ // max(1, len(versions))))
+    lives = {entry_id: _life(entry_versions[:share + 1]) for entry_id, entry_versions in versions.items()}
     edits: dict[str, tuple[Edit, ...]] = {}
-    with _Blobs(folder, [version.blob for life in lives.values() for version in life]) as stream:
+    with _Blobs(folder, [version.blob for life in lives.values() for version in life[:share]]) as stream:
         for entry_id, life in lives.items():
-            contents = islice(stream, len(life))
-            edits[entry_id] = language_edits(life, contents, codes)
+            contents = islice(stream, min(len(life), share))
+            edits[entry_id] = language_edits(life[:share], contents, codes, complete=len(life) <= share)
             deque(contents, maxlen=0)  # the older versions the walk did not need
     return edits
 
 
 def _life(versions: list[Version]) -> list[Version]:
-    """The versions since the file was last created, at most :data:`MAX_VERSIONS`: what came
-    before a deletion belongs to an earlier life of the id."""
+    """The versions since the file was last created: what came before a deletion belongs to
+    an earlier life of the id."""
     life = []
-    for version in versions[:MAX_VERSIONS]:
+    for version in versions:
         if version.blob == NO_BLOB:
             break
         life.append(version)
@@ -147,14 +153,16 @@ class _Blobs:
 
 
 def language_edits(versions: list[Version], contents: Iterator[bytes | None],
-                   languages: Iterable[str]) -> tuple[Edit, ...]:
+                   languages: Iterable[str], complete: bool = True) -> tuple[Edit, ...]:
     """The commits that changed the content of the newest version's languages, newest first.
 
     ``versions`` are one life of a file, newest first, ``contents`` their texts. The walk goes
     back until one commit changed every one of those languages (they were written together:
     nothing older tells which text follows which, see :mod:`lexikon.core.staleness`) or to the
-    oldest version, which counts as changing them all. A version that is not readable YAML is
-    passed over (its successor counts as the change)."""
+    oldest version, the file's creation, which counts as changing them all; when ``versions``
+    do not reach back to it (not ``complete``) and no commit wrote them all, nothing (the
+    history is too long to tell). A version that is not readable YAML is passed over (its
+    successor counts as the change)."""
     codes = tuple(languages)
     newer_version, newer = versions[0], _contents(next(contents, None), codes)
     if newer is None:
@@ -172,6 +180,9 @@ def language_edits(versions: list[Version], contents: Iterator[bytes | None],
         if changed:
             edits.append(Edit(newer_version.sha, newer_version.when, changed))
         newer_version, newer = version, older
+    else:
+        if not complete:
+            return ()
     edits.append(Edit(newer_version.sha, newer_version.when, everything & frozenset(newer)))
     return tuple(edits)
 

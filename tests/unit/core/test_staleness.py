@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pytest
+
+from lexikon.core import language_history
 from lexikon.core.history import entry_history
 from lexikon.core.language_history import Edit
 from lexikon.core.model import Entry, Glossary, Text
@@ -180,3 +183,17 @@ def test_a_language_added_later_is_a_translation_of_the_other(tmp_path: Path) ->
     assert find_stale(_glossary(), tmp_path / "glossary").stale == ()
     (tmp_path / "glossary" / "wort.yml").write_text(_entry(de="Neu."), "utf-8")  # not committed: not seen
     assert find_stale(_glossary(), tmp_path / "glossary").stale == ()
+
+
+def test_a_history_too_long_to_read_whole_tells_nothing_rather_than_guess(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    steps = [(_entry(de="Neu."), "2026-03-02T10:00:00+00:00"),   # de ahead
+             (_entry(de="Neu.", da="Ny."), "2026-03-03T10:00:00+00:00")]  # da catches up: in step
+    glossary_dir, _ = _history(tmp_path, *steps)
+    monkeypatch.setattr(language_history, "MAX_READ", 2)  # the last two versions: da's change only
+    assert entry_history(glossary_dir, LANGS)["wort"].edits == ()
+    assert find_stale(_glossary(), glossary_dir).stale == ()  # not "de is older than da"
+    both = (_entry(de="Neuer.", da="Nyere."), "2026-03-04T10:00:00+00:00")
+    glossary_dir, shas = _history(tmp_path / "synced", *steps, both)
+    assert entry_history(glossary_dir, LANGS)["wort"].edits == (
+        Edit(shas[-1], datetime(2026, 3, 4, 10, tzinfo=timezone.utc), frozenset(LANGS)),)
