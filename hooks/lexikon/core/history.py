@@ -1,7 +1,8 @@
 """When each entry was added and last changed, from git; and the feed of those changes.
 
 Dates come from commits, never from file times, so every clone of one commit builds the
-same pages and feed. Outside a git work tree there is no history, and no error.
+same pages and feed. Outside a git work tree there is no history, and no error. The same
+log names each version's content, which :mod:`.language_history` reads per language.
 """
 
 from __future__ import annotations
@@ -39,8 +40,8 @@ ENTRY_SUFFIXES = (".yml", ".yaml")
 
 def entry_history(glossary_dir: Path, languages: Iterable[str] = ()) -> dict[str, EntryDates]:
     """Added and last-changed time of each entry file, from one ``git log`` of the branch's
-    own line (a merge counts when it brought a change in); with ``languages``, also when each
-    of those language blocks last changed its content."""
+    own line (a merge counts when it brought a change in); with ``languages``, also the
+    commits that changed those language blocks' content (for stale translations)."""
     versions = _versions(glossary_dir)
     if not versions:
         return {}
