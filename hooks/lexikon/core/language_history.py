@@ -11,6 +11,7 @@ as the walk needs.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import threading
@@ -105,9 +106,12 @@ class _Blobs:
 
     def __init__(self, folder: Path, blobs: list[str]) -> None:
         self._count = len(blobs)
+        # A blobless clone (--filter=blob:none) would fetch each missing version over the
+        # network: git 2.45+ answers "missing" instead, and a missing version is passed over.
         self._process = subprocess.Popen(["git", "cat-file", "--batch", "--buffer"], cwd=folder,
                                          stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                         stderr=subprocess.DEVNULL)
+                                         stderr=subprocess.DEVNULL,
+                                         env={**os.environ, "GIT_NO_LAZY_FETCH": "1"})
         self._writer = threading.Thread(target=self._ask, args=(blobs,), daemon=True)
         self._writer.start()
 
