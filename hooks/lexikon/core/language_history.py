@@ -1,4 +1,4 @@
-"""When each language block of an entry last changed its content, from the versions git keeps.
+"""Which commits changed the content of each language block of an entry, from git's versions.
 
 A language's content is its block as YAML reads it, with whitespace inside texts evened out
 and its ``reviewed`` date left aside: re-indenting, re-wrapping a paragraph, quoting a
