@@ -90,6 +90,9 @@ def test_a_shallow_clone_cannot_tell(stale_project: tuple[Project, str], tmp_pat
     assert "older" not in noted.stdout
     assert clone.lexicon("check", "--strict-stale", "--strict").returncode == 1  # CI is told to fetch more
     assert "Stale translations (unknown: history is shallow" in clone.lexicon("stats").stdout
+    result = clone.build(strict=True)
+    assert result.returncode == 0, result.stderr
+    assert "lexikon-stale" not in clone.html("da/terms/wort/")  # the page does not guess either
 
 
 def test_no_git_nothing_stale(tmp_path: Path) -> None:
