@@ -96,8 +96,14 @@ def _titles(settings: Settings | None) -> list:
 
 # check ------------------------------------------------------------------------
 def _check(args: argparse.Namespace, settings: Settings) -> int:
-    result = check_only(settings, cache=not args.no_cache)
+    stale = args.stale or args.strict_stale
+    result = (run if stale else check_only)(settings, cache=not args.no_cache)
     findings = list(result.findings)
+    if stale:  # stale translations (issue 15): notes, or warnings that --strict fails on
+        from lexikon.cli.stale import stale_findings
+
+        findings += stale_findings(result.glossary, settings, Severity.WARNING if args.strict_stale
+                                   else Severity.NOTE, shown(args.config_file, settings.project_dir))
     if args.files:
         wanted = {shown(path, settings.project_dir) for path in args.files}
         findings = [f for f in findings if f.path in wanted or f.path.endswith("mkdocs.yml")]
@@ -151,6 +157,8 @@ def _stats(args: argparse.Namespace, settings: Settings) -> int:
     _print_list("Missing translations", [f"{i}: {', '.join(codes)}" for i, codes in stats.missing.items()])
     _print_list("Broken links", [f"{source} → {target}" for source, target in stats.broken_links])
     _print_list("Orphans (no links in or out)", list(stats.orphans))
+    unknown = "" if stats.stale_known else " (unknown: history is shallow; fetch with --unshallow)"
+    _print_list(f"Stale translations{unknown}", [str(pair) for pair in stats.stale])
     return EXIT_OK
 
 
@@ -238,7 +246,10 @@ _COMMANDS = [  # name, help, what runs it, its arguments (a callable gives them 
         _arg("files", nargs="*", type=Path,
              help="report only on these entry files (links still resolve against all)"),
         _arg("--no-cache", action="store_true",
-             help=f"read every file again, ignoring and not updating {FOLDER}/")]),
+             help=f"read every file again, ignoring and not updating {FOLDER}/"),
+        _arg("--stale", action="store_true",
+             help="also note texts older than another language's last change (from git)"),
+        _arg("--strict-stale", action="store_true", help="the same as warnings (--strict fails on them)")]),
     ("new", "start a new entry with a block per language", _new, [
         _arg("id", help="the new term's id: lowercase letters, digits, single hyphens"), _titles]),
     ("stats", "entries, coverage per language, gaps, orphans", _stats, [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lexikon.cli.stale import StalePair, stale_pairs
 from lexikon.core.model import Glossary
 from lexikon.core.queries import backlinks, linked_ids
 from lexikon.core.settings import Settings
@@ -31,6 +32,10 @@ class Stats:
     """(entry id, target that names nothing)."""
     orphans: tuple[str, ...]
     """Entries with no links in or out."""
+    stale: tuple[StalePair, ...] = ()
+    """Texts older than another language's last change (:mod:`lexikon.cli.stale`)."""
+    stale_known: bool = True
+    """False in a shallow clone, whose history cannot tell."""
 
 
 def compute_stats(glossary: Glossary, settings: Settings) -> Stats:
@@ -49,7 +54,10 @@ def compute_stats(glossary: Glossary, settings: Settings) -> Stats:
                  sum(1 for entry in entries.values() if language.code in entry.texts), len(entries))
         for language in settings.languages
     )
+    stale_known, stale = stale_pairs(glossary, settings)
     return Stats(
+        stale=stale,
+        stale_known=stale_known,
         entries=len(entries),
         coverage=coverage,
         missing={k: v for k, v in missing.items() if v},

@@ -1,18 +1,21 @@
 """When each entry was added and last changed, from git; and the feed of those changes.
 
 Dates come from commits, never from file times, so every clone of one commit builds the
-same pages and feed. Outside a git work tree there is no history, and no error.
+same pages and feed. Outside a git work tree there is no history, and no error. The same
+log names each version's content, which :mod:`.language_history` reads per language.
 """
 
 from __future__ import annotations
 
 import subprocess
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree as ET
 
 from lexikon.core.escape import xml_chars
+from lexikon.core.language_history import Edit, Version, is_shallow, language_history
 
 
 @dataclass(frozen=True)
@@ -22,36 +25,58 @@ class EntryDates:
     entry_id: str
     added: datetime
     changed: datetime
+    edits: tuple[Edit, ...] = field(default=(), compare=False)
+    """The commits that changed its languages' content, newest first, back to one that wrote
+    them all (:mod:`.language_history`); empty when not asked for, and in a shallow clone,
+    whose history cannot tell."""
 
     @property
     def is_new(self) -> bool:
         return self.added == self.changed
 
 
-def entry_history(glossary_dir: Path) -> dict[str, EntryDates]:
-    """Added and last-changed time of each entry file, from one ``git log``."""
+ENTRY_SUFFIXES = (".yml", ".yaml")
+
+
+def entry_history(glossary_dir: Path, languages: Iterable[str] = ()) -> dict[str, EntryDates]:
+    """Added and last-changed time of each entry file, from one ``git log`` of the branch's
+    own line (a merge counts when it brought a change in); with ``languages``, also the
+    commits that changed those language blocks' content (for stale translations)."""
+    versions = _versions(glossary_dir)
+    if not versions:
+        return {}
+    codes = tuple(languages)
+    edits: dict[str, tuple[Edit, ...]] = {}
+    if codes and is_shallow(glossary_dir) is False:
+        edits = language_history(glossary_dir, versions, codes)
+    return {i: EntryDates(i, v[-1].when, v[0].when, edits.get(i, ())) for i, v in versions.items()}
+
+
+def _versions(glossary_dir: Path) -> dict[str, list[Version]]:
+    """Each entry file's versions, newest first, as the commits left them."""
     try:
         output = subprocess.run(
-            ["git", "log", "--format=@%ct", "--name-only", "--no-renames", "--", "."],
-            cwd=glossary_dir, capture_output=True, encoding="utf-8", errors="replace", check=True, timeout=60,
+            ["git", "log", "--first-parent", "-m", "--no-renames", "--raw", "--no-abbrev",
+             "--format=@%H %ct", "--", "."],
+            cwd=glossary_dir, capture_output=True, encoding="utf-8", errors="replace", check=True,
+            timeout=120,
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return {}
-    changed: dict[str, datetime] = {}
-    added: dict[str, datetime] = {}
-    when = datetime.fromtimestamp(0, timezone.utc)
+    versions: dict[str, list[Version]] = {}
+    sha, when = "", datetime.fromtimestamp(0, timezone.utc)
     for line in output.splitlines():
         if line.startswith("@"):
-            when = _commit_time(line[1:], when)
+            sha, _, seconds = line[1:].partition(" ")
+            when = _commit_time(seconds, when)
             continue
-        name = line.strip()
+        status, _, name = line.partition("\t")
+        fields = status.split()
         path = PurePosixPath(name)
-        if not name or path.suffix != ".yml" or path.name.startswith("_"):
+        if len(fields) < 4 or path.suffix not in ENTRY_SUFFIXES or path.name.startswith("_"):
             continue
-        entry_id = path.stem
-        changed.setdefault(entry_id, when)  # newest first: the first sighting is the last change
-        added[entry_id] = when              # ... and the last sighting the first
-    return {i: EntryDates(i, added[i], changed[i]) for i in changed}
+        versions.setdefault(path.stem, []).append(Version(sha, when, fields[3]))
+    return versions
 
 
 LATEST = datetime(9999, 12, 31, 23, 59, 59, tzinfo=timezone.utc)

@@ -70,6 +70,8 @@ class SiteLayout:
     settings: Settings
     use_directory_urls: bool | None = True
     site_url: str | None = None
+    repo_url: str | None = None
+    """The repository's web address (MkDocs' ``repo_url``), for links to its commits."""
 
     # paths: language-neutral source paths ------------------------------------------------
     def term(self, entry_id: str) -> str:
@@ -191,12 +193,28 @@ class SiteLayout:
     def _base(self) -> str:
         return self.site_url.rstrip("/") + "/" if self.site_url else ""
 
+    def commit_url(self, sha: str) -> str | None:
+        """A commit's page on the repository's host; None without ``repo_url``."""
+        return commit_url(self.repo_url, sha) if self.repo_url else None
+
     def address(self, lang: str, origin: str, path: str) -> str:
         """Where a page is, said from the page at ``origin``: absolute with ``site_url``,
         else relative to ``origin`` (so it holds wherever the site is served)."""
         if self.site_url is not None:
             return self.absolute_url(lang, path)
         return self.href(lang, origin, path)
+
+
+def commit_url(repo_url: str, sha: str) -> str:
+    """A commit's page on the host of the repository at ``repo_url``: GitLab's ``/-/commit/``,
+    Bitbucket's ``/commits/``, everyone else's (GitHub, Gitea, Forgejo) ``/commit/``."""
+    base = repo_url.rstrip("/").removesuffix(".git")
+    host = urlsplit(base).hostname or ""
+    if "gitlab" in host:
+        return f"{base}/-/commit/{sha}"
+    if host == "bitbucket.org":
+        return f"{base}/commits/{sha}"
+    return f"{base}/commit/{sha}"
 
 
 def fixed_pages(settings: Settings) -> dict[str, str]:

@@ -34,8 +34,10 @@ MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "fenced_code", "
 def render_folder(glossary: Glossary, settings: Settings, out_dir: Path, langs: Iterable[str],
                   site_url: str = "", config_file: Path | None = None) -> list[Path]:
     """Write each language's project folder under ``out_dir``; the files written."""
-    layout = SiteLayout(settings, True, site_url or "/")  # root-based addresses without a site_url
-    output = render_everything(glossary, layout, entry_history(settings.glossary_dir))
+    repo_url = read_config(config_file).get("repo_url") if config_file else None
+    layout = SiteLayout(settings, True, site_url or "/",  # root-based addresses without a site_url
+                        str(repo_url) if repo_url else None)
+    output = render_everything(glossary, layout, entry_history(settings.glossary_dir, settings.codes))
     root = settings.project_dir
     written: list[Path] = []
     for lang in langs:

@@ -40,7 +40,7 @@ def render_site(glossary: Glossary, layout: SiteLayout,
     inbound = backlinks(glossary)
     pages: list[Page] = []
     for code in glossary.languages:
-        view = View(glossary, layout, load_locale(code), inbound)
+        view = View(glossary, layout, load_locale(code), inbound, history or {})
         pages.append(changes_page(view, history or {}))
         pages.extend(term_page(view, entry) for entry in glossary.entries.values())
         pages.append(index_page(view))

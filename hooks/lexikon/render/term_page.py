@@ -9,6 +9,7 @@ from lexikon.render.entry_text import body_markdown, highlights_html, lead
 from lexikon.render.markup import heading_id
 from lexikon.render.missing_page import missing_page
 from lexikon.render.page import Page, escape_inline, front_matter
+from lexikon.render.stale_notice import stale_notices
 from lexikon.render.structured_data import defined_term
 from lexikon.render.term_graphs import neighbourhood
 from lexikon.render.twins import twins
@@ -28,6 +29,7 @@ def term_page(view: View, entry: Entry) -> Page:
         front_matter(title=text.title, description=plain_text(text.summary, view.glossary, view.lang)),
         f"# {escape_inline(text.title)} {{ #{heading_id(text.title, taken)} }}\n",
     ]
+    parts.extend(stale_notices(view, entry))  # issue 15: older than another language's text
     if text.aliases:
         names = ", ".join(f"*{escape_inline(alias)}*" for alias in text.aliases)
         parts.append(f"{t('aliases')}: {names}\n{{ .lexikon-aliases }}\n")

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from lexikon.core import escape
+from lexikon.core.history import EntryDates
 from lexikon.core.layout import SiteLayout
 from lexikon.core.locale import Locale
 from lexikon.core.model import Entry, Glossary
@@ -32,6 +33,8 @@ class View:
     locale: Locale
     inbound: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """For each entry, the entries that link to it (only the term pages show them)."""
+    history: Mapping[str, EntryDates] = field(default_factory=dict)
+    """Each entry's changes from git (the term pages' notices of stale translations)."""
     _plain: dict[tuple[str, str], str] = field(default_factory=dict, init=False, repr=False)
     _html: dict[tuple, object] = field(default_factory=dict, init=False, repr=False)
 

@@ -56,14 +56,14 @@ def source_uri(page: Page, settings: Settings) -> str:
 
 
 def site_layout(settings: Settings, config: MkDocsConfig) -> SiteLayout:
-    """This site's URL layout: MkDocs' ``use_directory_urls`` and ``site_url`` (if set)."""
-    return SiteLayout(settings, config.use_directory_urls, config.site_url or None)
+    """This site's URL layout: MkDocs' ``use_directory_urls``, ``site_url`` and ``repo_url`` (if set)."""
+    return SiteLayout(settings, config.use_directory_urls, config.site_url or None, config.repo_url or None)
 
 
 def render(glossary: Glossary, settings: Settings, config: MkDocsConfig) -> Rendered:
     """The pages, graphs and feeds, with this site's addresses and the git history."""
     layout = site_layout(settings, config)
-    output = render_everything(glossary, layout, entry_history(settings.glossary_dir),
+    output = render_everything(glossary, layout, entry_history(settings.glossary_dir, settings.codes),
                                site_identity(config), site_names(config))
     return Rendered(
         settings=settings,
