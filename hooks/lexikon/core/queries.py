@@ -31,6 +31,16 @@ def backlinks(glossary: Glossary) -> dict[str, tuple[str, ...]]:
     return {entry_id: tuple(sorted(sources)) for entry_id, sources in inbound.items()}
 
 
+def narrower(glossary: Glossary) -> dict[str, tuple[str, ...]]:
+    """For each entry, the entries that name it as ``broader`` (SKOS narrower), in id order."""
+    found: defaultdict[str, list[str]] = defaultdict(list)
+    for entry in glossary.entries.values():
+        for target in entry.broader:
+            if target != entry.id and target in glossary.entries:
+                found[target].append(entry.id)
+    return {entry_id: tuple(sorted(ids)) for entry_id, ids in found.items()}
+
+
 def plain_text(markdown: str, glossary: Glossary | None = None, lang: str = "") -> str:
     """Inline Markdown as one line of plain text: for tooltips and descriptions.
 
