@@ -30,22 +30,18 @@ from lexikon.core.model import Entry, Glossary, Text
 from lexikon.core.queries import plain_text
 from lexikon.core.settings import Settings
 from lexikon.interchange.export_text import UrlOf, summary_text, title_of
+from lexikon.interchange.tbx.categories import (
+    ABBREVIATION,
+    ADMITTED,
+    BROADER,
+    DEPRECATED,
+    PARTS_OF_SPEECH,
+    PREFERRED,
+    tbx_gender,
+)
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-PREFERRED = "preferredTerm-admn-sts"
-ADMITTED = "admittedTerm-admn-sts"
-DEPRECATED = "deprecatedTerm-admn-sts"
-ABBREVIATION = "abbreviation"
-BROADER = "broader"
-"""The ``datatype`` that marks a ``crossReference`` to a broader concept: TBX-Basic has no
-data category for it (full TBX's ``broaderConceptGeneric`` is not in the dialect), so it
-is a cross-reference any tool follows, and the mark lets ``import-tbx`` read it back."""
-GENDERS = {"m": "masculine", "f": "feminine", "n": "neuter"}
-"""Our genders as TBX-Basic's picklist names them (masculine, feminine, neuter, other)."""
-OTHER_GENDER = "other"
-"""Any other gender (Danish fælleskøn, ``c``): TBX-Basic has no "common"; the import maps
-``other`` back to the one gender of the language's locale that is none of m, f, n."""
 _TBX_MODELS = (
     ("https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/"
      "TBXcoreStructV03_TBX-Basic_integrated.rng", "http://relaxng.org/ns/structure/1.0"),
@@ -64,11 +60,11 @@ class _TbxForm:
     language: str
     term: str
     parts_of_speech: Mapping[str, str]
-    """Our ``pos`` values → the edition's picklist (2019's TBX-Basic has no properNoun)."""
+    """Where the edition's picklist differs from :data:`.categories.PARTS_OF_SPEECH`."""
 
 
 TBX_2019 = _TbxForm("tbx", "tbxHeader", "conceptEntry", "langSec", "termSec", {"proper-noun": "noun"})
-TBX_2008 = _TbxForm("martif", "martifHeader", "termEntry", "langSet", "tig", {"proper-noun": "properNoun"})
+TBX_2008 = _TbxForm("martif", "martifHeader", "termEntry", "langSet", "tig", {})
 
 
 def tbx_id(entry_id: str) -> str:
@@ -151,9 +147,9 @@ def _title_term(section: ET.Element, glossary: Glossary, text: Text, page: str, 
     """The preferred term with its grammar, its usage sentences (each with its source) and its page."""
     notes = {}
     if text.gender:
-        notes["grammaticalGender"] = GENDERS.get(text.gender, OTHER_GENDER)
+        notes["grammaticalGender"] = tbx_gender(text.gender)
     if text.pos:
-        notes["partOfSpeech"] = form.parts_of_speech.get(text.pos, text.pos)
+        notes["partOfSpeech"] = form.parts_of_speech.get(text.pos, PARTS_OF_SPEECH[text.pos])
     term = _term(section, text.title, PREFERRED, form, **notes)
     for context in text.context:
         sentence = plain_text(context.text, glossary, text.lang)
