@@ -335,14 +335,17 @@ def test_skos_content(exported) -> None:
     assert (scheme, RDF.type, SKOS.ConceptScheme) in graph
     concepts = set(graph.subjects(RDF.type, SKOS.Concept))
     assert concepts == {URIRef(url_of("de", i)) for i in glossary.entries}
-    assert set(graph.objects(scheme, SKOS.hasTopConcept)) == concepts
+    tops = {URIRef(url_of("de", e.id)) for e in glossary.entries.values() if not e.broader}
+    assert set(graph.objects(scheme, SKOS.hasTopConcept)) == tops
     for entry in glossary.entries.values():
         concept = URIRef(url_of("de", entry.id))
-        assert (concept, SKOS.inScheme, scheme) in graph and (concept, SKOS.topConceptOf, scheme) in graph
+        assert (concept, SKOS.inScheme, scheme) in graph
+        assert ((concept, SKOS.topConceptOf, scheme) in graph) == (concept in tops)
         assert set(graph.objects(concept, SKOS.prefLabel)) == {
             RdfLiteral(t.title, lang=lang) for lang, t in entry.texts.items()}
         assert set(graph.objects(concept, SKOS.altLabel)) == {
-            RdfLiteral(a, lang=lang) for lang, t in entry.texts.items() for a in t.aliases}
+            RdfLiteral(a, lang=lang) for lang, t in entry.texts.items()
+            for a in (*t.aliases, *t.abbreviations)}
         assert set(graph.objects(concept, SKOS.definition)) == {
             RdfLiteral(plain_text(t.summary, glossary, lang), lang=lang) for lang, t in entry.texts.items()}
         assert set(graph.objects(concept, SKOS.related)) == {URIRef(url_of("de", r)) for r in entry.related}

@@ -9,17 +9,25 @@ reads back what the export wrote.
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pytest
 from lxml import etree
+from pyshacl import validate
+from rdflib import Graph, URIRef
+from rdflib import Literal as RdfLiteral
+from rdflib.compare import isomorphic
+from rdflib.namespace import SKOS
 
 from lexikon.check.pipeline import run
 from lexikon.core.model import Context, Glossary, Severity, Text
 from lexikon.core.queries import plain_text
+from lexikon.interchange import export
 from lexikon.interchange.tbx import import_tbx
 from lexikon.interchange.term_files import write_terms
-from tests.support.exports import PROJECTS, TERMINOLOGY, empty_project, export_to
+from tests.support.constants import FIXTURES
+from tests.support.exports import PROJECTS, SITE, TERMINOLOGY, empty_project, export_to
 
 TBX = {"t": "urn:iso:std:iso:30042:ed-2"}
 
@@ -176,3 +184,56 @@ def test_the_danish_common_gender_comes_back_from_other(fixture_exports, tmp_pat
     settings = empty_project(tmp_path / "project", fixture_exports[0])
     result = import_tbx(source, settings)
     assert "gender: c\n" in result.entries["mandant"].split("da:")[1]
+
+
+# --- SKOS --------------------------------------------------------------------------------------
+def skos_graphs(paths: dict[str, Path]) -> tuple[Graph, Graph]:
+    turtle = Graph().parse(paths["glossary.ttl"], format="turtle", publicID=SITE + "glossary.ttl")
+    with warnings.catch_warnings():  # rdflib's own JSON-LD parser still makes a ConjunctiveGraph
+        warnings.filterwarnings("ignore", "ConjunctiveGraph is deprecated", DeprecationWarning)
+        jsonld = Graph().parse(paths["glossary.jsonld"], format="json-ld", publicID=SITE + "glossary.jsonld")
+    return turtle, jsonld
+
+
+def test_skos_carries_hierarchy_labels_and_examples(fixture_exports) -> None:
+    glossary, settings, paths = fixture_exports
+    graph, jsonld = skos_graphs(paths)
+    assert isomorphic(graph, jsonld)
+    url_of = export.page_url_of(settings, SITE)
+
+    def iri(entry_id: str) -> URIRef:
+        return URIRef(url_of("de", entry_id))
+
+    assert set(graph.objects(iri("backsourcing"), SKOS.broader)) == {iri("sourcing")}
+    assert set(graph.objects(iri("sourcing"), SKOS.narrower)) == {iri("auslagern"), iri("backsourcing")}
+    assert set(graph.objects(URIRef(SITE), SKOS.hasTopConcept)) == {iri("sap"), iri("sourcing")}
+    assert (iri("backsourcing"), SKOS.topConceptOf, URIRef(SITE)) not in graph
+    for entry in glossary.entries.values():
+        texts = entry.texts.items()
+        assert set(graph.objects(iri(entry.id), SKOS.hiddenLabel)) == {
+            RdfLiteral(term, lang=lang) for lang, t in texts for term in (*t.forms, *t.deprecated)}
+        assert set(graph.objects(iri(entry.id), SKOS.altLabel)) == {
+            RdfLiteral(term, lang=lang) for lang, t in texts for term in (*t.aliases, *t.abbreviations)}
+        assert set(graph.objects(iri(entry.id), SKOS.example)) == {
+            RdfLiteral(c.text, lang=lang) for lang, t in texts for c in plain_context(glossary, t)}
+    hidden = set(graph.objects(iri("backsourcing"), SKOS.hiddenLabel))
+    assert RdfLiteral("Rückoutsourcing", lang="de") in hidden
+    assert len(set(graph.objects(iri("backsourcing"), SKOS.example))) == 4
+
+
+@pytest.mark.parametrize("shapes", ["export/skos-shape.ttl", "schemas/skos/skos.shacl.ttl",
+                                    "schemas/skos/skos.bestPractice.shacl.ttl"])
+def test_skos_passes_the_shapes(exported, shapes: str) -> None:
+    graph, _ = skos_graphs(exported[2])
+    ontology = Graph().parse(FIXTURES / "schemas" / "skos" / "skosClassAndPropertyDefinitions.ttl")
+    conforms, _, report = validate(graph, shacl_graph=Graph().parse(FIXTURES / shapes, format="turtle"),
+                                   ont_graph=ontology, inference="rdfs", advanced=True)
+    assert conforms, report
+
+
+def test_the_best_practice_shape_refuses_a_top_concept_with_a_broader_one(fixture_exports) -> None:
+    graph, _ = skos_graphs(fixture_exports[2])
+    graph.add((URIRef(SITE + "terms/backsourcing/"), SKOS.topConceptOf, URIRef(SITE)))
+    shapes = Graph().parse(FIXTURES / "schemas" / "skos" / "skos.bestPractice.shacl.ttl", format="turtle")
+    conforms, _, report = validate(graph, shacl_graph=shapes, advanced=True)
+    assert not conforms and "The top concept has a broader concept" in report
