@@ -31,16 +31,6 @@ def backlinks(glossary: Glossary) -> dict[str, tuple[str, ...]]:
     return {entry_id: tuple(sorted(sources)) for entry_id, sources in inbound.items()}
 
 
-def narrower(glossary: Glossary) -> dict[str, tuple[str, ...]]:
-    """For each entry, the entries that name it as ``broader`` (SKOS narrower), in id order."""
-    found: defaultdict[str, list[str]] = defaultdict(list)
-    for entry in glossary.entries.values():
-        for target in entry.broader:
-            if target != entry.id and target in glossary.entries:
-                found[target].append(entry.id)
-    return {entry_id: tuple(sorted(ids)) for entry_id, ids in found.items()}
-
-
 def plain_text(markdown: str, glossary: Glossary | None = None, lang: str = "") -> str:
     """Inline Markdown as one line of plain text: for tooltips and descriptions.
 
@@ -99,3 +89,13 @@ def title_of(entry: Entry, lang: str) -> str:
     """The entry's title in ``lang``, or in the first language it has."""
     text = entry.texts.get(lang) or next(iter(entry.texts.values()))
     return text.title
+
+
+def narrower_ids(glossary: Glossary) -> dict[str, tuple[str, ...]]:
+    """For each entry, the entries that name it as ``broader`` (SKOS narrower, derived)."""
+    narrower: defaultdict[str, list[str]] = defaultdict(list)
+    for entry in glossary.entries.values():
+        for target in entry.broader:
+            if target != entry.id and target in glossary.entries:
+                narrower[target].append(entry.id)
+    return {entry_id: tuple(sorted(ids)) for entry_id, ids in narrower.items()}

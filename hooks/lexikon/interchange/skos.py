@@ -16,10 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lexikon.core import queries
 from lexikon.core.escape import turtle_iri, turtle_string
 from lexikon.core.model import Glossary
-from lexikon.core.queries import plain_text
+from lexikon.core.queries import narrower_ids, plain_text
 from lexikon.core.settings import is_absolute, stable_iri
 from lexikon.interchange.export_text import UrlOf, summary_text
 from lexikon.interchange.json_export import json_text
@@ -70,7 +69,7 @@ def skos_nodes(glossary: Glossary, url_of: UrlOf, *, scheme_iri: str = "./",
     iri = {entry_id: concept_iri(glossary, url_of, entry_id, scheme_iri) for entry_id in glossary.entries}
     broader = {e.id: tuple(Iri(iri[b]) for b in e.broader if b in iri and b != e.id)
                for e in glossary.entries.values()}
-    narrower = queries.narrower(glossary)
+    narrower = narrower_ids(glossary)
     tops = tuple(Iri(iri[entry_id]) for entry_id in glossary.entries if not broader[entry_id])
     nodes = [RdfNode(scheme_iri, "skos:ConceptScheme", (
         ("dcterms:title", (Literal(title, glossary.languages[0]),)),

@@ -9,9 +9,11 @@ reads back what the export wrote.
 
 from __future__ import annotations
 
+import json
 import warnings
 from pathlib import Path
 
+import jsonschema
 import pytest
 from lxml import etree
 from pyshacl import validate
@@ -237,3 +239,48 @@ def test_the_best_practice_shape_refuses_a_top_concept_with_a_broader_one(fixtur
     shapes = Graph().parse(FIXTURES / "schemas" / "skos" / "skos.bestPractice.shacl.ttl", format="turtle")
     conforms, _, report = validate(graph, shacl_graph=shapes, advanced=True)
     assert not conforms and "The top concept has a broader concept" in report
+
+
+# --- JSON --------------------------------------------------------------------------------------
+def test_json_holds_every_terminology_field(exported) -> None:
+    glossary, _, paths = exported
+    document = json.loads(paths["glossary.json"].read_text(encoding="utf-8"))
+    schema = json.loads(paths["glossary.schema.json"].read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(document)
+    assert document["format_version"] == 1  # fields were added, none changed meaning
+    narrower = {e.id: sorted(o.id for o in glossary.entries.values() if e.id in o.broader)
+                for e in glossary.entries.values()}
+    for entry in glossary.entries.values():
+        item = document["entries"][entry.id]
+        assert (item["broader"], item["narrower"]) == (list(entry.broader), narrower[entry.id])
+        for lang, text in entry.texts.items():
+            got = item["texts"][lang]
+            assert (got["gender"], got["pos"], got["qualifier"], got["reviewed"]) == (
+                text.gender, text.pos, text.qualifier, text.reviewed)
+            assert got["abbreviations"] == list(text.abbreviations)
+            assert got["deprecated"] == list(text.deprecated)
+            assert got["context"] == [{"text": c.text, "text_plain": plain.text, "source": c.source}
+                                      for c, plain in zip(text.context, plain_context(glossary, text),
+                                                          strict=True)]
+
+
+def test_json_of_the_fixture_names_the_hierarchy_both_ways(fixture_exports) -> None:
+    document = json.loads(fixture_exports[2]["glossary.json"].read_text(encoding="utf-8"))
+    assert document["entries"]["sourcing"]["narrower"] == ["auslagern", "backsourcing"]
+    de = document["entries"]["backsourcing"]["texts"]["de"]
+    assert de["context"][0]["text"].count("*") == 2 and "*" not in de["context"][0]["text_plain"]
+    assert (de["gender"], de["qualifier"]) == ("n", "IT")
+    assert document["entries"]["sap"]["texts"]["de"]["gender"] is None
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("gender", "c-ish"), ("pos", "proper noun"), ("reviewed", "30.11.2026"), ("qualifier", ""),
+    ("context", [{"text": "Ein Satz."}]), ("deprecated", [""]),
+])
+def test_json_schema_refuses_bad_terminology_values(fixture_exports, field: str, value: object) -> None:
+    paths = fixture_exports[2]
+    schema = json.loads(paths["glossary.schema.json"].read_text(encoding="utf-8"))
+    document = json.loads(paths["glossary.json"].read_text(encoding="utf-8"))
+    document["entries"]["backsourcing"]["texts"]["de"][field] = value
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(document, schema, cls=jsonschema.Draft202012Validator)
