@@ -190,7 +190,8 @@ def test_csv_per_language_is_excel_friendly_rfc4180(exported) -> None:
         assert data.count(b"\r\n") >= len([e for e in glossary.entries.values() if lang in e.texts]) + 1
         assert b"\n" not in data.replace(b"\r\n", b"")
         rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-        assert rows[0] == ["id", "title", "aliases", "summary", "url"]
+        assert rows[0] == ["id", "title", "aliases", "summary", "url", "gender", "pos", "abbreviations",
+                           "deprecated"]
         expected = [e for e in glossary.entries.values() if lang in e.texts]
         assert [r[0] for r in rows[1:]] == [e.id for e in expected]
         for row, entry in zip(rows[1:], expected, strict=True):
@@ -198,7 +199,7 @@ def test_csv_per_language_is_excel_friendly_rfc4180(exported) -> None:
             title, aliases, summary, url = (csv_format.csv_cell(v) for v in (
                 text.title, "; ".join(text.aliases), plain_text(text.summary, glossary, lang),
                 url_of(lang, entry.id)))
-            assert row[1:] == [title, aliases, summary, url]
+            assert row[1:5] == [title, aliases, summary, url]
 
 
 def test_csv_guards_formulas_and_quotes(fixture_glossary) -> None:

@@ -9,6 +9,8 @@ reads back what the export wrote.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import warnings
 from pathlib import Path
@@ -26,6 +28,7 @@ from lexikon.check.pipeline import run
 from lexikon.core.model import Context, Glossary, Severity, Text
 from lexikon.core.queries import plain_text
 from lexikon.interchange import export
+from lexikon.interchange.csv_format import import_csv
 from lexikon.interchange.tbx import import_tbx
 from lexikon.interchange.term_files import write_terms
 from tests.support.constants import FIXTURES
@@ -284,3 +287,42 @@ def test_json_schema_refuses_bad_terminology_values(fixture_exports, field: str,
     document["entries"]["backsourcing"]["texts"]["de"][field] = value
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(document, schema, cls=jsonschema.Draft202012Validator)
+
+
+# --- CSV ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("lang", ["de", "da"])
+def test_csv_has_the_terminology_columns_and_reads_them_back(exported, lang: str, tmp_path: Path) -> None:
+    glossary, _, paths = exported
+    data = paths[f"glossary.{lang}.csv"].read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(data, newline="")))
+    expected = [e for e in glossary.entries.values() if lang in e.texts]
+    for row, entry in zip(rows, expected, strict=True):
+        text = entry.texts[lang]
+        assert (row["gender"], row["pos"]) == (text.gender or "", text.pos or "")
+        assert (row["abbreviations"], row["deprecated"]) == ("; ".join(text.abbreviations),
+                                                             "; ".join(text.deprecated))
+    settings = empty_project(tmp_path, glossary)
+    result = import_csv(paths[f"glossary.{lang}.csv"], lang, settings)
+    assert not result.errors, result.errors
+    assert [f.message for f in result.findings if f.path.endswith(".csv")] == [
+        "column 'url' is not used (an entry has no field for it)"]
+    write_terms(result, settings)
+    back = run(settings, cache=False)
+    assert not back.errors and list(back.glossary.entries) == [e.id for e in expected]
+    for entry in expected:
+        got, text = back.glossary.entries[entry.id].texts[lang], entry.texts[lang]
+        assert (got.title, got.aliases, got.abbreviations, got.deprecated, got.gender, got.pos) == (
+            text.title, text.aliases, text.abbreviations, text.deprecated, text.gender, text.pos)
+        assert got.summary == plain_text(text.summary, glossary, lang)
+
+
+def test_csv_import_of_grammar_the_language_lacks_is_a_located_error(fixture_exports, tmp_path: Path) -> None:
+    source = tmp_path / "sheet.csv"
+    source.write_text("title;summary;gender;pos;deprecated\r\nMandant;Ein Kunde.;c;noun;Klient\r\n"
+                      "Tenant;Ein Mieter.;;Substantiv;\r\n", encoding="utf-8")
+    settings = empty_project(tmp_path / "project", fixture_exports[0])
+    result = import_csv(source, "de", settings)
+    errors = [str(f) for f in result.errors]
+    assert any("glossary/mandant.yml" in e and "'gender' is 'c': use one of m, f, n" in e for e in errors)
+    assert any("glossary/tenant.yml" in e and "'pos' is 'Substantiv'" in e for e in errors)
+    assert result.entries == {}
