@@ -52,10 +52,11 @@ def checked(project: Path) -> tuple[Glossary, Settings]:
     return result.glossary, settings
 
 
-@pytest.fixture(scope="module", params=["fixture", "site"])
+@pytest.fixture(scope="module", params=["fixture", "site", "terminology"])
 def exported(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
-    """Both glossaries (the tricky fixture and the site's own), exported once."""
-    glossary, settings = checked(FIXTURES if request.param == "fixture" else ROOT)
+    """The glossaries (the tricky fixture, the site's own, every terminology field), exported once."""
+    projects = {"fixture": FIXTURES, "site": ROOT, "terminology": ALL_FIXTURES / "terminology"}
+    glossary, settings = checked(projects[request.param])
     url_of = export.page_url_of(settings, SITE)
     target = tmp_path_factory.mktemp(f"export-{request.param}")
     paths = export.write_exports(glossary, settings, url_of, target, scheme_iri=SITE)
@@ -233,7 +234,7 @@ def test_tbx_2019_structure(exported) -> None:
         assert concept.xpath("t:descrip[@type='subjectField']/text()", namespaces=ns) == [
             glossary.tags[t].labels["de"] for t in entry.tags]
         refs = concept.xpath("t:ref[@type='crossReference']", namespaces=ns)
-        assert [r.get("target") for r in refs] == [tbx.tbx_id(r) for r in entry.related]
+        assert [r.get("target") for r in refs] == [tbx.tbx_id(r) for r in (*entry.related, *entry.broader)]
         assert {r.get("target") for r in refs} <= ids
         sections = concept.xpath("t:langSec", namespaces=ns)
         assert [s.get(XML_LANG) for s in sections] == list(entry.texts)
@@ -242,16 +243,21 @@ def test_tbx_2019_structure(exported) -> None:
             assert section.xpath("string(t:descrip[@type='definition'])", namespaces=ns) == plain_text(
                 text.summary, glossary, text.lang)
             terms = section.xpath("t:termSec", namespaces=ns)
-            assert [t.xpath("string(t:term)", namespaces=ns) for t in terms] == [text.title, *text.aliases]
+            assert [t.xpath("string(t:term)", namespaces=ns) for t in terms] == [
+                text.title, *text.aliases, *text.abbreviations, *text.deprecated]
             statuses = [t.xpath("string(t:termNote[@type='administrativeStatus'])", namespaces=ns)
                         for t in terms]
-            assert statuses == ["preferredTerm-admn-sts"] + ["admittedTerm-admn-sts"] * len(text.aliases)
+            admitted = len(text.aliases) + len(text.abbreviations)
+            assert statuses == (["preferredTerm-admn-sts"] + ["admittedTerm-admn-sts"] * admitted
+                                + ["deprecatedTerm-admn-sts"] * len(text.deprecated))
             assert terms[0].xpath("t:xref/@target", namespaces=ns) == [url_of(text.lang, entry.id)]
     # TBX-Basic DCA rules (TBX-Basic_DCA.sch): where each data category may stand
     assert all(e.getparent().tag.endswith("termSec") for e in root.iter(f"{{{TBX}}}termNote"))
     for descrip in root.iter(f"{{{TBX}}}descrip"):
-        parent = etree.QName(descrip.getparent()).localname
-        assert parent == {"subjectField": "conceptEntry", "definition": "langSec"}[descrip.get("type")]
+        parent = descrip.getparent()
+        parent = parent.getparent() if etree.QName(parent).localname == "descripGrp" else parent
+        levels = {"subjectField": "conceptEntry", "definition": "langSec", "context": "termSec"}
+        assert etree.QName(parent).localname == levels[descrip.get("type")]
     for concept in concepts:  # core structure: auxiliary information before the language sections
         names = [etree.QName(c).localname for c in concept]
         assert names == sorted(names, key=lambda n: n == "langSec")
@@ -289,11 +295,14 @@ def test_translate_toolkit_reads_the_2008_form(exported) -> None:
         if de is not None:
             assert unit.source == de.title
             assert [(t.text, t.administrative_status) for t in unit.get_source_terms()] == (
-                [(de.title, "preferredTerm-admn-sts")] + [(a, "admittedTerm-admn-sts") for a in de.aliases])
+                [(de.title, "preferredTerm-admn-sts")]
+                + [(a, "admittedTerm-admn-sts") for a in (*de.aliases, *de.abbreviations)]
+                + [(d, "deprecatedTerm-admn-sts") for d in de.deprecated])
             notes = [n.text for n in unit.get_common_notes(source=True) if n.category == "definition"]
             assert notes == [plain_text(de.summary, glossary, "de")]
         if da is not None:
-            assert [t.text for t in unit.get_target_terms()] == [da.title, *da.aliases]
+            assert [t.text for t in unit.get_target_terms()] == [
+                da.title, *da.aliases, *da.abbreviations, *da.deprecated]
 
 
 def test_translate_toolkit_cannot_read_tbx_2019_hence_the_martif_file(exported) -> None:
