@@ -276,17 +276,22 @@ def test_json_of_the_fixture_names_the_hierarchy_both_ways(fixture_exports) -> N
     assert document["entries"]["sap"]["texts"]["de"]["gender"] is None
 
 
-@pytest.mark.parametrize(("field", "value"), [
-    ("gender", "c-ish"), ("pos", "proper noun"), ("reviewed", "30.11.2026"), ("qualifier", ""),
-    ("context", [{"text": "Ein Satz."}]), ("deprecated", [""]),
+@pytest.mark.parametrize(("field", "good", "bad"), [
+    ("gender", "f", "c-ish"), ("pos", "proper-noun", "proper noun"), ("reviewed", None, "30.11.2026"),
+    ("qualifier", None, ""), ("context", [{"text": "A", "text_plain": "A", "source": None}], [{"text": "A"}]),
+    ("deprecated", ["X"], [""]),
 ])
-def test_json_schema_refuses_bad_terminology_values(fixture_exports, field: str, value: object) -> None:
+def test_json_schema_takes_good_terminology_values_and_refuses_bad_ones(
+        fixture_exports, field: str, good: object, bad: object) -> None:
     paths = fixture_exports[2]
-    schema = json.loads(paths["glossary.schema.json"].read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(json.loads(paths["glossary.schema.json"].read_text("utf-8")))
     document = json.loads(paths["glossary.json"].read_text(encoding="utf-8"))
-    document["entries"]["backsourcing"]["texts"]["de"][field] = value
+    text = document["entries"]["backsourcing"]["texts"]["de"]
+    text[field] = good
+    validator.validate(document)
+    text[field] = bad
     with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(document, schema, cls=jsonschema.Draft202012Validator)
+        validator.validate(document)
 
 
 # --- CSV ---------------------------------------------------------------------------------------
