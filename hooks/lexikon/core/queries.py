@@ -89,3 +89,13 @@ def title_of(entry: Entry, lang: str) -> str:
     """The entry's title in ``lang``, or in the first language it has."""
     text = entry.texts.get(lang) or next(iter(entry.texts.values()))
     return text.title
+
+
+def narrower_ids(glossary: Glossary) -> dict[str, tuple[str, ...]]:
+    """For each entry, the entries that name it as ``broader`` (SKOS narrower, derived)."""
+    narrower: defaultdict[str, list[str]] = defaultdict(list)
+    for entry in glossary.entries.values():
+        for target in entry.broader:
+            if target != entry.id and target in glossary.entries:
+                narrower[target].append(entry.id)
+    return {entry_id: tuple(sorted(ids)) for entry_id, ids in narrower.items()}

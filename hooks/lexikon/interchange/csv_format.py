@@ -1,16 +1,20 @@
 """CSV both ways: ``glossary.<lang>.csv`` for spreadsheets, and ``lexicon import-csv``.
 
-Written: one file per language, ``id, title, aliases, summary, url``; aliases joined with
-``"; "``, the summary as plain text. UTF-8 with a byte order mark (Excel reads UTF-8 only
-then), CRLF line ends and minimal quoting (RFC 4180). A cell that a spreadsheet would run as
+Written: one file per language, ``id, title, aliases, summary, url, gender, pos,
+abbreviations, deprecated`` (:data:`CSV_COLUMNS`); lists joined with ``"; "``, the summary
+as plain text, gender and part of speech as the entry writes them (``n``, ``noun``).
+UTF-8 with a byte order mark (Excel reads UTF-8 only then), CRLF line ends and minimal
+quoting (RFC 4180). A cell that a spreadsheet would run as
 a formula (``= + - @``, tab, CR first) gets a leading ``'`` (the usual defence against CSV
 injection). Entries without the language have no row.
 
 Read (a spreadsheet, or our own file): UTF-8 (with or without BOM), separated by commas,
 semicolons (Excel in German and Danish) or tabs, whichever the header line uses. Columns by
-name, in any order: ``title`` and ``summary`` are required; ``id``, ``aliases``, ``tags``
-and ``related`` (lists separated by ``;``) are optional; others (``url``) are reported as
-not used. The leading ``'`` that guards a formula-like cell is removed.
+name, in any order: ``title`` and ``summary`` are required; ``id``, ``aliases``, ``tags``,
+``related``, ``abbreviations`` and ``deprecated`` (lists separated by ``;``), ``gender`` and
+``pos`` are optional (a value the language does not have is the new file's error, as in any
+entry); others (``url``) are reported as not used. The leading ``'`` that guards a
+formula-like cell is removed.
 """
 
 from __future__ import annotations
@@ -28,9 +32,24 @@ from lexikon.core.model import Finding, Glossary, Severity
 from lexikon.core.settings import Settings
 from lexikon.interchange.export_text import UrlOf, summary_text
 from lexikon.interchange.term_files import finish, run_terms
-from lexikon.interchange.terms import Concept, SourceProblem, TermImport, clean, failed, problem, read_source
+from lexikon.interchange.terms import (
+    Concept,
+    SourceProblem,
+    TermImport,
+    clean,
+    failed,
+    new_block,
+    problem,
+    read_source,
+)
 
-CSV_COLUMNS = ("id", "title", "aliases", "summary", "url")
+CSV_COLUMNS = ("id", "title", "aliases", "summary", "url", "gender", "pos", "abbreviations", "deprecated")
+"""The export's columns; the terminology ones come last, so that a sheet made from the older
+five columns keeps its places."""
+_LIST_COLUMNS = ("aliases", "abbreviations", "deprecated")
+_READ_COLUMNS = ("id", "title", "aliases", "summary", "tags", "related", "gender", "pos",
+                 "abbreviations", "deprecated")
+"""The columns an import uses; any other is reported as not used."""
 ALIAS_SEPARATOR = "; "
 _NEEDS_QUOTES = re.compile(f'[{re.escape(CSV_SEPARATORS)}"]')
 
@@ -45,7 +64,9 @@ def glossary_csv(glossary: Glossary, lang: str, url_of: UrlOf) -> str:
             continue
         rows.append(csv_row([csv_cell(value) for value in (
             entry.id, text.title, ALIAS_SEPARATOR.join(text.aliases),
-            summary_text(glossary, entry, lang), url_of(lang, entry.id))]))
+            summary_text(glossary, entry, lang), url_of(lang, entry.id), text.gender or "",
+            text.pos or "", ALIAS_SEPARATOR.join(text.abbreviations),
+            ALIAS_SEPARATOR.join(text.deprecated))]))
     return "\ufeff" + "".join(rows)
 
 
@@ -97,7 +118,7 @@ def _read_csv(data: bytes, lang: str, source: str) -> tuple[list[Concept], list[
         raise problem(f"no column {' or '.join(repr(m) for m in missing)} in the first line "
                        f"(it has {', '.join(repr(h) for h in header)})")
     for name in header:
-        if name not in ("id", "title", "aliases", "summary", "tags", "related"):
+        if name not in _READ_COLUMNS:
             findings.append(Finding(source, 1, header.index(name) + 1, Severity.NOTE,
                                     f"column '{name}' is not used (an entry has no field for it)"))
     concepts: list[Concept] = []
@@ -113,9 +134,11 @@ def _read_csv(data: bytes, lang: str, source: str) -> tuple[list[Concept], list[
         concept = Concept(cells.get("id", ""), start, tags_lang=lang)
         concept.tags = [(t, start) for t in _split(cells.get("tags", ""))]
         concept.related = [(r, start) for r in _split(cells.get("related", ""))]
-        concept.texts[lang] = {"title": clean(cells.get("title", "")),
-                               "aliases": [clean(a) for a in _split(cells.get("aliases", ""))],
-                               "summary": clean(cells.get("summary", "")), "forms": [], "_line": start}
+        block = concept.texts[lang] = new_block(start)
+        block.update({key: clean(cells.get(key, "")) for key in ("title", "summary")})
+        block.update({key: clean(cells.get(key, "")) or None for key in ("gender", "pos")})
+        for name in _LIST_COLUMNS:
+            block[name] = [clean(term) for term in _split(cells.get(name, ""))]
         concepts.append(concept)
     return concepts, findings
 

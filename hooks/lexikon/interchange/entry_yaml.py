@@ -81,7 +81,7 @@ def plain_yaml(text: str) -> Any:
 def render_block(lang: str, block: Mapping[str, Any]) -> str:
     """The ``lang:`` block as YAML text, keys in schema order, ending with a newline."""
     out = [f"{lang}:"]
-    for key in ("title", "aliases", "summary", "body", "highlights", "sources", "forms"):
+    for key in (spec.name for spec in TEXT_FIELDS):
         if key not in block:
             continue
         value = block[key]
@@ -89,11 +89,11 @@ def render_block(lang: str, block: Mapping[str, Any]) -> str:
             out.append(_field(lang, key, value, _folded(value)))
         elif key == "body":
             out.append(_field(lang, key, value, _literal(value)))
-        elif key == "sources":
-            out.append("  sources:")
-            for source in value:
-                out.append(f"    - title: {_inline(source['title'])}")
-                out.append(f"      url: {_inline(source['url'])}")
+        elif key in ("sources", "context"):  # lists of mappings: each item's keys in order
+            out.append(f"  {key}:")
+            for item in value:
+                out.extend(f"    {'-' if i == 0 else ' '} {name}: {_inline(text)}"
+                           for i, (name, text) in enumerate(item.items()))
         elif isinstance(value, list | tuple):
             out.append(f"  {key}:")
             out.extend(f"    - {_inline(item)}" for item in value)

@@ -1,8 +1,11 @@
 """``glossary.json`` and its JSON Schema (``glossary.schema.json``).
 
 Every entry with every language (title, aliases, summary as Markdown and as plain text,
-body after duplicate removal, highlights, sources, forms), its tags with their labels,
-``related``, outgoing cross-links, backlinks and its page URL per language; the JSON
+body after duplicate removal, highlights, sources, forms, and the terminology fields:
+gender, part of speech, abbreviations, deprecated terms, context sentences with their
+source, qualifier, review date), its tags with their labels, ``related``, ``broader`` and
+the ``narrower`` entries derived from it, outgoing cross-links, backlinks and its page URL
+per language; the JSON
 Schema (draft 2020-12) describes it. Texts keep Lexikon's cross-links (``[[id]]``,
 ``[[id|label]]``), resolved by ``links``. Keys sorted, two-space indent, a final newline.
 """
@@ -12,8 +15,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from lexikon.core.model import Glossary
-from lexikon.core.schema import ID_PATTERN
+from lexikon.core.model import Glossary, Text
+from lexikon.core.queries import narrower_ids, plain_text
+from lexikon.core.schema import ID_PATTERN, PARTS_OF_SPEECH, genders_of
 from lexikon.core.settings import Settings
 from lexikon.interchange.export_text import UrlOf, backlinks, outgoing_links, summary_text
 
@@ -24,6 +28,7 @@ FORMAT_VERSION = 1
 def glossary_document(glossary: Glossary, settings: Settings, url_of: UrlOf) -> dict:
     """The content of ``glossary.json`` as plain data."""
     inbound = backlinks(glossary)
+    narrower = narrower_ids(glossary)
     tags = {tag.id: {"labels": dict(tag.labels)} for tag in glossary.tags.values()}
     entries = {}
     for entry in glossary.entries.values():
@@ -38,12 +43,15 @@ def glossary_document(glossary: Glossary, settings: Settings, url_of: UrlOf) -> 
                 "highlights": list(text.highlights),
                 "sources": [{"title": s.title, "url": s.url} for s in text.sources],
                 "forms": list(text.forms),
+                **_terminology(glossary, text),
             }
         entries[entry.id] = {
             "id": entry.id,
             "tags": [{"id": t, "labels": dict(glossary.tags[t].labels)}
                      for t in entry.tags if t in glossary.tags],
             "related": [r for r in entry.related if r in glossary.entries],
+            "broader": [b for b in entry.broader if b in glossary.entries and b != entry.id],
+            "narrower": list(narrower.get(entry.id, ())),
             "links": list(outgoing_links(glossary, entry)),
             "backlinks": list(inbound.get(entry.id, ())),
             "urls": {lang: url_of(lang, entry.id) for lang in glossary.languages},
@@ -58,6 +66,19 @@ def glossary_document(glossary: Glossary, settings: Settings, url_of: UrlOf) -> 
     }
 
 
+def _terminology(glossary: Glossary, text: Text) -> dict:
+    """The terminology fields of one language (issue 15); absent single values are null."""
+    return {
+        "gender": text.gender,
+        "pos": text.pos,
+        "abbreviations": list(text.abbreviations),
+        "deprecated": list(text.deprecated),
+        "context": [{"text": c.text, "text_plain": plain_text(c.text, glossary, text.lang),
+                     "source": c.source} for c in text.context],
+        "qualifier": text.qualifier,
+        "reviewed": text.reviewed,
+    }
+
 
 def json_text(document: object) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
@@ -68,14 +89,15 @@ def glossary_json(glossary: Glossary, settings: Settings, url_of: UrlOf) -> str:
     return json_text(glossary_document(glossary, settings, url_of))
 
 
-def _text_schema() -> dict:
-    """One language of an entry."""
+def _text_schema(genders: list[str]) -> dict:
+    """One language of an entry (``genders``: those any configured language has)."""
     lines = {"type": "array", "items": {"type": "string", "minLength": 1}}
     return {
         "type": "object",
         "additionalProperties": False,
         "required": ["title", "aliases", "summary", "summary_text", "body", "highlights",
-                     "sources", "forms"],
+                     "sources", "forms", "gender", "pos", "abbreviations", "deprecated", "context",
+                     "qualifier", "reviewed"],
         "properties": {
             "title": {"type": "string", "minLength": 1, "description": "The term."},
             "aliases": {**lines, "description": "Synonyms, as shown on the page."},
@@ -93,7 +115,30 @@ def _text_schema() -> dict:
                                "url": {"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"}},
             }},
             "forms": {**lines, "description": "Other word forms readers may search for."},
+            **_terminology_schema(genders, lines),
         },
+    }
+
+
+def _terminology_schema(genders: list[str], lines: dict) -> dict:
+    """The terminology fields of one language: null where the entry does not state them."""
+    line = {"type": "string", "minLength": 1}
+    return {
+        "gender": {"enum": [*genders, None], "description": "Grammatical gender of the title, as the "
+                   "language's locale file names it (German: m, f, n; Danish: c, n)."},
+        "pos": {"enum": [*PARTS_OF_SPEECH, None], "description": "Part of speech of the title."},
+        "abbreviations": {**lines, "description": "Short forms and acronyms of the title."},
+        "deprecated": {**lines, "description": "Terms not to use for this concept in this language."},
+        "context": {"type": "array", "description": "Sentences that show the term in use.", "items": {
+            "type": "object", "additionalProperties": False, "required": ["text", "text_plain", "source"],
+            "properties": {"text": {**line, "description": "Inline Markdown with cross-links."},
+                           "text_plain": {**line, "description": "The sentence as plain text."},
+                           "source": {"type": ["string", "null"], "minLength": 1,
+                                      "description": "Where it comes from: a title or a URL."}}}},
+        "qualifier": {"type": ["string", "null"], "minLength": 1, "description": "Tells this concept "
+                      "from another with the same title in this language: Bank (Finanzwesen)."},
+        "reviewed": {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$", "description":
+                     "The day this language's text was checked against the others (YYYY-MM-DD)."},
     }
 
 
@@ -105,7 +150,7 @@ def _entry_schema(codes: list[str], labels: dict) -> dict:
     return {
         "type": "object",
         "additionalProperties": False,
-        "required": ["id", "tags", "related", "links", "backlinks", "urls", "texts"],
+        "required": ["id", "tags", "related", "broader", "narrower", "links", "backlinks", "urls", "texts"],
         "properties": {
             "id": entry_id,
             "tags": {"type": "array", "items": {
@@ -113,6 +158,8 @@ def _entry_schema(codes: list[str], labels: dict) -> dict:
                 "properties": {"id": entry_id, "labels": labels},
             }},
             "related": {**ids, "description": '"See also": ids of other entries, as written.'},
+            "broader": {**ids, "description": "More general concepts: ids of other entries, as written."},
+            "narrower": {**ids, "description": "The entries that name this one as broader, sorted."},
             "links": {**ids, "description": "Entries this one links to with [[id]], sorted."},
             "backlinks": {**ids, "description": "Entries that link here (cross-link or related), sorted."},
             "urls": {"type": "object", "propertyNames": lang, "required": codes,
@@ -155,7 +202,8 @@ def glossary_schema(languages: Iterable[str]) -> dict:
             "entries": {"type": "object", "propertyNames": {"pattern": ID_PATTERN},
                         "additionalProperties": {"$ref": "#/$defs/entry"}},
         },
-        "$defs": {"entry": _entry_schema(codes, labels), "text": _text_schema()},
+        "$defs": {"entry": _entry_schema(codes, labels),
+                  "text": _text_schema(list(dict.fromkeys(g for code in codes for g in genders_of(code))))},
     }
 
 

@@ -2,9 +2,13 @@
 
 A ``skos:ConceptScheme`` (at ``./``, the folder of the file, unless ``scheme_iri`` says
 otherwise), each entry a ``skos:Concept`` named by its page URL in the default language,
-with prefLabel, altLabel (aliases), hiddenLabel (forms), definition (the plain summary),
-notation (the id), related, inScheme, topConceptOf and a ``foaf:page`` per language; each
-tag a ``skos:Collection`` of its concepts. When the page URLs are relative (no
+with prefLabel, altLabel (aliases and abbreviations), hiddenLabel (forms and deprecated
+terms: found by a search, never shown as a label), definition (the plain summary), example
+(each context sentence, plain), notation (the id), broader and narrower (derived from
+``broader``: both ways, as SKOS consumers expect), related, inScheme and a ``foaf:page`` per
+language; the concepts without a broader one are the scheme's top concepts. Each tag is a
+``skos:Collection`` of its concepts. The context's source, the qualifier and the review
+date have no SKOS property and are left out. When the page URLs are relative (no
 ``site_url``), the IRIs are too, resolved against where the file is served.
 """
 
@@ -14,6 +18,7 @@ from dataclasses import dataclass
 
 from lexikon.core.escape import turtle_iri, turtle_string
 from lexikon.core.model import Glossary
+from lexikon.core.queries import narrower_ids, plain_text
 from lexikon.core.settings import is_absolute, stable_iri
 from lexikon.interchange.export_text import UrlOf, summary_text
 from lexikon.interchange.json_export import json_text
@@ -62,22 +67,31 @@ def skos_nodes(glossary: Glossary, url_of: UrlOf, *, scheme_iri: str = "./",
                title: str = "Lexikon") -> list[RdfNode]:
     """The SKOS graph, once, for both serialisations."""
     iri = {entry_id: concept_iri(glossary, url_of, entry_id, scheme_iri) for entry_id in glossary.entries}
-    concepts = tuple(Iri(iri[entry_id]) for entry_id in glossary.entries)
+    broader = {e.id: tuple(Iri(iri[b]) for b in e.broader if b in iri and b != e.id)
+               for e in glossary.entries.values()}
+    narrower = narrower_ids(glossary)
+    tops = tuple(Iri(iri[entry_id]) for entry_id in glossary.entries if not broader[entry_id])
     nodes = [RdfNode(scheme_iri, "skos:ConceptScheme", (
-        ("dcterms:title", (Literal(title),)),
-        ("skos:hasTopConcept", concepts),
+        ("dcterms:title", (Literal(title, glossary.languages[0]),)),
+        ("skos:hasTopConcept", tops),
     ))]
     for entry in glossary.entries.values():
         texts = entry.texts.items()
         properties = [
             ("skos:inScheme", (Iri(scheme_iri),)),
-            ("skos:topConceptOf", (Iri(scheme_iri),)),
+            ("skos:topConceptOf", () if broader[entry.id] else (Iri(scheme_iri),)),
             ("skos:notation", (Literal(entry.id),)),
             ("skos:prefLabel", tuple(Literal(text.title, lang) for lang, text in texts)),
-            ("skos:altLabel", tuple(Literal(a, lang) for lang, text in texts for a in text.aliases)),
-            ("skos:hiddenLabel", tuple(Literal(f, lang) for lang, text in texts for f in text.forms)),
+            ("skos:altLabel", tuple(Literal(a, lang) for lang, text in texts
+                                    for a in (*text.aliases, *text.abbreviations))),
+            ("skos:hiddenLabel", tuple(Literal(f, lang) for lang, text in texts
+                                       for f in (*text.forms, *text.deprecated))),
             ("skos:definition", tuple(Literal(summary_text(glossary, entry, lang), lang)
                                       for lang, _ in texts)),
+            ("skos:example", tuple(Literal(plain_text(c.text, glossary, lang), lang)
+                                   for lang, text in texts for c in text.context)),
+            ("skos:broader", broader[entry.id]),
+            ("skos:narrower", tuple(Iri(iri[n]) for n in narrower.get(entry.id, ()))),
             ("skos:related", tuple(Iri(iri[r]) for r in entry.related if r in iri)),
             ("foaf:page", tuple(Iri(url_of(lang, entry.id)) for lang in glossary.languages
                                 if is_absolute(url_of(lang, entry.id)))),

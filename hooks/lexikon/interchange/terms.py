@@ -66,8 +66,16 @@ class Concept:
     """The language of the subject fields' labels."""
     related: list[tuple[str, int]] = field(default_factory=list)
     """Source keys of related concepts, with their lines."""
+    broader: list[tuple[str, int]] = field(default_factory=list)
+    """Source keys of broader concepts, with their lines."""
     texts: dict[str, dict[str, Any]] = field(default_factory=dict)
-    """Language → ``title``, ``aliases``, ``summary``, ``forms`` (the import's block)."""
+    """Language → the import's block (:func:`new_block`)."""
+
+
+def new_block(line: int) -> dict[str, Any]:
+    """An empty language block as readers fill it; ``_line`` is where it starts in the source."""
+    return {"title": "", "aliases": [], "summary": "", "forms": [], "gender": None, "pos": None,
+            "abbreviations": [], "deprecated": [], "context": [], "_line": line}
 
 
 
@@ -161,8 +169,10 @@ def build(concepts: list[Concept], settings: Settings, report: Report) -> Built:
     known = existing | {entry_id for entry_id, _ in chosen}
     for entry_id, concept in chosen:
         tags = _tags(concept, named, built.new_tags, settings.default_language, report)
-        related = _related(concept, entry_id, ids, existing, known, report)
-        built.texts[entry_id] = _entry_text(tags, related, concept.texts, settings)
+        related = _related(concept.related, entry_id, ids, existing, known, report)
+        broader = _related(concept.broader, entry_id, ids, existing, known, report)
+        built.texts[entry_id] = _entry_text(tags, {"related": related, "broader": broader},
+                                            concept.texts, settings)
     concepts.clear()  # the texts say it all now: a large termbase's concepts go before the check
     return built
 
@@ -212,10 +222,11 @@ def _tags(concept: Concept, named: dict[str, str] | None, new_tags: dict[str, di
     return tags
 
 
-def _related(concept: Concept, entry_id: str, ids: Mapping[str, str], existing: set[str],
+def _related(links: list[tuple[str, int]], entry_id: str, ids: Mapping[str, str], existing: set[str],
              known: set[str], report: Report) -> list[str]:
+    """The entry ids that cross-references (related or broader) name; any other is reported."""
     related: list[str] = []
-    for target, line in concept.related:
+    for target, line in links:
         target_id = ids.get(target) or ids.get(target.lstrip("_")) or (target if target in existing else None)
         if target_id is None or target_id not in known:
             report(line, Severity.WARNING, f"the cross-reference to '{target}' names no entry: left out")
@@ -224,27 +235,34 @@ def _related(concept: Concept, entry_id: str, ids: Mapping[str, str], existing: 
     return related
 
 
-def _entry_text(tags: list[str], related: list[str], blocks: Mapping[str, Mapping[str, Any]],
+def _entry_text(tags: list[str], links: Mapping[str, list[str]], blocks: Mapping[str, Mapping[str, Any]],
                 settings: Settings) -> str:
     lines = [MODELINE]
-    if tags:
-        lines.append(f"tags: [{', '.join(tags)}]")
-    if related:
-        lines.append(f"related: [{', '.join(related)}]")
+    for key, ids in {"tags": tags, **links}.items():
+        if ids:
+            lines.append(f"{key}: [{', '.join(ids)}]")
     text = "\n".join(lines) + "\n"
     for lang in settings.codes:
         if lang in blocks:
-            raw = blocks[lang]
-            block: dict[str, Any] = {"title": raw["title"]}
-            aliases = [a for a in dict.fromkeys(raw["aliases"]) if a != raw["title"]]
-            if aliases:
-                block["aliases"] = aliases
-            block["summary"] = raw["summary"]
-            forms = [f for f in dict.fromkeys(raw["forms"]) if f != raw["title"] and f not in aliases]
-            if forms:
-                block["forms"] = forms
-            text += render_block(lang, block)
+            text += render_block(lang, _block(blocks[lang]))
     return text
+
+
+def _block(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields of a read block an entry keeps: each term once, in its first role only."""
+    block: dict[str, Any] = {"title": raw["title"], "summary": raw["summary"]}
+    seen = {raw["title"]}
+    for key in ("aliases", "abbreviations", "deprecated", "forms"):
+        terms = [t for t in dict.fromkeys(raw.get(key, ())) if t not in seen]
+        seen.update(terms)
+        if terms:
+            block[key] = terms
+    for key in ("gender", "pos"):
+        if raw.get(key):
+            block[key] = raw[key]
+    if raw.get("context"):
+        block["context"] = list(raw["context"])
+    return block
 
 
 def tags_text(tags: Mapping[str, Mapping[str, str]], settings: Settings) -> str:

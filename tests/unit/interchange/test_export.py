@@ -52,10 +52,11 @@ def checked(project: Path) -> tuple[Glossary, Settings]:
     return result.glossary, settings
 
 
-@pytest.fixture(scope="module", params=["fixture", "site"])
+@pytest.fixture(scope="module", params=["fixture", "site", "terminology"])
 def exported(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
-    """Both glossaries (the tricky fixture and the site's own), exported once."""
-    glossary, settings = checked(FIXTURES if request.param == "fixture" else ROOT)
+    """The glossaries (the tricky fixture, the site's own, every terminology field), exported once."""
+    projects = {"fixture": FIXTURES, "site": ROOT, "terminology": ALL_FIXTURES / "terminology"}
+    glossary, settings = checked(projects[request.param])
     url_of = export.page_url_of(settings, SITE)
     target = tmp_path_factory.mktemp(f"export-{request.param}")
     paths = export.write_exports(glossary, settings, url_of, target, scheme_iri=SITE)
@@ -190,7 +191,8 @@ def test_csv_per_language_is_excel_friendly_rfc4180(exported) -> None:
         assert data.count(b"\r\n") >= len([e for e in glossary.entries.values() if lang in e.texts]) + 1
         assert b"\n" not in data.replace(b"\r\n", b"")
         rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-        assert rows[0] == ["id", "title", "aliases", "summary", "url"]
+        assert rows[0] == ["id", "title", "aliases", "summary", "url", "gender", "pos", "abbreviations",
+                           "deprecated"]
         expected = [e for e in glossary.entries.values() if lang in e.texts]
         assert [r[0] for r in rows[1:]] == [e.id for e in expected]
         for row, entry in zip(rows[1:], expected, strict=True):
@@ -198,7 +200,7 @@ def test_csv_per_language_is_excel_friendly_rfc4180(exported) -> None:
             title, aliases, summary, url = (csv_format.csv_cell(v) for v in (
                 text.title, "; ".join(text.aliases), plain_text(text.summary, glossary, lang),
                 url_of(lang, entry.id)))
-            assert row[1:] == [title, aliases, summary, url]
+            assert row[1:5] == [title, aliases, summary, url]
 
 
 def test_csv_guards_formulas_and_quotes(fixture_glossary) -> None:
@@ -232,7 +234,7 @@ def test_tbx_2019_structure(exported) -> None:
         assert concept.xpath("t:descrip[@type='subjectField']/text()", namespaces=ns) == [
             glossary.tags[t].labels["de"] for t in entry.tags]
         refs = concept.xpath("t:ref[@type='crossReference']", namespaces=ns)
-        assert [r.get("target") for r in refs] == [tbx.tbx_id(r) for r in entry.related]
+        assert [r.get("target") for r in refs] == [tbx.tbx_id(r) for r in (*entry.related, *entry.broader)]
         assert {r.get("target") for r in refs} <= ids
         sections = concept.xpath("t:langSec", namespaces=ns)
         assert [s.get(XML_LANG) for s in sections] == list(entry.texts)
@@ -241,16 +243,21 @@ def test_tbx_2019_structure(exported) -> None:
             assert section.xpath("string(t:descrip[@type='definition'])", namespaces=ns) == plain_text(
                 text.summary, glossary, text.lang)
             terms = section.xpath("t:termSec", namespaces=ns)
-            assert [t.xpath("string(t:term)", namespaces=ns) for t in terms] == [text.title, *text.aliases]
+            assert [t.xpath("string(t:term)", namespaces=ns) for t in terms] == [
+                text.title, *text.aliases, *text.abbreviations, *text.deprecated]
             statuses = [t.xpath("string(t:termNote[@type='administrativeStatus'])", namespaces=ns)
                         for t in terms]
-            assert statuses == ["preferredTerm-admn-sts"] + ["admittedTerm-admn-sts"] * len(text.aliases)
+            admitted = len(text.aliases) + len(text.abbreviations)
+            assert statuses == (["preferredTerm-admn-sts"] + ["admittedTerm-admn-sts"] * admitted
+                                + ["deprecatedTerm-admn-sts"] * len(text.deprecated))
             assert terms[0].xpath("t:xref/@target", namespaces=ns) == [url_of(text.lang, entry.id)]
     # TBX-Basic DCA rules (TBX-Basic_DCA.sch): where each data category may stand
     assert all(e.getparent().tag.endswith("termSec") for e in root.iter(f"{{{TBX}}}termNote"))
     for descrip in root.iter(f"{{{TBX}}}descrip"):
-        parent = etree.QName(descrip.getparent()).localname
-        assert parent == {"subjectField": "conceptEntry", "definition": "langSec"}[descrip.get("type")]
+        parent = descrip.getparent()
+        parent = parent.getparent() if etree.QName(parent).localname == "descripGrp" else parent
+        levels = {"subjectField": "conceptEntry", "definition": "langSec", "context": "termSec"}
+        assert etree.QName(parent).localname == levels[descrip.get("type")]
     for concept in concepts:  # core structure: auxiliary information before the language sections
         names = [etree.QName(c).localname for c in concept]
         assert names == sorted(names, key=lambda n: n == "langSec")
@@ -288,11 +295,14 @@ def test_translate_toolkit_reads_the_2008_form(exported) -> None:
         if de is not None:
             assert unit.source == de.title
             assert [(t.text, t.administrative_status) for t in unit.get_source_terms()] == (
-                [(de.title, "preferredTerm-admn-sts")] + [(a, "admittedTerm-admn-sts") for a in de.aliases])
+                [(de.title, "preferredTerm-admn-sts")]
+                + [(a, "admittedTerm-admn-sts") for a in (*de.aliases, *de.abbreviations)]
+                + [(d, "deprecatedTerm-admn-sts") for d in de.deprecated])
             notes = [n.text for n in unit.get_common_notes(source=True) if n.category == "definition"]
             assert notes == [plain_text(de.summary, glossary, "de")]
         if da is not None:
-            assert [t.text for t in unit.get_target_terms()] == [da.title, *da.aliases]
+            assert [t.text for t in unit.get_target_terms()] == [
+                da.title, *da.aliases, *da.abbreviations, *da.deprecated]
 
 
 def test_translate_toolkit_cannot_read_tbx_2019_hence_the_martif_file(exported) -> None:
@@ -335,14 +345,17 @@ def test_skos_content(exported) -> None:
     assert (scheme, RDF.type, SKOS.ConceptScheme) in graph
     concepts = set(graph.subjects(RDF.type, SKOS.Concept))
     assert concepts == {URIRef(url_of("de", i)) for i in glossary.entries}
-    assert set(graph.objects(scheme, SKOS.hasTopConcept)) == concepts
+    tops = {URIRef(url_of("de", e.id)) for e in glossary.entries.values() if not e.broader}
+    assert set(graph.objects(scheme, SKOS.hasTopConcept)) == tops
     for entry in glossary.entries.values():
         concept = URIRef(url_of("de", entry.id))
-        assert (concept, SKOS.inScheme, scheme) in graph and (concept, SKOS.topConceptOf, scheme) in graph
+        assert (concept, SKOS.inScheme, scheme) in graph
+        assert ((concept, SKOS.topConceptOf, scheme) in graph) == (concept in tops)
         assert set(graph.objects(concept, SKOS.prefLabel)) == {
             RdfLiteral(t.title, lang=lang) for lang, t in entry.texts.items()}
         assert set(graph.objects(concept, SKOS.altLabel)) == {
-            RdfLiteral(a, lang=lang) for lang, t in entry.texts.items() for a in t.aliases}
+            RdfLiteral(a, lang=lang) for lang, t in entry.texts.items()
+            for a in (*t.aliases, *t.abbreviations)}
         assert set(graph.objects(concept, SKOS.definition)) == {
             RdfLiteral(plain_text(t.summary, glossary, lang), lang=lang) for lang, t in entry.texts.items()}
         assert set(graph.objects(concept, SKOS.related)) == {URIRef(url_of("de", r)) for r in entry.related}
@@ -483,13 +496,12 @@ def test_tbx_import_of_a_foreign_termbase(tmp_path: Path) -> None:
     text = "\n".join(f"{line}: {severity}: {message}" for line, severity, message in messages)
     assert "the id 'c1' is not an entry id: made 'on-premises'" in text
     assert "language 'en' is not configured" in text
-    assert "the deprecated term 'Eigenbetrieb' became a searchable form" in text
     assert "no definition for 'Cloud computing' in 'da'" in text
     assert "the subject field 'Astronomie' names no tag" in text
     assert "nothing left to import" in text
-    for kind in ('<descrip type="context">', '<admin type="source">', "<transacGrp>",
-                 '<termNote type="partOfSpeech">'):
+    for kind in ('<admin type="source">', "<transacGrp>"):
         assert f"left out 1 × {kind}" in text
+    assert "partOfSpeech" not in text and "context" not in text  # read: see the fields below
     assert all(str(f).startswith(str(FIXTURES / "foreign.tbx")) for f in result.findings
                if "glossary/" not in f.path)
     write_terms(result, settings)
@@ -498,8 +510,9 @@ def test_tbx_import_of_a_foreign_termbase(tmp_path: Path) -> None:
     on_prem = back.glossary.entries["on-premises"]
     assert (on_prem.tags, on_prem.related) == (("it",), ("cloud-computing",))
     de = on_prem.texts["de"]
-    assert (de.title, de.aliases, de.forms, de.summary) == (
+    assert (de.title, de.aliases, de.deprecated, de.summary) == (
         "On-Premises", ("Inhouse-Betrieb",), ("Eigenbetrieb",), "Betrieb von Servern im eigenen Haus.")
+    assert (de.pos, [c.text for c in de.context]) == ("noun", ["Wir betreiben alles on-premises."])
     assert on_prem.texts["da"].title == "On-premises"
     cloud = back.glossary.entries["cloud-computing"]
     assert cloud.tags == ("recht",) and set(cloud.texts) == {"de"}

@@ -5,19 +5,26 @@ form, TBX-Basic or close to it, streamed entry by entry.
   is a valid one (less the ``_`` our export puts before a leading digit), else the slug of
   the title in the default language (a tool's counter like ``c12`` is not an id);
 - per ``langSec``/``langSet`` (``de-DE`` counts as ``de``; unconfigured languages are
-  reported and left out): the ``definition`` is the summary; the preferred term is the
-  title, admitted terms (or terms without a status) are aliases, deprecated and
-  superseded terms become ``forms`` (searchable, not shown);
+  reported and left out): the ``definition`` is the summary; per term by its
+  ``administrativeStatus`` and ``termType``: the preferred term is the title (its
+  ``grammaticalGender`` and ``partOfSpeech`` become ``gender`` and ``pos``, mapped by
+  :mod:`.categories` and the language's locale; a value the language has no word for is a
+  warning and left out), a term of type abbreviation, acronym or short form is an
+  abbreviation, deprecated and superseded terms are ``deprecated``, other terms aliases;
+  ``context`` sentences (with the ``source`` in their group) are the language's ``context``;
 - ``subjectField`` names a tag by its id or by a label in any language in
   ``glossary/_tags.yml``; when the folder has no ``_tags.yml``, one is proposed with a tag
   per subject field (id from the label);
-- ``crossReference`` targets become ``related`` when they name an entry;
-- everything else (``context``, notes, transactions, the page address) has no field in
-  an entry and is reported once per kind, with the line of its first occurrence.
+- ``crossReference`` targets become ``related`` when they name an entry, ``broader`` when
+  marked so (our export's ``datatype="broader"``);
+- everything else (notes, transactions, the page address) has no field in an entry and is
+  reported once per kind, with the line of its first occurrence.
 
-What TBX carries of an entry round-trips: title, aliases, summary (as plain text: Markdown
-and cross-links in a summary become their text), related, tags. Bodies, highlights,
-sources and forms are not in our TBX export, so they cannot come back. XML is read with
+What TBX carries of an entry round-trips: title, aliases, summary and context (as plain
+text: Markdown and cross-links become their text), gender, part of speech (a proper noun
+comes back as a noun from the 2019 file, whose picklist lacks it), abbreviations,
+deprecated terms, related, broader, tags. Bodies, highlights, sources, forms, qualifier and
+review date are not in our TBX export, so they cannot come back. XML is read with
 expat, refusing entity declarations (no "billion laughs") and never loading external
 entities or DTDs.
 """
@@ -28,13 +35,23 @@ import sys
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from lexikon.core.model import Finding, Severity
+from lexikon.core.schema import genders_of
 from lexikon.core.settings import Settings
+from lexikon.interchange.tbx.categories import (
+    BROADER,
+    PARTS_OF_SPEECH,
+    SHORT_FORMS,
+    TbxTerm,
+    gender_from_tbx,
+    pos_from_tbx,
+    read_term,
+)
 from lexikon.interchange.tbx.stream import Element, XmlProblem, stream_entries
 from lexikon.interchange.term_files import finish, run_terms
-from lexikon.interchange.terms import Concept, SourceProblem, TermImport, check_size, clean, failed
+from lexikon.interchange.terms import Concept, SourceProblem, TermImport, check_size, clean, failed, new_block
 
 _ENTRY = {"conceptEntry", "termEntry"}
 _LANGUAGE = {"langSec", "langSet"}
@@ -87,8 +104,11 @@ class _TbxReader:
     def leave_out(self, element: Element) -> None:
         kind = f"<{element.name} type=\"{element.attributes['type']}\">" if "type" in element.attributes \
             else f"<{element.name}>"
+        self.count_left_out(kind, element.line)
+
+    def count_left_out(self, kind: str, line: int) -> None:
         self.left_out[kind] += 1
-        self.left_out_at.setdefault(kind, element.line)
+        self.left_out_at.setdefault(kind, line)
 
     def start(self, root: Element) -> None:
         """The root element, before its entries (streamed: see :mod:`lexikon.interchange.tbx.stream`)."""
@@ -139,7 +159,8 @@ class _TbxReader:
             elif child.name == "descrip" and kind == "definition":
                 concept_definition = (clean(child.text()), child.line)
             elif child.name == "ref" and kind == "crossReference" and child.attributes.get("target"):
-                concept.related.append((child.attributes["target"], child.line))
+                links = concept.broader if child.attributes.get("datatype") == BROADER else concept.related
+                links.append((child.attributes["target"], child.line))
             elif child.name in _LANGUAGE:
                 self.language_section(concept, child)
             else:
@@ -168,9 +189,8 @@ class _TbxReader:
             return
         if lang in concept.texts:
             self.note(element.line, f"a second '{lang}' section in one concept: its terms are added")
-        block = concept.texts.setdefault(lang, {"title": "", "aliases": [], "summary": "", "forms": [],
-                                                "_line": element.line})
-        terms: list[tuple[str, str, int]] = []
+        block = concept.texts.setdefault(lang, new_block(element.line))
+        terms: list[TbxTerm] = []
         for child in self.flat(element):
             kind = child.attributes.get("type", "")
             if child.name == "descrip" and kind == "definition":
@@ -179,33 +199,52 @@ class _TbxReader:
                 else:
                     block["summary"] = clean(child.text())
             elif child.name in _TERM:
-                term = next(iter(child.iter({"term"})), None)
-                statuses = [c for c in child.iter({"termNote"})
-                            if c.attributes.get("type") == "administrativeStatus"]
-                status = clean(statuses[0].text()).casefold() if statuses else ""
-                if term is not None and clean(term.text()):
-                    terms.append((clean(term.text()), status, term.line))
-                for other in self.flat(child):
-                    used = other.name == "term" or (
-                        other.name == "termNote" and other.attributes.get("type") == "administrativeStatus")
-                    if not used:
-                        self.leave_out(other)
+                term = read_term(child, clean, self.leave_out)
+                if term.name:
+                    terms.append(term)
             else:
                 self.leave_out(child)
-        for name, status, line in terms:
-            if status in _PREFERRED and not block["title"]:
-                block["title"] = name
-            elif status in _STATUS_OF_FORMS:
-                block["forms"].append(name)
-                kind = "deprecated" if status.startswith("deprecated") else "superseded"
-                self.note(line, f"the {kind} term '{name}' became a searchable form (not shown)")
-            elif status in _PREFERRED or status in _ADMITTED:
-                block["aliases"].append(name)
-            else:
-                block["aliases"].append(name)
-                self.note(line, f"unknown administrative status '{status}': '{name}' became an alias")
+        for term in terms:
+            self.place(block, term, lang)
         if not block["title"] and block["aliases"]:
             block["title"] = block["aliases"].pop(0)
             if terms:
-                self.note(terms[0][2], f"no preferred term in '{lang}': '{block['title']}' became the title")
+                self.note(terms[0].line, f"no preferred term in '{lang}': '{block['title']}' became "
+                          "the title")
 
+    def place(self, block: dict[str, Any], term: TbxTerm, lang: str) -> None:
+        """The term into the block by its status and type: title, alias, abbreviation, deprecated."""
+        status, name = term.note("administrativeStatus").casefold(), term.name
+        block["context"] += term.contexts
+        if status in _PREFERRED and not block["title"]:
+            block["title"] = name
+            self.grammar(block, term, lang)
+            return
+        for kind in ("grammaticalGender", "partOfSpeech"):
+            if kind in term.notes:  # of an alias: an entry states the title's grammar only
+                self.count_left_out(f'<termNote type="{kind}">', term.notes[kind][1])
+        if status in _STATUS_OF_FORMS:
+            block["deprecated"].append(name)
+            if status.startswith("superseded"):
+                self.note(term.line, f"the superseded term '{name}' became a deprecated one")
+        elif term.note("termType").casefold() in SHORT_FORMS:
+            block["abbreviations"].append(name)
+        else:
+            block["aliases"].append(name)
+            if status not in _PREFERRED and status not in _ADMITTED:
+                self.note(term.line, f"unknown administrative status '{status}': '{name}' became an alias")
+
+    def grammar(self, block: dict[str, Any], term: TbxTerm, lang: str) -> None:
+        """The title's gender and part of speech, mapped; a value we have no word for is a finding."""
+        gender, line = term.notes.get("grammaticalGender", ("", 0))
+        if gender:
+            block["gender"] = gender_from_tbx(gender, lang)
+            if block["gender"] is None:
+                self.note(line, f"the grammatical gender '{gender}' of '{term.name}' is not one '{lang}' "
+                          f"has ({', '.join(genders_of(lang)) or 'none'}): left out", Severity.WARNING)
+        pos, line = term.notes.get("partOfSpeech", ("", 0))
+        if pos:
+            block["pos"] = pos_from_tbx(pos)
+            if block["pos"] is None:
+                self.note(line, f"the part of speech '{pos}' of '{term.name}' is none of "
+                          f"{', '.join(PARTS_OF_SPEECH.values())}: left out", Severity.WARNING)

@@ -3,27 +3,45 @@
 ``termEntry``/``langSet``/``tig``, which older tools and translate-toolkit read).
 
 One ``conceptEntry`` per entry with its tags as ``subjectField`` (labels in the default
-language), ``related`` as ``crossReference``, one ``langSec`` per language with the summary
-as ``definition``, the title as preferred term, each alias as admitted term and the page as
-``externalCrossReference``. Bodies, highlights, sources and forms are not in TBX: it
-describes terms, not articles. An id that starts with a digit is not an XML ID, so it stands
-as ``_<id>`` (``_3d-druck``); the import removes the underscore.
+language), ``related`` and ``broader`` as ``crossReference`` (broader ones marked, see
+:data:`BROADER`), one ``langSec`` per language with the summary as ``definition`` and one
+``termSec`` per term: the title as preferred term (with ``grammaticalGender``,
+``partOfSpeech``, each ``context`` sentence with its ``source``, and the page as
+``externalCrossReference``), each alias as admitted term, each abbreviation as admitted
+term of ``termType`` abbreviation, each deprecated term as deprecated term. Every data
+category stands where the TBX-Basic schematron (``TBX-Basic_DCA.sch``) allows it.
+
+Not in TBX: bodies, highlights, sources and forms (it describes terms, not articles), the
+``qualifier`` and the ``reviewed`` date (TBX-Basic has no data category for either;
+transactions know only origination and modification). Proper nouns are ``noun`` in the
+2019 file (its picklist has no properNoun) and ``properNoun`` in the 2008 one. An id that
+starts with a digit is not an XML ID, so it stands as ``_<id>`` (``_3d-druck``); the import
+removes the underscore.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from lexikon.core.escape import xml_chars
-from lexikon.core.model import Glossary
+from lexikon.core.model import Entry, Glossary, Text
+from lexikon.core.queries import plain_text
 from lexikon.core.settings import Settings
 from lexikon.interchange.export_text import UrlOf, summary_text, title_of
+from lexikon.interchange.tbx.categories import (
+    ABBREVIATION,
+    ADMITTED,
+    BROADER,
+    DEPRECATED,
+    PARTS_OF_SPEECH,
+    PREFERRED,
+    tbx_gender,
+)
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-PREFERRED = "preferredTerm-admn-sts"
-ADMITTED = "admittedTerm-admn-sts"
 _TBX_MODELS = (
     ("https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/"
      "TBXcoreStructV03_TBX-Basic_integrated.rng", "http://relaxng.org/ns/structure/1.0"),
@@ -41,10 +59,12 @@ class _TbxForm:
     entry: str
     language: str
     term: str
+    parts_of_speech: Mapping[str, str]
+    """Where the edition's picklist differs from :data:`.categories.PARTS_OF_SPEECH`."""
 
 
-TBX_2019 = _TbxForm("tbx", "tbxHeader", "conceptEntry", "langSec", "termSec")
-TBX_2008 = _TbxForm("martif", "martifHeader", "termEntry", "langSet", "tig")
+TBX_2019 = _TbxForm("tbx", "tbxHeader", "conceptEntry", "langSec", "termSec", {"proper-noun": "noun"})
+TBX_2008 = _TbxForm("martif", "martifHeader", "termEntry", "langSet", "tig", {})
 
 
 def tbx_id(entry_id: str) -> str:
@@ -80,27 +100,66 @@ def _tbx_tree(glossary: Glossary, settings: Settings, url_of: UrlOf, form: _TbxF
         _element(_element(header, "encodingDesc"), "p", "TBXBasicXCSV02.xcs", type="XCSURI")
     body = _element(_element(root, "text"), "body")
     for entry in glossary.entries.values():
-        concept = _element(body, form.entry, id=tbx_id(entry.id))
-        for tag_id in entry.tags:
-            tag = glossary.tags.get(tag_id)
-            if tag is not None:
-                _element(concept, "descrip", tag.labels.get(default, tag_id), type="subjectField")
-        for target in entry.related:
-            if target in glossary.entries:
-                _element(concept, "ref", title_of(glossary.entries[target], default),
-                         type="crossReference", target=tbx_id(target))
-        for lang, text in entry.texts.items():
-            section = _element(concept, form.language, **{XML_LANG: lang})
-            _element(section, "descrip", summary_text(glossary, entry, lang), type="definition")
-            for index, name in enumerate((text.title, *text.aliases)):
-                term = _element(section, form.term)
-                _element(term, "term", name)
-                _element(term, "termNote", ADMITTED if index else PREFERRED, type="administrativeStatus")
-                if index == 0:
-                    _element(term, "xref", text.title, type="externalCrossReference",
-                             target=url_of(lang, entry.id))
+        _concept(body, glossary, entry, default, url_of, form)
     ET.indent(root, space="  ")
     return root
+
+
+def _concept(body: ET.Element, glossary: Glossary, entry: Entry, default: str, url_of: UrlOf,
+             form: _TbxForm) -> None:
+    """One ``conceptEntry``: subject fields, cross-references (related, then broader), languages."""
+    concept = _element(body, form.entry, id=tbx_id(entry.id))
+    for tag_id in entry.tags:
+        tag = glossary.tags.get(tag_id)
+        if tag is not None:
+            _element(concept, "descrip", tag.labels.get(default, tag_id), type="subjectField")
+    for target in entry.related:
+        if target in glossary.entries:
+            _element(concept, "ref", title_of(glossary.entries[target], default),
+                     type="crossReference", target=tbx_id(target))
+    for target in entry.broader:
+        if target in glossary.entries:
+            _element(concept, "ref", title_of(glossary.entries[target], default),
+                     type="crossReference", target=tbx_id(target), datatype=BROADER)
+    for lang, text in entry.texts.items():
+        section = _element(concept, form.language, **{XML_LANG: lang})
+        _element(section, "descrip", summary_text(glossary, entry, lang), type="definition")
+        _title_term(section, glossary, text, url_of(lang, entry.id), form)
+        for alias in text.aliases:
+            _term(section, alias, ADMITTED, form)
+        for abbreviation in text.abbreviations:
+            _term(section, abbreviation, ADMITTED, form, termType=ABBREVIATION)
+        for deprecated in text.deprecated:
+            _term(section, deprecated, DEPRECATED, form)
+
+
+def _term(section: ET.Element, name: str, status: str, form: _TbxForm, **notes: str) -> ET.Element:
+    """A ``termSec`` (``tig``): the term, its status, then further term notes by type."""
+    term = _element(section, form.term)
+    _element(term, "term", name)
+    _element(term, "termNote", status, type="administrativeStatus")
+    for kind, value in notes.items():
+        _element(term, "termNote", value, type=kind)
+    return term
+
+
+def _title_term(section: ET.Element, glossary: Glossary, text: Text, page: str, form: _TbxForm) -> None:
+    """The preferred term with its grammar, its usage sentences (each with its source) and its page."""
+    notes = {}
+    if text.gender:
+        notes["grammaticalGender"] = tbx_gender(text.gender)
+    if text.pos:
+        notes["partOfSpeech"] = form.parts_of_speech.get(text.pos, PARTS_OF_SPEECH[text.pos])
+    term = _term(section, text.title, PREFERRED, form, **notes)
+    for context in text.context:
+        sentence = plain_text(context.text, glossary, text.lang)
+        if context.source:
+            group = _element(term, "descripGrp")
+            _element(group, "descrip", sentence, type="context")
+            _element(group, "admin", context.source, type="source")
+        else:
+            _element(term, "descrip", sentence, type="context")
+    _element(term, "xref", text.title, type="externalCrossReference", target=page)
 
 
 def _description(glossary: Glossary, title: str) -> str:
