@@ -151,6 +151,7 @@ def _stats(args: argparse.Namespace, settings: Settings) -> int:
     _print_list("Missing translations", [f"{i}: {', '.join(codes)}" for i, codes in stats.missing.items()])
     _print_list("Broken links", [f"{source} → {target}" for source, target in stats.broken_links])
     _print_list("Orphans (no links in or out)", list(stats.orphans))
+    _print_list("Drafts (checked, not published)", list(stats.drafts))
     return EXIT_OK
 
 

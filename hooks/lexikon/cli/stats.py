@@ -31,6 +31,8 @@ class Stats:
     """(entry id, target that names nothing)."""
     orphans: tuple[str, ...]
     """Entries with no links in or out."""
+    drafts: tuple[str, ...] = ()
+    """Entries marked ``draft: true``: checked, not published."""
 
 
 def compute_stats(glossary: Glossary, settings: Settings) -> Stats:
@@ -55,4 +57,5 @@ def compute_stats(glossary: Glossary, settings: Settings) -> Stats:
         missing={k: v for k, v in missing.items() if v},
         broken_links=tuple(sorted(broken)),
         orphans=tuple(sorted(i for i in entries if not outbound[i] and not inbound.get(i))),
+        drafts=tuple(sorted(i for i, entry in entries.items() if entry.draft)),
     )

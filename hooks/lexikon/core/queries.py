@@ -7,11 +7,12 @@ and they need nothing but the model and the cross-link syntax.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 
 from lexikon.core import links
-from lexikon.core.model import Entry, Glossary
+from lexikon.core.model import Entry, Glossary, Text
 
 
 def linked_ids(entry: Entry) -> set[str]:
@@ -89,3 +90,38 @@ def title_of(entry: Entry, lang: str) -> str:
     """The entry's title in ``lang``, or in the first language it has."""
     text = entry.texts.get(lang) or next(iter(entry.texts.values()))
     return text.title
+
+
+def published(glossary: Glossary) -> Glossary:
+    """The glossary readers get: without drafts, and without any trace of them in the rest.
+
+    The one place drafts leave (pages, feeds, search, exports all read what this returns):
+    ``related`` and ``broader`` lose the drafts' ids, and a cross-link to a draft keeps only
+    its words (the draft's title in the text's language, when the link gives none), so the
+    renderer shows it as plain text, never as a dead link.
+    """
+    drafts = {entry_id: entry for entry_id, entry in glossary.entries.items() if entry.draft}
+    if not drafts:
+        return glossary
+
+    def unlinked(text: Text, value: str) -> str:
+        def words(link: links.CrossLink) -> str:
+            draft = drafts.get(link.target)
+            if draft is None or link.label:
+                return link.written
+            title = title_of(draft, text.lang)
+            return f"[[{link.target}|{title}]]" if links.CROSS_LINK.fullmatch(f"[[x|{title}]]") else link.written
+        return links.replace_cross_links(value, words) if "[[" in value else value
+
+    def cleaned(entry: Entry) -> Entry:
+        texts = {code: dataclasses.replace(
+            text, summary=unlinked(text, text.summary), body=unlinked(text, text.body),
+            highlights=tuple(unlinked(text, item) for item in text.highlights))
+            for code, text in entry.texts.items()}
+        return dataclasses.replace(
+            entry, texts=texts, related=tuple(i for i in entry.related if i not in drafts),
+            broader=tuple(i for i in entry.broader if i not in drafts))
+
+    entries = {entry_id: cleaned(entry) for entry_id, entry in glossary.entries.items()
+               if entry_id not in drafts}
+    return dataclasses.replace(glossary, entries=entries)
