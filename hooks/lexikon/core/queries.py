@@ -105,13 +105,13 @@ def published(glossary: Glossary) -> Glossary:
         return glossary
 
     def unlinked(text: Text, value: str) -> str:
-        def words(link: links.CrossLink) -> str:
+        def as_words(link: links.CrossLink) -> str:
             draft = drafts.get(link.target)
             if draft is None or link.label:
                 return link.written
-            title = title_of(draft, text.lang)
-            return f"[[{link.target}|{title}]]" if links.CROSS_LINK.fullmatch(f"[[x|{title}]]") else link.written
-        return links.replace_cross_links(value, words) if "[[" in value else value
+            words = f"[[{link.target}|{title_of(draft, text.lang)}]]"
+            return words if links.CROSS_LINK.fullmatch(words) else link.written
+        return links.replace_cross_links(value, as_words) if "[[" in value else value
 
     def cleaned(entry: Entry) -> Entry:
         texts = {code: dataclasses.replace(
@@ -125,3 +125,19 @@ def published(glossary: Glossary) -> Glossary:
     entries = {entry_id: cleaned(entry) for entry_id, entry in glossary.entries.items()
                if entry_id not in drafts}
     return dataclasses.replace(glossary, entries=entries)
+
+
+def narrower_ids(glossary: Glossary) -> dict[str, tuple[str, ...]]:
+    """For each entry, the entries that name it as ``broader`` (SKOS narrower, derived)."""
+    narrower: defaultdict[str, list[str]] = defaultdict(list)
+    for entry in glossary.entries.values():
+        for target in entry.broader:
+            if target != entry.id and target in glossary.entries:
+                narrower[target].append(entry.id)
+    return {entry_id: tuple(sorted(ids)) for entry_id, ids in narrower.items()}
+
+
+def qualified_title(text: Text) -> str:
+    """The title with its qualifier in parentheses ("Bank (Finanzwesen)"): how a title is
+    shown wherever two concepts sharing it must be told apart."""
+    return f"{text.title} ({text.qualifier})" if text.qualifier else text.title

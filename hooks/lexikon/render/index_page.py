@@ -57,7 +57,7 @@ def index_rows(view: View) -> list[tuple[str, str, str]]:
     rows = []
     for entry in view.glossary.entries.values():
         text = entry.texts.get(view.lang)
-        title = view.title(entry)
+        title = view.shown_title(entry)  # with its qualifier: two concepts, one title
         href = view.layout.markdown_href(path, view.layout.term(entry.id))
         classes = " ".join(f".lexikon-tag-{tag}" for tag in entry.tags if tag in view.glossary.tags)
         attributes = f"\n{{ .lexikon-row {classes} }}".replace("  ", " ")
