@@ -11,7 +11,7 @@ import dataclasses
 import re
 from collections import defaultdict
 
-from lexikon.core import links
+from lexikon.core import escape, links
 from lexikon.core.model import Entry, Glossary, Text
 
 
@@ -96,9 +96,9 @@ def published(glossary: Glossary) -> Glossary:
     """The glossary readers get: without drafts, and without any trace of them in the rest.
 
     The one place drafts leave (pages, feeds, search, exports all read what this returns):
-    ``related`` and ``broader`` lose the drafts' ids, and a cross-link to a draft keeps only
-    its words (the draft's title in the text's language, when the link gives none), so the
-    renderer shows it as plain text, never as a dead link.
+    ``related`` and ``broader`` lose the drafts' ids, and a cross-link to a draft becomes its
+    words (its label, or the draft's title in the text's language), plain text on the page
+    and in the exports: no dead link, no id of an unpublished entry.
     """
     drafts = {entry_id: entry for entry_id, entry in glossary.entries.items() if entry.draft}
     if not drafts:
@@ -107,10 +107,9 @@ def published(glossary: Glossary) -> Glossary:
     def unlinked(text: Text, value: str) -> str:
         def as_words(link: links.CrossLink) -> str:
             draft = drafts.get(link.target)
-            if draft is None or link.label:
+            if draft is None:
                 return link.written
-            words = f"[[{link.target}|{title_of(draft, text.lang)}]]"
-            return words if links.CROSS_LINK.fullmatch(words) else link.written
+            return escape.markdown_punctuation(link.label or title_of(draft, text.lang))
         return links.replace_cross_links(value, as_words) if "[[" in value else value
 
     def cleaned(entry: Entry) -> Entry:
