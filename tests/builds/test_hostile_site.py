@@ -2,11 +2,12 @@
 
 Each example writes a glossary whose every text field (titles, aliases, summaries,
 bodies, highlights, source titles and addresses, word forms, cross-link labels, tag
-labels, qualifiers, short forms, terms not to use, usage sentences and their sources) holds hostile strings: markup, quotes of every kind, code spans, entities,
-brackets, control and bidi characters, Markdown link, image, reference and attribute
-syntax. It is built as a person builds it (``mkdocs build``, not strict), and then
-either the check refused it (an error line, and no site published) or the site passes
-:func:`site_audit.audit_site` and each term page's head says the title as written.
+labels, qualifiers, short forms, terms not to use, usage sentences and their sources)
+holds hostile strings: markup, quotes of every kind, code spans, entities, brackets, control
+and bidi characters, Markdown link, image, reference and attribute syntax. It is built as a
+person builds it (``mkdocs build``, not strict), and then either the check refused it (an
+error line, and no site published) or the site passes :func:`site_audit.audit_site` and each
+term page's head says the title as written.
 
 A build costs seconds, so ``make test`` runs a few fixed examples (one build holds many
 hostile fields); ``LEXIKON_HYPOTHESIS_PROFILE=long`` runs many random ones.

@@ -195,11 +195,15 @@ def test_two_concepts_with_one_title_are_told_apart_in_the_index(built) -> None:
     assert rows == ["Bank (Finanzwesen)", "Bank (Möbel)"]
 
 
+def search_terms(built, entry: str) -> tuple[str, ...]:
+    return next(p.search_terms for p in built[1].pages if p.lang == "de" and p.path == f"terms/{entry}.md")
+
+
 def test_short_forms_and_terms_not_to_use_find_the_page(built) -> None:
-    terms = next(p.search_terms for p in built[1].pages if p.lang == "de" and p.path == "terms/bank-finanz.md")
+    terms = search_terms(built, "bank-finanz")
     assert {"BK", "Geldhaus", "Sparbüchse"} <= set(terms)
     assert "Geldhauses" in terms  # an inflected form of a term not to use finds the page too
-    other = next(p.search_terms for p in built[1].pages if p.lang == "de" and p.path == "terms/bank-moebel.md")
+    other = search_terms(built, "bank-moebel")
     assert "Geldhaus" not in other
 
 
@@ -211,7 +215,8 @@ def test_a_draft_is_left_out_of_every_page_feed_and_export(built) -> None:
                   **output.graphs, **exports}
     assert [name for name, text in everything.items() if "geheim" in text] == []
     # its title stands only as words of the published texts that named it (and their tooltips)
-    assert not any('title="Geheimentwurf' in text or "# Geheimentwurf" in text for text in everything.values())
+    assert not any('title="Geheimentwurf' in text or "# Geheimentwurf" in text
+                   for text in everything.values())
 
 
 def test_a_link_to_a_draft_is_its_words_without_a_link(built) -> None:
