@@ -147,3 +147,11 @@ def test_stats_lists_the_draft(project: Project) -> None:
 def test_the_site_passes_both_audits(project: Project) -> None:
     assert audit_site(project.site) == []
     assert audit_pages(project.site, LANGS) == []
+
+
+def test_the_terminology_makes_no_markup_error(project: Project) -> None:
+    from tests.builds.test_nu_html import check, describe, ours
+
+    pages = ["terms/bank-finanz", "da/terms/bank-finanz", "terms/institution", "da/terms/institution"]
+    errors = check({(project.site / url / "index.html").resolve(): url for url in pages})
+    assert {url: [describe(e) for e in ours(found)] for url, found in errors.items() if ours(found)} == {}

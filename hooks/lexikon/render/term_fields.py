@@ -43,8 +43,7 @@ def grammar_html(view: View, text: Text) -> str:
         pieces.append(escape.html_text(t(f"pos_{text.pos}")))
     if not pieces:
         return ""
-    label = escape.html_attr(t("grammar_label"))
-    return f'<p class="lexikon-grammar" aria-label="{label}">{" · ".join(pieces)}</p>'
+    return f'<p class="lexikon-grammar">{" · ".join(pieces)}</p>'
 
 
 def names_html(view: View, text: Text) -> list[str]:

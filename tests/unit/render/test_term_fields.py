@@ -3,11 +3,13 @@ usage sentences, broader and narrower), in both languages, and drafts left out o
 
 from __future__ import annotations
 
+import datetime
 import textwrap
 
 import pytest
 
 from lexikon.check.pipeline import run
+from lexikon.core.history import EntryDates
 from lexikon.core.layout import SiteLayout
 from lexikon.core.model import Glossary
 from lexikon.core.settings import make_settings
@@ -85,7 +87,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Glossary, SiteOutpu
     settings = make_settings(project, LANGUAGES, None)
     result = run(settings)
     assert result.errors == (), result.errors
-    output = render_everything(result.glossary, SiteLayout(settings, True, None), {})
+    when = datetime.datetime(2026, 11, 1, tzinfo=datetime.timezone.utc)
+    history = {entry_id: EntryDates(entry_id, when, when) for entry_id in result.glossary.entries}
+    output = render_everything(result.glossary, SiteLayout(settings, True, None), history)
     exports = export_files(result.glossary, settings, page_url_of(settings))
     return result.glossary, output, exports
 
@@ -214,6 +218,7 @@ def test_a_draft_is_left_out_of_every_page_feed_and_export(built) -> None:
     everything = {**{f"{p.lang}/{p.path}": p.markdown for p in output.pages}, **output.feeds,
                   **output.graphs, **exports}
     assert [name for name, text in everything.items() if "geheim" in text] == []
+    assert "institution" in output.feeds["da"]  # the feeds and the change list had the draft's date too
     # its title stands only as words of the published texts that named it (and their tooltips)
     assert not any('title="Geheimentwurf' in text or "# Geheimentwurf" in text
                    for text in everything.values())
