@@ -232,3 +232,14 @@ def test_a_link_to_a_draft_is_its_words_without_a_link(built) -> None:
     assert section(page(built, "de", "institution"), "Siehe auch") is None  # related held only the draft
     da = to_html(page(built, "da", "institution")).text_content()
     assert "se også Hemmeligt udkast." in da
+
+
+def test_the_printable_lexicon_tells_the_banks_apart_and_warns(built) -> None:
+    printed = to_html(next(p.markdown for p in built[1].pages if p.lang == "de" and p.path == "print.md"))
+    assert [h.text_content() for h in printed.iter("h2")][:2] == ["Bank (Finanzwesen)", "Bank (Möbel)"]
+    assert texts_of(printed, "lexikon-grammar") == ["die · Substantiv"]
+    assert [s.text for s in printed.iter("s")] == ["Geldhaus", "Sparbüchse"]
+
+
+def texts_of(html, css_class: str) -> list[str]:
+    return [element.text_content() for element in html.find_class(css_class)]
