@@ -195,7 +195,8 @@ def test_broader_and_narrower_are_edges_of_their_own_in_the_graph(built) -> None
 
 def test_two_concepts_with_one_title_are_told_apart_in_the_index(built) -> None:
     index = next(p.markdown for p in built[1].pages if p.lang == "de" and p.path == "terms/index.md")
-    rows = [a.text_content() for a in to_html(index).iter("a") if "bank-" in (a.get("href") or "")]
+    rows = [strong.text_content() for strong in to_html(index).iterfind(".//li/a/strong")
+            if strong.text_content().startswith("Bank")]  # the terms' own rows (titles in bold)
     assert rows == ["Bank (Finanzwesen)", "Bank (Möbel)"]
 
 
@@ -243,3 +244,17 @@ def test_the_printable_lexicon_tells_the_banks_apart_and_warns(built) -> None:
 
 def texts_of(html, css_class: str) -> list[str]:
     return [element.text_content() for element in html.find_class(css_class)]
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("de", ["BK → Bank (Finanzwesen)", "Geldhaus (nicht verwenden) → Bank (Finanzwesen)",
+            "Sparbüchse (nicht verwenden) → Bank (Finanzwesen)"]),
+    ("da", ["BK → Bank (finans)", "Pengekasse (undgå) → Bank (finans)"]),
+])
+def test_index_leads_from_short_forms_and_terms_not_to_use_to_the_term(built, lang: str,
+                                                                        expected: list) -> None:
+    index = next(p.markdown for p in built[1].pages if p.lang == lang and p.path == "terms/index.md")
+    rows = [" ".join(li.text_content().split()) for li in to_html(index).iter("li")]
+    assert [row for row in rows if row.startswith(("BK", "Geldhaus", "Sparbüchse", "Pengekasse"))] == expected
+    struck = [s.text for s in to_html(index).iter("s")]
+    assert struck == [row.split(" (")[0] for row in expected[1:]]
