@@ -258,3 +258,9 @@ def test_index_leads_from_short_forms_and_terms_not_to_use_to_the_term(built, la
     assert [row for row in rows if row.startswith(("BK", "Geldhaus", "Sparbüchse", "Pengekasse"))] == expected
     struck = [s.text for s in to_html(index).iter("s")]
     assert struck == [row.split(" (")[0] for row in expected[1:]]
+
+
+def test_the_whole_lexicon_draws_the_hierarchy_as_its_own_edges(built) -> None:
+    picture = to_html(built[1].graphs["de"])
+    kinds = sorted(line.get("class").split("--")[1] for line in picture.iter("line"))
+    assert kinds == ["broader", "broader"]  # bank → institution twice; the draft's edge is gone
