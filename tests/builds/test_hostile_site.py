@@ -2,11 +2,12 @@
 
 Each example writes a glossary whose every text field (titles, aliases, summaries,
 bodies, highlights, source titles and addresses, word forms, cross-link labels, tag
-labels) holds hostile strings: markup, quotes of every kind, code spans, entities,
-brackets, control and bidi characters, Markdown link, image, reference and attribute
-syntax. It is built as a person builds it (``mkdocs build``, not strict), and then
-either the check refused it (an error line, and no site published) or the site passes
-:func:`site_audit.audit_site` and each term page's head says the title as written.
+labels, qualifiers, short forms, terms not to use, usage sentences and their sources)
+holds hostile strings: markup, quotes of every kind, code spans, entities, brackets, control
+and bidi characters, Markdown link, image, reference and attribute syntax. It is built as a
+person builds it (``mkdocs build``, not strict), and then either the check refused it (an
+error line, and no site published) or the site passes :func:`site_audit.audit_site` and each
+term page's head says the title as written.
 
 A build costs seconds, so ``make test`` runs a few fixed examples (one build holds many
 hostile fields); ``LEXIKON_HYPOTHESIS_PROFILE=long`` runs many random ones.
@@ -80,11 +81,19 @@ def texts(draw: st.DrawFn, cross_links: bool, wild: bool) -> dict:
         "sources": [{"title": draw(LINE),
                      "url": draw(st.sampled_from(["https://example.com/x", "https://example.com/?q=\"'<>`"]))}],
         "forms": draw(st.lists(LINE, max_size=2, unique=True)),
+        # the terminology fields (issue 15): every one that holds text
+        "qualifier": draw(LINE), "pos": "noun",
+        "abbreviations": draw(st.lists(LINE, min_size=1, max_size=2, unique=True)),
+        "deprecated": draw(st.lists(LINE, min_size=1, max_size=2, unique=True)),
+        "context": [{"text": draw(LINE), "source": draw(LINE | st.just("https://example.com/?q=\"'<>`"))}],
     }
     if wild:
-        field = draw(st.sampled_from(["title", "summary", "body", "aliases", "source", "url"]))
+        field = draw(st.sampled_from(["title", "summary", "body", "aliases", "source", "url", "qualifier",
+                                      "abbreviations", "deprecated", "context"]))
         value = draw(ANYTHING)
-        if field in ("aliases",):
+        if field == "context":
+            fields["context"][0]["text"] = value
+        elif field in ("aliases", "abbreviations", "deprecated"):
             fields[field] = [value]
         elif field in ("source", "url"):
             fields["sources"][0]["title" if field == "source" else "url"] = value
@@ -102,6 +111,8 @@ def glossaries(draw: st.DrawFn) -> dict[str, object]:
     wild = draw(st.booleans())
     for entry_id, langs in (("a", LANGS), ("b", LANGS), ("c", ("de",))):
         data: dict[str, object] = {"tags": ["it", "biz"], "related": [i for i in "abc" if i != entry_id]}
+        if entry_id != "a":
+            data["broader"] = ["a"]
         for lang in langs:
             data[lang] = draw(texts(cross_links=entry_id != "a", wild=wild and entry_id == "c"))
         files[f"{entry_id}.yml"] = data
@@ -137,7 +148,8 @@ def test_hostile_glossary_is_refused_or_builds_a_clean_site(project: Project, fi
     for entry_id in ("a", "b"):
         for lang, prefix in (("de", ""), ("da", "da/")):
             root = lxml.html.document_fromstring(project.html(f"{prefix}terms/{entry_id}"))
-            title = one_line(files[f"{entry_id}.yml"][lang]["title"])
+            text = files[f"{entry_id}.yml"][lang]
+            title = one_line(f"{text['title']} ({text['qualifier']})")
             assert root.findtext(".//head/title").startswith(f"{title} - "), (entry_id, lang)
 
 

@@ -31,6 +31,8 @@ ELEMENTS = frozenset({
     # what an entry's Markdown may become (lexikon.markup.TAGS)
     "p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li",
     "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td",
+    # the term page's terminology: short forms, terms not to use, usage sentences and sources
+    "abbr", "s", "q", "cite",
 })
 ATTRIBUTES = frozenset({
     "align", "autocapitalize", "autocomplete", "autocorrect", "charset", "checked", "class",
@@ -236,6 +238,8 @@ def _head_problems(root: lxml.html.HtmlElement) -> list[str]:
         return []
     problems = []
     name, description = data.get("name", ""), data.get("description", "")
+    if data.get("disambiguatingDescription"):  # the qualifier, shown after the title
+        name = f"{name} ({data['disambiguatingDescription']})"
     title = titles[0].text or ""
     if not title.startswith(f"{name} - "):
         problems.append(f"<title> {title!r} is not the term's name {name!r}")

@@ -159,6 +159,7 @@ def _stats(args: argparse.Namespace, settings: Settings) -> int:
     _print_list("Orphans (no links in or out)", list(stats.orphans))
     unknown = "" if stats.stale_known else " (unknown: history is shallow; fetch with --unshallow)"
     _print_list(f"Stale translations{unknown}", [str(pair) for pair in stats.stale])
+    _print_list("Drafts (checked, not published)", list(stats.drafts))
     return EXIT_OK
 
 

@@ -36,6 +36,8 @@ class Stats:
     """Texts older than another language's last change (:mod:`lexikon.cli.stale`)."""
     stale_known: bool = True
     """False in a shallow clone, whose history cannot tell."""
+    drafts: tuple[str, ...] = ()
+    """Entries marked ``draft: true``: checked, not published."""
 
 
 def compute_stats(glossary: Glossary, settings: Settings) -> Stats:
@@ -63,4 +65,5 @@ def compute_stats(glossary: Glossary, settings: Settings) -> Stats:
         missing={k: v for k, v in missing.items() if v},
         broken_links=tuple(sorted(broken)),
         orphans=tuple(sorted(i for i in entries if not outbound[i] and not inbound.get(i))),
+        drafts=tuple(sorted(i for i, entry in entries.items() if entry.draft)),
     )

@@ -106,7 +106,12 @@ def markdown_text(text: str) -> str:
     list, ``[…](…)`` never a link); ``&`` and ``<`` become entities, since Python-Markdown
     shows ``\\<`` as written and would read ``&amp;`` as an entity. One line.
     """
-    text = one_line(text).replace("&", "&amp;").replace("<", "&lt;")
+    return markdown_punctuation(one_line(text).replace("&", "&amp;").replace("<", "&lt;"))
+
+
+def markdown_punctuation(text: str) -> str:
+    """``text`` with Markdown's punctuation backslash-escaped: words put into an editor's
+    Markdown (a link to a draft, once the link is gone), shown as they are written."""
     return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
 
 

@@ -7,11 +7,12 @@ and they need nothing but the model and the cross-link syntax.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 
-from lexikon.core import links
-from lexikon.core.model import Entry, Glossary
+from lexikon.core import escape, links
+from lexikon.core.model import Entry, Glossary, Text
 
 
 def linked_ids(entry: Entry) -> set[str]:
@@ -91,6 +92,40 @@ def title_of(entry: Entry, lang: str) -> str:
     return text.title
 
 
+def published(glossary: Glossary) -> Glossary:
+    """The glossary readers get: without drafts, and without any trace of them in the rest.
+
+    The one place drafts leave (pages, feeds, search, exports all read what this returns):
+    ``related`` and ``broader`` lose the drafts' ids, and a cross-link to a draft becomes its
+    words (its label, or the draft's title in the text's language), plain text on the page
+    and in the exports: no dead link, no id of an unpublished entry.
+    """
+    drafts = {entry_id: entry for entry_id, entry in glossary.entries.items() if entry.draft}
+    if not drafts:
+        return glossary
+
+    def unlinked(text: Text, value: str) -> str:
+        def as_words(link: links.CrossLink) -> str:
+            draft = drafts.get(link.target)
+            if draft is None:
+                return link.written
+            return escape.markdown_punctuation(link.label or title_of(draft, text.lang))
+        return links.replace_cross_links(value, as_words) if "[[" in value else value
+
+    def cleaned(entry: Entry) -> Entry:
+        texts = {code: dataclasses.replace(
+            text, summary=unlinked(text, text.summary), body=unlinked(text, text.body),
+            highlights=tuple(unlinked(text, item) for item in text.highlights))
+            for code, text in entry.texts.items()}
+        return dataclasses.replace(
+            entry, texts=texts, related=tuple(i for i in entry.related if i not in drafts),
+            broader=tuple(i for i in entry.broader if i not in drafts))
+
+    entries = {entry_id: cleaned(entry) for entry_id, entry in glossary.entries.items()
+               if entry_id not in drafts}
+    return dataclasses.replace(glossary, entries=entries)
+
+
 def narrower_ids(glossary: Glossary) -> dict[str, tuple[str, ...]]:
     """For each entry, the entries that name it as ``broader`` (SKOS narrower, derived)."""
     narrower: defaultdict[str, list[str]] = defaultdict(list)
@@ -99,3 +134,9 @@ def narrower_ids(glossary: Glossary) -> dict[str, tuple[str, ...]]:
             if target != entry.id and target in glossary.entries:
                 narrower[target].append(entry.id)
     return {entry_id: tuple(sorted(ids)) for entry_id, ids in narrower.items()}
+
+
+def qualified_title(text: Text) -> str:
+    """The title with its qualifier in parentheses ("Bank (Finanzwesen)"): how a title is
+    shown wherever two concepts sharing it must be told apart."""
+    return f"{text.title} ({text.qualifier})" if text.qualifier else text.title

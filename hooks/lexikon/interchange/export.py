@@ -20,6 +20,7 @@ from typing import IO
 from lexikon.core import formats
 from lexikon.core.layout import SiteLayout
 from lexikon.core.model import Glossary
+from lexikon.core.queries import published
 from lexikon.core.safe_write import WriteRefused, checked, make_folder, shown, write_bytes
 from lexikon.core.settings import Settings
 from lexikon.interchange.csv_format import glossary_csv
@@ -59,8 +60,8 @@ def _writers(glossary: Glossary, settings: Settings, url_of: UrlOf, scheme_iri: 
 
 def export_files(glossary: Glossary, settings: Settings, url_of: UrlOf, *, scheme_iri: str = "./",
                  title: str = "Lexikon") -> dict[str, str]:
-    """Every export file's name and text, sorted by name."""
-    writers = _writers(glossary, settings, url_of, scheme_iri, title)
+    """Every export file's name and text, sorted by name; drafts left out (as from the pages)."""
+    writers = _writers(published(glossary), settings, url_of, scheme_iri, title)
     files = {}
     for fmt in formats.EXPORT_FORMATS:
         languages = glossary.languages if fmt.per_language else ("",)

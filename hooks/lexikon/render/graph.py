@@ -31,7 +31,8 @@ class Edge:
     source: str
     target: str
     kind: str = "link"
-    """``link`` (source links to target), ``backlink`` or ``related``: a CSS class."""
+    """``link`` (source links to target), ``backlink``, ``related``, ``broader`` (target is
+    the broader concept) or ``narrower``: a CSS class."""
 
 
 MAX_NODES = 60

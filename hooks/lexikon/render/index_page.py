@@ -49,7 +49,8 @@ def index_page(view: View) -> Page:
 
 
 def index_rows(view: View) -> list[tuple[str, str, str]]:
-    """``(sort text, letter, markdown line)`` for every title and alias.
+    """``(sort text, letter, markdown line)`` for every title, alias, short form and term not
+    to use (struck, marked as such in words).
 
     Each row carries its entry's tags as classes, for the tag filter.
     """
@@ -57,7 +58,7 @@ def index_rows(view: View) -> list[tuple[str, str, str]]:
     rows = []
     for entry in view.glossary.entries.values():
         text = entry.texts.get(view.lang)
-        title = view.title(entry)
+        title = view.shown_title(entry)  # with its qualifier: two concepts, one title
         href = view.layout.markdown_href(path, view.layout.term(entry.id))
         classes = " ".join(f".lexikon-tag-{tag}" for tag in entry.tags if tag in view.glossary.tags)
         attributes = f"\n{{ .lexikon-row {classes} }}".replace("  ", " ")
@@ -71,6 +72,14 @@ def index_rows(view: View) -> list[tuple[str, str, str]]:
         for alias in text.aliases:
             rows.append((alias, f"- *{escape_inline(alias)}* → [{escape_inline(title)}]({href})"
                                 f"{attributes}"))
+        # Short forms and the terms not to use lead to the term, as a dictionary's cross-references do
+        for short in text.abbreviations:
+            rows.append((short, f"- **{escape_inline(short)}** → [{escape_inline(title)}]({href})"
+                                f"{attributes}"))
+        marker = escape_inline(view.locale("deprecated_marker"))
+        for wrong in text.deprecated:
+            rows.append((wrong, f"- <s>{escape_inline(wrong)}</s> *({marker})* → "
+                                f"[{escape_inline(title)}]({href}){attributes}"))
     rows.sort(key=lambda row: view.locale.sort_key(row[0]))
     return [(sort_text, view.locale.letter(sort_text), line) for sort_text, line in rows]
 
@@ -90,7 +99,8 @@ def letter_tags(view: View) -> dict[str, set[str]]:
     tags: dict[str, set[str]] = defaultdict(set)
     for entry in view.glossary.entries.values():
         text = entry.texts.get(view.lang)
-        names = (text.title, *text.aliases) if text else (view.title(entry),)
+        names = (text.title, *text.aliases, *text.abbreviations, *text.deprecated) if text else (
+            view.title(entry),)
         for name in names:
             tags[view.locale.letter(name)].update(tag for tag in entry.tags if tag in view.glossary.tags)
     return tags

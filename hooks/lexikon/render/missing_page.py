@@ -13,7 +13,7 @@ from lexikon.render.view import View
 def missing_page(view: View, entry: Entry, path: str) -> str:
     """The Markdown of the page: this language's frame around the first text the entry has."""
     t = view.locale
-    title = view.title(entry)
+    title = view.shown_title(entry)  # with its qualifier, as everywhere a term is named
     shown_lang, shown = next(iter(entry.texts.items()))
     name = t.language_name(shown_lang)
     parts = [

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from lexikon.core.history import EntryDates
 from lexikon.core.layout import SiteLayout
 from lexikon.core.model import Glossary
+from lexikon.core.queries import published
 from lexikon.render.pages import Page, feeds, lexicon_graphs, render_site
 
 
@@ -33,7 +34,9 @@ class SiteOutput:
 def render_everything(glossary: Glossary, layout: SiteLayout, history: Mapping[str, EntryDates],
                       identity: str = "Lexikon", names: Mapping[str, str] | None = None) -> SiteOutput:
     """The pages, graphs and feeds of ``glossary`` at ``layout``'s addresses; ``identity``
-    names a site without an address in the feeds' ids, ``names`` is its name per language."""
+    names a site without an address in the feeds' ids, ``names`` is its name per language.
+    Drafts are left out here (:func:`~lexikon.core.queries.published`), for every output."""
+    glossary = published(glossary)
     return SiteOutput(
         layout=layout,
         pages=render_site(glossary, layout, history),

@@ -25,6 +25,8 @@ def defined_term(view: View, entry: Entry, text: Text, origin: str, *,
         "description": plain_text(text.summary, view.glossary, view.lang),
         "inLanguage": view.lang,
     }
+    if text.qualifier:  # what tells it from another term of the same name
+        term["disambiguatingDescription"] = escape.one_line(text.qualifier)
     if text.aliases:
         term["alternateName"] = [escape.one_line(alias) for alias in text.aliases]
     if not nested:

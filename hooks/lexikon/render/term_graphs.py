@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from lexikon.core.model import Entry
-from lexikon.core.queries import linked_ids
+from lexikon.core.queries import linked_ids, qualified_title
 from lexikon.render import graph
 from lexikon.render.view import View
 
@@ -14,14 +14,20 @@ from lexikon.render.view import View
 def node(view: View, entry: Entry, origin: str) -> graph.Node:
     """A term as a node: its title in this language (or the first it has), a link to it."""
     text = entry.texts.get(view.lang) or next(iter(entry.texts.values()))
-    return graph.Node(entry.id, text.title, view.layout.href(view.lang, origin, view.layout.term(entry.id)),
+    href = view.layout.href(view.lang, origin, view.layout.term(entry.id))
+    return graph.Node(entry.id, qualified_title(text), href,
                       view.plain_summary(entry),
                       "" if text.lang == view.lang else text.lang)
 
 
 def neighbourhood(view: View, entry: Entry, path: str) -> str:
-    """The term among the terms it links to, names as related, and is linked from."""
+    """The term among its broader and narrower concepts and the terms it links to, names as
+    related, and is linked from (the first of these that applies draws the edge)."""
     kinds: dict[str, str] = {}
+    for target in entry.broader:
+        kinds.setdefault(target, "broader")
+    for source in view.narrower.get(entry.id, ()):
+        kinds.setdefault(source, "narrower")
     for target in entry.related:
         kinds.setdefault(target, "related")
     for target in linked_ids(entry):
@@ -44,6 +50,10 @@ def lexicon_graph(view: View, path: str) -> str:
     nodes = [node(view, entry, path) for entry in sorted(
         entries.values(), key=lambda e: view.locale.sort_key(view.title(e)))]
     edges: dict[tuple[str, str], graph.Edge] = {}
+    for entry in entries.values():
+        for target in entry.broader:  # a concept hierarchy's edge wins over a mere link
+            if target in entries and target != entry.id:
+                edges[tuple(sorted((entry.id, target)))] = graph.Edge(entry.id, target, "broader")
     for entry in entries.values():
         for target in sorted({*entry.related, *linked_ids(entry)}):
             pair = tuple(sorted((entry.id, target)))

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from lexikon.core import escape
 from lexikon.core.model import Entry, Text
-from lexikon.core.queries import plain_text
+from lexikon.core.queries import plain_text, qualified_title
 from lexikon.render.entry_text import body_markdown, highlights_html, lead
-from lexikon.render.markup import heading_id
 from lexikon.render.missing_page import missing_page
 from lexikon.render.page import Page, escape_inline, front_matter
 from lexikon.render.stale_notice import stale_notices
 from lexikon.render.structured_data import defined_term
+from lexikon.render.term_fields import context_section, headword, hierarchy_sections, names_html
 from lexikon.render.term_graphs import neighbourhood
 from lexikon.render.twins import twins
 from lexikon.render.view import View
@@ -26,13 +26,15 @@ def term_page(view: View, entry: Entry) -> Page:
     t = view.locale
     taken: set[str] = set()  # the page's heading ids: the title's, then the body's
     parts = [
-        front_matter(title=text.title, description=plain_text(text.summary, view.glossary, view.lang)),
-        f"# {escape_inline(text.title)} {{ #{heading_id(text.title, taken)} }}\n",
+        front_matter(title=qualified_title(text),
+                     description=plain_text(text.summary, view.glossary, view.lang)),
+        headword(view, text, taken),
     ]
     parts.extend(stale_notices(view, entry))  # issue 15: older than another language's text
     if text.aliases:
         names = ", ".join(f"*{escape_inline(alias)}*" for alias in text.aliases)
         parts.append(f"{t('aliases')}: {names}\n{{ .lexikon-aliases }}\n")
+    parts.extend(names_html(view, text))
     parts.append(twins(view, entry, path))
     parts.append(lead(view, text.summary, path))
     if text.body.strip():
@@ -40,6 +42,9 @@ def term_page(view: View, entry: Entry) -> Page:
                                    autolink_for=entry if view.settings.autolink else None) + "\n")
     if text.highlights:
         parts.append(highlights_html(view, text.highlights, path, t("highlights")))
+    if text.context:
+        parts.append(context_section(view, text))
+    parts.extend(hierarchy_sections(view, entry, path))
     parts.extend(_sections(view, entry, text, path))
     return Page(path, view.lang, "\n".join(parts), entry.id, defined_term(view, entry, text, path),
                 search_terms(view, entry))
@@ -73,15 +78,17 @@ def _sections(view: View, entry: Entry, text: Text, path: str) -> list[str]:
 
 
 def search_terms(view: View, entry: Entry) -> tuple[str, ...]:
-    """Title, aliases and declared forms in this language with their inflections, and
-    the titles and aliases of the other languages (a Dane may know the German word)."""
+    """Title, aliases, declared forms and short forms in this language, the terms not to
+    use (a reader who types one finds the page, under its preferred title) with their
+    inflections, and the titles and aliases of the other languages (a Dane may know the
+    German word)."""
     terms: list[str] = []
     own = entry.texts.get(view.lang)
     if own is not None:
-        for name in (own.title, *own.aliases):
+        for name in (own.title, *own.aliases, *own.deprecated):
             terms += [name, *view.locale.inflections(name)]
-        terms += own.forms
+        terms += [*own.forms, *own.abbreviations]
     for code, text in entry.texts.items():
         if code != view.lang:
-            terms += [text.title, *text.aliases, *text.forms]
+            terms += [text.title, *text.aliases, *text.forms, *text.abbreviations]
     return tuple(dict.fromkeys(terms))

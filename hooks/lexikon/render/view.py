@@ -17,7 +17,7 @@ from lexikon.core.history import EntryDates
 from lexikon.core.layout import SiteLayout
 from lexikon.core.locale import Locale
 from lexikon.core.model import Entry, Glossary
-from lexikon.core.queries import plain_text, title_of
+from lexikon.core.queries import narrower_ids, plain_text, qualified_title, title_of
 from lexikon.core.settings import Settings
 from lexikon.render import autolink
 from lexikon.render.markup import EntryMarkup
@@ -55,6 +55,11 @@ class View:
         """The names a body's mentions are matched against (see :func:`autolink.mention_names`)."""
         return autolink.mention_names(self.glossary, self.lang)
 
+    @functools.cached_property
+    def narrower(self) -> dict[str, tuple[str, ...]]:
+        """For each entry, the entries that name it as broader (once per language's pages)."""
+        return narrower_ids(self.glossary)
+
     def converted(self, key: tuple, make: Callable[[], object]) -> object:
         """What ``make`` gives, once per text (term page and printable lexicon share it)."""
         if key not in self._html:
@@ -63,6 +68,11 @@ class View:
 
     def title(self, entry: Entry) -> str:
         return title_of(entry, self.lang)
+
+    def shown_title(self, entry: Entry) -> str:
+        """The title with its qualifier ("Bank (Finanzwesen)"), in this language or the first
+        the entry has: how lists, tooltips and the graph name a term."""
+        return qualified_title(entry.texts.get(self.lang) or next(iter(entry.texts.values())))
 
     def tag_label(self, tag_id: str) -> str:
         return self.glossary.tags[tag_id].labels.get(self.lang, tag_id)
@@ -81,7 +91,7 @@ class View:
         """A link to a term in a page's Markdown: an inline tag of ours, the term's summary
         as tooltip, the label as escaped text (never Markdown link syntax around editor text)."""
         entry = self.glossary.entries[entry_id]
-        text = escape.markdown_text(label if label is not None else self.title(entry))
+        text = escape.markdown_text(label if label is not None else self.shown_title(entry))
         href = self.layout.href(self.lang, origin, self.layout.term(entry_id))
         tooltip = escape.link_title(self.plain_summary(entry))
         if self.lang in entry.texts:
@@ -94,5 +104,6 @@ class View:
 
     def links_list(self, entry_ids: Iterable[str], origin: str) -> str:
         """Links to the terms, one per line, in this language's order of their titles."""
-        ordered = sorted(entry_ids, key=lambda i: self.locale.sort_key(self.title(self.glossary.entries[i])))
+        entries = self.glossary.entries
+        ordered = sorted(entry_ids, key=lambda i: self.locale.sort_key(self.shown_title(entries[i])))
         return "".join(f"- {self.link_to(i, origin)}\n" for i in ordered)
