@@ -9,6 +9,7 @@ from lexikon.core import escape
 from lexikon.core.queries import plain_text
 from lexikon.render.page import Page, escape_inline, front_matter
 from lexikon.render.structured_data import defined_term_set
+from lexikon.render.table_page import table_links
 from lexikon.render.tag_filter import tag_filter
 from lexikon.render.view import View
 
@@ -34,6 +35,7 @@ def index_page(view: View) -> Page:
         f"# {t('index_title')}\n",
         f"{index_intro(view)} "
         f"[{t('print_link')}]({print_link}){{ .lexikon-print-link }}\n",
+        table_links(view),
         f'<nav class="lexikon-letters" aria-label="{escape.html_attr(t("letter_bar_label"))}">'
         f"{bar}</nav>\n",
         filter_html,
