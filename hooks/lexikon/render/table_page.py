@@ -18,6 +18,8 @@ from lexikon.render.view import View
 
 COLUMNS = ("table_term", "table_gender", "table_abbreviations", "table_deprecated")
 """Each language's columns, by the locale string of their heading."""
+_START = "lexikon-language-start"
+"""The class of each language's first cell in a row: a line parts the languages."""
 
 
 def table_title(view: View, other: str) -> str:
@@ -70,15 +72,15 @@ def table_html(view: View, other: str, path: str, rows: list[TableRow]) -> str:
     t = view.locale
     languages = (view.lang, other)
     names = "".join(
-        f'<th colspan="{len(COLUMNS)}" scope="colgroup">{escape.html_text(_heading_name(view, lang))}</th>'
-        for lang in languages)
-    headings = "".join(f'<th scope="col">{escape.html_text(t(key))}</th>' for key in COLUMNS) * 2
-    colgroups = "".join(f'<colgroup span="{len(COLUMNS)}" class="lexikon-table-{lang}"></colgroup>'
-                        for lang in languages)
+        f'<th colspan="{len(COLUMNS)}" scope="colgroup" class="{_START}">'
+        f"{escape.html_text(_heading_name(view, lang))}</th>" for lang in languages)
+    starts = [f' class="{_START}"'] + [""] * (len(COLUMNS) - 1)
+    headings = "".join(f'<th scope="col"{start}>{escape.html_text(t(key))}</th>'
+                       for key, start in zip(COLUMNS, starts, strict=True)) * 2
     body = "\n".join(_row_html(view, path, row, languages) for row in rows)
     label = escape.html_attr(table_title(view, other))
     return (f'<div class="lexikon-table-box" role="region" aria-label="{label}" tabindex="0">\n'
-            f'<table class="lexikon-table">{colgroups}\n'
+            f'<table class="lexikon-table">\n'
             f"<thead><tr>{names}</tr><tr>{headings}</tr></thead>\n<tbody>\n{body}\n</tbody></table>\n</div>\n")
 
 
@@ -94,8 +96,8 @@ def _cells_html(view: View, path: str, entry_id: str, cell: TableCell | None, la
     """One language's cells of a row; a language the entry lacks says so across its columns."""
     shown = "" if first else f' lang="{escape.html_attr(lang)}"'
     if cell is None:
-        missing = view.locale("table_missing", language=view.locale.language_name(lang))
-        return f'<td colspan="{len(COLUMNS)}" class="lexikon-missing">{escape.html_text(missing)}</td>'
+        missing = escape.html_text(view.locale("table_missing", language=view.locale.language_name(lang)))
+        return f'<td colspan="{len(COLUMNS)}" class="lexikon-missing {_START}">{missing}</td>'
     term_path = view.layout.term(entry_id)
     if first:
         link = f'<a href="{escape.url_attr(view.layout.href(lang, path, term_path))}">'
@@ -105,6 +107,8 @@ def _cells_html(view: View, path: str, entry_id: str, cell: TableCell | None, la
     title = f"{link}{escape.html_text(cell.title)}</a>"
     if cell.qualifier:
         title += f' <span class="lexikon-qualifier">({escape.html_text(cell.qualifier)})</span>'
-    term = f"<th scope=\"row\"{shown}>{title}</th>" if first else f"<td{shown}>{title}</td>"
+    # The page language's title heads its row (screen readers name each cell by it).
+    term = (f'<th scope="row" class="{_START}">{title}</th>' if first
+            else f'<td class="{_START}"{shown}>{title}</td>')
     lists = (escape.html_text(", ".join(words)) for words in (cell.abbreviations, cell.deprecated))
     return term + "".join(f"<td{shown}>{value}</td>" for value in (escape.html_text(cell.gender), *lists))
