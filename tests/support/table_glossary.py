@@ -19,7 +19,8 @@ def _entry(de: tuple[str, ...] | None, da: tuple[str, ...] | None, tags: str = "
     lines = [f"tags: [{tags}]"] if tags else []
     for code, block in (("de", de), ("da", da)):
         if block:
-            lines += [f"{code}:", f"  title: {block[0]}", f"  summary: {block[0]}, kurz erklärt.",
+            explained = "kurz erklärt" if code == "de" else "kort forklaret"
+            lines += [f"{code}:", f"  title: {block[0]}", f"  summary: {block[0]}, {explained}.",
                       *(f"  {line}" for line in block[1:])]
     return "\n".join(lines) + "\n"
 

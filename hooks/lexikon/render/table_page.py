@@ -58,7 +58,8 @@ def table_page(view: View, other: str) -> Page:
     download = (f'<a href="{escape.url_attr(csv_href)}" download>'
                 f'{escape.html_text(t("table_csv", file=csv_name))}</a>')
     parts = [
-        front_matter(title=title, search=NOT_SEARCHED),
+        # No contents column (the page has no headings): its width goes to the table.
+        front_matter(title=title, search=NOT_SEARCHED, hide=["toc"]),
         f"# {escape_inline(title)}\n",
         f"{escape_inline(intro)} {download}\n{{ .lexikon-table-intro }}\n",
         filter_html,
