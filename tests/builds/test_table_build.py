@@ -107,3 +107,27 @@ def test_the_printed_table_fits_an_a4_page_without_the_site_around_it(table_site
         page.close()
     finally:
         serving.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_table_meets_wcag_aa_in_both_colour_schemes(table_site: Project, chromium, scheme: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe  # ships axe-core: nothing is fetched
+
+    from tests.support.browser import serve_site
+
+    serving = serve_site(table_site)
+    base = next(serving)
+    context = chromium.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        for root in ("", "da/"):
+            page.goto(f"{base}/{root}table-de-da/")
+            page.wait_for_load_state("networkidle")
+            result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}})
+            violations = [(v["id"], [node["target"] for node in v["nodes"]])
+                          for v in result.response["violations"]]
+            assert violations == [], (root, violations)
+    finally:
+        context.close()
+        serving.close()
