@@ -131,3 +131,24 @@ def test_the_table_meets_wcag_aa_in_both_colour_schemes(table_site: Project, chr
     finally:
         context.close()
         serving.close()
+
+
+@pytest.mark.browser
+def test_choosing_a_tag_leaves_only_its_rows(table_site: Project, chromium) -> None:
+    from tests.support.browser import serve_site
+
+    serving = serve_site(table_site)
+    base = next(serving)
+    page = chromium.new_page()
+    try:
+        page.goto(f"{base}/da/table-de-da/")
+        visible = "() => [...document.querySelectorAll('.lexikon-table tbody tr')]" \
+                  ".filter(r => r.offsetParent !== null).map(r => r.querySelector('a').getAttribute('href'))"
+        assert len(page.evaluate(visible)) == len(DANISH_ORDER)
+        page.click("label[for=lexikon-filter-it]")
+        assert page.evaluate(visible) == ["../terms/backsourcing/", "../../terms/cloud/"]
+        page.keyboard.press("ArrowRight")  # the radio group, by keyboard: back to "Alle"
+        assert len(page.evaluate(visible)) == len(DANISH_ORDER)
+    finally:
+        page.close()
+        serving.close()
