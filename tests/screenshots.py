@@ -27,7 +27,7 @@ from tests.support.project import copy_project  # noqa: E402
 KINDS = {
     "home": "", "a-z": "terms/", "term": "terms/outsourcing/", "missing": "terms/make-or-buy/",
     "tag": "tags/business/", "tags": "tags/", "changes": "changes/", "data": "data/",
-    "print": "print/", "guide": "guide/", "404": "does-not-exist/",
+    "print": "print/", "guide": "guide/", "404": "does-not-exist/", "table": "table-de-da/",
 }
 DEVICES = {"desktop": (1280, 800), "phone": (390, 844)}
 SCHEMES = ("light", "dark")

@@ -177,12 +177,12 @@ def test_one_pagefind_bundle_per_language_with_only_its_pages(built_site: Projec
     pages = {page["url"]: page for page in _fragments(bundle)}
     # URLs within the language's tree: the worker prefixes the bundle's folder
     assert {f"/terms/{term}/" for term in TERMS} | {"/", "/terms/", "/tags/"} <= set(pages)
-    assert not {"/print/", "/changes/"} & set(pages)   # they only repeat the terms' words
+    assert not {"/print/", "/changes/", "/table-de-da/"} & set(pages)   # they only repeat the terms' words
     assert not any(url.startswith("/da/") or "pagefind" in url for url in pages)
     html_pages = {p.relative_to(built_site.site / LANG_ROOTS[lang]).as_posix()
                   for p in (built_site.site / LANG_ROOTS[lang]).rglob("index.html")
                   if lang != "de" or not p.relative_to(built_site.site).as_posix().startswith("da/")}
-    assert len(pages) == len(html_pages) - 2   # every page but print/ and changes/
+    assert len(pages) == len(html_pages) - 3   # every page but print/, changes/ and table-de-da/
     text = " ".join(page["content"] for page in pages.values())
     german_body, danish_body = "Demnach definiert der Begriff", "Backsourcing betegner det"
     assert (german_body in text, danish_body in text) == ((True, False) if lang == "de" else (False, True))
@@ -349,7 +349,8 @@ def test_data_page_offers_every_export(built_site: Project, lang: str) -> None:
     links = [attrs["href"] for tag, attrs in page.elements if tag == "a" and "download" in attrs]
     names = {href.rsplit("/", 1)[-1] for href in links}
     assert names == {"glossary.json", "glossary.schema.json", "glossary.de.csv", "glossary.da.csv",
-                     "glossary.tbx", "glossary.martif.tbx", "glossary.ttl", "glossary.jsonld"}
+                     "glossary.de-da.csv", "glossary.da-de.csv", "glossary.tbx", "glossary.martif.tbx",
+                     "glossary.ttl", "glossary.jsonld"}
     for href in links:
         assert (built_site.site / LANG_ROOTS[lang] / "data" / href).resolve().is_file()
     data = json.loads((built_site.site / "glossary.json").read_text("utf-8"))

@@ -44,7 +44,7 @@ de:
 KINDS = {
     "home": "", "a-z": "terms/", "term": "terms/outsourcing/", "tag": "tags/it/",
     "tags": "tags/", "changes": "changes/", "data": "data/", "print": "print/", "guide": "guide/",
-    "404": "404.html",
+    "404": "404.html", "table": "table-de-da/",
 }
 PAGES = [path for path in KINDS.values()] + [f"da/{path}" for path in KINDS.values()] + ["da/terms/cloud/"]
 

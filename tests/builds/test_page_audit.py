@@ -20,9 +20,9 @@ from tests.support.pages_site import SITE_URL
 from tests.support.project import Project
 
 PAGE_KINDS = ["", "terms/", "terms/outsourcing/", "terms/make-or-buy/", "tags/it/", "tags/",
-              "changes/", "data/", "print/", "guide/", "does-not-exist/"]
+              "changes/", "data/", "print/", "guide/", "does-not-exist/", "table-de-da/"]
 """Home, A–Z, term, missing translation (Danish), tag page, tags overview, changes, data,
-print, guide, 404."""
+print, guide, 404, translators' table."""
 
 
 # --- on the files ------------------------------------------------------------------------------------

@@ -80,6 +80,13 @@ def check_unmarked_language(doc, lang: str, languages: Sequence[str],
     return problems
 
 
+class _OnlyCount(dict):
+    """``count=1``, and '' for any other placeholder of a counted string."""
+
+    def __missing__(self, key: str) -> object:
+        return 1 if key == "count" else ""
+
+
 @cache
 def wrong_counts(code: str) -> tuple[str, ...]:
     """What a count of one looks like in the plural form of each counted string."""
@@ -87,8 +94,9 @@ def wrong_counts(code: str) -> tuple[str, ...]:
     wrong = []
     for forms in strings.values():
         if isinstance(forms, dict) and "{count}" in forms.get("other", ""):  # a plural without a number
-            # ("Unterbegriffe" over a list) is chosen by the list's length: no "1 Begriffe" to catch
-            wrong.append(forms["other"].format(count=1).split(",")[0].strip())
+            # ("Unterbegriffe" over a list) is chosen by the list's length: no "1 Begriffe" to catch;
+            # other placeholders (a language's name) are left empty: the count comes first
+            wrong.append(forms["other"].format_map(_OnlyCount()).split(",")[0].strip())
     return tuple(wrong)
 
 

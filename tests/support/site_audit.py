@@ -35,10 +35,10 @@ ELEMENTS = frozenset({
     "abbr", "s", "q", "cite",
 })
 ATTRIBUTES = frozenset({
-    "align", "autocapitalize", "autocomplete", "autocorrect", "charset", "checked", "class",
+    "align", "autocapitalize", "autocomplete", "autocorrect", "charset", "checked", "class", "colspan",
     "content", "cx", "cy", "d", "data-description", "data-root", "data-title", "dir", "download",
     "for", "hidden", "href", "hreflang", "id", "lang", "name", "placeholder", "r", "rel",
-    "required", "role", "spellcheck", "src", "start", "tabindex", "target", "text-anchor", "title",
+    "required", "role", "scope", "spellcheck", "src", "start", "tabindex", "target", "text-anchor", "title",
     "type", "value", "viewbox", "x", "x1", "x2", "xmlns", "y", "y1", "y2", "fill", "width",
     "height", "transform", "http-equiv", "media", "property", "sizes", "crossorigin", "defer",
     # the proposal script's data (lexikon.render.propose: an address and words of ours, escaped)

@@ -17,7 +17,8 @@ class ExportFormat:
     name: str
     """Stable name of the format (what a writer is registered under)."""
     file: str
-    """The file's name; ``{lang}`` in it makes one file per language."""
+    """The file's name; ``{lang}`` in it makes one file per language, ``{lang}`` and
+    ``{other}`` one per ordered pair of languages (each sorted by its first)."""
     media_type: str
     text_key: str
     """The locale string that says on the data page what the file holds."""
@@ -26,22 +27,33 @@ class ExportFormat:
     def per_language(self) -> bool:
         return "{lang}" in self.file
 
-    def file_names(self, languages: Iterable[str]) -> tuple[str, ...]:
-        """The file's name, or one per language in the order given."""
+    def files(self, languages: Iterable[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Each file's name with the languages it is for: none, one, or a pair (its own
+        language first), in the order given."""
+        codes = tuple(languages)
+        if "{other}" in self.file:
+            return tuple((self.file.format(lang=lang, other=other), (lang, other))
+                         for lang in codes for other in codes if other != lang)
         if self.per_language:
-            return tuple(self.file.format(lang=lang) for lang in languages)
-        return (self.file,)
+            return tuple((self.file.format(lang=lang), (lang,)) for lang in codes)
+        return ((self.file, ()),)
+
+    def file_names(self, languages: Iterable[str]) -> tuple[str, ...]:
+        """The file's name, or one per language (or pair) in the order given."""
+        return tuple(name for name, _ in self.files(languages))
 
 
 JSON = ExportFormat("json", "glossary.json", "application/json", "data_json")
 JSON_SCHEMA = ExportFormat("json-schema", "glossary.schema.json", "application/schema+json", "data_schema")
 CSV = ExportFormat("csv", "glossary.{lang}.csv", "text/csv", "data_csv")
+TABLE_CSV = ExportFormat("table-csv", "glossary.{lang}-{other}.csv", "text/csv", "data_table")
+"""The translators' table of a language pair (the page ``table-<pair>``), as CSV."""
 TBX = ExportFormat("tbx", "glossary.tbx", "application/xml", "data_tbx")
 MARTIF = ExportFormat("martif", "glossary.martif.tbx", "application/xml", "data_martif")
 TURTLE = ExportFormat("turtle", "glossary.ttl", "text/turtle", "data_turtle")
 JSONLD = ExportFormat("jsonld", "glossary.jsonld", "application/ld+json", "data_jsonld")
 
-EXPORT_FORMATS: tuple[ExportFormat, ...] = (JSON, JSON_SCHEMA, CSV, TBX, MARTIF, TURTLE, JSONLD)
+EXPORT_FORMATS: tuple[ExportFormat, ...] = (JSON, JSON_SCHEMA, CSV, TABLE_CSV, TBX, MARTIF, TURTLE, JSONLD)
 """In the order the data page lists them."""
 
 

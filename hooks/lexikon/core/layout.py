@@ -19,6 +19,9 @@ from lexikon.core.settings import Settings
 CHANGES_PAGE = "changes.md"
 DATA_PAGE = "data.md"
 PRINT_PAGE = "print.md"
+TABLE_PAGE = "table-{pair}.md"
+"""The translators' table of two languages, one page per pair (``table-de-da.md``), the
+same path in both languages' trees (so each is the other's twin), codes in configured order."""
 INDEX_PAGE = "index.md"
 """The page of a folder (the A–Z index in the terms folder, the overview in the tags folder)."""
 HOME_PAGE = "index.md"
@@ -90,6 +93,15 @@ class SiteLayout:
         """The overview of the tags."""
         return f"{self.settings.tags_path}/{INDEX_PAGE}"
 
+    def table(self, lang: str, other: str) -> str:
+        """The translators' table of two languages, whichever comes first on the page."""
+        pair = sorted((lang, other), key=self._language_order)
+        return TABLE_PAGE.format(pair="-".join(pair))
+
+    def _language_order(self, code: str) -> tuple[int, str]:
+        codes = self.settings.codes
+        return (codes.index(code) if code in codes else len(codes), code)
+
     changes = CHANGES_PAGE
     data = DATA_PAGE
     print_page = PRINT_PAGE
@@ -103,12 +115,16 @@ class SiteLayout:
 
         The check refuses ids whose page would land on one of them.
         """
+        codes = self.settings.codes
+        tables = {self.table(lang, other): f"the translators' table {lang}–{other}"
+                  for number, lang in enumerate(codes) for other in codes[number + 1:]}
         return {
             self.index: "the A–Z index",
             self.tags: "the tags overview",
             CHANGES_PAGE: "the list of changes",
             DATA_PAGE: "the data page",
             PRINT_PAGE: "the print page",
+            **tables,
         }
 
     # addresses ----------------------------------------------------------------------------
@@ -139,6 +155,11 @@ class SiteLayout:
         if self.use_directory_urls is None:
             return self.markdown_href(origin, target)
         return href(self.url(origin, lang), self.url(target, lang))
+
+    def other_href(self, from_lang: str, origin: str, to_lang: str, target: str) -> str:
+        """A link written in a page's HTML to a page of another language's tree (the table's
+        other-language titles)."""
+        return href(self.url(origin, from_lang), self.url(target, to_lang))
 
     def twin_href(self, from_lang: str, to_lang: str, path: str) -> str:
         """The link from a page to its twin in another language."""

@@ -27,6 +27,7 @@ from lexikon.interchange.csv_format import glossary_csv
 from lexikon.interchange.export_text import UrlOf
 from lexikon.interchange.json_export import glossary_json, glossary_schema_json
 from lexikon.interchange.skos import glossary_jsonld, glossary_turtle
+from lexikon.interchange.table_csv import table_csv
 from lexikon.interchange.tbx import glossary_martif, glossary_tbx
 
 
@@ -46,11 +47,13 @@ def page_url_of(settings: Settings, base_url: str = "", use_directory_urls: bool
 
 def _writers(glossary: Glossary, settings: Settings, url_of: UrlOf, scheme_iri: str,
              title: str) -> dict[str, Callable[[str], str]]:
-    """Each format's writer by its stable name; it takes the language (per-language formats)."""
+    """Each format's writer by its stable name; it takes the language (per-language formats),
+    or the two (per pair)."""
     return {
         formats.JSON.name: lambda _: glossary_json(glossary, settings, url_of),
         formats.JSON_SCHEMA.name: lambda _: glossary_schema_json(glossary),
         formats.CSV.name: lambda lang: glossary_csv(glossary, lang, url_of),
+        formats.TABLE_CSV.name: lambda lang, other: table_csv(glossary, (lang, other), url_of),
         formats.TBX.name: lambda _: glossary_tbx(glossary, settings, url_of, title=title),
         formats.MARTIF.name: lambda _: glossary_martif(glossary, settings, url_of, title=title),
         formats.TURTLE.name: lambda _: glossary_turtle(glossary, url_of, scheme_iri=scheme_iri, title=title),
@@ -64,9 +67,8 @@ def export_files(glossary: Glossary, settings: Settings, url_of: UrlOf, *, schem
     writers = _writers(published(glossary), settings, url_of, scheme_iri, title)
     files = {}
     for fmt in formats.EXPORT_FORMATS:
-        languages = glossary.languages if fmt.per_language else ("",)
-        for lang, name in zip(languages, fmt.file_names(glossary.languages), strict=True):
-            files[name] = writers[fmt.name](lang)
+        for name, languages in fmt.files(glossary.languages):
+            files[name] = writers[fmt.name](*(languages or ("",)))
     return dict(sorted(files.items()))
 
 

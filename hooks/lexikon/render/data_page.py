@@ -15,12 +15,13 @@ def data_page(view: View) -> Page:
     layout = view.layout
     path = layout.data
     languages = view.glossary.languages
-    files = [(name, fmt.text_key) for fmt in EXPORT_FORMATS for name in fmt.file_names(languages)]
+    files = [(name, fmt.text_key, [t.language_name(code) for code in codes] + ["", ""])
+             for fmt in EXPORT_FORMATS for name, codes in fmt.files(languages)]
     rows = "".join(
         f'| <a href="{escape.url_attr(layout.file_href(view.lang, path, name, site_root=True))}" download>'
         f'{escape.html_text(name)}</a> | '
-        f"{t(key, language=t.language_name(name.split('.')[1]))} |\n"
-        for name, key in files
+        f"{t(key, language=names[0], other=names[1])} |\n"
+        for name, key, names in files
     )
     body = (f"# {t('data_title')}\n\n{t('data_intro')}\n\n"
             f"| {t('data_file')} | {t('data_content')} |\n|---|---|\n{rows}\n{t('data_licence')}\n")

@@ -9,6 +9,8 @@ from lexikon.core import escape
 from lexikon.core.queries import plain_text
 from lexikon.render.page import Page, escape_inline, front_matter
 from lexikon.render.structured_data import defined_term_set
+from lexikon.render.table_page import table_links
+from lexikon.render.tag_filter import tag_filter
 from lexikon.render.view import View
 
 
@@ -26,13 +28,14 @@ def index_page(view: View) -> Page:
         for letter in bar_letters
         if letter in letters_used or letter != t("other_letters")
     )
-    filter_html, style = tag_filter(view)
+    filter_html, style = tag_filter(view, view.glossary.entries.values(), _letter_rules)
     print_link = view.layout.markdown_href(path, view.layout.print_page)
     parts = [
         front_matter(title=t("index_title")),
         f"# {t('index_title')}\n",
         f"{index_intro(view)} "
         f"[{t('print_link')}]({print_link}){{ .lexikon-print-link }}\n",
+        table_links(view),
         f'<nav class="lexikon-letters" aria-label="{escape.html_attr(t("letter_bar_label"))}">'
         f"{bar}</nav>\n",
         filter_html,
@@ -115,35 +118,9 @@ def letter_link(letter: str, tags: Iterable[str]) -> str:
             f'<span aria-hidden="true" class="lexikon-letter-off {classes}">{shown}</span>')
 
 
-def tag_filter(view: View) -> tuple[str, str]:
-    """Radio buttons that narrow the index to one tag, and the CSS that does it.
-
-    No JavaScript: ``:has()`` hides the rows (and then empty letters) without the
-    chosen tag; the buttons are native, so keyboard and screen readers know them.
-    """
-    tag_ids = sorted({tag for e in view.glossary.entries.values() for tag in e.tags
-                      if tag in view.glossary.tags},
-                     key=lambda tag: view.locale.sort_key(view.tag_label(tag)))
-    if not tag_ids:
-        return "", ""
-    t = view.locale
-    options = [("all", t("filter_all"))] + [(tag, view.tag_label(tag)) for tag in tag_ids]
-    buttons = "".join(
-        f'<input type="radio" name="lexikon-filter" id="lexikon-filter-{tag}" value="{tag}"'
-        f'{" checked" if tag == "all" else ""}>'
-        f'<label for="lexikon-filter-{tag}">{escape.html_text(label)}</label>'
-        for tag, label in options
-    )
-    fieldset = (f'<fieldset class="lexikon-filter"><legend>{escape.html_text(t("filter_label"))}</legend>'
-                f"{buttons}</fieldset>\n")
-    return fieldset, "".join(_filter_rule(tag) for tag in tag_ids)
-
-
-def _filter_rule(tag: str) -> str:
-    """The CSS that shows only the rows (and letters) of ``tag`` while its button is chosen."""
-    chosen = f".md-content:has(#lexikon-filter-{tag}:checked)"
-    return (f"{chosen} .lexikon-row:not(.lexikon-tag-{tag}),"
-            f"{chosen} h2.lexikon-letter:not(:has(+ ul .lexikon-tag-{tag})),"
+def _letter_rules(chosen: str, tag: str) -> str:
+    """The tag filter's rules of the index: letters left without a row hide, in the bar too."""
+    return (f"{chosen} h2.lexikon-letter:not(:has(+ ul .lexikon-tag-{tag})),"
             f"{chosen} h2.lexikon-letter + ul:not(:has(.lexikon-tag-{tag})),"
             f"{chosen} .lexikon-letters a:not(.lexikon-has-{tag})"
             f"{{display:none}}"

@@ -18,11 +18,13 @@ from lexikon.core.layout import SiteLayout
 from lexikon.core.locale import load_locale
 from lexikon.core.model import Glossary
 from lexikon.core.queries import backlinks
+from lexikon.core.term_table import language_pairs
 from lexikon.render.changes_page import changes_page, feeds
 from lexikon.render.data_page import data_page
 from lexikon.render.index_page import index_page
 from lexikon.render.page import Page
 from lexikon.render.print_page import print_page
+from lexikon.render.table_page import table_page
 from lexikon.render.tag_pages import tag_page, tags_page
 from lexikon.render.term_graphs import lexicon_graph
 from lexikon.render.term_page import term_page
@@ -44,6 +46,7 @@ def render_site(glossary: Glossary, layout: SiteLayout,
         pages.append(changes_page(view, history or {}))
         pages.extend(term_page(view, entry) for entry in glossary.entries.values())
         pages.append(index_page(view))
+        pages.extend(table_page(view, other) for _, other in language_pairs(glossary.languages, code))
         pages.append(print_page(view))
         pages.append(data_page(view))
         pages.append(tags_page(view))
