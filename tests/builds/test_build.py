@@ -114,7 +114,8 @@ class _IndexRows(HTMLParser):
 
 @pytest.mark.parametrize(("lang", "rows", "letters"), [
     ("de", ["Auslagerung", "Backsourcing", "Eigenerstellung", "Eigenfertigung", "Fremdvergabe",
-            "Insourcing", "IT-Backsourcing", "Outsourcing", "Wiedereinlagerung"],
+            "Insourcing", "IT-Backsourcing", "Out-Sourcing", "Outsourcing",
+            "Wiedereinlagerung"],
      ["A", "B", "E", "F", "I", "O", "W"]),
     ("da", ["Backsourcing", "hjemtagelse", "hjemtagning", "Insourcing", "Outsourcing", "udlicitering"],
      ["B", "H", "I", "O", "U"]),
