@@ -62,7 +62,8 @@ def fingerprint(settings: Settings) -> str:
 def light(report: FileReport) -> FileReport:
     """The report without its entry, its names and titles as plain tuples (quick to read back)."""
     return dataclasses.replace(report, entry=None, references=tuple(map(tuple, report.references)),
-                               titles=tuple(map(tuple, report.titles)))
+                               titles=tuple(map(tuple, report.titles)),
+                               names=tuple(map(tuple, report.names)))
 
 
 SHARDS = 16

@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
-from lexikon.check import titles
+from lexikon.check import hierarchy, term_use, terminology, titles
 from lexikon.check.characters import ascii_letters, foreign_letters
 from lexikon.check.load import LoadedFile
 from lexikon.check.tags import read_tags
@@ -45,6 +45,9 @@ def combine(reports: Iterable[FileReport], tags_file: LoadedFile | None, setting
     for report in accepted.values():
         _check_references(report, known_ids, tags, findings)
     titles.check_titles(accepted.values(), findings)
+    terminology.check_deprecated(accepted.values(), findings)
+    hierarchy.check_cycles(accepted.values(), findings)
+    term_use.check_uses(accepted.values(), findings)
     entries = {entry_id: report.entry for entry_id, report in sorted(accepted.items()) if report.entry}
     ordered = bounded(sorted(set(findings), key=FINDING_ORDER))
     return Result(Glossary(entries, tags, settings.codes), ordered, len(accepted))

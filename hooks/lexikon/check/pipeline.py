@@ -9,6 +9,7 @@ that resolve, ids and titles used twice) is asked of the reports every time
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -49,8 +50,7 @@ def report_file(data: bytes, display: str, entry_id: str, settings: Settings) ->
     report = check_file(loaded, settings, loaded_cleanly=not findings)
     report = deduplicate_report(report)
     if findings:
-        report = FileReport(report.path, report.id, report.entry, (*findings, *report.findings),
-                            report.has_entry, report.references, report.titles)
+        report = dataclasses.replace(report, findings=(*findings, *report.findings))
     return report
 
 
@@ -119,6 +119,10 @@ def with_new_files(glossary: FileReports, new: Iterable[FileReport], settings: S
 def _run(settings: Settings, *, cache: bool, with_entries: bool) -> Result:
     with _no_cyclic_gc():  # one span: file_reports' own use of it nests without a second freeze
         files = file_reports(settings, cache=cache, with_entries=with_entries)
+        if not with_entries and any(name[0] == "deprecated" for report in files.reports
+                                    for name in report.names):
+            # deprecated terms are looked for in every entry's texts: those are needed after all
+            files = file_reports(settings, cache=cache, with_entries=True)
         return combine(files.reports, files.tags, settings, files.findings)
 
 
