@@ -60,7 +60,7 @@ def _shared(report: FileReport, use: TitleUse, other: FileReport, other_use: Tit
                   f"in its '{use.lang}' block")
     else:
         advice = (f"give both a 'qualifier' in their '{use.lang}' block that tells the concepts "
-                  "apart (e.g. 'Finanzwesen' and 'Möbel' for two 'Bank'), or make the titles distinct")
+                  f"apart (shown as '{use.title} (…)'), or make the titles distinct")
     return Finding(report.path, use.line, use.col, Severity.WARNING,
                    f"the {use.lang} title '{use.title}' is also the title of '{other.id}' "
                    f"({other.path}): {advice}")
