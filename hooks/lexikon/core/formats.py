@@ -17,19 +17,19 @@ class ExportFormat:
     name: str
     """Stable name of the format (what a writer is registered under)."""
     file: str
-    """The file's name; ``{lang}`` in it makes one file per language."""
+    """The file's name; ``{lang}`` (or ``{Lang}``, capitalised) in it makes one file per language."""
     media_type: str
     text_key: str
     """The locale string that says on the data page what the file holds."""
 
     @property
     def per_language(self) -> bool:
-        return "{lang}" in self.file
+        return "{lang}" in self.file or "{Lang}" in self.file
 
     def file_names(self, languages: Iterable[str]) -> tuple[str, ...]:
         """The file's name, or one per language in the order given."""
         if self.per_language:
-            return tuple(self.file.format(lang=lang) for lang in languages)
+            return tuple(self.file.format(lang=lang, Lang=lang.capitalize()) for lang in languages)
         return (self.file,)
 
 
@@ -40,8 +40,11 @@ TBX = ExportFormat("tbx", "glossary.tbx", "application/xml", "data_tbx")
 MARTIF = ExportFormat("martif", "glossary.martif.tbx", "application/xml", "data_martif")
 TURTLE = ExportFormat("turtle", "glossary.ttl", "text/turtle", "data_turtle")
 JSONLD = ExportFormat("jsonld", "glossary.jsonld", "application/ld+json", "data_jsonld")
+VALE = ExportFormat("vale", "vale/Lexikon/Terms{Lang}.yml", "application/yaml", "data_vale")
+"""Vale's rule names are their file names, one rule per language: copy ``vale/Lexikon`` into
+Vale's ``StylesPath``."""
 
-EXPORT_FORMATS: tuple[ExportFormat, ...] = (JSON, JSON_SCHEMA, CSV, TBX, MARTIF, TURTLE, JSONLD)
+EXPORT_FORMATS: tuple[ExportFormat, ...] = (JSON, JSON_SCHEMA, CSV, TBX, MARTIF, TURTLE, JSONLD, VALE)
 """In the order the data page lists them."""
 
 
