@@ -39,7 +39,7 @@ class Use:
     term: Deprecated
 
     def message(self) -> str:
-        name = self.term.term if fold(self.written) == fold(self.term.term) else (
+        name = self.written if fold(self.written) == fold(self.term.term) else (
             f"{self.written}', a form of '{self.term.term}")
         return f"'{name}' is not to be used ({self.term.path}): write '{self.term.preferred}'"
 
