@@ -153,6 +153,15 @@ class ReportCache:
             return {}
         return document["items"]
 
+    def item(self, store: str, key: bytes) -> object:
+        """One stored item of ``store`` as JSON (None when missing), for records kept beside the
+        reports (each file's uses of deprecated terms, :mod:`.term_use`)."""
+        return self._load(store)[key[0] % SHARDS].get(key.hex())
+
+    def keep_items(self, store: str, wanted: dict[bytes, object]) -> None:
+        """Make ``store`` hold exactly ``wanted`` (JSON values), written where it changed."""
+        self._sync(store, wanted)
+
     def is_empty(self) -> bool:
         """Nothing stored for this fingerprint: every file is new."""
         return not any(self._load("reports"))

@@ -22,9 +22,10 @@ from lexikon.core.settings import Settings
 
 
 def combine(reports: Iterable[FileReport], tags_file: LoadedFile | None, settings: Settings,
-            load_findings: Iterable[Finding] = ()) -> Result:
+            load_findings: Iterable[Finding] = (), uses: term_use.UseMemo | None = None) -> Result:
     """The glossary from its files' reports, with what only the whole glossary can tell:
-    names that resolve, ids used twice, titles shared."""
+    names that resolve, ids used twice, titles shared, deprecated terms used (``uses``: what
+    earlier checks found, and the entries the reports came without)."""
     reports = list(reports)
     findings: list[Finding] = [*settings.findings, *load_findings]
     tags = read_tags(tags_file, settings, findings)
@@ -47,7 +48,7 @@ def combine(reports: Iterable[FileReport], tags_file: LoadedFile | None, setting
     titles.check_titles(accepted.values(), findings)
     terminology.check_deprecated(accepted.values(), findings)
     hierarchy.check_cycles(accepted.values(), findings)
-    term_use.check_uses(accepted.values(), findings)
+    term_use.check_uses(accepted.values(), findings, uses)
     entries = {entry_id: report.entry for entry_id, report in sorted(accepted.items()) if report.entry}
     ordered = bounded(sorted(set(findings), key=FINDING_ORDER))
     return Result(Glossary(entries, tags, settings.codes), ordered, len(accepted))

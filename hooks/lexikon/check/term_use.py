@@ -9,15 +9,19 @@ once, at C speed, however many terms there are. Only whole words count, never in
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
+from lexikon.check import cache_codec
+from lexikon.check.cache import ReportCache
 from lexikon.check.terminology import fold
 from lexikon.core import links
 from lexikon.core.locale import load_locale
 from lexikon.core.markdown_code import without_code
 from lexikon.core.model import Entry, FileReport, Finding, NameUse, Severity, Span
+from lexikon.core.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -88,15 +92,67 @@ def matchers(reports: Iterable[FileReport]) -> dict[str, Matcher]:
     return {lang: Matcher(lang, found) for lang, found in sorted(terms.items())}
 
 
-def check_uses(reports: Iterable[FileReport], findings: list[Finding]) -> None:
-    """A warning at each use of a deprecated term in an entry's texts of its language."""
+def check_uses(reports: Iterable[FileReport], findings: list[Finding], memo: UseMemo | None = None) -> None:
+    """A warning at each use of a deprecated term in an entry's texts of its language; with a
+    ``memo``, what an earlier check found in an unchanged file for the same terms is taken
+    from it, and an entry the report came without is fetched."""
     reports = list(reports)
     by_lang = matchers(reports)
     if not by_lang:
         return
+    digest = hashlib.blake2b(repr(sorted((lang, term.term, term.preferred, term.path)
+                                         for lang, matcher in by_lang.items()
+                                         for term in set(matcher.forms.values()))).encode()).digest()
     for report in reports:
-        if report.entry is not None:
-            findings += entry_uses(report.entry, by_lang)
+        known = memo.known(report, digest) if memo else None
+        if known is None:
+            entry = report.entry or (memo.entry(report) if memo else None)
+            known = entry_uses(entry, by_lang) if entry is not None else []
+            if memo:
+                memo.remember(report, digest, known)
+        findings += known
+    if memo:
+        memo.save()
+
+
+class UseMemo:
+    """Each file's uses of deprecated terms, kept in the report cache under the file's key and
+    the terms' digest: a check after an edit reads no texts but the edited file's, unless the
+    terms changed. Entries that came from the cache without their texts are fetched."""
+
+    def __init__(self, cache: ReportCache, keys: Mapping[str, bytes], settings: Settings,
+                 read_again: Callable[[FileReport, Settings], Entry | None]) -> None:
+        self.cache, self.keys, self.settings, self.read_again = cache, keys, settings, read_again
+        self.kept: dict[bytes, object] = {}
+
+    def _key(self, report: FileReport, digest: bytes) -> bytes | None:
+        key = self.keys.get(report.path)
+        return None if key is None else hashlib.blake2b(key + digest, digest_size=20).digest()
+
+    def known(self, report: FileReport, digest: bytes) -> list[Finding] | None:
+        key = self._key(report, digest)
+        stored = None if key is None else self.cache.item("uses", key)
+        if not isinstance(stored, list):
+            return None
+        found = [cache_codec.decode(Finding, item) for item in stored]
+        if None in found:
+            return None
+        assert key is not None
+        self.kept[key] = stored
+        return found  # type: ignore[return-value]
+
+    def entry(self, report: FileReport) -> Entry | None:
+        key = self.keys.get(report.path)
+        stored = None if key is None else cache_codec.decode(Entry, self.cache.item("entries", key))
+        return stored if stored is not None else self.read_again(report, self.settings)
+
+    def remember(self, report: FileReport, digest: bytes, found: list[Finding]) -> None:
+        key = self._key(report, digest)
+        if key is not None:
+            self.kept[key] = cache_codec.encode(tuple(found))
+
+    def save(self) -> None:
+        self.cache.keep_items("uses", self.kept)
 
 
 def entry_uses(entry: Entry, by_lang: dict[str, Matcher]) -> list[Finding]:
