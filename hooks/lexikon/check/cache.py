@@ -62,7 +62,8 @@ def fingerprint(settings: Settings) -> str:
 def light(report: FileReport) -> FileReport:
     """The report without its entry, its names and titles as plain tuples (quick to read back)."""
     return dataclasses.replace(report, entry=None, references=tuple(map(tuple, report.references)),
-                               titles=tuple(map(tuple, report.titles)))
+                               titles=tuple(map(tuple, report.titles)),
+                               names=tuple(map(tuple, report.names)))
 
 
 SHARDS = 16
@@ -151,6 +152,15 @@ class ReportCache:
                 or document.get("store") != store or not isinstance(document.get("items"), dict)):
             return {}
         return document["items"]
+
+    def item(self, store: str, key: bytes) -> object:
+        """One stored item of ``store`` as JSON (None when missing), for records kept beside the
+        reports (each file's uses of deprecated terms, :mod:`.term_use`)."""
+        return self._load(store)[key[0] % SHARDS].get(key.hex())
+
+    def keep_items(self, store: str, wanted: dict[bytes, object]) -> None:
+        """Make ``store`` hold exactly ``wanted`` (JSON values), written where it changed."""
+        self._sync(store, wanted)
 
     def is_empty(self) -> bool:
         """Nothing stored for this fingerprint: every file is new."""

@@ -89,7 +89,7 @@ _RECORDS: dict[str, type] = {
     "Entry": model.Entry, "Text": model.Text, "Span": model.Span, "Source": model.Source,
     "Context": model.Context,
     "Finding": model.Finding, "FileReport": model.FileReport,
-    "Reference": model.Reference, "TitleUse": model.TitleUse,
+    "Reference": model.Reference, "TitleUse": model.TitleUse, "NameUse": model.NameUse,
 }
 _DECODERS: dict[str, _Decoder] = {"str": _str, "int": _int, "bool": _bool, "Severity": model.Severity}
 

@@ -8,10 +8,10 @@ made in parallel (:mod:`lexikon.check.pipeline`); what needs the other files is 
 from __future__ import annotations
 
 import difflib
-import unicodedata
 
 import yaml
 
+from lexikon.check import terminology
 from lexikon.check.fields import FieldReader
 from lexikon.check.load import LoadedFile
 from lexikon.check.yaml_nodes import NULL_TAG, did_you_mean, lower_first
@@ -33,7 +33,9 @@ def check_file(file: LoadedFile, settings: Settings, *, loaded_cleanly: bool = T
     if entry is None:
         return FileReport(file.path, file.id, None, tuple(findings))
     references = _references(entry, findings)
-    return FileReport(file.path, file.id, entry, tuple(findings), True, references, _titles(entry))
+    titles, names = _titles(entry), terminology.name_uses(entry)
+    findings += terminology.own_clashes(file.path, titles, names)
+    return FileReport(file.path, file.id, entry, tuple(findings), True, references, titles, names)
 
 
 class _EntryReader(FieldReader):
@@ -187,6 +189,6 @@ def _titles(entry: Entry) -> tuple[TitleUse, ...]:
     uses = []
     for code, text in entry.texts.items():
         span = text.spans["title"]
-        key = " ".join(unicodedata.normalize("NFC", text.title).casefold().split())
-        uses.append(TitleUse(code, key, text.title, span.line, span.col))
+        uses.append(TitleUse(code, terminology.fold(text.title), text.title, span.line, span.col,
+                             terminology.fold(text.qualifier or "")))
     return tuple(uses)

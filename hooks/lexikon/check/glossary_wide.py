@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
-from lexikon.check import titles
+from lexikon.check import hierarchy, term_use, terminology, titles
 from lexikon.check.characters import ascii_letters, foreign_letters
 from lexikon.check.load import LoadedFile
 from lexikon.check.tags import read_tags
@@ -22,9 +22,10 @@ from lexikon.core.settings import Settings
 
 
 def combine(reports: Iterable[FileReport], tags_file: LoadedFile | None, settings: Settings,
-            load_findings: Iterable[Finding] = ()) -> Result:
+            load_findings: Iterable[Finding] = (), uses: term_use.UseMemo | None = None) -> Result:
     """The glossary from its files' reports, with what only the whole glossary can tell:
-    names that resolve, ids used twice, titles shared."""
+    names that resolve, ids used twice, titles shared, deprecated terms used (``uses``: what
+    earlier checks found, and the entries the reports came without)."""
     reports = list(reports)
     findings: list[Finding] = [*settings.findings, *load_findings]
     tags = read_tags(tags_file, settings, findings)
@@ -45,6 +46,9 @@ def combine(reports: Iterable[FileReport], tags_file: LoadedFile | None, setting
     for report in accepted.values():
         _check_references(report, known_ids, tags, findings)
     titles.check_titles(accepted.values(), findings)
+    terminology.check_deprecated(accepted.values(), findings)
+    hierarchy.check_cycles(accepted.values(), findings)
+    term_use.check_uses(accepted.values(), findings, uses)
     entries = {entry_id: report.entry for entry_id, report in sorted(accepted.items()) if report.entry}
     ordered = bounded(sorted(set(findings), key=FINDING_ORDER))
     return Result(Glossary(entries, tags, settings.codes), ordered, len(accepted))

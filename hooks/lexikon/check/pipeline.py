@@ -9,8 +9,9 @@ that resolve, ids and titles used twice) is asked of the reports every time
 
 from __future__ import annotations
 
+import dataclasses
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,7 +23,8 @@ from lexikon.check.entry import check_file
 from lexikon.check.glossary_files import TAG_STEM, file_id, list_glossary, read_file
 from lexikon.check.glossary_wide import combine
 from lexikon.check.load import LoadedFile, load_side_files, parse, parse_bytes
-from lexikon.core.model import FileReport, Finding, Result
+from lexikon.check.term_use import UseMemo
+from lexikon.core.model import Entry, FileReport, Finding, Result
 from lexikon.core.processes import can_fork as _can_fork
 from lexikon.core.settings import Settings
 
@@ -49,8 +51,7 @@ def report_file(data: bytes, display: str, entry_id: str, settings: Settings) ->
     report = check_file(loaded, settings, loaded_cleanly=not findings)
     report = deduplicate_report(report)
     if findings:
-        report = FileReport(report.path, report.id, report.entry, (*findings, *report.findings),
-                            report.has_entry, report.references, report.titles)
+        report = dataclasses.replace(report, findings=(*findings, *report.findings))
     return report
 
 
@@ -70,6 +71,9 @@ class FileReports:
     reports: tuple[FileReport, ...]
     tags: LoadedFile | None
     findings: tuple[Finding, ...]
+    store: ReportCache | None = None
+    keys: Mapping[str, bytes] = dataclasses.field(default_factory=dict)
+    """Each report's cache key by its path (what the uses of deprecated terms are kept under)."""
 
 
 def file_reports(settings: Settings, *, cache: bool = True, with_entries: bool = True) -> FileReports:
@@ -100,7 +104,8 @@ def file_reports(settings: Settings, *, cache: bool = True, with_entries: bool =
         if store is not None:
             store.keep(fresh, with_entries=with_entries)
         tags = load_side_files(listing, settings.project_dir, findings)
-        return FileReports(tuple(reports[index] for index in sorted(reports)), tags, tuple(findings))
+        return FileReports(tuple(reports[index] for index in sorted(reports)), tags, tuple(findings), store,
+                           {report.path: key for key, report in fresh.items()})
 
 
 def with_new_files(glossary: FileReports, new: Iterable[FileReport], settings: Settings,
@@ -119,7 +124,18 @@ def with_new_files(glossary: FileReports, new: Iterable[FileReport], settings: S
 def _run(settings: Settings, *, cache: bool, with_entries: bool) -> Result:
     with _no_cyclic_gc():  # one span: file_reports' own use of it nests without a second freeze
         files = file_reports(settings, cache=cache, with_entries=with_entries)
-        return combine(files.reports, files.tags, settings, files.findings)
+        if files.store is None and not with_entries and any(
+                name[0] == "deprecated" for report in files.reports for name in report.names):
+            # deprecated terms are looked for in every entry's texts: without a cache to keep
+            # what was found, the texts are needed after all
+            files = file_reports(settings, cache=cache, with_entries=True)
+        memo = None if files.store is None else UseMemo(files.store, files.keys, settings, _entry_again)
+        return combine(files.reports, files.tags, settings, files.findings, memo)
+
+
+def _entry_again(report: FileReport, settings: Settings) -> Entry | None:
+    """An entry whose report came from the cache without it: its file read again."""
+    return read_report(str(settings.project_dir / report.path), report.path, settings)[1].entry
 
 
 def _read_and_report(files: list[tuple[str, str]], settings: Settings,

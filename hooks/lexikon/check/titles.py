@@ -15,49 +15,65 @@ import unicodedata
 from collections.abc import Iterable
 from importlib import resources
 
-from lexikon.core.model import FileReport, Finding, Severity
+from lexikon.core.model import FileReport, Finding, Severity, TitleUse
 
 
 def check_titles(reports: Iterable[FileReport], findings: list[Finding]) -> None:
-    """Shared titles (warned on both files) and look-alike titles (likewise)."""
-    first: dict[tuple[str, str], FileReport] = {}
-    first_line: dict[tuple[str, str], tuple[int, int, str]] = {}
-    looks: dict[tuple[str, str], tuple[FileReport, str, str, int, int]] = {}
+    """Shared titles without distinct qualifiers (warned on both files) and look-alike titles
+    (likewise). Two entries may share a title when their qualifiers tell them apart."""
+    first: dict[tuple[str, str], dict[str, tuple[FileReport, TitleUse]]] = {}
+    looks: dict[tuple[str, str], tuple[FileReport, TitleUse]] = {}
     reports = list(reports)
-    letters = set("".join(key for report in reports for _, key, *_ in report.titles))
+    letters = set("".join(title[1] for report in reports for title in report.titles))
     foreign = any(ord(char) > 0xFF and char.isalpha() for char in letters)  # other scripts' letters:
     # only then are look-alikes sought (the table of confusables takes a moment to build)
     for report in reports:
-        for lang, key, title, line, col in report.titles:
-            other = first.setdefault((lang, key), report)
-            if other is not report:
-                other_line, other_col, other_title = first_line[(lang, key)]
-                findings.append(_shared(report, line, col, lang, title, other))
-                findings.append(_shared(other, other_line, other_col, lang, other_title, report))
+        for use in map(TitleUse._make, report.titles):  # the cache keeps plain tuples
+            same = first.setdefault((use.lang, use.key), {})
+            clash = _clash(same, use)
+            if clash is not None:
+                findings.append(_shared(report, use, *clash))
+                findings.append(_shared(*clash, report, use))
+            same.setdefault("\0first", (report, use))
+            same.setdefault(use.qualifier, (report, use))
+            if not foreign or same["\0first"][1] is not use:  # look-alikes: each title once
                 continue
-            first_line[(lang, key)] = (line, col, title)
-            if not foreign:
-                continue
-            seen = looks.setdefault((lang, skeleton(key)), (report, key, title, line, col))
-            if seen[0] is not report and seen[1] != key:
-                findings.append(_look_alike(report, line, col, lang, title, seen[0], seen[2]))
-                findings.append(_look_alike(seen[0], seen[3], seen[4], lang, seen[2], report, title))
+            seen, seen_use = looks.setdefault((use.lang, skeleton(use.key)), (report, use))
+            if seen is not report and seen_use.key != use.key:
+                findings.append(_look_alike(report, use, seen, seen_use.title))
+                findings.append(_look_alike(seen, seen_use, report, use.title))
 
 
-def _shared(report: FileReport, line: int, col: int, lang: str, title: str, other: FileReport) -> Finding:
-    return Finding(report.path, line, col, Severity.WARNING,
-                   f"the {lang} title '{title}' is also the title of '{other.id}' ({other.path}): "
-                   "make them distinct so readers can tell them apart")
+def _clash(same: dict[str, tuple[FileReport, TitleUse]], use: TitleUse) -> tuple[FileReport, TitleUse] | None:
+    """The earlier entry with this title that ``use`` cannot be told from: any, when ``use``
+    has no qualifier; else one without a qualifier or with the same one. One comparison per
+    title, however many entries share it."""
+    if not use.qualifier:
+        return same.get("\0first")
+    return same.get("") or same.get(use.qualifier)
 
 
-def _look_alike(report: FileReport, line: int, col: int, lang: str, title: str,
-                other: FileReport, other_title: str) -> Finding:
+def _shared(report: FileReport, use: TitleUse, other: FileReport, other_use: TitleUse) -> Finding:
+    """Ask for a qualifier on both entries (or for other ones, when theirs are the same)."""
+    if use.qualifier and use.qualifier == other_use.qualifier:
+        advice = (f"both have the qualifier '{use.qualifier}': give each a qualifier of its own "
+                  f"in its '{use.lang}' block")
+    else:
+        advice = (f"give both a 'qualifier' in their '{use.lang}' block that tells the concepts "
+                  f"apart (shown as '{use.title} (…)'), or make the titles distinct")
+    return Finding(report.path, use.line, use.col, Severity.WARNING,
+                   f"the {use.lang} title '{use.title}' is also the title of '{other.id}' "
+                   f"({other.path}): {advice}")
+
+
+def _look_alike(report: FileReport, use: TitleUse, other: FileReport, other_title: str) -> Finding:
+    title = use.title
     foreign = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '?')}"
                         for c in dict.fromkeys(title + other_title) if not c.isascii() and c.isalpha()
                         and (c in title) != (c in other_title))
     letters = f" (it differs in {foreign})" if foreign else ""
-    return Finding(report.path, line, col, Severity.WARNING,
-                   f"the {lang} title '{title}' looks the same as '{other_title}', the title of "
+    return Finding(report.path, use.line, use.col, Severity.WARNING,
+                   f"the {use.lang} title '{title}' looks the same as '{other_title}', the title of "
                    f"'{other.id}' ({other.path}), but is written with other letters{letters}: "
                    "use the same letters, or make the titles distinct")
 

@@ -238,6 +238,17 @@ def _schema(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+# lint -------------------------------------------------------------------------
+def _lint(args: argparse.Namespace, settings: Settings) -> int:
+    from lexikon.cli.lint import lint_files
+    from lexikon.core.model import Glossary, Result
+
+    findings = sorted(lint_files(args.files, settings, args.lang))
+    result = Result(Glossary({}, {}, settings.codes), tuple(findings), len(args.files))
+    sys.stdout.write(FORMATTERS[args.format](findings, result, "files"))
+    return EXIT_FAILED if findings else EXIT_OK
+
+
 # the commands -----------------------------------------------------------------
 _COMMANDS = [  # name, help, what runs it, its arguments (a callable gives them from the settings)
     ("check", "check the glossary without building the site", _check, [
@@ -251,6 +262,12 @@ _COMMANDS = [  # name, help, what runs it, its arguments (a callable gives them 
         _arg("--stale", action="store_true",
              help="also note texts older than another language's last change (from git)"),
         _arg("--strict-stale", action="store_true", help="the same as warnings (--strict fails on them)")]),
+    ("lint", "look for the lexicon's deprecated terms in any Markdown or text files", _lint, [
+        _arg("files", nargs="+", type=Path, help="the files to read (anywhere: they are only read)"),
+        _arg("--lang", choices=_CODES, help="their language (default: from the file's name, as in "
+             "guide.da.md, or its front matter's 'lang:', else the site's default language)"),
+        _arg("--format", choices=("text", "github", "json"), default="text",
+             help="text for people, github for workflow annotations, json for tools")]),
     ("new", "start a new entry with a block per language", _new, [
         _arg("id", help="the new term's id: lowercase letters, digits, single hyphens"), _titles]),
     ("stats", "entries, coverage per language, gaps, orphans", _stats, [

@@ -10,33 +10,33 @@ from lexikon.core.escape import github_data, github_property, terminal
 from lexikon.core.model import Finding, Result, Severity
 
 
-def _summary(findings: list[Finding], result: Result) -> str:
+def _summary(findings: list[Finding], result: Result, what: str = "entries") -> str:
     counts = Counter(f.severity for f in findings)
-    return (f"{result.entry_count} entries checked: {counts[Severity.ERROR]} error(s), "
+    return (f"{result.entry_count} {what} checked: {counts[Severity.ERROR]} error(s), "
             f"{counts[Severity.WARNING]} warning(s), {counts[Severity.NOTE]} note(s)")
 
 
-def format_text(findings: list[Finding], result: Result) -> str:
+def format_text(findings: list[Finding], result: Result, what: str = "entries") -> str:
     lines = [str(f) for f in findings]
-    lines.append(_summary(findings, result))
+    lines.append(_summary(findings, result, what))
     return "\n".join(lines) + "\n"
 
 
-def format_github(findings: list[Finding], result: Result) -> str:
+def format_github(findings: list[Finding], result: Result, what: str = "entries") -> str:
     """Workflow commands: GitHub shows each on the changed line of a pull request."""
     kinds = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
     lines = []
     for f in findings:
         lines.append(f"::{kinds[f.severity]} file={terminal(github_property(f.path))},line={f.line},"
                      f"col={f.col},title=lexicon {f.severity.value}::{terminal(github_data(f.message))}")
-    lines.append(_summary(findings, result))
+    lines.append(_summary(findings, result, what))
     return "\n".join(lines) + "\n"
 
 
-def format_json(findings: list[Finding], result: Result) -> str:
+def format_json(findings: list[Finding], result: Result, what: str = "entries") -> str:
     counts = Counter(f.severity.value for f in findings)
     document = {
-        "entries": result.entry_count,
+        what: result.entry_count,
         "counts": {s.value: counts[s.value] for s in Severity},
         "findings": [
             {"path": f.path, "line": f.line, "col": f.col, "severity": f.severity.value,

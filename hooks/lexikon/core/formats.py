@@ -17,15 +17,16 @@ class ExportFormat:
     name: str
     """Stable name of the format (what a writer is registered under)."""
     file: str
-    """The file's name; ``{lang}`` in it makes one file per language, ``{lang}`` and
-    ``{other}`` one per ordered pair of languages (each sorted by its first)."""
+    """The file's name; ``{lang}`` (or ``{Lang}``, capitalised) in it makes one file per
+    language, ``{lang}`` and ``{other}`` one per ordered pair of languages (each sorted by its
+    first)."""
     media_type: str
     text_key: str
     """The locale string that says on the data page what the file holds."""
 
     @property
     def per_language(self) -> bool:
-        return "{lang}" in self.file
+        return "{lang}" in self.file or "{Lang}" in self.file
 
     def files(self, languages: Iterable[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """Each file's name with the languages it is for: none, one, or a pair (its own
@@ -35,7 +36,7 @@ class ExportFormat:
             return tuple((self.file.format(lang=lang, other=other), (lang, other))
                          for lang in codes for other in codes if other != lang)
         if self.per_language:
-            return tuple((self.file.format(lang=lang), (lang,)) for lang in codes)
+            return tuple((self.file.format(lang=lang, Lang=lang.capitalize()), (lang,)) for lang in codes)
         return ((self.file, ()),)
 
     def file_names(self, languages: Iterable[str]) -> tuple[str, ...]:
@@ -52,8 +53,12 @@ TBX = ExportFormat("tbx", "glossary.tbx", "application/xml", "data_tbx")
 MARTIF = ExportFormat("martif", "glossary.martif.tbx", "application/xml", "data_martif")
 TURTLE = ExportFormat("turtle", "glossary.ttl", "text/turtle", "data_turtle")
 JSONLD = ExportFormat("jsonld", "glossary.jsonld", "application/ld+json", "data_jsonld")
+VALE = ExportFormat("vale", "vale/Lexikon/Terms{Lang}.yml", "application/yaml", "data_vale")
+"""Vale's rule names are their file names, one rule per language: copy ``vale/Lexikon`` into
+Vale's ``StylesPath``."""
 
-EXPORT_FORMATS: tuple[ExportFormat, ...] = (JSON, JSON_SCHEMA, CSV, TABLE_CSV, TBX, MARTIF, TURTLE, JSONLD)
+EXPORT_FORMATS: tuple[ExportFormat, ...] = (JSON, JSON_SCHEMA, CSV, TABLE_CSV, TBX, MARTIF, TURTLE, JSONLD,
+                                            VALE)
 """In the order the data page lists them."""
 
 

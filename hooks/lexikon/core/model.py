@@ -230,6 +230,21 @@ class TitleUse(NamedTuple):
     title: str
     line: int
     col: int
+    qualifier: str = ""
+    """The ``qualifier`` folded like ``key``: two entries may share a title if these differ."""
+
+
+class NameUse(NamedTuple):
+    """An alias, abbreviation or deprecated term of an entry in one language, folded like a
+    title's key, and where it stands: what the glossary-wide stage compares across entries."""
+
+    kind: str
+    """``aliases``, ``abbreviations`` or ``deprecated``."""
+    lang: str
+    key: str
+    written: str
+    line: int
+    col: int
 
 
 @dataclass(frozen=True)
@@ -251,3 +266,4 @@ class FileReport:
     """Whether the file was read into an entry, loaded here or not."""
     references: tuple[Reference, ...] = ()
     titles: tuple[TitleUse, ...] = ()
+    names: tuple[NameUse, ...] = ()

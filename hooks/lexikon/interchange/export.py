@@ -29,6 +29,7 @@ from lexikon.interchange.json_export import glossary_json, glossary_schema_json
 from lexikon.interchange.skos import glossary_jsonld, glossary_turtle
 from lexikon.interchange.table_csv import table_csv
 from lexikon.interchange.tbx import glossary_martif, glossary_tbx
+from lexikon.interchange.vale import vale_rule
 
 
 def page_url_of(settings: Settings, base_url: str = "", use_directory_urls: bool = True) -> UrlOf:
@@ -58,6 +59,7 @@ def _writers(glossary: Glossary, settings: Settings, url_of: UrlOf, scheme_iri: 
         formats.MARTIF.name: lambda _: glossary_martif(glossary, settings, url_of, title=title),
         formats.TURTLE.name: lambda _: glossary_turtle(glossary, url_of, scheme_iri=scheme_iri, title=title),
         formats.JSONLD.name: lambda _: glossary_jsonld(glossary, url_of, scheme_iri=scheme_iri, title=title),
+        formats.VALE.name: lambda lang: vale_rule(glossary, lang),
     }
 
 

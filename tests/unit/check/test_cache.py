@@ -144,14 +144,15 @@ def test_records_round_trip_and_refuse_other_shapes() -> None:
         assert back == entry and back.spans == entry.spans
         assert all(back.texts[lang].spans == text.spans for lang, text in entry.texts.items())
     report = FileReport("glossary/x.yml", "x", None, (), False, (("link", "y", 1, 2, "[[y]]"),),
-                        (("de", "x", "X", 1, 1),))
+                        (("de", "x", "X", 1, 1, ""),), (("deprecated", "de", "y", "Y", 2, 3),))
     encoded = cache_codec.encode(report)
     assert cache_codec.decode(FileReport, encoded) == report
-    bad_reference = [*encoded[:5], ["link", "y", "1", 2, ""], encoded[6]]
-    short_reference = [*encoded[:5], ["link", "y", 1, 2], encoded[6]]
+    bad_reference = [*encoded[:5], ["link", "y", "1", 2, ""], *encoded[6:]]
+    short_reference = [*encoded[:5], ["link", "y", 1, 2], *encoded[6:]]
+    bad_name = [*encoded[:7], ["deprecated", "de", "y", "Y", 2, "3"]]
     bad_severity = [*encoded[:3], [["p", 1, 1, "fatal", "m"]], *encoded[4:]]
     for bad in (None, [], "x", {"a": 1}, [*encoded[:-1]], [*encoded[:4], 1, *encoded[5:]], bad_reference,
-                short_reference, bad_severity):
+                short_reference, bad_severity, bad_name):
         assert cache_codec.decode(FileReport, bad) is None, bad
 
 

@@ -74,11 +74,11 @@ def relative_url_of(settings: Settings):
 
 # --- all files ---------------------------------------------------------------------------------
 def test_write_exports_writes_every_file_reproducibly(exported, tmp_path: Path) -> None:
-    glossary, settings, url_of, _, paths = exported
-    assert [p.name for p in paths] == sorted([
+    glossary, settings, url_of, target, paths = exported
+    assert [p.relative_to(target).as_posix() for p in paths] == sorted([
         "glossary.json", "glossary.schema.json", "glossary.de.csv", "glossary.da.csv",
         "glossary.de-da.csv", "glossary.da-de.csv", "glossary.tbx", "glossary.martif.tbx", "glossary.ttl",
-        "glossary.jsonld"])
+        "glossary.jsonld", "vale/Lexikon/TermsDa.yml", "vale/Lexikon/TermsDe.yml"])
     again = export.write_exports(glossary, settings, url_of, tmp_path, scheme_iri=SITE)
     for first, second in zip(paths, again, strict=True):
         assert first.read_bytes() == second.read_bytes(), first.name

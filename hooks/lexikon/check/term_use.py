@@ -1,0 +1,214 @@
+"""Deprecated terms where they are used: in any entry's text (a warning at the use, naming
+the title to write instead) and in any other text (``lexicon lint``).
+
+All deprecated terms of a language, with their inflected forms (the locale's word
+endings), are one regular expression shaped as a trie of their letters: a text is read
+once, at C speed, however many terms there are. Only whole words count, never inside code
+(spans and fences) or a cross-link's target.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+from lexikon.check import cache_codec
+from lexikon.check.cache import ReportCache
+from lexikon.check.terminology import fold
+from lexikon.core import links
+from lexikon.core.locale import load_locale
+from lexikon.core.markdown_code import without_code
+from lexikon.core.model import Entry, FileReport, Finding, NameUse, Severity, Span
+from lexikon.core.settings import Settings
+
+
+@dataclass(frozen=True)
+class Deprecated:
+    """One term not to be used, the title to write instead, and the entry that says so."""
+
+    term: str
+    preferred: str
+    path: str
+
+
+@dataclass(frozen=True)
+class Use:
+    """A deprecated term found in a text: where (offsets in the text), as written, and which."""
+
+    start: int
+    end: int
+    written: str
+    term: Deprecated
+
+    def message(self) -> str:
+        name = self.written if fold(self.written) == fold(self.term.term) else (
+            f"{self.written}', a form of '{self.term.term}")
+        return f"'{name}' is not to be used ({self.term.path}): write '{self.term.preferred}'"
+
+
+class Matcher:
+    """Every deprecated term of one language and its forms, found in one pass over a text."""
+
+    def __init__(self, lang: str, terms: Iterable[Deprecated]) -> None:
+        self.lang = lang
+        self.forms: dict[str, Deprecated] = {}
+        locale = load_locale(lang)
+        for term in terms:
+            for form in (term.term, *locale.inflections(term.term)):
+                self.forms.setdefault(fold(form), term)
+        spellings = {spelling for form in self.forms
+                     for spelling in (form, form.replace("ss", "ß"))}  # casefold made ß "ss"
+        self.pattern = re.compile(r"(?<!\w)" + _trie(spellings) + r"(?!\w)") if spellings else None
+
+    def uses(self, text: str) -> Iterator[Use]:
+        """Each use in ``text`` outside code and cross-link targets, in order."""
+        if self.pattern is None:
+            return
+        plain = _without_targets(without_code(text))
+        lower = plain.lower()
+        if len(lower) != len(plain):  # a letter whose lower case is longer (İ): keep offsets
+            lower = "".join(char if len(char.lower()) != 1 else char.lower() for char in plain)
+        for match in self.pattern.finditer(lower):
+            term = self.forms.get(fold(match.group(0)))
+            if term is not None:
+                yield Use(match.start(), match.end(), text[match.start():match.end()], term)
+
+
+def matchers(reports: Iterable[FileReport]) -> dict[str, Matcher]:
+    """Per language, the matcher of every deprecated term the reports' entries name."""
+    terms: dict[str, list[Deprecated]] = {}
+    reports = list(reports)
+    in_use = {(title[0], title[1]) for report in reports for title in report.titles} | {
+        (name[1], name[2]) for report in reports for name in report.names if name[0] != "deprecated"}
+    for report in reports:
+        titles = {use[0]: use[2] for use in report.titles}
+        for name in map(NameUse._make, report.names):
+            if name.kind == "deprecated" and name.lang in titles and (name.lang, name.key) not in in_use:
+                # a term also in use is an error already (:mod:`.terminology`), not a use to warn of
+                term = Deprecated(name.written, titles[name.lang], report.path)
+                terms.setdefault(name.lang, []).append(term)
+    return {lang: Matcher(lang, found) for lang, found in sorted(terms.items())}
+
+
+def check_uses(reports: Iterable[FileReport], findings: list[Finding], memo: UseMemo | None = None) -> None:
+    """A warning at each use of a deprecated term in an entry's texts of its language; with a
+    ``memo``, what an earlier check found in an unchanged file for the same terms is taken
+    from it, and an entry the report came without is fetched."""
+    reports = list(reports)
+    by_lang = matchers(reports)
+    if not by_lang:
+        return
+    digest = hashlib.blake2b(repr(sorted((lang, term.term, term.preferred, term.path)
+                                         for lang, matcher in by_lang.items()
+                                         for term in set(matcher.forms.values()))).encode()).digest()
+    for report in reports:
+        known = memo.known(report, digest) if memo else None
+        if known is None:
+            entry = report.entry or (memo.entry(report) if memo else None)
+            known = entry_uses(entry, by_lang) if entry is not None else []
+            if memo:
+                memo.remember(report, digest, known)
+        findings += known
+    if memo:
+        memo.save()
+
+
+class UseMemo:
+    """Each file's uses of deprecated terms, kept in the report cache under the file's key and
+    the terms' digest: a check after an edit reads no texts but the edited file's, unless the
+    terms changed. Entries that came from the cache without their texts are fetched."""
+
+    def __init__(self, cache: ReportCache, keys: Mapping[str, bytes], settings: Settings,
+                 read_again: Callable[[FileReport, Settings], Entry | None]) -> None:
+        self.cache, self.keys, self.settings, self.read_again = cache, keys, settings, read_again
+        self.kept: dict[bytes, object] = {}
+
+    def _key(self, report: FileReport, digest: bytes) -> bytes | None:
+        key = self.keys.get(report.path)
+        return None if key is None else hashlib.blake2b(key + digest, digest_size=20).digest()
+
+    def known(self, report: FileReport, digest: bytes) -> list[Finding] | None:
+        key = self._key(report, digest)
+        stored = None if key is None else self.cache.item("uses", key)
+        if not isinstance(stored, list):
+            return None
+        found = [cache_codec.decode(Finding, item) for item in stored]
+        if None in found:
+            return None
+        assert key is not None
+        self.kept[key] = stored
+        return found  # type: ignore[return-value]
+
+    def entry(self, report: FileReport) -> Entry | None:
+        key = self.keys.get(report.path)
+        stored = None if key is None else cache_codec.decode(Entry, self.cache.item("entries", key))
+        return stored if stored is not None else self.read_again(report, self.settings)
+
+    def remember(self, report: FileReport, digest: bytes, found: list[Finding]) -> None:
+        key = self._key(report, digest)
+        if key is not None:
+            self.kept[key] = cache_codec.encode(tuple(found))
+
+    def save(self) -> None:
+        self.cache.keep_items("uses", self.kept)
+
+
+def entry_uses(entry: Entry, by_lang: dict[str, Matcher]) -> list[Finding]:
+    """The uses of deprecated terms in ``entry``'s summary, body, highlights and contexts."""
+    found = []
+    for code, text in entry.texts.items():
+        matcher = by_lang.get(code)
+        if matcher is None:
+            continue
+        parts = [("summary", text.summary), ("body", text.body),
+                 *((f"highlights[{index}]", value) for index, value in enumerate(text.highlights)),
+                 *((f"context[{index}]", context.text) for index, context in enumerate(text.context))]
+        for name, value in parts:
+            span = text.spans.get(name) or text.spans.get("title") or Span(entry.path, 1, 1)
+            for use in matcher.uses(value):
+                occurrence = value.count(use.written, 0, use.start) + 1
+                found.append(span.finding(Severity.WARNING, use.message(), use.written, occurrence))
+    return found
+
+
+def _without_targets(text: str) -> str:
+    """``text`` with each cross-link's target blanked (``[[id|label]]`` keeps its label)."""
+    if "[[" not in text:
+        return text
+    return links.CROSS_LINK.sub(lambda match: " " * (match.start(2) - match.start(0))
+                                + match.group(2) + "  " if match.group(2) is not None
+                                else " " * len(match.group(0)), text)
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regular expression matching exactly ``words``, shaped as a trie (shared prefixes
+    once), so that a text is read in one pass; built without recursion (a term may be long)."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    out: dict[int, str] = {}
+    stack: list[tuple[dict, bool]] = [(root, False)]
+    while stack:
+        node, ready = stack.pop()
+        children = [(char, child) for char, child in sorted(node.items()) if char]
+        if not ready:
+            stack.append((node, True))
+            stack.extend((child, False) for _, child in children)
+            continue
+        branches = [_piece(char) + out.pop(id(child)) for char, child in children]
+        if not branches:
+            out[id(node)] = ""
+            continue
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        out[id(node)] = f"(?:{body})?" if "" in node else body
+    return out[id(root)]
+
+
+def _piece(char: str) -> str:
+    return r"\s+" if char == " " else re.escape(char)
+
