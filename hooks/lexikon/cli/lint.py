@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import stat
 from pathlib import Path
 
 from lexikon.check.pipeline import file_reports
@@ -65,11 +66,15 @@ def file_language(path: Path, text: str, codes: tuple[str, ...]) -> str | None:
 def _read(path: Path) -> tuple[str | None, str]:
     """The file's text, or None and what to do about it."""
     try:
-        if path.is_dir():
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
             return None, "this is a folder: name the files to lint (e.g. docs/*.md)"
-        if path.stat().st_size > MAX_BYTES:
+        if not stat.S_ISREG(mode):  # a device or a pipe: reading could block or never end
+            return None, "this is not a regular file (a device, pipe or socket): lint Markdown or text files"
+        with path.open("rb") as stream:
+            data = stream.read(MAX_BYTES + 1)  # the size a file reports can be wrong (/proc) or grow
+        if len(data) > MAX_BYTES:
             return None, f"the file is larger than {MAX_BYTES // 2**20} MiB: lint the text files it came from"
-        data = path.read_bytes()
     except FileNotFoundError:
         return None, "no such file: check the path"
     except OSError as error:

@@ -109,6 +109,28 @@ def test_unreadable_files_are_one_located_line_each(project: Path, docs: Path, c
     assert out[-1].startswith("5 files checked: ")
 
 
+def test_devices_and_pipes_are_refused_not_read(project: Path, docs: Path, capsys) -> None:
+    """/dev/zero never ends and a FIFO blocks until someone writes: both hung the linter."""
+    fifo = docs / "pipe.md"
+    os.mkfifo(fifo)
+    code, out = _run(capsys, "/dev/zero", str(fifo))
+    assert code == EXIT_FAILED
+    assert out[0] == "/dev/zero:1:1: error: this is not a regular file (a device, pipe or socket): lint " \
+                     "Markdown or text files"
+    assert out[1].startswith(f"{fifo}:1:1: error: this is not a regular file")
+
+
+def test_a_file_larger_than_it_says_is_cut_off_at_the_limit(project: Path, docs: Path, capsys,
+                                                            monkeypatch) -> None:
+    from lexikon.cli import lint
+
+    monkeypatch.setattr(lint, "MAX_BYTES", 10)
+    big = docs / "big.md"
+    big.write_text("x" * 11, encoding="utf-8")
+    code, out = _run(capsys, str(big))
+    assert code == EXIT_FAILED and "is larger than" in out[0]
+
+
 def test_a_glossary_without_deprecated_terms_finds_nothing(project: Path, docs: Path, capsys) -> None:
     (project / "glossary" / "backsourcing.yml").write_text(ENTRY.replace("  deprecated:", "  aliases:"),
                                                           encoding="utf-8")
