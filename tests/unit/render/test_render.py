@@ -20,6 +20,7 @@ from lexikon.core.settings import Language, make_settings
 from lexikon.render.page import Page, escape_inline
 from lexikon.render.pages import render_site
 from tests.support.constants import LANGS, LANGUAGES
+from tests.support.project import Project
 
 GLOSSARY = {
     "_tags.yml": """
@@ -120,11 +121,10 @@ class Site:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    project = tmp_path_factory.mktemp("render")
-    (project / "glossary").mkdir()
+    project = Project(tmp_path_factory.mktemp("render"))
     for name, text in GLOSSARY.items():
-        (project / "glossary" / name).write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-    settings = make_settings(project, LANGUAGES, None)
+        project.write(f"glossary/{name}", text)
+    settings = make_settings(project.root, LANGUAGES, None)
     result = run(settings)
     assert result.errors == ()
     assert [(f.path, f.severity) for f in result.warnings] == [

@@ -4,7 +4,6 @@ usage sentences, broader and narrower), in both languages, and drafts left out o
 from __future__ import annotations
 
 import datetime
-import textwrap
 
 import pytest
 
@@ -16,6 +15,7 @@ from lexikon.core.settings import make_settings
 from lexikon.interchange.export import export_files, page_url_of
 from lexikon.render.site_output import SiteOutput, render_everything
 from tests.support.constants import LANGUAGES
+from tests.support.project import Project
 from tests.unit.render.test_render import front_matter, section, to_html
 
 GLOSSARY = {
@@ -80,11 +80,10 @@ GLOSSARY = {
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Glossary, SiteOutput, dict[str, str]]:
-    project = tmp_path_factory.mktemp("terms")
-    (project / "glossary").mkdir()
+    project = Project(tmp_path_factory.mktemp("terms"))
     for name, text in GLOSSARY.items():
-        (project / "glossary" / name).write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-    settings = make_settings(project, LANGUAGES, None)
+        project.write(f"glossary/{name}", text)
+    settings = make_settings(project.root, LANGUAGES, None)
     result = run(settings)
     assert result.errors == (), result.errors
     when = datetime.datetime(2026, 11, 1, tzinfo=datetime.timezone.utc)
