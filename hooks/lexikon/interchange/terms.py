@@ -70,6 +70,8 @@ class Concept:
     """Source keys of broader concepts, with their lines."""
     texts: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Language → the import's block (:func:`new_block`)."""
+    draft: bool = False
+    """Written with ``draft: true``: checked, not published (e.g. a concept without a definition)."""
 
 
 def new_block(line: int) -> dict[str, Any]:
@@ -172,7 +174,7 @@ def build(concepts: list[Concept], settings: Settings, report: Report) -> Built:
         related = _related(concept.related, entry_id, ids, existing, known, report)
         broader = _related(concept.broader, entry_id, ids, existing, known, report)
         built.texts[entry_id] = _entry_text(tags, {"related": related, "broader": broader},
-                                            concept.texts, settings)
+                                            concept.texts, settings, concept.draft)
     concepts.clear()  # the texts say it all now: a large termbase's concepts go before the check
     return built
 
@@ -236,11 +238,13 @@ def _related(links: list[tuple[str, int]], entry_id: str, ids: Mapping[str, str]
 
 
 def _entry_text(tags: list[str], links: Mapping[str, list[str]], blocks: Mapping[str, Mapping[str, Any]],
-                settings: Settings) -> str:
+                settings: Settings, draft: bool = False) -> str:
     lines = [MODELINE]
     for key, ids in {"tags": tags, **links}.items():
         if ids:
             lines.append(f"{key}: [{', '.join(ids)}]")
+    if draft:
+        lines.append("draft: true")
     text = "\n".join(lines) + "\n"
     for lang in settings.codes:
         if lang in blocks:
@@ -249,8 +253,12 @@ def _entry_text(tags: list[str], links: Mapping[str, list[str]], blocks: Mapping
 
 
 def _block(raw: Mapping[str, Any]) -> dict[str, Any]:
-    """The fields of a read block an entry keeps: each term once, in its first role only."""
-    block: dict[str, Any] = {"title": raw["title"], "summary": raw["summary"]}
+    """The fields of a read block an entry keeps: each term once, in its first role only;
+    the other text fields (body, highlights, sources, qualifier, reviewed) as the reader set
+    them (:func:`~lexikon.interchange.entry_yaml.render_block` puts them in schema order)."""
+    block: dict[str, Any] = {"title": raw["title"]}
+    if raw["summary"]:
+        block["summary"] = raw["summary"]
     seen = {raw["title"]}
     for key in ("aliases", "abbreviations", "deprecated", "forms"):
         terms = [t for t in dict.fromkeys(raw.get(key, ())) if t not in seen]
@@ -262,7 +270,14 @@ def _block(raw: Mapping[str, Any]) -> dict[str, Any]:
             block[key] = raw[key]
     if raw.get("context"):
         block["context"] = list(raw["context"])
+    for key in _PASSED_THROUGH:
+        if raw.get(key):
+            block[key] = list(raw[key]) if isinstance(raw[key], list | tuple) else raw[key]
     return block
+
+
+_PASSED_THROUGH = ("body", "highlights", "sources", "qualifier", "reviewed")
+"""Text fields a reader may set that :func:`_block` takes as they are."""
 
 
 def tags_text(tags: Mapping[str, Mapping[str, str]], settings: Settings) -> str:
