@@ -12,6 +12,10 @@ from pathlib import Path
 
 from lexikon.check.cache import FOLDER
 from lexikon.check.pipeline import check_only, run
+from lexikon.cli.arguments import CODES as _CODES
+from lexikon.cli.arguments import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from lexikon.cli.arguments import arg as _arg
+from lexikon.cli.interchange import INTERCHANGE_COMMANDS
 from lexikon.cli.report import FORMATTERS
 from lexikon.core.model import Finding, Severity
 from lexikon.core.paths import shown
@@ -22,7 +26,6 @@ from lexikon.interchange.entry_yaml import SCHEMA_FILE
 # The other commands' modules are imported where they run: `lexicon check` after an edit
 # should take a fraction of a second, most of it the interpreter's start.
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -76,16 +79,6 @@ def _parser(settings: Settings | None) -> argparse.ArgumentParser:
                                                 for key, value in options.items()})
         command.set_defaults(run=run_it)
     return parser
-
-
-def _arg(*flags: str, **options: object) -> tuple[tuple[str, ...], dict[str, object]]:
-    """One argument of a command, as ``add_argument`` takes it."""
-    return flags, options
-
-
-_CODES = object()
-"""In :data:`_COMMANDS`, where the site's language codes go (``choices``)."""
-_DRY_RUN = _arg("--dry-run", action="store_true", help="report, write nothing")
 
 
 def _titles(settings: Settings | None) -> list:
@@ -169,42 +162,6 @@ def _print_list(title: str, items: list[str]) -> None:
         print(f"  {item}")
 
 
-# import -----------------------------------------------------------------------
-def _import(args: argparse.Namespace, settings: Settings) -> int:
-    from lexikon.interchange.article import run_import
-
-    if not args.file.is_file():
-        print(f"lexicon import: {args.file} not found", file=sys.stderr)
-        return EXIT_USAGE
-    return run_import(settings, args.file, args.lang, entry_id=args.entry_id, dry_run=args.dry_run,
-                      out=sys.stdout)
-
-
-def _import_tbx(args: argparse.Namespace, settings: Settings) -> int:
-    from lexikon.interchange.tbx import run_import_tbx
-
-    if not args.file.is_file():
-        print(f"lexicon import-tbx: {args.file} not found", file=sys.stderr)
-        return EXIT_USAGE
-    return run_import_tbx(settings, args.file, dry_run=args.dry_run, out=sys.stdout)
-
-
-def _import_csv(args: argparse.Namespace, settings: Settings) -> int:
-    from lexikon.interchange.csv_format import run_import_csv
-
-    if not args.file.is_file():
-        print(f"lexicon import-csv: {args.file} not found", file=sys.stderr)
-        return EXIT_USAGE
-    return run_import_csv(settings, args.file, args.lang, dry_run=args.dry_run, out=sys.stdout)
-
-
-# export -----------------------------------------------------------------------
-def _export(args: argparse.Namespace, settings: Settings) -> int:
-    from lexikon.interchange.export import run_export
-
-    return run_export(settings, args.dir, out=sys.stdout, base_url=args.site_url)
-
-
 # render -----------------------------------------------------------------------
 def _render(args: argparse.Namespace, settings: Settings) -> int:
     import os
@@ -272,19 +229,7 @@ _COMMANDS = [  # name, help, what runs it, its arguments (a callable gives them 
         _arg("id", help="the new term's id: lowercase letters, digits, single hyphens"), _titles]),
     ("stats", "entries, coverage per language, gaps, orphans", _stats, [
         _arg("--format", choices=("text", "json"), default="text")]),
-    ("import", "turn a scraped article into an entry, or into one language block of one", _import, [
-        _arg("file", type=Path, help="the article: plain text or Markdown"),
-        _arg("--lang", required=True, choices=_CODES, help="the article's language"),
-        _arg("--id", dest="entry_id", help="the entry's id (default: from the title)"),
-        _arg("--dry-run", action="store_true", help="show the entry, write nothing")]),
-    ("export", "write glossary.json, CSV, TBX and SKOS files into DIR", _export, [
-        _arg("dir", type=Path),
-        _arg("--site-url", help="absolute addresses from this URL (default: $SITE_URL; "
-             "else relative to DIR)")]),
-    ("import-tbx", "new entries from a TBX termbase (never overwrites)", _import_tbx, [
-        _arg("file", type=Path), _DRY_RUN]),
-    ("import-csv", "new entries in one language from a spreadsheet", _import_csv, [
-        _arg("file", type=Path), _arg("--lang", required=True, choices=_CODES), _DRY_RUN]),
+    *INTERCHANGE_COMMANDS,
     ("schema", f"write glossary/{SCHEMA_FILE} for editors", _schema, [
         _arg("--check", action="store_true", help="only check that the file is up to date (exit 1 if not)")]),
     ("render", "write the generated pages as plain Markdown folders, one project per language, "
