@@ -38,7 +38,7 @@ FINDING = re.compile(
 )
 """One finding line of ``lexicon check``: ``path:line:col: severity: message``."""
 SUMMARY = re.compile(
-    r"^(?P<entries>[0-9]+) entries checked: (?P<error>[0-9]+) error\(s\), "
+    r"^(?P<entries>[0-9]+) entr(?:y|ies) checked: (?P<error>[0-9]+) error\(s\), "
     r"(?P<warning>[0-9]+) warning\(s\), (?P<note>[0-9]+) note\(s\)$"
 )
 """The last line of a text-format ``lexicon check``."""

@@ -9,9 +9,13 @@ from collections import Counter
 from lexikon.core.escape import github_data, github_property, terminal
 from lexikon.core.model import Finding, Result, Severity
 
+_SINGULAR = {"entries": "entry", "files": "file"}
+
 
 def _summary(findings: list[Finding], result: Result, what: str = "entries") -> str:
     counts = Counter(f.severity for f in findings)
+    if result.entry_count == 1:
+        what = _SINGULAR.get(what, what)
     return (f"{result.entry_count} {what} checked: {counts[Severity.ERROR]} error(s), "
             f"{counts[Severity.WARNING]} warning(s), {counts[Severity.NOTE]} note(s)")
 

@@ -79,7 +79,7 @@ def test_uses_are_found_at_their_line_and_column_by_the_files_language(project: 
 
 def test_lang_overrides_the_file_name(project: Path, docs: Path, capsys) -> None:
     code, out = _run(capsys, "--lang", "da", str(docs / "plan.md"))
-    assert (code, out) == (EXIT_OK, ["1 files checked: 0 error(s), 0 warning(s), 0 note(s)"])
+    assert (code, out) == (EXIT_OK, ["1 file checked: 0 error(s), 0 warning(s), 0 note(s)"])
 
 
 def test_json_and_github_formats(project: Path, docs: Path, capsys) -> None:
