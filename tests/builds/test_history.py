@@ -65,3 +65,18 @@ def test_recently_changed_page_and_feed(make_project) -> None:
     assert feed.findtext(f"{ATOM}updated") == "2026-05-05T10:00:00+00:00"
     german = ET.parse(project.site / "feed.xml").getroot()
     assert german.findtext(f"{ATOM}entry/{ATOM}summary").startswith("Outsourcing bezeichnet")
+
+
+def test_render_folder_writes_each_languages_feed_at_its_root(make_project) -> None:
+    """``lexicon render --out`` computed the feeds and dropped them; readers of a site built
+    from its folders subscribe at ``feed.xml`` and ``da/feed.xml`` as on the hook's site."""
+    project = _history_project(make_project)
+    out = project.root / "plain"
+    result = project.lexicon("render", "--out", str(out), "--site-url", "https://lexikon.example/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for lang, prefix in (("de", "https://lexikon.example/terms/"), ("da", "https://lexikon.example/da/terms/")):
+        feed = ET.parse(out / lang / "docs" / "feed.xml").getroot()
+        assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
+        links = [link.get("href") for entry in feed.iter(f"{ATOM}entry")
+                 for link in entry.iter(f"{ATOM}link")]
+        assert len(links) >= 3 and all(href.startswith(prefix) for href in links), links

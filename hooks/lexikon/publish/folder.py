@@ -48,6 +48,8 @@ def render_folder(glossary: Glossary, settings: Settings, out_dir: Path, langs: 
             if page.lang == lang:
                 written.append(write_text(docs / page.path, page.markdown, root))
         written.extend(_hand_written(settings, lang, docs, output.graphs.get(lang, "")))
+        if lang in output.feeds:  # at the root of the language's own project, as in the site
+            written.append(write_text(docs / layout.feed, output.feeds[lang], root))
         if lang == settings.default_language:
             written.extend(write_exports(glossary, settings, page_url_of(settings, site_url), docs,
                                          root=root))
