@@ -90,10 +90,10 @@ def glossary_json(project: Project) -> dict:
     return json.loads((project.site / "glossary.json").read_text(encoding="utf-8"))
 
 
-def titles(project: Project, lang: str) -> dict[str, str]:
-    """Each entry's title in ``lang``, for the entries that have it."""
+def titles(project: Project, lang: str, field: str = "title") -> dict[str, str]:
+    """Each entry's title (or another text field) in ``lang``, for the entries that have it."""
     entries = glossary_json(project)["entries"]
-    return {entry_id: entry["texts"][lang]["title"]
+    return {entry_id: entry["texts"][lang][field]
             for entry_id, entry in entries.items() if lang in entry["texts"]}
 
 
@@ -226,26 +226,35 @@ def _csv(project: Project, langs: tuple[str, ...], path: Path) -> list[str]:
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     lang = langs[0]
+    if not rows:
+        return ["no rows"]
     title = "title" if len(langs) == 1 else f"{lang}_title"
     own = titles(project, lang)
     problems = [f"{row['id']}: {row[title]!r} is not its {lang} title {own.get(row['id'])!r}"
                 for row in rows if row[title] and row[title] != own.get(row["id"])]
     if len(langs) == 1 and {row["id"] for row in rows} != set(own):
         problems.append(f"rows {sorted(row['id'] for row in rows)} are not the {lang} entries {sorted(own)}")
+    summaries = titles(project, lang, "summary_text")
+    problems += [f"{row['id']}: summary {row['summary'][:30]!r} is not its {lang} one"
+                 for row in rows if "summary" in row and row["summary"] != summaries[row["id"]]]
     return problems + [problem for row in rows for problem in _address_problems(project, lang, row["url"])]
 
 
 def _tbx(project: Project, _: tuple[str, ...], path: Path) -> list[str]:
-    """Each language section's preferred term is the entry's title in that language."""
-    problems = []
+    """Each language section's preferred term and definition are the entry's in that language."""
     root = lxml.etree.parse(str(path)).getroot()
-    for section in root.xpath("//*[local-name()='langSec' or local-name()='langSet']"):
+    sections = root.xpath("//*[local-name()='langSec' or local-name()='langSet']")
+    problems = [] if len(sections) > len(LANGS) else [f"only {len(sections)} language sections"]
+    for section in sections:
         lang = section.get("{http://www.w3.org/XML/1998/namespace}lang")
         entry_id = section.getparent().get("id").removeprefix("_")
         preferred = section.xpath("string(*[*[local-name()='termNote'][.='preferredTerm-admn-sts']]"
                                   "/*[local-name()='term'])")
         if preferred != titles(project, lang).get(entry_id):
             problems.append(f"{entry_id}: {lang} term {preferred!r} is not its {lang} title")
+        definition = section.xpath("string(*[@type='definition'])")
+        if definition != titles(project, lang, "summary_text").get(entry_id):
+            problems.append(f"{entry_id}: {lang} definition {definition[:30]!r} is not its {lang} summary")
     return problems
 
 
