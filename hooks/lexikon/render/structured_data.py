@@ -7,8 +7,9 @@ The language is said where schema.org allows it: ``inLanguage`` belongs to ``Cre
 (and a few actions and events), so the ``DefinedTermSet`` (a ``CreativeWork``) carries it and
 a ``DefinedTerm`` (an ``Intangible``) does not; every term names its set (``inDefinedTermSet``
 on a term page, ``hasDefinedTerm`` on the index), and the page says it too (``<html lang>``).
-Not a language-tagged ``name`` (``{"@value", "@language"}``): Google's rich-result and
-schema.org's validators read plain strings everywhere, and the head fields say the same text.
+Not a language-tagged ``name`` (``{"@value", "@language"}``): schema.org's validator takes it,
+but consumers that read ``name`` as Text (Google's parser among them) expect a plain string,
+and the page's head fields say the same text as that string.
 """
 
 from __future__ import annotations
