@@ -43,17 +43,20 @@ def _newest_first(view: View, history: Mapping[str, EntryDates]) -> list[EntryDa
 
 
 def feed_items(view: View, history: Mapping[str, EntryDates], identity: str = "Lexikon") -> list[FeedItem]:
-    """The feed's entries, newest first, each in this language's words (or saying it has none)."""
+    """The feed's entries, newest first: the terms this language has, in its words.
+
+    A term without a text in this language is left out: the feed says ``xml:lang`` of its
+    language, and a reader subscribed to it wants what there is to read in it (a German-only
+    term comes into the Danish feed when its Danish text does).
+    """
     layout = view.layout
     items = []
     for change in _newest_first(view, history):
         entry = view.glossary.entries[change.entry_id]
         text = entry.texts.get(view.lang)
-        if text is None:  # a feed item has one language: this one's words, saying so
-            title = view.locale("missing_title", title=view.title(entry))
-            summary = view.locale("missing_text")
-        else:
-            title, summary = text.title, plain_text(text.summary, view.glossary, text.lang)
+        if text is None:
+            continue
+        title, summary = text.title, plain_text(text.summary, view.glossary, text.lang)
         path = layout.term(entry.id)
         items.append((change, title, summary, layout.address(view.lang, layout.home, path),
                       layout.absolute_url(view.lang, path) if layout.site_url is not None

@@ -2,6 +2,14 @@
 
 A term page describes its term (a ``DefinedTerm``), the A–Z index the whole lexicon of its
 language (a ``DefinedTermSet`` with every term in it).
+
+The language is said where schema.org allows it: ``inLanguage`` belongs to ``CreativeWork``
+(and a few actions and events), so the ``DefinedTermSet`` (a ``CreativeWork``) carries it and
+a ``DefinedTerm`` (an ``Intangible``) does not; every term names its set (``inDefinedTermSet``
+on a term page, ``hasDefinedTerm`` on the index), and the page says it too (``<html lang>``).
+Not a language-tagged ``name`` (``{"@value", "@language"}``): schema.org's validator takes it,
+but consumers that read ``name`` as Text (Google's parser among them) expect a plain string,
+and the page's head fields say the same text as that string.
 """
 
 from __future__ import annotations
@@ -23,7 +31,6 @@ def defined_term(view: View, entry: Entry, text: Text, origin: str, *,
         "name": escape.one_line(text.title),
         "termCode": entry.id,
         "description": plain_text(text.summary, view.glossary, view.lang),
-        "inLanguage": view.lang,
     }
     if text.qualifier:  # what tells it from another term of the same name
         term["disambiguatingDescription"] = escape.one_line(text.qualifier)

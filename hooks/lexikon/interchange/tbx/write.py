@@ -7,7 +7,9 @@ language), ``related`` and ``broader`` as ``crossReference`` (broader ones marke
 :data:`BROADER`), one ``langSec`` per language with the summary as ``definition`` and one
 ``termSec`` per term: the title as preferred term (with ``grammaticalGender``,
 ``partOfSpeech``, each ``context`` sentence with its ``source``, and the page as
-``externalCrossReference``), each alias as admitted term, each abbreviation as admitted
+``externalCrossReference`` when the site has an address: TBX-Basic wants an ``http(s)``
+URL or an id there, and a file imported into a termbase has no folder to resolve a relative
+one against), each alias as admitted term, each abbreviation as admitted
 term of ``termType`` abbreviation, each deprecated term as deprecated term. Every data
 category stands where the TBX-Basic schematron (``TBX-Basic_DCA.sch``) allows it.
 
@@ -42,12 +44,27 @@ from lexikon.interchange.tbx.categories import (
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_TBX_MODELS = (
-    ("https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/"
-     "TBXcoreStructV03_TBX-Basic_integrated.rng", "http://relaxng.org/ns/structure/1.0"),
+RELAX_NG = "http://relaxng.org/ns/structure/1.0"
+SCHEMATRON = "http://purl.oclc.org/dsdl/schematron"
+TBX_MODELS = (
+    ("https://raw.githubusercontent.com/LTAC-Global/TBX_Core_RNG/master/TBXcoreStructV03.rng", RELAX_NG),
     ("https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBX-Basic_DCA.sch",
-     "http://purl.oclc.org/dsdl/schematron"),
+     SCHEMATRON),
 )
+"""The schemas ``glossary.tbx`` names: TBX 2019's core structure and the TBX-Basic dialect's
+rules for DCA style, where LTAC keeps them and names them in its own TBX-Basic samples (the
+integrated RNG named before was deleted in 2023). Addresses rather than copies in the site:
+``lexicon export`` writes the same file without a site, and LTAC's repositories carry no
+licence to redistribute the schemas under. The tests hold a copy of each (``tests/fixtures/
+schemas/tbx/``) and validate the file with the copy of the address it names."""
+MARTIF_MODELS = (
+    ("https://raw.githubusercontent.com/byutrg/TBX-Spec/master/TBX-Basic/Validation/TBXBasicRNGV02.rng",
+     RELAX_NG),
+)
+"""The schema ``glossary.martif.tbx`` names: TBX-Basic 2008's RELAX NG, at the address the
+grammar itself gives as its home. An ``xml-model`` instruction, not a ``DOCTYPE`` with the DTD:
+a DOCTYPE naming a file beside the export sent parsers and validators looking for a file no
+one shipped, and one naming an address makes every DTD-reading parser fetch it."""
 
 
 @dataclass(frozen=True)
@@ -159,7 +176,8 @@ def _title_term(section: ET.Element, glossary: Glossary, text: Text, page: str, 
             _element(group, "admin", context.source, type="source")
         else:
             _element(term, "descrip", sentence, type="context")
-    _element(term, "xref", text.title, type="externalCrossReference", target=page)
+    if page.startswith(("https://", "http://")):  # a relative address means nothing in a termbase
+        _element(term, "xref", text.title, type="externalCrossReference", target=page)
 
 
 def _description(glossary: Glossary, title: str) -> str:
@@ -170,17 +188,20 @@ def _description(glossary: Glossary, title: str) -> str:
 def glossary_tbx(glossary: Glossary, settings: Settings, url_of: UrlOf, *, title: str = "Lexikon") -> str:
     """``glossary.tbx``: TBX-Basic, ISO 30042:2019, DCA style."""
     root = _tbx_tree(glossary, settings, url_of, TBX_2019, _description(glossary, title))
-    models = "".join(f'<?xml-model href="{href}" type="application/xml" schematypens="{ns}"?>\n'
-                     for href, ns in _TBX_MODELS)
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + models
-            + ET.tostring(root, encoding="unicode") + "\n")
+    return _document(root, TBX_MODELS)
 
 
 def glossary_martif(glossary: Glossary, settings: Settings, url_of: UrlOf, *,
                     title: str = "Lexikon") -> str:
     """``glossary.martif.tbx``: TBX-Basic of ISO 30042:2008, for tools that read only that."""
     root = _tbx_tree(glossary, settings, url_of, TBX_2008, _description(glossary, title))
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">\n'
+    return _document(root, MARTIF_MODELS)
+
+
+def _document(root: ET.Element, models: tuple[tuple[str, str], ...]) -> str:
+    """The file: the XML declaration, an ``xml-model`` instruction per schema, the tree."""
+    instructions = "".join(f'<?xml-model href="{href}" type="application/xml" schematypens="{ns}"?>\n'
+                           for href, ns in models)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + instructions
             + ET.tostring(root, encoding="unicode") + "\n")
 
