@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from lexikon.cli.arguments import CODES, DRY_RUN, EXIT_USAGE, arg
-from lexikon.core.settings import Settings
+from lexikon.core.settings import Settings, site_texts
 
 # Each command's module is imported where it runs (see main.py).
 
@@ -70,7 +70,9 @@ def _import_skos(args: argparse.Namespace, settings: Settings) -> int:
 def _export(args: argparse.Namespace, settings: Settings) -> int:
     from lexikon.interchange.export import run_export
 
-    return run_export(settings, args.dir, out=sys.stdout, base_url=args.site_url)
+    return run_export(settings, args.dir, out=sys.stdout, base_url=args.site_url,
+                      title=site_texts(args.config_file, "site_name") or "Lexikon",
+                      description=site_texts(args.config_file, "site_description"))
 
 
 INTERCHANGE_COMMANDS = [  # as in main.py's table
