@@ -136,20 +136,33 @@ def _remote_context(data: Any) -> str | None:
     return None
 
 
+_SUBJECT = re.compile(r'^[ \t]*(?:<([^>\s]*)>|([\w.-]*:[\w.-]+))(?=[\s;,])'  # Turtle: a line's subject
+                      r'|rdf:about\s*=\s*"([^"]*)"'  # RDF/XML
+                      r'|"@id"\s*:\s*"([^"]*)"', re.M)  # JSON-LD
+
+
 class Places:
-    """Lines of a text, and where an IRI is first mentioned in it."""
+    """Lines of a text, and where an IRI is first described (or else mentioned) in it."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.subjects: dict[str, int] = {}
+        for match in _SUBJECT.finditer(text):
+            name = next(group for group in match.groups() if group is not None)
+            self.subjects.setdefault(name, match.start())
+            self.subjects.setdefault(":" + name.rsplit(":", 1)[-1], match.start())
 
     def line(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset)
 
     def of_iri(self, iri: str, local: str) -> int:
-        """The offset of the IRI's first mention (whole, else as ``prefix:local``, else the
-        local name alone); -1 when the text does not name it (a blank node, a relative IRI)."""
-        found = self.text.find(iri) if iri else -1
+        """The offset where the IRI is described (a Turtle line starting with it, an
+        ``rdf:about``, an ``@id``: whole or as ``prefix:local``), else first mentioned;
+        -1 when the text does not name it (a blank node, say)."""
+        found = self.subjects.get(iri, self.subjects.get(":" + local, -1) if local else -1)
+        if found < 0:
+            found = self.text.find(iri) if iri else -1
         if found < 0 and local:
             match = re.search(rf"(?<![\w.-])(?:[\w-]*:)?{re.escape(local)}(?![\w-])", self.text)
             found = match.start() if match else -1
