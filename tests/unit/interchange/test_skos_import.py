@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from rdflib import Graph
 
 from lexikon.check.pipeline import run
 from lexikon.cli.arguments import EXIT_FAILED, EXIT_OK, EXIT_USAGE
@@ -43,9 +44,10 @@ def entries(settings: Settings) -> dict[str, dict]:
             for path in sorted(settings.glossary_dir.glob("*.yml")) if not path.name.startswith("_")}
 
 
-def imported(tmp_path: Path, name: str, **options) -> tuple[dict[str, dict], terms.TermImport, Settings]:
+def imported(tmp_path: Path, name: str, source: Path | None = None,
+             **options) -> tuple[dict[str, dict], terms.TermImport, Settings]:
     settings = project(tmp_path)
-    result = import_skos(VOCABULARIES / name, settings, **options)
+    result = import_skos(source or VOCABULARIES / name, settings, **options)
     write_terms(result, settings)
     return entries(settings), result, settings
 
@@ -168,6 +170,29 @@ def test_json_ld(tmp_path: Path) -> None:
     assert written["helpdesk"]["de"]["aliases"] == ["Servicedesk", "IT-Hotline"]
     assert written["ticket"]["broader"] == ["helpdesk"] and written["ticket"]["draft"] is True
     assert not messages(result, Severity.ERROR)
+
+
+@pytest.mark.parametrize(("name", "fmt"), [("thesaurus.nt", "nt"), ("thesaurus.xml", "xml"),
+                                           ("thesaurus.data", "json-ld")])
+def test_other_writings_of_the_same_vocabulary(tmp_path: Path, name: str, fmt: str) -> None:
+    """N-Triples by its extension; RDF/XML named .xml and JSON-LD named anything by their content."""
+    graph = Graph().parse(VOCABULARIES / "thesaurus.ttl", format="turtle")
+    (tmp_path / name).write_text(graph.serialize(format=fmt), encoding="utf-8")
+    again, result, _ = imported(tmp_path / "p", "", source=tmp_path / name)
+    expected, _, _ = imported(tmp_path / "q", "thesaurus.ttl")
+    # the title of the concept with two German prefLabels is whichever this writing has first
+    twice = {"backsourcing", "rueckverlagerung"}
+    assert len(again) == len(expected) and set(again) - twice == set(expected) - twice
+    assert {i: _sorted(e) for i, e in again.items() if i not in twice} == \
+        {i: _sorted(e) for i, e in expected.items() if i not in twice}
+    assert len(messages(result, Severity.ERROR)) == 1  # the French-and-English concept
+
+
+def _sorted(value):
+    """An entry read back with its lists sorted (a writing's triples come in its own order)."""
+    if isinstance(value, dict):
+        return {k: _sorted(v) for k, v in value.items()}
+    return sorted(value, key=str) if isinstance(value, list) else value
 
 
 # --- several hundred concepts ------------------------------------------------------------------
