@@ -191,6 +191,10 @@ class _SkosReader:
         concept.related += [(local_name(str(s)), line) for s in self.graph.subjects(SKOS.related, node)]
         for _, lang, key, value in sorted(texts):
             self.put(concept, lang, key, value, iri)
+        if not concept.texts:
+            self.note(line, f"concept <{iri}>: no label in the site's languages "
+                      f"({', '.join(self.settings.codes)}): --map takes another language in",
+                      Severity.WARNING)
         self.drafts(concept, iri)
         return concept
 

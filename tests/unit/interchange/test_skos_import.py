@@ -89,6 +89,8 @@ def test_thesaurus_every_concept_accounted_for(tmp_path: Path) -> None:
     errors = messages(result, Severity.ERROR)
     line_120 = _line_of(VOCABULARIES / "thesaurus.ttl", "th:120 a skos:Concept")
     assert errors == [f"{line_120}: nothing left to import of this concept"]
+    assert f"{line_120}: concept <http://vocab.example.org/thesaurus/concept/120>: no label in the site's " \
+        "languages (de, da): --map takes another language in" in messages(result, Severity.WARNING)
     outsourcing = written["outsourcing"]
     assert outsourcing["de"]["title"] == "Outsourcing"
     assert outsourcing["de"]["aliases"] == ["Auslagerung", "Fremdvergabe"]
