@@ -27,6 +27,9 @@ _BY_SUFFIX = {".ttl": "turtle", ".turtle": "turtle", ".n3": "turtle", ".nt": "tu
               ".owl": "xml", ".xml": "xml", ".skos": "xml", ".jsonld": "json-ld", ".json": "json-ld"}
 FORMATS = ("turtle", "xml", "json-ld")
 _ENTITY = re.compile(r"<!ENTITY", re.I)
+_TURTLE_START = re.compile(r"(?:#[^\n]*\n\s*)*(?:@?(?i:prefix)\s+[\w.-]*:\s*<|@?(?i:base)\s+<|<[^>\s]*>\s+<)")
+"""Comments, then a prefix or base declaration or a triple: a Markdown heading followed by
+the word "Prefix" is not Turtle."""
 
 
 def rdf_format(name: str, text: str) -> str | None:
@@ -46,7 +49,7 @@ def sniff(text: str) -> str | None:
         return "json-ld"
     if re.match(r"(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<rdf:RDF\b", head, re.S) or "<rdf:RDF" in head:
         return "xml"
-    if re.match(r"(#[^\n]*\n\s*)*(@prefix|@base|PREFIX\s|BASE\s|<[^>\s]*>\s+<)", head, re.I):
+    if _TURTLE_START.match(head):
         return "turtle"
     return None
 

@@ -26,6 +26,7 @@ from lexikon.core.settings import Settings, make_settings
 from lexikon.interchange import export, terms
 from lexikon.interchange.languages import MapProblem, language_map, site_language
 from lexikon.interchange.skos_read import import_skos, local_name
+from lexikon.interchange.skos_source import rdf_format
 from lexikon.interchange.term_files import write_terms
 from tests.support.constants import FIXTURES, LANGUAGES, ROOT
 
@@ -293,6 +294,10 @@ def test_nothing_is_fetched(tmp_path: Path, server: tuple[str, list[str]]) -> No
                        f"<urn:x:s> <http://www.w3.org/2000/01/rdf-schema#seeAlso> <{url}/see.ttl> .\n",
                        encoding="utf-8")
     import_skos(imports, project(tmp_path / "q"))
+    dtd = tmp_path / "dtd.rdf"
+    dtd.write_text(f'<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF SYSTEM "{url}/rdf.dtd">\n'
+                   '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n', encoding="utf-8")
+    import_skos(dtd, project(tmp_path / "r"))
     assert requests == []
 
 
@@ -322,6 +327,21 @@ def test_cli_import_refuses_a_vocabulary_as_an_article(cli_project: Path, name: 
     assert main(["import", str(VOCABULARIES / name), "--lang", "de"]) == EXIT_USAGE
     assert "import-skos" in capsys.readouterr().err
     assert not list((cli_project / "glossary").iterdir())
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), [
+    ("a.md", "# Prefix\n\nPrefix ist eine Vorsilbe.\n", None),
+    ("a.txt", "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n", "turtle"),
+    ("a.txt", "# comment\nPREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n", "turtle"),
+    ("a.txt", "<urn:a> <urn:b> <urn:c> .\n", "turtle"),
+    ("a.xml", '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="x"/>', "xml"),
+    ("a.xml", '<?xml version="1.0"?>\n<tbx type="TBX-Basic"/>', None),
+    ("a.json", '{"@context": {}, "@graph": []}', "json-ld"),
+    ("a.json", '{"title": "x"}', None),
+    ("a.rdf", "", "xml"),
+])
+def test_formats_by_name_and_content(name: str, text: str, expected: str | None) -> None:
+    assert rdf_format(name, text) == expected
 
 
 def test_cli_import_refuses_turtle_by_content(cli_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
