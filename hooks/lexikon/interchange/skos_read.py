@@ -28,6 +28,7 @@ positions: see :class:`~lexikon.interchange.skos_source.Places`).
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from collections.abc import Mapping
@@ -38,6 +39,7 @@ from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
 from lexikon.core.model import Finding, Severity
+from lexikon.core.schema import ID_RULE
 from lexikon.core.settings import Settings
 from lexikon.interchange.languages import site_language
 from lexikon.interchange.skos_source import Places, decode, parse, rdf_format
@@ -52,6 +54,7 @@ from lexikon.interchange.terms import (
     read_source,
 )
 
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 _NOT_CONCEPTS = (SKOS.Collection, SKOS.OrderedCollection, SKOS.ConceptScheme)
 _TEXTS = {SKOS.prefLabel: "title", SKOS.altLabel: "aliases", SKOS.hiddenLabel: "forms",
           SKOS.definition: "summary", SKOS.example: "context"}
@@ -162,6 +165,18 @@ class _SkosReader:
         notation = self.graph.value(node, SKOS.notation)
         return str(notation) if notation is not None else local_name(str(node))
 
+    def key(self, node: Any) -> str:
+        """A concept's key (:func:`local_name`), by which the others name it too. A UUID says
+        nothing (our export's IRIs for a site without an address): the notation, when it is an
+        id, else the IRI itself, which is none (the title's slug is taken)."""
+        if not isinstance(node, URIRef):
+            return ""
+        name = local_name(str(node))
+        if not _UUID.match(name):
+            return name
+        notation = str(self.graph.value(node, SKOS.notation) or "")
+        return notation if ID_RULE.match(notation) else str(node)
+
     def language(self, literal: Literal) -> str | None:
         tag = literal.language or ""
         if not tag:
@@ -171,7 +186,7 @@ class _SkosReader:
     def concept(self, node: Any, tags: list[tuple[str, int]]) -> Concept:
         offset, line = self.lines[node]
         iri = str(node) if isinstance(node, URIRef) else f"_:{node}"
-        concept = Concept(local_name(str(node)) if isinstance(node, URIRef) else "", line, tags=tags,
+        concept = Concept(self.key(node), line, tags=tags,
                           tags_lang=self.settings.default_language)
         texts: list[tuple[int, str, str, str]] = []
         for predicate, obj in self.graph.predicate_objects(node):
@@ -182,13 +197,13 @@ class _SkosReader:
                     texts.append((place, lang, _TEXTS[predicate], clean(str(obj))))
             elif predicate in (SKOS.broader, SKOS.related):
                 getattr(concept, "broader" if predicate == SKOS.broader else "related").append(
-                    (local_name(str(obj)), line))
+                    (self.key(obj), line))
             elif predicate == DCTERMS.subject:
                 self.subject(concept, obj, line)
             elif predicate not in _READ and predicate not in _QUIET:
                 self.count_left_out(self.name(predicate), line)
-        concept.broader += [(local_name(str(s)), line) for s in self.graph.subjects(SKOS.narrower, node)]
-        concept.related += [(local_name(str(s)), line) for s in self.graph.subjects(SKOS.related, node)]
+        concept.broader += [(self.key(s), line) for s in self.graph.subjects(SKOS.narrower, node)]
+        concept.related += [(self.key(s), line) for s in self.graph.subjects(SKOS.related, node)]
         for _, lang, key, value in sorted(texts):
             self.put(concept, lang, key, value, iri)
         if not concept.texts:
