@@ -5,6 +5,7 @@ every field; the scheme's title per language, tagged; ``skos:related`` both ways
 from __future__ import annotations
 
 import os
+import shutil
 import warnings
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from rdflib import Literal as RdfLiteral
 from rdflib.namespace import DCTERMS, SH, SKOS
 
 from lexikon.check.pipeline import run
+from lexikon.cli.main import main
 from lexikon.core.model import Glossary
 from lexikon.core.settings import Settings, make_settings, site_texts
 from lexikon.interchange import export, skos
@@ -120,3 +122,14 @@ def test_the_built_sites_scheme_title_is_per_language(tmp_path: Path) -> None:
     assert titles == {RdfLiteral("Lexikon", lang="de"), RdfLiteral("Leksikon", lang="da")}
     tbx = (project.site / "glossary.tbx").read_text(encoding="utf-8")
     assert "Leksikon" not in tbx
+
+
+def test_lexicon_export_names_the_scheme_per_language(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(FIXTURES / "terminology" / "glossary", tmp_path / "glossary")
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", "out", "--site-url", SITE]) == 0
+    graph = Graph().parse(tmp_path / "out" / "glossary.ttl", format="turtle")
+    assert set(graph.objects(URIRef(SITE), DCTERMS.title)) == {
+        RdfLiteral("Lexikon", lang="de"), RdfLiteral("Leksikon", lang="da")}
