@@ -210,7 +210,7 @@ class _SkosReader:
             self.note(line, f"concept <{iri}>: no label in the site's languages "
                       f"({', '.join(self.settings.codes)}): --map takes another language in",
                       Severity.WARNING)
-        self.drafts(concept, iri)
+        self.drafts(concept)
         return concept
 
     def text_language(self, literal: Literal, iri: str, line: int) -> str | None:
@@ -251,10 +251,8 @@ class _SkosReader:
         else:
             block[key].append(value)
 
-    def drafts(self, concept: Concept, iri: str) -> None:
-        """A concept with a language that has a term but no definition is a draft."""
-        lacking = [lang for lang, block in concept.texts.items() if block["title"] and not block["summary"]]
-        if lacking:
-            concept.draft = True
-            self.note(concept.line, f"concept <{iri}>: no definition in {', '.join(lacking)}: comes in as "
-                      "a draft (write the summary, then remove 'draft: true')")
+    @staticmethod
+    def drafts(concept: Concept) -> None:
+        """A concept with a language that has a term but no definition is a draft (the check
+        notes each block without a summary; the shared path says why it is a draft)."""
+        concept.draft = any(block["title"] and not block["summary"] for block in concept.texts.values())
