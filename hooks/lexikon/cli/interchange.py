@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from lexikon.cli.arguments import CODES, DRY_RUN, EXIT_USAGE, arg
-from lexikon.core.settings import Settings
+from lexikon.core.settings import Settings, site_texts
 
 # Each command's module is imported where it runs (see main.py).
 
@@ -17,6 +17,10 @@ def _import(args: argparse.Namespace, settings: Settings) -> int:
 
     if not args.file.is_file():
         print(f"lexicon import: {args.file} not found", file=sys.stderr)
+        return EXIT_USAGE
+    if _is_rdf(args.file):
+        print(f"lexicon import: {args.file} is a SKOS/RDF file, not an article: use "
+              f"'lexicon import-skos {args.file}'", file=sys.stderr)
         return EXIT_USAGE
     return run_import(settings, args.file, args.lang, entry_id=args.entry_id, dry_run=args.dry_run,
                       out=sys.stdout)
@@ -40,11 +44,35 @@ def _import_csv(args: argparse.Namespace, settings: Settings) -> int:
     return run_import_csv(settings, args.file, args.lang, dry_run=args.dry_run, out=sys.stdout)
 
 
+def _is_rdf(path: Path) -> bool:
+    from lexikon.interchange.skos_source import rdf_format
+
+    with path.open("rb") as stream:
+        return rdf_format(path.name, stream.read(2000).decode("utf-8", "replace")) is not None
+
+
+def _import_skos(args: argparse.Namespace, settings: Settings) -> int:
+    from lexikon.interchange.languages import MapProblem, language_map
+    from lexikon.interchange.skos_read import run_import_skos
+
+    if not args.file.is_file():
+        print(f"lexicon import-skos: {args.file} not found", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        mapping = language_map(args.map, settings.codes)
+    except MapProblem as err:
+        print(f"lexicon import-skos: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    return run_import_skos(settings, args.file, mapping=mapping, dry_run=args.dry_run, out=sys.stdout)
+
+
 # export -----------------------------------------------------------------------
 def _export(args: argparse.Namespace, settings: Settings) -> int:
     from lexikon.interchange.export import run_export
 
-    return run_export(settings, args.dir, out=sys.stdout, base_url=args.site_url)
+    return run_export(settings, args.dir, out=sys.stdout, base_url=args.site_url,
+                      title=site_texts(args.config_file, "site_name") or "Lexikon",
+                      description=site_texts(args.config_file, "site_description"))
 
 
 INTERCHANGE_COMMANDS = [  # as in main.py's table
@@ -61,4 +89,9 @@ INTERCHANGE_COMMANDS = [  # as in main.py's table
         arg("file", type=Path), DRY_RUN]),
     ("import-csv", "new entries in one language from a spreadsheet", _import_csv, [
         arg("file", type=Path), arg("--lang", required=True, choices=CODES), DRY_RUN]),
+    ("import-skos", "new entries from a SKOS vocabulary (Turtle, RDF/XML, JSON-LD; never overwrites)",
+     _import_skos, [
+        arg("file", type=Path),
+        arg("--map", action="append", default=[], metavar="FROM=TO",
+            help="read language FROM as the site's TO (en=de; repeatable)"), DRY_RUN]),
 ]

@@ -152,9 +152,8 @@ def read_config(config_file: Path) -> Mapping[str, Any]:
     return config if isinstance(config, Mapping) else {}
 
 
-def settings_from_file(config_file: Path) -> Settings:
-    """Settings for the command line, read from ``mkdocs.yml`` without MkDocs."""
-    config = read_config(config_file)
+def _i18n_languages(config: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The language items of the i18n plugin's configuration (built or not)."""
     i18n: Mapping[str, Any] = {}
     plugins = config.get("plugins") or []
     items = plugins.items() if isinstance(plugins, Mapping) else (
@@ -163,14 +162,32 @@ def settings_from_file(config_file: Path) -> Settings:
     for name, plugin_config in items:
         if name == "i18n":
             i18n = plugin_config or {}
+    return [item for item in i18n.get("languages") or [] if isinstance(item, Mapping)]
+
+
+def settings_from_file(config_file: Path) -> Settings:
+    """Settings for the command line, read from ``mkdocs.yml`` without MkDocs."""
+    config = read_config(config_file)
     languages = [
         Language(str(item.get("locale")), str(item.get("name") or item.get("locale")),
                  bool(item.get("default", False)))
-        for item in i18n.get("languages") or []
-        if isinstance(item, Mapping) and item.get("build", True) is not False
+        for item in _i18n_languages(config)
+        if item.get("build", True) is not False
     ]
     extra = config.get("extra") or {}
     return make_settings(config_file.parent, languages, extra.get("lexikon"), config_file.name)
+
+
+def site_texts(config_file: Path, key: str) -> dict[str, str]:
+    """``site_name`` or ``site_description`` per language code, as static-i18n sets them: a
+    language's own value, else the top-level one ({} without the file or a value). Read from
+    the file: during a build MkDocs' ``config.site_name`` is whichever language ran last."""
+    if not config_file.is_file():
+        return {}
+    config = read_config(config_file)
+    top = str(config.get(key) or "")
+    texts = {str(item.get("locale")): str(item.get(key) or top) for item in _i18n_languages(config)}
+    return {code: text for code, text in texts.items() if text}
 
 
 def stable_iri(*names: str) -> str:

@@ -26,7 +26,7 @@ from lexikon.core.settings import Settings
 from lexikon.interchange.csv_format import glossary_csv
 from lexikon.interchange.export_text import UrlOf
 from lexikon.interchange.json_export import glossary_json, glossary_schema_json
-from lexikon.interchange.skos import glossary_jsonld, glossary_turtle
+from lexikon.interchange.skos import SiteTexts, glossary_jsonld, glossary_turtle
 from lexikon.interchange.table_csv import table_csv
 from lexikon.interchange.tbx import glossary_martif, glossary_tbx
 from lexikon.interchange.vale import vale_rule
@@ -47,9 +47,12 @@ def page_url_of(settings: Settings, base_url: str = "", use_directory_urls: bool
 
 
 def _writers(glossary: Glossary, settings: Settings, url_of: UrlOf, scheme_iri: str,
-             title: str) -> dict[str, Callable[[str], str]]:
+             texts: tuple[SiteTexts, SiteTexts]) -> dict[str, Callable[[str], str]]:
     """Each format's writer by its stable name; it takes the language (per-language formats),
-    or the two (per pair)."""
+    or the two (per pair). ``texts``: the site's name and description (SKOS has them per
+    language, TBX the name in the default language)."""
+    names, description = texts
+    title = names if isinstance(names, str) else names.get(settings.default_language, "Lexikon")
     return {
         formats.JSON.name: lambda _: glossary_json(glossary, settings, url_of),
         formats.JSON_SCHEMA.name: lambda _: glossary_schema_json(glossary),
@@ -57,16 +60,19 @@ def _writers(glossary: Glossary, settings: Settings, url_of: UrlOf, scheme_iri: 
         formats.TABLE_CSV.name: lambda lang, other: table_csv(glossary, (lang, other), url_of),
         formats.TBX.name: lambda _: glossary_tbx(glossary, settings, url_of, title=title),
         formats.MARTIF.name: lambda _: glossary_martif(glossary, settings, url_of, title=title),
-        formats.TURTLE.name: lambda _: glossary_turtle(glossary, url_of, scheme_iri=scheme_iri, title=title),
-        formats.JSONLD.name: lambda _: glossary_jsonld(glossary, url_of, scheme_iri=scheme_iri, title=title),
+        formats.TURTLE.name: lambda _: glossary_turtle(glossary, url_of, scheme_iri=scheme_iri, title=names,
+                                                       description=description),
+        formats.JSONLD.name: lambda _: glossary_jsonld(glossary, url_of, scheme_iri=scheme_iri, title=names,
+                                                       description=description),
         formats.VALE.name: lambda lang: vale_rule(glossary, lang),
     }
 
 
 def export_files(glossary: Glossary, settings: Settings, url_of: UrlOf, *, scheme_iri: str = "./",
-                 title: str = "Lexikon") -> dict[str, str]:
-    """Every export file's name and text, sorted by name; drafts left out (as from the pages)."""
-    writers = _writers(published(glossary), settings, url_of, scheme_iri, title)
+                 title: SiteTexts = "Lexikon", description: SiteTexts = "") -> dict[str, str]:
+    """Every export file's name and text, sorted by name; drafts left out (as from the pages).
+    ``title`` and ``description``: the site's, per language (``site_texts``) or one string."""
+    writers = _writers(published(glossary), settings, url_of, scheme_iri, (title, description))
     files = {}
     for fmt in formats.EXPORT_FORMATS:
         for name, languages in fmt.files(glossary.languages):
@@ -75,7 +81,8 @@ def export_files(glossary: Glossary, settings: Settings, url_of: UrlOf, *, schem
 
 
 def write_exports(glossary: Glossary, settings: Settings, url_of: UrlOf, target_dir: Path, *,
-                  scheme_iri: str = "./", title: str = "Lexikon", root: Path | None = None) -> list[Path]:
+                  scheme_iri: str = "./", title: SiteTexts = "Lexikon", description: SiteTexts = "",
+                  root: Path | None = None) -> list[Path]:
     """Write every export into ``target_dir`` (made if missing); the paths written, sorted.
 
     Nothing is written outside ``root`` (default: ``target_dir`` itself) or through a link.
@@ -84,13 +91,13 @@ def write_exports(glossary: Glossary, settings: Settings, url_of: UrlOf, target_
     make_folder(target_dir, root)
     written = []
     for name, text in export_files(glossary, settings, url_of, scheme_iri=scheme_iri,
-                                   title=title).items():
+                                   title=title, description=description).items():
         written.append(write_bytes(target_dir / name, text.encode("utf-8"), root))
     return written
 
 
 def run_export(settings: Settings, target_dir: Path, *, out: IO[str] | None = None,
-               base_url: str | None = None) -> int:
+               base_url: str | None = None, title: SiteTexts = "Lexikon", description: SiteTexts = "") -> int:
     """``lexicon export DIR``: check the glossary, then write the exports; the exit code.
 
     Page URLs are absolute when ``base_url`` (default: the ``SITE_URL`` environment
@@ -112,7 +119,8 @@ def run_export(settings: Settings, target_dir: Path, *, out: IO[str] | None = No
     base = os.environ.get("SITE_URL", "") if base_url is None else base_url
     url_of = page_url_of(settings, base)
     paths = write_exports(result.glossary, settings, url_of, target_dir,
-                          scheme_iri=base.rstrip("/") + "/" if base else "./", root=settings.project_dir)
+                          scheme_iri=base.rstrip("/") + "/" if base else "./", title=title,
+                          description=description, root=settings.project_dir)
     for path in paths:
         out.write(f"wrote {shown(path, settings.project_dir)}\n")
     return 0

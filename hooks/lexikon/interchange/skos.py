@@ -5,8 +5,11 @@ otherwise), each entry a ``skos:Concept`` named by its page URL in the default l
 with prefLabel, altLabel (aliases and abbreviations), hiddenLabel (forms and deprecated
 terms: found by a search, never shown as a label), definition (the plain summary), example
 (each context sentence, plain), notation (the id), broader and narrower (derived from
-``broader``: both ways, as SKOS consumers expect), related, inScheme and a ``foaf:page`` per
-language; the concepts without a broader one are the scheme's top concepts. Each tag is a
+``broader``: both ways, as SKOS consumers expect), related (both ways too: ``skos:related``
+is symmetric, even where the YAML names it one way), inScheme and a ``foaf:page`` per
+language; the concepts without a broader one are the scheme's top concepts. The scheme's
+``dcterms:title`` and ``dcterms:description`` are the site's name and description, one per
+language and tagged with it (SkoHub's shapes need a tagged title). Each tag is a
 ``skos:Collection`` of its concepts. The context's source, the qualifier and the review
 date have no SKOS property and are left out. When the page URLs are relative (no
 ``site_url``), the IRIs are too, resolved against where the file is served.
@@ -14,6 +17,7 @@ date have no SKOS property and are left out. When the page URLs are relative (no
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from lexikon.core.escape import turtle_iri, turtle_string
@@ -63,18 +67,24 @@ def concept_iri(glossary: Glossary, url_of: UrlOf, entry_id: str, scheme_iri: st
     return stable_iri(scheme_iri, entry_id)
 
 
-def skos_nodes(glossary: Glossary, url_of: UrlOf, *, scheme_iri: str = "./",
-               title: str = "Lexikon") -> list[RdfNode]:
+SiteTexts = str | Mapping[str, str]
+"""The site's name (or description): per language, or one string for the default language."""
+
+
+def skos_nodes(glossary: Glossary, url_of: UrlOf, *, scheme_iri: str = "./", title: SiteTexts = "Lexikon",
+               description: SiteTexts = "") -> list[RdfNode]:
     """The SKOS graph, once, for both serialisations."""
     iri = {entry_id: concept_iri(glossary, url_of, entry_id, scheme_iri) for entry_id in glossary.entries}
     broader = {e.id: tuple(Iri(iri[b]) for b in e.broader if b in iri and b != e.id)
                for e in glossary.entries.values()}
     narrower = narrower_ids(glossary)
+    related = related_both_ways(glossary)
     tops = tuple(Iri(iri[entry_id]) for entry_id in glossary.entries if not broader[entry_id])
-    nodes = [RdfNode(scheme_iri, "skos:ConceptScheme", (
-        ("dcterms:title", (Literal(title, glossary.languages[0]),)),
+    nodes = [RdfNode(scheme_iri, "skos:ConceptScheme", tuple((p, o) for p, o in (
+        ("dcterms:title", _per_language(glossary, title)),
+        ("dcterms:description", _per_language(glossary, description)),
         ("skos:hasTopConcept", tops),
-    ))]
+    ) if o))]
     for entry in glossary.entries.values():
         texts = entry.texts.items()
         properties = [
@@ -92,7 +102,7 @@ def skos_nodes(glossary: Glossary, url_of: UrlOf, *, scheme_iri: str = "./",
                                    for lang, text in texts for c in text.context)),
             ("skos:broader", broader[entry.id]),
             ("skos:narrower", tuple(Iri(iri[n]) for n in narrower.get(entry.id, ()))),
-            ("skos:related", tuple(Iri(iri[r]) for r in entry.related if r in iri)),
+            ("skos:related", tuple(Iri(iri[r]) for r in related[entry.id])),
             ("foaf:page", tuple(Iri(url_of(lang, entry.id)) for lang in glossary.languages
                                 if is_absolute(url_of(lang, entry.id)))),
         ]
@@ -108,6 +118,28 @@ def skos_nodes(glossary: Glossary, url_of: UrlOf, *, scheme_iri: str = "./",
     return nodes
 
 
+def _per_language(glossary: Glossary, texts: SiteTexts) -> tuple[Literal, ...]:
+    """One literal per configured language that has a text, each tagged with it (SkoHub's
+    shapes want a language tag on the scheme's title; the German name is not the Danish one)."""
+    by_lang = {glossary.languages[0]: texts} if isinstance(texts, str) else texts
+    return tuple(Literal(by_lang[lang], lang) for lang in glossary.languages if by_lang.get(lang))
+
+
+def related_both_ways(glossary: Glossary) -> dict[str, tuple[str, ...]]:
+    """Each entry's related entries, with those that name it: ``skos:related`` is symmetric
+    (SKOS S23's reading), so a link the YAML has one way is written both ways."""
+    linked: dict[str, list[str]] = {entry_id: [] for entry_id in glossary.entries}
+    for entry in glossary.entries.values():
+        for other in entry.related:
+            if other in linked and other != entry.id:
+                linked[entry.id].append(other)
+    for entry_id, others in list(linked.items()):
+        for other in list(others):
+            if entry_id not in linked[other]:
+                linked[other].append(entry_id)
+    return {entry_id: tuple(dict.fromkeys(others)) for entry_id, others in linked.items()}
+
+
 def tag_iri(scheme_iri: str, tag_id: str) -> str:
     return f"{scheme_iri.split('#')[0]}#tag-{tag_id}"
 
@@ -119,10 +151,10 @@ def _turtle_term(term: Term) -> str:
 
 
 def glossary_turtle(glossary: Glossary, url_of: UrlOf, *, scheme_iri: str = "./",
-                    title: str = "Lexikon") -> str:
+                    title: SiteTexts = "Lexikon", description: SiteTexts = "") -> str:
     """``glossary.ttl``: the SKOS graph as Turtle, written by hand (no rdflib at build time)."""
     out = [f"@prefix {prefix}: <{iri}> .\n" for prefix, iri in sorted(PREFIXES.items())]
-    for node in skos_nodes(glossary, url_of, scheme_iri=scheme_iri, title=title):
+    for node in skos_nodes(glossary, url_of, scheme_iri=scheme_iri, title=title, description=description):
         lines = [f"{turtle_iri(node.iri)} a {node.type}"]
         for predicate, objects in node.properties:
             lines.append(f"    {predicate} " + ", ".join(_turtle_term(o) for o in objects))
@@ -139,10 +171,10 @@ def _jsonld_term(term: Term) -> dict[str, str]:
 
 
 def glossary_jsonld(glossary: Glossary, url_of: UrlOf, *, scheme_iri: str = "./",
-                    title: str = "Lexikon") -> str:
+                    title: SiteTexts = "Lexikon", description: SiteTexts = "") -> str:
     """``glossary.jsonld``: the same SKOS graph as JSON-LD 1.1 (context inline)."""
     graph = []
-    for node in skos_nodes(glossary, url_of, scheme_iri=scheme_iri, title=title):
+    for node in skos_nodes(glossary, url_of, scheme_iri=scheme_iri, title=title, description=description):
         item: dict[str, object] = {"@id": node.iri, "@type": node.type}
         for predicate, objects in node.properties:
             item[predicate] = [_jsonld_term(o) for o in objects]
@@ -151,5 +183,5 @@ def glossary_jsonld(glossary: Glossary, url_of: UrlOf, *, scheme_iri: str = "./"
 
 
 
-__all__ = ["Iri", "Literal", "RdfNode", "concept_iri", "glossary_jsonld", "glossary_turtle", "skos_nodes",
-           "tag_iri", "turtle_iri", "turtle_string"]
+__all__ = ["Iri", "Literal", "RdfNode", "SiteTexts", "concept_iri", "glossary_jsonld", "glossary_turtle",
+           "related_both_ways", "skos_nodes", "tag_iri", "turtle_iri", "turtle_string"]

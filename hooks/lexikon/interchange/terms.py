@@ -185,7 +185,7 @@ def _entry_id(concept: Concept, default: str, report: Report) -> str | None:
         if not block["title"]:
             report(block["_line"], Severity.ERROR, f"no term in '{lang}': the language is left out")
             del concept.texts[lang]
-        elif not block["summary"]:
+        elif not block["summary"] and not concept.draft:  # a draft may lack it
             report(block["_line"], Severity.ERROR, f"no definition for '{block['title']}' in '{lang}': an "
                    "entry needs a summary; the language is left out")
             del concept.texts[lang]

@@ -21,7 +21,7 @@ from lexikon.core.history import entry_history
 from lexikon.core.layout import SiteLayout
 from lexikon.core.model import Finding, Glossary
 from lexikon.core.safe_write import checked, write_bytes, write_text
-from lexikon.core.settings import Settings, read_config
+from lexikon.core.settings import Settings, read_config, site_texts
 from lexikon.interchange.export import page_url_of, write_exports
 from lexikon.render.pages import GRAPH_MARKER
 from lexikon.render.site_output import render_everything
@@ -51,7 +51,10 @@ def render_folder(glossary: Glossary, settings: Settings, out_dir: Path, langs: 
         if lang in output.feeds:  # at the root of the language's own project, as in the site
             written.append(write_text(docs / layout.feed, output.feeds[lang], root))
         if lang == settings.default_language:
+            config_path = config_file or settings.project_dir / "mkdocs.yml"
             written.extend(write_exports(glossary, settings, page_url_of(settings, site_url), docs,
+                                         title=site_texts(config_path, "site_name") or "Lexikon",
+                                         description=site_texts(config_path, "site_description"),
                                          root=root))
         config = _config(layout, lang, bool(site_url), config_file or settings.project_dir / "mkdocs.yml")
         written.append(write_text(project / "mkdocs.yml", config, root))

@@ -15,6 +15,7 @@ from lexikon.core.model import Glossary
 from lexikon.core.safe_write import write_text
 from lexikon.core.settings import stable_iri
 from lexikon.interchange.export import page_url_of, write_exports
+from lexikon.interchange.skos import SiteTexts
 from lexikon.publish.lunr import search_terms_by_location, split_search_index
 from lexikon.publish.pagefind import SEARCH_WORKER, write_pagefind_bundles
 from lexikon.render import frame
@@ -35,15 +36,16 @@ def write_search(site_dir: Path, layout: SiteLayout, pages: Iterable[Page]) -> N
         (site_dir / SEARCH_WORKER).unlink(missing_ok=True)
 
 
-def write_data_exports(site_dir: Path, glossary: Glossary, layout: SiteLayout, title: str,
-                       identity: str) -> list[Path]:
+def write_data_exports(site_dir: Path, glossary: Glossary, layout: SiteLayout, title: SiteTexts,
+                       identity: str, description: SiteTexts = "") -> list[Path]:
     """glossary.json, CSV, TBX and SKOS at the site's root, with the pages' addresses;
-    ``identity`` names the concept scheme of a site without an address."""
+    ``identity`` names the concept scheme of a site without an address; ``title`` and
+    ``description`` are the site's, per language (``core.settings.site_texts``)."""
     settings, base = layout.settings, layout.site_address()
     url_of = page_url_of(settings, base, bool(layout.use_directory_urls))
     scheme_iri = base or stable_iri(identity, "concept-scheme")
     return write_exports(glossary, settings, url_of, site_dir, scheme_iri=scheme_iri,
-                         title=title, root=site_dir)
+                         title=title, description=description, root=site_dir)
 
 
 def write_feeds(site_dir: Path, feeds: dict[str, str], layout: SiteLayout) -> None:

@@ -359,7 +359,8 @@ def test_skos_content(exported) -> None:
             for a in (*t.aliases, *t.abbreviations)}
         assert set(graph.objects(concept, SKOS.definition)) == {
             RdfLiteral(plain_text(t.summary, glossary, lang), lang=lang) for lang, t in entry.texts.items()}
-        assert set(graph.objects(concept, SKOS.related)) == {URIRef(url_of("de", r)) for r in entry.related}
+        both_ways = {*entry.related, *(e.id for e in glossary.entries.values() if entry.id in e.related)}
+        assert set(graph.objects(concept, SKOS.related)) == {URIRef(url_of("de", r)) for r in both_ways}
     for tag in glossary.tags.values():
         members = set(graph.objects(URIRef(f"{SITE}#tag-{tag.id}"), SKOS.member))
         assert members == {URIRef(url_of("de", e.id)) for e in glossary.entries.values() if tag.id in e.tags}

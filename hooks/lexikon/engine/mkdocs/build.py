@@ -25,6 +25,7 @@ from lexikon.check.pipeline import run
 from lexikon.core.failures import describe
 from lexikon.core.model import Severity
 from lexikon.core.safe_write import WriteRefused, checked
+from lexikon.core.settings import site_texts
 from lexikon.engine.mkdocs import material, pages
 from lexikon.engine.mkdocs.config import current_language, settings_from_config, strict_abort_pending
 from lexikon.engine.mkdocs.pages import Rendered
@@ -205,4 +206,7 @@ def _finish(rendered: Rendered, config: MkDocsConfig) -> None:
     write_search(site_dir, rendered.layout, rendered.pages.values())
     write_sitemaps(site_dir, rendered.sitemaps, rendered.layout)
     write_feeds(site_dir, rendered.feeds, rendered.layout)
-    write_data_exports(site_dir, rendered.glossary, rendered.layout, config.site_name, rendered.identity)
+    config_file = Path(config.config_file_path)  # config.site_name is the last language's now
+    write_data_exports(site_dir, rendered.glossary, rendered.layout,
+                       site_texts(config_file, "site_name") or config.site_name, rendered.identity,
+                       site_texts(config_file, "site_description"))
