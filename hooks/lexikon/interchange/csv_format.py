@@ -107,7 +107,7 @@ def import_csv(path: Path, lang: str | None, settings: Settings) -> CsvImport:
 def run_import_csv(settings: Settings, source: Path, lang: str | None, *, dry_run: bool = False,
                    out: IO[str] | None = None) -> int:
     """``lexicon import-csv FILE [--lang LANG]``: the exit code (1 when anything was refused)."""
-    out = out or sys.stdout
+    out = sys.stdout if out is None else out
     result = import_csv(source, lang, settings)
     code = run_terms(result, settings, dry_run, out)
     if dry_run:
