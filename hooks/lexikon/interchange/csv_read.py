@@ -50,17 +50,20 @@ def sniff(text: str) -> str:
     """The delimiter of the header line: comma, semicolon or tab.
 
     ``csv.Sniffer`` restricted to these three guesses (it looks at quotes first, so a quoted
-    header cell holding another separator does not fool it); the delimiter that splits the
-    header into the most cells wins over its guess, and a tie goes to the guess, else to the
-    comma."""
+    header cell holding another separator does not fool it). Its guess is checked: of the
+    delimiters that split the header without breaking a quoted cell (no ``"`` left inside a
+    cell), the one giving the most cells wins; a tie goes to the guess, else to the comma.
+    (Without quotes the sniffer prefers the comma even in ``id;title;Notiz, intern``.)"""
     header = re.split(r"[\r\n]", text, maxsplit=1)[0]
     try:
         guess = csv.Sniffer().sniff(header, delimiters=_DELIMITERS).delimiter
     except csv.Error:
         guess = ","
-    cells = {d: len(next(csv.reader([header], delimiter=d), [])) for d in _DELIMITERS}
+    split = {d: next(csv.reader([header], delimiter=d), []) for d in _DELIMITERS}
+    cells = {d: len(row) for d, row in split.items() if not any('"' in cell for cell in row)} or \
+        {d: len(row) for d, row in split.items()}
     most = max(cells.values())
-    return guess if cells.get(guess) == most else next(d for d in _DELIMITERS if cells[d] == most)
+    return guess if cells.get(guess) == most else next(d for d in _DELIMITERS if cells.get(d) == most)
 
 
 @dataclass

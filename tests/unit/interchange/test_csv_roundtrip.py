@@ -51,7 +51,7 @@ def imported(source: Path, settings: Settings, lang: str | None = None):
     result = import_csv(source, lang, settings)
     assert not result.errors, [str(f) for f in result.errors]
     write_terms(result, settings)
-    written, problems = write_added(result.added, settings)
+    _, problems = write_added(result.added, settings)
     assert not problems
     return result
 
@@ -79,7 +79,8 @@ def test_every_field_survives(tmp_path: Path) -> None:
     """The fixture's hard cases, one by one, after the round trip (not only "equal")."""
     glossary, settings = checked(FIXTURES / "csv")
     target = empty_project(tmp_path / "project", FIXTURES / "csv")
-    (tmp_path / "all.csv").write_text(glossary_all_csv(glossary, export.page_url_of(settings)), encoding="utf-8")
+    text = glossary_all_csv(glossary, export.page_url_of(settings))  # the whole glossary, drafts too
+    (tmp_path / "all.csv").write_text(text, encoding="utf-8")
     imported(tmp_path / "all.csv", target)
     back, _ = checked(target.project_dir)
     de = back.entries["rechenzentrum"].texts["de"]
@@ -103,7 +104,8 @@ def test_alias_with_semicolon_in_the_per_language_file(tmp_path: Path) -> None:
     target = empty_project(tmp_path / "project", FIXTURES / "csv")
     imported(tmp_path / "out" / "glossary.de.csv", target, "de")
     back, _ = checked(target.project_dir)
-    assert back.entries["rechenzentrum"].texts["de"].aliases == glossary.entries["rechenzentrum"].texts["de"].aliases
+    aliases = glossary.entries["rechenzentrum"].texts["de"].aliases
+    assert back.entries["rechenzentrum"].texts["de"].aliases == aliases
 
 
 def test_german_then_danish_file_gives_both_languages(tmp_path: Path) -> None:
@@ -130,7 +132,8 @@ def test_a_language_the_entry_has_is_a_conflict(tmp_path: Path) -> None:
     imported(tmp_path / "out" / "glossary.de.csv", target)
     before = {path.name: path.read_bytes() for path in target.glossary_dir.glob("*.yml")}
     result = import_csv(tmp_path / "out" / "glossary.de.csv", None, target)
-    assert result.added == {} and result.entries == {} and sorted(result.conflicts) == sorted(glossary.entries)
+    assert result.added == {} and result.entries == {}
+    assert sorted(result.conflicts) == sorted(glossary.entries)
     assert [f.message.split(":")[0] for f in result.errors] == [
         f"the entry '{entry_id}' exists already, with a 'de' text" for entry_id in glossary.entries]
     assert {path.name: path.read_bytes() for path in target.glossary_dir.glob("*.yml")} == before
@@ -147,7 +150,8 @@ def test_a_row_adds_only_what_is_missing(tmp_path: Path) -> None:
                       "kuehlung,betrieb,Kühlung,Anders.,køling,Fører varmen væk.\r\n", encoding="utf-8")
     result = import_csv(source, None, target)
     messages = [f"{f.line}:{f.severity.value}: {f.message}" for f in result.findings]
-    assert any(m.startswith("2:error: the entry 'kuehlung' exists already, with a 'de' text") for m in messages)
+    conflict = "2:error: the entry 'kuehlung' exists already, with a 'de' text"
+    assert any(m.startswith(conflict) for m in messages)
     assert any(m.startswith("2:note: the entry 'kuehlung' exists: its tags stay") for m in messages)
     write_added(result.added, target)
     text = (target.glossary_dir / "kuehlung.yml").read_text(encoding="utf-8")
