@@ -94,13 +94,18 @@ def _add(concept: Concept, path: Path, settings: Settings, source: str, merged: 
                "'lexicon check', then import again")
         return
     entry = entry if isinstance(entry, dict) else {}
+    present = [lang for lang in concept.texts if lang in entry]
+    if present:
+        texts = f"a '{present[0]}' text" if len(present) == 1 else \
+            f"{', '.join(repr(lang) for lang in present[:-1])} and '{present[-1]}' texts"
+        report(Severity.ERROR, f"the entry '{entry_id}' exists already, with {texts}: it is left as it is "
+               "(nothing is overwritten); merge by hand if the source knows more")
+        if entry_id not in merged.conflicts:
+            merged.conflicts.append(entry_id)
     for lang, block in concept.texts.items():
-        if lang in entry:
-            report(Severity.ERROR, f"the entry '{entry_id}' exists already, with a '{lang}' text: it is "
-                   "left as it is (nothing is overwritten); merge by hand if the source knows more")
-            if entry_id not in merged.conflicts:
-                merged.conflicts.append(entry_id)
-        elif not block["title"] or not block["summary"]:
+        if lang in present:
+            continue
+        if not block["title"] or not block["summary"]:
             report(Severity.ERROR, f"no {'term' if not block['title'] else 'definition'} in '{lang}' for the "
                    f"entry '{entry_id}': the language is left out", block["_line"])
         else:

@@ -29,6 +29,7 @@ _TRUE = {"true", "yes", "1", "x", "wahr", "ja", "sand"}
 _FALSE = {"", "false", "no", "0", "falsch", "nein", "falsk", "nej"}
 _DAY_FIRST = re.compile(r"(\d{1,2})[.-](\d{1,2})[.-](\d{4})")
 """A date as German (``30.11.2026``) and Danish (``30-11-2026``) spreadsheets save one."""
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{1,8})*")
 Key = tuple[str, str]
 """A column: its language ('' for the entry's own columns) and field."""
 
@@ -119,8 +120,13 @@ def _header(header: list[str], source: str, lang: str | None, codes: tuple[str, 
         name = raw.strip().casefold()
         prefix, dot, column = name.partition(".")
         if dot and prefix not in codes:
-            foreign.setdefault(prefix, index + 1)
-            continue
+            if re.split("[-_]", prefix)[0] in codes:  # a regional tag: de-DE, de_AT are de
+                prefix = re.split("[-_]", prefix)[0]
+            elif _LANGUAGE_TAG.fullmatch(prefix):
+                foreign.setdefault(prefix, index + 1)
+                continue
+            else:
+                dot = ""  # a name with a full stop in it ("Notiz z.B."), not a language's column
         if (column if dot else name) not in (_TEXT_COLUMNS if dot else (*ENTRY_COLUMNS, *_TEXT_COLUMNS)):
             sheet.note(1, index + 1, Severity.NOTE,
                        f"column '{name}' is not used (an entry has no field for it)")

@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from lexikon.check.pipeline import run
 from lexikon.core.model import Context, Source
@@ -100,6 +102,15 @@ def test_unknown_language_prefix_is_one_finding(tmp_path: Path, settings: Settin
     assert sorted(result.entries) == ["rz"] and "en:" not in result.entries["rz"]
 
 
+def test_regional_tags_and_names_with_a_full_stop(tmp_path: Path, settings: Settings) -> None:
+    """``de-DE.title`` is German; ``Notiz z.B.`` is a column, not a language, reported as not used."""
+    path = source(tmp_path, b"id;de-DE.title;de_AT.summary;Notiz z.B.\r\nrz;Rechenzentrum;Ein Raum.;x\r\n")
+    result = import_csv(path, None, settings)
+    assert sorted(result.entries) == ["rz"] and not result.errors
+    assert [f.message for f in result.findings if f.path == str(path)] == [
+        "column 'notiz z.b.' is not used (an entry has no field for it)"]
+
+
 def test_columns_without_a_language_need_lang(tmp_path: Path, settings: Settings) -> None:
     data = b"title,summary\r\nRechenzentrum,Ein Raum.\r\n"
     result = import_csv(source(tmp_path, data), None, settings)
@@ -138,6 +149,19 @@ def test_excel_dates_and_flags(tmp_path: Path, settings: Settings) -> None:
 ])
 def test_list_cells_round_trip(items: list[str]) -> None:
     assert cell_items(list_cell(items)) == items
+
+
+ITEM = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1).filter(lambda s: s == s.strip() != "")
+
+
+@given(st.lists(ITEM, max_size=5))
+def test_any_list_round_trips(items: list[str]) -> None:
+    assert cell_items(list_cell(items)) == items
+
+
+@given(st.lists(st.tuples(ITEM, st.one_of(st.none(), ITEM)), max_size=4))
+def test_any_context_round_trips(pairs: list[tuple[str, str | None]]) -> None:
+    assert cell_pairs(context_cell(Context(text, source) for text, source in pairs)) == pairs
 
 
 def test_list_cell_escapes_only_where_needed() -> None:

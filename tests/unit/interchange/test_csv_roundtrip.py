@@ -139,6 +139,17 @@ def test_a_language_the_entry_has_is_a_conflict(tmp_path: Path) -> None:
     assert {path.name: path.read_bytes() for path in target.glossary_dir.glob("*.yml")} == before
 
 
+def test_glossary_csv_into_its_own_glossary_is_one_conflict_a_row(tmp_path: Path) -> None:
+    glossary, settings = checked(FIXTURES / "csv")
+    exported(glossary, settings, tmp_path / "out")
+    result = import_csv(tmp_path / "out" / "glossary.csv", None, settings)
+    assert result.entries == {} and result.added == {}
+    assert [(f.line, f.message.split(":")[0]) for f in result.errors] == [
+        (2, "the entry 'infrastruktur' exists already, with 'de' and 'da' texts"),
+        (3, "the entry 'kuehlung' exists already, with a 'de' text"),
+        (4, "the entry 'rechenzentrum' exists already, with 'de' and 'da' texts")]
+
+
 def test_a_row_adds_only_what_is_missing(tmp_path: Path) -> None:
     """glossary.csv into a glossary with German-only entries: Danish added, German a conflict,
     one finding each; the entry's own tags are kept (a note says the row's differ)."""
