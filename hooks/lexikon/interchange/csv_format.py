@@ -93,7 +93,7 @@ def import_csv(path: Path, lang: str | None, settings: Settings) -> CsvImport:
         if lang is None and len(path.name.split(".")) > 2 and path.name.split(".")[-2] in settings.codes:
             lang = path.name.split(".")[-2]
             findings.append(Finding(source, 1, 1, Severity.NOTE, f"columns without a language are read as "
-                                    f"'{lang}' (the file's name says so; --lang says otherwise)"))
+                                    f"'{lang}', as the file's name says (--lang names another)"))
         concepts, read = read_rows(decode(read_source(path)), source, lang, settings.codes)
     except SourceProblem as err:
         return _extended(failed(source, err))

@@ -102,6 +102,7 @@ def _add(concept: Concept, path: Path, settings: Settings, source: str, merged: 
                "(nothing is overwritten); merge by hand if the source knows more")
         if entry_id not in merged.conflicts:
             merged.conflicts.append(entry_id)
+    added_here = False
     for lang, block in concept.texts.items():
         if lang in present:
             continue
@@ -116,7 +117,9 @@ def _add(concept: Concept, path: Path, settings: Settings, source: str, merged: 
                 continue
             languages = (*(before.languages if before else ()), lang)
             before = merged.added[entry_id] = Added(path, languages, _encoded(text, original), original)
-    _own_fields(concept, entry, entry_id, report)
+            added_here = True
+    if added_here:
+        _own_fields(concept, entry, entry_id, report)
 
 
 def _encoded(text: str, original: bytes) -> bytes:

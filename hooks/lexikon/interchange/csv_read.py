@@ -73,6 +73,8 @@ class Sheet:
 
     source: str
     columns: dict[int, Key] = field(default_factory=dict)
+    names: dict[Key, str] = field(default_factory=dict)
+    """Each column as the first line names it, for findings."""
     languages: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     tags_lang: str = ""
@@ -138,6 +140,7 @@ def _header(header: list[str], source: str, lang: str | None, codes: tuple[str, 
         if key in sheet.columns.values():
             raise problem(f"the column '{name}' is there twice: keep one", 1, index + 1)
         sheet.columns[index] = key
+        sheet.names[key] = raw.strip()
         if dot:
             prefixed.add(prefix)
         if key[0] and key[0] not in sheet.languages:
@@ -168,7 +171,7 @@ def _concept(row: list[str], width: int, line: int, sheet: Sheet) -> Concept | N
     place = {key: index + 1 for index, key in sheet.columns.items()}
 
     def report(key: Key, severity: Severity, message: str) -> None:
-        sheet.note(line, place[key], severity, f"column '{'.'.join(filter(None, key))}': {message}")
+        sheet.note(line, place[key], severity, f"column '{sheet.names[key]}': {message}")
 
     concept = Concept(cells.get(("", "id"), ""), line, tags_lang=sheet.tags_lang)
     for name in ("tags", "related", "broader"):

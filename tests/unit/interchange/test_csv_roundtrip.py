@@ -169,6 +169,19 @@ def test_a_row_adds_only_what_is_missing(tmp_path: Path) -> None:
     assert text.startswith(entry) and "da:\n  title: køling\n" in text
 
 
+def test_added_language_keeps_bom_line_ends_and_comments(tmp_path: Path) -> None:
+    target = empty_project(tmp_path / "project", FIXTURES / "csv")
+    entry = "\ufeff# hand\r\nde:\r\n  title: Kühlung  # the word\r\n  summary: Führt Wärme ab.\r\n".encode()
+    (target.glossary_dir / "kuehlung.yml").write_bytes(entry)
+    source = tmp_path / "glossary.da.csv"
+    source.write_bytes("id;title;summary\r\nkuehlung;køling;Fører varmen væk.\r\n".encode())
+    result = import_csv(source, None, target)
+    assert not result.errors and list(result.added) == ["kuehlung"]
+    write_added(result.added, target)
+    data = (target.glossary_dir / "kuehlung.yml").read_bytes()
+    assert data == entry + "da:\r\n  title: køling\r\n  summary: >-\r\n    Fører varmen væk.\r\n".encode()
+
+
 def test_cli_import_and_export_options(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     """``--lang`` is optional, one line per entry a language was added to; ``--delimiter``."""
