@@ -22,6 +22,8 @@ from lexikon.interchange.csv_write import ENTRY_COLUMNS, LANGUAGE_COLUMNS
 from lexikon.interchange.terms import Concept, clean, new_block, problem
 
 _DELIMITERS = ",;\t"
+_SNIFFED = 4096
+"""The longest header line ``csv.Sniffer`` is asked about (its time grows with the square)."""
 _TEXT_COLUMNS = tuple(column for column in LANGUAGE_COLUMNS if column != "url")
 """The language columns an import uses (``url`` is the site's, made again)."""
 _TERM_LISTS = ("aliases", "abbreviations", "deprecated", "forms")
@@ -56,15 +58,22 @@ def sniff(text: str) -> str:
     cell), the one giving the most cells wins; a tie goes to the guess, else to the comma.
     (Without quotes the sniffer prefers the comma even in ``id;title;Notiz, intern``.)"""
     header = re.split(r"[\r\n]", text, maxsplit=1)[0]
-    try:
-        guess = csv.Sniffer().sniff(header, delimiters=_DELIMITERS).delimiter
+    try:  # the sniffer's patterns take quadratic time: a real header is far shorter than this
+        guess = csv.Sniffer().sniff(header[:_SNIFFED], delimiters=_DELIMITERS).delimiter
     except csv.Error:
         guess = ","
-    split = {d: next(csv.reader([header], delimiter=d), []) for d in _DELIMITERS}
+    split = {d: _cells(header, d) for d in _DELIMITERS}
     cells = {d: len(row) for d, row in split.items() if not any('"' in cell for cell in row)} or \
         {d: len(row) for d, row in split.items()}
     most = max(cells.values())
     return guess if cells.get(guess) == most else next(d for d in _DELIMITERS if cells.get(d) == most)
+
+
+def _cells(line: str, delimiter: str) -> list[str]:
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:  # a cell over the csv module's limit: the reading proper reports it
+        return []
 
 
 @dataclass
