@@ -98,7 +98,9 @@ def import_csv(path: Path, lang: str | None, settings: Settings) -> CsvImport:
     except SourceProblem as err:
         return _extended(failed(source, err))
     new, merged = merge(concepts, settings, source)
-    result = finish(new, findings + read + merged.findings, settings, source)
+    findings += read + merged.findings
+    # a file that only adds languages has nothing to build: the glossary is read once, below
+    result = finish(new, findings, settings, source) if new else TermImport({}, tuple(findings))
     checked = check_added(merged, result.entries, settings)
     return _extended(result, findings=(*result.findings, *checked),
                      conflicts=(*result.conflicts, *merged.conflicts), added=dict(merged.added))
