@@ -352,7 +352,7 @@ def test_data_page_offers_every_export(built_site: Project, lang: str) -> None:
     names = {href.rsplit("/", 1)[-1] for href in links}
     assert names == {"glossary.json", "glossary.schema.json", "glossary.de.csv", "glossary.da.csv",
                      "glossary.de-da.csv", "glossary.da-de.csv", "glossary.tbx", "glossary.martif.tbx",
-                     "glossary.ttl", "glossary.jsonld", "TermsDe.yml", "TermsDa.yml"}
+                     "glossary.ttl", "glossary.jsonld", "TermsDe.yml", "TermsDa.yml", "glossary.csv"}
     for href in links:
         assert (built_site.site / LANG_ROOTS[lang] / "data" / href).resolve().is_file()
     data = json.loads((built_site.site / "glossary.json").read_text("utf-8"))

@@ -66,11 +66,20 @@ def _import_skos(args: argparse.Namespace, settings: Settings) -> int:
     return run_import_skos(settings, args.file, mapping=mapping, dry_run=args.dry_run, out=sys.stdout)
 
 
+def _delimiter(value: str) -> str:
+    """``--delimiter``: ``,``, ``;``, or ``tab`` (or a tab character)."""
+    from lexikon.interchange.csv_write import DELIMITERS
+
+    if value not in DELIMITERS:
+        raise argparse.ArgumentTypeError(f"'{value}' is not one of , ; tab")
+    return DELIMITERS[value]
+
+
 # export -----------------------------------------------------------------------
 def _export(args: argparse.Namespace, settings: Settings) -> int:
     from lexikon.interchange.export import run_export
 
-    return run_export(settings, args.dir, out=sys.stdout, base_url=args.site_url,
+    return run_export(settings, args.dir, out=sys.stdout, base_url=args.site_url, delimiter=args.delimiter,
                       title=site_texts(args.config_file, "site_name") or "Lexikon",
                       description=site_texts(args.config_file, "site_description"))
 
@@ -84,11 +93,15 @@ INTERCHANGE_COMMANDS = [  # as in main.py's table
     ("export", "write glossary.json, CSV, TBX and SKOS files into DIR", _export, [
         arg("dir", type=Path),
         arg("--site-url", help="absolute addresses from this URL (default: $SITE_URL; "
-            "else relative to DIR)")]),
+            "else relative to DIR)"),
+        arg("--delimiter", type=_delimiter, default=",", help="between the CSV files' cells: ',' "
+            "(default), ';' (German and Danish Excel) or 'tab'")]),
     ("import-tbx", "new entries from a TBX termbase (never overwrites)", _import_tbx, [
         arg("file", type=Path), DRY_RUN]),
-    ("import-csv", "new entries in one language from a spreadsheet", _import_csv, [
-        arg("file", type=Path), arg("--lang", required=True, choices=CODES), DRY_RUN]),
+    ("import-csv", "new entries, or languages the entries lack, from a spreadsheet", _import_csv, [
+        arg("file", type=Path), arg("--lang", choices=CODES, help="the language of columns without "
+            "a prefix ('title', not 'de.title'; default: from a file name like glossary.da.csv)"),
+        DRY_RUN]),
     ("import-skos", "new entries from a SKOS vocabulary (Turtle, RDF/XML, JSON-LD; never overwrites)",
      _import_skos, [
         arg("file", type=Path),

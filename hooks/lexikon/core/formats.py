@@ -46,6 +46,8 @@ class ExportFormat:
 
 JSON = ExportFormat("json", "glossary.json", "application/json", "data_json")
 JSON_SCHEMA = ExportFormat("json-schema", "glossary.schema.json", "application/schema+json", "data_schema")
+CSV_ALL = ExportFormat("csv-all", "glossary.csv", "text/csv", "data_csv_all")
+"""Every entry with every field and language in one table: what ``import-csv`` gives back whole."""
 CSV = ExportFormat("csv", "glossary.{lang}.csv", "text/csv", "data_csv")
 TABLE_CSV = ExportFormat("table-csv", "glossary.{lang}-{other}.csv", "text/csv", "data_table")
 """The translators' table of a language pair (the page ``table-<pair>``), as CSV."""
@@ -57,8 +59,8 @@ VALE = ExportFormat("vale", "vale/Lexikon/Terms{Lang}.yml", "application/yaml", 
 """Vale's rule names are their file names, one rule per language: copy ``vale/Lexikon`` into
 Vale's ``StylesPath``."""
 
-EXPORT_FORMATS: tuple[ExportFormat, ...] = (JSON, JSON_SCHEMA, CSV, TABLE_CSV, TBX, MARTIF, TURTLE, JSONLD,
-                                            VALE)
+EXPORT_FORMATS: tuple[ExportFormat, ...] = (JSON, JSON_SCHEMA, CSV_ALL, CSV, TABLE_CSV, TBX, MARTIF, TURTLE,
+                                            JSONLD, VALE)
 """In the order the data page lists them."""
 
 

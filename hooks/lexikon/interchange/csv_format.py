@@ -1,163 +1,130 @@
-"""CSV both ways: ``glossary.<lang>.csv`` for spreadsheets, and ``lexicon import-csv``.
+"""CSV both ways: ``glossary.csv`` and ``glossary.<lang>.csv`` for spreadsheets, and
+``lexicon import-csv``.
 
-Written: one file per language, ``id, title, aliases, summary, url, gender, pos,
-abbreviations, deprecated`` (:data:`CSV_COLUMNS`); lists joined with ``"; "``, the summary
-as plain text, gender and part of speech as the entry writes them (``n``, ``noun``).
-UTF-8 with a byte order mark (Excel reads UTF-8 only then), CRLF line ends and minimal
-quoting (RFC 4180). A cell that a spreadsheet would run as
-a formula (``= + - @``, tab, CR first) gets a leading ``'`` (the usual defence against CSV
-injection). Entries without the language have no row.
+Written (:mod:`.csv_write`), UTF-8 with a byte order mark (Excel reads UTF-8 only then), CRLF
+line ends, minimal quoting (RFC 4180), comma-separated unless ``lexicon export --delimiter``
+says ``;`` or ``tab`` (the site's files are always comma-separated):
 
-Read (a spreadsheet, or our own file): UTF-8 (with or without BOM), separated by commas,
-semicolons (Excel in German and Danish) or tabs, whichever the header line uses. Columns by
-name, in any order: ``title`` and ``summary`` are required; ``id``, ``aliases``, ``tags``,
-``related``, ``abbreviations`` and ``deprecated`` (lists separated by ``;``), ``gender`` and
-``pos`` are optional (a value the language does not have is the new file's error, as in any
-entry); others (``url``) are reported as not used. The leading ``'`` that guards a
-formula-like cell is removed.
+- ``glossary.csv``: everything an entry holds, one row per entry, so that an import gives
+  the entry back field by field: ``id, tags, related, broader, draft``, then a group per
+  language, ``de.title, de.qualifier, de.aliases, de.summary, de.body, de.gender, de.pos,
+  de.abbreviations, de.deprecated, de.forms, de.highlights, de.sources, de.context,
+  de.reviewed, de.url``, ``da.title, …``. The summary, body, highlights and usage
+  sentences as their Markdown source (``[[id]]`` links and all); ``draft`` is ``true`` or
+  empty; a language the entry lacks has its cells empty. Only published entries are
+  exported (as everywhere), the column is for sheets that mark rows as drafts.
+- ``glossary.<lang>.csv``, for readers and other tools, unchanged: ``id, title, aliases,
+  summary, url, gender, pos, abbreviations, deprecated`` (:data:`CSV_COLUMNS`), the summary
+  as plain text; entries without the language have no row.
+
+List cells (tags, related, broader, aliases, abbreviations, deprecated, forms, highlights)
+hold their items joined with ``"; "``; inside an item ``\\;`` is a ``;`` and ``\\\\`` a
+backslash (a backslash before any other character is itself, so ``C:\\Pfad`` stays).
+``sources`` items are ``Title <https://…>``, ``context`` items ``sentence <source>`` or just
+``sentence``; in those two ``\\<`` and ``\\>`` are ``<`` and ``>`` (:mod:`.csv_cells`). A
+cell a spreadsheet would run as a formula (``= + - @``, tab, CR first, also after a separator
+or line break inside it) gets a leading ``'`` (the usual defence against CSV injection).
+
+Read (:mod:`.csv_read`; a spreadsheet, or our own files): UTF-8 with or without BOM;
+anything else is refused at its first foreign byte (Excel's plain "CSV" is Windows-1252,
+and a guessed code page would turn "ø" into another letter unnoticed: "CSV UTF-8" is one
+click). The delimiter (comma, semicolon, tab) is sniffed from the first line. Columns by
+name, in any order, case-insensitive: ``<lang>.<field>`` for a language's fields (a prefix
+the site has no language for is one warning, its columns left out), ``id, tags, related,
+broader, draft`` for the entry's own; columns without a prefix (``title``, ``summary``,
+…) are the language ``--lang`` names, or the file name's (``glossary.da.csv``). Each
+language read needs its ``title`` and ``summary`` column; other columns (``url``) are
+reported as not used. The ``'`` guarding a formula is removed; CRLF inside a cell becomes a
+line break; ``draft`` takes true/false as German and Danish Excel save them (WAHR, SAND…);
+``reviewed`` also as ``30.11.2026`` or ``30-11-2026``.
+
+A row whose id (or title's id) names no entry makes a new one (:mod:`.terms`); a row for an
+existing entry adds the languages the entry lacks and leaves every other byte of its file
+(:mod:`.csv_merge`); a language it has is a conflict, reported, never overwritten.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import re
+import dataclasses
 import sys
-from collections.abc import Iterable
+from collections.abc import Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
-from lexikon.core.escape import CSV_SEPARATORS, csv_cell, csv_text
-from lexikon.core.model import Finding, Glossary, Severity
+from lexikon.core.escape import csv_cell
+from lexikon.core.model import Finding, Severity
+from lexikon.core.paths import shown
 from lexikon.core.settings import Settings
-from lexikon.interchange.export_text import UrlOf, summary_text
-from lexikon.interchange.term_files import finish, run_terms
-from lexikon.interchange.terms import (
-    Concept,
-    SourceProblem,
-    TermImport,
-    clean,
-    failed,
-    new_block,
-    problem,
-    read_source,
+from lexikon.interchange.csv_merge import Added, check_added, merge, write_added
+from lexikon.interchange.csv_read import decode, read_rows
+from lexikon.interchange.csv_write import (
+    ALIAS_SEPARATOR,
+    CSV_COLUMNS,
+    csv_row,
+    glossary_all_csv,
+    glossary_csv,
 )
-
-CSV_COLUMNS = ("id", "title", "aliases", "summary", "url", "gender", "pos", "abbreviations", "deprecated")
-"""The export's columns; the terminology ones come last, so that a sheet made from the older
-five columns keeps its places."""
-_LIST_COLUMNS = ("aliases", "abbreviations", "deprecated")
-_READ_COLUMNS = ("id", "title", "aliases", "summary", "tags", "related", "gender", "pos",
-                 "abbreviations", "deprecated")
-"""The columns an import uses; any other is reported as not used."""
-ALIAS_SEPARATOR = "; "
-_NEEDS_QUOTES = re.compile(f'[{re.escape(CSV_SEPARATORS)}"]')
+from lexikon.interchange.term_files import finish, run_terms
+from lexikon.interchange.terms import SourceProblem, TermImport, failed, read_source
 
 
-# --- writing ----------------------------------------------------------------------------------
-def glossary_csv(glossary: Glossary, lang: str, url_of: UrlOf) -> str:
-    """``glossary.<lang>.csv`` as text, starting with the byte order mark, CRLF line ends."""
-    rows = [csv_row(CSV_COLUMNS)]
-    for entry in glossary.entries.values():
-        text = entry.texts.get(lang)
-        if text is None:
-            continue
-        rows.append(csv_row([csv_cell(value) for value in (
-            entry.id, text.title, ALIAS_SEPARATOR.join(text.aliases),
-            summary_text(glossary, entry, lang), url_of(lang, entry.id), text.gender or "",
-            text.pos or "", ALIAS_SEPARATOR.join(text.abbreviations),
-            ALIAS_SEPARATOR.join(text.deprecated))]))
-    return "\ufeff" + "".join(rows)
+@dataclasses.dataclass(frozen=True)
+class CsvImport(TermImport):
+    """A term import that may also add languages to entries that exist."""
+
+    added: Mapping[str, Added] = dataclasses.field(default_factory=dict)
+    """``id`` → the entry's file with the languages added; each passed the check."""
 
 
-def csv_row(cells: Iterable[str]) -> str:
-    """One RFC 4180 line (comma, CRLF), every cell that holds a separator any spreadsheet
-    may split on (:data:`escape.CSV_SEPARATORS`) or a quote in quotes: the csv module quotes
-    only for its own delimiter, and German and Danish Excel split on ``;``."""
-    return ",".join(f'"{cell.replace(chr(34), chr(34) * 2)}"' if _NEEDS_QUOTES.search(cell) else cell
-                    for cell in cells) + "\r\n"
+def _extended(result: TermImport, **changes: object) -> CsvImport:
+    values = {f.name: getattr(result, f.name) for f in dataclasses.fields(result)}
+    return CsvImport(**{**values, **changes})
 
 
-# --- reading ----------------------------------------------------------------------------------
-def import_csv(path: Path, lang: str, settings: Settings) -> TermImport:
-    """New entries, one ``lang`` block each, from a spreadsheet saved as CSV."""
+def import_csv(path: Path, lang: str | None, settings: Settings) -> CsvImport:
+    """The new entries and added languages a spreadsheet saved as CSV gives; ``lang`` is the
+    language of the columns without a prefix (None: from the file name, if it names one)."""
     source = str(path)
+    findings: list[Finding] = []
     try:
-        if lang not in settings.codes:
+        if lang is not None and lang not in settings.codes:
             raise SourceProblem(f"language '{lang}' is not configured (the site has "
                                 f"{', '.join(settings.codes)})")
-        concepts, findings = _read_csv(read_source(path), lang, source)
+        if lang is None and len(path.name.split(".")) > 2 and path.name.split(".")[-2] in settings.codes:
+            lang = path.name.split(".")[-2]
+            findings.append(Finding(source, 1, 1, Severity.NOTE, f"columns without a language are read as "
+                                    f"'{lang}', as the file's name says (--lang names another)"))
+        concepts, read = read_rows(decode(read_source(path)), source, lang, settings.codes)
     except SourceProblem as err:
-        return failed(source, err)
-    return finish(concepts, findings, settings, source)
+        return _extended(failed(source, err))
+    new, merged = merge(concepts, settings, source)
+    findings += read + merged.findings
+    # a file that only adds languages has nothing to build: the glossary is read once, below
+    result = finish(new, findings, settings, source) if new else TermImport({}, tuple(findings))
+    checked = check_added(merged, result.entries, settings)
+    return _extended(result, findings=(*result.findings, *checked),
+                     conflicts=(*result.conflicts, *merged.conflicts), added=dict(merged.added))
 
 
-def run_import_csv(settings: Settings, source: Path, lang: str, *, dry_run: bool = False,
+def run_import_csv(settings: Settings, source: Path, lang: str | None, *, dry_run: bool = False,
                    out: IO[str] | None = None) -> int:
-    """``lexicon import-csv FILE --lang LANG``: the exit code (1 when anything was refused)."""
-    return run_terms(import_csv(source, lang, settings), settings, dry_run, out or sys.stdout)
+    """``lexicon import-csv FILE [--lang LANG]``: the exit code (1 when anything was refused)."""
+    out = sys.stdout if out is None else out
+    result = import_csv(source, lang, settings)
+    code = run_terms(result, settings, dry_run, out)
+    if dry_run:
+        for added in result.added.values():
+            out.write(f"--- {shown(added.path, settings.project_dir)} (dry run: "
+                      f"{', '.join(added.languages)} added)\n{added.data.decode('utf-8-sig')}")
+        out.write(f"dry run: would add languages to {len(result.added)} entries; nothing written\n")
+        return code
+    written, problems = write_added(result.added, settings)
+    for finding in problems:
+        out.write(f"{finding}\n")
+    for added in written:
+        out.write(f"added {', '.join(added.languages)} to {shown(added.path, settings.project_dir)}\n")
+    return 1 if problems else code
 
 
-def _read_csv(data: bytes, lang: str, source: str) -> tuple[list[Concept], list[Finding]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data[:err.start].count(b"\n") + 1
-        raise problem("the file is not UTF-8: save it as 'CSV UTF-8' (Excel) or with UTF-8 "
-                       "encoding", line) from err
-    header_line = text.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=header_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = [cell.strip().casefold() for cell in next(iter(_rows(reader)))]
-    except StopIteration:
-        raise problem("the file is empty: the first line must name the columns") from None
-    findings: list[Finding] = []
-    missing = [name for name in ("title", "summary") if name not in header]
-    if missing:
-        raise problem(f"no column {' or '.join(repr(m) for m in missing)} in the first line "
-                       f"(it has {', '.join(repr(h) for h in header)})")
-    for name in header:
-        if name not in _READ_COLUMNS:
-            findings.append(Finding(source, 1, header.index(name) + 1, Severity.NOTE,
-                                    f"column '{name}' is not used (an entry has no field for it)"))
-    concepts: list[Concept] = []
-    line = 2
-    for row in _rows(reader):
-        start, line = line, reader.line_num + 1
-        cells = {name: _unguard(row[i]).strip() for i, name in enumerate(header) if i < len(row)}
-        if not any(cells.values()):
-            continue
-        if len(row) > len(header) and any(cell.strip() for cell in row[len(header):]):
-            findings.append(Finding(source, start, 1, Severity.WARNING,
-                                    f"{len(row) - len(header)} cell(s) beyond the named columns left out"))
-        concept = Concept(cells.get("id", ""), start, tags_lang=lang)
-        concept.tags = [(t, start) for t in _split(cells.get("tags", ""))]
-        concept.related = [(r, start) for r in _split(cells.get("related", ""))]
-        block = concept.texts[lang] = new_block(start)
-        block.update({key: clean(cells.get(key, "")) for key in ("title", "summary")})
-        block.update({key: clean(cells.get(key, "")) or None for key in ("gender", "pos")})
-        for name in _LIST_COLUMNS:
-            block[name] = [clean(term) for term in _split(cells.get(name, ""))]
-        concepts.append(concept)
-    return concepts, findings
-
-
-def _rows(reader: Any) -> Iterable[list[str]]:
-    """The reader's rows; a row it cannot read (a cell over the csv module's 128 KB limit)
-    is a problem at the line where the reader stopped."""
-    try:
-        yield from reader
-    except csv.Error as err:
-        raise problem(f"this row cannot be read ({err}): a cell this long is not a term; fix the row "
-                       "(or a quote left open above it)", reader.line_num) from None
-
-
-def _unguard(cell: str) -> str:
-    """The cell without the ``'`` our export puts before formula-like text."""
-    return csv_text(cell)
-
-
-def _split(cell: str) -> list[str]:
-    return [part.strip() for part in cell.split(";") if part.strip()]
-
+__all__ = ["ALIAS_SEPARATOR", "CSV_COLUMNS", "CsvImport", "csv_cell", "csv_row", "glossary_all_csv",
+           "glossary_csv", "import_csv", "run_import_csv"]

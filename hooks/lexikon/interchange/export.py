@@ -23,7 +23,7 @@ from lexikon.core.model import Glossary
 from lexikon.core.queries import published
 from lexikon.core.safe_write import WriteRefused, checked, make_folder, shown, write_bytes
 from lexikon.core.settings import Settings
-from lexikon.interchange.csv_format import glossary_csv
+from lexikon.interchange.csv_format import glossary_all_csv, glossary_csv
 from lexikon.interchange.export_text import UrlOf
 from lexikon.interchange.json_export import glossary_json, glossary_schema_json
 from lexikon.interchange.skos import SiteTexts, glossary_jsonld, glossary_turtle
@@ -47,17 +47,18 @@ def page_url_of(settings: Settings, base_url: str = "", use_directory_urls: bool
 
 
 def _writers(glossary: Glossary, settings: Settings, url_of: UrlOf, scheme_iri: str,
-             texts: tuple[SiteTexts, SiteTexts]) -> dict[str, Callable[[str], str]]:
+             texts: tuple[SiteTexts, SiteTexts], delimiter: str = ",") -> dict[str, Callable[[str], str]]:
     """Each format's writer by its stable name; it takes the language (per-language formats),
     or the two (per pair). ``texts``: the site's name and description (SKOS has them per
-    language, TBX the name in the default language)."""
+    language, TBX the name in the default language); ``delimiter`` separates the CSV cells."""
     names, description = texts
     title = names if isinstance(names, str) else names.get(settings.default_language, "Lexikon")
     return {
+        formats.CSV_ALL.name: lambda _: glossary_all_csv(glossary, url_of, delimiter),
         formats.JSON.name: lambda _: glossary_json(glossary, settings, url_of),
         formats.JSON_SCHEMA.name: lambda _: glossary_schema_json(glossary),
-        formats.CSV.name: lambda lang: glossary_csv(glossary, lang, url_of),
-        formats.TABLE_CSV.name: lambda lang, other: table_csv(glossary, (lang, other), url_of),
+        formats.CSV.name: lambda lang: glossary_csv(glossary, lang, url_of, delimiter),
+        formats.TABLE_CSV.name: lambda lang, other: table_csv(glossary, (lang, other), url_of, delimiter),
         formats.TBX.name: lambda _: glossary_tbx(glossary, settings, url_of, title=title),
         formats.MARTIF.name: lambda _: glossary_martif(glossary, settings, url_of, title=title),
         formats.TURTLE.name: lambda _: glossary_turtle(glossary, url_of, scheme_iri=scheme_iri, title=names,
@@ -69,10 +70,11 @@ def _writers(glossary: Glossary, settings: Settings, url_of: UrlOf, scheme_iri: 
 
 
 def export_files(glossary: Glossary, settings: Settings, url_of: UrlOf, *, scheme_iri: str = "./",
-                 title: SiteTexts = "Lexikon", description: SiteTexts = "") -> dict[str, str]:
+                 title: SiteTexts = "Lexikon", description: SiteTexts = "",
+                 delimiter: str = ",") -> dict[str, str]:
     """Every export file's name and text, sorted by name; drafts left out (as from the pages).
     ``title`` and ``description``: the site's, per language (``site_texts``) or one string."""
-    writers = _writers(published(glossary), settings, url_of, scheme_iri, (title, description))
+    writers = _writers(published(glossary), settings, url_of, scheme_iri, (title, description), delimiter)
     files = {}
     for fmt in formats.EXPORT_FORMATS:
         for name, languages in fmt.files(glossary.languages):
@@ -82,7 +84,7 @@ def export_files(glossary: Glossary, settings: Settings, url_of: UrlOf, *, schem
 
 def write_exports(glossary: Glossary, settings: Settings, url_of: UrlOf, target_dir: Path, *,
                   scheme_iri: str = "./", title: SiteTexts = "Lexikon", description: SiteTexts = "",
-                  root: Path | None = None) -> list[Path]:
+                  root: Path | None = None, delimiter: str = ",") -> list[Path]:
     """Write every export into ``target_dir`` (made if missing); the paths written, sorted.
 
     Nothing is written outside ``root`` (default: ``target_dir`` itself) or through a link.
@@ -91,17 +93,19 @@ def write_exports(glossary: Glossary, settings: Settings, url_of: UrlOf, target_
     make_folder(target_dir, root)
     written = []
     for name, text in export_files(glossary, settings, url_of, scheme_iri=scheme_iri,
-                                   title=title, description=description).items():
+                                   title=title, description=description, delimiter=delimiter).items():
         written.append(write_bytes(target_dir / name, text.encode("utf-8"), root))
     return written
 
 
 def run_export(settings: Settings, target_dir: Path, *, out: IO[str] | None = None,
-               base_url: str | None = None, title: SiteTexts = "Lexikon", description: SiteTexts = "") -> int:
+               base_url: str | None = None, title: SiteTexts = "Lexikon", description: SiteTexts = "",
+               delimiter: str = ",") -> int:
     """``lexicon export DIR``: check the glossary, then write the exports; the exit code.
 
     Page URLs are absolute when ``base_url`` (default: the ``SITE_URL`` environment
-    variable, as for the site) is set, else relative to ``DIR``.
+    variable, as for the site) is set, else relative to ``DIR``. The CSV files' cells are
+    separated by ``delimiter`` (``,``, ``;`` or a tab).
     """
     from lexikon.check.pipeline import run  # the stages; imported here so that the hook's import stays light
 
@@ -120,7 +124,7 @@ def run_export(settings: Settings, target_dir: Path, *, out: IO[str] | None = No
     url_of = page_url_of(settings, base)
     paths = write_exports(result.glossary, settings, url_of, target_dir,
                           scheme_iri=base.rstrip("/") + "/" if base else "./", title=title,
-                          description=description, root=settings.project_dir)
+                          description=description, root=settings.project_dir, delimiter=delimiter)
     for path in paths:
         out.write(f"wrote {shown(path, settings.project_dir)}\n")
     return 0

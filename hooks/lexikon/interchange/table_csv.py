@@ -26,13 +26,13 @@ def table_columns(languages: tuple[str, str]) -> tuple[str, ...]:
     return ("id", *(f"{lang}_{column}" for lang in languages for column in LANGUAGE_COLUMNS), "url")
 
 
-def table_csv(glossary: Glossary, languages: tuple[str, str], url_of: UrlOf) -> str:
+def table_csv(glossary: Glossary, languages: tuple[str, str], url_of: UrlOf, delimiter: str = ",") -> str:
     """The pair's file as text, starting with the byte order mark, CRLF line ends."""
-    lines = [csv_row(table_columns(languages))]
+    lines = [csv_row(table_columns(languages), delimiter)]
     for row in table_rows(glossary, languages):
         values = [row.entry.id, *(value for cell in row.cells for value in _cell_values(cell)),
                   url_of(languages[0], row.entry.id)]
-        lines.append(csv_row(csv_cell(value) for value in values))
+        lines.append(csv_row((csv_cell(value) for value in values), delimiter))
     return "\ufeff" + "".join(lines)
 
 

@@ -76,7 +76,7 @@ def relative_url_of(settings: Settings):
 def test_write_exports_writes_every_file_reproducibly(exported, tmp_path: Path) -> None:
     glossary, settings, url_of, target, paths = exported
     assert [p.relative_to(target).as_posix() for p in paths] == sorted([
-        "glossary.json", "glossary.schema.json", "glossary.de.csv", "glossary.da.csv",
+        "glossary.json", "glossary.schema.json", "glossary.csv", "glossary.de.csv", "glossary.da.csv",
         "glossary.de-da.csv", "glossary.da-de.csv", "glossary.tbx", "glossary.martif.tbx", "glossary.ttl",
         "glossary.jsonld", "vale/Lexikon/TermsDa.yml", "vale/Lexikon/TermsDe.yml"])
     again = export.write_exports(glossary, settings, url_of, tmp_path, scheme_iri=SITE)

@@ -1,0 +1,232 @@
+"""Reading a CSV file into concepts (the format: :mod:`lexikon.interchange.csv_format`).
+
+Findings name the row by the line it starts on in the file (a quoted cell with line breaks
+makes a row span lines: the reader's ``line_num`` counts them) and the column by its
+number and name.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from lexikon.core.escape import csv_text
+from lexikon.core.model import Finding, Severity
+from lexikon.interchange.csv_cells import cell_items, cell_pairs
+from lexikon.interchange.csv_write import ENTRY_COLUMNS, LANGUAGE_COLUMNS
+from lexikon.interchange.terms import Concept, clean, new_block, problem
+
+_DELIMITERS = ",;\t"
+_SNIFFED = 4096
+"""The longest header line ``csv.Sniffer`` is asked about (its time grows with the square)."""
+_TEXT_COLUMNS = tuple(column for column in LANGUAGE_COLUMNS if column != "url")
+"""The language columns an import uses (``url`` is the site's, made again)."""
+_TERM_LISTS = ("aliases", "abbreviations", "deprecated", "forms")
+_TRUE = {"true", "yes", "1", "x", "wahr", "ja", "sand"}
+_FALSE = {"", "false", "no", "0", "falsch", "nein", "falsk", "nej"}
+_DAY_FIRST = re.compile(r"(\d{1,2})[.-](\d{1,2})[.-](\d{4})")
+"""A date as German (``30.11.2026``) and Danish (``30-11-2026``) spreadsheets save one."""
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{1,8})*")
+Key = tuple[str, str]
+"""A column: its language ('' for the entry's own columns) and field."""
+
+
+def decode(data: bytes) -> str:
+    """The file's text; anything but UTF-8 is refused where its first foreign byte stands."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        before = data[:err.start]
+        line_start = before.rfind(b"\n") + 1
+        col = len(before[line_start:].decode("utf-8", "replace").lstrip("\ufeff")) + 1
+        raise problem(f"the file is not UTF-8 (byte 0x{data[err.start]:02X}; Excel's 'CSV' is Windows-1252): "
+                      "save it as 'CSV UTF-8' (Excel) or with UTF-8 encoding", before.count(b"\n") + 1,
+                      col) from err
+
+
+def sniff(text: str) -> str:
+    """The delimiter of the header line: comma, semicolon or tab.
+
+    ``csv.Sniffer`` restricted to these three guesses (it looks at quotes first, so a quoted
+    header cell holding another separator does not fool it). Its guess is checked: of the
+    delimiters that split the header without breaking a quoted cell (no ``"`` left inside a
+    cell), the one giving the most cells wins; a tie goes to the guess, else to the comma.
+    (Without quotes the sniffer prefers the comma even in ``id;title;Notiz, intern``.)"""
+    header = re.split(r"[\r\n]", text, maxsplit=1)[0]
+    try:  # the sniffer's patterns take quadratic time: a real header is far shorter than this
+        guess = csv.Sniffer().sniff(header[:_SNIFFED], delimiters=_DELIMITERS).delimiter
+    except csv.Error:
+        guess = ","
+    split = {d: _cells(header, d) for d in _DELIMITERS}
+    cells = {d: len(row) for d, row in split.items() if not any('"' in cell for cell in row)} or \
+        {d: len(row) for d, row in split.items()}
+    most = max(cells.values())
+    return guess if cells.get(guess) == most else next(d for d in _DELIMITERS if cells.get(d) == most)
+
+
+def _cells(line: str, delimiter: str) -> list[str]:
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:  # a cell over the csv module's limit: the reading proper reports it
+        return []
+
+
+@dataclass
+class Sheet:
+    """What a file's first line says: each used column's place, the languages."""
+
+    source: str
+    columns: dict[int, Key] = field(default_factory=dict)
+    names: dict[Key, str] = field(default_factory=dict)
+    """Each column as the first line names it, for findings."""
+    languages: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    tags_lang: str = ""
+
+    def note(self, line: int, col: int, severity: Severity, message: str) -> None:
+        self.findings.append(Finding(self.source, line, col, severity, message))
+
+
+def read_rows(text: str, source: str, lang: str | None, codes: tuple[str, ...]) -> tuple[list[Concept],
+                                                                                      list[Finding]]:
+    """The file's concepts, one per row, and the findings about it (a file that cannot be
+    read at all raises :class:`~lexikon.interchange.terms.SourceProblem`)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff(text))
+    rows = _rows(reader)
+    header = next(rows, None)
+    if header is None:
+        raise problem("the file is empty: the first line must name the columns")
+    sheet = _header(header, source, lang, codes)
+    concepts: list[Concept] = []
+    line = 2
+    for row in rows:
+        start, line = line, reader.line_num + 1
+        concept = _concept(row, len(header), start, sheet)
+        if concept is not None:
+            concepts.append(concept)
+    return concepts, sheet.findings
+
+
+def _rows(reader: Any) -> Iterator[list[str]]:
+    """The reader's rows; a row it cannot read (a cell over the csv module's 128 KB limit)
+    is a problem at the line where the reader stopped."""
+    try:
+        yield from reader
+    except csv.Error as err:
+        raise problem(f"this row cannot be read ({err}): a cell this long is not a term; fix the row "
+                      "(or a quote left open above it)", reader.line_num) from None
+
+
+def _header(header: list[str], source: str, lang: str | None, codes: tuple[str, ...]) -> Sheet:
+    sheet = Sheet(source, tags_lang=lang or codes[0])
+    foreign: dict[str, int] = {}
+    plain: list[str] = []
+    prefixed: set[str] = set()
+    for index, raw in enumerate(header):
+        name = raw.strip().casefold()
+        prefix, dot, column = name.partition(".")
+        if dot and prefix not in codes:
+            if re.split("[-_]", prefix)[0] in codes:  # a regional tag: de-DE, de_AT are de
+                prefix = re.split("[-_]", prefix)[0]
+            elif _LANGUAGE_TAG.fullmatch(prefix):
+                foreign.setdefault(prefix, index + 1)
+                continue
+            else:
+                dot = ""  # a name with a full stop in it ("Notiz z.B."), not a language's column
+        if (column if dot else name) not in (_TEXT_COLUMNS if dot else (*ENTRY_COLUMNS, *_TEXT_COLUMNS)):
+            sheet.note(1, index + 1, Severity.NOTE,
+                       f"column '{name}' is not used (an entry has no field for it)")
+            continue
+        if not dot and name not in ENTRY_COLUMNS and lang is None:
+            plain.append(name)
+            continue
+        key = (prefix, column) if dot else ("", name) if name in ENTRY_COLUMNS else (lang or "", name)
+        if key in sheet.columns.values():
+            raise problem(f"the column '{name}' is there twice: keep one", 1, index + 1)
+        sheet.columns[index] = key
+        sheet.names[key] = raw.strip()
+        if dot:
+            prefixed.add(prefix)
+        if key[0] and key[0] not in sheet.languages:
+            sheet.languages.append(key[0])
+    for prefix, col in foreign.items():
+        sheet.note(1, col, Severity.WARNING, f"the columns '{prefix}.…' are for the language '{prefix}', "
+                   f"which the site does not have ({', '.join(codes)}): left out")
+    if plain:
+        raise problem(f"the column(s) {', '.join(repr(p) for p in plain)} name no "
+                      f"language: pass --lang, or name them '{codes[0]}.{plain[0]}' and so on", 1,
+                      [h.strip().casefold() for h in header].index(plain[0]) + 1)
+    for code in sheet.languages or [""]:
+        missing = [f"{code}.{name}" if code in prefixed else name for name in ("title", "summary")
+                   if (code, name) not in sheet.columns.values()]
+        if missing:
+            raise problem(f"no column {' or '.join(repr(m) for m in missing)} in the first line (it has "
+                          f"{', '.join(repr(h.strip()) for h in header)})")
+    return sheet
+
+
+def _concept(row: list[str], width: int, line: int, sheet: Sheet) -> Concept | None:
+    cells = {key: csv_text(row[index]).strip() for index, key in sheet.columns.items() if index < len(row)}
+    if not any(cells.values()) and not any(cell.strip() for cell in row):
+        return None
+    if len(row) > width and any(cell.strip() for cell in row[width:]):
+        sheet.note(line, width + 1, Severity.WARNING, f"{len(row) - width} cell(s) beyond the named columns "
+                   "left out")
+    place = {key: index + 1 for index, key in sheet.columns.items()}
+
+    def report(key: Key, severity: Severity, message: str) -> None:
+        sheet.note(line, place[key], severity, f"column '{sheet.names[key]}': {message}")
+
+    concept = Concept(cells.get(("", "id"), ""), line, tags_lang=sheet.tags_lang)
+    for name in ("tags", "related", "broader"):
+        setattr(concept, name, [(item, line) for item in cell_items(cells.get(("", name), ""))])
+    concept.draft = _flag(cells.get(("", "draft"), ""), lambda m: report(("", "draft"), Severity.WARNING, m))
+    for lang in sheet.languages:
+        values = {column: cells.get((lang, column), "") for column in _TEXT_COLUMNS}
+        if any(values.values()):
+            concept.texts[lang] = _block(values, line, lambda c, s, m, lang=lang: report((lang, c), s, m))
+    return concept
+
+
+def _flag(cell: str, warn: Callable[[str], None]) -> bool:
+    value = cell.strip().casefold()
+    if value in _TRUE or value in _FALSE:
+        return value in _TRUE
+    warn(f"'{cell}' is neither true nor false: the entry is made a draft (check it, then remove 'draft')")
+    return True
+
+
+def markdown(text: str) -> str:
+    """A Markdown cell as the entry holds it: NFC, line ends as ``\\n``, no space around."""
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
+
+
+def _block(values: dict[str, str], line: int, report: Callable[[str, Severity, str], None]) -> dict[str, Any]:
+    block = new_block(line)
+    block.update(title=clean(values["title"]), summary=markdown(values["summary"]))
+    for name in ("gender", "pos", "qualifier"):
+        block[name] = clean(values[name]) or None
+    for name in _TERM_LISTS:
+        block[name] = [clean(item) for item in cell_items(values[name])]
+    block["highlights"] = [markdown(item) for item in cell_items(values["highlights"])]
+    body = markdown(values["body"])
+    block["body"] = body + "\n" if body else ""
+    block["sources"] = []
+    for title, url in cell_pairs(values["sources"]):
+        if title and url:
+            block["sources"].append({"title": clean(title), "url": clean(url)})
+        else:
+            missing = "address" if title else "title"
+            report("sources", Severity.WARNING, f"the source '{title or url}' has no {missing}: left out "
+                   "(write it as 'Title <https://…>')")
+    block["context"] = [{"text": markdown(text), **({"source": clean(source)} if source else {})}
+                        for text, source in cell_pairs(values["context"]) if text]
+    day = _DAY_FIRST.fullmatch(values["reviewed"].strip())
+    reviewed = f"{day[3]}-{int(day[2]):02d}-{int(day[1]):02d}" if day else clean(values["reviewed"])
+    block["reviewed"] = reviewed or None
+    return block
