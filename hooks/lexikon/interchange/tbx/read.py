@@ -99,8 +99,8 @@ class _TbxReader:
         self.source = source
         self.languages = languages
         self.findings: list[Finding] = []
-        self.tallies: dict[str, tuple[int, int, int]] = {}
-        """A message said once for all its cases → line, column of the first, count."""
+        self.tallies: dict[str, tuple[int, int, int, str]] = {}
+        """A message said once for all its cases → line, column of the first, count, its concept."""
         self.concepts: list[Concept] = []
         self.root = Element("tbx", {}, 1)
         self.file_lang = ""
@@ -113,8 +113,9 @@ class _TbxReader:
 
     def tally(self, message: str, line: int, col: int) -> None:
         """``message`` once, at its first case, with the number of cases (see :meth:`finish`)."""
-        first_line, first_col, count = self.tallies.get(message, (line, col, 0))
-        self.tallies[message] = (first_line, first_col, count + 1)
+        name = self.current.name if self.current is not None else ""
+        first_line, first_col, count, first = self.tallies.get(message, (line, col, 0, name))
+        self.tallies[message] = (first_line, first_col, count + 1, first)
 
     def leave_out(self, element: Element) -> None:
         kind = f"<{element.name} type=\"{element.attributes['type']}\">" if "type" in element.attributes \
@@ -135,9 +136,10 @@ class _TbxReader:
         if not self.concepts:
             self.note(self.root.line, self.root.col, "no <conceptEntry> or <termEntry> in the file: "
                       "nothing to import", Severity.WARNING)
-        for message, (line, col, count) in self.tallies.items():
+        for message, (line, col, count, name) in self.tallies.items():
             text = message.format(count) if "{}" in message else (
-                f"{message} ({count} concept(s) like this)" if count > 1 else message)
+                f"{message} ({count} times)" if count > 1 else message)
+            text = (f"{text} (the first in {name})" if count > 1 else f"{name}: {text}") if name else text
             self.findings.append(Finding(self.source, line, col, Severity.NOTE, text))
         for line, col, severity, message in self.languages.findings():
             self.findings.append(Finding(self.source, line, col, severity, message))
