@@ -48,7 +48,8 @@ def merge(concepts: list[Concept], report: Report, counts: Counts) -> list[Conce
         counts.merged += 1
         _merge_into(earlier, concept)
         report(concept.line, Severity.NOTE, f"{concept.name}: the id comes again (first at line "
-               f"{earlier.line}): merged into one entry, its languages and terms added", concept.col)
+               f"{earlier.line}, column {earlier.col}): merged into one entry, its languages and terms "
+               "added", concept.col)
     return kept
 
 

@@ -55,6 +55,7 @@ from lexikon.interchange.tbx.categories import (
     pos_from_tbx,
     read_term,
 )
+from lexikon.interchange.tbx.definitions import Definitions
 from lexikon.interchange.tbx.languages import Languages
 from lexikon.interchange.tbx.stream import Element, XmlProblem, stream_entries
 from lexikon.interchange.tbx.styles import normalise
@@ -93,7 +94,7 @@ def run_import_tbx(settings: Settings, source: Path, *, dry_run: bool = False,
     return run_terms(import_tbx(source, settings, maps), settings, dry_run, out or sys.stdout)
 
 
-class _TbxReader:
+class _TbxReader(Definitions):
     def __init__(self, settings: Settings, source: str, languages: Languages) -> None:
         self.settings = settings
         self.source = source
@@ -170,32 +171,6 @@ class _TbxReader:
             self.concept_definition(concept, definition, element)
         return concept
 
-    def concept_definition(self, concept: Concept, definition: Element, entry: Element) -> None:
-        """A definition of the whole concept: the summary of the language it is written in, or,
-        when it names none, of every language that has no definition of its own."""
-        text = clean(definition.text())
-        tag = definition.attributes.get("xml:lang") or entry.attributes.get("xml:lang") or self.file_lang
-        lang = self.languages.resolve(tag) if tag else None
-        if not text:
-            return
-        if tag and lang is None:
-            self.note(definition.line, definition.col, f"left out the definition of the whole concept: it "
-                      f"is in '{tag}', none of the site's languages (map it with --map "
-                      f"{tag}={self.settings.codes[0]})")
-            return
-        targets = [code for code, block in concept.texts.items()
-                   if not block["summary"] and (lang is None or code == lang)]
-        for code in targets:
-            concept.texts[code]["summary"] = text
-        if targets:
-            rule = (f"in '{tag}', the language of the {'file' if tag == self.file_lang else 'entry'}"
-                    if lang else "no language given: every language without a definition of its own")
-            self.tally(f"a definition of the whole concept became the summary in {', '.join(targets)} "
-                       f"({rule})", definition.line, definition.col)
-        else:
-            self.note(definition.line, definition.col, "left out a definition of the whole concept: the "
-                      "languages have their own")
-
     def flat(self, element: Element) -> Iterable[Element]:
         """Children, with groups (``descripGrp``, ``termGrp``…) opened up."""
         for child in element.children:
@@ -230,30 +205,32 @@ class _TbxReader:
                     terms.append(term)
             else:
                 self.leave_out(child)
+        main = self.main_term(terms, block, lang)
         for term in terms:
-            self.place(block, term, lang)
+            self.place(block, term, lang, term is main)
         self.term_definitions(block, terms, lang)
-        if not block["title"] and block["aliases"]:
-            block["title"] = block["aliases"].pop(0)
-            self.tally(f"no preferred term in '{lang}': the first term became the title", terms[0].line,
-                       terms[0].col)
 
-    def term_definitions(self, block: dict[str, Any], terms: list[TbxTerm], lang: str) -> None:
-        """Definitions given with a term: the first is the language's summary when it has none."""
-        for term in terms:
-            for text, line, col in term.definitions:
-                if not block["summary"]:
-                    block["summary"] = text
-                    self.tally(f"the definition given with a term became the summary in '{lang}'", line, col)
-                else:
-                    self.note(line, col, f"left out a second definition in '{lang}' (given with the "
-                              f"term '{term.name}')")
+    def main_term(self, terms: list[TbxTerm], block: dict[str, Any], lang: str) -> TbxTerm | None:
+        """The term that becomes the title: the preferred one; without one (most tools mark no
+        status), the first that is neither deprecated nor a short form, said once for all."""
+        if block["title"] or not terms:
+            return None
+        preferred = [t for t in terms if t.note("administrativeStatus").casefold() in _PREFERRED]
+        if preferred:
+            return preferred[0]
+        plain = [t for t in terms if t.note("administrativeStatus").casefold() not in _STATUS_OF_FORMS
+                 and t.note("termType").casefold() not in SHORT_FORMS]
+        main = (plain or terms)[0]
+        self.tally(f"no preferred term in '{lang}': the first full term became the title", main.line,
+                   main.col)
+        return main
 
-    def place(self, block: dict[str, Any], term: TbxTerm, lang: str) -> None:
-        """The term into the block by its status and type: title, alias, abbreviation, deprecated."""
+    def place(self, block: dict[str, Any], term: TbxTerm, lang: str, main: bool) -> None:
+        """The term into the block: the title (``main``), else by its status and type an alias,
+        abbreviation or deprecated term."""
         status, name = term.note("administrativeStatus").casefold(), term.name
         block["context"] += term.contexts
-        if status in _PREFERRED and not block["title"]:
+        if main:
             block["title"] = name
             self.grammar(block, term, lang)
             return
@@ -288,3 +265,4 @@ class _TbxReader:
             if block["pos"] is None:
                 self.note(line, col, f"the part of speech '{pos}' of '{term.name}' is none of "
                           f"{', '.join(PARTS_OF_SPEECH.values())}: left out", Severity.WARNING)
+
