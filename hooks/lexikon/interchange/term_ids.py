@@ -119,7 +119,7 @@ class Ids:
         if self.renamed:
             first = self.renamed[0]
             self.report(first.line, Severity.NOTE, f"{len(self.renamed)} concept(s) have ids that are "
-                        f"not entry ids (such as '{first.key}'): their ids were made from their titles",
+                        f"not entry ids (the first: {first.name}): their ids were made from their titles",
                         first.col)
 
 

@@ -495,7 +495,7 @@ def test_tbx_import_of_a_foreign_termbase(tmp_path: Path) -> None:
     assert sorted(result.entries) == ["cloud-computing", "on-premises", "schwarzes-loch"]
     messages = [(f.line, f.severity.value, f.message) for f in result.findings]
     text = "\n".join(f"{line}: {severity}: {message}" for line, severity, message in messages)
-    assert "3 concept(s) have ids that are not entry ids (such as 'c1')" in text
+    assert "3 concept(s) have ids that are not entry ids (the first: concept 'c1' (line 8))" in text
     assert "language 'en' is not one of the site's (de, da): left out of 1 concept(s)" in text
     assert "concept 'c2' (line 42): no definition in 'da': comes in as a draft" in text
     assert "the subject field 'Astronomie' names no tag" in text

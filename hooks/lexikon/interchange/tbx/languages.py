@@ -43,8 +43,8 @@ class Languages:
 
     codes: tuple[str, ...]
     maps: Mapping[str, str] = field(default_factory=dict)
-    unknown: dict[str, tuple[int, int, set[int]]] = field(default_factory=dict)
-    """Tag as written → (line, column) of its first section and the concepts it was in."""
+    unknown: dict[str, tuple[int, int, str, set[str]]] = field(default_factory=dict)
+    """Tag as written → line, column and concept of its first section, and the concepts it was in."""
 
     def resolve(self, tag: str) -> str | None:
         """The site language ``tag`` means, or None (nothing is recorded: see :meth:`left_out`)."""
@@ -55,18 +55,19 @@ class Languages:
                 return self.maps[candidate]
         return primary if primary in self.codes else None
 
-    def left_out(self, tag: str, line: int, col: int, concept: int) -> None:
-        first = self.unknown.setdefault(tag, (line, col, set()))
-        first[2].add(concept)
+    def left_out(self, tag: str, line: int, col: int, concept: str) -> None:
+        """A section in ``tag`` left out of ``concept`` (its name in findings)."""
+        first = self.unknown.setdefault(tag, (line, col, concept, set()))
+        first[3].add(concept)
 
     def findings(self) -> list[tuple[int, int, Severity, str]]:
         """One finding per language left out, at its first section."""
         found = []
-        for tag, (line, col, concepts) in self.unknown.items():
+        for tag, (line, col, concept, concepts) in self.unknown.items():
             what = "a language section without xml:lang" if not tag else f"language '{tag}'"
             how = (f"map it to one with --map {tag}={self.codes[0]}" if tag
                    else "give each section an xml:lang")
             found.append((line, col, Severity.WARNING,
                           f"{what} is not one of the site's ({', '.join(self.codes)}): left out of "
-                          f"{len(concepts)} concept(s); {how}, or leave it out"))
+                          f"{len(concepts)} concept(s) (the first: {concept}); {how}, or leave it out"))
         return found

@@ -183,7 +183,7 @@ class _TbxReader(Definitions):
         tag = element.attributes.get("xml:lang", "")
         lang = self.languages.resolve(tag)
         if lang is None:
-            self.languages.left_out(tag, element.line, element.col, concept.position)
+            self.languages.left_out(tag, element.line, element.col, concept.name)
             concept.languages_left_out.append(tag)
             return
         if lang in concept.texts:
