@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -75,7 +75,9 @@ class Ids:
 
     def __init__(self, default: str, report: Report, counts: Counts) -> None:
         self.default, self.report, self.counts = default, report, counts
-        self.renamed: list[Concept] = []
+        self.renamed = 0
+        self.first_renamed = ""
+        self.first_at = (1, 1)
 
     def entry_id(self, concept: Concept) -> str | None:
         """The concept's entry id (its own when valid, else the title's slug); None: skipped."""
@@ -103,7 +105,9 @@ class Ids:
             self.counts.skip(NO_ID)
             return None
         if key:
-            self.renamed.append(concept)
+            self.renamed += 1
+            if self.renamed == 1:
+                self.first_renamed, self.first_at = concept.name, (concept.line, concept.col)
         return slug
 
     def _draft(self, concept: Concept) -> None:
@@ -117,22 +121,22 @@ class Ids:
     def finish(self) -> None:
         """The ids made from titles, said once."""
         if self.renamed:
-            first = self.renamed[0]
-            self.report(first.line, Severity.NOTE, f"{len(self.renamed)} concept(s) have ids that are "
-                        f"not entry ids (the first: {first.name}): their ids were made from their titles",
-                        first.col)
+            self.report(self.first_at[0], Severity.NOTE, f"{self.renamed} concept(s) have ids that are "
+                        f"not entry ids (the first: {self.first_renamed}): their ids were made from their "
+                        "titles", self.first_at[1])
 
 
 def tell_apart(chosen: list[tuple[str, Concept]], report: Report) -> list[tuple[str, Concept]]:
-    """Distinct ids for concepts that would share one, and qualifiers for shared titles."""
+    """Distinct ids for concepts that would share one, and qualifiers for shared titles.
+
+    Changed in place; the groups are made only for what is shared (a termbase of 60,000
+    concepts has a few hundred homonyms: memory stays bounded by the concepts themselves)."""
+    taken = {entry_id for entry_id, _ in chosen}
     by_id: dict[str, list[int]] = defaultdict(list)
-    for index, (entry_id, _) in enumerate(chosen):
+    for index, entry_id in _repeated([entry_id for entry_id, _ in chosen]):
         by_id[entry_id].append(index)
-    taken = set(by_id)
-    result = list(chosen)
+    result = chosen
     for entry_id, members in by_id.items():
-        if len(members) < 2:
-            continue
         concepts = [chosen[i][1] for i in members]
         for index, concept, label in zip(members, concepts, qualifiers(concepts), strict=True):
             new = _free(f"{entry_id}-{slugify(label) or concept.position}", taken)
@@ -167,13 +171,25 @@ def qualifiers(concepts: list[Concept]) -> list[str]:
 
 def _qualify(concepts: list[Concept]) -> None:
     """A qualifier in every block whose title another imported concept has in that language."""
-    shared: dict[tuple[str, str], list[tuple[Concept, dict[str, Any]]]] = defaultdict(list)
+    counts = Counter(_title_key(lang, block) for concept in concepts for lang, block in concept.texts.items())
+    shared: dict[str, list[tuple[Concept, dict[str, Any]]]] = defaultdict(list)
     for concept in concepts:
         for lang, block in concept.texts.items():
-            shared[(lang, fold(block["title"]))].append((concept, block))
+            key = _title_key(lang, block)
+            if counts[key] > 1:
+                shared[key].append((concept, block))
+    del counts
     for uses in shared.values():
-        if len(uses) < 2:
-            continue
         for (_, block), label in zip(uses, qualifiers([concept for concept, _ in uses]), strict=True):
             block.setdefault("qualifier", None)
             block["qualifier"] = block["qualifier"] or label
+
+
+def _repeated(keys: list[str]) -> list[tuple[int, str]]:
+    """(index, key) of every key that occurs more than once, in order."""
+    counts = Counter(keys)
+    return [(index, key) for index, key in enumerate(keys) if counts[key] > 1]
+
+
+def _title_key(lang: str, block: dict[str, Any]) -> str:
+    return f"{lang}\0{fold(block['title'])}"
