@@ -69,7 +69,8 @@ def stream_entries(path: Path, entry_names: set[str], root_names: set[str],
 
     def refuse_entities(name: str, *_: object) -> None:
         raise XmlProblem(f"the file declares the entity '{name}': entity declarations are refused "
-                         "(they can expand without limit or read other files)", parser.CurrentLineNumber)
+                         "(they can expand without limit or read other files)", parser.CurrentLineNumber,
+                         parser.CurrentColumnNumber + 1)
 
     def start(name: str, attributes: dict[str, str]) -> None:
         nonlocal depth
