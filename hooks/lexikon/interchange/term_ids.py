@@ -126,10 +126,12 @@ class Ids:
                         "titles", self.first_at[1])
 
 
-def tell_apart(chosen: list[tuple[str, Concept]], report: Report) -> list[tuple[str, Concept]]:
+def tell_apart(chosen: list[tuple[str, Concept]], report: Report,
+               label: Callable[[str, str], str] = lambda subject, _: subject) -> list[tuple[str, Concept]]:
     """Distinct ids for concepts that would share one, and qualifiers for shared titles.
 
-    Changed in place; the groups are made only for what is shared (a termbase of 60,000
+    ``label(subject, lang)``: a subject field's name in a language (the tag's label there), for
+    the qualifiers. Changed in place; the groups are made only for what is shared (a termbase of 60,000
     concepts has a few hundred homonyms: memory stays bounded by the concepts themselves)."""
     taken = {entry_id for entry_id, _ in chosen}
     by_id: dict[str, list[int]] = defaultdict(list)
@@ -138,12 +140,12 @@ def tell_apart(chosen: list[tuple[str, Concept]], report: Report) -> list[tuple[
     result = chosen
     for entry_id, members in by_id.items():
         concepts = [chosen[i][1] for i in members]
-        for index, concept, label in zip(members, concepts, qualifiers(concepts), strict=True):
-            new = _free(f"{entry_id}-{slugify(label) or concept.position}", taken)
+        for index, concept, name in zip(members, concepts, qualifiers(concepts), strict=True):
+            new = _free(f"{entry_id}-{slugify(name) or concept.position}", taken)
             result[index] = (new, concept)
             report(concept.line, Severity.NOTE, f"{concept.name}: {len(members)} concepts have the id "
-                   f"'{entry_id}': this one is '{new}', with the qualifier '{label}'", concept.col)
-    _qualify([concept for _, concept in result])
+                   f"'{entry_id}': this one is '{new}', with the qualifier '{name}'", concept.col)
+    _qualify([concept for _, concept in result], label)
     return result
 
 
@@ -169,20 +171,21 @@ def qualifiers(concepts: list[Concept]) -> list[str]:
     return labels
 
 
-def _qualify(concepts: list[Concept]) -> None:
-    """A qualifier in every block whose title another imported concept has in that language."""
+def _qualify(concepts: list[Concept], label: Callable[[str, str], str]) -> None:
+    """A qualifier in every block whose title another imported concept has in that language:
+    the subject field in the block's language when it tells them apart, else the source id."""
     counts = Counter(_title_key(lang, block) for concept in concepts for lang, block in concept.texts.items())
-    shared: dict[str, list[tuple[Concept, dict[str, Any]]]] = defaultdict(list)
+    shared: dict[str, list[tuple[Concept, str, dict[str, Any]]]] = defaultdict(list)
     for concept in concepts:
         for lang, block in concept.texts.items():
             key = _title_key(lang, block)
             if counts[key] > 1:
-                shared[key].append((concept, block))
+                shared[key].append((concept, lang, block))
     del counts
     for uses in shared.values():
-        for (_, block), label in zip(uses, qualifiers([concept for concept, _ in uses]), strict=True):
-            block.setdefault("qualifier", None)
-            block["qualifier"] = block["qualifier"] or label
+        for (concept, lang, block), name in zip(uses, qualifiers([use[0] for use in uses]), strict=True):
+            subject = bool(concept.tags) and name == concept.tags[0][0]
+            block["qualifier"] = block.get("qualifier") or (label(name, lang) if subject else name)
 
 
 def _repeated(keys: list[str]) -> list[tuple[int, str]]:

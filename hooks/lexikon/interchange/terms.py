@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -140,10 +140,19 @@ def _existing_ids(settings: Settings) -> set[str]:
             if path.suffix in (".yml", ".yaml") and not path.name.startswith(("_", "."))}
 
 
-def _tag_names(settings: Settings) -> dict[str, str] | None:
-    """Tag id and every label (:func:`tag_key`) → tag id; None when there is no tag file."""
+def _tag_labels(settings: Settings) -> tuple[dict[str, str] | None, Callable[[str, str], str]]:
+    """Tag id and every label (:func:`tag_key`) → tag id (None when there is no tag file), and
+    a subject field's label in a language (its tag's, else as written)."""
     tags = read_tag_file(settings)
-    return None if tags is None else tag_names(tags)
+    if tags is None:
+        return None, lambda subject, _: subject
+    named = tag_names(tags)
+
+    def label(subject: str, lang: str) -> str:
+        tag = tags.get(named.get(tag_key(subject), ""))
+        return tag.labels.get(lang, subject) if tag is not None else subject
+
+    return named, label
 
 
 @dataclass
@@ -173,7 +182,8 @@ def build(concepts: list[Concept], settings: Settings, report: Report, *,
     namer.finish()
     ids: dict[str, str] = {}
     chosen: list[tuple[str, Concept]] = []
-    for entry_id, concept in tell_apart(candidates, report):
+    named, label = _tag_labels(settings)
+    for entry_id, concept in tell_apart(candidates, report, label):
         if concept.key.strip():
             ids.setdefault(concept.key.strip(), entry_id)
         ids.setdefault(entry_id, entry_id)
@@ -185,7 +195,6 @@ def build(concepts: list[Concept], settings: Settings, report: Report, *,
                    "more", concept.col)
             continue
         chosen.append((entry_id, concept))
-    named = _tag_names(settings)
     known = existing | {entry_id for entry_id, _ in chosen}
     for entry_id, concept in chosen:
         tags = _tags(concept, named, built.new_tags, settings.default_language, report)

@@ -266,3 +266,12 @@ def test_the_one_line_file_accounts_for_homonyms_drafts_merges_and_skips(tmp_pat
     assert not [line for line in lines if ": error: " in line and "no term in any" not in line]
     assert all(f.severity is not Severity.ERROR or "no term" in f.message
                for f in import_tbx(ONE_LINE, settings_for(project(tmp_path / "again", True))).findings)
+
+
+def test_a_qualifier_from_a_subject_field_is_its_tag_label_in_each_language(tmp_path: Path) -> None:
+    result = import_tbx(ONE_LINE, settings_for(project(tmp_path, tags=True)))
+    strategy = yaml.safe_load(result.entries["datenvertrag-strategie"])
+    business = yaml.safe_load(result.entries["datenvertrag-betriebswirtschaft"])
+    assert (strategy["de"]["qualifier"], strategy["da"]["qualifier"]) == ("Strategie", "Strategi")
+    assert (business["de"]["qualifier"], business["da"]["qualifier"]) == ("Betriebswirtschaft", "Erhverv")
+    assert strategy["tags"] == ["strategy"] and business["tags"] == ["business"]
