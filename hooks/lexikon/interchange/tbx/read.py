@@ -138,9 +138,12 @@ class _TbxReader(Definitions):
             self.note(self.root.line, self.root.col, "no <conceptEntry> or <termEntry> in the file: "
                       "nothing to import", Severity.WARNING)
         for message, (line, col, count, name) in self.tallies.items():
-            text = message.format(count) if "{}" in message else (
-                f"{message} ({count} times)" if count > 1 else message)
-            text = (f"{text} (the first in {name})" if count > 1 else f"{name}: {text}") if name else text
+            counted = "{}" in message
+            text = message.format(count) if counted else message
+            if count > 1 and name:
+                text += f" (the first in {name})" if counted else f" ({count} times; the first in {name})"
+            elif name:
+                text = f"{name}: {text}"
             self.findings.append(Finding(self.source, line, col, Severity.NOTE, text))
         for line, col, severity, message in self.languages.findings():
             self.findings.append(Finding(self.source, line, col, severity, message))
