@@ -28,11 +28,17 @@ def _import(args: argparse.Namespace, settings: Settings) -> int:
 
 def _import_tbx(args: argparse.Namespace, settings: Settings) -> int:
     from lexikon.interchange.tbx import run_import_tbx
+    from lexikon.interchange.tbx.languages import MapProblem, parse_maps
 
     if not args.file.is_file():
         print(f"lexicon import-tbx: {args.file} not found", file=sys.stderr)
         return EXIT_USAGE
-    return run_import_tbx(settings, args.file, dry_run=args.dry_run, out=sys.stdout)
+    try:
+        maps = parse_maps(args.map or (), settings.codes)
+    except MapProblem as err:
+        print(f"lexicon import-tbx: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    return run_import_tbx(settings, args.file, dry_run=args.dry_run, out=sys.stdout, maps=maps)
 
 
 def _import_csv(args: argparse.Namespace, settings: Settings) -> int:
@@ -96,8 +102,12 @@ INTERCHANGE_COMMANDS = [  # as in main.py's table
             "else relative to DIR)"),
         arg("--delimiter", type=_delimiter, default=",", help="between the CSV files' cells: ',' "
             "(default), ';' (German and Danish Excel) or 'tab'")]),
-    ("import-tbx", "new entries from a TBX termbase (never overwrites)", _import_tbx, [
-        arg("file", type=Path), DRY_RUN]),
+    ("import-tbx", "new entries from a TBX termbase: TBX 2019 (DCA or DCT style) or 2008 martif, "
+     "as MultiTerm and the Microsoft Terminology Collection write it (never overwrites)", _import_tbx, [
+        arg("file", type=Path),
+        arg("--map", action="append", metavar="SOURCE=LANG", help="read the source's language SOURCE "
+            "(en, en-US…) as the site's LANG; repeatable. de-DE, de_AT… count as de without it"),
+        DRY_RUN]),
     ("import-csv", "new entries, or languages the entries lack, from a spreadsheet", _import_csv, [
         arg("file", type=Path), arg("--lang", choices=CODES, help="the language of columns without "
             "a prefix ('title', not 'de.title'; default: from a file name like glossary.da.csv)"),

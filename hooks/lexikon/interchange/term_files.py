@@ -19,20 +19,30 @@ from lexikon.core.model import Finding, Severity
 from lexikon.core.paths import shown
 from lexikon.core.safe_write import make_folder, write_bytes
 from lexikon.core.settings import Settings
+from lexikon.interchange.term_counts import APPEARED, REFUSED, Counts
 from lexikon.interchange.terms import Concept, TermImport, build, tags_text
 
 
-def finish(concepts: list[Concept], findings: list[Finding], settings: Settings, source: str) -> TermImport:
-    """The new entries the concepts make, each checked; ``findings`` are the reader's."""
+def finish(concepts: list[Concept], findings: list[Finding], settings: Settings, source: str, *,
+           counts: Counts | None = None) -> TermImport:
+    """The new entries the concepts make, each checked; ``findings`` are the reader's.
+
+    The findings about the source come in source order (line, then column), the reader's and
+    the build's together; those about the new files follow. ``counts`` may hold what the
+    reader counted already (languages it left out)."""
     findings = list(findings)
 
-    def report(line: int, severity: Severity, message: str) -> None:
-        findings.append(Finding(source, line, 1, severity, message))
+    def report(line: int, severity: Severity, message: str, col: int = 1) -> None:
+        findings.append(Finding(source, line, col, severity, message))
 
-    built = build(concepts, settings, report)
+    built = build(concepts, settings, report, counts=counts)
     entries, tags, checked = _checked(built.texts, tags_text(built.new_tags, settings) if built.new_tags
                                       else None, settings)
-    return TermImport(entries, tuple(findings + checked), tuple(built.conflicts), tags)
+    built.counts.skip(REFUSED, len(built.texts) - len(entries))
+    built.counts.drafts = sum(1 for entry_id in entries if entry_id in built.drafts)
+    ours = sorted((f for f in findings if f.path == source), key=lambda f: (f.line, f.col))
+    return TermImport(entries, tuple(ours + [f for f in findings if f.path != source] + checked),
+                      tuple(built.conflicts), tags, built.counts)
 
 
 def write_terms(result: TermImport, settings: Settings) -> tuple[list[Path], list[Finding]]:
@@ -69,6 +79,7 @@ def run_terms(result: TermImport, settings: Settings, dry_run: bool, out: IO[str
             out.write(f"--- {name} (dry run)\n")
             out.write(text)
         out.write(f"dry run: would create {len(result.entries)} entries; nothing written\n")
+        out.write(f"{result.counts.line(dry_run=True)}\n")
     else:
         written, problems = write_terms(result, settings)
         findings += problems
@@ -78,6 +89,8 @@ def run_terms(result: TermImport, settings: Settings, dry_run: bool, out: IO[str
             out.write(f"created {shown(path, settings.project_dir)}\n")
         out.write(f"{len(result.entries)} new entries, {len(result.conflicts)} conflict(s): run "
                   "'lexicon check' and read the entries before you commit them\n")
+        result.counts.skip(APPEARED, sum(1 for f in problems if not f.path.endswith(TAG_FILE)))
+        out.write(f"{result.counts.line(dry_run=False)}\n")
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
 
 

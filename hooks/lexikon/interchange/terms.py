@@ -9,7 +9,6 @@ left alone; each new file is then checked with the glossary (:mod:`.term_files`)
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -18,16 +17,14 @@ from typing import Any
 
 from lexikon.check.tags import read_tag_file, tag_key, tag_names
 from lexikon.core.model import Finding, Severity
-from lexikon.core.schema import ID_RULE
 from lexikon.core.settings import Settings
 from lexikon.interchange.entry_yaml import MODELINE, render_block
+from lexikon.interchange.term_counts import EXISTS, Counts
+from lexikon.interchange.term_ids import Ids, Report, merge, tell_apart
 from lexikon.interchange.words import slugify
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
 """A termbase of this size is a mistake, or an attack on the parser."""
-_COUNTER_ID = re.compile(r"^[a-z]{0,2}\d+$")
-"""Ids like ``c12`` that terminology tools number their concepts with."""
-Report = Callable[[int, Severity, str], None]
 
 
 @dataclass(frozen=True)
@@ -43,6 +40,8 @@ class TermImport:
     tags_text: str | None = None
     """The text of a new ``glossary/_tags.yml``, when the folder had none and the source
     names subject fields."""
+    counts: Counts = field(default_factory=Counts)
+    """Every concept of the source accounted for (:meth:`Counts.line`)."""
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -60,18 +59,29 @@ class Concept:
     key: str
     """Its id in the source ('' when it has none)."""
     line: int
-    tags: list[tuple[str, int]] = field(default_factory=list)
-    """Subject fields or tag ids, with their lines."""
+    tags: list[tuple[str, int] | tuple[str, int, int]] = field(default_factory=list)
+    """Subject fields or tag ids, with their lines (and columns, when the reader knows them)."""
     tags_lang: str = ""
     """The language of the subject fields' labels."""
-    related: list[tuple[str, int]] = field(default_factory=list)
-    """Source keys of related concepts, with their lines."""
-    broader: list[tuple[str, int]] = field(default_factory=list)
-    """Source keys of broader concepts, with their lines."""
+    related: list[tuple[str, int] | tuple[str, int, int]] = field(default_factory=list)
+    """Source keys of related concepts, with their lines (and columns)."""
+    broader: list[tuple[str, int] | tuple[str, int, int]] = field(default_factory=list)
+    """Source keys of broader concepts, with their lines (and columns)."""
     texts: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Language → the import's block (:func:`new_block`)."""
     draft: bool = False
     """Written with ``draft: true``: checked, not published (e.g. a concept without a definition)."""
+    col: int = 1
+    position: int = 0
+    """Its number in the source (1 for the first): names a concept without an id."""
+    languages_left_out: list[str] = field(default_factory=list)
+    """Languages of the source the reader left out of it (the site has none of that name)."""
+
+    @property
+    def name(self) -> str:
+        """How findings name it: ``concept 'c12' (line 40)``, or by position without an id."""
+        key = self.key.strip()
+        return f"concept '{key}' (line {self.line})" if key else f"concept {self.position} (line {self.line})"
 
 
 def new_block(line: int) -> dict[str, Any]:
@@ -130,10 +140,19 @@ def _existing_ids(settings: Settings) -> set[str]:
             if path.suffix in (".yml", ".yaml") and not path.name.startswith(("_", "."))}
 
 
-def _tag_names(settings: Settings) -> dict[str, str] | None:
-    """Tag id and every label (:func:`tag_key`) → tag id; None when there is no tag file."""
+def _tag_labels(settings: Settings) -> tuple[dict[str, str] | None, Callable[[str, str], str]]:
+    """Tag id and every label (:func:`tag_key`) → tag id (None when there is no tag file), and
+    a subject field's label in a language (its tag's, else as written)."""
     tags = read_tag_file(settings)
-    return None if tags is None else tag_names(tags)
+    if tags is None:
+        return None, lambda subject, _: subject
+    named = tag_names(tags)
+
+    def label(subject: str, lang: str) -> str:
+        tag = tags.get(named.get(tag_key(subject), ""))
+        return tag.labels.get(lang, subject) if tag is not None else subject
+
+    return named, label
 
 
 @dataclass
@@ -143,95 +162,78 @@ class Built:
     texts: dict[str, str] = field(default_factory=dict)
     new_tags: dict[str, dict[str, str]] = field(default_factory=dict)
     conflicts: list[str] = field(default_factory=list)
+    drafts: set[str] = field(default_factory=set)
+    counts: Counts = field(default_factory=Counts)
 
 
-def build(concepts: list[Concept], settings: Settings, report: Report) -> Built:
-    """The text of each new entry; every concept left out is reported (``report``)."""
+def build(concepts: list[Concept], settings: Settings, report: Report, *,
+          counts: Counts | None = None) -> Built:
+    """The text of each new entry; every concept left out is reported (``report``) and counted
+    (``counts``, also in :attr:`Built.counts`): merged, skipped and why, drafts."""
+    built = Built(counts=counts if counts is not None else Counts())
+    built.counts.concepts += len(concepts)
+    built.counts.languages_left_out += sum(len(concept.languages_left_out) for concept in concepts)
+    for position, concept in enumerate(concepts, 1):
+        concept.position = concept.position or position
     existing = _existing_ids(settings)
+    namer = Ids(settings.default_language, report, built.counts)
+    candidates = [(entry_id, concept) for concept in merge(concepts, report, built.counts)
+                  if (entry_id := namer.entry_id(concept)) is not None]
+    namer.finish()
     ids: dict[str, str] = {}
     chosen: list[tuple[str, Concept]] = []
-    built = Built()
-    for concept in concepts:
-        entry_id = _entry_id(concept, settings.default_language, report)
-        if entry_id is None:
-            continue
-        if entry_id in ids.values():
-            report(concept.line, Severity.ERROR, f"a second concept with the id '{entry_id}': left out")
-            continue
+    named, label = _tag_labels(settings)
+    for entry_id, concept in tell_apart(candidates, report, label):
         if concept.key.strip():
-            ids[concept.key.strip()] = entry_id
+            ids.setdefault(concept.key.strip(), entry_id)
         ids.setdefault(entry_id, entry_id)
         if entry_id in existing:
             built.conflicts.append(entry_id)
-            report(concept.line, Severity.ERROR, f"the entry '{entry_id}' exists already: it is left as "
-                   "it is (nothing is overwritten); merge by hand if the source knows more")
+            built.counts.skip(EXISTS)
+            report(concept.line, Severity.ERROR, f"{concept.name}: the entry '{entry_id}' exists already: "
+                   "it is left as it is (nothing is overwritten); merge by hand if the source knows "
+                   "more", concept.col)
             continue
         chosen.append((entry_id, concept))
-    named = _tag_names(settings)
     known = existing | {entry_id for entry_id, _ in chosen}
     for entry_id, concept in chosen:
         tags = _tags(concept, named, built.new_tags, settings.default_language, report)
-        related = _related(concept.related, entry_id, ids, existing, known, report)
-        broader = _related(concept.broader, entry_id, ids, existing, known, report)
+        related = _related(concept, concept.related, entry_id, ids, existing, known, report)
+        broader = _related(concept, concept.broader, entry_id, ids, existing, known, report)
+        if concept.draft:
+            built.drafts.add(entry_id)
         built.texts[entry_id] = _entry_text(tags, {"related": related, "broader": broader},
                                             concept.texts, settings, concept.draft)
     concepts.clear()  # the texts say it all now: a large termbase's concepts go before the check
     return built
 
 
-def _entry_id(concept: Concept, default: str, report: Report) -> str | None:
-    """The concept's entry id (its own when valid, else the title's slug); None to leave it out."""
-    for lang, block in list(concept.texts.items()):
-        if not block["title"]:
-            report(block["_line"], Severity.ERROR, f"no term in '{lang}': the language is left out")
-            del concept.texts[lang]
-        elif not block["summary"] and not concept.draft:  # a draft may lack it
-            report(block["_line"], Severity.ERROR, f"no definition for '{block['title']}' in '{lang}': an "
-                   "entry needs a summary; the language is left out")
-            del concept.texts[lang]
-    if not concept.texts:
-        report(concept.line, Severity.ERROR, "nothing left to import of this concept")
-        return None
-    first = concept.texts.get(default) or next(iter(concept.texts.values()))
-    key = concept.key.strip()
-    own = key[1:] if key.startswith("_") else key
-    slug = slugify(first["title"])
-    if ID_RULE.match(own) and not (_COUNTER_ID.match(own) and slug and slug != own):
-        return own
-    if key:
-        report(concept.line, Severity.NOTE, f"the id '{key}' is not an entry id: made '{slug}' "
-               "from the title")
-    if not slug:
-        report(concept.line, Severity.ERROR, f"the title '{first['title']}' makes no id")
-        return None
-    return slug
-
-
 def _tags(concept: Concept, named: dict[str, str] | None, new_tags: dict[str, dict[str, str]],
           default: str, report: Report) -> list[str]:
     tags: list[str] = []
-    for name, line in concept.tags:
+    for name, line, *col in concept.tags:
         tag = (named or {}).get(tag_key(name))
         if tag is None and named is None:
             tag = slugify(name)
             if tag:
                 new_tags.setdefault(tag, {}).setdefault(concept.tags_lang or default, clean(name))
         if tag is None or not tag:
-            report(line, Severity.WARNING, f"the subject field '{name}' names no tag in _tags.yml: "
-                   "left out (add the tag there, then to the entry)")
+            report(line, Severity.WARNING, f"{concept.name}: the subject field '{name}' names no tag in "
+                   "_tags.yml: left out (add the tag there, then to the entry)", *col)
         elif tag not in tags:
             tags.append(tag)
     return tags
 
 
-def _related(links: list[tuple[str, int]], entry_id: str, ids: Mapping[str, str], existing: set[str],
-             known: set[str], report: Report) -> list[str]:
+def _related(concept: Concept, links: list[tuple[str, int] | tuple[str, int, int]], entry_id: str,
+             ids: Mapping[str, str], existing: set[str], known: set[str], report: Report) -> list[str]:
     """The entry ids that cross-references (related or broader) name; any other is reported."""
     related: list[str] = []
-    for target, line in links:
+    for target, line, *col in links:
         target_id = ids.get(target) or ids.get(target.lstrip("_")) or (target if target in existing else None)
         if target_id is None or target_id not in known:
-            report(line, Severity.WARNING, f"the cross-reference to '{target}' names no entry: left out")
+            report(line, Severity.WARNING, f"{concept.name}: the cross-reference to '{target}' names no "
+                   "entry: left out", *col)
         elif target_id != entry_id and target_id not in related:
             related.append(target_id)
     return related

@@ -493,14 +493,14 @@ def test_tbx_import_refuses_to_overwrite(fixture_glossary, tmp_path: Path) -> No
 def test_tbx_import_of_a_foreign_termbase(tmp_path: Path) -> None:
     settings = empty_project(tmp_path)
     result = import_tbx(FIXTURES / "foreign.tbx", settings)
-    assert sorted(result.entries) == ["cloud-computing", "on-premises"]
+    assert sorted(result.entries) == ["cloud-computing", "on-premises", "schwarzes-loch"]
     messages = [(f.line, f.severity.value, f.message) for f in result.findings]
     text = "\n".join(f"{line}: {severity}: {message}" for line, severity, message in messages)
-    assert "the id 'c1' is not an entry id: made 'on-premises'" in text
-    assert "language 'en' is not configured" in text
-    assert "no definition for 'Cloud computing' in 'da'" in text
+    assert "3 concept(s) have ids that are not entry ids (the first: concept 'c1' (line 8))" in text
+    assert "language 'en' is not one of the site's (de, da): left out of 1 concept(s)" in text
+    assert "concept 'c2' (line 42): no definition in 'da': comes in as a draft" in text
     assert "the subject field 'Astronomie' names no tag" in text
-    assert "nothing left to import" in text
+    assert "concept 'c3' (line 56): no definition in 'de': comes in as a draft" in text
     for kind in ('<admin type="source">', "<transacGrp>"):
         assert f"left out 1 × {kind}" in text
     assert "partOfSpeech" not in text and "context" not in text  # read: see the fields below
@@ -517,7 +517,7 @@ def test_tbx_import_of_a_foreign_termbase(tmp_path: Path) -> None:
     assert (de.pos, [c.text for c in de.context]) == ("noun", ["Wir betreiben alles on-premises."])
     assert on_prem.texts["da"].title == "On-premises"
     cloud = back.glossary.entries["cloud-computing"]
-    assert cloud.tags == ("recht",) and set(cloud.texts) == {"de"}
+    assert cloud.tags == ("recht",) and set(cloud.texts) == {"de", "da"} and cloud.draft
     assert cloud.texts["de"].summary == "Rechenleistung & Speicher aus dem Netz."
 
 
@@ -560,12 +560,14 @@ def test_csv_from_excel_with_semicolons(tmp_path: Path) -> None:
     shutil.copytree(FIXTURES / "glossary", project / "glossary")
     settings = settings_for(project)
     result = import_csv(FIXTURES / "excel-semicolon.csv", "de", settings)
-    assert sorted(result.entries) == ["datenschutz", "mandant"]
+    assert sorted(result.entries) == ["datenschutz", "leer", "mandant"]
     assert result.conflicts == ("vertrag",)
     text = "\n".join(str(f) for f in result.findings)
     assert "excel-semicolon.csv:1:7: note: column 'kommentar' is not used" in text
-    assert "excel-semicolon.csv:4:1: error: the entry 'vertrag' exists already" in text
-    assert "excel-semicolon.csv:6:1: error: no definition for 'Leer' in 'de'" in text
+    assert ("excel-semicolon.csv:4:1: error: concept 'vertrag' (line 4): the entry 'vertrag' exists "
+            "already") in text
+    assert ("excel-semicolon.csv:6:1: note: concept 'leer' (line 6): no definition in 'de': comes in as "
+            "a draft") in text
     assert "glossary/fett.yml" in text and "raw HTML '<b>'" in text and "not written" in text
     write_terms(result, settings)
     assert not (project / "glossary" / "fett.yml").exists()

@@ -165,14 +165,17 @@ def test_tbx_import_of_grammar_it_cannot_map_is_a_finding(fixture_exports, tmp_p
     settings = empty_project(tmp_path / "project", fixture_exports[0])
     result = import_tbx(source, settings)
     lines = [f"{f.line}: {f.severity.value}: {f.message}" for f in result.findings if f.path == str(source)]
-    assert lines == [
-        "8: warning: the grammatical gender 'other' of 'Mandant' is not one 'de' has (m, f, n): left out",
-        "9: warning: the part of speech 'interjection' of 'Mandant' is none of noun, verb, adjective, "
-        "adverb, other, properNoun: left out",
-        "11: note: the superseded term 'Klient' became a deprecated one",
-        "19: warning: the grammatical gender 'Masculine' of 'klient' is not one 'da' has (c, n): left out",
-        '13: note: left out 1 × <termNote type="partOfSpeech">: an entry has no field for it',
-        "21: note: left out 1 × <note>: an entry has no field for it",
+    concept = "concept 'mandant' (line 3): "
+    assert lines == [  # in source order, each naming the source concept
+        f"8: warning: {concept}the grammatical gender 'other' of 'Mandant' is not one 'de' has (m, f, n): "
+        "left out",
+        f"9: warning: {concept}the part of speech 'interjection' of 'Mandant' is none of noun, verb, "
+        "adjective, adverb, other, properNoun: left out",
+        f"11: note: {concept}the superseded term 'Klient' became a deprecated one",
+        f'13: note: {concept}left out 1 × <termNote type="partOfSpeech">: an entry has no field for it',
+        f"19: warning: {concept}the grammatical gender 'Masculine' of 'klient' is not one 'da' has (c, n): "
+        "left out",
+        f"21: note: {concept}left out 1 × <note>: an entry has no field for it",
     ]
     assert not result.errors
     write_terms(result, settings)

@@ -61,53 +61,70 @@ class TbxTerm:
 
     name: str = ""
     line: int = 0
-    notes: dict[str, tuple[str, int]] = field(default_factory=dict)
-    """``type`` → (value, line) of the term notes :data:`TERM_NOTES` names."""
+    col: int = 1
+    notes: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    """``type`` → (value, line, column) of the term notes :data:`TERM_NOTES` names."""
     contexts: list[dict[str, str]] = field(default_factory=list)
     """``{"text": …, "source": …}`` (source only when given), as an entry block holds them."""
+    definitions: list[tuple[str, int, int]] = field(default_factory=list)
+    """Definitions given with the term (MultiTerm writes them so): text, line, column."""
 
     def note(self, kind: str) -> str:
-        return self.notes.get(kind, ("", 0))[0]
+        return self.notes.get(kind, ("", 0, 0))[0]
 
 
 def read_term(element: Element, clean: Callable[[str], str], leave_out: Callable[[Element], None]) -> TbxTerm:
     """The term in ``element`` (a ``termSec``/``tig``); what it does not use goes to ``leave_out``."""
-    term = TbxTerm(line=element.line)
+    term = TbxTerm(line=element.line, col=element.col)
     for child in element.children:
         kind = child.attributes.get("type", "")
         if child.name == "term" and not term.name:
-            term.name, term.line = clean(child.text()), child.line
+            term.name, term.line, term.col = clean(child.text()), child.line, child.col
         elif child.name == "termNote" and kind in TERM_NOTES:
-            term.notes.setdefault(kind, (clean(child.text()), child.line))
-        elif child.name == "descrip" and kind == "context":
-            term.contexts.append({"text": clean(child.text())})
-        elif child.name == "descripGrp" and _context_group(term, child, clean, leave_out):
+            term.notes.setdefault(kind, (clean(child.text()), child.line, child.col))
+        elif child.name == "descrip" and kind in ("context", "definition"):
+            _describe(term, child, clean)
+        elif child.name == "descripGrp" and _described_group(term, child, clean, leave_out):
             pass
         elif child.name in ("termGrp", "termNoteGrp"):
             inner = read_term(child, clean, leave_out)
             if not term.name:
-                term.name, term.line = inner.name, inner.line
+                term.name, term.line, term.col = inner.name, inner.line, inner.col
             term.notes = {**inner.notes, **term.notes}
             term.contexts += inner.contexts
+            term.definitions += inner.definitions
         else:
             leave_out(child)
     term.contexts = [c for c in term.contexts if c["text"]]
     return term
 
 
-def _context_group(term: TbxTerm, group: Element, clean: Callable[[str], str],
-                   leave_out: Callable[[Element], None]) -> bool:
-    """A ``descripGrp`` holding a context and its sources: read; any other group: False."""
+def _describe(term: TbxTerm, descrip: Element, clean: Callable[[str], str]) -> dict[str, str]:
+    """A context or definition of the term, kept; the context's dict (a definition's is thrown away)."""
+    text = clean(descrip.text())
+    if descrip.attributes.get("type") == "definition":
+        if text:
+            term.definitions.append((text, descrip.line, descrip.col))
+        return {}
+    context = {"text": text}
+    term.contexts.append(context)
+    return context
+
+
+def _described_group(term: TbxTerm, group: Element, clean: Callable[[str], str],
+                     leave_out: Callable[[Element], None]) -> bool:
+    """A ``descripGrp`` holding a context (and its source) or a definition: read; any other: False."""
     first = group.children[0] if group.children else None
-    if first is None or first.name != "descrip" or first.attributes.get("type") != "context":
+    if first is None or first.name != "descrip" or first.attributes.get("type") not in ("context",
+                                                                                        "definition"):
         return False
-    context = {"text": clean(first.text())}
+    context = _describe(term, first, clean)
     for child in group.children[1:]:
-        if child.name == "admin" and child.attributes.get("type") == "source" and "source" not in context:
-            context["source"] = clean(child.text())
+        if (context and child.name == "admin" and child.attributes.get("type") == "source"
+                and "source" not in context):
+            source = clean(child.text())
+            if source:
+                context["source"] = source
         else:
             leave_out(child)
-    if not context.get("source"):
-        context.pop("source", None)
-    term.contexts.append(context)
     return True

@@ -1,11 +1,18 @@
 """Reading TBX (``lexicon import-tbx``): ISO 30042:2019 ``<tbx>`` and the 2008 ``<martif>``
 form, TBX-Basic or close to it, streamed entry by entry.
 
+- DCA style (``<descrip type="definition">``) and DCT style (``<basic:definition>``) alike,
+  and the spellings of MultiTerm and the Microsoft Terminology Collection (:mod:`.styles`);
 - each ``conceptEntry``/``termEntry`` is an entry; its ``id`` is the entry's id when it
   is a valid one (less the ``_`` our export puts before a leading digit), else the slug of
-  the title in the default language (a tool's counter like ``c12`` is not an id);
-- per ``langSec``/``langSet`` (``de-DE`` counts as ``de``; unconfigured languages are
-  reported and left out): the ``definition`` is the summary; per term by its
+  the title in the default language (a tool's counter like ``c12`` is not an id); an id
+  found twice is merged, homonyms get distinct ids and qualifiers (:mod:`..term_ids`);
+- per ``langSec``/``langSet`` (``de-DE``, ``de_AT`` count as ``de``; ``--map en=de``
+  relabels; other languages are reported once and left out, :mod:`.languages`): the
+  ``definition`` is the summary, else the first definition given with a term, else the
+  definition of the whole concept (in the language it is in: its own ``xml:lang``, the
+  entry's, the file's; in every language without one when none is given); a concept
+  still without a definition in a language comes in as a draft; per term by its
   ``administrativeStatus`` and ``termType``: the preferred term is the title (its
   ``grammaticalGender`` and ``partOfSpeech`` become ``gender`` and ``pos``, mapped by
   :mod:`.categories` and the language's locale; a value the language has no word for is a
@@ -32,8 +39,7 @@ entities or DTDs.
 from __future__ import annotations
 
 import sys
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -49,7 +55,10 @@ from lexikon.interchange.tbx.categories import (
     pos_from_tbx,
     read_term,
 )
+from lexikon.interchange.tbx.definitions import Definitions
+from lexikon.interchange.tbx.languages import Languages
 from lexikon.interchange.tbx.stream import Element, XmlProblem, stream_entries
+from lexikon.interchange.tbx.styles import normalise
 from lexikon.interchange.term_files import finish, run_terms
 from lexikon.interchange.terms import Concept, SourceProblem, TermImport, check_size, clean, failed, new_block
 
@@ -63,10 +72,11 @@ _STATUS_OF_FORMS = {"deprecatedterm-admn-sts", "supersededterm-admn-sts", "depre
                     "supersededterm", "deprecated", "superseded"}
 
 
-def import_tbx(path: Path, settings: Settings) -> TermImport:
-    """New entries from a TBX file; nothing is written (see :func:`write_terms`)."""
+def import_tbx(path: Path, settings: Settings, maps: Mapping[str, str] | None = None) -> TermImport:
+    """New entries from a TBX file; nothing is written (see :func:`write_terms`). ``maps``:
+    source language tags (folded, :func:`.languages.parse_maps`) → site languages."""
     source = str(path)
-    reader = _TbxReader(settings, source)
+    reader = _TbxReader(settings, source, Languages(tuple(settings.codes), maps or {}))
     try:
         check_size(path)
         stream_entries(path, _ENTRY, {"tbx", "martif"}, reader.start, reader.add)
@@ -78,101 +88,90 @@ def import_tbx(path: Path, settings: Settings) -> TermImport:
     return finish(concepts, findings, settings, source)
 
 
-
 def run_import_tbx(settings: Settings, source: Path, *, dry_run: bool = False,
-                   out: IO[str] | None = None) -> int:
+                   out: IO[str] | None = None, maps: Mapping[str, str] | None = None) -> int:
     """``lexicon import-tbx FILE``: the exit code (1 when anything was refused)."""
-    return run_terms(import_tbx(source, settings), settings, dry_run, out or sys.stdout)
+    return run_terms(import_tbx(source, settings, maps), settings, dry_run, out or sys.stdout)
 
 
-
-class _TbxReader:
-    def __init__(self, settings: Settings, source: str) -> None:
+class _TbxReader(Definitions):
+    def __init__(self, settings: Settings, source: str, languages: Languages) -> None:
         self.settings = settings
         self.source = source
+        self.languages = languages
         self.findings: list[Finding] = []
-        self.left_out: Counter[str] = Counter()
-        self.left_out_at: dict[str, int] = {}
-        self.languages_left_out: dict[str, int] = {}
+        self.tallies: dict[str, tuple[int, int, int, str]] = {}
+        """A message said once for all its cases → line, column of the first, count, its concept."""
         self.concepts: list[Concept] = []
-        self.root_line = 1
-        self.file_lang: str | None = None
+        self.root = Element("tbx", {}, 1)
+        self.file_lang = ""
+        self.current: Concept | None = None
 
-    def note(self, line: int, message: str, severity: Severity = Severity.NOTE) -> None:
-        self.findings.append(Finding(self.source, line, 1, severity, message))
+    def note(self, line: int, col: int, message: str, severity: Severity = Severity.NOTE) -> None:
+        """A finding at ``line``, ``col``, naming the concept being read."""
+        prefix = f"{self.current.name}: " if self.current is not None else ""
+        self.findings.append(Finding(self.source, line, col, severity, prefix + message))
+
+    def tally(self, message: str, line: int, col: int) -> None:
+        """``message`` once, at its first case, with the number of cases (see :meth:`finish`)."""
+        name = self.current.name if self.current is not None else ""
+        first_line, first_col, count, first = self.tallies.get(message, (line, col, 0, name))
+        self.tallies[message] = (first_line, first_col, count + 1, first)
 
     def leave_out(self, element: Element) -> None:
         kind = f"<{element.name} type=\"{element.attributes['type']}\">" if "type" in element.attributes \
             else f"<{element.name}>"
-        self.count_left_out(kind, element.line)
-
-    def count_left_out(self, kind: str, line: int) -> None:
-        self.left_out[kind] += 1
-        self.left_out_at.setdefault(kind, line)
+        self.tally(f"left out {{}} × {kind}: an entry has no field for it", element.line, element.col)
 
     def start(self, root: Element) -> None:
         """The root element, before its entries (streamed: see :mod:`lexikon.interchange.tbx.stream`)."""
-        self.root_line = root.line
-        self.file_lang = self.language(root.attributes.get("xml:lang", ""), root.line, quiet=True)
+        self.root = root
+        self.file_lang = root.attributes.get("xml:lang", "")
 
     def add(self, element: Element) -> None:
         """One entry element, read whole; dropped once made a concept."""
-        self.concepts.append(self.concept(element))
+        self.concepts.append(self.concept(normalise(element)))
+        self.current = None
 
     def finish(self) -> tuple[list[Concept], list[Finding]]:
-        concepts = self.concepts
-        if not concepts:
-            self.note(self.root_line, "no <conceptEntry> or <termEntry> in the file: nothing to import",
-                      Severity.WARNING)
-        for kind, count in sorted(self.left_out.items(), key=lambda item: self.left_out_at[item[0]]):
-            self.note(self.left_out_at[kind], f"left out {count} × {kind}: an entry has no field for it")
-        return concepts, self.findings
-
-    def language(self, code: str, line: int, quiet: bool = False) -> str | None:
-        """The configured language ``code`` means (``de-DE`` is ``de``), or None."""
-        if code in self.settings.codes:
-            return code
-        if not code:
-            if not quiet:
-                self.note(line, "a language section without xml:lang: its terms are left out",
-                          Severity.WARNING)
-            return None
-        primary = code.replace("_", "-").split("-")[0].lower()
-        if primary in self.settings.codes:
-            return primary
-        if not quiet and code not in self.languages_left_out:
-            self.languages_left_out[code] = line
-            self.note(line, f"language '{code}' is not configured (the site has "
-                      f"{', '.join(self.settings.codes)}): its terms are left out", Severity.WARNING)
-        return None
+        if not self.concepts:
+            self.note(self.root.line, self.root.col, "no <conceptEntry> or <termEntry> in the file: "
+                      "nothing to import", Severity.WARNING)
+        for message, (line, col, count, name) in self.tallies.items():
+            counted = "{}" in message
+            text = message.format(count) if counted else message
+            if count > 1 and name:
+                text += f" (the first in {name})" if counted else f" ({count} times; the first in {name})"
+            elif name:
+                text = f"{name}: {text}"
+            self.findings.append(Finding(self.source, line, col, Severity.NOTE, text))
+        for line, col, severity, message in self.languages.findings():
+            self.findings.append(Finding(self.source, line, col, severity, message))
+        return self.concepts, self.findings
 
     def concept(self, element: Element) -> Concept:
-        concept = Concept(element.attributes.get("id", ""), element.line,
-                           tags_lang=self.file_lang or self.settings.default_language)
-        concept_definition: tuple[str, int] | None = None
+        concept = Concept(element.attributes.get("id", ""), element.line, col=element.col,
+                          position=len(self.concepts) + 1)
+        self.current = concept
+        concept.tags_lang = self.languages.resolve(self.file_lang) or self.settings.default_language
+        definitions: list[Element] = []
         for child in self.flat(element):
             kind = child.attributes.get("type", "")
             if child.name == "descrip" and kind == "subjectField":
                 value = clean(child.text())
                 if value:
-                    concept.tags.append((value, child.line))
+                    concept.tags.append((value, child.line, child.col))
             elif child.name == "descrip" and kind == "definition":
-                concept_definition = (clean(child.text()), child.line)
+                definitions.append(child)
             elif child.name == "ref" and kind == "crossReference" and child.attributes.get("target"):
                 links = concept.broader if child.attributes.get("datatype") == BROADER else concept.related
-                links.append((child.attributes["target"], child.line))
+                links.append((child.attributes["target"], child.line, child.col))
             elif child.name in _LANGUAGE:
                 self.language_section(concept, child)
             else:
                 self.leave_out(child)
-        if concept_definition is not None:
-            lang = self.file_lang or self.settings.default_language
-            block = concept.texts.get(lang)
-            if block is not None and not block.get("summary"):
-                block["summary"] = concept_definition[0]
-            else:
-                self.note(concept_definition[1], "left out a definition of the whole concept: the "
-                          "languages have their own")
+        for definition in definitions:
+            self.concept_definition(concept, definition, element)
         return concept
 
     def flat(self, element: Element) -> Iterable[Element]:
@@ -184,18 +183,23 @@ class _TbxReader:
                 yield child
 
     def language_section(self, concept: Concept, element: Element) -> None:
-        lang = self.language(element.attributes.get("xml:lang", ""), element.line)
+        tag = element.attributes.get("xml:lang", "")
+        lang = self.languages.resolve(tag)
         if lang is None:
+            self.languages.left_out(tag, element.line, element.col, concept.name)
+            concept.languages_left_out.append(tag)
             return
         if lang in concept.texts:
-            self.note(element.line, f"a second '{lang}' section in one concept: its terms are added")
+            self.note(element.line, element.col, f"a second '{lang}' section ('{tag}') in one concept: "
+                      "its terms are added")
         block = concept.texts.setdefault(lang, new_block(element.line))
+        block.setdefault("_col", element.col)
         terms: list[TbxTerm] = []
         for child in self.flat(element):
             kind = child.attributes.get("type", "")
             if child.name == "descrip" and kind == "definition":
                 if block["summary"]:
-                    self.note(child.line, "left out a second definition in one language")
+                    self.note(child.line, child.col, "left out a second definition in one language")
                 else:
                     block["summary"] = clean(child.text())
             elif child.name in _TERM:
@@ -204,47 +208,64 @@ class _TbxReader:
                     terms.append(term)
             else:
                 self.leave_out(child)
+        main = self.main_term(terms, block, lang)
         for term in terms:
-            self.place(block, term, lang)
-        if not block["title"] and block["aliases"]:
-            block["title"] = block["aliases"].pop(0)
-            if terms:
-                self.note(terms[0].line, f"no preferred term in '{lang}': '{block['title']}' became "
-                          "the title")
+            self.place(block, term, lang, term is main)
+        self.term_definitions(block, terms, lang)
 
-    def place(self, block: dict[str, Any], term: TbxTerm, lang: str) -> None:
-        """The term into the block by its status and type: title, alias, abbreviation, deprecated."""
+    def main_term(self, terms: list[TbxTerm], block: dict[str, Any], lang: str) -> TbxTerm | None:
+        """The term that becomes the title: the preferred one; without one (most tools mark no
+        status), the first that is neither deprecated nor a short form, said once for all."""
+        if block["title"] or not terms:
+            return None
+        preferred = [t for t in terms if t.note("administrativeStatus").casefold() in _PREFERRED]
+        if preferred:
+            return preferred[0]
+        plain = [t for t in terms if t.note("administrativeStatus").casefold() not in _STATUS_OF_FORMS
+                 and t.note("termType").casefold() not in SHORT_FORMS]
+        main = (plain or terms)[0]
+        self.tally(f"no preferred term in '{lang}': the first full term became the title", main.line,
+                   main.col)
+        return main
+
+    def place(self, block: dict[str, Any], term: TbxTerm, lang: str, main: bool) -> None:
+        """The term into the block: the title (``main``), else by its status and type an alias,
+        abbreviation or deprecated term."""
         status, name = term.note("administrativeStatus").casefold(), term.name
         block["context"] += term.contexts
-        if status in _PREFERRED and not block["title"]:
+        if main:
             block["title"] = name
             self.grammar(block, term, lang)
             return
         for kind in ("grammaticalGender", "partOfSpeech"):
             if kind in term.notes:  # of an alias: an entry states the title's grammar only
-                self.count_left_out(f'<termNote type="{kind}">', term.notes[kind][1])
+                self.tally(f'left out {{}} × <termNote type="{kind}">: an entry has no field for it',
+                           *term.notes[kind][1:])
         if status in _STATUS_OF_FORMS:
             block["deprecated"].append(name)
             if status.startswith("superseded"):
-                self.note(term.line, f"the superseded term '{name}' became a deprecated one")
+                self.note(term.line, term.col, f"the superseded term '{name}' became a deprecated one")
         elif term.note("termType").casefold() in SHORT_FORMS:
             block["abbreviations"].append(name)
         else:
             block["aliases"].append(name)
             if status not in _PREFERRED and status not in _ADMITTED:
-                self.note(term.line, f"unknown administrative status '{status}': '{name}' became an alias")
+                self.note(term.line, term.col, f"unknown administrative status '{status}': '{name}' "
+                          "became an alias")
 
     def grammar(self, block: dict[str, Any], term: TbxTerm, lang: str) -> None:
         """The title's gender and part of speech, mapped; a value we have no word for is a finding."""
-        gender, line = term.notes.get("grammaticalGender", ("", 0))
+        gender, line, col = term.notes.get("grammaticalGender", ("", 0, 0))
         if gender:
             block["gender"] = gender_from_tbx(gender, lang)
             if block["gender"] is None:
-                self.note(line, f"the grammatical gender '{gender}' of '{term.name}' is not one '{lang}' "
-                          f"has ({', '.join(genders_of(lang)) or 'none'}): left out", Severity.WARNING)
-        pos, line = term.notes.get("partOfSpeech", ("", 0))
+                self.note(line, col, f"the grammatical gender '{gender}' of '{term.name}' is not one "
+                          f"'{lang}' has ({', '.join(genders_of(lang)) or 'none'}): left out",
+                          Severity.WARNING)
+        pos, line, col = term.notes.get("partOfSpeech", ("", 0, 0))
         if pos:
             block["pos"] = pos_from_tbx(pos)
             if block["pos"] is None:
-                self.note(line, f"the part of speech '{pos}' of '{term.name}' is none of "
+                self.note(line, col, f"the part of speech '{pos}' of '{term.name}' is none of "
                           f"{', '.join(PARTS_OF_SPEECH.values())}: left out", Severity.WARNING)
+

@@ -34,12 +34,14 @@ class XmlProblem(Exception):
 
 @dataclass
 class Element:
-    """An XML element: local name, attributes (``xml:lang`` by that name), line, content."""
+    """An XML element: local name, attributes (``xml:lang`` by that name), line, column
+    (1-based: a termbase written on one line still tells its elements apart), content."""
 
     name: str
     attributes: dict[str, str]
     line: int
     content: list[Element | str] = field(default_factory=list)
+    col: int = 1
 
     @property
     def children(self) -> list[Element]:
@@ -67,7 +69,8 @@ def stream_entries(path: Path, entry_names: set[str], root_names: set[str],
 
     def refuse_entities(name: str, *_: object) -> None:
         raise XmlProblem(f"the file declares the entity '{name}': entity declarations are refused "
-                         "(they can expand without limit or read other files)", parser.CurrentLineNumber)
+                         "(they can expand without limit or read other files)", parser.CurrentLineNumber,
+                         parser.CurrentColumnNumber + 1)
 
     def start(name: str, attributes: dict[str, str]) -> None:
         nonlocal depth
@@ -81,11 +84,13 @@ def stream_entries(path: Path, entry_names: set[str], root_names: set[str],
             if local not in root_names:
                 raise XmlProblem(f"this is not TBX: the root element is <{local}>, not <tbx> (ISO "
                                  "30042:2019) or <martif> (2008)")
-            on_root(Element(local, _named(attributes), parser.CurrentLineNumber))
+            on_root(Element(local, _named(attributes), parser.CurrentLineNumber,
+                            col=parser.CurrentColumnNumber + 1))
             return
         if not kept and local not in entry_names:
             return  # outside any entry: nothing of it is used
-        element = Element(local, _named(attributes), parser.CurrentLineNumber)
+        element = Element(local, _named(attributes), parser.CurrentLineNumber,
+                          col=parser.CurrentColumnNumber + 1)
         if kept:
             kept[-1].content.append(element)
         kept.append(element)

@@ -1,0 +1,198 @@
+"""Imported concepts made entries with ids of their own, whatever the source did with its ids.
+
+- a concept id the source has twice is one concept written in two places (a tool's export
+  in parts): the second is merged into the first, its languages and terms added;
+- the entry id is the concept's own id when it is a valid one, else the slug of its title;
+  a tool's counters (``c12``, ``4711``) are not ids, which is said once for all of them;
+- homonyms, concepts with the same title (a bank of a river, a bank for money), get distinct
+  ids from their subject field (``bank-finance``, ``bank-geography``) or, without one, from
+  their source ids, and a ``qualifier`` in each language block that shares the title, so
+  that ``lexicon check`` tells them apart (see :mod:`lexikon.check.titles`);
+- a concept without any term cannot be an entry: skipped, with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from lexikon.check.terminology import fold
+from lexikon.core.model import Severity
+from lexikon.core.schema import ID_RULE
+from lexikon.interchange.term_counts import NO_ID, NO_TERM, Counts
+from lexikon.interchange.words import slugify
+
+if TYPE_CHECKING:
+    from lexikon.interchange.terms import Concept
+
+Report = Callable[..., None]
+"""``report(line, severity, message, col=1)``: a finding about the source."""
+_COUNTER_ID = re.compile(r"^[a-z]{0,2}\d+$")
+"""Ids like ``c12`` that terminology tools number their concepts with."""
+
+
+def merge(concepts: list[Concept], report: Report, counts: Counts) -> list[Concept]:
+    """The concepts with each source id once: a second one is added to the first."""
+    first: dict[str, Concept] = {}
+    kept: list[Concept] = []
+    for concept in concepts:
+        key = concept.key.strip()
+        earlier = first.get(key) if key else None
+        if earlier is None:
+            if key:
+                first[key] = concept
+            kept.append(concept)
+            continue
+        counts.merged += 1
+        _merge_into(earlier, concept)
+        report(concept.line, Severity.NOTE, f"{concept.name}: the id comes again (first at line "
+               f"{earlier.line}, column {earlier.col}): merged into one entry, its languages and terms "
+               "added", concept.col)
+    return kept
+
+
+def _merge_into(first: Concept, other: Concept) -> None:
+    first.tags += other.tags
+    first.related += other.related
+    first.broader += other.broader
+    first.draft = first.draft or other.draft
+    first.languages_left_out += other.languages_left_out
+    for lang, block in other.texts.items():
+        mine = first.texts.setdefault(lang, block)
+        if mine is block:
+            continue
+        mine["summary"] = mine["summary"] or block["summary"]
+        mine["title"] = mine["title"] or block["title"]
+        mine["aliases"] += [t for t in (block["title"], *block["aliases"]) if t and t != mine["title"]]
+        for key in ("abbreviations", "deprecated", "context", "forms"):
+            mine[key] = list(mine.get(key) or []) + list(block.get(key) or [])
+
+
+class Ids:
+    """Entry ids for a run's concepts; what it could not use is reported and counted."""
+
+    def __init__(self, default: str, report: Report, counts: Counts) -> None:
+        self.default, self.report, self.counts = default, report, counts
+        self.renamed = 0
+        self.first_renamed = ""
+        self.first_at = (1, 1)
+
+    def entry_id(self, concept: Concept) -> str | None:
+        """The concept's entry id (its own when valid, else the title's slug); None: skipped."""
+        for lang, block in list(concept.texts.items()):
+            if not block["title"]:
+                self.report(block["_line"], Severity.WARNING, f"{concept.name}: no term in '{lang}': "
+                            "the language is left out", block.get("_col", 1))
+                del concept.texts[lang]
+                self.counts.languages_left_out += 1
+        if not concept.texts:
+            self.report(concept.line, Severity.ERROR, f"{concept.name}: no term in any of the site's "
+                        "languages: nothing to import (skipped)", concept.col)
+            self.counts.skip(NO_TERM)
+            return None
+        self._draft(concept)
+        first = concept.texts.get(self.default) or next(iter(concept.texts.values()))
+        key = concept.key.strip()
+        own = key[1:] if key.startswith("_") else key
+        slug = slugify(first["title"])
+        if ID_RULE.match(own) and not (_COUNTER_ID.match(own) and slug and slug != own):
+            return own
+        if not slug:
+            self.report(concept.line, Severity.ERROR, f"{concept.name}: the title '{first['title']}' "
+                        "makes no id: skipped (give the concept an id that is one)", concept.col)
+            self.counts.skip(NO_ID)
+            return None
+        if key:
+            self.renamed += 1
+            if self.renamed == 1:
+                self.first_renamed, self.first_at = concept.name, (concept.line, concept.col)
+        return slug
+
+    def _draft(self, concept: Concept) -> None:
+        missing = [lang for lang, block in concept.texts.items() if not block["summary"]]
+        if missing:
+            concept.draft = True
+            self.report(concept.line, Severity.NOTE, f"{concept.name}: no definition in "
+                        f"{', '.join(repr(lang) for lang in missing)}: comes in as a draft "
+                        "(draft: true); write the summary, then remove the draft line", concept.col)
+
+    def finish(self) -> None:
+        """The ids made from titles, said once."""
+        if self.renamed:
+            self.report(self.first_at[0], Severity.NOTE, f"{self.renamed} concept(s) have ids that are "
+                        f"not entry ids (the first: {self.first_renamed}): their ids were made from their "
+                        "titles", self.first_at[1])
+
+
+def tell_apart(chosen: list[tuple[str, Concept]], report: Report,
+               label: Callable[[str, str], str] = lambda subject, _: subject) -> list[tuple[str, Concept]]:
+    """Distinct ids for concepts that would share one, and qualifiers for shared titles.
+
+    ``label(subject, lang)``: a subject field's name in a language (the tag's label there), for
+    the qualifiers. Changed in place; the groups are made only for what is shared (a termbase of 60,000
+    concepts has a few hundred homonyms: memory stays bounded by the concepts themselves)."""
+    taken = {entry_id for entry_id, _ in chosen}
+    by_id: dict[str, list[int]] = defaultdict(list)
+    for index, entry_id in _repeated([entry_id for entry_id, _ in chosen]):
+        by_id[entry_id].append(index)
+    result = chosen
+    for entry_id, members in by_id.items():
+        concepts = [chosen[i][1] for i in members]
+        for index, concept, name in zip(members, concepts, qualifiers(concepts), strict=True):
+            new = _free(f"{entry_id}-{slugify(name) or concept.position}", taken)
+            result[index] = (new, concept)
+            report(concept.line, Severity.NOTE, f"{concept.name}: {len(members)} concepts have the id "
+                   f"'{entry_id}': this one is '{new}', with the qualifier '{name}'", concept.col)
+    _qualify([concept for _, concept in result], label)
+    return result
+
+
+def _free(entry_id: str, taken: set[str]) -> str:
+    candidate, number = entry_id, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{entry_id}-{number}"
+    taken.add(candidate)
+    return candidate
+
+
+def qualifiers(concepts: list[Concept]) -> list[str]:
+    """What tells each concept from the others: its subject field when theirs differ, else
+    its source id, else its position in the source."""
+    fields = [concept.tags[0][0] if concept.tags else "" for concept in concepts]
+    labels = []
+    for concept, subject in zip(concepts, fields, strict=True):
+        if subject and fields.count(subject) == 1:
+            labels.append(subject)
+        else:
+            labels.append(concept.key.strip() or str(concept.position))
+    return labels
+
+
+def _qualify(concepts: list[Concept], label: Callable[[str, str], str]) -> None:
+    """A qualifier in every block whose title another imported concept has in that language:
+    the subject field in the block's language when it tells them apart, else the source id."""
+    counts = Counter(_title_key(lang, block) for concept in concepts for lang, block in concept.texts.items())
+    shared: dict[str, list[tuple[Concept, str, dict[str, Any]]]] = defaultdict(list)
+    for concept in concepts:
+        for lang, block in concept.texts.items():
+            key = _title_key(lang, block)
+            if counts[key] > 1:
+                shared[key].append((concept, lang, block))
+    del counts
+    for uses in shared.values():
+        for (concept, lang, block), name in zip(uses, qualifiers([use[0] for use in uses]), strict=True):
+            subject = bool(concept.tags) and name == concept.tags[0][0]
+            block["qualifier"] = block.get("qualifier") or (label(name, lang) if subject else name)
+
+
+def _repeated(keys: list[str]) -> list[tuple[int, str]]:
+    """(index, key) of every key that occurs more than once, in order."""
+    counts = Counter(keys)
+    return [(index, key) for index, key in enumerate(keys) if counts[key] > 1]
+
+
+def _title_key(lang: str, block: dict[str, Any]) -> str:
+    return f"{lang}\0{fold(block['title'])}"
