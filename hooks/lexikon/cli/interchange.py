@@ -27,14 +27,14 @@ def _import(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _import_tbx(args: argparse.Namespace, settings: Settings) -> int:
+    from lexikon.interchange.languages import MapProblem, language_map
     from lexikon.interchange.tbx import run_import_tbx
-    from lexikon.interchange.tbx.languages import MapProblem, parse_maps
 
     if not args.file.is_file():
         print(f"lexicon import-tbx: {args.file} not found", file=sys.stderr)
         return EXIT_USAGE
     try:
-        maps = parse_maps(args.map or (), settings.codes)
+        maps = language_map(args.map or (), settings.codes)
     except MapProblem as err:
         print(f"lexicon import-tbx: {err}", file=sys.stderr)
         return EXIT_USAGE

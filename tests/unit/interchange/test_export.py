@@ -564,8 +564,8 @@ def test_csv_from_excel_with_semicolons(tmp_path: Path) -> None:
     assert result.conflicts == ("vertrag",)
     text = "\n".join(str(f) for f in result.findings)
     assert "excel-semicolon.csv:1:7: note: column 'kommentar' is not used" in text
-    assert ("excel-semicolon.csv:4:1: error: concept 'vertrag' (line 4): the entry 'vertrag' exists "
-            "already") in text
+    assert ("excel-semicolon.csv:4:1: error: the entry 'vertrag' exists already, with a 'de' text: it is "
+            "left as it is") in text
     assert ("excel-semicolon.csv:6:1: note: concept 'leer' (line 6): no definition in 'de': comes in as "
             "a draft") in text
     assert "glossary/fett.yml" in text and "raw HTML '<b>'" in text and "not written" in text

@@ -23,8 +23,9 @@ import yaml
 
 from lexikon.check.pipeline import run
 from lexikon.core.model import Severity
+from lexikon.interchange.languages import MapProblem, language_map
 from lexikon.interchange.tbx import import_tbx, run_import_tbx
-from lexikon.interchange.tbx.languages import Languages, MapProblem, parse_maps
+from lexikon.interchange.tbx.languages import Languages
 from lexikon.interchange.term_files import write_terms
 from tests.support.constants import FIXTURES, ROOT
 from tests.support.exports import settings_for
@@ -106,12 +107,12 @@ def test_language_tags_count_by_their_primary_subtag(tag: str, lang: str | None)
 
 
 def test_map_relabels_a_language_or_one_region_of_it() -> None:
-    languages = Languages(("de", "da"), parse_maps(["en=de", "es-ES=da"], ["de", "da"]))
+    languages = Languages(("de", "da"), language_map(["en=de", "es-ES=da"], ["de", "da"]))
     assert [languages.resolve(tag) for tag in ("en", "en-GB", "EN_us", "es-ES", "es-MX")] == [
         "de", "de", "de", "da", None]
     for bad in ("en", "en=fr", "=de"):
         with pytest.raises(MapProblem, match="--map"):
-            parse_maps([bad], ["de", "da"])
+            language_map([bad], ["de", "da"])
 
 
 def test_map_on_the_command_line(tmp_path: Path) -> None:
@@ -122,7 +123,7 @@ def test_map_on_the_command_line(tmp_path: Path) -> None:
     done = subprocess.run([*command, "--map", "en-US=de"], cwd=folder, capture_output=True, text=True)
     assert done.returncode == 0 and "7 concepts: 7 entries to write" in done.stdout, done.stderr
     bad = subprocess.run([*command, "--map", "en-US=fr"], cwd=folder, capture_output=True, text=True)
-    assert bad.returncode == 2 and "--map en-US=fr: write SOURCE=LANGUAGE" in bad.stderr
+    assert bad.returncode == 2 and "--map 'en-US=fr': 'fr' is not a language of the site" in bad.stderr
     unmapped = subprocess.run(command, cwd=folder, capture_output=True, text=True)
     assert unmapped.stdout.count("language 'en-US' is not one of the site's") == 1
     assert "left out of 7 concept(s) (the first: concept 'MS-1001' (line 14)); map it to one with " \

@@ -74,7 +74,7 @@ _STATUS_OF_FORMS = {"deprecatedterm-admn-sts", "supersededterm-admn-sts", "depre
 
 def import_tbx(path: Path, settings: Settings, maps: Mapping[str, str] | None = None) -> TermImport:
     """New entries from a TBX file; nothing is written (see :func:`write_terms`). ``maps``:
-    source language tags (folded, :func:`.languages.parse_maps`) → site languages."""
+    source language tags (folded, :func:`lexikon.interchange.languages.language_map`) → site languages."""
     source = str(path)
     reader = _TbxReader(settings, source, Languages(tuple(settings.codes), maps or {}))
     try:
