@@ -19,11 +19,12 @@ from lexikon.core.safe_write import write_bytes
 from lexikon.core.schema import ID_RULE
 from lexikon.core.settings import Settings
 from lexikon.interchange.article import blocks as reading
-from lexikon.interchange.article import debris, fields
+from lexikon.interchange.article import debris, fields, html
 from lexikon.interchange.article.findings import Changes, ImportProblem, ImportResult
 from lexikon.interchange.article.links import Links
 from lexikon.interchange.article.page import Block, Line, Patterns, front_matter, is_markdown, plain_line_ends
 from lexikon.interchange.entry_yaml import imported_entry_text, render_block, splice_block
+from lexikon.interchange.terms import MAX_SOURCE_BYTES
 from lexikon.interchange.words import slugify
 
 
@@ -56,9 +57,10 @@ def import_article(
         raise ImportProblem(f"'{entry_id}' is not a valid id (lowercase letters, digits, single hyphens);"
                             f" e.g. '{slugify(entry_id)}'")
     changes, patterns = Changes(), Patterns(lang)
-    front, key_lines, blocks = _read(text, source_name, patterns, changes)
+    front, key_lines, blocks, origin = _read(text, source_name, patterns, changes)
     fm_title = fields.front_text(front, "title", key_lines, changes)
-    title, blocks = fields.title(blocks, fm_title, key_lines.get("title", 1), patterns, changes)
+    title, blocks = fields.title(blocks, fm_title, key_lines.get("title", 1), patterns, changes,
+                                 origin or "the front matter 'title'")
     blocks, highlights = fields.highlights(blocks, patterns, changes)
     debris.glued_numbers(blocks, changes)
     title, final_id = _title_and_id(title, entry_id, changes)
@@ -87,21 +89,26 @@ def import_article(
 
 
 def _read(text: str, source_name: str, patterns: Patterns,
-          changes: Changes) -> tuple[dict[str, Any], dict[str, int], list[Block]]:
-    """The front matter, the line of each of its keys, and the body's cleaned blocks."""
+          changes: Changes) -> tuple[dict[str, Any], dict[str, int], list[Block], str]:
+    """The front matter (of a web page: its title and address), the line of each of its keys,
+    the body's cleaned blocks, and where a web page's title came from."""
     text = plain_line_ends(text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), changes)
-    raw_lines = text.split("\n")
-    front, key_lines, start = front_matter(raw_lines, changes)
-    body_text = debris.clean_html_blocks("\n".join(raw_lines[start:]), start + 1, changes)
-    lines = [Line(start + 1 + offset, value) for offset, value in enumerate(body_text.split("\n"))]
+    if html.is_html(source_name, text):
+        lines, front, key_lines, origin = html.html_lines(text, changes)
+    else:
+        origin = ""
+        raw_lines = text.split("\n")
+        front, key_lines, start = front_matter(raw_lines, changes)
+        body_text = debris.clean_html_blocks("\n".join(raw_lines[start:]), start + 1, changes)
+        lines = [Line(start + 1 + offset, value) for offset, value in enumerate(body_text.split("\n"))]
     for line in lines:
         debris.clean_line(line, patterns, changes)
-    if is_markdown(source_name, text, bool(front)):
+    if html.is_html(source_name, text) or is_markdown(source_name, text, bool(front)):
         blocks = reading.markdown_blocks(lines, changes)
     else:
         blocks = reading.text_blocks(lines, patterns, changes)
     reading.normalise_list_markers(blocks, changes)
-    return front, key_lines, blocks
+    return front, key_lines, blocks, origin
 
 
 def _title_and_id(title: str | None, entry_id: str | None, changes: Changes) -> tuple[str, str]:
@@ -146,6 +153,16 @@ def write_import(result: ImportResult, glossary_dir: Path, root: Path | None = N
     data = result.yaml_text.encode("utf-8")
     return write_bytes(path, b"\xef\xbb\xbf" + data if result.bom else data, root or glossary_dir,
                        exclusive=not result.existing)
+def read_article(source: Path) -> bytes:
+    """The article's bytes; a file over the import limit is refused before it is read whole."""
+    with source.open("rb") as stream:
+        data = stream.read(MAX_SOURCE_BYTES + 1)  # the size a file reports can be wrong
+    if len(data) > MAX_SOURCE_BYTES:
+        raise ImportProblem(f"the file is over {MAX_SOURCE_BYTES // (1024 * 1024)} MB: save only the "
+                            "article, or split it")
+    return data
+
+
 def run_import(settings: Settings, source: Path, lang: str, *, entry_id: str | None = None,
                dry_run: bool = False, out: IO[str]) -> int:
     """``lexicon import``: import, print the changes (and the YAML with ``--dry-run``), write.
@@ -153,7 +170,7 @@ def run_import(settings: Settings, source: Path, lang: str, *, entry_id: str | N
     Returns the exit code: 0 done, 1 the article could not be imported.
     """
     try:
-        text = source.read_bytes().decode("utf-8-sig")
+        text = read_article(source).decode("utf-8-sig")
         result = import_article(text, source.name, lang, glossary_dir=settings.glossary_dir,
                                 languages=settings.codes, entry_id=entry_id)
     except UnicodeDecodeError as err:

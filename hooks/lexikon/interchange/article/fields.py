@@ -37,10 +37,10 @@ USED_FRONT_MATTER = ("title", "description", "keywords", "tags", "source", "url"
 
 
 def title(blocks: list[Block], fm_title: str | None, title_line: int, patterns: Patterns,
-          changes: Changes) -> tuple[str | None, list[Block]]:
+          changes: Changes, origin: str = "the front matter 'title'") -> tuple[str | None, list[Block]]:
     found = fm_title
     if found:
-        changes.add(title_line, "took the title from the front matter 'title'")
+        changes.add(title_line, f"took the title from {origin}")
     kept: list[Block] = []
     first_h1 = True
     for block in blocks:
