@@ -19,6 +19,7 @@ text stands on, so the rules' changes point into the page.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import lxml.html
@@ -37,6 +38,7 @@ SITE_SUFFIX = re.compile(r"\s+(?:\||-|–|—|::|»|·)\s+.*$")
 LINE_ATTRIBUTE = "data-lexikon-line"
 """Each element's line in the page, set before extraction: the extractor keeps attributes."""
 _CHROME_PARENTS = ("header", "nav", "footer", "aside")
+_INLINE = frozenset({"a", "span", "time", "label"})
 _TEXT_BLOCKS = frozenset({"p", "li", "dt", "dd", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
                           "div", "span", "a", "label", "figcaption", "blockquote", "pre", "time"})
 
@@ -126,23 +128,28 @@ def _report_left_out(doc: etree._Element, kept: str, changes: Changes) -> None:
     kept_key = _plain(kept)
     run: list[tuple[int, str]] = []
     body = doc.find("body")
-    for element in (body.iter() if body is not None else ()):
-        name = element_name(element)
-        if name not in _TEXT_BLOCKS or any(element_name(c) in _TEXT_BLOCKS - {"a", "span", "time"}
-                                           for c in element):
-            continue
-        if any(element_name(a) in SKIPPED or element_name(a) in ("a", "span", "time", "label")
-               and name in ("a", "span", "time", "label") for a in element.iterancestors()):
-            continue
+    for element in _text_units(body) if body is not None else ():
         text = " ".join(element.text_content().split())
-        if not text:
-            continue
         if _plain(text) in kept_key:
             _flush(run, changes)
             run = []
         else:
             run.append((element.sourceline or 1, text))
     _flush(run, changes)
+
+
+def _text_units(element: etree._Element) -> Iterator[etree._Element]:
+    """The page's smallest blocks of text, each once (a list item, not also its link)."""
+    name = element_name(element)
+    if name in SKIPPED:
+        return
+    if name in _TEXT_BLOCKS and not any(element_name(c) in _TEXT_BLOCKS - _INLINE for c in element.iter()
+                                        if c is not element):
+        if element.text_content().strip():
+            yield element
+        return
+    for child in element:
+        yield from _text_units(child)
 
 
 def _flush(run: list[tuple[int, str]], changes: Changes) -> None:
@@ -154,4 +161,5 @@ def _flush(run: list[tuple[int, str]], changes: Changes) -> None:
 
 def _plain(text: str) -> str:
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    return " ".join(re.sub(r"[*#|>`\-]", " ", text).split()).casefold()
+    text = re.sub(r"[*_`]", "", text)
+    return " ".join(re.sub(r"[#|>\-]", " ", text).split()).casefold()

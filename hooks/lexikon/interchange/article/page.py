@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from lexikon.core.locale import load_locale
+from lexikon.interchange.article.boilerplate import Boilerplate
 from lexikon.interchange.article.findings import Changes, ImportProblem
 from lexikon.interchange.entry_yaml import AnchorError, plain_yaml
 
@@ -54,6 +55,7 @@ class Patterns:
         self.chrome = [re.compile(p, re.I) for p in patterns.get("chrome", ())]
         self.highlight_headings = [re.compile(p + r"\s*:?", re.I) for p in patterns.get("highlights", ())]
         self.questions = [re.compile(p, re.I) for p in patterns.get("title_questions", ())]
+        self.boilerplate = Boilerplate(lang)
 
     def question_term(self, text: str) -> str | None:
         """The term a question heading asks about (``Was ist X?`` → ``X``), or None."""
