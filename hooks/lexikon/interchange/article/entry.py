@@ -60,7 +60,7 @@ def import_article(
     front, key_lines, blocks, origin = _read(text, source_name, patterns, changes)
     fm_title = fields.front_text(front, "title", key_lines, changes)
     title, blocks = fields.title(blocks, fm_title, key_lines.get("title", 1), patterns, changes,
-                                 origin or "the front matter 'title'")
+                                 origin or fields.FRONT_TITLE)
     blocks, highlights = fields.highlights(blocks, patterns, changes)
     debris.glued_numbers(blocks, changes)
     title, final_id = _title_and_id(title, entry_id, changes)

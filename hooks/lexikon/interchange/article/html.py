@@ -28,13 +28,11 @@ from readability import Document
 
 from lexikon.interchange.article.findings import Changes, ImportProblem
 from lexikon.interchange.article.html_markdown import SKIPPED, MarkdownWriter, element_name
-from lexikon.interchange.article.page import Line
+from lexikon.interchange.article.page import Line, strip_site_name
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _SNIFF = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                     re.I | re.S)
-SITE_SUFFIX = re.compile(r"\s+(?:\||-|–|—|::|»|·)\s+.*$")
-"""A page title's tail after the term: `` | IT-Lexikon``, `` – Definition, Vorteile & Nachteile``."""
 LINE_ATTRIBUTE = "data-lexikon-line"
 """Each element's line in the page, set before extraction: the extractor keeps attributes."""
 _CHROME_PARENTS = ("header", "nav", "footer", "aside")
@@ -60,7 +58,7 @@ def page_title(doc: etree._Element) -> tuple[str | None, int, str]:
         found = [" ".join(str(v).split()) for v in doc.xpath(xpath) if str(v).strip()]
         if found:
             line = next((e.sourceline for e in doc.xpath(xpath.rsplit("/", 1)[0])), 1) or 1
-            bare = SITE_SUFFIX.sub("", found[0]).strip()
+            bare = strip_site_name(found[0])
             return bare or found[0], line, where + (f" without the site's name ('{found[0]}')"
                                                      if bare and bare != found[0] else "")
     return None, 1, ""
@@ -125,12 +123,12 @@ def source_line(element: etree._Element) -> int:
 
 def _report_left_out(doc: etree._Element, kept: str, changes: Changes) -> None:
     """Each run of the page's text blocks that the main content does not hold: one change."""
-    kept_key = _plain(kept)
+    kept_lines = [_plain(line) for line in kept.split("\n") if line.strip()]
     run: list[tuple[int, str]] = []
     body = doc.find("body")
     for element in _text_units(body) if body is not None else ():
         text = " ".join(element.text_content().split())
-        if _plain(text) in kept_key:
+        if _is_kept(_plain(text), kept_lines):
             _flush(run, changes)
             run = []
         else:
@@ -152,6 +150,11 @@ def _text_units(element: etree._Element) -> Iterator[etree._Element]:
         yield from _text_units(child)
 
 
+def _is_kept(text: str, kept_lines: list[str]) -> bool:
+    """In a line of the content: the whole line, or a part of it too long to be there by chance."""
+    return any(text == line or (text in line and len(text.split()) >= 4) for line in kept_lines)
+
+
 def _flush(run: list[tuple[int, str]], changes: Changes) -> None:
     if run:
         what = "a text block" if len(run) == 1 else f"{len(run)} text blocks"
@@ -161,5 +164,5 @@ def _flush(run: list[tuple[int, str]], changes: Changes) -> None:
 
 def _plain(text: str) -> str:
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"[*_`]", "", text)
+    text = re.sub(r"[*_`]|\[\d{1,3}\]", "", text)
     return " ".join(re.sub(r"[#|>\-]", " ", text).split()).casefold()
