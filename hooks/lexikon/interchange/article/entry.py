@@ -69,15 +69,18 @@ def import_article(
     description = fields.front_text(front, "description", key_lines, changes)
     if description:
         description = linker.in_text(debris.HTML_TAG.sub("", description), key_lines.get("description", 1))
-    summary, blocks = fields.summary(blocks, description, key_lines.get("description", 1), changes)
+    summary, blocks = fields.summary(blocks, description, key_lines.get("description", 1), title, changes)
     highlights = [linker.in_text(item, 1) for item in highlights]
     tags = fields.tags(front, key_lines, glossary_dir, languages, changes)
     sources = fields.sources(front, key_lines, title, changes)
     fields.unused_front_matter(front, key_lines, changes)
     block = _block(title, summary, blocks, highlights, sources, changes)
     path = glossary_dir / f"{final_id}.yml"
+    _without_summary(summary, block, path, changes)
     if not path.is_file():
         yaml_text = imported_entry_text(lang, block, tags)
+        if not summary:
+            yaml_text = yaml_text.replace(f"\n{lang}:\n", f"\ndraft: true\n{lang}:\n", 1)
         return ImportResult(final_id, lang, block, tuple(tags), changes.by_line(), yaml_text, False, False)
     data = path.read_bytes()
     yaml_text = splice_block(data.decode("utf-8-sig"), lang, render_block(lang, block), languages)
@@ -122,6 +125,18 @@ def _title_and_id(title: str | None, entry_id: str | None, changes: Changes) -> 
     if not final_id:
         raise ImportProblem(f"the title '{title}' makes no id: pass --id")
     return title, final_id
+
+
+def _without_summary(summary: str, block: dict[str, Any], path: Path, changes: Changes) -> None:
+    """No paragraph but the title: a new entry becomes a draft, with a note; else no entry."""
+    if summary:
+        return
+    if path.is_file() or not (block.get("body") or block.get("highlights")):
+        raise ImportProblem("no paragraph besides the title to take a summary from: add 'description' "
+                            "front matter" + (" (the entry exists: it stays as it is)" if path.is_file() else ""))
+    del block["summary"]
+    changes.add(1, "no paragraph besides the title to take a summary from: wrote the entry as a draft "
+                "('draft: true', not published); write its summary and remove 'draft' before you publish")
 
 
 def _block(title: str, summary: str, blocks: list[Block], highlights: list[str],

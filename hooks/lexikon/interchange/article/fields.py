@@ -135,8 +135,14 @@ def highlights(blocks: list[Block], patterns: Patterns, changes: Changes) -> tup
     return kept, items
 
 
-def summary(blocks: list[Block], description: str | None, description_line: int,
+def summary(blocks: list[Block], description: str | None, description_line: int, title: str,
             changes: Changes) -> tuple[str, list[Block]]:
+    """The summary, never the title again: '' when no paragraph says more (the entry becomes a draft)."""
+    title_key = _key(title)
+    if description and _key(description) == title_key:
+        changes.add(description_line, "did not use the front matter 'description': it repeats the title",
+                    description)
+        description = None
     if description:
         changes.add(description_line, "took the summary from the front matter 'description'")
         key = normalise(description)
@@ -144,11 +150,15 @@ def summary(blocks: list[Block], description: str | None, description_line: int,
             if block.kind == "para" and normalise(block.text) == key:
                 changes.add(block.no, "removed a paragraph that repeats the summary", block.text)
         return description, [b for b in blocks if b.kind != "para" or normalise(b.text) != key]
+    for block in blocks:
+        if block.kind == "para" and _key(block.text) == title_key:
+            changes.add(block.no, "removed a paragraph that repeats the title", block.text)
+    blocks = [b for b in blocks if b.kind != "para" or _key(b.text) != title_key]
     first = next((b for b in blocks if b.kind == "para"), None)
     if first is None:
-        raise ImportProblem("no paragraph to take a summary from: add 'description' front matter")
+        return "", blocks
     paragraph = " ".join(line.text.strip() for line in first.lines)
-    sentences = split_sentences(paragraph)
+    sentences = [s for s in split_sentences(paragraph) if _key(s) != title_key]
     chosen = sentences[:1]
     if len(sentences) > 1 and len(chosen[0]) < SHORT_SENTENCE:
         chosen = sentences[:2]
@@ -160,6 +170,11 @@ def summary(blocks: list[Block], description: str | None, description_line: int,
     changes.add(first.no, f"took the summary from the first {which} of this paragraph (the "
                 "paragraph stays in the body)")
     return text, blocks
+
+
+def _key(text: str) -> str:
+    """Text as compared with the title: case, spacing, markup and closing punctuation aside."""
+    return normalise(re.sub(r"[*_]", "", text)).casefold().rstrip(" .:!?")
 
 
 def front_text(front: Mapping[str, Any], key: str, key_lines: Mapping[str, int],
