@@ -12,6 +12,7 @@ The result of the choice made for issue 16 is in ``tests/fixtures/import/html/ME
 
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 import time
@@ -20,7 +21,6 @@ from pathlib import Path
 
 import yaml
 
-import os
 RECALL = os.environ.get("RECALL") == "1"
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "html"
 

@@ -139,7 +139,8 @@ def load_locale(code: str) -> Locale:
         import_patterns={key: tuple(value) for key, value in (data.get("import") or {}).items()
                          if key != "transliterate"},
         transliterate=dict((data.get("import") or {}).get("transliterate") or {}),
-        import_boilerplate={key: tuple(value or ()) for key, value in (data.get("import_boilerplate") or {}).items()},
+        import_boilerplate={key: tuple(value or ())
+                            for key, value in (data.get("import_boilerplate") or {}).items()},
         genders=dict((data.get("grammar") or {}).get("genders") or {}),
         one=frozenset((data.get("plural") or {}).get("one") or (1,)),
     )

@@ -40,9 +40,11 @@ def import_article(
     """Turn one scraped article into the ``lang`` block of an entry; nothing is written.
 
     Args:
-        text: The article, plain text or Markdown, with or without YAML front matter.
-        source_name: Its file name; ``.md``/``.markdown`` is Markdown, ``.txt`` plain
-            text, anything else Markdown when it has front matter, headings or links.
+        text: The article: plain text or Markdown, with or without YAML front matter, or a
+            saved web page (HTML: its main content is taken, :mod:`.html`).
+        source_name: Its file name; ``.html``/``.htm`` or text that starts like an HTML
+            document is a web page, ``.md``/``.markdown`` Markdown, ``.txt`` plain text,
+            anything else Markdown when it has front matter, headings or links.
         lang: The language of the article, one of ``languages``.
         glossary_dir: The entries, to resolve links and to find an existing entry.
         languages: The configured language codes, the default first.
@@ -51,11 +53,7 @@ def import_article(
     Raises:
         ImportProblem: when no entry can be made (no text, no title, unknown language).
     """
-    if lang not in languages:
-        raise ImportProblem(f"language '{lang}' is not configured (the site has {', '.join(languages)})")
-    if entry_id is not None and not ID_RULE.fullmatch(entry_id):
-        raise ImportProblem(f"'{entry_id}' is not a valid id (lowercase letters, digits, single hyphens);"
-                            f" e.g. '{slugify(entry_id)}'")
+    _check_arguments(lang, languages, entry_id)
     changes, patterns = Changes(), Patterns(lang)
     front, key_lines, blocks, origin = _read(text, source_name, patterns, changes)
     fm_title = fields.front_text(front, "title", key_lines, changes)
@@ -89,6 +87,14 @@ def import_article(
                     f"(the keywords matched {', '.join(tags)})")
     return ImportResult(final_id, lang, block, tuple(tags), changes.by_line(), yaml_text, True,
                         data.startswith(b"\xef\xbb\xbf"))
+
+
+def _check_arguments(lang: str, languages: Sequence[str], entry_id: str | None) -> None:
+    if lang not in languages:
+        raise ImportProblem(f"language '{lang}' is not configured (the site has {', '.join(languages)})")
+    if entry_id is not None and not ID_RULE.fullmatch(entry_id):
+        raise ImportProblem(f"'{entry_id}' is not a valid id (lowercase letters, digits, single hyphens);"
+                            f" e.g. '{slugify(entry_id)}'")
 
 
 def _read(text: str, source_name: str, patterns: Patterns,
@@ -132,8 +138,9 @@ def _without_summary(summary: str, block: dict[str, Any], path: Path, changes: C
     if summary:
         return
     if path.is_file() or not (block.get("body") or block.get("highlights")):
+        exists = " (the entry exists: it stays as it is)" if path.is_file() else ""
         raise ImportProblem("no paragraph besides the title to take a summary from: add 'description' "
-                            "front matter" + (" (the entry exists: it stays as it is)" if path.is_file() else ""))
+                            f"front matter{exists}")
     del block["summary"]
     changes.add(1, "no paragraph besides the title to take a summary from: wrote the entry as a draft "
                 "('draft: true', not published); write its summary and remove 'draft' before you publish")

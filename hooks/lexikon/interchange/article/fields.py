@@ -26,7 +26,7 @@ from lexikon.check.tags import read_tag_file, tag_key, tag_names
 from lexikon.core.settings import Language, Settings
 from lexikon.interchange.article.blocks import list_items
 from lexikon.interchange.article.debris import HTML_TAG
-from lexikon.interchange.article.findings import Changes, ImportProblem, flat
+from lexikon.interchange.article.findings import Changes, flat
 from lexikon.interchange.article.page import Block, Patterns, strip_site_name
 from lexikon.interchange.words import split_sentences
 

@@ -85,7 +85,8 @@ def html_lines(text: str, changes: Changes) -> tuple[list[Line], dict[str, str],
     for element in doc.iter():
         if isinstance(element.tag, str):
             element.set(LINE_ATTRIBUTE, str(element.sourceline or 1))
-    main = lxml.html.fromstring(Document(lxml.html.tostring(doc, encoding="unicode")).summary(html_partial=True))
+    content = Document(lxml.html.tostring(doc, encoding="unicode")).summary(html_partial=True)
+    main = lxml.html.fromstring(content)
     writer = MarkdownWriter(title or "", lambda element, what: changes.add(
         source_line(element), f"removed {what}", element.text_content()))
     lines: list[Line] = []

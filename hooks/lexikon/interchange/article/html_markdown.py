@@ -114,7 +114,8 @@ class MarkdownWriter:
                              f"the definition list's term '{term}' (it repeats the title)")
                 term = ""
             elif name == "dd":
-                self._add(child, [f"- **{term}**: {self.inline(child)}" if term else f"- {self.inline(child)}"])
+                text = self.inline(child)
+                self._add(child, [f"- **{term}**: {text}" if term else f"- {text}"])
 
     def inline(self, element: etree._Element) -> str:
         """The element's text as one line of Markdown (bold, italics and relative links kept)."""
