@@ -9,7 +9,8 @@ rules know the SHAPE of a kind of line and take only its words from the locale f
 - a reading time, and the short meta line that holds it (``Von P. Schmitt · 2 Min. Lesezeit``);
 - a share or follow line: share words, network names and joiners only (``Teilen: LinkedIn | XING``);
 - a newsletter or cookie line: one that starts with such a phrase;
-- an ad label alone on its line (``Anzeige``, ``Annonce``);
+- an ad label alone on its line (``Anzeige``, ``Annonce``), a button's text too (``Jetzt
+  beraten lassen``);
 - a "see also"/"read more" line: the phrase alone, or followed by ``:`` and a few names.
 
 Every rule is about a whole line (a heading's text too: a heading made only of boilerplate
@@ -53,6 +54,7 @@ class Boilerplate:
         self.starts = [(what, _any(phrases.get(key, ()))) for key, what in
                        (("newsletter", "a newsletter line"), ("cookies", "a cookie notice"))]
         self.ads = _any(phrases.get("ads", ()))
+        self.calls = _any(phrases.get("call_to_action", ()))
         self.see_also = _any(phrases.get("see_also", ()))
 
     def kind(self, plain: str) -> str | None:
@@ -62,6 +64,8 @@ class Boilerplate:
             return None
         if self.ads and self.ads.fullmatch(plain.strip(" :[]()")):
             return "an ad label"
+        if self.calls and self.calls.fullmatch(plain.strip(" !.→»›>")):
+            return "a call to action"
         if self._breadcrumb(plain):
             return "a breadcrumb"
         if self.reading_time and words <= SHORT_LINE_WORDS and self.reading_time.search(plain):

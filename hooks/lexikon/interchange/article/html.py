@@ -93,7 +93,8 @@ def html_lines(text: str, changes: Changes) -> tuple[list[Line], dict[str, str],
     for element, block in writer.write(main):
         no = source_line(element)
         lines += [*(Line(no, line) for line in block), Line(no, "")]
-    _report_left_out(doc, "\n".join([title or "", *(line.text for line in lines)]), changes)
+    reported = [_plain(change.removed) for change in changes.items if change.removed]
+    _report_left_out(doc, "\n".join([title or "", *(line.text for line in lines), *reported]), changes)
     front, key_lines = ({"title": title}, {"title": title_line}) if title else ({}, {})
     canonical = doc.xpath("//link[@rel='canonical']/@href|//meta[@property='og:url']/@content")
     if canonical:
@@ -124,7 +125,7 @@ def source_line(element: etree._Element) -> int:
 
 def _report_left_out(doc: etree._Element, kept: str, changes: Changes) -> None:
     """Each run of the page's text blocks that the main content does not hold: one change."""
-    kept_lines = [_plain(line) for line in kept.split("\n") if line.strip()]
+    kept_lines = [_plain(part) for part in re.split(r"\n|(?<!\\)\|", kept) if part.strip()]
     run: list[tuple[int, str]] = []
     body = doc.find("body")
     for element in _text_units(body) if body is not None else ():
@@ -153,7 +154,8 @@ def _text_units(element: etree._Element) -> Iterator[etree._Element]:
 
 def _is_kept(text: str, kept_lines: list[str]) -> bool:
     """In a line of the content: the whole line, or a part of it too long to be there by chance."""
-    return any(text == line or (text in line and len(text.split()) >= 4) for line in kept_lines)
+    return any(text == line or line.startswith(text) or (text in line and len(text.split()) >= 4)
+               for line in kept_lines)
 
 
 def _flush(run: list[tuple[int, str]], changes: Changes) -> None:

@@ -55,6 +55,8 @@ class MarkdownWriter:
             if name in ("script", "style", "noscript", "iframe", "object", "embed", "form"):
                 self.skipped(element, f"a <{name}> element (not shown as text on a page)")
             return
+        if _site_chrome(element):
+            return  # the report of what the page's content left out names its text
         if name in _HEADINGS:
             self._add(element, [f"{'#' * _HEADINGS[name]} {self.inline(element)}"])
         elif name in ("ul", "ol"):
@@ -146,6 +148,16 @@ class MarkdownWriter:
         if href and not re.match(r"(?i)^([a-z][a-z0-9+.-]*:|//|#)", href):
             return f"[{text}]({href})"
         return text
+
+
+def _site_chrome(element: etree._Element) -> bool:
+    """Navigation anywhere; a header, footer or sidebar of the site (not of an article), when
+    the extractor took more of the page than the article."""
+    name = element_name(element)
+    if name == "nav" or element.get("role") in ("navigation", "banner", "contentinfo"):
+        return True
+    return name in ("header", "footer", "aside") and not any(
+        element_name(a) in ("article", "main") for a in element.iterancestors())
 
 
 def _repeats_title(term: str, title_key: str) -> bool:
