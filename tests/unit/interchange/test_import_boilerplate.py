@@ -107,7 +107,8 @@ def test_the_pages_of_the_issue(text: str, name: str, lang: str, tmp_path: Path)
 
 def test_the_danish_page_keeps_its_highlights(tmp_path: Path) -> None:
     result = _import(DANISH_PAGE, "offshoring.txt", "da", tmp_path)
-    assert result.block["highlights"] == ["Opgaverne flyttes til et fjernt land.", "Det sparer lønomkostninger."]
+    assert result.block["highlights"] == ["Opgaverne flyttes til et fjernt land.",
+                                          "Det sparer lønomkostninger."]
     assert "Højdepunkter" not in result.block.get("body", "")
 
 
@@ -137,7 +138,7 @@ def test_the_danish_page_keeps_its_highlights(tmp_path: Path) -> None:
     ("de", "Jetzt beraten lassen", "a call to action"),
 ])
 def test_each_shape_is_removed_and_reported(lang: str, line: str, kind: str, tmp_path: Path) -> None:
-    text = f"# Begriff\n\nDer Begriff wird hier in einem Satz erklärt, damit es eine Zusammenfassung gibt.\n\n{line}\n"
+    text = f"# Begriff\n\nDer Begriff wird hier in einem Satz erklärt, mit einer Zusammenfassung.\n\n{line}\n"
     result = _import(text, "x.md", lang, tmp_path)
     assert line.split()[0] not in result.block.get("body", "")
     reports = [c for c in result.changes if c.line == 5]
@@ -216,19 +217,22 @@ def test_a_title_with_a_dash_of_its_own_stays_without_a_site_name(tmp_path: Path
 
 # -- the summary ---------------------------------------------------------------------------------
 def test_the_summary_is_never_the_title(tmp_path: Path) -> None:
-    text = "---\ntitle: Nearshoring\n---\nNearshoring\nDefinition\nNearshoring verlagert Aufgaben ins nahe Ausland.\n"
+    text = ("---\ntitle: Nearshoring\n---\nNearshoring\nDefinition\n"
+            "Nearshoring verlagert Aufgaben ins nahe Ausland.\n")
     result = _import(text, "x.txt", "de", tmp_path)
     assert result.block["summary"] == "Nearshoring verlagert Aufgaben ins nahe Ausland."
     assert any(c.message.startswith("removed a paragraph that repeats the title") for c in result.changes)
 
 
 def test_a_description_equal_to_the_title_is_not_the_summary(tmp_path: Path) -> None:
-    text = "---\ntitle: Nearshoring\ndescription: Nearshoring.\n---\nNearshoring verlagert Aufgaben ins nahe Ausland.\n"
-    assert _import(text, "x.md", "de", tmp_path).block["summary"] == "Nearshoring verlagert Aufgaben ins nahe Ausland."
+    paragraph = "Nearshoring verlagert Aufgaben ins nahe Ausland."
+    text = f"---\ntitle: Nearshoring\ndescription: Nearshoring.\n---\n{paragraph}\n"
+    assert _import(text, "x.md", "de", tmp_path).block["summary"] == paragraph
 
 
 def test_without_a_paragraph_the_entry_is_a_draft_with_a_note(tmp_path: Path) -> None:
-    text = "---\ntitle: Nearshoring\n---\nNearshoring\nNearshoring.\n## Vorteile\n- Kurze Wege\n- Gleiche Zeitzone\n"
+    text = ("---\ntitle: Nearshoring\n---\nNearshoring\nNearshoring.\n"
+            "## Vorteile\n- Kurze Wege\n- Gleiche Zeitzone\n")
     result = _import(text, "nearshoring.txt", "de", tmp_path)
     assert "summary" not in result.block
     data = yaml.safe_load(result.yaml_text)

@@ -128,7 +128,7 @@ def test_html_is_sniffed_whatever_the_file_is_called(name: str, tmp_path: Path) 
 def test_script_and_style_in_the_main_content_never_reach_the_entry(tmp_path: Path) -> None:
     html = """<!DOCTYPE html><html><head><style>body{color:red}</style></head><body>
 <article><h1>Phishing</h1>
-<p>Phishing ist der Versuch, über gefälschte Nachrichten an Passwörter zu kommen.<script>alert("p1")</script></p>
+<p>Phishing ist der Versuch, über falsche Nachrichten an Passwörter zu kommen.<script>alert(1)</script></p>
 <script>document.write('<p>Eingeschleuster Absatz</p>')</script>
 <p>Angreifer geben sich dabei als Bank, Paketdienst oder Kollege aus.<style>.x{display:none}</style></p>
 <noscript><p>Bitte JavaScript aktivieren</p></noscript>
@@ -156,12 +156,12 @@ def test_nothing_is_fetched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 <script src="http://example.com/a.js"></script></head><body><main><h1>VPN</h1>
 <p>Ein VPN verbindet einen Rechner über ein verschlüsseltes Netz mit dem Firmennetz.</p>
 <img src="http://example.com/a.png" alt="Bild"><iframe src="http://example.com/frame"></iframe>
-<p>Mehr dazu <a href="http://example.com/vpn-details">auf der Seite des Herstellers</a>.</p></main></body></html>"""
+<p>Mehr dazu <a href="http://example.com/vpn-details">beim Hersteller</a>.</p></main></body></html>"""
     result = _quick(html, tmp_path)
     assert result.block["title"] == "VPN"
 
 
-def test_files_over_the_size_limit_are_refused_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_files_over_the_size_limit_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(entry_module, "MAX_SOURCE_BYTES", 1000)
     page = tmp_path / "big.html"
     page.write_text("<html><body><h1>Groß</h1><p>" + "Text. " * 400 + "</p></body></html>", encoding="utf-8")
@@ -191,7 +191,8 @@ def test_a_definition_list_gives_the_definition_and_the_other_terms(tmp_path: Pa
 
 def test_a_table_stays_a_table(tmp_path: Path) -> None:
     body = _import("cloud-servicemodelle.de.html", tmp_path).block["body"]
-    assert "| Modell | Der Anbieter stellt | Beispiel |\n|---|---|---|\n| IaaS | Server, Speicher, Netz |" in body
+    assert ("| Modell | Der Anbieter stellt | Beispiel |\n|---|---|---|\n"
+            "| IaaS | Server, Speicher, Netz |") in body
 
 
 def test_every_left_out_text_is_reported_with_its_line(tmp_path: Path) -> None:
