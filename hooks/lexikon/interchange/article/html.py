@@ -128,26 +128,31 @@ def _report_left_out(doc: etree._Element, kept: str, changes: Changes) -> None:
     kept_lines = [_plain(part) for part in re.split(r"\n|(?<!\\)\|", kept) if part.strip()]
     run: list[tuple[int, str]] = []
     body = doc.find("body")
-    for element in _text_units(body) if body is not None else ():
-        text = " ".join(element.text_content().split())
+    for line, text in _text_units(body) if body is not None else ():
         if _is_kept(_plain(text), kept_lines):
             _flush(run, changes)
             run = []
         else:
-            run.append((element.sourceline or 1, text))
+            run.append((line, text))
     _flush(run, changes)
 
 
-def _text_units(element: etree._Element) -> Iterator[etree._Element]:
-    """The page's smallest blocks of text, each once (a list item, not also its link)."""
+def _text_units(element: etree._Element) -> Iterator[tuple[int, str]]:
+    """The page's smallest blocks of text, each once (a list item, not also its link), with
+    their lines; the text of a block around other blocks is a unit of its own."""
     name = element_name(element)
     if name in SKIPPED:
         return
+    line = element.sourceline or 1
     if name in _TEXT_BLOCKS and not any(element_name(c) in _TEXT_BLOCKS - _INLINE for c in element.iter()
                                         if c is not element):
-        if element.text_content().strip():
-            yield element
+        text = " ".join(element.text_content().split())
+        if text:
+            yield line, text
         return
+    own = " ".join(" ".join([element.text or "", *(child.tail or "" for child in element)]).split())
+    if re.search(r"\w", own):
+        yield line, own
     for child in element:
         yield from _text_units(child)
 
@@ -161,8 +166,9 @@ def _is_kept(text: str, kept_lines: list[str]) -> bool:
 def _flush(run: list[tuple[int, str]], changes: Changes) -> None:
     if run:
         what = "a text block" if len(run) == 1 else f"{len(run)} text blocks"
-        changes.add(run[0][0], f"removed {what} outside the page's main content (navigation, "
-                    "sidebar, footer, comments, banners)", " · ".join(text for _, text in run))
+        changes.add(run[0][0], f"removed {what} the extractor did not count as the article (navigation, "
+                    "sidebars, footer, comments, banners): check that none of it is missing",
+                    " · ".join(text for _, text in run))
 
 
 def _plain(text: str) -> str:
