@@ -161,6 +161,7 @@ def test_a_heading_made_only_of_boilerplate_goes(lang: str, heading: str, tmp_pa
 @pytest.mark.parametrize(("lang", "line"), [
     ("de", "Die Startseite einer Website ist die erste Seite, die Besucher sehen."),
     ("de", "Startseite und Lexikon sind zwei Bereiche einer Website, die oft verwechselt werden."),
+    ("de", "Start / Stop"),
     ("de", "Teilen Sie Aufgaben im Team auf, statt sie auszulagern."),
     ("de", "Werbung finanziert viele Lexika im Netz, doch sie lenkt vom Inhalt ab."),
     ("de", "Siehe auch den Abschnitt über Nearshoring, der die Unterschiede erklärt."),

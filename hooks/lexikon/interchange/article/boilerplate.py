@@ -80,8 +80,10 @@ class Boilerplate:
         return None
 
     def _breadcrumb(self, plain: str) -> bool:
+        """``/`` also joins two words in prose ("Start / Stop"): with it, three items at least."""
         items = _CRUMB_SEPARATOR.split(plain.strip())
-        return (len(items) >= 2 and items[0].strip().casefold() in self.home
+        slashes_only = all(s.strip() == "/" for s in _CRUMB_SEPARATOR.findall(plain.strip()))
+        return (len(items) >= (3 if slashes_only else 2) and items[0].strip().casefold() in self.home
                 and all(0 < len(item.split()) <= _CRUMB_ITEM_WORDS for item in items))
 
     def _share(self, plain: str) -> bool:
