@@ -70,7 +70,7 @@ def import_article(
     summary, blocks = fields.summary(blocks, description, key_lines.get("description", 1), title, changes)
     highlights = [linker.in_text(item, 1) for item in highlights]
     tags = fields.tags(front, key_lines, glossary_dir, languages, changes)
-    sources = fields.sources(front, key_lines, title, changes)
+    sources = fields.sources(front, key_lines, title, changes, origin and "the page's link")
     fields.unused_front_matter(front, key_lines, changes)
     block = _block(title, summary, blocks, highlights, sources, changes)
     path = glossary_dir / f"{final_id}.yml"

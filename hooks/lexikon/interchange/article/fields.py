@@ -226,14 +226,16 @@ def _known_tags(glossary_dir: Path, languages: Sequence[str]) -> dict[str, str]:
 
 
 def sources(front: Mapping[str, Any], key_lines: Mapping[str, int], title: str,
-            changes: Changes) -> list[dict[str, str]]:
+            changes: Changes, where: str = "") -> list[dict[str, str]]:
+    """The source the front matter (or a web page's canonical link, ``where``) names."""
+    where = where or "the front matter"
     for key in ("source", "url", "canonical", "canonical_url"):
         value = front.get(key)
         if isinstance(value, str) and re.match(r"(?i)^https?://[^\s/]+\S*$", value.strip()):
-            changes.add(key_lines.get(key, 1), f"made the front matter '{key}' a source")
+            changes.add(key_lines.get(key, 1), f"made {where} '{key}' a source")
             return [{"title": title, "url": value.strip()}]
         if value is not None:
-            changes.add(key_lines.get(key, 1), f"did not use the front matter '{key}' (not an "
+            changes.add(key_lines.get(key, 1), f"did not use {where} '{key}' (not an "
                         "http(s) address)", flat(value))
     return []
 
