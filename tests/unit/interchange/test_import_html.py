@@ -201,3 +201,20 @@ def test_every_left_out_text_is_reported_with_its_line(tmp_path: Path) -> None:
     assert comments.message.startswith("removed ")
     page = (PAGES / "managed-services.de.html").read_text(encoding="utf-8").splitlines()
     assert "Kategorie:" in page[comments.line - 1] or "<footer" in page[comments.line - 1]
+
+
+def test_a_page_saved_in_its_declared_encoding_is_read_in_it(tmp_path: Path) -> None:
+    page = tmp_path / "groesse.html"
+    page.write_bytes('<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+                     "</head><body><h1>Größe</h1><p>Die Größe einer Datei zählt man in Bytes, "
+                     "nicht in Zeichen.</p></body></html>".encode("iso-8859-1"))
+    settings = make_settings(_glossary(tmp_path).parent, LANGUAGES, None)
+    out = io.StringIO()
+    assert run_import(settings, page, "de", out=out) == 0, out.getvalue()
+    written = yaml.safe_load((settings.glossary_dir / "groesse.yml").read_text(encoding="utf-8"))
+    assert written["de"]["title"] == "Größe"
+    text = tmp_path / "groesse.txt"
+    text.write_bytes("Größe\nDie Größe zählt.\n".encode("iso-8859-1"))
+    out = io.StringIO()
+    assert run_import(settings, text, "de", out=out) == 1
+    assert "is not UTF-8" in out.getvalue()

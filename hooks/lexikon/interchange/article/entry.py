@@ -175,6 +175,8 @@ def write_import(result: ImportResult, glossary_dir: Path, root: Path | None = N
     data = result.yaml_text.encode("utf-8")
     return write_bytes(path, b"\xef\xbb\xbf" + data if result.bom else data, root or glossary_dir,
                        exclusive=not result.existing)
+
+
 def read_article(source: Path) -> bytes:
     """The article's bytes; a file over the import limit is refused before it is read whole."""
     with source.open("rb") as stream:
@@ -185,6 +187,18 @@ def read_article(source: Path) -> bytes:
     return data
 
 
+def decode_article(data: bytes, source_name: str) -> str:
+    """UTF-8; a web page saved in the encoding its ``<meta charset>`` names is read in that one."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        page = html.is_html(source_name, data[:4096].decode("latin-1"))
+        encoding = html.declared_encoding(data) if page else None
+        if encoding is None:
+            raise
+        return data.decode(encoding)
+
+
 def run_import(settings: Settings, source: Path, lang: str, *, entry_id: str | None = None,
                dry_run: bool = False, out: IO[str]) -> int:
     """``lexicon import``: import, print the changes (and the YAML with ``--dry-run``), write.
@@ -192,7 +206,7 @@ def run_import(settings: Settings, source: Path, lang: str, *, entry_id: str | N
     Returns the exit code: 0 done, 1 the article could not be imported.
     """
     try:
-        text = read_article(source).decode("utf-8-sig")
+        text = decode_article(read_article(source), source.name)
         result = import_article(text, source.name, lang, glossary_dir=settings.glossary_dir,
                                 languages=settings.codes, entry_id=entry_id)
     except UnicodeDecodeError as err:

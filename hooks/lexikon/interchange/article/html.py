@@ -18,6 +18,7 @@ text stands on, so the rules' changes point into the page.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,6 +32,7 @@ from lexikon.interchange.article.html_markdown import SKIPPED, MarkdownWriter, e
 from lexikon.interchange.article.page import Line, strip_site_name
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?([A-Za-z0-9_:.-]{1,40})", re.I)
 _SNIFF = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                     re.I | re.S)
 LINE_ATTRIBUTE = "data-lexikon-line"
@@ -62,6 +64,19 @@ def page_title(doc: etree._Element) -> tuple[str | None, int, str]:
             return bare or found[0], line, where + (f" without the site's name ('{found[0]}')"
                                                      if bare and bare != found[0] else "")
     return None, 1, ""
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding a page's ``<meta charset>`` (or ``http-equiv`` content type) names, when
+    Python knows it and it is not UTF-8 (which the page then is not)."""
+    match = _CHARSET.search(data[:8192])
+    if match is None:
+        return None
+    try:
+        name = codecs.lookup(match.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return None if name.startswith("utf") else name
 
 
 def _in_chrome(element: etree._Element) -> bool:
