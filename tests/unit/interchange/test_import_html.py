@@ -161,8 +161,9 @@ def test_nothing_is_fetched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert result.block["title"] == "VPN"
 
 
-def test_files_over_the_size_limit_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_files_over_the_size_limit_are_refused_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(entry_module, "MAX_SOURCE_BYTES", 1000)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail(f"{self} was read"))
     page = tmp_path / "big.html"
     page.write_text("<html><body><h1>Groß</h1><p>" + "Text. " * 400 + "</p></body></html>", encoding="utf-8")
     settings = make_settings(_glossary(tmp_path).parent, LANGUAGES, None)
