@@ -179,9 +179,9 @@ def test_no_image_or_request_to_another_origin_from_an_entry(marked_up: Project)
 
 
 def test_file_name_cannot_inject_lines_into_github_annotations(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project", {"gut.yml": "de:\n  title: Gut\n  summary: Gut.\n"})
+    project = copy_project(tmp_path / "project", {"gut.yml": "de:\n  title: Gut\n  summary: Gut ist gut.\n"})
     evil = project.glossary / "x,line=1::\n::error file=fake.yml,line=1::pwned.yml"
-    evil.write_text("de:\n  title: Böse\n  summary: Böse.\n", encoding="utf-8")
+    evil.write_text("de:\n  title: Böse\n  summary: Böse heißt böse.\n", encoding="utf-8")
     result = project.lexicon("check", "--format", "github")
     lines = result.stdout.splitlines()
     annotations = [line for line in lines if line.startswith("::")]
@@ -194,8 +194,8 @@ def test_file_name_cannot_inject_lines_into_github_annotations(tmp_path: Path) -
 
 
 def test_control_characters_never_reach_the_terminal(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project", {"gut.yml": "de:\n  title: Gut\n  summary: Gut.\n"})
-    (project.glossary / "\x1b[31mrot\u202e.yml").write_text("de:\n  title: Rot\n  summary: Rot.\n",
+    project = copy_project(tmp_path / "project", {"gut.yml": "de:\n  title: Gut\n  summary: Gut ist gut.\n"})
+    (project.glossary / "\x1b[31mrot\u202e.yml").write_text("de:\n  title: Rot\n  summary: Rot heißt rot.\n",
                                                            encoding="utf-8")
     result = project.lexicon("check")
     assert "\x1b" not in result.stdout and "\u202e" not in result.stdout

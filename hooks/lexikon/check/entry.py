@@ -135,6 +135,10 @@ class _EntryReader(FieldReader):
         summary = values.get("summary")
         if not values.get("title") or summary is None or (not summary and not self.draft):
             return None
+        if summary and "summary" in spans and _same_words(str(summary), str(values["title"])):
+            self.findings.append(spans["summary"].finding(
+                Severity.WARNING, f"the '{code}' summary only repeats the title: say in a sentence what "
+                "the term means (the summary is the entry's definition)"))
         return Text(
             lang=code,
             title=str(values["title"]).strip(),
@@ -154,6 +158,13 @@ class _EntryReader(FieldReader):
             spans=spans,
         )
 
+
+
+def _same_words(summary: str, title: str) -> bool:
+    """A summary that is the title again (case, spacing and a closing full stop aside)."""
+    def fold(text: str) -> str:
+        return " ".join(text.split()).casefold().rstrip(" .:!?")
+    return fold(summary) == fold(title)
 
 
 def _references(entry: Entry, findings: list[Finding]) -> tuple[Reference, ...]:

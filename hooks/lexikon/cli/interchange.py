@@ -92,7 +92,7 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
 
 INTERCHANGE_COMMANDS = [  # as in main.py's table
     ("import", "turn a scraped article into an entry, or into one language block of one", _import, [
-        arg("file", type=Path, help="the article: plain text or Markdown"),
+        arg("file", type=Path, help="the article: plain text, Markdown or a saved web page (HTML)"),
         arg("--lang", required=True, choices=CODES, help="the article's language"),
         arg("--id", dest="entry_id", help="the entry's id (default: from the title)"),
         arg("--dry-run", action="store_true", help="show the entry, write nothing")]),

@@ -32,6 +32,8 @@ class Locale:
     the longest key the word ends with decides, ``""`` for every other word."""
     import_patterns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Scraping debris ``lexicon import`` knows in this language (see ``import:``)."""
+    import_boilerplate: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """The phrases of the boilerplate shapes ``lexicon import`` removes (``import_boilerplate:``)."""
     transliterate: Mapping[str, str] = field(default_factory=dict)
     """This language's letters as ASCII, for ids made from titles (``import: transliterate``)."""
     genders: Mapping[str, str] = field(default_factory=dict)
@@ -137,6 +139,8 @@ def load_locale(code: str) -> Locale:
         import_patterns={key: tuple(value) for key, value in (data.get("import") or {}).items()
                          if key != "transliterate"},
         transliterate=dict((data.get("import") or {}).get("transliterate") or {}),
+        import_boilerplate={key: tuple(value or ())
+                            for key, value in (data.get("import_boilerplate") or {}).items()},
         genders=dict((data.get("grammar") or {}).get("genders") or {}),
         one=frozenset((data.get("plural") or {}).get("one") or (1,)),
     )

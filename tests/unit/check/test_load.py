@@ -312,7 +312,7 @@ def test_symlink_inside_the_project_is_refused_unread(tmp_path: Path) -> None:
 # --- the folder ----------------------------------------------------------------------------
 
 
-ENTRY = "de:\n  title: {0}\n  summary: {0}.\nda:\n  title: {0}\n  summary: {0}.\n"
+ENTRY = "de:\n  title: {0}\n  summary: {0} ist ein Wort.\nda:\n  title: {0}\n  summary: {0} er et ord.\n"
 
 
 @pytest.fixture

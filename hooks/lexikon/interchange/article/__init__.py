@@ -1,4 +1,5 @@
-"""``lexicon import``: a scraped article (plain text or Markdown) into an entry's language block.
+"""``lexicon import``: a scraped article (plain text, Markdown or a saved web page) into an entry's
+language block.
 
 Scraped pages bring debris: site navigation, paragraph numbers glued to words, repeated
 paragraphs, pull quotes, raw HTML, links into the scraped site. Each clean-up is one
@@ -7,7 +8,8 @@ nothing is dropped silently. One module per kind of rule: :mod:`.page` reads the
 :mod:`.blocks` splits it, :mod:`.debris` cleans it, :mod:`.fields` takes title, summary,
 highlights, tags and sources, :mod:`.links` converts links, :mod:`.findings` records what
 happened and :mod:`.entry` runs them in order. The patterns of each language are in the
-locale files under ``import:``.
+locale files under ``import:``; :mod:`.html` takes a saved web page's main content, and
+:mod:`.boilerplate` knows boilerplate by its shape, its phrases under ``import_boilerplate:``.
 """
 
 from lexikon.interchange.article.entry import import_article, run_import, write_import

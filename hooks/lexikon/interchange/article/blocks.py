@@ -65,12 +65,16 @@ def markdown_blocks(lines: list[Line], changes: Changes) -> list[Block]:
 
 
 def text_blocks(lines: list[Line], patterns: Patterns, changes: Changes) -> list[Block]:
-    """Plain text: a paragraph per line; list items; heading-like lines become headings."""
+    """Plain text: a paragraph per line; list items; Markdown headings and heading-like lines
+    become headings."""
     filled = [line for line in lines if line.text.strip()]
     blocks: list[Block] = []
     for index, line in enumerate(filled):
         following = filled[index + 1].text if index + 1 < len(filled) else ""
-        if LIST_ITEM.match(line.text):
+        marked = HEADING.match(line.text)
+        if marked and marked.group(2):  # '## Højdepunkter' (or '##Højdepunkter', spaced by the debris rule)
+            blocks.append(Block("heading", [line], len(marked.group(1))))
+        elif LIST_ITEM.match(line.text):
             if blocks and blocks[-1].kind == "list":
                 blocks[-1].lines.append(line)
             else:

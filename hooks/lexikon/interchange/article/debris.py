@@ -116,18 +116,20 @@ def _lines_chrome(no: int, text: str, patterns: Patterns, changes: Changes) -> s
     if _EMPTY_QUOTE.match(text):
         changes.add(no, "removed an empty quote line", text.strip())
         return ""
-    if text.strip() and _is_chrome(text, patterns):
-        changes.add(no, "removed site chrome (navigation or footer of the scraped site)", text.strip())
-        return ""
-    return text
-
-
-def _is_chrome(text: str, patterns: Patterns) -> bool:
+    if not text.strip():
+        return text
     plain = LINK.sub(lambda m: m.group(2), text)
     plain = re.sub(r"^\s*(?:#{1,6}\s*|>\s*|[-*+•]\s+)", "", plain)
     plain = plain.replace("**", "").replace("__", "").strip().strip("*_ ").strip()
-    plain = re.sub(r"\s*(?:→|»|›|>|…|\.\.\.)$", "", plain).strip()
-    return any(pattern.fullmatch(plain) for pattern in patterns.chrome)
+    if any(pattern.fullmatch(re.sub(r"\s*(?:→|»|›|>|…|\.\.\.)$", "", plain).strip())
+           for pattern in patterns.chrome):
+        changes.add(no, "removed site chrome (navigation or footer of the scraped site)", text.strip())
+        return ""
+    kind = patterns.boilerplate.kind(plain)
+    if kind:
+        changes.add(no, f"removed {kind} (boilerplate of the scraped site)", text.strip())
+        return ""
+    return text
 
 
 def glued_numbers(blocks: list[Block], changes: Changes) -> None:

@@ -19,11 +19,12 @@ from lexikon.core.safe_write import write_bytes
 from lexikon.core.schema import ID_RULE
 from lexikon.core.settings import Settings
 from lexikon.interchange.article import blocks as reading
-from lexikon.interchange.article import debris, fields
+from lexikon.interchange.article import debris, fields, html
 from lexikon.interchange.article.findings import Changes, ImportProblem, ImportResult
 from lexikon.interchange.article.links import Links
 from lexikon.interchange.article.page import Block, Line, Patterns, front_matter, is_markdown, plain_line_ends
 from lexikon.interchange.entry_yaml import imported_entry_text, render_block, splice_block
+from lexikon.interchange.terms import MAX_SOURCE_BYTES
 from lexikon.interchange.words import slugify
 
 
@@ -39,9 +40,11 @@ def import_article(
     """Turn one scraped article into the ``lang`` block of an entry; nothing is written.
 
     Args:
-        text: The article, plain text or Markdown, with or without YAML front matter.
-        source_name: Its file name; ``.md``/``.markdown`` is Markdown, ``.txt`` plain
-            text, anything else Markdown when it has front matter, headings or links.
+        text: The article: plain text or Markdown, with or without YAML front matter, or a
+            saved web page (HTML: its main content is taken, :mod:`.html`).
+        source_name: Its file name; ``.html``/``.htm`` or text that starts like an HTML
+            document is a web page, ``.md``/``.markdown`` Markdown, ``.txt`` plain text,
+            anything else Markdown when it has front matter, headings or links.
         lang: The language of the article, one of ``languages``.
         glossary_dir: The entries, to resolve links and to find an existing entry.
         languages: The configured language codes, the default first.
@@ -50,15 +53,12 @@ def import_article(
     Raises:
         ImportProblem: when no entry can be made (no text, no title, unknown language).
     """
-    if lang not in languages:
-        raise ImportProblem(f"language '{lang}' is not configured (the site has {', '.join(languages)})")
-    if entry_id is not None and not ID_RULE.fullmatch(entry_id):
-        raise ImportProblem(f"'{entry_id}' is not a valid id (lowercase letters, digits, single hyphens);"
-                            f" e.g. '{slugify(entry_id)}'")
+    _check_arguments(lang, languages, entry_id)
     changes, patterns = Changes(), Patterns(lang)
-    front, key_lines, blocks = _read(text, source_name, patterns, changes)
+    front, key_lines, blocks, origin = _read(text, source_name, patterns, changes)
     fm_title = fields.front_text(front, "title", key_lines, changes)
-    title, blocks = fields.title(blocks, fm_title, key_lines.get("title", 1), patterns, changes)
+    title, blocks = fields.title(blocks, fm_title, key_lines.get("title", 1), patterns, changes,
+                                 origin or fields.FRONT_TITLE)
     blocks, highlights = fields.highlights(blocks, patterns, changes)
     debris.glued_numbers(blocks, changes)
     title, final_id = _title_and_id(title, entry_id, changes)
@@ -67,15 +67,18 @@ def import_article(
     description = fields.front_text(front, "description", key_lines, changes)
     if description:
         description = linker.in_text(debris.HTML_TAG.sub("", description), key_lines.get("description", 1))
-    summary, blocks = fields.summary(blocks, description, key_lines.get("description", 1), changes)
+    summary, blocks = fields.summary(blocks, description, key_lines.get("description", 1), title, changes)
     highlights = [linker.in_text(item, 1) for item in highlights]
     tags = fields.tags(front, key_lines, glossary_dir, languages, changes)
-    sources = fields.sources(front, key_lines, title, changes)
+    sources = fields.sources(front, key_lines, title, changes, origin and "the page's link")
     fields.unused_front_matter(front, key_lines, changes)
     block = _block(title, summary, blocks, highlights, sources, changes)
     path = glossary_dir / f"{final_id}.yml"
+    _without_summary(summary, block, path, changes)
     if not path.is_file():
         yaml_text = imported_entry_text(lang, block, tags)
+        if not summary:
+            yaml_text = yaml_text.replace(f"\n{lang}:\n", f"\ndraft: true\n{lang}:\n", 1)
         return ImportResult(final_id, lang, block, tuple(tags), changes.by_line(), yaml_text, False, False)
     data = path.read_bytes()
     yaml_text = splice_block(data.decode("utf-8-sig"), lang, render_block(lang, block), languages)
@@ -86,22 +89,35 @@ def import_article(
                         data.startswith(b"\xef\xbb\xbf"))
 
 
+def _check_arguments(lang: str, languages: Sequence[str], entry_id: str | None) -> None:
+    if lang not in languages:
+        raise ImportProblem(f"language '{lang}' is not configured (the site has {', '.join(languages)})")
+    if entry_id is not None and not ID_RULE.fullmatch(entry_id):
+        raise ImportProblem(f"'{entry_id}' is not a valid id (lowercase letters, digits, single hyphens);"
+                            f" e.g. '{slugify(entry_id)}'")
+
+
 def _read(text: str, source_name: str, patterns: Patterns,
-          changes: Changes) -> tuple[dict[str, Any], dict[str, int], list[Block]]:
-    """The front matter, the line of each of its keys, and the body's cleaned blocks."""
+          changes: Changes) -> tuple[dict[str, Any], dict[str, int], list[Block], str]:
+    """The front matter (of a web page: its title and address), the line of each of its keys,
+    the body's cleaned blocks, and where a web page's title came from."""
     text = plain_line_ends(text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), changes)
-    raw_lines = text.split("\n")
-    front, key_lines, start = front_matter(raw_lines, changes)
-    body_text = debris.clean_html_blocks("\n".join(raw_lines[start:]), start + 1, changes)
-    lines = [Line(start + 1 + offset, value) for offset, value in enumerate(body_text.split("\n"))]
+    if html.is_html(source_name, text):
+        lines, front, key_lines, origin = html.html_lines(text, changes)
+    else:
+        origin = ""
+        raw_lines = text.split("\n")
+        front, key_lines, start = front_matter(raw_lines, changes)
+        body_text = debris.clean_html_blocks("\n".join(raw_lines[start:]), start + 1, changes)
+        lines = [Line(start + 1 + offset, value) for offset, value in enumerate(body_text.split("\n"))]
     for line in lines:
         debris.clean_line(line, patterns, changes)
-    if is_markdown(source_name, text, bool(front)):
+    if html.is_html(source_name, text) or is_markdown(source_name, text, bool(front)):
         blocks = reading.markdown_blocks(lines, changes)
     else:
         blocks = reading.text_blocks(lines, patterns, changes)
     reading.normalise_list_markers(blocks, changes)
-    return front, key_lines, blocks
+    return front, key_lines, blocks, origin
 
 
 def _title_and_id(title: str | None, entry_id: str | None, changes: Changes) -> tuple[str, str]:
@@ -115,6 +131,19 @@ def _title_and_id(title: str | None, entry_id: str | None, changes: Changes) -> 
     if not final_id:
         raise ImportProblem(f"the title '{title}' makes no id: pass --id")
     return title, final_id
+
+
+def _without_summary(summary: str, block: dict[str, Any], path: Path, changes: Changes) -> None:
+    """No paragraph but the title: a new entry becomes a draft, with a note; else no entry."""
+    if summary:
+        return
+    if path.is_file() or not (block.get("body") or block.get("highlights")):
+        exists = " (the entry exists: it stays as it is)" if path.is_file() else ""
+        raise ImportProblem("no paragraph besides the title to take a summary from: add 'description' "
+                            f"front matter{exists}")
+    del block["summary"]
+    changes.add(1, "no paragraph besides the title to take a summary from: wrote the entry as a draft "
+                "('draft: true', not published); write its summary and remove 'draft' before you publish")
 
 
 def _block(title: str, summary: str, blocks: list[Block], highlights: list[str],
@@ -146,6 +175,29 @@ def write_import(result: ImportResult, glossary_dir: Path, root: Path | None = N
     data = result.yaml_text.encode("utf-8")
     return write_bytes(path, b"\xef\xbb\xbf" + data if result.bom else data, root or glossary_dir,
                        exclusive=not result.existing)
+
+
+def read_article(source: Path) -> bytes:
+    """The article's bytes; a file over the import limit is refused before it is read (the
+    command takes regular files only, whose size is what they hold)."""
+    if source.stat().st_size > MAX_SOURCE_BYTES:
+        raise ImportProblem(f"the file is over {MAX_SOURCE_BYTES // (1024 * 1024)} MB: save only the "
+                            "article, or split it")
+    return source.read_bytes()
+
+
+def decode_article(data: bytes, source_name: str) -> str:
+    """UTF-8; a web page saved in the encoding its ``<meta charset>`` names is read in that one."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        page = html.is_html(source_name, data[:4096].decode("latin-1"))
+        encoding = html.declared_encoding(data) if page else None
+        if encoding is None:
+            raise
+        return data.decode(encoding)
+
+
 def run_import(settings: Settings, source: Path, lang: str, *, entry_id: str | None = None,
                dry_run: bool = False, out: IO[str]) -> int:
     """``lexicon import``: import, print the changes (and the YAML with ``--dry-run``), write.
@@ -153,7 +205,7 @@ def run_import(settings: Settings, source: Path, lang: str, *, entry_id: str | N
     Returns the exit code: 0 done, 1 the article could not be imported.
     """
     try:
-        text = source.read_bytes().decode("utf-8-sig")
+        text = decode_article(read_article(source), source.name)
         result = import_article(text, source.name, lang, glossary_dir=settings.glossary_dir,
                                 languages=settings.codes, entry_id=entry_id)
     except UnicodeDecodeError as err:

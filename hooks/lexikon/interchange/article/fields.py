@@ -26,21 +26,22 @@ from lexikon.check.tags import read_tag_file, tag_key, tag_names
 from lexikon.core.settings import Language, Settings
 from lexikon.interchange.article.blocks import list_items
 from lexikon.interchange.article.debris import HTML_TAG
-from lexikon.interchange.article.findings import Changes, ImportProblem, flat
-from lexikon.interchange.article.page import Block, Patterns
+from lexikon.interchange.article.findings import Changes, flat
+from lexikon.interchange.article.page import Block, Patterns, strip_site_name
 from lexikon.interchange.words import split_sentences
 
 SHORT_SENTENCE = 80
 """A first sentence shorter than this (in characters) takes the second into the summary."""
+FRONT_TITLE = "the front matter 'title'"
 USED_FRONT_MATTER = ("title", "description", "keywords", "tags", "source", "url", "canonical",
                      "canonical_url")
 
 
 def title(blocks: list[Block], fm_title: str | None, title_line: int, patterns: Patterns,
-          changes: Changes) -> tuple[str | None, list[Block]]:
+          changes: Changes, origin: str = FRONT_TITLE) -> tuple[str | None, list[Block]]:
     found = fm_title
     if found:
-        changes.add(title_line, "took the title from the front matter 'title'")
+        changes.add(title_line, f"took the title from {origin}")
     kept: list[Block] = []
     first_h1 = True
     for block in blocks:
@@ -52,6 +53,10 @@ def title(blocks: list[Block], fm_title: str | None, title_line: int, patterns: 
                             "from the body)")
             elif first_h1 and normalise(text).casefold() == normalise(found or "").casefold():
                 changes.add(block.no, "removed the '# ' heading that repeats the title")
+            elif first_h1 and is_seo_title(found or "", text):
+                changes.add(block.no, f"took the title '{text}' from the first heading (removed from the "
+                            f"body): '{found}' is the page's title for search engines")
+                found = text
             else:
                 block.level = 2
                 changes.add(block.no, f"made the '# {text}' heading a '## ' heading (the page's "
@@ -60,14 +65,50 @@ def title(blocks: list[Block], fm_title: str | None, title_line: int, patterns: 
             first_h1 = False
             continue
         kept.append(block)
-    if found is None:
-        first = next((b for b in kept if b.kind == "heading"), None)
-        if first is not None and kept.index(first) == 0:
-            term = patterns.question_term(first.heading_text)
-            if term:
-                found = term[0].upper() + term[1:]
-                changes.add(first.no, f"took the title '{found}' from the question heading "
-                            f"'{first.heading_text}' (the heading stays in the body)")
+    if (found is None and len(kept) > 1 and kept[0].kind == "para" and kept[1].kind == "heading"
+            and is_seo_title(kept[0].text, kept[1].heading_text)):
+        found = kept[1].heading_text  # plain text: a title for search engines above the real one
+        changes.add(kept[1].no, f"took the title '{found}' from this heading (removed from the body)")
+        changes.add(kept[0].no, "removed the page's title for search engines (the title is "
+                    f"'{found}')", kept[0].text)
+        kept = kept[2:]
+    if found is not None:
+        return _seo_title(found, found == fm_title and origin == FRONT_TITLE, title_line, kept, changes)
+    first = next((b for b in kept if b.kind == "heading"), None)
+    if first is not None and kept.index(first) == 0:
+        term = patterns.question_term(first.heading_text)
+        if term:
+            found = term[0].upper() + term[1:]
+            changes.add(first.no, f"took the title '{found}' from the question heading "
+                        f"'{first.heading_text}' (the heading stays in the body)")
+    return found, kept
+
+
+def is_seo_title(long: str, short: str) -> bool:
+    """``long`` is ``short`` with a site's name or a search engine tail after a separator."""
+    long, short = normalise(long).casefold(), normalise(short).casefold()
+    return bool(short) and long != short and strip_site_name(long) == short
+
+
+def _seo_title(found: str, from_front: bool, line: int, kept: list[Block],
+               changes: Changes) -> tuple[str, list[Block]]:
+    """A page's title for search engines gives way to the real title after it; without one
+    it loses its tail (``Offshoring – Definition, Vorteile & Nachteile | IT-Lexikon``)."""
+    first = kept[0] if kept else None
+    if first is not None and first.kind == "heading" and is_seo_title(found, first.heading_text):
+        changes.add(first.no, f"took the title '{first.heading_text}' from this heading (removed from the "
+                    f"body): '{found}' is the page's title for search engines")
+        return first.heading_text, kept[1:]
+    if (first is not None and first.kind == "para" and len(first.lines) == 1
+            and is_seo_title(first.text, found)):
+        changes.add(first.no, "removed the page's title for search engines (the title is "
+                    f"'{found}')", first.text)
+        return found, kept[1:]
+    bare = strip_site_name(found)
+    if from_front and bare and bare != found:
+        changes.add(line, f"took the title '{bare}' from '{found}' without the tail after the separator "
+                    "(the site's name or words for search engines)")
+        return bare, kept
     return found, kept
 
 
@@ -94,8 +135,14 @@ def highlights(blocks: list[Block], patterns: Patterns, changes: Changes) -> tup
     return kept, items
 
 
-def summary(blocks: list[Block], description: str | None, description_line: int,
+def summary(blocks: list[Block], description: str | None, description_line: int, title: str,
             changes: Changes) -> tuple[str, list[Block]]:
+    """The summary, never the title again: '' when no paragraph says more (the entry becomes a draft)."""
+    title_key = _key(title)
+    if description and _key(description) == title_key:
+        changes.add(description_line, "did not use the front matter 'description': it repeats the title",
+                    description)
+        description = None
     if description:
         changes.add(description_line, "took the summary from the front matter 'description'")
         key = normalise(description)
@@ -103,11 +150,15 @@ def summary(blocks: list[Block], description: str | None, description_line: int,
             if block.kind == "para" and normalise(block.text) == key:
                 changes.add(block.no, "removed a paragraph that repeats the summary", block.text)
         return description, [b for b in blocks if b.kind != "para" or normalise(b.text) != key]
+    for block in blocks:
+        if block.kind == "para" and _key(block.text) == title_key:
+            changes.add(block.no, "removed a paragraph that repeats the title", block.text)
+    blocks = [b for b in blocks if b.kind != "para" or _key(b.text) != title_key]
     first = next((b for b in blocks if b.kind == "para"), None)
     if first is None:
-        raise ImportProblem("no paragraph to take a summary from: add 'description' front matter")
+        return "", blocks
     paragraph = " ".join(line.text.strip() for line in first.lines)
-    sentences = split_sentences(paragraph)
+    sentences = [s for s in split_sentences(paragraph) if _key(s) != title_key]
     chosen = sentences[:1]
     if len(sentences) > 1 and len(chosen[0]) < SHORT_SENTENCE:
         chosen = sentences[:2]
@@ -119,6 +170,11 @@ def summary(blocks: list[Block], description: str | None, description_line: int,
     changes.add(first.no, f"took the summary from the first {which} of this paragraph (the "
                 "paragraph stays in the body)")
     return text, blocks
+
+
+def _key(text: str) -> str:
+    """Text as compared with the title: case, spacing, markup and closing punctuation aside."""
+    return normalise(re.sub(r"[*_]", "", text)).casefold().rstrip(" .:!?")
 
 
 def front_text(front: Mapping[str, Any], key: str, key_lines: Mapping[str, int],
@@ -170,14 +226,16 @@ def _known_tags(glossary_dir: Path, languages: Sequence[str]) -> dict[str, str]:
 
 
 def sources(front: Mapping[str, Any], key_lines: Mapping[str, int], title: str,
-            changes: Changes) -> list[dict[str, str]]:
+            changes: Changes, where: str = "") -> list[dict[str, str]]:
+    """The source the front matter (or a web page's canonical link, ``where``) names."""
+    where = where or "the front matter"
     for key in ("source", "url", "canonical", "canonical_url"):
         value = front.get(key)
         if isinstance(value, str) and re.match(r"(?i)^https?://[^\s/]+\S*$", value.strip()):
-            changes.add(key_lines.get(key, 1), f"made the front matter '{key}' a source")
+            changes.add(key_lines.get(key, 1), f"made {where} '{key}' a source")
             return [{"title": title, "url": value.strip()}]
         if value is not None:
-            changes.add(key_lines.get(key, 1), f"did not use the front matter '{key}' (not an "
+            changes.add(key_lines.get(key, 1), f"did not use {where} '{key}' (not an "
                         "http(s) address)", flat(value))
     return []
 

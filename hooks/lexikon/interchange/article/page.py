@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from lexikon.core.locale import load_locale
+from lexikon.interchange.article.boilerplate import Boilerplate
 from lexikon.interchange.article.findings import Changes, ImportProblem
 from lexikon.interchange.entry_yaml import AnchorError, plain_yaml
 
@@ -23,6 +24,8 @@ HEADING_MAX_WORDS = 9
 
 HEADING = re.compile(r"^ {0,3}(#{1,6})(?:\s+(.*?))?\s*#*\s*$")
 LIST_ITEM = re.compile(r"^( {0,3})([-*+•–]|\d{1,3}[.)])\s+")
+_SITE_NAME = re.compile(r"\s+(?:\||-|–|—|::)\s+.*$")
+"""A title's tail after `` | ``, `` - ``, `` – ``, `` — `` or `` :: ``: the site's name or SEO words."""
 _OTHER_LINE_ENDS = re.compile("[\u2029\u2028\x85\x0b\x0c\x1c\x1d\x1e]")
 """Characters that end a line for YAML or for Python's ``splitlines`` but not for Markdown."""
 
@@ -54,6 +57,7 @@ class Patterns:
         self.chrome = [re.compile(p, re.I) for p in patterns.get("chrome", ())]
         self.highlight_headings = [re.compile(p + r"\s*:?", re.I) for p in patterns.get("highlights", ())]
         self.questions = [re.compile(p, re.I) for p in patterns.get("title_questions", ())]
+        self.boilerplate = Boilerplate(lang)
 
     def question_term(self, text: str) -> str | None:
         """The term a question heading asks about (``Was ist X?`` → ``X``), or None."""
@@ -157,6 +161,11 @@ def is_markdown(source_name: str, text: str, has_front: bool) -> bool:
     if suffix == ".txt":
         return False
     return has_front or bool(re.search(r"(?m)^#{1,6}\s|\]\(", text))
+
+
+def strip_site_name(title: str) -> str:
+    """``Offshoring – Definition, Vorteile & Nachteile | IT-Lexikon`` → ``Offshoring``."""
+    return _SITE_NAME.sub("", title).strip()
 
 
 def heading_like(text: str) -> bool:

@@ -1,0 +1,197 @@
+"""A saved web page (HTML) as the Markdown lines the article rules read.
+
+The main content is found by ``readability-lxml``, chosen over ``trafilatura`` by measuring
+both on the saved pages in ``tests/fixtures/import/html`` (the table is in ``MEASURED.md``
+there): it kept 99 % of the article text against 100 %, let more boilerplate through (19
+snippets against 12, nearly all of them breadcrumbs, reading times, "see also", share and
+newsletter lines that the boilerplate rules remove by their shape anyway), kept the
+headings trafilatura dropped (a highlights heading among them), took 1.5 ms a page against
+2.5 ms, and brings 4 small packages (2.7 MB) against 10 (57 MB, one of them a date parser).
+
+Nothing is fetched: the page is parsed from the file, links are not followed, no entity or
+stylesheet is loaded. The title is the page's ``<h1>`` (outside header, navigation and
+footer), else its ``og:title`` or ``<title>`` without the site's name. Every text block of
+the page the extractor left out is reported, a run of them on one line, with its line in
+the page; so are scripts and styles. Each Markdown line carries the line of the page its
+text stands on, so the rules' changes point into the page.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import lxml.html
+from lxml import etree
+from readability import Document
+from readability.readability import Unparseable
+
+from lexikon.interchange.article.findings import Changes, ImportProblem
+from lexikon.interchange.article.html_markdown import SKIPPED, MarkdownWriter, element_name
+from lexikon.interchange.article.page import Line, strip_site_name
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?([A-Za-z0-9_:.-]{1,40})", re.I)
+_SNIFF = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+                    re.I | re.S)
+LINE_ATTRIBUTE = "data-lexikon-line"
+"""Each element's line in the page, set before extraction: the extractor keeps attributes."""
+_CHROME_PARENTS = ("header", "nav", "footer", "aside")
+_INLINE = frozenset({"a", "span", "time", "label"})
+_TEXT_BLOCKS = frozenset({"p", "li", "dt", "dd", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
+                          "div", "span", "a", "label", "figcaption", "blockquote", "pre", "time"})
+
+
+def is_html(source_name: str, text: str) -> bool:
+    """``.html``/``.htm`` files, and any other whose text starts like an HTML document."""
+    return Path(source_name).suffix.lower() in HTML_SUFFIXES or bool(_SNIFF.match(text[:4096]))
+
+
+def page_title(doc: etree._Element) -> tuple[str | None, int, str]:
+    """The title, the page line it stands on, and where it came from."""
+    for h1 in doc.iter("h1"):
+        if not _in_chrome(h1):
+            text = " ".join(h1.text_content().split())
+            if text:
+                return text, h1.sourceline or 1, "the page's <h1>"
+    for xpath, where in (("//meta[@property='og:title']/@content", "the page's og:title"),
+                         ("//title/text()", "the page's <title>")):
+        found = [" ".join(str(v).split()) for v in doc.xpath(xpath) if str(v).strip()]
+        if found:
+            line = next((e.sourceline for e in doc.xpath(xpath.rsplit("/", 1)[0])), 1) or 1
+            bare = strip_site_name(found[0])
+            return bare or found[0], line, where + (f" without the site's name ('{found[0]}')"
+                                                     if bare and bare != found[0] else "")
+    return None, 1, ""
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding a page's ``<meta charset>`` (or ``http-equiv`` content type) names, when
+    Python knows it and it is not UTF-8 (which the page then is not)."""
+    match = _CHARSET.search(data[:8192])
+    if match is None:
+        return None
+    try:
+        name = codecs.lookup(match.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return None if name.startswith("utf") else name
+
+
+def _in_chrome(element: etree._Element) -> bool:
+    """Inside the site's header, navigation or footer (an article's own header is not)."""
+    ancestors = [element_name(a) for a in element.iterancestors()]
+    return any(name in _CHROME_PARENTS and not {"article", "main"} & set(ancestors[index:])
+               for index, name in enumerate(ancestors))
+
+
+def html_lines(text: str, changes: Changes) -> tuple[list[Line], dict[str, str], dict[str, int], str]:
+    """The page's main content as Markdown lines; its ``title`` and canonical address
+    (``canonical``) as front matter would give them, with their lines; where the title came from."""
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses str with an encoding declaration
+    try:
+        doc = lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(no_network=True,
+                                                                              remove_comments=True))
+    except (etree.ParserError, ValueError) as err:
+        raise ImportProblem(f"line 1: the page cannot be read as HTML ({err}): save it again") from None
+    title, title_line, where = page_title(doc)
+    _remove_code(doc, changes)
+    for element in doc.iter():
+        if isinstance(element.tag, str):
+            element.set(LINE_ATTRIBUTE, str(element.sourceline or 1))
+    try:
+        content = Document(lxml.html.tostring(doc, encoding="unicode")).summary(html_partial=True)
+        main = lxml.html.fromstring(content)
+    except (Unparseable, etree.ParserError, ValueError) as err:
+        raise ImportProblem(f"line 1: no article found in the page ({err or 'no text'}): save the article "
+                            "alone, or copy its text into a Markdown file") from None
+    writer = MarkdownWriter(title or "", lambda element, what: changes.add(
+        source_line(element), f"removed {what}", element.text_content()))
+    lines: list[Line] = []
+    for element, block in writer.write(main):
+        no = source_line(element)
+        lines += [*(Line(no, line) for line in block), Line(no, "")]
+    reported = [_plain(change.removed) for change in changes.items if change.removed]
+    _report_left_out(doc, "\n".join([title or "", *(line.text for line in lines), *reported]), changes)
+    front, key_lines = ({"title": title}, {"title": title_line}) if title else ({}, {})
+    canonical = doc.xpath("//link[@rel='canonical']/@href|//meta[@property='og:url']/@content")
+    if canonical:
+        front["canonical"] = str(canonical[0]).strip()
+        key_lines["canonical"] = next((e.sourceline or 1 for e in doc.xpath(
+            "//link[@rel='canonical']|//meta[@property='og:url']")), 1)
+    return lines, front, key_lines, where
+
+
+def _remove_code(doc: etree._Element, changes: Changes) -> None:
+    """Scripts, styles and templates go before anything reads the page's text."""
+    found = [e for e in doc.iter() if element_name(e) in ("script", "style", "noscript", "template")]
+    for element in found:
+        element.drop_tree()
+    if found:
+        names = sorted({f"<{element_name(e)}>" for e in found})
+        changes.add(found[0].sourceline or 1, f"removed {len(found)} {'/'.join(names)} element(s) "
+                    "of the page (code, not text)")
+
+
+def source_line(element: etree._Element) -> int:
+    """The line of the page an element of the extracted content stood on."""
+    for candidate in (element, *element.iterancestors()):
+        if candidate.get(LINE_ATTRIBUTE, "").isdigit():
+            return int(candidate.get(LINE_ATTRIBUTE))
+    return 1
+
+
+def _report_left_out(doc: etree._Element, kept: str, changes: Changes) -> None:
+    """Each run of the page's text blocks that the main content does not hold: one change."""
+    kept_lines = [_plain(part) for part in re.split(r"\n|(?<!\\)\|", kept) if part.strip()]
+    run: list[tuple[int, str]] = []
+    body = doc.find("body")
+    for line, text in _text_units(body) if body is not None else ():
+        if _is_kept(_plain(text), kept_lines):
+            _flush(run, changes)
+            run = []
+        else:
+            run.append((line, text))
+    _flush(run, changes)
+
+
+def _text_units(element: etree._Element) -> Iterator[tuple[int, str]]:
+    """The page's smallest blocks of text, each once (a list item, not also its link), with
+    their lines; the text of a block around other blocks is a unit of its own."""
+    name = element_name(element)
+    if name in SKIPPED:
+        return
+    line = element.sourceline or 1
+    if name in _TEXT_BLOCKS and not any(element_name(c) in _TEXT_BLOCKS - _INLINE for c in element.iter()
+                                        if c is not element):
+        text = " ".join(element.text_content().split())
+        if text:
+            yield line, text
+        return
+    own = " ".join(" ".join([element.text or "", *(child.tail or "" for child in element)]).split())
+    if re.search(r"\w", own):
+        yield line, own
+    for child in element:
+        yield from _text_units(child)
+
+
+def _is_kept(text: str, kept_lines: list[str]) -> bool:
+    """In a line of the content: the whole line, or a part of it too long to be there by chance."""
+    return any(text == line or line.startswith(text) or (text in line and len(text.split()) >= 4)
+               for line in kept_lines)
+
+
+def _flush(run: list[tuple[int, str]], changes: Changes) -> None:
+    if run:
+        what = "a text block" if len(run) == 1 else f"{len(run)} text blocks"
+        changes.add(run[0][0], f"removed {what} the extractor did not count as the article (navigation, "
+                    "sidebars, footer, comments, banners): check that none of it is missing",
+                    " · ".join(text for _, text in run))
+
+
+def _plain(text: str) -> str:
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"[*_`]|\[\d{1,3}\]", "", text)
+    return " ".join(re.sub(r"[#|>\-]", " ", text).split()).casefold()

@@ -1,0 +1,175 @@
+"""The main content of a saved page (an lxml element tree) as Markdown lines.
+
+Headings, paragraphs, lists, tables, quotes and code keep their shape; a definition list's
+pair whose term repeats the title becomes a paragraph (it is the definition), every other
+pair a list item ``**term**: description``. Scripts, styles, forms and embedded objects
+write nothing, whatever the extractor kept: no code reaches an entry. Relative links stay
+links (the article's link rule makes them cross-links or text), absolute ones keep their
+text only; images go (entries hold text).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from lxml import etree
+
+from lexikon.check.dedupe import normalise
+
+SKIPPED = frozenset({"script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
+                     "canvas", "form", "input", "button", "select", "textarea", "img", "picture",
+                     "video", "audio", "head", "title", "meta", "link"})
+"""Elements whose content never becomes text: code, controls, media."""
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_BLOCKS = frozenset({"p", "div", "section", "article", "main", "header", "footer", "aside", "nav",
+                     "ul", "ol", "li", "dl", "dt", "dd", "table", "blockquote", "pre", "figure",
+                     "figcaption", "address", "details", "summary", "hr", *_HEADINGS})
+_REFERENCE_MARK = re.compile(r"^\[\d{1,3}\]$")
+
+
+def element_name(element: etree._Element) -> str:
+    return element.tag.lower() if isinstance(element.tag, str) else ""
+
+
+class MarkdownWriter:
+    """Writes the blocks of one tree; ``skipped`` hears of each element left out and why."""
+
+    def __init__(self, title: str, skipped: Callable[[etree._Element, str], None]) -> None:
+        self.title_key = normalise(title).casefold()
+        self.skipped = skipped
+        self.blocks: list[tuple[etree._Element, list[str]]] = []
+
+    def write(self, element: etree._Element) -> list[tuple[etree._Element, list[str]]]:
+        self._block(element)
+        return self.blocks
+
+    def _add(self, element: etree._Element, lines: list[str]) -> None:
+        lines = [line for line in lines if line.strip()]
+        if lines:
+            self.blocks.append((element, lines))
+
+    def _block(self, element: etree._Element) -> None:
+        name = element_name(element)
+        if name in SKIPPED:
+            if name in ("script", "style", "noscript", "iframe", "object", "embed", "form"):
+                self.skipped(element, f"a <{name}> element (not shown as text on a page)")
+            return
+        if _site_chrome(element):
+            return  # the report of what the page's content left out names its text
+        if name in _HEADINGS:
+            self._add(element, [f"{'#' * _HEADINGS[name]} {self.inline(element)}"])
+        elif name in ("ul", "ol"):
+            self._add(element, self._list(element, 0))
+        elif name == "dl":
+            self._definitions(element)
+        elif name == "table":
+            self._add(element, _table([[self.inline(cell) for cell in row.xpath("./th|./td")]
+                                       for row in element.iter("tr")]))
+        elif name == "pre":
+            self._add(element, ["```", *"".join(element.itertext()).strip("\n").split("\n"), "```"])
+        elif name == "blockquote":
+            inner = MarkdownWriter("", self.skipped)
+            inner._children(element)
+            self._add(element, [f"> {line}" for _, lines in inner.blocks for line in lines])
+        elif name == "hr":
+            return
+        elif any(element_name(child) in _BLOCKS for child in element):
+            self._children(element)
+        else:
+            self._add(element, [self.inline(element)])
+
+    def _children(self, element: etree._Element) -> None:
+        """Mixed content: runs of inline text between blocks are paragraphs of their own."""
+        run: list[str] = [element.text or ""]
+        for child in element:
+            if element_name(child) in _BLOCKS:
+                self._add(element, [" ".join("".join(run).split())])
+                self._block(child)
+                run = [child.tail or ""]
+            else:
+                run.append(self._inline_child(child) + (child.tail or ""))
+        self._add(element, [" ".join("".join(run).split())])
+
+    def _list(self, element: etree._Element, depth: int) -> list[str]:
+        lines: list[str] = []
+        ordered = element_name(element) == "ol"
+        for number, item in enumerate(element.xpath("./li"), 1):
+            nested = [child for child in item if element_name(child) in ("ul", "ol")]
+            for child in nested:
+                item.remove(child)
+            marker = f"{number}." if ordered else "-"
+            lines.append(f"{'   ' * depth}{marker} {self.inline(item)}")
+            for child in nested:
+                lines += self._list(child, depth + 1)
+        return lines
+
+    def _definitions(self, element: etree._Element) -> None:
+        term = ""
+        for child in element:
+            name = element_name(child)
+            if name == "dt":
+                term = self.inline(child)
+            elif name == "dd" and term and _repeats_title(term, self.title_key):
+                self._add(child, [self.inline(child)])
+                self.skipped(child.getprevious() if child.getprevious() is not None else child,
+                             f"the definition list's term '{term}' (it repeats the title)")
+                term = ""
+            elif name == "dd":
+                text = self.inline(child)
+                self._add(child, [f"- **{term}**: {text}" if term else f"- {text}"])
+
+    def inline(self, element: etree._Element) -> str:
+        """The element's text as one line of Markdown (bold, italics and relative links kept)."""
+        parts = [element.text or ""]
+        for child in element:
+            parts.append(self._inline_child(child) + (child.tail or ""))
+        return " ".join("".join(parts).split())
+
+    def _inline_child(self, child: etree._Element) -> str:
+        name = element_name(child)
+        if name in SKIPPED:
+            if name in ("script", "style", "noscript"):
+                self.skipped(child, f"a <{name}> element (not shown as text on a page)")
+            return ""
+        if name == "br":
+            return " "
+        text = self.inline(child)
+        if name == "sup" and _REFERENCE_MARK.match(text):
+            self.skipped(child, f"the footnote mark '{text}'")
+            return ""
+        if not text:
+            return ""
+        if name in ("strong", "b"):
+            return f"**{text}**"
+        if name in ("em", "i"):
+            return f"*{text}*"
+        href = (child.get("href") or "").strip() if name == "a" else ""
+        if href and not re.match(r"(?i)^([a-z][a-z0-9+.-]*:|//|#)", href):
+            return f"[{text}]({href})"
+        return text
+
+
+def _site_chrome(element: etree._Element) -> bool:
+    """Navigation anywhere; a header, footer or sidebar of the site (not of an article), when
+    the extractor took more of the page than the article."""
+    name = element_name(element)
+    if name == "nav" or element.get("role") in ("navigation", "banner", "contentinfo"):
+        return True
+    return name in ("header", "footer", "aside") and not any(
+        element_name(a) in ("article", "main") for a in element.iterancestors())
+
+
+def _repeats_title(term: str, title_key: str) -> bool:
+    bare = normalise(re.sub(r"\s*\([^)]*\)\s*$", "", term.replace("**", ""))).casefold()
+    return bool(title_key) and bare == title_key
+
+
+def _table(rows: list[list[str]]) -> list[str]:
+    rows = [row for row in rows if any(cell for cell in row)]
+    if not rows:
+        return []
+    width = max(len(row) for row in rows)
+    cells = [[cell.replace("|", "\\|") for cell in row] + [""] * (width - len(row)) for row in rows]
+    lines = ["| " + " | ".join(row) + " |" for row in cells]
+    return [lines[0], "|" + "---|" * width, *lines[1:]]
