@@ -43,9 +43,10 @@ class Counts:
 
     def line(self, dry_run: bool) -> str:
         """``12 concepts: 9 entries written (2 drafts), 1 merged, 2 skipped (1 exist already, …);
-        3 languages left out``: one line, ``concepts = written + merged + skipped``."""
+        3 language section(s) left out``: one line, ``concepts = written + merged + skipped``."""
         reasons = ", ".join(f"{count} {reason}" for reason, count in self.skipped.most_common() if count)
         skipped = sum(self.skipped.values())
         return (f"{self.concepts} concepts: {self.entries} entries {'to write' if dry_run else 'written'} "
                 f"({self.drafts} drafts), {self.merged} merged, {skipped} skipped"
-                f"{f' ({reasons})' if reasons else ''}; {self.languages_left_out} languages left out")
+                f"{f' ({reasons})' if reasons else ''}; "
+                f"{self.languages_left_out} language section(s) left out")

@@ -196,20 +196,24 @@ def build(concepts: list[Concept], settings: Settings, report: Report, *,
             continue
         chosen.append((entry_id, concept))
     known = existing | {entry_id for entry_id, _ in chosen}
+    unknown: dict[str, list] = {}  # subject field → [line, col, first concept, count]: said once
     for entry_id, concept in chosen:
-        tags = _tags(concept, named, built.new_tags, settings.default_language, report)
+        tags = _tags(concept, named, built.new_tags, settings.default_language, unknown)
         related = _related(concept, concept.related, entry_id, ids, existing, known, report)
         broader = _related(concept, concept.broader, entry_id, ids, existing, known, report)
         if concept.draft:
             built.drafts.add(entry_id)
         built.texts[entry_id] = _entry_text(tags, {"related": related, "broader": broader},
                                             concept.texts, settings, concept.draft)
+    for name, (line, col, first, count) in unknown.items():
+        report(line, Severity.WARNING, f"the subject field '{name}' names no tag in _tags.yml: left out of "
+               f"{count} concept(s) (the first: {first}); add the tag there, then to the entries", *col)
     concepts.clear()  # the texts say it all now: a large termbase's concepts go before the check
     return built
 
 
 def _tags(concept: Concept, named: dict[str, str] | None, new_tags: dict[str, dict[str, str]],
-          default: str, report: Report) -> list[str]:
+          default: str, unknown: dict[str, list]) -> list[str]:
     tags: list[str] = []
     for name, line, *col in concept.tags:
         tag = (named or {}).get(tag_key(name))
@@ -218,8 +222,7 @@ def _tags(concept: Concept, named: dict[str, str] | None, new_tags: dict[str, di
             if tag:
                 new_tags.setdefault(tag, {}).setdefault(concept.tags_lang or default, clean(name))
         if tag is None or not tag:
-            report(line, Severity.WARNING, f"{concept.name}: the subject field '{name}' names no tag in "
-                   "_tags.yml: left out (add the tag there, then to the entry)", *col)
+            unknown.setdefault(name, [line, col, concept.name, 0])[3] += 1
         elif tag not in tags:
             tags.append(tag)
     return tags

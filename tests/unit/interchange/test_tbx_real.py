@@ -40,7 +40,7 @@ MAPS = {
 SUMMARY = re.compile(
     r"^(?P<concepts>\d+) concepts: (?P<written>\d+) entries (?:written|to write) \((?P<drafts>\d+) drafts\), "
     r"(?P<merged>\d+) merged, (?P<skipped>\d+) skipped(?: \((?P<reasons>[^)]*)\))?; "
-    r"(?P<languages>\d+) languages left out$")
+    r"(?P<languages>\d+) language section\(s\) left out$")
 ENTRY = re.compile(rb"<(?:[\w-]+:)?(?:termEntry|conceptEntry)[\s>]")
 FILES = sorted(path.name for path in TERMBASES.glob("*.tbx"))
 ONE_LINE = TERMBASES / "generated-one-line.tbx"
