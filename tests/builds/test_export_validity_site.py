@@ -240,6 +240,22 @@ def _csv(project: Project, langs: tuple[str, ...], path: Path) -> list[str]:
     return problems + [problem for row in rows for problem in _address_problems(project, lang, row["url"])]
 
 
+def _csv_all(project: Project, _: tuple[str, ...], path: Path) -> list[str]:
+    """``glossary.csv``: a row per published entry, each language's column group that
+    language's title and address (``de.title``, ``da.url``…)."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    problems = [] if {row["id"] for row in rows} == set(glossary_json(project)["entries"]) else [
+        f"rows {sorted(row['id'] for row in rows)} are not the published entries"]
+    for lang in LANGS:
+        own = titles(project, lang)
+        problems += [f"{row['id']}: {lang}.title {row[f'{lang}.title']!r} is not its {lang} title"
+                     for row in rows if row[f"{lang}.title"] != own.get(row["id"], "")]
+        problems += [problem for row in rows if row[f"{lang}.url"]
+                     for problem in _address_problems(project, lang, row[f"{lang}.url"])]
+    return problems
+
+
 def _tbx(project: Project, _: tuple[str, ...], path: Path) -> list[str]:
     """Each language section's preferred term and definition are the entry's in that language."""
     root = lxml.etree.parse(str(path)).getroot()
@@ -292,8 +308,8 @@ def _vale(project: Project, langs: tuple[str, ...], path: Path) -> list[str]:
         f"swaps to {title!r}, not a {langs[0]} title" for title in rule["swap"].values() if title not in own]
 
 
-READERS = {"json": _json, "json-schema": _json, "csv": _csv, "table-csv": _csv, "tbx": _tbx, "martif": _tbx,
-           "turtle": _skos, "jsonld": _skos, "vale": _vale}
+READERS = {"json": _json, "json-schema": _json, "csv": _csv, "csv-all": _csv_all, "table-csv": _csv,
+           "tbx": _tbx, "martif": _tbx, "turtle": _skos, "jsonld": _skos, "vale": _vale}
 
 
 def test_every_export_of_the_registry_is_there_and_holds_to_its_format_and_language(site: Project) -> None:

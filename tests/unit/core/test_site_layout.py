@@ -52,8 +52,8 @@ def test_the_feed_link_reaches_the_languages_feed(use_directory_urls: bool, lang
 def test_data_downloads_reach_the_site_root(use_directory_urls: bool, lang: str) -> None:
     layout = SiteLayout(SETTINGS, use_directory_urls)
     links = re.findall(r'<a href="([^"]+)" download>([^<]+)</a>', _pages(layout)[(lang, layout.data)])
-    assert len(links) == 12  # JSON, its schema, CSV and Vale per language, a CSV per pair, two TBX,
-    # Turtle, JSON-LD
+    assert len(links) == 13  # JSON, its schema, CSV of all languages, CSV and Vale per language, a CSV
+    # per pair, two TBX, Turtle, JSON-LD
     for href, name in links:
         assert _followed(layout, lang, layout.data, href) == SITE + name
 
