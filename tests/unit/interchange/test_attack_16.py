@@ -344,3 +344,17 @@ def test_article_title_is_never_only_the_site_suffix(tmp_path: Path) -> None:
     result = _lexicon(project, "import", str(source), "--lang", "de")
     titles = [entry["de"]["title"] for entry in _entries(project).values()]
     assert not any("IT-Lexikon" in title or "|" in title for title in titles), result.stdout
+
+
+@pytest.mark.xfail(strict=True, reason="'--map en=de --map en=da' is taken (the last wins) instead of "
+                   "being refused as bad usage")
+def test_tbx_contradicting_maps_are_bad_usage(tmp_path: Path) -> None:
+    """Exit 2 for bad usage: one source language cannot be two of the site's."""
+    project = _project(tmp_path)
+    source = tmp_path / "house.tbx"
+    source.write_text(TBX_HEAD.replace('xml:lang="de"', 'xml:lang="en"')
+                      + _tbx_concept("house", "House", "A building.").replace('"de"', '"en"') + TBX_TAIL,
+                      encoding="utf-8")
+    result = _lexicon(project, "import-tbx", str(source), "--map", "en=de", "--map", "en=da")
+    assert result.returncode == 2, result.stdout
+    assert _entries(project) == {}
