@@ -412,3 +412,20 @@ def test_a_deleted_entry_in_git_history_does_not_crash_stats(tmp_path: Path) -> 
         subprocess.run([*git, *step], cwd=project, check=True, capture_output=True)
     result = _lexicon(project, "stats")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.xfail(strict=True, reason="an article whose title or front matter YAML would read as an "
+                   "impossible date crashes: 'ValueError … this is a bug in lexicon'")
+@pytest.mark.parametrize("name,text", [
+    ("datum.txt", "2026-02-30\n\nEin Datum, das es nicht gibt. Es ist falsch.\n"),
+    ("datum.md", "---\ntitle: Datum\ndescription: 2026-02-30\n---\nEin Datum. Es ist falsch.\n"),
+])
+def test_article_with_an_impossible_date_is_not_a_bug(tmp_path: Path, name: str, text: str) -> None:
+    """'Every command reports a failure as one line, path[:line:col]: error: …' — never a crash."""
+    project = _project(tmp_path)
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    result = _lexicon(project, "import", str(source), "--lang", "de", "--id", "datum")
+    output = result.stdout + result.stderr
+    assert "this is a bug" not in output
+    assert result.returncode == 0 or any(line.startswith(f"{source}") for line in output.splitlines())
