@@ -429,3 +429,21 @@ def test_article_with_an_impossible_date_is_not_a_bug(tmp_path: Path, name: str,
     output = result.stdout + result.stderr
     assert "this is a bug" not in output
     assert result.returncode == 0 or any(line.startswith(f"{source}") for line in output.splitlines())
+
+
+@pytest.mark.xfail(strict=True, reason="the newsletter and cookie shapes match any sentence of up to 60 words "
+                   "that starts with their words: an article about cookies loses its prose")
+@pytest.mark.parametrize("sentence", [
+    "Wir verwenden Cookies in diesem Beispiel, um zu zeigen, wie ein Warenkorb erhalten bleibt.",
+    "Newsletter abonnieren Nutzer oft nur, weil ein Banner sie dazu auffordert; das zeigen Studien.",
+    "Cookie-Hinweis nennt man das Fenster, das beim ersten Besuch nach der Einwilligung fragt.",
+])
+def test_article_about_cookies_keeps_its_sentences(tmp_path: Path, sentence: str) -> None:
+    """A banner line is short and alone; a sentence that goes on to explain is content."""
+    project = _project(tmp_path)
+    source = tmp_path / "cookie.md"
+    source.write_text("# Cookie\n\nEin Cookie ist eine kleine Textdatei im Browser. Sie dient der "
+                      f"Wiedererkennung.\n\n{sentence}\n", encoding="utf-8")
+    result = _lexicon(project, "import", str(source), "--lang", "de")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert sentence in _entries(project)["cookie"]["de"].get("body", "")
