@@ -431,7 +431,7 @@ def test_article_with_an_impossible_date_is_not_a_bug(tmp_path: Path, name: str,
     assert result.returncode == 0 or any(line.startswith(f"{source}") for line in output.splitlines())
 
 
-@pytest.mark.xfail(strict=True, reason="the newsletter and cookie shapes match any sentence of up to 60 words "
+@pytest.mark.xfail(strict=True, reason="the newsletter and cookie shapes match any sentence (<= 60 words) "
                    "that starts with their words: an article about cookies loses its prose")
 @pytest.mark.parametrize("sentence", [
     "Wir verwenden Cookies in diesem Beispiel, um zu zeigen, wie ein Warenkorb erhalten bleibt.",
