@@ -46,14 +46,16 @@ def merge(concepts: list[Concept], report: Report, counts: Counts) -> list[Conce
             kept.append(concept)
             continue
         counts.merged += 1
-        _merge_into(earlier, concept)
+        _merge_into(earlier, concept, report)
         report(concept.line, Severity.NOTE, f"{concept.name}: the id comes again (first at line "
                f"{earlier.line}, column {earlier.col}): merged into one entry, its languages and terms "
                "added", concept.col)
     return kept
 
 
-def _merge_into(first: Concept, other: Concept) -> None:
+def _merge_into(first: Concept, other: Concept, report: Report) -> None:
+    """``other``'s languages and terms added to ``first``; a second definition in a language
+    that has one cannot be added (an entry has one summary): a warning naming both lines."""
     first.tags += other.tags
     first.related += other.related
     first.broader += other.broader
@@ -63,11 +65,19 @@ def _merge_into(first: Concept, other: Concept) -> None:
         mine = first.texts.setdefault(lang, block)
         if mine is block:
             continue
+        if mine["summary"] and block["summary"] and mine["summary"] != block["summary"]:
+            report(block.get("_line", other.line), Severity.WARNING, f"{other.name}: a second definition in "
+                   f"'{lang}' ('{_short(block['summary'])}'): left out, the entry keeps the one of "
+                   f"{first.name}; if they are two concepts, give them two ids", block.get("_col", other.col))
         mine["summary"] = mine["summary"] or block["summary"]
         mine["title"] = mine["title"] or block["title"]
         mine["aliases"] += [t for t in (block["title"], *block["aliases"]) if t and t != mine["title"]]
         for key in ("abbreviations", "deprecated", "context", "forms"):
             mine[key] = list(mine.get(key) or []) + list(block.get(key) or [])
+
+
+def _short(text: str, size: int = 60) -> str:
+    return text if len(text) <= size else text[:size - 1] + "…"
 
 
 class Ids:

@@ -164,6 +164,8 @@ class Built:
     conflicts: list[str] = field(default_factory=list)
     drafts: set[str] = field(default_factory=set)
     counts: Counts = field(default_factory=Counts)
+    origins: dict[str, tuple[int, int, str]] = field(default_factory=dict)
+    """Entry id → the concept's line, column and name: where findings about the entry go."""
 
 
 def build(concepts: list[Concept], settings: Settings, report: Report, *,
@@ -203,6 +205,7 @@ def build(concepts: list[Concept], settings: Settings, report: Report, *,
         broader = _related(concept, concept.broader, entry_id, ids, existing, known, report)
         if concept.draft:
             built.drafts.add(entry_id)
+        built.origins[entry_id] = (concept.line, concept.col, concept.name)
         built.texts[entry_id] = _entry_text(tags, {"related": related, "broader": broader},
                                             concept.texts, settings, concept.draft)
     for name, (line, col, first, count) in unknown.items():
