@@ -42,7 +42,7 @@ from lexikon.core.model import Finding, Severity
 from lexikon.core.schema import ID_RULE
 from lexikon.core.settings import Settings
 from lexikon.interchange.languages import site_language
-from lexikon.interchange.skos_source import Places, decode, parse, rdf_format
+from lexikon.interchange.skos_source import Places, decode, located, parse, rdf_format, rdflib_said
 from lexikon.interchange.term_files import finish, run_terms
 from lexikon.interchange.terms import (
     Concept,
@@ -53,6 +53,7 @@ from lexikon.interchange.terms import (
     new_block,
     read_source,
 )
+from lexikon.interchange.words import slugify
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 _NOT_CONCEPTS = (SKOS.Collection, SKOS.OrderedCollection, SKOS.ConceptScheme)
@@ -66,13 +67,18 @@ _QUIET = {SKOS.topConceptOf, SKOS.inScheme}
 def import_skos(path: Path, settings: Settings, mapping: Mapping[str, str] | None = None) -> TermImport:
     """New entries from a SKOS file; nothing is written (see :func:`~.term_files.write_terms`)."""
     source = str(path)
-    try:
-        text = decode(read_source(path))
-        graph = parse(text, rdf_format(path.name, text), path.resolve().as_uri())
-    except SourceProblem as err:
-        return failed(source, err)
-    reader = _SkosReader(graph, Places(text), settings, source, mapping or {})
-    concepts = reader.read()
+    with rdflib_said() as said:
+        try:
+            text = decode(read_source(path))
+            graph = parse(text, rdf_format(path.name, text), path.resolve().as_uri())
+        except SourceProblem as err:
+            return failed(source, err)
+        reader = _SkosReader(graph, Places(text), settings, source, mapping or {})
+        concepts = reader.read()
+    for line, count in Counter(said).items():
+        where = located(line, reader.places)
+        reader.findings.append(Finding(source, *where, Severity.WARNING, f"rdflib: {line}"
+                                       f"{f' ({count} times)' if count > 1 else ''}: check the file there"))
     return finish(concepts, reader.findings, settings, source)
 
 
@@ -101,6 +107,8 @@ class _SkosReader:
         self.languages_left_out: set[str] = set()
         self.untagged = 0
         self.lines: dict[Any, tuple[int, int]] = {}
+        self.keys: dict[Any, str] = {}
+        """Concepts whose last segment another IRI has too: their keys (:meth:`distinct`)."""
 
     def note(self, line: int, message: str, severity: Severity = Severity.NOTE) -> None:
         self.findings.append(Finding(self.source, line, 1, severity, message))
@@ -124,11 +132,31 @@ class _SkosReader:
             place = offset if offset >= 0 else len(self.places.text)
             self.lines[node] = (place, self.places.line(max(offset, 0)))
         ordered = sorted(found, key=lambda node: (self.lines[node][0], str(node)))
+        self.distinct(ordered)
         tags = self.collection_tags(found)
         concepts = [self.concept(node, tags.get(node, [])) for node in ordered]
         self.report_file(concepts)
         self.findings.sort(key=lambda f: f.line)
         return concepts
+
+    def distinct(self, ordered: list[Any]) -> None:
+        """A key per IRI: in SKOS the IRI is the concept, so ``…/finanzen/bank`` and
+        ``…/moebel/bank`` are two, never merged as a termbase's repeated id is. Their keys take
+        the segment before (``finanzen-bank``), else the whole IRI (no id: the title's slug,
+        told apart as homonyms are); a note says so."""
+        by_key: dict[str, list[Any]] = {}
+        for node in ordered:
+            by_key.setdefault(self.key(node), []).append(node)
+        for key, nodes in by_key.items():
+            if len(nodes) < 2 or not key:
+                continue
+            longer = {node: slugify(str(node).rstrip("/").rsplit("/", 2)[-2]) + f"-{key}" for node in nodes}
+            unique = len(set(longer.values())) == len(nodes) and all(map(ID_RULE.match, longer.values()))
+            for node in nodes:
+                self.keys[node] = longer[node] if unique else str(node)
+                self.note(self.lines[node][1], f"concept <{node}>: {len(nodes)} concepts have the key "
+                          f"'{key}' (the end of their IRIs): two IRIs are two concepts; this one's "
+                          f"key is '{self.keys[node]}'")
 
     def report_file(self, concepts: list[Concept]) -> None:
         if not concepts:
@@ -171,6 +199,8 @@ class _SkosReader:
         id, else the IRI itself, which is none (the title's slug is taken)."""
         if not isinstance(node, URIRef):
             return ""
+        if node in self.keys:
+            return self.keys[node]
         name = local_name(str(node))
         if not _UUID.match(name):
             return name
@@ -192,7 +222,9 @@ class _SkosReader:
         for predicate, obj in self.graph.predicate_objects(node):
             if predicate in _TEXTS and isinstance(obj, Literal):
                 lang = self.text_language(obj, iri, line)
-                if lang is not None:
+                if lang is None and obj.language and obj.language not in concept.languages_left_out:
+                    concept.languages_left_out.append(obj.language)
+                elif lang is not None:
                     place = self.places.after(str(obj), offset)
                     texts.append((place, lang, _TEXTS[predicate], clean(str(obj))))
             elif predicate in (SKOS.broader, SKOS.related):

@@ -240,7 +240,9 @@ def _related(concept: Concept, links: list[tuple[str, int] | tuple[str, int, int
         if target_id is None or target_id not in known:
             report(line, Severity.WARNING, f"{concept.name}: the cross-reference to '{target}' names no "
                    "entry: left out", *col)
-        elif target_id != entry_id and target_id not in related:
+        elif target_id == entry_id:
+            report(line, Severity.WARNING, f"{concept.name}: the link to '{target}' names itself: left out", *col)
+        elif target_id not in related:
             related.append(target_id)
     return related
 
