@@ -36,13 +36,13 @@ from pathlib import Path
 from typing import IO, Any
 
 from rdflib import RDF, BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, SKOS
+from rdflib.namespace import DCTERMS, OWL, SKOS
 
 from lexikon.core.model import Finding, Severity
 from lexikon.core.schema import ID_RULE
 from lexikon.core.settings import Settings
 from lexikon.interchange.languages import site_language
-from lexikon.interchange.skos_source import Places, decode, located, parse, rdf_format, rdflib_said
+from lexikon.interchange.skos_source import Places, decode, heard, parse, rdf_format, rdflib_said
 from lexikon.interchange.term_files import finish, run_terms
 from lexikon.interchange.terms import (
     Concept,
@@ -75,10 +75,7 @@ def import_skos(path: Path, settings: Settings, mapping: Mapping[str, str] | Non
             return failed(source, err)
         reader = _SkosReader(graph, Places(text), settings, source, mapping or {})
         concepts = reader.read()
-    for line, count in Counter(said).items():
-        where = located(line, reader.places)
-        reader.findings.append(Finding(source, *where, Severity.WARNING, f"rdflib: {line}"
-                                       f"{f' ({count} times)' if count > 1 else ''}: check the file there"))
+    reader.findings += heard(said, reader.places, source)
     return finish(concepts, reader.findings, settings, source)
 
 
@@ -165,11 +162,20 @@ class _SkosReader:
         if schemes:
             self.note(1, f"skos:inScheme ({', '.join(sorted(self.name(s) for s in schemes))}): the "
                       "scheme is this import, not a tag: left out")
+        for imported in sorted(set(self.graph.objects(None, OWL.imports)), key=str):
+            self.note(self.line_of(imported), f"owl:imports <{imported}>: not followed (an import reads this "
+                      "file only): import that vocabulary on its own if its concepts belong here")
         if self.untagged:
             self.note(1, f"{self.untagged} text(s) without a language tag read as "
                       f"'{self.settings.default_language}' (the default language)")
         for kind, count in sorted(self.left_out.items(), key=lambda item: self.left_out_at[item[0]]):
             self.note(self.left_out_at[kind], f"left out {count} × {kind}: an entry has no field for it")
+
+    def line_of(self, node: Any) -> int:
+        """The line where a node that is no concept (a collection, an imported IRI) is
+        described, else first named; 1 when the text does not name it."""
+        offset = self.places.of_iri(str(node), local_name(str(node))) if isinstance(node, URIRef) else -1
+        return self.places.line(max(offset, 0))
 
     def collection_tags(self, concepts: set[Any]) -> dict[Any, list[tuple[str, int]]]:
         """Each concept's tags from the collections it is a member of, with their lines."""
@@ -181,7 +187,7 @@ class _SkosReader:
                 if member in concepts:
                     tags.setdefault(member, []).append((label, self.lines[member][1]))
             if (collection, SKOS.memberList, None) in self.graph:
-                self.count_left_out("skos:memberList (an ordered collection's list)", 1)
+                self.count_left_out("skos:memberList (an ordered list)", self.line_of(collection))
         return tags
 
     def label(self, node: Any) -> str:

@@ -17,6 +17,7 @@ import json
 import logging
 import re
 import warnings
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +25,7 @@ from typing import Any
 
 from rdflib import Graph
 
+from lexikon.core.model import Finding, Severity
 from lexikon.interchange.terms import SourceProblem, problem
 
 _BY_SUFFIX = {".ttl": "turtle", ".turtle": "turtle", ".n3": "turtle", ".nt": "turtle", ".rdf": "xml",
@@ -211,12 +213,17 @@ def rdflib_said() -> Iterator[list[str]]:
         logger.propagate = propagate
 
 
-def located(said: str, places: Places) -> tuple[int, int]:
-    """Where a line rdflib said points to in the text: the IRI or value it starts with (or
-    quotes), else the file's start."""
-    match = re.match(r"^(.*?) does not look like a valid URI", said) or re.search(r"'([^']+)'", said)
-    found = places.text.find(match.group(1)) if match and match.group(1) else -1
-    return line_col(places.text, found) if found >= 0 else (1, 1)
+def heard(said: list[str], places: Places, source: str) -> list[Finding]:
+    """rdflib's lines (:func:`rdflib_said`) as warnings, each once with its count, located at
+    the IRI or value it starts with (or quotes), else at the file's start."""
+    findings = []
+    for line, count in Counter(said).items():
+        match = re.match(r"^(.*?) does not look like a valid URI", line) or re.search(r"'([^']+)'", line)
+        found = places.text.find(match.group(1)) if match and match.group(1) else -1
+        where = line_col(places.text, found) if found >= 0 else (1, 1)
+        findings.append(Finding(source, *where, Severity.WARNING, f"rdflib: {line}"
+                                f"{f' ({count} times)' if count > 1 else ''}: check the file there"))
+    return findings
 
 
 def decode(data: bytes) -> str:
@@ -229,5 +236,5 @@ def decode(data: bytes) -> str:
                       line) from err
 
 
-__all__ = ["FORMATS", "Places", "SourceProblem", "decode", "line_col", "located", "parse", "rdf_format",
+__all__ = ["FORMATS", "Places", "SourceProblem", "decode", "heard", "line_col", "parse", "rdf_format",
            "rdflib_said", "sniff"]
