@@ -28,7 +28,8 @@ def primary(tag: str) -> str:
 
 
 def language_map(pairs: Iterable[str], codes: Sequence[str]) -> dict[str, str]:
-    """``["en=de", "en-GB=da"]`` → ``{"en": "de", "en-gb": "da"}``; a bad pair is a :class:`MapProblem`."""
+    """``["en=de", "en-GB=da"]`` → ``{"en": "de", "en-gb": "da"}``; a bad pair is a :class:`MapProblem`,
+    and so is one language mapped to two (``en=de`` and ``en=da``: the last would win unseen)."""
     mapping: dict[str, str] = {}
     for pair in pairs:
         source, sep, target = pair.partition("=")
@@ -37,7 +38,11 @@ def language_map(pairs: Iterable[str], codes: Sequence[str]) -> dict[str, str]:
         if target.strip() not in codes:
             raise MapProblem(f"--map {pair!r}: '{target.strip()}' is not a language of the site "
                              f"({', '.join(codes)})")
-        mapping[normal_tag(source)] = target.strip()
+        key = normal_tag(source)
+        if mapping.get(key, target.strip()) != target.strip():
+            raise MapProblem(f"--map {pair!r}: '{source.strip()}' is mapped to '{mapping[key]}' already: "
+                             "one language of the file is one language of the site")
+        mapping[key] = target.strip()
     return mapping
 
 

@@ -36,13 +36,13 @@ from pathlib import Path
 from typing import IO, Any
 
 from rdflib import RDF, BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, SKOS
+from rdflib.namespace import DCTERMS, OWL, SKOS
 
 from lexikon.core.model import Finding, Severity
 from lexikon.core.schema import ID_RULE
 from lexikon.core.settings import Settings
 from lexikon.interchange.languages import site_language
-from lexikon.interchange.skos_source import Places, decode, parse, rdf_format
+from lexikon.interchange.skos_source import Places, decode, heard, parse, rdf_format, rdflib_said
 from lexikon.interchange.term_files import finish, run_terms
 from lexikon.interchange.terms import (
     Concept,
@@ -53,6 +53,7 @@ from lexikon.interchange.terms import (
     new_block,
     read_source,
 )
+from lexikon.interchange.words import slugify
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 _NOT_CONCEPTS = (SKOS.Collection, SKOS.OrderedCollection, SKOS.ConceptScheme)
@@ -66,13 +67,15 @@ _QUIET = {SKOS.topConceptOf, SKOS.inScheme}
 def import_skos(path: Path, settings: Settings, mapping: Mapping[str, str] | None = None) -> TermImport:
     """New entries from a SKOS file; nothing is written (see :func:`~.term_files.write_terms`)."""
     source = str(path)
-    try:
-        text = decode(read_source(path))
-        graph = parse(text, rdf_format(path.name, text), path.resolve().as_uri())
-    except SourceProblem as err:
-        return failed(source, err)
-    reader = _SkosReader(graph, Places(text), settings, source, mapping or {})
-    concepts = reader.read()
+    with rdflib_said() as said:
+        try:
+            text = decode(read_source(path))
+            graph = parse(text, rdf_format(path.name, text), path.resolve().as_uri())
+        except SourceProblem as err:
+            return failed(source, err)
+        reader = _SkosReader(graph, Places(text), settings, source, mapping or {})
+        concepts = reader.read()
+    reader.findings += heard(said, reader.places, source)
     return finish(concepts, reader.findings, settings, source)
 
 
@@ -101,6 +104,8 @@ class _SkosReader:
         self.languages_left_out: set[str] = set()
         self.untagged = 0
         self.lines: dict[Any, tuple[int, int]] = {}
+        self.keys: dict[Any, str] = {}
+        """Concepts whose last segment another IRI has too: their keys (:meth:`distinct`)."""
 
     def note(self, line: int, message: str, severity: Severity = Severity.NOTE) -> None:
         self.findings.append(Finding(self.source, line, 1, severity, message))
@@ -124,11 +129,31 @@ class _SkosReader:
             place = offset if offset >= 0 else len(self.places.text)
             self.lines[node] = (place, self.places.line(max(offset, 0)))
         ordered = sorted(found, key=lambda node: (self.lines[node][0], str(node)))
+        self.distinct(ordered)
         tags = self.collection_tags(found)
         concepts = [self.concept(node, tags.get(node, [])) for node in ordered]
         self.report_file(concepts)
         self.findings.sort(key=lambda f: f.line)
         return concepts
+
+    def distinct(self, ordered: list[Any]) -> None:
+        """A key per IRI: in SKOS the IRI is the concept, so ``…/finanzen/bank`` and
+        ``…/moebel/bank`` are two, never merged as a termbase's repeated id is. Their keys take
+        the segment before (``finanzen-bank``), else the whole IRI (no id: the title's slug,
+        told apart as homonyms are); a note says so."""
+        by_key: dict[str, list[Any]] = {}
+        for node in ordered:
+            by_key.setdefault(self.key(node), []).append(node)
+        for key, nodes in by_key.items():
+            if len(nodes) < 2 or not key:
+                continue
+            longer = {node: slugify(str(node).rstrip("/").rsplit("/", 2)[-2]) + f"-{key}" for node in nodes}
+            unique = len(set(longer.values())) == len(nodes) and all(map(ID_RULE.match, longer.values()))
+            for node in nodes:
+                self.keys[node] = longer[node] if unique else str(node)
+                self.note(self.lines[node][1], f"concept <{node}>: {len(nodes)} concepts have the key "
+                          f"'{key}' (the end of their IRIs): two IRIs are two concepts; this one's "
+                          f"key is '{self.keys[node]}'")
 
     def report_file(self, concepts: list[Concept]) -> None:
         if not concepts:
@@ -137,11 +162,20 @@ class _SkosReader:
         if schemes:
             self.note(1, f"skos:inScheme ({', '.join(sorted(self.name(s) for s in schemes))}): the "
                       "scheme is this import, not a tag: left out")
+        for imported in sorted(set(self.graph.objects(None, OWL.imports)), key=str):
+            self.note(self.line_of(imported), f"owl:imports <{imported}>: not followed (an import reads this "
+                      "file only): import that vocabulary on its own if its concepts belong here")
         if self.untagged:
             self.note(1, f"{self.untagged} text(s) without a language tag read as "
                       f"'{self.settings.default_language}' (the default language)")
         for kind, count in sorted(self.left_out.items(), key=lambda item: self.left_out_at[item[0]]):
             self.note(self.left_out_at[kind], f"left out {count} × {kind}: an entry has no field for it")
+
+    def line_of(self, node: Any) -> int:
+        """The line where a node that is no concept (a collection, an imported IRI) is
+        described, else first named; 1 when the text does not name it."""
+        offset = self.places.of_iri(str(node), local_name(str(node))) if isinstance(node, URIRef) else -1
+        return self.places.line(max(offset, 0))
 
     def collection_tags(self, concepts: set[Any]) -> dict[Any, list[tuple[str, int]]]:
         """Each concept's tags from the collections it is a member of, with their lines."""
@@ -153,7 +187,7 @@ class _SkosReader:
                 if member in concepts:
                     tags.setdefault(member, []).append((label, self.lines[member][1]))
             if (collection, SKOS.memberList, None) in self.graph:
-                self.count_left_out("skos:memberList (an ordered collection's list)", 1)
+                self.count_left_out("skos:memberList (an ordered list)", self.line_of(collection))
         return tags
 
     def label(self, node: Any) -> str:
@@ -171,6 +205,8 @@ class _SkosReader:
         id, else the IRI itself, which is none (the title's slug is taken)."""
         if not isinstance(node, URIRef):
             return ""
+        if node in self.keys:
+            return self.keys[node]
         name = local_name(str(node))
         if not _UUID.match(name):
             return name
@@ -192,7 +228,9 @@ class _SkosReader:
         for predicate, obj in self.graph.predicate_objects(node):
             if predicate in _TEXTS and isinstance(obj, Literal):
                 lang = self.text_language(obj, iri, line)
-                if lang is not None:
+                if lang is None and obj.language and obj.language not in concept.languages_left_out:
+                    concept.languages_left_out.append(obj.language)
+                elif lang is not None:
                     place = self.places.after(str(obj), offset)
                     texts.append((place, lang, _TEXTS[predicate], clean(str(obj))))
             elif predicate in (SKOS.broader, SKOS.related):

@@ -14,13 +14,18 @@ from __future__ import annotations
 
 import bisect
 import json
+import logging
 import re
 import warnings
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from rdflib import Graph
 
+from lexikon.core.model import Finding, Severity
 from lexikon.interchange.terms import SourceProblem, problem
 
 _BY_SUFFIX = {".ttl": "turtle", ".turtle": "turtle", ".n3": "turtle", ".nt": "turtle", ".rdf": "xml",
@@ -177,6 +182,50 @@ class Places:
         return len(self.text) + 1 if found < 0 else found
 
 
+class _Heard(logging.Handler):
+    """What rdflib's loggers say, kept instead of printed (Python's last-resort handler would
+    put it on stderr, unlocated)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.said: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.said.append(record.getMessage())
+
+
+@contextmanager
+def rdflib_said() -> Iterator[list[str]]:
+    """rdflib's log lines and warnings while the block runs, in a list (none reaches stderr):
+    the caller makes them findings (:func:`located`)."""
+    logger, heard = logging.getLogger("rdflib"), _Heard()
+    propagate = logger.propagate
+    logger.addHandler(heard)
+    logger.propagate = False
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            warnings.filterwarnings("ignore", category=DeprecationWarning)
+            yield heard.said
+        heard.said.extend(str(w.message) for w in caught)
+    finally:
+        logger.removeHandler(heard)
+        logger.propagate = propagate
+
+
+def heard(said: list[str], places: Places, source: str) -> list[Finding]:
+    """rdflib's lines (:func:`rdflib_said`) as warnings, each once with its count, located at
+    the IRI or value it starts with (or quotes), else at the file's start."""
+    findings = []
+    for line, count in Counter(said).items():
+        match = re.match(r"^(.*?) does not look like a valid URI", line) or re.search(r"'([^']+)'", line)
+        found = places.text.find(match.group(1)) if match and match.group(1) else -1
+        where = line_col(places.text, found) if found >= 0 else (1, 1)
+        findings.append(Finding(source, *where, Severity.WARNING, f"rdflib: {line}"
+                                f"{f' ({count} times)' if count > 1 else ''}: check the file there"))
+    return findings
+
+
 def decode(data: bytes) -> str:
     """The file as text; a located :class:`SourceProblem` when it is not UTF-8."""
     try:
@@ -187,4 +236,5 @@ def decode(data: bytes) -> str:
                       line) from err
 
 
-__all__ = ["FORMATS", "Places", "SourceProblem", "decode", "line_col", "parse", "rdf_format", "sniff"]
+__all__ = ["FORMATS", "Places", "SourceProblem", "decode", "heard", "line_col", "parse", "rdf_format",
+           "rdflib_said", "sniff"]

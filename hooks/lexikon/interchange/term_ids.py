@@ -16,11 +16,15 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import yaml
 
 from lexikon.check.terminology import fold
 from lexikon.core.model import Severity
 from lexikon.core.schema import ID_RULE
+from lexikon.interchange.entry_yaml import plain_yaml
 from lexikon.interchange.term_counts import NO_ID, NO_TERM, Counts
 from lexikon.interchange.words import slugify
 
@@ -46,14 +50,16 @@ def merge(concepts: list[Concept], report: Report, counts: Counts) -> list[Conce
             kept.append(concept)
             continue
         counts.merged += 1
-        _merge_into(earlier, concept)
+        _merge_into(earlier, concept, report)
         report(concept.line, Severity.NOTE, f"{concept.name}: the id comes again (first at line "
                f"{earlier.line}, column {earlier.col}): merged into one entry, its languages and terms "
                "added", concept.col)
     return kept
 
 
-def _merge_into(first: Concept, other: Concept) -> None:
+def _merge_into(first: Concept, other: Concept, report: Report) -> None:
+    """``other``'s languages and terms added to ``first``; a second definition in a language
+    that has one cannot be added (an entry has one summary): a warning naming both lines."""
     first.tags += other.tags
     first.related += other.related
     first.broader += other.broader
@@ -63,11 +69,19 @@ def _merge_into(first: Concept, other: Concept) -> None:
         mine = first.texts.setdefault(lang, block)
         if mine is block:
             continue
+        if mine["summary"] and block["summary"] and mine["summary"] != block["summary"]:
+            report(block.get("_line", other.line), Severity.WARNING, f"{other.name}: a second definition in "
+                   f"'{lang}' ('{_short(block['summary'])}'): left out, the entry keeps the one of "
+                   f"{first.name}; if they are two concepts, give them two ids", block.get("_col", other.col))
         mine["summary"] = mine["summary"] or block["summary"]
         mine["title"] = mine["title"] or block["title"]
         mine["aliases"] += [t for t in (block["title"], *block["aliases"]) if t and t != mine["title"]]
         for key in ("abbreviations", "deprecated", "context", "forms"):
             mine[key] = list(mine.get(key) or []) + list(block.get(key) or [])
+
+
+def _short(text: str, size: int = 60) -> str:
+    return text if len(text) <= size else text[:size - 1] + "…"
 
 
 class Ids:
@@ -138,15 +152,77 @@ def tell_apart(chosen: list[tuple[str, Concept]], report: Report,
     for index, entry_id in _repeated([entry_id for entry_id, _ in chosen]):
         by_id[entry_id].append(index)
     result = chosen
+    renamed: list[tuple[Concept, str, str, int]] = []
     for entry_id, members in by_id.items():
         concepts = [chosen[i][1] for i in members]
         for index, concept, name in zip(members, concepts, qualifiers(concepts), strict=True):
             new = _free(f"{entry_id}-{slugify(name) or concept.position}", taken)
             result[index] = (new, concept)
-            report(concept.line, Severity.NOTE, f"{concept.name}: {len(members)} concepts have the id "
-                   f"'{entry_id}': this one is '{new}', with the qualifier '{name}'", concept.col)
+            renamed.append((concept, entry_id, new, len(members)))
     _qualify([concept for _, concept in result], label)
+    for concept, entry_id, new, count in renamed:  # the qualifier named only when one was written
+        written = next((block["qualifier"] for block in concept.texts.values() if block.get("qualifier")), "")
+        report(concept.line, Severity.NOTE, f"{concept.name}: {count} concepts have the id '{entry_id}': "
+               f"this one is '{new}'{f', with the qualifier {written!r}' if written else ''}", concept.col)
     return result
+
+
+def beside_existing(chosen: list[tuple[str, Concept]], existing: set[str], folder: Path, report: Report,
+                    label: Callable[[str, str], str]) -> list[tuple[str, Concept]]:
+    """A concept whose id is an existing entry's is that entry (left to the caller: it exists
+    already) when its own source id is the entry's, or when a language's title and definition
+    are the entry's (a termbase imported again); else it is a homonym of the entry: it comes
+    in beside it, with an id and a qualifier of its own, and the existing entry is not
+    touched (the note asks for a qualifier there too). An entry file that cannot be read is
+    taken for the same concept: nothing is added that may be a duplicate."""
+    taken = existing | {entry_id for entry_id, _ in chosen}
+    result = []
+    for entry_id, concept in chosen:
+        key = concept.key.strip().lstrip("_")
+        if entry_id in existing and key != entry_id and not _same_concept(folder / f"{entry_id}.yml",
+                                                                          concept):
+            name = qualifiers([concept])[0]
+            new = _free(f"{entry_id}-{slugify(name) or concept.position}", taken)
+            said = _announce(concept, entry_id, name, label)
+            report(concept.line, Severity.NOTE, f"{concept.name}: the entry '{entry_id}' exists already: "
+                   f"this one comes in beside it as '{new}', with the qualifier {said!r}; give "
+                   f"'{entry_id}' a qualifier too", concept.col)
+            entry_id = new
+        result.append((entry_id, concept))
+    return result
+
+
+def _same_concept(path: Path, concept: Concept) -> bool:
+    """True when a language of the entry file has the concept's title and definition (or
+    the file cannot be read as an entry)."""
+    try:
+        data = plain_yaml(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return True
+    if not isinstance(data, dict):
+        return True
+    for lang, block in concept.texts.items():
+        theirs = data.get(lang)
+        if isinstance(theirs, dict) and all(_plain(theirs.get(key)) == _plain(block[key])
+                                            for key in ("title", "summary")):
+            return True
+    return False
+
+
+def _plain(text: Any) -> str:
+    return fold(" ".join(str(text or "").split()))
+
+
+def _announce(concept: Concept, base: str, name: str, label: Callable[[str, str], str]) -> str:
+    """The qualifier a homonym of an existing entry gets, written in each block whose title
+    made the shared id (else the first block): what the note announces is in the file."""
+    blocks = [(lang, block) for lang, block in concept.texts.items() if slugify(block["title"]) == base]
+    subject = bool(concept.tags) and name == concept.tags[0][0]
+    written = ""
+    for lang, block in blocks or list(concept.texts.items())[:1]:
+        block["qualifier"] = block.get("qualifier") or (label(name, lang) if subject else name)
+        written = written or block["qualifier"]
+    return written
 
 
 def _free(entry_id: str, taken: set[str]) -> str:

@@ -20,7 +20,7 @@ from lexikon.core.model import Finding, Severity
 from lexikon.core.settings import Settings
 from lexikon.interchange.entry_yaml import MODELINE, render_block
 from lexikon.interchange.term_counts import EXISTS, Counts
-from lexikon.interchange.term_ids import Ids, Report, merge, tell_apart
+from lexikon.interchange.term_ids import Ids, Report, beside_existing, merge, tell_apart
 from lexikon.interchange.words import slugify
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
@@ -90,7 +90,6 @@ def new_block(line: int) -> dict[str, Any]:
             "abbreviations": [], "deprecated": [], "context": [], "_line": line}
 
 
-
 def check_size(path: Path) -> None:
     try:
         if path.stat().st_size > MAX_SOURCE_BYTES:
@@ -157,13 +156,14 @@ def _tag_labels(settings: Settings) -> tuple[dict[str, str] | None, Callable[[st
 
 @dataclass
 class Built:
-    """Concepts made entries: each new entry's text, the tags to propose, the conflicts."""
+    """Concepts made entries: texts, tags to propose, conflicts, each concept's place (``origins``)."""
 
     texts: dict[str, str] = field(default_factory=dict)
     new_tags: dict[str, dict[str, str]] = field(default_factory=dict)
     conflicts: list[str] = field(default_factory=list)
     drafts: set[str] = field(default_factory=set)
     counts: Counts = field(default_factory=Counts)
+    origins: dict[str, tuple[int, int, str]] = field(default_factory=dict)
 
 
 def build(concepts: list[Concept], settings: Settings, report: Report, *,
@@ -183,6 +183,7 @@ def build(concepts: list[Concept], settings: Settings, report: Report, *,
     ids: dict[str, str] = {}
     chosen: list[tuple[str, Concept]] = []
     named, label = _tag_labels(settings)
+    candidates = beside_existing(candidates, existing, settings.glossary_dir, report, label)
     for entry_id, concept in tell_apart(candidates, report, label):
         if concept.key.strip():
             ids.setdefault(concept.key.strip(), entry_id)
@@ -203,6 +204,7 @@ def build(concepts: list[Concept], settings: Settings, report: Report, *,
         broader = _related(concept, concept.broader, entry_id, ids, existing, known, report)
         if concept.draft:
             built.drafts.add(entry_id)
+        built.origins[entry_id] = (concept.line, concept.col, concept.name)
         built.texts[entry_id] = _entry_text(tags, {"related": related, "broader": broader},
                                             concept.texts, settings, concept.draft)
     for name, (line, col, first, count) in unknown.items():
@@ -237,7 +239,10 @@ def _related(concept: Concept, links: list[tuple[str, int] | tuple[str, int, int
         if target_id is None or target_id not in known:
             report(line, Severity.WARNING, f"{concept.name}: the cross-reference to '{target}' names no "
                    "entry: left out", *col)
-        elif target_id != entry_id and target_id not in related:
+        elif target_id == entry_id:
+            report(line, Severity.WARNING, f"{concept.name}: the link to '{target}' names the concept "
+                   "itself: left out", *col)
+        elif target_id not in related:
             related.append(target_id)
     return related
 

@@ -50,8 +50,6 @@ def _summary(stdout: str) -> tuple[int, int, int, int]:
 
 
 # --- SKOS ---------------------------------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="import-skos takes two IRIs with one last segment for one concept: "
-                   "the second is 'merged' and its definition lost")
 def test_skos_two_iris_with_one_last_segment_are_two_concepts(tmp_path: Path) -> None:
     """In SKOS the IRI is the concept; ``…/finanzen/bank`` and ``…/moebel/bank`` are two."""
     project = _project(tmp_path)
@@ -68,8 +66,6 @@ def test_skos_two_iris_with_one_last_segment_are_two_concepts(tmp_path: Path) ->
     assert _summary(result.stdout)[1:3] == (2, 0)
 
 
-@pytest.mark.xfail(strict=True, reason="rdflib's logger prints unlocated lines on stderr "
-                   "('… does not look like a valid URI, trying to serialize this will break.')")
 def test_skos_every_line_printed_is_located(tmp_path: Path) -> None:
     """Every finding one located line: nothing of rdflib's own logging reaches the reader."""
     project = _project(tmp_path)
@@ -87,8 +83,6 @@ def test_skos_every_line_printed_is_located(tmp_path: Path) -> None:
 
 
 
-@pytest.mark.xfail(strict=True, reason="import-skos counts '0 languages left out' in its summary while it "
-                   "warns that a language's texts were left out")
 def test_skos_summary_counts_the_languages_it_left_out(tmp_path: Path) -> None:
     """The last line accounts for what was left out, as import-tbx's does."""
     project = _project(tmp_path)
@@ -198,8 +192,6 @@ def _tbx_concept(concept_id: str, term: str, definition: str, ref: str = "") -> 
             f'</termSec><descrip type="definition">{definition}</descrip></langSec></conceptEntry>\n')
 
 
-@pytest.mark.xfail(strict=True, reason="a concept the check refuses is reported at glossary/ID.yml (a file "
-                   "that is never written), not at the source line naming the source concept")
 def test_refused_concept_is_reported_at_its_source_line(tmp_path: Path) -> None:
     """Findings name the source concept at its line and column, in file order."""
     project = _project(tmp_path)
@@ -213,8 +205,6 @@ def test_refused_concept_is_reported_at_its_source_line(tmp_path: Path) -> None:
     assert errors and all(line.startswith(f"{source}:5:") and "'c2'" in line for line in errors), errors
 
 
-@pytest.mark.xfail(strict=True, reason="each refused file makes the check run again over all new files: "
-                   "a chain of related concepts costs n² (1,000 concepts: 35 s against 3 s)")
 def test_a_refusal_that_cascades_through_related_concepts_takes_linear_time(tmp_path: Path) -> None:
     """Bounded time: 1,000 concepts, each related to the next, the last one refused."""
     project = _project(tmp_path)
@@ -233,8 +223,6 @@ def test_a_refusal_that_cascades_through_related_concepts_takes_linear_time(tmp_
 
 
 
-@pytest.mark.xfail(strict=True, reason="a concept id written twice is merged and the second concept's "
-                   "definition vanishes without a finding")
 def test_tbx_merged_duplicate_id_loses_no_definition_silently(tmp_path: Path) -> None:
     """Merging keeps or reports: the second definition is in the entry or named in a finding."""
     project = _project(tmp_path)
@@ -272,8 +260,6 @@ def test_an_impossible_date_is_a_finding_not_a_crash(tmp_path: Path, command: st
 
 
 
-@pytest.mark.xfail(strict=True, reason="two concepts whose ids meet an existing entry's get suffixed ids and "
-                   "a note 'with the qualifier c77', but no qualifier in the file (the check warns)")
 def test_tbx_homonym_of_an_existing_entry_gets_the_qualifier_it_announces(tmp_path: Path) -> None:
     """Homonyms come in with a qualifier from the subject field or the source concept id.
 
@@ -406,8 +392,6 @@ def test_article_title_is_never_only_the_site_suffix(tmp_path: Path) -> None:
     assert not any("IT-Lexikon" in title or "|" in title for title in titles), result.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="'--map en=de --map en=da' is taken (the last wins) instead of "
-                   "being refused as bad usage")
 def test_tbx_contradicting_maps_are_bad_usage(tmp_path: Path) -> None:
     """Exit 2 for bad usage: one source language cannot be two of the site's."""
     project = _project(tmp_path)

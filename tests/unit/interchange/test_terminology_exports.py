@@ -331,6 +331,7 @@ def test_csv_import_of_grammar_the_language_lacks_is_a_located_error(fixture_exp
     settings = empty_project(tmp_path / "project", fixture_exports[0])
     result = import_csv(source, "de", settings)
     errors = [str(f) for f in result.errors]
-    assert any("glossary/mandant.yml" in e and "'gender' is 'c': use one of m, f, n" in e for e in errors)
-    assert any("glossary/tenant.yml" in e and "'pos' is 'Substantiv'" in e for e in errors)
+    assert any("sheet.csv:2:1" in e and "'mandant'" in e and "'gender' is 'c': use one of m, f, n" in e
+               for e in errors)
+    assert any("sheet.csv:3:1" in e and "'tenant'" in e and "'pos' is 'Substantiv'" in e for e in errors)
     assert result.entries == {}
