@@ -32,7 +32,8 @@ and a guessed code page would turn "ø" into another letter unnoticed: "CSV UTF-
 click). A quote never closed is an error where it opens (the lines after it are not read:
 they cannot be told apart from the cell); a quote closed in the middle of a cell refuses
 that row only; so does an id over 120 characters (a file name). The delimiter (comma,
-semicolon, tab) is sniffed from the first line. Columns by name, in any order, case-insensitive: ``<lang>.<field>`` for a language's fields (a prefix
+semicolon, tab) is sniffed from the first line. Columns by name, in any order,
+case-insensitive: ``<lang>.<field>`` for a language's fields (a prefix
 the site has no language for is one warning, its columns left out), ``id, tags, related,
 broader, draft`` for the entry's own; columns without a prefix (``title``, ``summary``,
 …) are the language ``--lang`` names, or the file name's (``glossary.da.csv``). Each
