@@ -16,6 +16,7 @@ from typing import Any
 
 from lexikon.core.escape import csv_text
 from lexikon.core.model import Finding, Severity
+from lexikon.core.schema import ID_RULE
 from lexikon.interchange.csv_cells import cell_items, cell_pairs
 from lexikon.interchange.csv_lines import records, sniff
 from lexikon.interchange.csv_write import ENTRY_COLUMNS, LANGUAGE_COLUMNS
@@ -51,6 +52,7 @@ class Sheet:
     findings: list[Finding] = field(default_factory=list)
     tags_lang: str = ""
     refused: Counter[str] = field(default_factory=Counter)
+    delimiter: str = ","
     """Rows refused while reading (a finding each), by reason: they are counted in the summary."""
 
     def note(self, line: int, col: int, severity: Severity, message: str) -> None:
@@ -62,7 +64,8 @@ def read_rows(text: str, source: str, lang: str | None, codes: tuple[str, ...]) 
     """The file's concepts, one per row, and the sheet (its findings, the rows refused). A file
     that cannot be read at all raises :class:`~lexikon.interchange.terms.SourceProblem`; one
     whose first line is refused says how many rows it has (``rows``), for the summary."""
-    rows = records(text, sniff(text))
+    delimiter = sniff(text)
+    rows = records(text, delimiter)
     line, header, error = next(rows, (1, None, None))
     if error is not None:
         raise problem(f"the first line cannot be read: {error[2]}", line, error[0])
@@ -73,6 +76,7 @@ def read_rows(text: str, source: str, lang: str | None, codes: tuple[str, ...]) 
     except SourceProblem as err:
         err.rows = sum(1 for _, row, _ in rows if row is None or any(c.strip() for c in row))  # type: ignore
         raise
+    sheet.delimiter = delimiter
     concepts: list[Concept] = []
     for line, row, error in rows:
         if error is not None:
@@ -157,6 +161,7 @@ def _concept(row: list[str], width: int, line: int, sheet: Sheet) -> Concept | N
                    f"{MAX_ID} can name a file: the row is left out; give it a shorter id")
         sheet.refused[ID_TOO_LONG] += 1
         return None
+    _swallowed(row, width, line, sheet)
     if len(row) > width and any(cell.strip() for cell in row[width:]):
         sheet.note(line, width + 1, Severity.WARNING, f"{len(row) - width} cell(s) beyond the named columns "
                    "left out")
@@ -174,6 +179,20 @@ def _concept(row: list[str], width: int, line: int, sheet: Sheet) -> Concept | N
         if any(values.values()):
             concept.texts[lang] = _block(values, line, lambda c, s, m, lang=lang: report((lang, c), s, m))
     return concept
+
+
+def _swallowed(row: list[str], width: int, line: int, sheet: Sheet) -> None:
+    """A warning for a cell with a line that looks like a row of the sheet (as many cells, an
+    id where the id stands): a quote left open that a later quote happened to close."""
+    id_index = next((i for i, key in sheet.columns.items() if key == ("", "id")), None)
+    for index, cell in enumerate(row if id_index is not None else ()):
+        for text in cell.splitlines()[1:]:
+            pieces = text.split(sheet.delimiter)
+            if len(pieces) >= width and ID_RULE.match(pieces[id_index].strip()):
+                sheet.note(line, index + 1, Severity.WARNING, f"the cell in column {index + 1} has a line "
+                           f"that looks like a row ('{text[:40]}'): a quote left open? The row is read "
+                           "with it as one cell: check it")
+                return
 
 
 def _cell(raw: str, key: Key) -> str:

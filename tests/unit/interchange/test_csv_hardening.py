@@ -68,6 +68,19 @@ def test_a_quote_left_open_after_a_closed_multiline_cell(tmp_path: Path, setting
     assert [(e.line, e.col) for e in result.errors] == [(3, 3)]
 
 
+def test_a_quote_closed_by_chance_later_is_a_warning(tmp_path: Path, settings: Settings) -> None:
+    """The open quote closes at the end of a later row: a cell with a line that looks like a row."""
+    path = _source(tmp_path, b'id,title,summary\r\nfoo,Foo,"Ein Ding.\r\nbar,Bar,Anders"\r\n')
+    result = import_csv(path, "de", settings)
+    warnings = [f for f in result.findings if "looks like a row" in f.message]
+    assert [(f.line, f.col) for f in warnings] == [(2, 3)]
+
+
+def test_a_multiline_cell_with_commas_is_no_row(tmp_path: Path, settings: Settings) -> None:
+    path = _source(tmp_path, b'id,title,summary\r\nfoo,Foo,"Ein Ding,\r\nDas, wie man sagt, gut ist."\r\n')
+    assert not [f for f in import_csv(path, "de", settings).findings if "looks like a row" in f.message]
+
+
 def test_a_quote_closed_mid_cell_refuses_that_row_only(tmp_path: Path, settings: Settings) -> None:
     path = _source(tmp_path, b'id,title,summary\r\neins,Eins,Gut.\r\nzwei,Zwei,"Ein "Ding" hier."\r\n'
                              b"drei,Drei,Auch gut.\r\n")
