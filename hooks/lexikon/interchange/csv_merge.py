@@ -11,6 +11,7 @@ the glossary's checks, with the import's new entries, before anything is written
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ from lexikon.core.safe_write import write_bytes
 from lexikon.core.schema import ID_RULE
 from lexikon.core.settings import Settings
 from lexikon.interchange.entry_yaml import ImportProblem, plain_yaml, render_block, splice_block
+from lexikon.interchange.term_counts import EXISTS, NO_TERM, REFUSED, Counts
 from lexikon.interchange.terms import Concept
 from lexikon.interchange.terms import _block as block_fields
 from lexikon.interchange.words import slugify
@@ -49,6 +51,19 @@ class Merged:
     added: dict[str, Added] = dataclasses.field(default_factory=dict)
     findings: list[Finding] = dataclasses.field(default_factory=list)
     conflicts: list[str] = dataclasses.field(default_factory=list)
+    rows: Counter[str] = dataclasses.field(default_factory=Counter)
+    """``id`` → the rows that added a language to it (counted merged)."""
+    skipped: Counter[str] = dataclasses.field(default_factory=Counter)
+    """Reason → rows for an existing entry that added nothing."""
+
+    def count(self, counts: Counts) -> None:
+        """Add the rows for existing entries to the import's counts: each merged or skipped."""
+        counts.concepts += sum(self.rows.values()) + sum(self.skipped.values())
+        counts.merged += sum(self.rows.values())
+        for reason, number in self.skipped.items():
+            counts.skip(reason, number)
+        counts.languages_added += sum(len(added.languages) for added in self.added.values())
+        counts.extended += len(self.added)
 
 
 def existing_entry(concept: Concept, settings: Settings) -> Path | None:
@@ -60,8 +75,13 @@ def existing_entry(concept: Concept, settings: Settings) -> Path | None:
         key = slugify(first["title"])
     if not ID_RULE.match(key):
         return None
-    return next((path for path in (settings.glossary_dir / f"{key}{suffix}" for suffix in (".yml", ".yaml"))
-                 if path.is_file()), None)
+    for path in (settings.glossary_dir / f"{key}{suffix}" for suffix in (".yml", ".yaml")):
+        try:
+            if path.is_file():
+                return path
+        except OSError:  # a name the file system refuses (too long): no entry has it
+            return None
+    return None
 
 
 def merge(concepts: list[Concept], settings: Settings, source: str) -> tuple[list[Concept], Merged]:
@@ -92,6 +112,7 @@ def _add(concept: Concept, path: Path, settings: Settings, source: str, merged: 
     except (ValueError, yaml.YAMLError) as err:
         report(Severity.ERROR, f"the entry '{entry_id}' exists, and cannot be read ({err}): fix it with "
                "'lexicon check', then import again")
+        merged.skipped[REFUSED] += 1
         return
     entry = entry if isinstance(entry, dict) else {}
     present = [lang for lang in concept.texts if lang in entry]
@@ -119,7 +140,11 @@ def _add(concept: Concept, path: Path, settings: Settings, source: str, merged: 
             before = merged.added[entry_id] = Added(path, languages, _encoded(text, original), original)
             added_here = True
     if added_here:
+        merged.rows[entry_id] += 1
         _own_fields(concept, entry, entry_id, report)
+    else:
+        termless = all(not block["title"] or not block["summary"] for block in concept.texts.values())
+        merged.skipped[EXISTS if present else NO_TERM if termless else REFUSED] += 1
 
 
 def _encoded(text: str, original: bytes) -> bytes:
@@ -155,6 +180,7 @@ def check_added(merged: Merged, new_entries: Mapping[str, str], settings: Settin
     findings = [f for f in with_new_files(others, reports, settings).findings if f.path in changed]
     for path in sorted({f.path for f in findings if f.severity is Severity.ERROR}):
         del merged.added[changed[path]]
+        merged.skipped[REFUSED] += merged.rows.pop(changed[path], 0)
         findings.append(Finding(path, 1, 1, Severity.ERROR, "not changed: fix the row (or add the "
                                 "language by hand) and import again"))
     return findings

@@ -7,23 +7,22 @@ number and name.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from lexikon.core.escape import csv_text
 from lexikon.core.model import Finding, Severity
+from lexikon.core.schema import ID_RULE
 from lexikon.interchange.csv_cells import cell_items, cell_pairs
+from lexikon.interchange.csv_lines import records, sniff
 from lexikon.interchange.csv_write import ENTRY_COLUMNS, LANGUAGE_COLUMNS
-from lexikon.interchange.terms import Concept, clean, new_block, problem
+from lexikon.interchange.term_counts import ID_TOO_LONG, UNREADABLE
+from lexikon.interchange.terms import Concept, SourceProblem, clean, new_block, problem
 
-_DELIMITERS = ",;\t"
-_SNIFFED = 4096
-"""The longest header line ``csv.Sniffer`` is asked about (its time grows with the square)."""
 _TEXT_COLUMNS = tuple(column for column in LANGUAGE_COLUMNS if column != "url")
 """The language columns an import uses (``url`` is the site's, made again)."""
 _TERM_LISTS = ("aliases", "abbreviations", "deprecated", "forms")
@@ -34,46 +33,11 @@ _DAY_FIRST = re.compile(r"(\d{1,2})[.-](\d{1,2})[.-](\d{4})")
 _LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{1,8})*")
 Key = tuple[str, str]
 """A column: its language ('' for the entry's own columns) and field."""
-
-
-def decode(data: bytes) -> str:
-    """The file's text; anything but UTF-8 is refused where its first foreign byte stands."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        before = data[:err.start]
-        line_start = before.rfind(b"\n") + 1
-        col = len(before[line_start:].decode("utf-8", "replace").lstrip("\ufeff")) + 1
-        raise problem(f"the file is not UTF-8 (byte 0x{data[err.start]:02X}; Excel's 'CSV' is Windows-1252): "
-                      "save it as 'CSV UTF-8' (Excel) or with UTF-8 encoding", before.count(b"\n") + 1,
-                      col) from err
-
-
-def sniff(text: str) -> str:
-    """The delimiter of the header line: comma, semicolon or tab.
-
-    ``csv.Sniffer`` restricted to these three guesses (it looks at quotes first, so a quoted
-    header cell holding another separator does not fool it). Its guess is checked: of the
-    delimiters that split the header without breaking a quoted cell (no ``"`` left inside a
-    cell), the one giving the most cells wins; a tie goes to the guess, else to the comma.
-    (Without quotes the sniffer prefers the comma even in ``id;title;Notiz, intern``.)"""
-    header = re.split(r"[\r\n]", text, maxsplit=1)[0]
-    try:  # the sniffer's patterns take quadratic time: a real header is far shorter than this
-        guess = csv.Sniffer().sniff(header[:_SNIFFED], delimiters=_DELIMITERS).delimiter
-    except csv.Error:
-        guess = ","
-    split = {d: _cells(header, d) for d in _DELIMITERS}
-    cells = {d: len(row) for d, row in split.items() if not any('"' in cell for cell in row)} or \
-        {d: len(row) for d, row in split.items()}
-    most = max(cells.values())
-    return guess if cells.get(guess) == most else next(d for d in _DELIMITERS if cells.get(d) == most)
-
-
-def _cells(line: str, delimiter: str) -> list[str]:
-    try:
-        return next(csv.reader([line], delimiter=delimiter), [])
-    except csv.Error:  # a cell over the csv module's limit: the reading proper reports it
-        return []
+MAX_ID = 120
+"""The longest id a row may give: an id names a file (``<id>.yml``, and file systems stop at
+255 bytes, some sooner) and a page's address."""
+_UNUSED_SHOWN = 5
+"""Columns named in the one note about unused columns (a sheet may have thousands)."""
 
 
 @dataclass
@@ -87,39 +51,42 @@ class Sheet:
     languages: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     tags_lang: str = ""
+    refused: Counter[str] = field(default_factory=Counter)
+    delimiter: str = ","
+    """Rows refused while reading (a finding each), by reason: they are counted in the summary."""
 
     def note(self, line: int, col: int, severity: Severity, message: str) -> None:
         self.findings.append(Finding(self.source, line, col, severity, message))
 
 
 def read_rows(text: str, source: str, lang: str | None, codes: tuple[str, ...]) -> tuple[list[Concept],
-                                                                                      list[Finding]]:
-    """The file's concepts, one per row, and the findings about it (a file that cannot be
-    read at all raises :class:`~lexikon.interchange.terms.SourceProblem`)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff(text))
-    rows = _rows(reader)
-    header = next(rows, None)
+                                                                                      Sheet]:
+    """The file's concepts, one per row, and the sheet (its findings, the rows refused). A file
+    that cannot be read at all raises :class:`~lexikon.interchange.terms.SourceProblem`; one
+    whose first line is refused says how many rows it has (``rows``), for the summary."""
+    delimiter = sniff(text)
+    rows = records(text, delimiter)
+    line, header, error = next(rows, (1, None, None))
+    if error is not None:
+        raise problem(f"the first line cannot be read: {error[2]}", line, error[0])
     if header is None:
         raise problem("the file is empty: the first line must name the columns")
-    sheet = _header(header, source, lang, codes)
+    try:
+        sheet = _header(header, source, lang, codes)
+    except SourceProblem as err:
+        err.rows = sum(1 for _, row, _ in rows if row is None or any(c.strip() for c in row))  # type: ignore
+        raise
+    sheet.delimiter = delimiter
     concepts: list[Concept] = []
-    line = 2
-    for row in rows:
-        start, line = line, reader.line_num + 1
-        concept = _concept(row, len(header), start, sheet)
+    for line, row, error in rows:
+        if error is not None:
+            sheet.note(line, *error)
+            sheet.refused[UNREADABLE] += 1
+            continue
+        concept = _concept(row, len(header), line, sheet)
         if concept is not None:
             concepts.append(concept)
-    return concepts, sheet.findings
-
-
-def _rows(reader: Any) -> Iterator[list[str]]:
-    """The reader's rows; a row it cannot read (a cell over the csv module's 128 KB limit)
-    is a problem at the line where the reader stopped."""
-    try:
-        yield from reader
-    except csv.Error as err:
-        raise problem(f"this row cannot be read ({err}): a cell this long is not a term; fix the row "
-                      "(or a quote left open above it)", reader.line_num) from None
+    return concepts, sheet
 
 
 def _header(header: list[str], source: str, lang: str | None, codes: tuple[str, ...]) -> Sheet:
@@ -127,6 +94,7 @@ def _header(header: list[str], source: str, lang: str | None, codes: tuple[str, 
     foreign: dict[str, int] = {}
     plain: list[str] = []
     prefixed: set[str] = set()
+    unused: dict[str, int] = {}
     for index, raw in enumerate(header):
         name = raw.strip().casefold()
         prefix, dot, column = name.partition(".")
@@ -139,8 +107,7 @@ def _header(header: list[str], source: str, lang: str | None, codes: tuple[str, 
             else:
                 dot = ""  # a name with a full stop in it ("Notiz z.B."), not a language's column
         if (column if dot else name) not in (_TEXT_COLUMNS if dot else (*ENTRY_COLUMNS, *_TEXT_COLUMNS)):
-            sheet.note(1, index + 1, Severity.NOTE,
-                       f"column '{name}' is not used (an entry has no field for it)")
+            unused.setdefault(name, index + 1)
             continue
         if not dot and name not in ENTRY_COLUMNS and lang is None:
             plain.append(name)
@@ -154,6 +121,7 @@ def _header(header: list[str], source: str, lang: str | None, codes: tuple[str, 
             prefixed.add(prefix)
         if key[0] and key[0] not in sheet.languages:
             sheet.languages.append(key[0])
+    _unused(sheet, unused)
     for prefix, col in foreign.items():
         sheet.note(1, col, Severity.WARNING, f"the columns '{prefix}.…' are for the language '{prefix}', "
                    f"which the site does not have ({', '.join(codes)}): left out")
@@ -170,10 +138,30 @@ def _header(header: list[str], source: str, lang: str | None, codes: tuple[str, 
     return sheet
 
 
+def _unused(sheet: Sheet, unused: dict[str, int]) -> None:
+    """A note for each column an entry has no field for; one for them all when there are more
+    than a few (a sheet may have thousands)."""
+    if len(unused) <= _UNUSED_SHOWN:
+        for name, col in unused.items():
+            sheet.note(1, col, Severity.NOTE, f"column '{name}' is not used (an entry has no field for it)")
+    else:
+        names = [repr(name) for name in unused]
+        shown = ", ".join(names[:_UNUSED_SHOWN]) + (", …" if len(names) > _UNUSED_SHOWN else "")
+        sheet.note(1, min(unused.values()), Severity.NOTE,
+                   f"{len(unused)} columns are not used (an entry has no field for them): {shown}")
+
+
 def _concept(row: list[str], width: int, line: int, sheet: Sheet) -> Concept | None:
-    cells = {key: csv_text(row[index]).strip() for index, key in sheet.columns.items() if index < len(row)}
+    cells = {key: _cell(row[index], key) for index, key in sheet.columns.items() if index < len(row)}
     if not any(cells.values()) and not any(cell.strip() for cell in row):
         return None
+    if len(cells.get(("", "id"), "")) > MAX_ID:
+        col = next(i for i, key in sheet.columns.items() if key == ("", "id")) + 1
+        sheet.note(line, col, Severity.ERROR, f"the id is {len(cells[('', 'id')])} characters long, at most "
+                   f"{MAX_ID} can name a file: the row is left out; give it a shorter id")
+        sheet.refused[ID_TOO_LONG] += 1
+        return None
+    _swallowed(row, width, line, sheet)
     if len(row) > width and any(cell.strip() for cell in row[width:]):
         sheet.note(line, width + 1, Severity.WARNING, f"{len(row) - width} cell(s) beyond the named columns "
                    "left out")
@@ -191,6 +179,27 @@ def _concept(row: list[str], width: int, line: int, sheet: Sheet) -> Concept | N
         if any(values.values()):
             concept.texts[lang] = _block(values, line, lambda c, s, m, lang=lang: report((lang, c), s, m))
     return concept
+
+
+def _swallowed(row: list[str], width: int, line: int, sheet: Sheet) -> None:
+    """A warning for a cell with a line that looks like a row of the sheet (as many cells, an
+    id where the id stands): a quote left open that a later quote happened to close."""
+    id_index = next((i for i, key in sheet.columns.items() if key == ("", "id")), None)
+    for index, cell in enumerate(row if id_index is not None else ()):
+        for text in cell.splitlines()[1:]:
+            pieces = text.split(sheet.delimiter)
+            if len(pieces) >= width and ID_RULE.match(pieces[id_index].strip()):
+                sheet.note(line, index + 1, Severity.WARNING, f"the cell in column {index + 1} has a line "
+                           f"that looks like a row ('{text[:40]}'): a quote left open? The row is read "
+                           "with it as one cell: check it")
+                return
+
+
+def _cell(raw: str, key: Key) -> str:
+    """A cell's text, stripped; a body keeps its final line end (``|`` and ``|-`` in YAML), so
+    that an exported entry comes back byte for byte."""
+    text = csv_text(raw).strip()
+    return text + "\n" if text and key[1] == "body" and raw.endswith(("\n", "\r")) else text
 
 
 def _flag(cell: str, warn: Callable[[str], None]) -> bool:
@@ -215,7 +224,7 @@ def _block(values: dict[str, str], line: int, report: Callable[[str, Severity, s
         block[name] = [clean(item) for item in cell_items(values[name])]
     block["highlights"] = [markdown(item) for item in cell_items(values["highlights"])]
     body = markdown(values["body"])
-    block["body"] = body + "\n" if body else ""
+    block["body"] = body + "\n" if body and values["body"].endswith("\n") else body
     block["sources"] = []
     for title, url in cell_pairs(values["sources"]):
         if title and url:

@@ -9,7 +9,7 @@ translation, are reported and the file is written. Only new files are ever writt
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import IO
 
@@ -68,8 +68,10 @@ def write_terms(result: TermImport, settings: Settings) -> tuple[list[Path], lis
     return written, problems
 
 
-def run_terms(result: TermImport, settings: Settings, dry_run: bool, out: IO[str]) -> int:
-    """Print the findings, then the files (``dry_run``) or write them; the exit code."""
+def run_terms(result: TermImport, settings: Settings, dry_run: bool, out: IO[str],
+              more: Callable[[bool], list[Finding]] | None = None) -> int:
+    """Print the findings, then the files (``dry_run``) or write them; the exit code. ``more``
+    does an importer's own part (CSV: languages added) before the summary, the last line."""
     for finding in result.findings:
         out.write(f"{finding}\n")
     findings = list(result.findings)
@@ -82,7 +84,6 @@ def run_terms(result: TermImport, settings: Settings, dry_run: bool, out: IO[str
             out.write(f"--- {name} (dry run)\n")
             out.write(text)
         out.write(f"dry run: would create {len(result.entries)} entries; nothing written\n")
-        out.write(f"{result.counts.line(dry_run=True)}\n")
     else:
         written, problems = write_terms(result, settings)
         findings += problems
@@ -93,7 +94,8 @@ def run_terms(result: TermImport, settings: Settings, dry_run: bool, out: IO[str
         out.write(f"{len(result.entries)} new entries, {len(result.conflicts)} conflict(s): run "
                   "'lexicon check' and read the entries before you commit them\n")
         result.counts.skip(APPEARED, sum(1 for f in problems if not f.path.endswith(TAG_FILE)))
-        out.write(f"{result.counts.line(dry_run=False)}\n")
+    findings += more(dry_run) if more is not None else []
+    out.write(f"{result.counts.line(dry_run=dry_run)}\n")
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
 
 

@@ -9,6 +9,7 @@ left alone; each new file is then checked with the glossary (:mod:`.term_files`)
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -123,12 +124,13 @@ def failed(source: str, err: SourceProblem) -> TermImport:
 
 
 def clean(text: str) -> str:
-    """A term or definition as one line: NFC, white space collapsed.
+    """A term or definition as one line: NFC, white space collapsed; a no-break space (``z.\u00a0B.``,
+    ``10\u00a0%``, also U+2007, U+202F) is German and Danish typography, kept as written.
 
     Not :func:`~lexikon.check.dedupe.normalise`, the form paragraphs are compared in: that
     keeps the line breaks a reader sees and drops the ``\\`` of a hard break, which in a
     term is a character."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    return re.sub(r"[^\S\u00a0\u2007\u202f]+", " ", unicodedata.normalize("NFC", text)).strip()
 
 
 def _existing_ids(settings: Settings) -> set[str]:

@@ -89,7 +89,7 @@ def test_excel_shaped_file(tmp_path: Path, settings: Settings) -> None:
     mandant = run(settings, cache=False).glossary.entries["mandant"]
     assert mandant.texts["de"].summary == "=1+1 ist keine Formel."
     assert mandant.texts["de"].aliases == ("A;B", "C")
-    assert mandant.texts["de"].body == "Erste Zeile\nzweite Zeile\n"
+    assert mandant.texts["de"].body == "Erste Zeile\nzweite Zeile"  # as the cell: no final line end
     assert mandant.texts["da"].title == "klient"
 
 
