@@ -8,6 +8,7 @@ translation, are reported and the file is written. Only new files are ever writt
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -21,7 +22,7 @@ from lexikon.core.paths import shown
 from lexikon.core.safe_write import make_folder, write_bytes
 from lexikon.core.settings import Settings
 from lexikon.interchange.term_counts import APPEARED, REFUSED, Counts
-from lexikon.interchange.terms import Concept, TermImport, build, tags_text
+from lexikon.interchange.terms import Concept, TermImport, build
 
 
 def finish(concepts: list[Concept], findings: list[Finding], settings: Settings, source: str, *,
@@ -184,3 +185,14 @@ def drop_links(text: str, gone: set[str]) -> tuple[str, list[str]]:
         return f"{match.group(1)}: [{', '.join(left)}]\n" if left else ""
 
     return _LINKS.sub(keep, text), cut
+
+
+def tags_text(tags: Mapping[str, Mapping[str, str]], settings: Settings) -> str:
+    """A new ``_tags.yml`` proposed by an import into a folder without one: a tag per subject field."""
+    lines = ["# Tags: each id with its label per language. Made by an import: check the ids and "
+             "add the labels missing."]
+    for tag_id, labels in sorted(tags.items()):
+        pairs = ", ".join(f"{lang}: {json.dumps(labels[lang], ensure_ascii=False)}"
+                          for lang in settings.codes if lang in labels)
+        lines.append(f"{tag_id}: {{{pairs}}}")
+    return "\n".join(lines) + "\n"

@@ -8,7 +8,6 @@ left alone; each new file is then checked with the glossary (:mod:`.term_files`)
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -290,13 +289,3 @@ def _block(raw: Mapping[str, Any]) -> dict[str, Any]:
 
 _PASSED_THROUGH = ("body", "highlights", "sources", "qualifier", "reviewed")
 """Text fields a reader may set that :func:`_block` takes as they are."""
-
-
-def tags_text(tags: Mapping[str, Mapping[str, str]], settings: Settings) -> str:
-    lines = ["# Tags: each id with its label per language. Made by an import: check the ids and "
-             "add the labels missing."]
-    for tag_id, labels in sorted(tags.items()):
-        pairs = ", ".join(f"{lang}: {json.dumps(labels[lang], ensure_ascii=False)}"
-                          for lang in settings.codes if lang in labels)
-        lines.append(f"{tag_id}: {{{pairs}}}")
-    return "\n".join(lines) + "\n"
