@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree as ET
 
 from lexikon.core.escape import xml_chars
-from lexikon.core.language_history import Edit, Version, is_shallow, language_history
+from lexikon.core.language_history import Edit, Version, current_life, is_shallow, language_history
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,9 @@ def entry_history(glossary_dir: Path, languages: Iterable[str] = ()) -> dict[str
 
 
 def _versions(glossary_dir: Path) -> dict[str, list[Version]]:
-    """Each entry file's versions, newest first, as the commits left them."""
+    """Each entry file's versions in its current life, newest first, as the commits left them:
+    a deleted file is no entry (a rename is a deletion and a new file: ``--no-renames``), and a
+    file created again after a deletion was added when it came back."""
     try:
         output = subprocess.run(
             ["git", "log", "--first-parent", "-m", "--no-renames", "--raw", "--no-abbrev",
@@ -76,7 +78,7 @@ def _versions(glossary_dir: Path) -> dict[str, list[Version]]:
         if len(fields) < 4 or path.suffix not in ENTRY_SUFFIXES or path.name.startswith("_"):
             continue
         versions.setdefault(path.stem, []).append(Version(sha, when, fields[3]))
-    return versions
+    return {entry_id: life for entry_id, every in versions.items() if (life := current_life(every))}
 
 
 LATEST = datetime(9999, 12, 31, 23, 59, 59, tzinfo=timezone.utc)

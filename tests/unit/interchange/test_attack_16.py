@@ -435,8 +435,6 @@ def test_article_never_writes_an_entry_the_check_refuses_for_its_id(tmp_path: Pa
 
 
 # --- found on the way (not interchange): the history behind the feeds and stale translations -----
-@pytest.mark.xfail(strict=True, reason="an entry deleted in git (git rm + commit) makes the language history "
-                   "crash (IndexError in language_edits): lexicon stats and mkdocs build fail; on main too")
 def test_a_deleted_entry_in_git_history_does_not_crash_stats(tmp_path: Path) -> None:
     """Deleting an entry is an everyday edit; the history it leaves must not break the tools."""
     project = _project(tmp_path)
