@@ -77,7 +77,7 @@ def language_history(folder: Path, versions: Mapping[str, list[Version]],
     """:func:`language_edits` of each entry, its versions' texts streamed from one ``git cat-file``."""
     codes = tuple(languages)
     share = max(2, min(MAX_VERSIONS, MAX_READ // max(1, len(versions))))
-    lives = {entry_id: current_life(entry_versions[:share + 1]) for entry_id, entry_versions in versions.items()}
+    lives = {entry_id: current_life(every[:share + 1]) for entry_id, every in versions.items()}
     edits: dict[str, tuple[Edit, ...]] = {}
     with _Blobs(folder, [version.blob for life in lives.values() for version in life[:share]]) as stream:
         for entry_id, life in lives.items():

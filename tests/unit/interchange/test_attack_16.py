@@ -250,8 +250,6 @@ def test_tbx_merged_duplicate_id_loses_no_definition_silently(tmp_path: Path) ->
 
 
 
-@pytest.mark.xfail(strict=True, reason="a cell or term YAML would read as an impossible date (31.02.2026, "
-                   "2026-02-30) crashes the entries' writer: 'ValueError … this is a bug', nothing imported")
 @pytest.mark.parametrize("command,name,text", [
     ("import-csv", "glossary.csv", "id,de.title,de.summary,de.reviewed\nfoo,Foo,Ein Ding.,31.02.2026\n"
                                    "bar,Bar,Ein anderes Ding.,\n"),
@@ -450,8 +448,6 @@ def test_a_deleted_entry_in_git_history_does_not_crash_stats(tmp_path: Path) -> 
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="an article whose title or front matter YAML would read as an "
-                   "impossible date crashes: 'ValueError … this is a bug in lexicon'")
 @pytest.mark.parametrize("name,text", [
     ("datum.txt", "2026-02-30\n\nEin Datum, das es nicht gibt. Es ist falsch.\n"),
     ("datum.md", "---\ntitle: Datum\ndescription: 2026-02-30\n---\nEin Datum. Es ist falsch.\n"),
