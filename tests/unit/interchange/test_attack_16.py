@@ -418,8 +418,6 @@ def test_tbx_contradicting_maps_are_bad_usage(tmp_path: Path) -> None:
     assert _entries(project) == {}
 
 
-@pytest.mark.xfail(strict=True, reason="an article titled 'Index' is written as glossary/index.yml, exit 0, "
-                   "an id the check reserves: the next build fails")
 def test_article_never_writes_an_entry_the_check_refuses_for_its_id(tmp_path: Path) -> None:
     """'Index' is an everyday IT term; its page would replace the generated A–Z index."""
     project = _project(tmp_path)
