@@ -37,8 +37,7 @@ def import_article(
     *,
     glossary_dir: Path,
     languages: Sequence[str],
-    entry_id: str | None = None,
-    reserved: Mapping[str, str] | None = None,
+    entry_id: str | None = None, reserved: Mapping[str, str] | None = None,
 ) -> ImportResult:
     """Turn one scraped article into the ``lang`` block of an entry; nothing is written.
 
@@ -52,8 +51,7 @@ def import_article(
         glossary_dir: The entries, to resolve links and to find an existing entry.
         languages: The configured language codes, the default first.
         entry_id: The entry's id; by default the slug of the title.
-        reserved: The ids generated pages reserve (:func:`lexikon.core.layout.reserved_ids`):
-            one given is refused, one made from the title gets a suffix.
+        reserved: Ids generated pages reserve: one given is refused, a title's gets a suffix.
 
     Raises:
         ImportProblem: when no entry can be made (no text, no title, unknown language).
