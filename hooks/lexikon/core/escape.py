@@ -115,6 +115,26 @@ def markdown_punctuation(text: str) -> str:
     return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
 
 
+_BLOCK_START = re.compile(r"^([ \t]*(?:\d{1,9}(?=[.)](?:[ \t]|$)))?)([#>-]|[.)+](?=[ \t]|$))", re.M)
+"""What makes a line a block: a heading, a quote, a list item, a rule (``*``, ``_`` are escaped anyway)."""
+_INLINE_MARKUP = re.compile(r"\\(?=[\\`*_{}\[\]()>#+\-.!|])|[`*_{}\[\]]|(?<=\])\(|<(?=[A-Za-z/!?])"
+                            r"|&(?=#\d+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
+"""What starts inline markup: an escape, a code span, emphasis, a link or ``[[id]]`` (and the ``(``
+of its address, which the check reads as one), an attribute list, a tag, a character reference."""
+_AS_REFERENCE = {"<": "&lt;", "&": "&amp;", "{": "&#123;"}
+
+
+def markdown_of_plain(text: str) -> str:
+    """Plain text from another tool (a termbase's definition, TBX or SKOS) as Markdown source
+    that renders as that same text: ``# …`` no heading, ``3. …`` no list, ``[[x]]`` no link,
+    ``<b>`` no tag. Only what Markdown reads as markup is escaped, so an ordinary sentence
+    stays as it is (a backslash before punctuation; ``<``, ``&``, ``{`` as references, since
+    Python-Markdown shows ``\\<`` as written and the check reads ``\\{…}`` as an attribute
+    list). :func:`lexikon.core.queries.plain_text` gives the text back."""
+    escaped = _INLINE_MARKUP.sub(lambda m: _AS_REFERENCE.get(m.group(0), "\\" + m.group(0)), text)
+    return _BLOCK_START.sub(r"\1\\\2", escaped)  # after: its backslashes are not escaped again
+
+
 # --- JSON in a page -----------------------------------------------------------------------------
 def json_script(value: object, *, separators: tuple[str, str] = (",", ":")) -> str:
     """``value`` as JSON that can stand inside ``<script>`` (JSON-LD, Material's config).

@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree as ET
 
 from lexikon.core.escape import xml_chars
-from lexikon.core.language_history import Edit, Version, is_shallow, language_history
+from lexikon.core.language_history import NO_BLOB, Edit, Version, current_life, is_shallow, language_history
 
 
 @dataclass(frozen=True)
@@ -53,30 +53,57 @@ def entry_history(glossary_dir: Path, languages: Iterable[str] = ()) -> dict[str
 
 
 def _versions(glossary_dir: Path) -> dict[str, list[Version]]:
-    """Each entry file's versions, newest first, as the commits left them."""
+    """Each entry file's versions in its current life, newest first, as the commits left them."""
     try:
         output = subprocess.run(
-            ["git", "log", "--first-parent", "-m", "--no-renames", "--raw", "--no-abbrev",
+            ["git", "log", "--first-parent", "-m", "--find-renames=100%", "--raw", "--no-abbrev",
              "--format=@%H %ct", "--", "."],
             cwd=glossary_dir, capture_output=True, encoding="utf-8", errors="replace", check=True,
             timeout=120,
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return {}
+    return _lives(output)
+
+
+def _lives(log: str) -> dict[str, list[Version]]:
+    """The versions in ``git log --raw``, newest first, by the id each file has now.
+
+    A deleted file is no entry, and one created again after a deletion was added when it came
+    back. A file renamed without a change (``git mv``: only exact renames are followed, a guess
+    at "similar" content could hand one entry's history to another) keeps its history under its
+    new id; what an id was before another file was renamed to it is an earlier life, left out."""
     versions: dict[str, list[Version]] = {}
+    moved: dict[str, str] = {}  # an earlier name → the id its file has now
+    ended: set[str] = set()  # names whose older lines belong to an earlier life
     sha, when = "", datetime.fromtimestamp(0, timezone.utc)
-    for line in output.splitlines():
+    for line in log.splitlines():
         if line.startswith("@"):
             sha, _, seconds = line[1:].partition(" ")
             when = _commit_time(seconds, when)
             continue
-        status, _, name = line.partition("\t")
+        status, _, names = line.partition("\t")
         fields = status.split()
-        path = PurePosixPath(name)
-        if len(fields) < 4 or path.suffix not in ENTRY_SUFFIXES or path.name.startswith("_"):
+        if len(fields) < 5:
             continue
-        versions.setdefault(path.stem, []).append(Version(sha, when, fields[3]))
-    return versions
+        old, _, new = names.partition("\t")
+        ids = [_entry_id(name) for name in (old, new or old)]
+        if new and ids[1] is None:  # renamed to no entry: a deletion
+            ids, fields[3] = [ids[0], ids[0]], NO_BLOB
+        if ids[1] is None or ids[1] in ended:
+            continue
+        entry_id = moved.get(ids[1], ids[1])
+        versions.setdefault(entry_id, []).append(Version(sha, when, fields[3]))
+        if new and ids[0] is not None and ids[0] != ids[1]:
+            moved[ids[0]] = entry_id
+            ended.add(ids[1])
+    return {entry_id: life for entry_id, every in versions.items() if (life := current_life(every))}
+
+
+def _entry_id(name: str) -> str | None:
+    """The entry id of a path in the log; None for a file that is no entry."""
+    path = PurePosixPath(name)
+    return path.stem if path.suffix in ENTRY_SUFFIXES and not path.name.startswith("_") else None
 
 
 LATEST = datetime(9999, 12, 31, 23, 59, 59, tzinfo=timezone.utc)

@@ -77,7 +77,7 @@ def language_history(folder: Path, versions: Mapping[str, list[Version]],
     """:func:`language_edits` of each entry, its versions' texts streamed from one ``git cat-file``."""
     codes = tuple(languages)
     share = max(2, min(MAX_VERSIONS, MAX_READ // max(1, len(versions))))
-    lives = {entry_id: _life(entry_versions[:share + 1]) for entry_id, entry_versions in versions.items()}
+    lives = {entry_id: current_life(every[:share + 1]) for entry_id, every in versions.items()}
     edits: dict[str, tuple[Edit, ...]] = {}
     with _Blobs(folder, [version.blob for life in lives.values() for version in life[:share]]) as stream:
         for entry_id, life in lives.items():
@@ -87,9 +87,10 @@ def language_history(folder: Path, versions: Mapping[str, list[Version]],
     return edits
 
 
-def _life(versions: list[Version]) -> list[Version]:
-    """The versions since the file was last created: what came before a deletion belongs to
-    an earlier life of the id."""
+def current_life(versions: list[Version]) -> list[Version]:
+    """The versions since the file was last created, newest first: what came before a deletion
+    belongs to an earlier life of the id; empty when the newest version is a deletion (the
+    entry is gone, and has no history)."""
     life = []
     for version in versions:
         if version.blob == NO_BLOB:
@@ -167,6 +168,8 @@ def language_edits(versions: list[Version], contents: Iterator[bytes | None],
     do not reach back to it (not ``complete``) and no commit wrote them all, nothing (the
     history is too long to tell). A version that is not readable YAML is passed over (its
     successor counts as the change)."""
+    if not versions:  # a deleted file: no life, no languages
+        return ()
     codes = tuple(languages)
     newer_version, newer = versions[0], _contents(next(contents, None), codes)
     if newer is None:

@@ -8,6 +8,7 @@ and they need nothing but the model and the cross-link syntax.
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
 from collections import defaultdict
 
@@ -36,7 +37,8 @@ def plain_text(markdown: str, glossary: Glossary | None = None, lang: str = "") 
     """Inline Markdown as one line of plain text: for tooltips and descriptions.
 
     Linear in the text's length (a summary of many unmatched ``*`` once took minutes with
-    lazy emphasis regexes): every pattern here stops at the next bracket or marker.
+    lazy emphasis regexes): every pattern here stops at the next bracket or marker. A
+    backslash escape is its character, a character reference (``&amp;``) the character.
     """
 
     def label(link: links.CrossLink) -> str:
@@ -45,10 +47,21 @@ def plain_text(markdown: str, glossary: Glossary | None = None, lang: str = "") 
         entry = glossary.entries.get(link.target) if glossary else None
         return title_of(entry, lang) if entry else link.target
 
-    text = links.replace_cross_links(markdown, label)
+    held = markdown.replace("\x02", "").replace("\x03", "")  # the marks of an escape held aside
+    held = _ESCAPED.sub(lambda m: f"\x02{ord(m.group(1))}\x03", held)
+    text = links.replace_cross_links(held, label)
     text = _INLINE_LINK.sub(r"\1", text)
     text = _CODE_SPAN.sub(r"\1", text)
-    return " ".join(_without_emphasis(text).split())
+    text = _HELD.sub(lambda m: chr(int(m.group(1))), " ".join(_without_emphasis(text).split()))
+    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+
+
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!|])")
+"""A backslash escape (Python-Markdown's characters, with its tables extension's ``|``;
+:func:`lexikon.core.escape.markdown_of_plain` writes them): its character is text, held aside
+while the markup is taken out."""
+_HELD = re.compile("\x02(\\d+)\x03")
+_ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 _INLINE_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()\[\]]*\)")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -42,7 +42,7 @@ def new_entry_text(settings: Settings, titles: Mapping[str, str] | None = None) 
         lines.append(f"{language.code}:  # {language.name}")
         for spec in TEXT_FIELDS:
             if spec.name == "title":
-                value = json.dumps(titles.get(language.code, ""), ensure_ascii=False)
+                value = quoted(titles.get(language.code, ""))
                 lines.append(f"  title: {value}  # {spec.doc}")
             elif spec.name == "summary":
                 lines.append(f'  summary: ""  # {spec.doc}')
@@ -64,8 +64,19 @@ class AnchorError(yaml.MarkedYAMLError):
     """An anchor or alias in YAML an importer reads: refused, as the entry loader refuses them."""
 
 
+class _DatesAsText(_FAST):  # type: ignore[misc, valid-type]
+    """The safe loader with date-like scalars left as the text they are: ``2026-02-30`` (no
+    such day) would raise ValueError in YAML's constructor, and the check reads dates as
+    ``YYYY-MM-DD`` text anyway (:mod:`lexikon.check.fields`)."""
+
+    yaml_implicit_resolvers: ClassVar[dict[Any, list[tuple[str, Any]]]] = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in _FAST.yaml_implicit_resolvers.items()}
+
+
 def plain_yaml(text: str) -> Any:
-    """``yaml.safe_load`` of plain data: anchors and aliases refused before anything is built.
+    """``yaml.safe_load`` of plain data, dates as text: anchors and aliases refused before
+    anything is built.
 
     A kilobyte of nested aliases ("billion laughs") expands to gigabytes; the events are
     read first, which costs no more than the text.
@@ -75,7 +86,7 @@ def plain_yaml(text: str) -> Any:
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise AnchorError(problem="YAML anchors and aliases (&name, *name) are not allowed: "
                                   "write the values out", problem_mark=event.start_mark)
-    return yaml.load(text, Loader=_FAST)
+    return yaml.load(text, Loader=_DatesAsText)
 
 
 def render_block(lang: str, block: Mapping[str, Any]) -> str:
@@ -188,24 +199,43 @@ def _before_leading_comments(lines: list[str], start: int, end: int) -> int:
 def _field(lang: str, key: str, value: str, rendered: str) -> str:
     """``rendered`` if YAML reads it back as ``value``; a double-quoted string otherwise."""
     text = f"  {key}: {rendered}"
-    try:
-        if yaml.load(f"{lang}:\n{text}\n", Loader=_FAST) == {lang: {key: value}}:
-            return text
-    except yaml.YAMLError:
-        pass
-    return f"  {key}: {json.dumps(value, ensure_ascii=False)}"
+    if _reads_back(f"{lang}:\n{text}\n", {lang: {key: value}}):
+        return text
+    return f"  {key}: {quoted(value)}"
 
 
 def _inline(value: str) -> str:
-    """A one-line scalar: plain when YAML reads it back unchanged, else double-quoted."""
+    """A one-line scalar: plain when YAML reads it back unchanged as a string (and it holds no
+    tab or other invisible character, which YAML parsers read differently), else double-quoted."""
     value = str(value)
-    if value == value.strip() and "\n" not in value and value and not value.startswith(("'", '"')):
-        try:
-            if yaml.load(f"k: {value}\n", Loader=_FAST) == {"k": value}:
-                return value
-        except yaml.YAMLError:
-            pass
-    return json.dumps(value, ensure_ascii=False)
+    if (value == value.strip() and value.isprintable() and value and not value.startswith(("'", '"'))
+            and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == _STRING
+            and _reads_back(f"k: {value}\n", {"k": value})):
+        return value
+    return quoted(value)
+
+
+_RESOLVER = yaml.SafeLoader("")
+"""What type YAML gives a plain scalar (a date, a number, a boolean like ``yes``, ``null``…):
+only one it reads as a string may stay plain."""
+_STRING = "tag:yaml.org,2002:str"
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+"""Characters a double-quoted YAML scalar cannot hold as they are: line breaks YAML folds
+(NEL, line and paragraph separators) and characters its reader refuses; JSON escapes the rest."""
+
+
+def quoted(value: str) -> str:
+    """A double-quoted YAML scalar that reads back as exactly ``value``, whatever it holds."""
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(value, ensure_ascii=False))
+
+
+def _reads_back(text: str, expected: object) -> bool:
+    """Whether YAML reads ``text`` as ``expected``: False also when it cannot read it at all (a
+    date-like scalar that is no date raises ValueError in YAML's constructor)."""
+    try:
+        return yaml.load(text, Loader=_FAST) == expected
+    except (yaml.YAMLError, ValueError, OverflowError):
+        return False
 
 
 def _folded(value: str) -> str:

@@ -38,6 +38,7 @@ from typing import IO, Any
 from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, SKOS
 
+from lexikon.core.escape import markdown_of_plain
 from lexikon.core.model import Finding, Severity
 from lexikon.core.schema import ID_RULE
 from lexikon.core.settings import Settings
@@ -275,6 +276,7 @@ class _SkosReader:
         if not value:
             return
         block = concept.texts.setdefault(lang, new_block(concept.line))
+        value = markdown_of_plain(value) if key in ("summary", "context") else value  # plain text
         if key == "title" and block["title"]:
             self.note(concept.line, f"concept <{iri}>: two prefLabels in '{lang}' ('{block['title']}', "
                       f"'{value}'), which SKOS forbids: kept the first, '{value}' becomes an alias",

@@ -8,14 +8,16 @@
   ids from their subject field (``bank-finance``, ``bank-geography``) or, without one, from
   their source ids, and a ``qualifier`` in each language block that shares the title, so
   that ``lexicon check`` tells them apart (see :mod:`lexikon.check.titles`);
-- a concept without any term cannot be an entry: skipped, with the reason.
+- a concept without any term cannot be an entry: skipped, with the reason;
+- an id a page the site generates reserves (``index``: the A–Z index) gets a suffix
+  (:func:`unreserved_id`, which every importer's id passes through).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -84,17 +86,45 @@ def _short(text: str, size: int = 60) -> str:
     return text if len(text) <= size else text[:size - 1] + "…"
 
 
+def unreserved_id(entry_id: str, reserved: Mapping[str, str]) -> tuple[str, str]:
+    """The id an import writes for ``entry_id`` (one :data:`ID_RULE` accepts), and why it is
+    another ('' when it is not): a generated page reserves ids in the terms folder (its
+    ``index.md``, the A–Z index, reserves ``index``; :func:`lexikon.core.layout.reserved_ids`),
+    which the check refuses; such an id gets a suffix, ``index-1``. Every importer's id
+    passes through here, so that no import writes an entry the check refuses for its id."""
+    if entry_id not in reserved:
+        return entry_id, ""
+    number, new = 1, f"{entry_id}-1"
+    while new in reserved:
+        number += 1
+        new = f"{entry_id}-{number}"
+    return new, (f"the id '{entry_id}' is reserved (its page would replace {reserved[entry_id]}): "
+                 f"the entry is '{new}'")
+
+
 class Ids:
     """Entry ids for a run's concepts; what it could not use is reported and counted."""
 
-    def __init__(self, default: str, report: Report, counts: Counts) -> None:
+    def __init__(self, default: str, report: Report, counts: Counts,
+                 reserved: Mapping[str, str] | None = None) -> None:
         self.default, self.report, self.counts = default, report, counts
+        self.reserved = reserved or {}
         self.renamed = 0
         self.first_renamed = ""
         self.first_at = (1, 1)
 
     def entry_id(self, concept: Concept) -> str | None:
-        """The concept's entry id (its own when valid, else the title's slug); None: skipped."""
+        """The concept's entry id (its own when valid, else the title's slug; not a reserved
+        one, :func:`unreserved_id`); None: skipped."""
+        chosen = self._chosen_id(concept)
+        if chosen is None:
+            return None
+        entry_id, why = unreserved_id(chosen, self.reserved)
+        if why:
+            self.report(concept.line, Severity.NOTE, f"{concept.name}: {why}", concept.col)
+        return entry_id
+
+    def _chosen_id(self, concept: Concept) -> str | None:
         for lang, block in list(concept.texts.items()):
             if not block["title"]:
                 self.report(block["_line"], Severity.WARNING, f"{concept.name}: no term in '{lang}': "

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from lexikon.check.tags import read_tag_file, tag_key, tag_names
+from lexikon.core.layout import reserved_ids
 from lexikon.core.model import Finding, Severity
 from lexikon.core.settings import Settings
 from lexikon.interchange.entry_yaml import MODELINE, render_block
@@ -177,7 +178,7 @@ def build(concepts: list[Concept], settings: Settings, report: Report, *,
     for position, concept in enumerate(concepts, 1):
         concept.position = concept.position or position
     existing = _existing_ids(settings)
-    namer = Ids(settings.default_language, report, built.counts)
+    namer = Ids(settings.default_language, report, built.counts, reserved_ids(settings, settings.terms_path))
     candidates = [(entry_id, concept) for concept in merge(concepts, report, built.counts)
                   if (entry_id := namer.entry_id(concept)) is not None]
     namer.finish()

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from lexikon.core import links
+from lexikon.core.layout import reserved_ids
 from lexikon.core.safe_write import write_bytes
 from lexikon.core.schema import ID_RULE
 from lexikon.core.settings import Settings
@@ -24,6 +25,7 @@ from lexikon.interchange.article.findings import Changes, ImportProblem, ImportR
 from lexikon.interchange.article.links import Links
 from lexikon.interchange.article.page import Block, Line, Patterns, front_matter, is_markdown, plain_line_ends
 from lexikon.interchange.entry_yaml import imported_entry_text, render_block, splice_block
+from lexikon.interchange.term_ids import unreserved_id
 from lexikon.interchange.terms import MAX_SOURCE_BYTES
 from lexikon.interchange.words import slugify
 
@@ -35,7 +37,7 @@ def import_article(
     *,
     glossary_dir: Path,
     languages: Sequence[str],
-    entry_id: str | None = None,
+    entry_id: str | None = None, reserved: Mapping[str, str] | None = None,
 ) -> ImportResult:
     """Turn one scraped article into the ``lang`` block of an entry; nothing is written.
 
@@ -49,6 +51,7 @@ def import_article(
         glossary_dir: The entries, to resolve links and to find an existing entry.
         languages: The configured language codes, the default first.
         entry_id: The entry's id; by default the slug of the title.
+        reserved: Ids generated pages reserve: one given is refused, a title's gets a suffix.
 
     Raises:
         ImportProblem: when no entry can be made (no text, no title, unknown language).
@@ -61,7 +64,7 @@ def import_article(
                                  origin or fields.FRONT_TITLE)
     blocks, highlights = fields.highlights(blocks, patterns, changes)
     debris.glued_numbers(blocks, changes)
-    title, final_id = _title_and_id(title, entry_id, changes)
+    title, final_id = _title_and_id(title, entry_id, changes, reserved or {})
     linker = Links(glossary_dir, lang, final_id, changes)
     blocks = debris.duplicates(debris.pull_quotes(linker.in_blocks(blocks), changes), changes)
     description = fields.front_text(front, "description", key_lines, changes)
@@ -120,16 +123,22 @@ def _read(text: str, source_name: str, patterns: Patterns,
     return front, key_lines, blocks, origin
 
 
-def _title_and_id(title: str | None, entry_id: str | None, changes: Changes) -> tuple[str, str]:
+def _title_and_id(title: str | None, entry_id: str | None, changes: Changes,
+                  reserved: Mapping[str, str]) -> tuple[str, str]:
     if title is None:
         if entry_id is None:
             raise ImportProblem("no title found (no front matter 'title', no '# H1', no heading at the "
                                 "top): pass --id")
         title = entry_id.replace("-", " ").capitalize()
         changes.add(1, f"no title in the article: guessed '{title}' from the id, check it")
-    final_id = entry_id or slugify(title)
+    final_id, why = unreserved_id(entry_id or slugify(title), reserved)
+    if why and entry_id:
+        raise ImportProblem(f"the id '{entry_id}' is reserved: its page would replace "
+                            f"{reserved[entry_id]}; pass another --id")
     if not final_id:
         raise ImportProblem(f"the title '{title}' makes no id: pass --id")
+    if why:
+        changes.add(1, f"{why}; pass --id to choose another")
     return title, final_id
 
 
@@ -207,7 +216,8 @@ def run_import(settings: Settings, source: Path, lang: str, *, entry_id: str | N
     try:
         text = decode_article(read_article(source), source.name)
         result = import_article(text, source.name, lang, glossary_dir=settings.glossary_dir,
-                                languages=settings.codes, entry_id=entry_id)
+                                languages=settings.codes, entry_id=entry_id,
+                                reserved=reserved_ids(settings, settings.terms_path))
     except UnicodeDecodeError as err:
         line = err.object[:err.start].count(b"\n") + 1
         out.write(f"{source}:{line}: error: the article is not UTF-8 (byte 0x{err.object[err.start]:02x}): "

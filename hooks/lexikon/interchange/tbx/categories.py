@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from lexikon.core.escape import markdown_of_plain
 from lexikon.core.schema import genders_of
 from lexikon.interchange.tbx.stream import Element
 
@@ -101,7 +102,7 @@ def read_term(element: Element, clean: Callable[[str], str], leave_out: Callable
 
 def _describe(term: TbxTerm, descrip: Element, clean: Callable[[str], str]) -> dict[str, str]:
     """A context or definition of the term, kept; the context's dict (a definition's is thrown away)."""
-    text = clean(descrip.text())
+    text = markdown_of_plain(clean(descrip.text()))  # plain text, written as Markdown
     if descrip.attributes.get("type") == "definition":
         if text:
             term.definitions.append((text, descrip.line, descrip.col))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from lexikon.core.escape import markdown_of_plain
 from lexikon.core.model import Severity
 from lexikon.core.settings import Settings
 from lexikon.interchange.tbx.categories import TbxTerm
@@ -36,7 +37,7 @@ class Definitions:
     def concept_definition(self, concept: Concept, definition: Element, entry: Element) -> None:
         """A definition of the whole concept: the summary of the language it is written in, or,
         when it names none, of every language that has no definition of its own."""
-        text = clean(definition.text())
+        text = markdown_of_plain(clean(definition.text()))
         tag = definition.attributes.get("xml:lang") or entry.attributes.get("xml:lang") or self.file_lang
         lang = self.languages.resolve(tag) if tag else None
         if not text:

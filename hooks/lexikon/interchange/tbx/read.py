@@ -43,6 +43,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO, Any
 
+from lexikon.core.escape import markdown_of_plain
 from lexikon.core.model import Finding, Severity
 from lexikon.core.schema import genders_of
 from lexikon.core.settings import Settings
@@ -201,7 +202,7 @@ class _TbxReader(Definitions):
                 if block["summary"]:
                     self.note(child.line, child.col, "left out a second definition in one language")
                 else:
-                    block["summary"] = clean(child.text())
+                    block["summary"] = markdown_of_plain(clean(child.text()))
             elif child.name in _TERM:
                 term = read_term(child, clean, self.leave_out)
                 if term.name:
