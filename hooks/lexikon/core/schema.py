@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 
@@ -188,3 +189,19 @@ def json_schema(languages: tuple[str, ...]) -> dict:
         "properties": properties,
         "anyOf": [{"required": [code]} for code in languages],
     }
+
+
+def unreserved_id(entry_id: str, reserved: Mapping[str, str]) -> tuple[str, str]:
+    """The id an import writes for ``entry_id`` (one :data:`ID_RULE` accepts), and why it is
+    another ('' when it is not): a generated page reserves ids in the terms folder (its
+    ``index.md``, the A–Z index, reserves ``index``; :func:`lexikon.core.layout.reserved_ids`),
+    which the check refuses; such an id gets a suffix, ``index-1``. Every importer's id
+    passes through here, so that no import writes an entry the check refuses for its id."""
+    if entry_id not in reserved:
+        return entry_id, ""
+    number, new = 1, f"{entry_id}-1"
+    while new in reserved:
+        number += 1
+        new = f"{entry_id}-{number}"
+    return new, (f"the id '{entry_id}' is reserved (its page would replace {reserved[entry_id]}): "
+                 f"the entry is '{new}'")

@@ -25,7 +25,7 @@ import yaml
 
 from lexikon.check.terminology import fold
 from lexikon.core.model import Severity
-from lexikon.core.schema import ID_RULE
+from lexikon.core.schema import ID_RULE, unreserved_id
 from lexikon.interchange.entry_yaml import plain_yaml
 from lexikon.interchange.term_counts import NO_ID, NO_TERM, Counts
 from lexikon.interchange.words import slugify
@@ -84,22 +84,6 @@ def _merge_into(first: Concept, other: Concept, report: Report) -> None:
 
 def _short(text: str, size: int = 60) -> str:
     return text if len(text) <= size else text[:size - 1] + "…"
-
-
-def unreserved_id(entry_id: str, reserved: Mapping[str, str]) -> tuple[str, str]:
-    """The id an import writes for ``entry_id`` (one :data:`ID_RULE` accepts), and why it is
-    another ('' when it is not): a generated page reserves ids in the terms folder (its
-    ``index.md``, the A–Z index, reserves ``index``; :func:`lexikon.core.layout.reserved_ids`),
-    which the check refuses; such an id gets a suffix, ``index-1``. Every importer's id
-    passes through here, so that no import writes an entry the check refuses for its id."""
-    if entry_id not in reserved:
-        return entry_id, ""
-    number, new = 1, f"{entry_id}-1"
-    while new in reserved:
-        number += 1
-        new = f"{entry_id}-{number}"
-    return new, (f"the id '{entry_id}' is reserved (its page would replace {reserved[entry_id]}): "
-                 f"the entry is '{new}'")
 
 
 class Ids:

@@ -188,7 +188,7 @@ def test_refused_concept_is_reported_at_its_source_line(tmp_path: Path) -> None:
     project = _project(tmp_path)
     source = tmp_path / "terms.tbx"
     source.write_text(TBX_HEAD + _tbx_concept("c1", "Alpha", "Ein Ding.")
-                      + _tbx_concept("c2", "Beta", "Mit &lt;b&gt; im Text.") + TBX_TAIL, encoding="utf-8")
+                      + _tbx_concept("c2", "Beta", "Mit \u202e im Text.") + TBX_TAIL, encoding="utf-8")
     result = _lexicon(project, "import-tbx", str(source))
     assert result.returncode == 1
     assert not (project / "glossary" / "beta.yml").exists()
@@ -203,7 +203,7 @@ def test_a_refusal_that_cascades_through_related_concepts_takes_linear_time(tmp_
     concepts = [_tbx_concept(f"kk{i}", f"Wort{i}", f"Bedeutung {i}.",
                              f'<ref type="crossReference" target="kk{i + 1}">x</ref>')
                 for i in range(count - 1)]
-    concepts.append(_tbx_concept(f"kk{count - 1}", "Letztes", "Mit &lt;b&gt; darin."))
+    concepts.append(_tbx_concept(f"kk{count - 1}", "Letztes", "Mit \u202e darin."))
     source = tmp_path / "chain.tbx"
     source.write_text(TBX_HEAD + "".join(concepts) + TBX_TAIL, encoding="utf-8")
     try:
@@ -211,6 +211,7 @@ def test_a_refusal_that_cascades_through_related_concepts_takes_linear_time(tmp_
     except subprocess.TimeoutExpired:
         pytest.fail("1,000 concepts took more than 15 s")
     assert _summary(result.stdout)[0] == count
+    assert _summary(result.stdout)[3] == 1, result.stdout  # the last one refused, the rest in
 
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from lexikon.interchange.term_ids import unreserved_id
+from lexikon.core.schema import unreserved_id
 from tests.support.constants import ROOT
 
 TBX = ('<?xml version="1.0" encoding="UTF-8"?>\n<tbx type="TBX-Basic" style="dca" xml:lang="de"'

@@ -120,7 +120,7 @@ def test_a_refusal_takes_the_links_to_it_not_the_entries_that_name_it(tmp_path: 
     to = '<ref type="crossReference" target="{}">x</ref>'.format
     source.write_text(HEAD + concept("a", "Anfang", "Erstes.", to("b"))
                       + concept("b", "Mitte", "Zweites.", to("c"))
-                      + concept("c", "Ende", "Mit &lt;b&gt; darin.") + TAIL, encoding="utf-8")
+                      + concept("c", "Ende", "Mit \u202e darin.") + TAIL, encoding="utf-8")
     settings = project(tmp_path / "p")
     result = import_tbx(source, settings)
     entries = written(settings, result)
@@ -193,7 +193,7 @@ def test_one_language_is_mapped_once(pairs: list[str], ok: bool) -> None:
 def test_findings_about_a_refused_concept_come_in_source_order(tmp_path: Path) -> None:
     source = tmp_path / "order.tbx"
     source.write_text(HEAD + concept("c1", "Erstes", "Mit &lt;i&gt; darin.") + concept("c2", "Zwei", "Gut.")
-                      + concept("c3", "Drittes", "Mit &lt;b&gt; darin.") + TAIL, encoding="utf-8")
+                      + concept("c3", "Drittes", "Mit \u202e darin.") + TAIL, encoding="utf-8")
     settings = project(tmp_path / "p")
     out = io.StringIO()
     assert run_terms(import_tbx(source, settings), settings, True, out) == 1

@@ -17,7 +17,7 @@ from typing import IO, Any
 from lexikon.core import links
 from lexikon.core.layout import reserved_ids
 from lexikon.core.safe_write import write_bytes
-from lexikon.core.schema import ID_RULE
+from lexikon.core.schema import ID_RULE, unreserved_id
 from lexikon.core.settings import Settings
 from lexikon.interchange.article import blocks as reading
 from lexikon.interchange.article import debris, fields, html
@@ -25,7 +25,6 @@ from lexikon.interchange.article.findings import Changes, ImportProblem, ImportR
 from lexikon.interchange.article.links import Links
 from lexikon.interchange.article.page import Block, Line, Patterns, front_matter, is_markdown, plain_line_ends
 from lexikon.interchange.entry_yaml import imported_entry_text, render_block, splice_block
-from lexikon.interchange.term_ids import unreserved_id
 from lexikon.interchange.terms import MAX_SOURCE_BYTES
 from lexikon.interchange.words import slugify
 
