@@ -10,6 +10,11 @@ numbers are those of one ``lexicon check`` or ``mkdocs build`` as a person runs 
   checked, not built (10,000 by default: the check's target size).
 - **floor**: a fresh Python that only imports PyYAML and parses every entry with libyaml's
   C loader: what reading the files costs at the least. Ratio check / floor.
+- **corpora** (``--corpora``, every one by default, at each ``--check-sizes`` size): the cold
+  check (and one with ``--no-cache``) of glossaries whose text differs from the bench's own
+  (:mod:`.corpora`: unrelated, shared-vocabulary and near-duplicate paragraphs, a tail of
+  long entries, dense links, lopsided languages, our own entries multiplied), each against
+  its own floor; one table row each, and ``corpora`` in the JSON. Target: at most 2×.
 - **build**: ``mkdocs build`` of the project, paired (interleaved) with a **baseline**: the
   very pages the hook generates, written out as plain Markdown files (``terms/<id>.md``,
   ``terms/<id>.da.md``, indexes, tag pages) and built with the same mkdocs.yml minus the
