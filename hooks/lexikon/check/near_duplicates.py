@@ -49,6 +49,11 @@ _PER_KEY = 64
 """Earlier paragraphs listed per word: the first that have it."""
 _SHARE = 0.25
 """The share of a paragraph's keys an earlier paragraph must hold to be a candidate."""
+_MOST = 0.5
+_ALWAYS = 4
+"""Candidates compared whatever they share (the :data:`_SHARE` at least); the others only
+when they hold :data:`_MOST` of the keys: in a long text of few words, many paragraphs hold
+a few keys by chance, a near duplicate most of them."""
 _CANDIDATES = 16
 """Earlier paragraphs a paragraph is compared with at most: those sharing most of its keys.
 The bounds make the search linear; a near duplicate that shares none of the other's rarest
@@ -105,9 +110,10 @@ def _indexed_earlier(prose: list[tuple[str, tuple[int, int]]],
 
     def earlier(long_: list[int], position: int) -> list[int]:
         shared = Counter(other for word in keys[position] for other in holders[word] if other < position)
-        enough = len(keys[position]) * _SHARE
-        best = sorted((other for other, count in shared.items() if count >= enough),
-                      key=lambda other: (-shared[other], other))[:_CANDIDATES]
+        enough, most = len(keys[position]) * _SHARE, len(keys[position]) * _MOST
+        ranked = sorted((other for other, count in shared.items() if count >= enough),
+                        key=lambda other: (-shared[other], other))[:_CANDIDATES]
+        best = ranked[:_ALWAYS] + [other for other in ranked[_ALWAYS:] if shared[other] >= most]
         return [long_[other] for other in sorted(best)]
 
     return earlier
