@@ -10,6 +10,11 @@ numbers are those of one ``lexicon check`` or ``mkdocs build`` as a person runs 
   checked, not built (10,000 by default: the check's target size).
 - **floor**: a fresh Python that only imports PyYAML and parses every entry with libyaml's
   C loader: what reading the files costs at the least. Ratio check / floor.
+- **corpora** (``--corpora``, every one by default, at each ``--check-sizes`` size): the cold
+  check (and one with ``--no-cache``) of glossaries whose text differs from the bench's own
+  (:mod:`.corpora`: unrelated, shared-vocabulary and near-duplicate paragraphs, a tail of
+  long entries, dense links, lopsided languages, our own entries multiplied), each against
+  its own floor; one table row each, and ``corpora`` in the JSON. Target: at most 2×.
 - **build**: ``mkdocs build`` of the project, paired (interleaved) with a **baseline**: the
   very pages the hook generates, written out as plain Markdown files (``terms/<id>.md``,
   ``terms/<id>.da.md``, indexes, tag pages) and built with the same mkdocs.yml minus the
@@ -47,7 +52,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import synthetic
+from . import corpora, synthetic
 from .serving import free_port, wait_for
 
 DEFAULT_SIZES = (100, 1000, 5000)
@@ -82,8 +87,8 @@ def measure(command: list[str], cwd: Path) -> Run:
                    out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"))
 
 
-def lexicon_check(project: Path) -> dict:
-    run = measure([sys.executable, "-m", "lexikon.cli", "check"], project)
+def lexicon_check(project: Path, *options: str) -> dict:
+    run = measure([sys.executable, "-m", "lexikon.cli", "check", *options], project)
     counts = re.search(r"(\d+) entries checked: (\d+) error\(s\), (\d+) warning\(s\), (\d+) note\(s\)",
                        run.stdout)
     entries, errors, warnings, notes = (int(n) for n in counts.groups()) if counts else (-1, -1, -1, -1)
@@ -341,6 +346,47 @@ def bench_size(size: int, workdir: Path, *, repetitions: int, serve: bool, seed:
     return out
 
 
+# --- corpora: the check on text of every kind (:mod:`.corpora`) ---------------------------------
+def bench_corpus(corpus: str, size: int, workdir: Path, *, seed: int, log=print) -> dict:
+    """A cold check (no cache yet; it writes one) and one with ``--no-cache`` of ``corpus`` at
+    ``size`` entries, against the parse floor of the same files."""
+    project = workdir / f"corpus-{corpus}-{size}"
+    log(f"[{corpus} {size}] writing, floor, cold check …")
+    synthetic.make_project(project, size, seed, corpora.writer(corpus))
+    files = [p for p in (project / "glossary").glob("*.yml") if not p.name.startswith("_")]
+    sizes = sorted(p.stat().st_size for p in files)
+    out: dict = {"corpus": corpus, "size": size, "glossary_bytes": sum(sizes),
+                 "largest_entry_bytes": sizes[-1] if sizes else 0,
+                 "floor": yaml_floor(project / "glossary")}
+    out["check"] = lexicon_check(project)
+    out["no_cache_check"] = lexicon_check(project, "--no-cache")
+    out["check_floor_ratio"] = out["check"]["seconds"] / out["floor"]["seconds"]
+    out["no_cache_floor_ratio"] = out["no_cache_check"]["seconds"] / out["floor"]["seconds"]
+    shutil.rmtree(project, ignore_errors=True)  # the next corpus's files: the disk is not endless
+    return out
+
+
+CORPUS_COLUMNS = (
+    ("corpus", lambda r: r["corpus"]),
+    ("entries", lambda r: str(r["check"]["entries"])),
+    ("MB", lambda r: f"{r['glossary_bytes'] / 1e6:.1f}"),
+    ("largest kB", lambda r: f"{r['largest_entry_bytes'] / 1e3:.0f}"),
+    ("err/warn/note", lambda r: f"{r['check']['errors']}/{r['check']['warnings']}/{r['check']['notes']}"),
+    ("floor s", lambda r: _fmt(r["floor"]["seconds"])),
+    ("cold check s", lambda r: _fmt(r["check"]["seconds"])),
+    ("ratio", lambda r: _fmt(r["check_floor_ratio"]) + "×"),
+    ("--no-cache s", lambda r: _fmt(r["no_cache_check"]["seconds"])),
+    ("ratio", lambda r: _fmt(r["no_cache_floor_ratio"]) + "×"),
+    ("check peak MB", lambda r: _fmt(r["check"]["peak_rss_mb"], ".0f")),
+)
+
+
+def corpus_table(rows: list[dict]) -> str:
+    """One line per corpus and size: the check against its floor (target: at most 2×)."""
+    return aligned([[name for name, _ in CORPUS_COLUMNS], *([cell(row) for _, cell in CORPUS_COLUMNS]
+                                                            for row in rows)])
+
+
 # --- profile --------------------------------------------------------------------------------
 GROUPS = (
     ("lexikon (hook, render)", ("/lexikon/", "lexikon_hook.py")),
@@ -482,15 +528,15 @@ def _cell(cell, row: dict) -> str:
 
 def table(results: list[dict]) -> str:
     header = ["", *(f"{r['size']} terms" for r in results)]
-    rows = [header] + [[label, *(_cell(cell, r) for r in results)] for label, cell in ROWS]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
-    lines = []
-    for index, row in enumerate(rows):
-        lines.append("  ".join(cell.ljust(widths[0]) if i == 0 else cell.rjust(widths[i])
-                               for i, cell in enumerate(row)))
-        if index == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines)
+    return aligned([header] + [[label, *(_cell(cell, r) for r in results)] for label, cell in ROWS])
+
+
+def aligned(rows: list[list[str]]) -> str:
+    """Rows as text columns: the first left-aligned, the others right; a rule under the header."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i])
+                       for i, cell in enumerate(row)) for row in rows]
+    return "\n".join([lines[0], "  ".join("-" * width for width in widths), *lines[1:]])
 
 
 def profile_text(profile: dict) -> str:
@@ -513,6 +559,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--search-sizes", default=",".join(map(str, DEFAULT_SEARCH_SIZES)),
                         help="sizes whose first search is measured in Chromium, with both engines "
                              "(default: %(default)s; '' for none)")
+    parser.add_argument("--corpora", default=",".join(corpora.CORPORA),
+                        help="corpora whose cold check is measured at each --check-sizes size "
+                             "(default: %(default)s; '' for none; see tests/bench/corpora.py)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON to this file")
     parser.add_argument("--quick", action="store_true",
                         help="100 terms, one repetition, no serve (the smoke test's mode)")
@@ -531,11 +580,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         args.sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
         args.check_sizes = [int(s) for s in args.check_sizes.split(",") if s.strip()]
         args.search_sizes = [int(s) for s in args.search_sizes.split(",") if s.strip()]
-    except ValueError:
+        args.corpora = [name.strip() for name in args.corpora.split(",") if name.strip()]
+        for name in args.corpora:
+            corpora.writer(name)
+    except ValueError as err:
+        if "corpus" in str(err):
+            parser.error(str(err))
         parser.error("--sizes and --check-sizes take numbers like 100,1000,5000")
     if args.quick:
         args.sizes, args.check_sizes, args.repetitions, args.serve_max = [100], [], 1, 0
-        args.search_sizes = []
+        args.search_sizes, args.corpora = [], []
     return args
 
 
@@ -554,6 +608,8 @@ def main(argv: list[str] | None = None) -> int:
                 size, workdir, repetitions=args.repetitions if size <= args.paired_max else 1,
                 serve=size <= args.serve_max, seed=args.seed, build=size in args.sizes,
                 search=size in args.search_sizes and size in args.sizes, log=log))
+        corpus_rows = [bench_corpus(corpus, size, workdir, seed=args.seed, log=log)
+                       for size in args.check_sizes for corpus in args.corpora]
         profile = None
         if args.profile:
             project = workdir / f"lexikon-{args.profile}"
@@ -569,15 +625,21 @@ def main(argv: list[str] | None = None) -> int:
                  "cpus": os.cpu_count(), "seed": args.seed, "repetitions": args.repetitions,
                  "time": time.strftime("%Y-%m-%dT%H:%M:%S%z")},
         "results": results,
+        "corpora": corpus_rows,
         "profile": profile,
     }
     print(table(results))
+    if corpus_rows:
+        print()
+        print("cold check per corpus (target: at most 2× the floor)")
+        print(corpus_table(corpus_rows))
     if profile:
         print()
         print(profile_text(profile))
     if args.json:
         args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     failed = any(r["check"]["errors"] or r.get("build", {}).get("returncode")
-                 or r.get("baseline", {}).get("returncode") for r in results)
+                 or r.get("baseline", {}).get("returncode") for r in results) or any(
+        row["check"]["errors"] or row["check"]["returncode"] for row in corpus_rows)
     return 1 if failed else 0
 

@@ -14,6 +14,7 @@ import json
 import random
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -388,8 +389,10 @@ def write_glossary(glossary_dir: Path, size: int, seed: int = 0) -> list[str]:
     return sorted(term.id for term in all_terms)
 
 
-def make_project(target: Path, size: int, seed: int = 0) -> list[str]:
-    """A copy of the site's project (mkdocs.yml, docs/, hooks/) with a synthetic glossary."""
+def make_project(target: Path, size: int, seed: int = 0,
+                 write: Callable[[Path, int, int], list[str]] | None = None) -> list[str]:
+    """A copy of the site's project (mkdocs.yml, docs/, hooks/) with a synthetic glossary
+    (``write``: another glossary writer, one of :mod:`.corpora`'s)."""
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
@@ -398,7 +401,7 @@ def make_project(target: Path, size: int, seed: int = 0) -> list[str]:
     shutil.copytree(ROOT / "docs", target / "docs", ignore=ignore)
     shutil.copytree(ROOT / "hooks", target / "hooks", ignore=ignore)
     schema = ROOT / "glossary" / "_entry.schema.json"
-    ids = write_glossary(target / "glossary", size, seed)
+    ids = (write or write_glossary)(target / "glossary", size, seed)
     if schema.exists():
         shutil.copy(schema, target / "glossary" / schema.name)
     return ids

@@ -33,8 +33,10 @@ def normalise(text: str) -> str:
     so a one-item list "- eins - zwei" is not a copy of the two items "- eins" / "- zwei",
     nor a line with a hard break a copy of the same words flowing on.
     """
-    lines = _STRUCTURAL_BREAK.split(unicodedata.normalize("NFC", text))
-    return "\n".join(" ".join(line.split()) for line in lines)
+    text = unicodedata.normalize("NFC", text)
+    if "\n" not in text:  # one line (most paragraphs): no break to keep, no regex to run
+        return " ".join(text.split())
+    return "\n".join(" ".join(line.split()) for line in _STRUCTURAL_BREAK.split(text))
 
 
 def deduplicate_report(report: FileReport) -> FileReport:

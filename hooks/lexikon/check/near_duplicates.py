@@ -3,6 +3,16 @@ which wording is right.
 
 :func:`nearly_the_same` is the one test of two paragraphs (the importers ask it too);
 :func:`near_duplicates` finds the pairs in one text without comparing every pair.
+
+The measure is the Indel similarity, ``2·LCS / (|a| + |b|)`` (LCS: the longest common
+subsequence of characters), at least 0.9: turning one paragraph into the other takes
+inserting or deleting at most one character in ten of the two together. It replaced
+difflib's ``SequenceMatcher.ratio`` (issue 17), which builds its common part greedily from
+the longest matching block down: it never finds more than the LCS, so every pair difflib
+called nearly the same still is one, but it can find less, and what it finds depends on
+which paragraph comes first. For a reader, two paragraphs are as alike in either order,
+and as alike as the fewest edits between them say. ``tests/unit/check/
+test_near_duplicates_index.py`` keeps difflib's test as an oracle and proves both claims.
 """
 
 from __future__ import annotations
@@ -10,41 +20,52 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 
-from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 
 from lexikon.core.model import Finding, Severity, Span, Text
 
 NEAR_DUPLICATE_RATIO = 0.9
-"""Similarity (rapidfuzz's ``fuzz.ratio`` / 100) from which two different paragraphs are reported."""
+"""Indel similarity (see above) from which two different paragraphs are reported."""
 MIN_LENGTH = 40
 """Shorter paragraphs (normalised) are never near duplicates: a few words alike say nothing."""
 
 
 def nearly_the_same(a: str, b: str) -> bool:
     """Whether two different paragraphs (each normalised, see :func:`lexikon.check.dedupe.normalise`)
-    are near duplicates: both long enough, close in length, and alike by rapidfuzz's normalised
-    Indel similarity (``fuzz.ratio``: twice the longest common subsequence over both lengths;
-    at least difflib's ratio) with a cut-off, so a pair far apart stops early."""
+    are near duplicates: both long enough, close in length, and at most one character in ten
+    (of both together) inserted or deleted between them, counted exactly, in integers; the
+    count stops once it passes that (rapidfuzz's bit-parallel LCS with a cut-off)."""
     if not _comparable_lengths(len(a), len(b)):
         return False
-    return bool(fuzz.ratio(a, b, score_cutoff=NEAR_DUPLICATE_RATIO * 100))
+    allowed = (len(a) + len(b)) // 10  # 1 - d / (|a| + |b|) >= 0.9, i.e. 10·d <= |a| + |b|
+    return Indel.distance(a, b, score_cutoff=allowed) <= allowed
 
 
 _ALL_PAIRS_UP_TO = 16
 """Long paragraphs in one text up to which each is compared with every earlier one."""
-_KEYS = 3
-"""Words of a paragraph by which its earlier candidates are found: its rarest in the text."""
-_PER_KEY = 8
-"""Earlier paragraphs taken per word: the first that have it. The bound makes the search
-linear; a near duplicate all of whose rare words are common everywhere can be missed."""
+_KEYS = 8
+"""Words of a paragraph by which its earlier candidates are found: its rarest shared ones."""
+_PER_KEY = 64
+"""Earlier paragraphs listed per word: the first that have it."""
+_SHARE = 0.25
+"""The share of a paragraph's keys an earlier paragraph must hold to be a candidate."""
+_MOST = 0.5
+_ALWAYS = 4
+"""Candidates compared whatever they share (the :data:`_SHARE` at least); the others only
+when they hold :data:`_MOST` of the keys: in a long text of few words, many paragraphs hold
+a few keys by chance, a near duplicate most of them."""
+_CANDIDATES = 16
+"""Earlier paragraphs a paragraph is compared with at most: those sharing most of its keys.
+The bounds make the search linear; a near duplicate that shares none of the other's rarest
+words, or fewer than many others do, can be missed (see the tests for how rarely)."""
 
 
 def near_duplicates(text: Text, span: Span, prose: list[tuple[str, tuple[int, int]]]) -> Iterator[Finding]:
     """``prose``: each kept paragraph, normalised, with its place in the file.
 
-    Each paragraph is compared with earlier ones (:func:`nearly_the_same`). A text of many
-    paragraphs takes its candidates from an index of their rarest words, a bounded number
-    per word, instead of comparing all pairs.
+    Each paragraph is compared with earlier ones (:func:`nearly_the_same`) and the first
+    alike is named. A text of many paragraphs takes its candidates from an index of their
+    rarest shared words (a bounded number per paragraph) instead of comparing all pairs.
     """
     long = [index for index, (paragraph, _) in enumerate(prose) if len(paragraph) >= MIN_LENGTH]
     if len(long) < 2:
@@ -70,11 +91,16 @@ def _all_earlier(long: list[int], position: int) -> list[int]:
 
 def _indexed_earlier(prose: list[tuple[str, tuple[int, int]]],
                      long: list[int]) -> Callable[[list[int], int], list[int]]:
-    """Candidates by shared rare words: for each paragraph, the first few earlier paragraphs
-    that hold one of its :data:`_KEYS` rarest words (rarest across this text)."""
+    """Candidates by shared rare words: for each paragraph, the earlier paragraphs that hold
+    most of its :data:`_KEYS` rarest words that another paragraph has too (a near duplicate
+    keeps most words of the paragraph it was made from, so it holds most of its keys; a
+    paragraph that merely uses the same vocabulary holds few)."""
     words = [set(prose[index][0].casefold().split()) for index in long]
     frequency = Counter(word for paragraph in words for word in paragraph)
-    keys = [sorted(paragraph, key=lambda word: (frequency[word], word))[:_KEYS] for paragraph in words]
+    # a word of one paragraph only finds no other: the keys are the rarest shared ones (an edit
+    # that brought in new words leaves the others to find the paragraph it was made from)
+    keys = [sorted((word for word in paragraph if frequency[word] > 1),
+                   key=lambda word: (frequency[word], word))[:_KEYS] for paragraph in words]
     holders: dict[str, list[int]] = {}
     for position, paragraph_keys in enumerate(keys):
         for word in paragraph_keys:
@@ -83,8 +109,12 @@ def _indexed_earlier(prose: list[tuple[str, tuple[int, int]]],
                 positions.append(position)
 
     def earlier(long_: list[int], position: int) -> list[int]:
-        found = {other for word in keys[position] for other in holders[word] if other < position}
-        return [long_[other] for other in sorted(found)]
+        shared = Counter(other for word in keys[position] for other in holders[word] if other < position)
+        enough, most = len(keys[position]) * _SHARE, len(keys[position]) * _MOST
+        ranked = sorted((other for other, count in shared.items() if count >= enough),
+                        key=lambda other: (-shared[other], other))[:_CANDIDATES]
+        best = ranked[:_ALWAYS] + [other for other in ranked[_ALWAYS:] if shared[other] >= most]
+        return [long_[other] for other in sorted(best)]
 
     return earlier
 

@@ -17,13 +17,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing import get_context
 
+from lexikon.check import term_use
 from lexikon.check.cache import ReportCache, file_key, light
 from lexikon.check.dedupe import deduplicate_report
 from lexikon.check.entry import check_file
 from lexikon.check.glossary_files import TAG_STEM, file_id, list_glossary, read_file
 from lexikon.check.glossary_wide import combine
 from lexikon.check.load import LoadedFile, load_side_files, parse, parse_bytes
-from lexikon.check.term_use import UseMemo
 from lexikon.core.model import Entry, FileReport, Finding, Result
 from lexikon.core.processes import can_fork as _can_fork
 from lexikon.core.settings import Settings
@@ -74,6 +74,9 @@ class FileReports:
     store: ReportCache | None = None
     keys: Mapping[str, bytes] = dataclasses.field(default_factory=dict)
     """Each report's cache key by its path (what the uses of deprecated terms are kept under)."""
+    uses: term_use.FoundUses = dataclasses.field(default_factory=dict)
+    """Uses of deprecated terms found by the second process in the files it read (it sends
+    back their reports without their texts)."""
 
 
 def file_reports(settings: Settings, *, cache: bool = True, with_entries: bool = True) -> FileReports:
@@ -96,7 +99,8 @@ def file_reports(settings: Settings, *, cache: bool = True, with_entries: bool =
                     todo.append(index)  # read again below: a cheap price, only for what changed
                 else:
                     reports[index] = fresh[key] = report
-        made = _read_and_report([listing.entries[index] for index in todo], settings, with_entries)
+        made, uses = _read_and_report([listing.entries[index] for index in todo], settings, with_entries,
+                                      list(reports.values()))
         for index, (key, report) in zip(todo, made, strict=True):
             reports[index] = report
             if key is not None:
@@ -105,7 +109,7 @@ def file_reports(settings: Settings, *, cache: bool = True, with_entries: bool =
             store.keep(fresh, with_entries=with_entries)
         tags = load_side_files(listing, settings.project_dir, findings)
         return FileReports(tuple(reports[index] for index in sorted(reports)), tags, tuple(findings), store,
-                           {report.path: key for key, report in fresh.items()})
+                           {report.path: key for key, report in fresh.items()}, uses)
 
 
 def with_new_files(glossary: FileReports, new: Iterable[FileReport], settings: Settings,
@@ -124,12 +128,7 @@ def with_new_files(glossary: FileReports, new: Iterable[FileReport], settings: S
 def _run(settings: Settings, *, cache: bool, with_entries: bool) -> Result:
     with _no_cyclic_gc():  # one span: file_reports' own use of it nests without a second freeze
         files = file_reports(settings, cache=cache, with_entries=with_entries)
-        if files.store is None and not with_entries and any(
-                name[0] == "deprecated" for report in files.reports for name in report.names):
-            # deprecated terms are looked for in every entry's texts: without a cache to keep
-            # what was found, the texts are needed after all
-            files = file_reports(settings, cache=cache, with_entries=True)
-        memo = None if files.store is None else UseMemo(files.store, files.keys, settings, _entry_again)
+        memo = term_use.UseMemo(files.store, files.keys, settings, _entry_again, files.uses)
         return combine(files.reports, files.tags, settings, files.findings, memo)
 
 
@@ -138,23 +137,45 @@ def _entry_again(report: FileReport, settings: Settings) -> Entry | None:
     return read_report(str(settings.project_dir / report.path), report.path, settings)[1].entry
 
 
-def _read_and_report(files: list[tuple[str, str]], settings: Settings,
-                     with_entries: bool) -> list[tuple[bytes | None, FileReport]]:
+Made = list[tuple[bytes | None, FileReport]]
+
+
+def _read_and_report(files: list[tuple[str, str]], settings: Settings, with_entries: bool,
+                     others: list[FileReport]) -> tuple[Made, term_use.FoundUses]:
+    """Each file's key and report; and, when the second process read some of them, the uses of
+    deprecated terms it found in them (``others``: the glossary's reports that were not made
+    here, whose terms count too), so that no text has to be read twice."""
     if len(files) < PARALLEL_FROM or not _can_fork():
-        return [read_report(path, display, settings) for path, display in files]
+        return [read_report(path, display, settings) for path, display in files], {}
     half = len(files) // 2
     # The second core takes the second half. Forked, it starts at once with all it needs.
     with ProcessPoolExecutor(1, mp_context=get_context("fork")) as pool:
         other = pool.submit(_report_batch, files[half:], settings, with_entries)
         mine = [read_report(path, display, settings) for path, display in files[:half]]
-        return mine + other.result()
+        made = mine + other.result()
+        by_lang = {} if with_entries else term_use.matchers([*others, *(report for _, report in made)])
+        # the one worker still holds the entries it read: it looks for the terms in them
+        return made, pool.submit(_uses_in_batch, by_lang).result() if by_lang else {}
 
 
-def _report_batch(files: list[tuple[str, str]], settings: Settings,
-                  with_entries: bool) -> list[tuple[bytes | None, FileReport]]:
+_BATCH: list[Entry] = []
+"""In the second process: the entries it read and sent back without their texts."""
+
+
+def _report_batch(files: list[tuple[str, str]], settings: Settings, with_entries: bool) -> Made:
     made = [read_report(path, display, settings) for path, display in files]
+    if with_entries:
+        return made
     # Sending entries back costs as much as making them: only when they are wanted.
-    return made if with_entries else [(key, light(report)) for key, report in made]
+    _BATCH[:] = [report.entry for _, report in made if report.entry is not None]
+    return [(key, light(report)) for key, report in made]
+
+
+def _uses_in_batch(by_lang: dict[str, term_use.Matcher]) -> term_use.FoundUses:
+    digest = term_use.terms_digest(by_lang)
+    found = {entry.path: (digest, term_use.entry_uses(entry, by_lang)) for entry in _BATCH}
+    _BATCH.clear()
+    return found
 
 
 @contextmanager

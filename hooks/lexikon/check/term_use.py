@@ -100,9 +100,7 @@ def check_uses(reports: Iterable[FileReport], findings: list[Finding], memo: Use
     by_lang = matchers(reports)
     if not by_lang:
         return
-    digest = hashlib.blake2b(repr(sorted((lang, term.term, term.preferred, term.path)
-                                         for lang, matcher in by_lang.items()
-                                         for term in set(matcher.forms.values()))).encode()).digest()
+    digest = terms_digest(by_lang)
     for report in reports:
         known = memo.known(report, digest) if memo else None
         if known is None:
@@ -115,14 +113,28 @@ def check_uses(reports: Iterable[FileReport], findings: list[Finding], memo: Use
         memo.save()
 
 
-class UseMemo:
-    """Each file's uses of deprecated terms, kept in the report cache under the file's key and
-    the terms' digest: a check after an edit reads no texts but the edited file's, unless the
-    terms changed. Entries that came from the cache without their texts are fetched."""
+def terms_digest(by_lang: Mapping[str, Matcher]) -> bytes:
+    """What the uses found depend on besides the text: every term, its title and its entry."""
+    return hashlib.blake2b(repr(sorted((lang, term.term, term.preferred, term.path)
+                                       for lang, matcher in by_lang.items()
+                                       for term in set(matcher.forms.values()))).encode()).digest()
 
-    def __init__(self, cache: ReportCache, keys: Mapping[str, bytes], settings: Settings,
-                 read_again: Callable[[FileReport, Settings], Entry | None]) -> None:
+
+FoundUses = Mapping[str, tuple[bytes, list[Finding]]]
+"""Uses already found while the files were read (by the process that read them, which kept
+their texts): per path, the terms' digest they were sought with and what was found."""
+
+
+class UseMemo:
+    """Each file's uses of deprecated terms, kept in the report cache (when there is one) under
+    the file's key and the terms' digest: a check after an edit reads no texts but the edited
+    file's, unless the terms changed. Uses found while the files were read (``found``) are
+    taken as they are; entries that came without their texts are fetched."""
+
+    def __init__(self, cache: ReportCache | None, keys: Mapping[str, bytes], settings: Settings,
+                 read_again: Callable[[FileReport, Settings], Entry | None], found: FoundUses) -> None:
         self.cache, self.keys, self.settings, self.read_again = cache, keys, settings, read_again
+        self.found = found
         self.kept: dict[bytes, object] = {}
 
     def _key(self, report: FileReport, digest: bytes) -> bytes | None:
@@ -130,8 +142,12 @@ class UseMemo:
         return None if key is None else hashlib.blake2b(key + digest, digest_size=20).digest()
 
     def known(self, report: FileReport, digest: bytes) -> list[Finding] | None:
+        found = self.found.get(report.path)
+        if found is not None and found[0] == digest:
+            self.remember(report, digest, found[1])  # into the cache, as if found here
+            return found[1]
         key = self._key(report, digest)
-        stored = None if key is None else self.cache.item("uses", key)
+        stored = None if key is None or self.cache is None else self.cache.item("uses", key)
         if not isinstance(stored, list):
             return None
         found = [cache_codec.decode(Finding, item) for item in stored]
@@ -143,7 +159,8 @@ class UseMemo:
 
     def entry(self, report: FileReport) -> Entry | None:
         key = self.keys.get(report.path)
-        stored = None if key is None else cache_codec.decode(Entry, self.cache.item("entries", key))
+        stored = None if key is None or self.cache is None else cache_codec.decode(
+            Entry, self.cache.item("entries", key))
         return stored if stored is not None else self.read_again(report, self.settings)
 
     def remember(self, report: FileReport, digest: bytes, found: list[Finding]) -> None:
@@ -152,7 +169,8 @@ class UseMemo:
             self.kept[key] = cache_codec.encode(tuple(found))
 
     def save(self) -> None:
-        self.cache.keep_items("uses", self.kept)
+        if self.cache is not None:
+            self.cache.keep_items("uses", self.kept)
 
 
 def entry_uses(entry: Entry, by_lang: dict[str, Matcher]) -> list[Finding]:
