@@ -310,8 +310,6 @@ def test_tbx_plain_definition_is_not_read_as_markdown(tmp_path: Path, definition
 
 
 # --- articles (lexicon import) ------------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="the chrome and breadcrumb expressions (\\s+ … / \\s*…$) backtrack "
-                   "over a run of spaces: 4,000 spaces take 8 s, 30,000 over a minute")
 def test_article_with_a_long_run_of_spaces_imports_in_bounded_time(tmp_path: Path) -> None:
     """Bounded time: a text page with 20,000 spaces inside one line (a pasted table, say)."""
     project = _project(tmp_path)

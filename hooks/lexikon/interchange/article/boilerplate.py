@@ -28,9 +28,10 @@ SHORT_LINE_WORDS = 16
 """A meta line with a reading time, or a see-also list, has at most this many words."""
 BANNER_WORDS = 60
 """A newsletter or cookie line (a banner's text) has at most this many words."""
-_CRUMB_SEPARATOR = re.compile(r"\s+(?:›|>|»|/|→|>>)\s+")
+_CRUMB_SEPARATOR = re.compile(r"(?<!\s)\s+(?:›|>|»|/|→|>>)\s+")
 _CRUMB_ITEM_WORDS = 6
 _LIST_SEPARATORS = re.compile(r"[|·•,;:/–—-]+|\s+")
+_SENTENCE_END = re.compile(r"[.!?]\s*$")
 
 
 def _any(patterns: Iterable[str]) -> re.Pattern[str] | None:
@@ -104,4 +105,4 @@ class Boilerplate:
         rest = plain.strip()[match.end():].strip()
         if not rest or rest in (":", "…", "...", "→", "»"):
             return True
-        return rest.startswith(":") and words <= SHORT_LINE_WORDS and not re.search(r"[.!?]\s*$", rest)
+        return rest.startswith(":") and words <= SHORT_LINE_WORDS and not _SENTENCE_END.search(rest)

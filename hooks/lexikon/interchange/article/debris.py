@@ -31,7 +31,10 @@ PULL_QUOTE_RATIO = 0.8
 """Similarity (difflib ratio) from which a block quote counts as repeating a paragraph."""
 
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_HTML_BLOCK = re.compile(r"<!--.*?-->|<(script|style|noscript)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+_HTML_BLOCK = re.compile(r"<!--|<(script|style|noscript)\b[^<>]*>", re.I)
+"""Where a comment, script or style starts; its end is looked for in :func:`_block_end` (one
+pattern with a lazy ``.*?`` to the end scanned the rest of the text from every opener)."""
+_HTML_BLOCK_ENDS = {name: re.compile(rf"</{name}\s*+>", re.I) for name in ("script", "style", "noscript")}
 _BREAK_TAG = re.compile(r"(?i)^<br\b")
 _ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&quot;": '"', "&#39;": "'", "&apos;": "'",
              "&shy;": "", "&ndash;": "–", "&mdash;": "—", "&hellip;": "…", "&bdquo;": "„",
@@ -41,10 +44,16 @@ _INVISIBLE = re.compile("[\u00a0\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2
                         "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 """Characters an entry may not keep: invisible and bidi format characters, control
 characters (the checker refuses them); a non-breaking space becomes a space."""
-_ATTRIBUTE_LIST = re.compile(r"\s*\{:?\s*[.#][^{}\n]*\}")
+_ATTRIBUTE_LIST = re.compile(r"(?<!\s)\s*\{:?\s*[.#][^{}\n]*\}")
 _HEADING_NO_SPACE = re.compile(r"^( {0,3})(#{1,6})(?=[^\s#])")
 _EMPTY_QUOTE = re.compile(r"^ {0,3}>[\s>]*$")
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+.*$")
+_SPACES_IN_TEXT = re.compile(r"(?<=\S) {2,}")
+_LINE_MARKER = re.compile(r"^\s*(?:#{1,6}\s*|>\s*|[-*+•]\s+)")
+_MORE_ARROW = re.compile(r"(?<!\s)\s*(?:→|»|›|>|…|\.\.\.)$")
+"""A chrome line's closing arrow (``Weiterlesen →``); the lookbehind starts it once per run
+of spaces (without it each space of a long run starts a scan of the run)."""
+_WORD = re.compile(r"\S+")
 
 
 @cache
@@ -54,15 +63,33 @@ def _glued_number() -> re.Pattern[str]:
 
 
 def clean_html_blocks(text: str, first_line: int, changes: Changes) -> str:
-    """Comments, scripts and styles, with their content; line breaks kept."""
+    """Comments, scripts and styles, with their content; line breaks kept. An opener without
+    an end stays (and a later one of its kind is not searched again)."""
+    parts: list[str] = []
+    done, position, unclosed = 0, 0, set()
+    while (start := _HTML_BLOCK.search(text, position)) is not None:
+        kind = (start.group(1) or "").lower()
+        end = -1 if kind in unclosed else _block_end(text, start.end(), kind)
+        if end < 0:
+            unclosed.add(kind)
+            position = start.start() + 1
+            continue
+        block = text[start.start():end]
+        first_line += text.count("\n", done, start.start())
+        what = "an HTML comment" if not kind else f"a <{start.group(1)}> block"
+        changes.add(first_line, f"removed {what} (not shown on a page)", block)
+        first_line += block.count("\n")
+        parts += [text[done:start.start()], "\n" * block.count("\n")]
+        done = position = end
+    return "".join(parts) + text[done:]
 
-    def one(match: re.Match[str]) -> str:
-        line = first_line + text.count("\n", 0, match.start())
-        what = "an HTML comment" if match.group(0).startswith("<!--") else f"a <{match.group(1)}> block"
-        changes.add(line, f"removed {what} (not shown on a page)", match.group(0))
-        return "\n" * match.group(0).count("\n")
 
-    return _HTML_BLOCK.sub(one, text)
+def _block_end(text: str, position: int, kind: str) -> int:
+    if not kind:
+        end = text.find("-->", position)
+        return end + 3 if end >= 0 else -1
+    found = _HTML_BLOCK_ENDS[kind].search(text, position)
+    return found.end() if found else -1
 
 
 def clean_line(line: Line, patterns: Patterns, changes: Changes) -> None:
@@ -71,7 +98,7 @@ def clean_line(line: Line, patterns: Patterns, changes: Changes) -> None:
     tags = HTML_TAG.findall(text)
     if tags:
         text = HTML_TAG.sub(lambda m: " " if _BREAK_TAG.match(m.group(0)) else "", text)
-        text = re.sub(r"(?<=\S) {2,}", " ", text).rstrip()
+        text = _SPACES_IN_TEXT.sub(" ", text).rstrip()
         changes.add(line.no, "removed raw HTML tags, kept their text", " ".join(tags))
     entities = _ENTITY.findall(text)
     if entities:
@@ -119,9 +146,9 @@ def _lines_chrome(no: int, text: str, patterns: Patterns, changes: Changes) -> s
     if not text.strip():
         return text
     plain = LINK.sub(lambda m: m.group(2), text)
-    plain = re.sub(r"^\s*(?:#{1,6}\s*|>\s*|[-*+•]\s+)", "", plain)
+    plain = _LINE_MARKER.sub("", plain)
     plain = plain.replace("**", "").replace("__", "").strip().strip("*_ ").strip()
-    if any(pattern.fullmatch(re.sub(r"\s*(?:→|»|›|>|…|\.\.\.)$", "", plain).strip())
+    if any(pattern.fullmatch(_MORE_ARROW.sub("", plain).strip())
            for pattern in patterns.chrome):
         changes.add(no, "removed site chrome (navigation or footer of the scraped site)", text.strip())
         return ""
@@ -141,7 +168,7 @@ def glued_numbers(blocks: list[Block], changes: Changes) -> None:
         match = _glued_number().match(line.text.lstrip())
         if match:
             stripped = line.text.lstrip()
-            word = re.match(r"\S+", stripped[match.end():])
+            word = _WORD.match(stripped[match.end():])
             line.text = stripped[match.end():]
             changes.add(line.no, f"removed the paragraph number '{match.group(1)}' glued to "
                         f"'{word.group(0) if word else ''}'", match.group(1))

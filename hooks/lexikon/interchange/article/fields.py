@@ -32,6 +32,8 @@ from lexikon.interchange.words import split_sentences
 
 SHORT_SENTENCE = 80
 """A first sentence shorter than this (in characters) takes the second into the summary."""
+_EMPHASIS = re.compile(r"[*_]")
+_HTTP = re.compile(r"(?i)^https?://[^\s/]++\S*+$")
 FRONT_TITLE = "the front matter 'title'"
 USED_FRONT_MATTER = ("title", "description", "keywords", "tags", "source", "url", "canonical",
                      "canonical_url")
@@ -174,7 +176,7 @@ def summary(blocks: list[Block], description: str | None, description_line: int,
 
 def _key(text: str) -> str:
     """Text as compared with the title: case, spacing, markup and closing punctuation aside."""
-    return normalise(re.sub(r"[*_]", "", text)).casefold().rstrip(" .:!?")
+    return normalise(_EMPHASIS.sub("", text)).casefold().rstrip(" .:!?")
 
 
 def front_text(front: Mapping[str, Any], key: str, key_lines: Mapping[str, int],
@@ -231,7 +233,7 @@ def sources(front: Mapping[str, Any], key_lines: Mapping[str, int], title: str,
     where = where or "the front matter"
     for key in ("source", "url", "canonical", "canonical_url"):
         value = front.get(key)
-        if isinstance(value, str) and re.match(r"(?i)^https?://[^\s/]+\S*$", value.strip()):
+        if isinstance(value, str) and _HTTP.match(value.strip()):
             changes.add(key_lines.get(key, 1), f"made {where} '{key}' a source")
             return [{"title": title, "url": value.strip()}]
         if value is not None:

@@ -36,6 +36,12 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?([A-Za-z0-9_:.-]{1,40})", re.I)
 _SNIFF = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                     re.I | re.S)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+_KEPT_PARTS = re.compile(r"\n|(?<!\\)\|")
+_WORD = re.compile(r"\w")
+_LINK_TEXT = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
+_MARKUP = re.compile(r"[*_`]|\[\d{1,3}\]")
+_MARKS = re.compile(r"[#|>\-]")
 LINE_ATTRIBUTE = "data-lexikon-line"
 """Each element's line in the page, set before extraction: the extractor keeps attributes."""
 _CHROME_PARENTS = ("header", "nav", "footer", "aside")
@@ -90,7 +96,7 @@ def _in_chrome(element: etree._Element) -> bool:
 def html_lines(text: str, changes: Changes) -> tuple[list[Line], dict[str, str], dict[str, int], str]:
     """The page's main content as Markdown lines; its ``title`` and canonical address
     (``canonical``) as front matter would give them, with their lines; where the title came from."""
-    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses str with an encoding declaration
+    text = _XML_DECLARATION.sub("", text)  # lxml refuses str with an encoding declaration
     try:
         doc = lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(no_network=True,
                                                                               remove_comments=True))
@@ -145,7 +151,7 @@ def source_line(element: etree._Element) -> int:
 
 def _report_left_out(doc: etree._Element, kept: str, changes: Changes) -> None:
     """Each run of the page's text blocks that the main content does not hold: one change."""
-    kept_lines = [_plain(part) for part in re.split(r"\n|(?<!\\)\|", kept) if part.strip()]
+    kept_lines = [_plain(part) for part in _KEPT_PARTS.split(kept) if part.strip()]
     run: list[tuple[int, str]] = []
     body = doc.find("body")
     for line, text in _text_units(body) if body is not None else ():
@@ -171,7 +177,7 @@ def _text_units(element: etree._Element) -> Iterator[tuple[int, str]]:
             yield line, text
         return
     own = " ".join(" ".join([element.text or "", *(child.tail or "" for child in element)]).split())
-    if re.search(r"\w", own):
+    if _WORD.search(own):
         yield line, own
     for child in element:
         yield from _text_units(child)
@@ -192,6 +198,5 @@ def _flush(run: list[tuple[int, str]], changes: Changes) -> None:
 
 
 def _plain(text: str) -> str:
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"[*_`]|\[\d{1,3}\]", "", text)
-    return " ".join(re.sub(r"[#|>\-]", " ", text).split()).casefold()
+    text = _MARKUP.sub("", _LINK_TEXT.sub(r"\1", text))
+    return " ".join(_MARKS.sub(" ", text).split()).casefold()

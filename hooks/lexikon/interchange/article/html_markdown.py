@@ -26,6 +26,8 @@ _BLOCKS = frozenset({"p", "div", "section", "article", "main", "header", "footer
                      "ul", "ol", "li", "dl", "dt", "dd", "table", "blockquote", "pre", "figure",
                      "figcaption", "address", "details", "summary", "hr", *_HEADINGS})
 _REFERENCE_MARK = re.compile(r"^\[\d{1,3}\]$")
+_ABSOLUTE = re.compile(r"(?i)^([a-z][a-z0-9+.-]*:|//|#)")
+_PARENTHESIS = re.compile(r"(?<!\s)\s*\([^()]*\)\s*$")
 
 
 def element_name(element: etree._Element) -> str:
@@ -145,7 +147,7 @@ class MarkdownWriter:
         if name in ("em", "i"):
             return f"*{text}*"
         href = (child.get("href") or "").strip() if name == "a" else ""
-        if href and not re.match(r"(?i)^([a-z][a-z0-9+.-]*:|//|#)", href):
+        if href and not _ABSOLUTE.match(href):
             return f"[{text}]({href})"
         return text
 
@@ -161,7 +163,7 @@ def _site_chrome(element: etree._Element) -> bool:
 
 
 def _repeats_title(term: str, title_key: str) -> bool:
-    bare = normalise(re.sub(r"\s*\([^)]*\)\s*$", "", term.replace("**", ""))).casefold()
+    bare = normalise(_PARENTHESIS.sub("", term.replace("**", ""))).casefold()
     return bool(title_key) and bare == title_key
 
 
