@@ -342,8 +342,6 @@ def test_article_drops_no_link_or_image_without_a_report_line(tmp_path: Path) ->
     assert "Schema eines Proxys" in said
 
 
-@pytest.mark.xfail(strict=True, reason="a sentence that starts like a reading time is removed as "
-                   "boilerplate although it goes on as prose")
 def test_article_keeps_real_content_that_starts_like_boilerplate(tmp_path: Path) -> None:
     """Boilerplate is 'known by its shape': a sentence of prose is not a meta line."""
     project = _project(tmp_path)
@@ -467,8 +465,6 @@ def test_article_with_an_impossible_date_is_not_a_bug(tmp_path: Path, name: str,
     assert result.returncode == 0 or any(line.startswith(f"{source}") for line in output.splitlines())
 
 
-@pytest.mark.xfail(strict=True, reason="the newsletter and cookie shapes match any sentence (<= 60 words) "
-                   "that starts with their words: an article about cookies loses its prose")
 @pytest.mark.parametrize("sentence", [
     "Wir verwenden Cookies in diesem Beispiel, um zu zeigen, wie ein Warenkorb erhalten bleibt.",
     "Newsletter abonnieren Nutzer oft nur, weil ein Banner sie dazu auffordert; das zeigen Studien.",

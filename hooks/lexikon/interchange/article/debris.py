@@ -27,6 +27,8 @@ from lexikon.interchange.article.links import LINK
 from lexikon.interchange.article.page import Block, Line, Patterns, heading_like
 from lexikon.interchange.words import letters, split_sentences
 
+CHROME_CHARS = 500
+"""A line of the site's chrome (navigation, footer, a banner) is never longer than this."""
 PULL_QUOTE_RATIO = 0.8
 """Similarity (difflib ratio) from which a block quote counts as repeating a paragraph."""
 
@@ -148,11 +150,11 @@ def _lines_chrome(no: int, text: str, patterns: Patterns, changes: Changes) -> s
     plain = LINK.sub(lambda m: m.group(2), text)
     plain = _LINE_MARKER.sub("", plain)
     plain = plain.replace("**", "").replace("__", "").strip().strip("*_ ").strip()
-    if any(pattern.fullmatch(_MORE_ARROW.sub("", plain).strip())
-           for pattern in patterns.chrome):
+    bare = _MORE_ARROW.sub("", plain).strip() if len(plain) <= CHROME_CHARS else ""
+    if bare and any(pattern.fullmatch(bare) for pattern in patterns.chrome):
         changes.add(no, "removed site chrome (navigation or footer of the scraped site)", text.strip())
         return ""
-    kind = patterns.boilerplate.kind(plain)
+    kind = patterns.boilerplate.kind(plain) if len(plain) <= CHROME_CHARS else None
     if kind:
         changes.add(no, f"removed {kind} (boilerplate of the scraped site)", text.strip())
         return ""

@@ -34,6 +34,8 @@ SHORT_SENTENCE = 80
 """A first sentence shorter than this (in characters) takes the second into the summary."""
 _EMPHASIS = re.compile(r"[*_]")
 _HTTP = re.compile(r"(?i)^https?://[^\s/]++\S*+$")
+SUMMARY_SCAN = 4000
+"""Characters of the first paragraph split into sentences first, to find the summary's two."""
 FRONT_TITLE = "the front matter 'title'"
 USED_FRONT_MATTER = ("title", "description", "keywords", "tags", "source", "url", "canonical",
                      "canonical_url")
@@ -160,7 +162,7 @@ def summary(blocks: list[Block], description: str | None, description_line: int,
     if first is None:
         return "", blocks
     paragraph = " ".join(line.text.strip() for line in first.lines)
-    sentences = [s for s in split_sentences(paragraph) if _key(s) != title_key]
+    sentences = _first_sentences(paragraph, title_key)
     chosen = sentences[:1]
     if len(sentences) > 1 and len(chosen[0]) < SHORT_SENTENCE:
         chosen = sentences[:2]
@@ -172,6 +174,19 @@ def summary(blocks: list[Block], description: str | None, description_line: int,
     changes.add(first.no, f"took the summary from the first {which} of this paragraph (the "
                 "paragraph stays in the body)")
     return text, blocks
+
+
+def _first_sentences(paragraph: str, title_key: str) -> list[str]:
+    """The paragraph's first two sentences that are not the title. A long paragraph is split
+    only as far as they go (a line of 10 MB took seconds): a sentence the cut may have ended
+    early is not taken."""
+    for size in (SUMMARY_SCAN, len(paragraph)):
+        found = split_sentences(paragraph[:size])
+        whole = found if size >= len(paragraph) else found[:-1]
+        sentences = [s for s in whole if _key(s) != title_key][:2]
+        if len(sentences) == 2 or size >= len(paragraph):
+            return sentences
+    return []
 
 
 def _key(text: str) -> str:

@@ -18,6 +18,7 @@ text stands on, so the rules' changes point into the page.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import re
 from collections.abc import Iterator
@@ -151,11 +152,11 @@ def source_line(element: etree._Element) -> int:
 
 def _report_left_out(doc: etree._Element, kept: str, changes: Changes) -> None:
     """Each run of the page's text blocks that the main content does not hold: one change."""
-    kept_lines = [_plain(part) for part in _KEPT_PARTS.split(kept) if part.strip()]
+    kept_lines = _Kept([_plain(part) for part in _KEPT_PARTS.split(kept) if part.strip()])
     run: list[tuple[int, str]] = []
     body = doc.find("body")
     for line, text in _text_units(body) if body is not None else ():
-        if _is_kept(_plain(text), kept_lines):
+        if kept_lines.holds(_plain(text)):
             _flush(run, changes)
             run = []
         else:
@@ -183,10 +184,24 @@ def _text_units(element: etree._Element) -> Iterator[tuple[int, str]]:
         yield from _text_units(child)
 
 
-def _is_kept(text: str, kept_lines: list[str]) -> bool:
-    """In a line of the content: the whole line, or a part of it too long to be there by chance."""
-    return any(text == line or line.startswith(text) or (text in line and len(text.split()) >= 4)
-               for line in kept_lines)
+class _Kept:
+    """The content's lines, indexed: a page of 50,000 paragraphs compared each with each took
+    minutes."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.whole = set(lines)
+        self.ordered = sorted(lines)
+        self.joined = "\n".join(lines)
+
+    def holds(self, text: str) -> bool:
+        """In a line of the content: the whole line, its start, or a part of it too long to be
+        there by chance (the unit's text has no line break: a part never spans two lines)."""
+        if text in self.whole:
+            return True
+        index = bisect.bisect_left(self.ordered, text)
+        if index < len(self.ordered) and self.ordered[index].startswith(text):
+            return True
+        return len(text.split()) >= 4 and text in self.joined
 
 
 def _flush(run: list[tuple[int, str]], changes: Changes) -> None:
