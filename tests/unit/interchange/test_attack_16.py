@@ -323,8 +323,6 @@ def test_article_with_a_long_run_of_spaces_imports_in_bounded_time(tmp_path: Pat
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="a web page's external link target and an image's alt text are "
-                   "dropped without a line in the report")
 def test_article_drops_no_link_or_image_without_a_report_line(tmp_path: Path) -> None:
     """'Nothing is dropped without a line in the report.'"""
     project = _project(tmp_path)
@@ -370,8 +368,6 @@ def test_article_in_the_other_language_than_lang_is_reported(tmp_path: Path) -> 
         result.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="a <code> span that shows a tag ('<code>&lt;script&gt;</code>') is "
-                   "removed as raw HTML; the report says 'kept their text' but the words are gone")
 def test_article_keeps_code_that_shows_a_tag(tmp_path: Path) -> None:
     """Code in prose is content: it stays as a code span (the check allows tags in backticks)."""
     project = _project(tmp_path)

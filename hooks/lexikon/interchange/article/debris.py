@@ -50,6 +50,8 @@ _ATTRIBUTE_LIST = re.compile(r"(?<!\s)\s*\{:?\s*[.#][^{}\n]*\}")
 _HEADING_NO_SPACE = re.compile(r"^( {0,3})(#{1,6})(?=[^\s#])")
 _EMPTY_QUOTE = re.compile(r"^ {0,3}>[\s>]*$")
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+.*$")
+_CODE_SPAN = re.compile(r"``(?:[^`]|`(?!`))*+``|`[^`]*+`")
+"""A code span fenced by one or two backticks (the HTML reader writes ``<code>`` so)."""
 _SPACES_IN_TEXT = re.compile(r"(?<=\S) {2,}")
 _LINE_MARKER = re.compile(r"^\s*(?:#{1,6}\s*|>\s*|[-*+•]\s+)")
 _MORE_ARROW = re.compile(r"(?<!\s)\s*(?:→|»|›|>|…|\.\.\.)$")
@@ -97,9 +99,10 @@ def _block_end(text: str, position: int, kind: str) -> int:
 def clean_line(line: Line, patterns: Patterns, changes: Changes) -> None:
     """One line without invisible characters, HTML, attribute lists, link definitions and chrome."""
     text = _characters(line, changes)
-    tags = HTML_TAG.findall(text)
+    pieces = _code_and_prose(text)
+    tags = [tag for piece, code in pieces if not code for tag in HTML_TAG.findall(piece)]
     if tags:
-        text = HTML_TAG.sub(lambda m: " " if _BREAK_TAG.match(m.group(0)) else "", text)
+        text = "".join(piece if code else _without_tags(piece) for piece, code in pieces)
         text = _SPACES_IN_TEXT.sub(" ", text).rstrip()
         changes.add(line.no, "removed raw HTML tags, kept their text", " ".join(tags))
     entities = _ENTITY.findall(text)
@@ -116,6 +119,20 @@ def clean_line(line: Line, patterns: Patterns, changes: Changes) -> None:
                     "do not work here)", text.strip())
         text = ""
     line.text = _lines_chrome(line.no, _heading_space(line.no, text, changes), patterns, changes).rstrip()
+
+
+def _code_and_prose(text: str) -> list[tuple[str, bool]]:
+    """The line in pieces, each a code span (True: a tag in it is text, shown as written) or not."""
+    pieces: list[tuple[str, bool]] = []
+    last = 0
+    for match in _CODE_SPAN.finditer(text):
+        pieces += [(text[last:match.start()], False), (match.group(0), True)]
+        last = match.end()
+    return [*pieces, (text[last:], False)]
+
+
+def _without_tags(text: str) -> str:
+    return HTML_TAG.sub(lambda m: " " if _BREAK_TAG.match(m.group(0)) else "", text)
 
 
 def _characters(line: Line, changes: Changes) -> str:

@@ -114,8 +114,8 @@ def html_lines(text: str, changes: Changes) -> tuple[list[Line], dict[str, str],
     except (Unparseable, etree.ParserError, ValueError) as err:
         raise ImportProblem(f"line 1: no article found in the page ({err or 'no text'}): save the article "
                             "alone, or copy its text into a Markdown file") from None
-    writer = MarkdownWriter(title or "", lambda element, what: changes.add(
-        source_line(element), f"removed {what}", element.text_content()))
+    writer = MarkdownWriter(title or "", lambda element, message, removed: changes.add(
+        source_line(element), message, removed))
     lines: list[Line] = []
     for element, block in writer.write(main):
         no = source_line(element)
