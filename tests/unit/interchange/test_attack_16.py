@@ -353,8 +353,6 @@ def test_article_keeps_real_content_that_starts_like_boilerplate(tmp_path: Path)
     assert sentence in entry["de"].get("body", "")
 
 
-@pytest.mark.xfail(strict=True, reason="a page that declares lang=\"da\" is imported as the German block "
-                   "without a word")
 def test_article_in_the_other_language_than_lang_is_reported(tmp_path: Path) -> None:
     """A saved page says its language: taking Danish text in as German deserves one located line."""
     project = _project(tmp_path)
@@ -383,8 +381,6 @@ def test_article_keeps_code_that_shows_a_tag(tmp_path: Path) -> None:
     assert "`<script>`" in _entries(project)["skript"]["de"].get("body", "")
 
 
-@pytest.mark.xfail(strict=True, reason="a <title> that is only the site's name ('| IT-Lexikon') becomes the "
-                   "entry's title and id")
 def test_article_title_is_never_only_the_site_suffix(tmp_path: Path) -> None:
     """The <title> counts 'without the site's name': nothing left means no title from it."""
     project = _project(tmp_path)

@@ -71,6 +71,7 @@ def import_article(
     highlights = [linker.in_text(item, 1) for item in highlights]
     tags = fields.tags(front, key_lines, glossary_dir, languages, changes)
     sources = fields.sources(front, key_lines, title, changes, origin and "the page's link")
+    fields.language(front, key_lines, lang, changes)
     fields.unused_front_matter(front, key_lines, changes)
     block = _block(title, summary, blocks, highlights, sources, changes)
     path = glossary_dir / f"{final_id}.yml"

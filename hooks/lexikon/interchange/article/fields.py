@@ -37,8 +37,8 @@ _HTTP = re.compile(r"(?i)^https?://[^\s/]++\S*+$")
 SUMMARY_SCAN = 4000
 """Characters of the first paragraph split into sentences first, to find the summary's two."""
 FRONT_TITLE = "the front matter 'title'"
-USED_FRONT_MATTER = ("title", "description", "keywords", "tags", "source", "url", "canonical",
-                     "canonical_url")
+USED_FRONT_MATTER = ("title", "description", "lang", "language", "keywords", "tags", "source", "url",
+                     "canonical", "canonical_url")
 
 
 def title(blocks: list[Block], fm_title: str | None, title_line: int, patterns: Patterns,
@@ -255,6 +255,20 @@ def sources(front: Mapping[str, Any], key_lines: Mapping[str, int], title: str,
             changes.add(key_lines.get(key, 1), f"did not use {where} '{key}' (not an "
                         "http(s) address)", flat(value))
     return []
+
+
+def language(front: Mapping[str, Any], key_lines: Mapping[str, int], lang: str, changes: Changes) -> None:
+    """A page that says it is in another language than ``--lang``: one warning naming both (it
+    is imported as asked: a page may declare its language wrongly)."""
+    for key in ("lang", "language"):
+        declared = front.get(key)
+        if isinstance(declared, str) and declared.strip():
+            code = declared.strip().replace("_", "-").split("-")[0].casefold()
+            if code != lang.casefold():
+                changes.add(key_lines.get(key, 1), f"warning: the page says it is in '{declared.strip()}' "
+                            f"({key}), not in '{lang}': imported as '{lang}' as --lang says; if the "
+                            f"text is '{code}', import it with --lang {code}")
+            return
 
 
 def unused_front_matter(front: Mapping[str, Any], key_lines: Mapping[str, int], changes: Changes) -> None:

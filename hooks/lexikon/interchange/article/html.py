@@ -66,11 +66,11 @@ def page_title(doc: etree._Element) -> tuple[str | None, int, str]:
     for xpath, where in (("//meta[@property='og:title']/@content", "the page's og:title"),
                          ("//title/text()", "the page's <title>")):
         found = [" ".join(str(v).split()) for v in doc.xpath(xpath) if str(v).strip()]
-        if found:
+        bare = strip_site_name(found[0]) if found else ""
+        if bare:  # a title that is only the site's name (' | IT-Lexikon') is none
             line = next((e.sourceline for e in doc.xpath(xpath.rsplit("/", 1)[0])), 1) or 1
-            bare = strip_site_name(found[0])
-            return bare or found[0], line, where + (f" without the site's name ('{found[0]}')"
-                                                     if bare and bare != found[0] else "")
+            tail = f" without the site's name ('{found[0]}')" if bare != found[0] else ""
+            return bare, line, where + tail
     return None, 1, ""
 
 
@@ -123,6 +123,9 @@ def html_lines(text: str, changes: Changes) -> tuple[list[Line], dict[str, str],
     reported = [_plain(change.removed) for change in changes.items if change.removed]
     _report_left_out(doc, "\n".join([title or "", *(line.text for line in lines), *reported]), changes)
     front, key_lines = ({"title": title}, {"title": title_line}) if title else ({}, {})
+    declared = doc.get("lang") or doc.get("{http://www.w3.org/XML/1998/namespace}lang") or doc.get("xml:lang")
+    if declared and declared.strip():
+        front["lang"], key_lines["lang"] = declared.strip(), doc.sourceline or 1
     canonical = doc.xpath("//link[@rel='canonical']/@href|//meta[@property='og:url']/@content")
     if canonical:
         front["canonical"] = str(canonical[0]).strip()

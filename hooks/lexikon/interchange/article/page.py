@@ -26,8 +26,9 @@ HEADING = re.compile(r"^ {0,3}(#{1,6})(?:\s(.*)|\s*+#*+\s*+)$")
 """An ATX heading: its level, and its text with the closing ``#``s (:func:`heading_words`);
 written without a lazy group before trailing spaces (that backtracks on a run of spaces)."""
 LIST_ITEM = re.compile(r"^( {0,3})([-*+•–]|\d{1,3}[.)])\s+")
-_SITE_NAME = re.compile(r"(?<!\s)\s+(?:\||-|–|—|::)\s+.*$")
-"""A title's tail after `` | ``, `` - ``, `` – ``, `` — `` or `` :: ``: the site's name or SEO words."""
+_SITE_NAME = re.compile(r"(?:^|(?<!\s)\s+)(?:\||-|–|—|::)\s+.*$")
+"""A title's tail after `` | ``, `` - ``, `` – ``, `` — `` or `` :: ``: the site's name or SEO words
+(a title that starts with the separator is all tail: `` | IT-Lexikon``)."""
 _LOOSE_KEY = re.compile(r"^([A-Za-z_][\w-]*+):[ \t]*+(.*)$")
 _MARKDOWN_SIGN = re.compile(r"(?m)^#{1,6}\s|\]\(")
 _OTHER_LINE_ENDS = re.compile("[\u2029\u2028\x85\x0b\x0c\x1c\x1d\x1e]")
