@@ -29,7 +29,7 @@ from lxml import etree
 from readability import Document
 from readability.readability import Unparseable
 
-from lexikon.interchange.article.findings import Changes, ImportProblem
+from lexikon.interchange.article.findings import Changes, LocatedProblem
 from lexikon.interchange.article.html_markdown import SKIPPED, MarkdownWriter, element_name
 from lexikon.interchange.article.page import Line, strip_site_name
 
@@ -102,7 +102,7 @@ def html_lines(text: str, changes: Changes) -> tuple[list[Line], dict[str, str],
         doc = lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(no_network=True,
                                                                               remove_comments=True))
     except (etree.ParserError, ValueError) as err:
-        raise ImportProblem(f"line 1: the page cannot be read as HTML ({err}): save it again") from None
+        raise LocatedProblem(1, 1, f"the page cannot be read as HTML ({err}): save it again") from None
     title, title_line, where = page_title(doc)
     _remove_code(doc, changes)
     for element in doc.iter():
@@ -112,8 +112,8 @@ def html_lines(text: str, changes: Changes) -> tuple[list[Line], dict[str, str],
         content = Document(lxml.html.tostring(doc, encoding="unicode")).summary(html_partial=True)
         main = lxml.html.fromstring(content)
     except (Unparseable, etree.ParserError, ValueError) as err:
-        raise ImportProblem(f"line 1: no article found in the page ({err or 'no text'}): save the article "
-                            "alone, or copy its text into a Markdown file") from None
+        raise LocatedProblem(1, 1, f"no article found in the page ({err or 'no text'}): save the article "
+                             "alone, or copy its text into a Markdown file") from None
     writer = MarkdownWriter(title or "", lambda element, message, removed: changes.add(
         source_line(element), message, removed))
     lines: list[Line] = []

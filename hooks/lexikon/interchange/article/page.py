@@ -16,7 +16,7 @@ import yaml
 
 from lexikon.core.locale import load_locale
 from lexikon.interchange.article.boilerplate import Boilerplate
-from lexikon.interchange.article.findings import Changes, ImportProblem
+from lexikon.interchange.article.findings import Changes, LocatedProblem
 from lexikon.interchange.entry_yaml import AnchorError, plain_yaml
 
 HEADING_MAX_CHARS = 70
@@ -120,13 +120,14 @@ def front_matter(lines: list[str], changes: Changes) -> tuple[dict[str, Any], di
         data = plain_yaml(source)
         node = yaml.compose(source, Loader=yaml.SafeLoader)
     except AnchorError as err:
-        raise ImportProblem(f"line {err.problem_mark.line + 2}: {err.problem}") from None
+        mark = err.problem_mark
+        raise LocatedProblem(mark.line + 2, mark.column + 1, str(err.problem)) from None
     except yaml.YAMLError as err:
         return (*_loose_front_matter(lines[1:index], err, changes), index + 1)
     if data is None:
         data, node = {}, None
     if not isinstance(data, dict):
-        raise ImportProblem("line 1: the front matter is not a mapping of keys")
+        raise LocatedProblem(2, 1, "the front matter is not a mapping of keys: write 'key: value' lines")
     key_lines = {}
     if isinstance(node, yaml.MappingNode):
         key_lines = {str(k.value): k.start_mark.line + 2 for k, _ in node.value}
@@ -142,8 +143,8 @@ def _loose_front_matter(lines: list[str], err: yaml.YAMLError,
         match = _LOOSE_KEY.match(line)
         if match is None:
             if line.strip():
-                raise ImportProblem(f"line {number}: the front matter is neither YAML nor 'key: value' "
-                                    f"lines ({str(err).splitlines()[0]}): fix it by hand")
+                raise LocatedProblem(number, 1, "the front matter is neither YAML nor 'key: value' lines "
+                                     f"({str(err).splitlines()[0]}): fix it by hand")
             continue
         value = match.group(2).rstrip()
         if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"":
