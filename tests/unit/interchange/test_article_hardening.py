@@ -63,7 +63,8 @@ def test_links_images_and_code_of_a_web_page(tmp_path: Path) -> None:
     result = _import(tmp_path, _page(
         "<h1>Proxy</h1><p>Ein Proxy ist ein Vermittler in einem Netzwerk. Er nimmt Anfragen entgegen.</p>\n"
         '<p>Siehe <a href="https://example.org/a b">das Beispiel</a>, schreib an '
-        '<a href="mailto:x@example.org">uns</a>, sieh <img src="p.png" alt="ein Schema"> und <code>&lt;div class="x"&gt;</code> oder '
+        '<a href="mailto:x@example.org">uns</a>, sieh <img src="p.png" alt="ein Schema"> und '
+        '<code>&lt;div class="x"&gt;</code> oder '
         "<code>a`b</code>.</p>"), "proxy.html")
     body = result.block.get("body", "")
     assert "[das Beispiel](https://example.org/a%20b)" in body
