@@ -48,16 +48,11 @@ _INVISIBLE = re.compile("[\u00a0\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2
 characters (the checker refuses them); a non-breaking space becomes a space."""
 _ATTRIBUTE_LIST = re.compile(r"(?<!\s)\s*\{:?\s*[.#][^{}\n]*\}")
 _HEADING_NO_SPACE = re.compile(r"^( {0,3})(#{1,6})(?=[^\s#])")
+"""``##Heading``: a heading whose marker lacks its space."""
 _EMPTY_QUOTE = re.compile(r"^ {0,3}>[\s>]*$")
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+.*$")
-_CODE_SPAN = re.compile(r"``(?:[^`]|`(?!`))*+``|`[^`]*+`")
-"""A code span fenced by one or two backticks (the HTML reader writes ``<code>`` so)."""
 _SPACES_IN_TEXT = re.compile(r"(?<=\S) {2,}")
-_LINE_MARKER = re.compile(r"^\s*(?:#{1,6}\s*|>\s*|[-*+•]\s+)")
-_MORE_ARROW = re.compile(r"(?<!\s)\s*(?:→|»|›|>|…|\.\.\.)$")
-"""A chrome line's closing arrow (``Weiterlesen →``); the lookbehind starts it once per run
-of spaces (without it each space of a long run starts a scan of the run)."""
-_WORD = re.compile(r"\S+")
+"""Spaces a removed tag left behind (the lookbehind: each run is scanned once)."""
 
 
 @cache
@@ -121,6 +116,10 @@ def clean_line(line: Line, patterns: Patterns, changes: Changes) -> None:
     line.text = _lines_chrome(line.no, _heading_space(line.no, text, changes), patterns, changes).rstrip()
 
 
+_CODE_SPAN = re.compile(r"``(?:[^`]|`(?!`))*+``|`[^`]*+`")
+"""A code span fenced by one or two backticks (the HTML reader writes ``<code>`` so)."""
+
+
 def _code_and_prose(text: str) -> list[tuple[str, bool]]:
     """The line in pieces, each a code span (True: a tag in it is text, shown as written) or not."""
     pieces: list[tuple[str, bool]] = []
@@ -158,6 +157,12 @@ def _heading_space(no: int, text: str, changes: Changes) -> str:
     return text
 
 
+_LINE_MARKER = re.compile(r"^\s*(?:#{1,6}\s*|>\s*|[-*+•]\s+)")
+_MORE_ARROW = re.compile(r"(?<!\s)\s*(?:→|»|›|>|…|\.\.\.)$")
+"""A chrome line's closing arrow (``Weiterlesen →``); the lookbehind starts it once per run
+of spaces (without it each space of a long run starts a scan of the run)."""
+
+
 def _lines_chrome(no: int, text: str, patterns: Patterns, changes: Changes) -> str:
     if _EMPTY_QUOTE.match(text):
         changes.add(no, "removed an empty quote line", text.strip())
@@ -176,6 +181,9 @@ def _lines_chrome(no: int, text: str, patterns: Patterns, changes: Changes) -> s
         changes.add(no, f"removed {kind} (boilerplate of the scraped site)", text.strip())
         return ""
     return text
+
+
+_WORD = re.compile(r"\S+")
 
 
 def glued_numbers(blocks: list[Block], changes: Changes) -> None:

@@ -39,10 +39,8 @@ _SNIFF = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+h
                     re.I | re.S)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _KEPT_PARTS = re.compile(r"\n|(?<!\\)\|")
+"""The content's lines and table cells, each compared with the page's text blocks."""
 _WORD = re.compile(r"\w")
-_LINK_TEXT = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
-_MARKUP = re.compile(r"[*_`]|\[\d{1,3}\]")
-_MARKS = re.compile(r"[#|>\-]")
 LINE_ATTRIBUTE = "data-lexikon-line"
 """Each element's line in the page, set before extraction: the extractor keeps attributes."""
 _CHROME_PARENTS = ("header", "nav", "footer", "aside")
@@ -213,6 +211,12 @@ def _flush(run: list[tuple[int, str]], changes: Changes) -> None:
         changes.add(run[0][0], f"removed {what} the extractor did not count as the article (navigation, "
                     "sidebars, footer, comments, banners): check that none of it is missing",
                     " · ".join(text for _, text in run))
+
+
+_LINK_TEXT = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
+_MARKUP = re.compile(r"[*_`]|\[\d{1,3}\]")
+"""Emphasis, code marks and footnote marks, left out when text is compared."""
+_MARKS = re.compile(r"[#|>\-]")
 
 
 def _plain(text: str) -> str:

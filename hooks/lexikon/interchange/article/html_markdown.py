@@ -28,11 +28,11 @@ _BLOCKS = frozenset({"p", "div", "section", "article", "main", "header", "footer
                      "ul", "ol", "li", "dl", "dt", "dd", "table", "blockquote", "pre", "figure",
                      "figcaption", "address", "details", "summary", "hr", *_HEADINGS})
 _REFERENCE_MARK = re.compile(r"^\[\d{1,3}\]$")
-_BACKTICKS = re.compile("`+")
 _WEB = re.compile(r"(?i)^https?://\S")
 _WEB_UNSAFE = re.compile(r"[\s()<>]")
 """Characters a Markdown link's address cannot hold as they are (percent-encoded instead)."""
 _ABSOLUTE = re.compile(r"(?i)^([a-z][a-z0-9+.-]*:|//|#)")
+"""An address with a scheme, a protocol-relative one or a fragment: not into the scraped site."""
 _PARENTHESIS = re.compile(r"(?<!\s)\s*\([^()]*\)\s*$")
 
 
@@ -174,6 +174,9 @@ class MarkdownWriter:
             alt = " ".join((element.get("alt") or "").split())
             self.report(element, f"removed the image '{element.get('src') or ''}' (an entry has no "
                         f"images){': its text' if alt else ', it has no alt text'}", alt)
+
+
+_BACKTICKS = re.compile("`+")
 
 
 def _code_span(text: str) -> str:

@@ -29,7 +29,6 @@ LIST_ITEM = re.compile(r"^( {0,3})([-*+•–]|\d{1,3}[.)])\s+")
 _SITE_NAME = re.compile(r"(?:^|(?<!\s)\s+)(?:\||-|–|—|::)\s+.*$")
 """A title's tail after `` | ``, `` - ``, `` – ``, `` — `` or `` :: ``: the site's name or SEO words
 (a title that starts with the separator is all tail: `` | IT-Lexikon``)."""
-_LOOSE_KEY = re.compile(r"^([A-Za-z_][\w-]*+):[ \t]*+(.*)$")
 _MARKDOWN_SIGN = re.compile(r"(?m)^#{1,6}\s|\]\(")
 _OTHER_LINE_ENDS = re.compile("[\u2029\u2028\x85\x0b\x0c\x1c\x1d\x1e]")
 """Characters that end a line for YAML or for Python's ``splitlines`` but not for Markdown."""
@@ -132,6 +131,9 @@ def front_matter(lines: list[str], changes: Changes) -> tuple[dict[str, Any], di
     if isinstance(node, yaml.MappingNode):
         key_lines = {str(k.value): k.start_mark.line + 2 for k, _ in node.value}
     return data, key_lines, index + 1
+
+
+_LOOSE_KEY = re.compile(r"^([A-Za-z_][\w-]*+):[ \t]*+(.*)$")
 
 
 def _loose_front_matter(lines: list[str], err: yaml.YAMLError,
