@@ -61,7 +61,8 @@ def import_article(
                                  origin or fields.FRONT_TITLE)
     blocks, highlights = fields.highlights(blocks, patterns, changes)
     debris.glued_numbers(blocks, changes)
-    title, final_id = _title_and_id(title, entry_id, changes)
+    title, final_id = _title_and_id(fields.without_links(title, key_lines.get("title", 1), changes),
+                                    entry_id, changes)
     linker = Links(glossary_dir, lang, final_id, changes)
     blocks = debris.duplicates(debris.pull_quotes(linker.in_blocks(blocks), changes), changes)
     description = fields.front_text(front, "description", key_lines, changes)
@@ -71,8 +72,7 @@ def import_article(
     highlights = [linker.in_text(item, 1) for item in highlights]
     tags = fields.tags(front, key_lines, glossary_dir, languages, changes)
     sources = fields.sources(front, key_lines, title, changes, origin and "the page's link")
-    fields.language(front, key_lines, lang, changes)
-    fields.unused_front_matter(front, key_lines, changes)
+    fields.unused_front_matter(front, key_lines, changes, lang)
     block = _block(title, summary, blocks, highlights, sources, changes)
     path = glossary_dir / f"{final_id}.yml"
     _without_summary(summary, block, path, changes, _paragraph_advice(source_name, text))

@@ -27,6 +27,7 @@ from lexikon.core.settings import Language, Settings
 from lexikon.interchange.article.blocks import list_items
 from lexikon.interchange.article.debris import HTML_TAG
 from lexikon.interchange.article.findings import Changes, flat
+from lexikon.interchange.article.links import LINK
 from lexikon.interchange.article.page import Block, Patterns, strip_site_name
 from lexikon.interchange.words import split_sentences
 
@@ -86,6 +87,14 @@ def title(blocks: list[Block], fm_title: str | None, title_line: int, patterns: 
             changes.add(first.no, f"took the title '{found}' from the question heading "
                         f"'{first.heading_text}' (the heading stays in the body)")
     return found, kept
+
+
+def without_links(title: str | None, line: int, changes: Changes) -> str | None:
+    """A title links nowhere: a link in it (a heading of a page) is its text, an image nothing."""
+    plain = LINK.sub(lambda m: "" if m.group(1) else m.group(2), title) if title else title
+    if plain != title:
+        changes.add(line, f"made the links in the title their text: '{plain}'", title or "")
+    return plain
 
 
 def is_seo_title(long: str, short: str) -> bool:
@@ -271,7 +280,10 @@ def language(front: Mapping[str, Any], key_lines: Mapping[str, int], lang: str, 
             return
 
 
-def unused_front_matter(front: Mapping[str, Any], key_lines: Mapping[str, int], changes: Changes) -> None:
+def unused_front_matter(front: Mapping[str, Any], key_lines: Mapping[str, int], changes: Changes,
+                        lang: str) -> None:
+    """Keys no rule used, reported; and a declared language other than ``lang``."""
+    language(front, key_lines, lang, changes)
     for key in front:
         if key not in USED_FRONT_MATTER:
             changes.add(key_lines.get(str(key), 1), f"did not use the front matter '{key}'", flat(front[key]))
