@@ -55,7 +55,7 @@ def entry_text(result: ImportResult, glossary_dir: Path) -> str:
         data = yaml.safe_load((glossary_dir / f"{match.group(1)}.yml").read_text(encoding="utf-8"))
         return data[result.lang]["title"]
 
-    parts = [block["title"], block["summary"], block.get("body", ""), *block.get("highlights", ()),
+    parts = [block["title"], block.get("summary", ""), block.get("body", ""), *block.get("highlights", ()),
              *(f"{s['title']} {s['url']}" for s in block.get("sources", ()))]
     text = re.sub(r"\[\[([^|\]]+)(?:\|([^\]]+))?\]\]", label, " ".join(parts))
     text = re.sub(r"\[([^\]]*)\]\((?:https?|mailto):[^)]*\)", r"\1", text)  # kept links: their label

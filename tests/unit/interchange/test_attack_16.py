@@ -284,8 +284,6 @@ def test_tbx_plain_definition_is_not_read_as_markdown(tmp_path: Path, definition
 
 
 # --- articles (lexicon import) ------------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="the chrome and breadcrumb expressions (\\s+ … / \\s*…$) backtrack "
-                   "over a run of spaces: 4,000 spaces take 8 s, 30,000 over a minute")
 def test_article_with_a_long_run_of_spaces_imports_in_bounded_time(tmp_path: Path) -> None:
     """Bounded time: a text page with 20,000 spaces inside one line (a pasted table, say)."""
     project = _project(tmp_path)
@@ -299,8 +297,6 @@ def test_article_with_a_long_run_of_spaces_imports_in_bounded_time(tmp_path: Pat
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="a web page's external link target and an image's alt text are "
-                   "dropped without a line in the report")
 def test_article_drops_no_link_or_image_without_a_report_line(tmp_path: Path) -> None:
     """'Nothing is dropped without a line in the report.'"""
     project = _project(tmp_path)
@@ -318,8 +314,6 @@ def test_article_drops_no_link_or_image_without_a_report_line(tmp_path: Path) ->
     assert "Schema eines Proxys" in said
 
 
-@pytest.mark.xfail(strict=True, reason="a sentence that starts like a reading time is removed as "
-                   "boilerplate although it goes on as prose")
 def test_article_keeps_real_content_that_starts_like_boilerplate(tmp_path: Path) -> None:
     """Boilerplate is 'known by its shape': a sentence of prose is not a meta line."""
     project = _project(tmp_path)
@@ -333,8 +327,6 @@ def test_article_keeps_real_content_that_starts_like_boilerplate(tmp_path: Path)
     assert sentence in entry["de"].get("body", "")
 
 
-@pytest.mark.xfail(strict=True, reason="a page that declares lang=\"da\" is imported as the German block "
-                   "without a word")
 def test_article_in_the_other_language_than_lang_is_reported(tmp_path: Path) -> None:
     """A saved page says its language: taking Danish text in as German deserves one located line."""
     project = _project(tmp_path)
@@ -348,8 +340,6 @@ def test_article_in_the_other_language_than_lang_is_reported(tmp_path: Path) -> 
         result.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="a <code> span that shows a tag ('<code>&lt;script&gt;</code>') is "
-                   "removed as raw HTML; the report says 'kept their text' but the words are gone")
 def test_article_keeps_code_that_shows_a_tag(tmp_path: Path) -> None:
     """Code in prose is content: it stays as a code span (the check allows tags in backticks)."""
     project = _project(tmp_path)
@@ -365,8 +355,6 @@ def test_article_keeps_code_that_shows_a_tag(tmp_path: Path) -> None:
     assert "`<script>`" in _entries(project)["skript"]["de"].get("body", "")
 
 
-@pytest.mark.xfail(strict=True, reason="a <title> that is only the site's name ('| IT-Lexikon') becomes the "
-                   "entry's title and id")
 def test_article_title_is_never_only_the_site_suffix(tmp_path: Path) -> None:
     """The <title> counts 'without the site's name': nothing left means no title from it."""
     project = _project(tmp_path)
@@ -435,8 +423,6 @@ def test_article_with_an_impossible_date_is_not_a_bug(tmp_path: Path, name: str,
     assert result.returncode == 0 or any(line.startswith(f"{source}") for line in output.splitlines())
 
 
-@pytest.mark.xfail(strict=True, reason="the newsletter and cookie shapes match any sentence (<= 60 words) "
-                   "that starts with their words: an article about cookies loses its prose")
 @pytest.mark.parametrize("sentence", [
     "Wir verwenden Cookies in diesem Beispiel, um zu zeigen, wie ein Warenkorb erhalten bleibt.",
     "Newsletter abonnieren Nutzer oft nur, weil ein Banner sie dazu auffordert; das zeigen Studien.",

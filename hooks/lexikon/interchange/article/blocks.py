@@ -12,7 +12,15 @@ import re
 
 from lexikon.core.markdown_code import FENCE
 from lexikon.interchange.article.findings import Changes
-from lexikon.interchange.article.page import HEADING, LIST_ITEM, Block, Line, Patterns, heading_like
+from lexikon.interchange.article.page import (
+    HEADING,
+    LIST_ITEM,
+    Block,
+    Line,
+    Patterns,
+    heading_like,
+    heading_words,
+)
 
 QUOTE = re.compile(r"^ {0,3}> ?")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
@@ -72,7 +80,8 @@ def text_blocks(lines: list[Line], patterns: Patterns, changes: Changes) -> list
     for index, line in enumerate(filled):
         following = filled[index + 1].text if index + 1 < len(filled) else ""
         marked = HEADING.match(line.text)
-        if marked and marked.group(2):  # '## Højdepunkter' (or '##Højdepunkter', spaced by the debris rule)
+        # '## Højdepunkter' (or '##Højdepunkter', spaced by the debris rule)
+        if marked and heading_words(marked):
             blocks.append(Block("heading", [line], len(marked.group(1))))
         elif LIST_ITEM.match(line.text):
             if blocks and blocks[-1].kind == "list":

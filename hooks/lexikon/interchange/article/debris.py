@@ -27,11 +27,16 @@ from lexikon.interchange.article.links import LINK
 from lexikon.interchange.article.page import Block, Line, Patterns, heading_like
 from lexikon.interchange.words import letters, split_sentences
 
+CHROME_CHARS = 500
+"""A line of the site's chrome (navigation, footer, a banner) is never longer than this."""
 PULL_QUOTE_RATIO = 0.8
 """Similarity (difflib ratio) from which a block quote counts as repeating a paragraph."""
 
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_HTML_BLOCK = re.compile(r"<!--.*?-->|<(script|style|noscript)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+_HTML_BLOCK = re.compile(r"<!--|<(script|style|noscript)\b[^<>]*>", re.I)
+"""Where a comment, script or style starts; its end is looked for in :func:`_block_end` (one
+pattern with a lazy ``.*?`` to the end scanned the rest of the text from every opener)."""
+_HTML_BLOCK_ENDS = {name: re.compile(rf"</{name}\s*+>", re.I) for name in ("script", "style", "noscript")}
 _BREAK_TAG = re.compile(r"(?i)^<br\b")
 _ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&quot;": '"', "&#39;": "'", "&apos;": "'",
              "&shy;": "", "&ndash;": "–", "&mdash;": "—", "&hellip;": "…", "&bdquo;": "„",
@@ -41,10 +46,13 @@ _INVISIBLE = re.compile("[\u00a0\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2
                         "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 """Characters an entry may not keep: invisible and bidi format characters, control
 characters (the checker refuses them); a non-breaking space becomes a space."""
-_ATTRIBUTE_LIST = re.compile(r"\s*\{:?\s*[.#][^{}\n]*\}")
+_ATTRIBUTE_LIST = re.compile(r"(?<!\s)\s*\{:?\s*[.#][^{}\n]*\}")
 _HEADING_NO_SPACE = re.compile(r"^( {0,3})(#{1,6})(?=[^\s#])")
+"""``##Heading``: a heading whose marker lacks its space."""
 _EMPTY_QUOTE = re.compile(r"^ {0,3}>[\s>]*$")
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+.*$")
+_SPACES_IN_TEXT = re.compile(r"(?<=\S) {2,}")
+"""Spaces a removed tag left behind (the lookbehind: each run is scanned once)."""
 
 
 @cache
@@ -54,24 +62,43 @@ def _glued_number() -> re.Pattern[str]:
 
 
 def clean_html_blocks(text: str, first_line: int, changes: Changes) -> str:
-    """Comments, scripts and styles, with their content; line breaks kept."""
+    """Comments, scripts and styles, with their content; line breaks kept. An opener without
+    an end stays (and a later one of its kind is not searched again)."""
+    parts: list[str] = []
+    done, position, unclosed = 0, 0, set()
+    while (start := _HTML_BLOCK.search(text, position)) is not None:
+        kind = (start.group(1) or "").lower()
+        end = -1 if kind in unclosed else _block_end(text, start.end(), kind)
+        if end < 0:
+            unclosed.add(kind)
+            position = start.start() + 1
+            continue
+        block = text[start.start():end]
+        first_line += text.count("\n", done, start.start())
+        what = "an HTML comment" if not kind else f"a <{start.group(1)}> block"
+        changes.add(first_line, f"removed {what} (not shown on a page)", block)
+        first_line += block.count("\n")
+        parts += [text[done:start.start()], "\n" * block.count("\n")]
+        done = position = end
+    return "".join(parts) + text[done:]
 
-    def one(match: re.Match[str]) -> str:
-        line = first_line + text.count("\n", 0, match.start())
-        what = "an HTML comment" if match.group(0).startswith("<!--") else f"a <{match.group(1)}> block"
-        changes.add(line, f"removed {what} (not shown on a page)", match.group(0))
-        return "\n" * match.group(0).count("\n")
 
-    return _HTML_BLOCK.sub(one, text)
+def _block_end(text: str, position: int, kind: str) -> int:
+    if not kind:
+        end = text.find("-->", position)
+        return end + 3 if end >= 0 else -1
+    found = _HTML_BLOCK_ENDS[kind].search(text, position)
+    return found.end() if found else -1
 
 
 def clean_line(line: Line, patterns: Patterns, changes: Changes) -> None:
     """One line without invisible characters, HTML, attribute lists, link definitions and chrome."""
     text = _characters(line, changes)
-    tags = HTML_TAG.findall(text)
+    pieces = _code_and_prose(text)
+    tags = [tag for piece, code in pieces if not code for tag in HTML_TAG.findall(piece)]
     if tags:
-        text = HTML_TAG.sub(lambda m: " " if _BREAK_TAG.match(m.group(0)) else "", text)
-        text = re.sub(r"(?<=\S) {2,}", " ", text).rstrip()
+        text = "".join(piece if code else _without_tags(piece) for piece, code in pieces)
+        text = _SPACES_IN_TEXT.sub(" ", text).rstrip()
         changes.add(line.no, "removed raw HTML tags, kept their text", " ".join(tags))
     entities = _ENTITY.findall(text)
     if entities:
@@ -87,6 +114,24 @@ def clean_line(line: Line, patterns: Patterns, changes: Changes) -> None:
                     "do not work here)", text.strip())
         text = ""
     line.text = _lines_chrome(line.no, _heading_space(line.no, text, changes), patterns, changes).rstrip()
+
+
+_CODE_SPAN = re.compile(r"``(?:[^`]|`(?!`))*+``|`[^`]*+`")
+"""A code span fenced by one or two backticks (the HTML reader writes ``<code>`` so)."""
+
+
+def _code_and_prose(text: str) -> list[tuple[str, bool]]:
+    """The line in pieces, each a code span (True: a tag in it is text, shown as written) or not."""
+    pieces: list[tuple[str, bool]] = []
+    last = 0
+    for match in _CODE_SPAN.finditer(text):
+        pieces += [(text[last:match.start()], False), (match.group(0), True)]
+        last = match.end()
+    return [*pieces, (text[last:], False)]
+
+
+def _without_tags(text: str) -> str:
+    return HTML_TAG.sub(lambda m: " " if _BREAK_TAG.match(m.group(0)) else "", text)
 
 
 def _characters(line: Line, changes: Changes) -> str:
@@ -112,6 +157,12 @@ def _heading_space(no: int, text: str, changes: Changes) -> str:
     return text
 
 
+_LINE_MARKER = re.compile(r"^\s*(?:#{1,6}\s*|>\s*|[-*+•]\s+)")
+_MORE_ARROW = re.compile(r"(?<!\s)\s*(?:→|»|›|>|…|\.\.\.)$")
+"""A chrome line's closing arrow (``Weiterlesen →``); the lookbehind starts it once per run
+of spaces (without it each space of a long run starts a scan of the run)."""
+
+
 def _lines_chrome(no: int, text: str, patterns: Patterns, changes: Changes) -> str:
     if _EMPTY_QUOTE.match(text):
         changes.add(no, "removed an empty quote line", text.strip())
@@ -119,17 +170,20 @@ def _lines_chrome(no: int, text: str, patterns: Patterns, changes: Changes) -> s
     if not text.strip():
         return text
     plain = LINK.sub(lambda m: m.group(2), text)
-    plain = re.sub(r"^\s*(?:#{1,6}\s*|>\s*|[-*+•]\s+)", "", plain)
+    plain = _LINE_MARKER.sub("", plain)
     plain = plain.replace("**", "").replace("__", "").strip().strip("*_ ").strip()
-    if any(pattern.fullmatch(re.sub(r"\s*(?:→|»|›|>|…|\.\.\.)$", "", plain).strip())
-           for pattern in patterns.chrome):
+    bare = _MORE_ARROW.sub("", plain).strip() if len(plain) <= CHROME_CHARS else ""
+    if bare and any(pattern.fullmatch(bare) for pattern in patterns.chrome):
         changes.add(no, "removed site chrome (navigation or footer of the scraped site)", text.strip())
         return ""
-    kind = patterns.boilerplate.kind(plain)
+    kind = patterns.boilerplate.kind(plain) if len(plain) <= CHROME_CHARS else None
     if kind:
         changes.add(no, f"removed {kind} (boilerplate of the scraped site)", text.strip())
         return ""
     return text
+
+
+_WORD = re.compile(r"\S+")
 
 
 def glued_numbers(blocks: list[Block], changes: Changes) -> None:
@@ -141,7 +195,7 @@ def glued_numbers(blocks: list[Block], changes: Changes) -> None:
         match = _glued_number().match(line.text.lstrip())
         if match:
             stripped = line.text.lstrip()
-            word = re.match(r"\S+", stripped[match.end():])
+            word = _WORD.match(stripped[match.end():])
             line.text = stripped[match.end():]
             changes.add(line.no, f"removed the paragraph number '{match.group(1)}' glued to "
                         f"'{word.group(0) if word else ''}'", match.group(1))

@@ -21,7 +21,7 @@ from lexikon.core.schema import ID_RULE, unreserved_id
 from lexikon.core.settings import Settings
 from lexikon.interchange.article import blocks as reading
 from lexikon.interchange.article import debris, fields, html
-from lexikon.interchange.article.findings import Changes, ImportProblem, ImportResult
+from lexikon.interchange.article.findings import Changes, ImportProblem, ImportResult, LocatedProblem
 from lexikon.interchange.article.links import Links
 from lexikon.interchange.article.page import Block, Line, Patterns, front_matter, is_markdown, plain_line_ends
 from lexikon.interchange.entry_yaml import imported_entry_text, render_block, splice_block
@@ -63,7 +63,8 @@ def import_article(
                                  origin or fields.FRONT_TITLE)
     blocks, highlights = fields.highlights(blocks, patterns, changes)
     debris.glued_numbers(blocks, changes)
-    title, final_id = _title_and_id(title, entry_id, changes, reserved or {})
+    title, final_id = _title_and_id(fields.without_links(title, key_lines.get("title", 1), changes),
+                                    entry_id, changes, reserved or {})
     linker = Links(glossary_dir, lang, final_id, changes)
     blocks = debris.duplicates(debris.pull_quotes(linker.in_blocks(blocks), changes), changes)
     description = fields.front_text(front, "description", key_lines, changes)
@@ -73,10 +74,10 @@ def import_article(
     highlights = [linker.in_text(item, 1) for item in highlights]
     tags = fields.tags(front, key_lines, glossary_dir, languages, changes)
     sources = fields.sources(front, key_lines, title, changes, origin and "the page's link")
-    fields.unused_front_matter(front, key_lines, changes)
+    fields.unused_front_matter(front, key_lines, changes, lang)
     block = _block(title, summary, blocks, highlights, sources, changes)
     path = glossary_dir / f"{final_id}.yml"
-    _without_summary(summary, block, path, changes)
+    _without_summary(summary, block, path, changes, _paragraph_advice(source_name, text))
     if not path.is_file():
         yaml_text = imported_entry_text(lang, block, tags)
         if not summary:
@@ -141,17 +142,27 @@ def _title_and_id(title: str | None, entry_id: str | None, changes: Changes,
     return title, final_id
 
 
-def _without_summary(summary: str, block: dict[str, Any], path: Path, changes: Changes) -> None:
-    """No paragraph but the title: a new entry becomes a draft, with a note; else no entry."""
+def _without_summary(summary: str, block: dict[str, Any], path: Path, changes: Changes, advice: str) -> None:
+    """No paragraph but the title: a new entry becomes a draft, with a note (a page with only
+    its title too: the entry is begun); an existing entry stays as it is."""
     if summary:
         return
-    if path.is_file() or not (block.get("body") or block.get("highlights")):
-        exists = " (the entry exists: it stays as it is)" if path.is_file() else ""
-        raise ImportProblem("no paragraph besides the title to take a summary from: add 'description' "
-                            f"front matter{exists}")
+    if path.is_file():
+        raise ImportProblem(f"no paragraph besides the title to take a summary from: {advice} (the entry "
+                            "exists: it stays as it is)")
     del block["summary"]
     changes.add(1, "no paragraph besides the title to take a summary from: wrote the entry as a draft "
-                "('draft: true', not published); write its summary and remove 'draft' before you publish")
+                "('draft: true', not published); write its summary and remove 'draft' before you publish, "
+                f"or {advice} and import again")
+
+
+def _paragraph_advice(source_name: str, text: str) -> str:
+    """What gives an article of this kind a summary."""
+    if html.is_html(source_name, text):
+        return "save the page with its article text (the extractor found none)"
+    if Path(source_name).suffix.lower() == ".txt":
+        return "add a paragraph after the title"
+    return "add a paragraph after the title, or 'description' front matter"
 
 
 def _block(title: str, summary: str, blocks: list[Block], highlights: list[str],
@@ -228,7 +239,8 @@ def run_import(settings: Settings, source: Path, lang: str, *, entry_id: str | N
         out.write(describe(err, settings.project_dir) + "\n")
         return 1
     except ImportProblem as err:
-        out.write(f"{source}: error: {err}\n")
+        where = f"{source}:{err.line}:{err.column}" if isinstance(err, LocatedProblem) else str(source)
+        out.write(f"{where}: error: {err}\n")
         return 1
     out.write(result.report(str(source)))
     target = settings.glossary_dir / f"{result.entry_id}.yml"

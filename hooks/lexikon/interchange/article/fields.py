@@ -27,14 +27,19 @@ from lexikon.core.settings import Language, Settings
 from lexikon.interchange.article.blocks import list_items
 from lexikon.interchange.article.debris import HTML_TAG
 from lexikon.interchange.article.findings import Changes, flat
+from lexikon.interchange.article.links import LINK
 from lexikon.interchange.article.page import Block, Patterns, strip_site_name
 from lexikon.interchange.words import split_sentences
 
 SHORT_SENTENCE = 80
 """A first sentence shorter than this (in characters) takes the second into the summary."""
+_EMPHASIS = re.compile(r"[*_]")
+_HTTP = re.compile(r"(?i)^https?://[^\s/]++\S*+$")
+SUMMARY_SCAN = 4000
+"""Characters of the first paragraph split into sentences first, to find the summary's two."""
 FRONT_TITLE = "the front matter 'title'"
-USED_FRONT_MATTER = ("title", "description", "keywords", "tags", "source", "url", "canonical",
-                     "canonical_url")
+USED_FRONT_MATTER = ("title", "description", "lang", "language", "keywords", "tags", "source", "url",
+                     "canonical", "canonical_url")
 
 
 def title(blocks: list[Block], fm_title: str | None, title_line: int, patterns: Patterns,
@@ -82,6 +87,14 @@ def title(blocks: list[Block], fm_title: str | None, title_line: int, patterns: 
             changes.add(first.no, f"took the title '{found}' from the question heading "
                         f"'{first.heading_text}' (the heading stays in the body)")
     return found, kept
+
+
+def without_links(title: str | None, line: int, changes: Changes) -> str | None:
+    """A title links nowhere: a link in it (a heading of a page) is its text, an image nothing."""
+    plain = LINK.sub(lambda m: "" if m.group(1) else m.group(2), title) if title else title
+    if plain != title:
+        changes.add(line, f"made the links in the title their text: '{plain}'", title or "")
+    return plain
 
 
 def is_seo_title(long: str, short: str) -> bool:
@@ -158,7 +171,7 @@ def summary(blocks: list[Block], description: str | None, description_line: int,
     if first is None:
         return "", blocks
     paragraph = " ".join(line.text.strip() for line in first.lines)
-    sentences = [s for s in split_sentences(paragraph) if _key(s) != title_key]
+    sentences = _first_sentences(paragraph, title_key)
     chosen = sentences[:1]
     if len(sentences) > 1 and len(chosen[0]) < SHORT_SENTENCE:
         chosen = sentences[:2]
@@ -172,9 +185,22 @@ def summary(blocks: list[Block], description: str | None, description_line: int,
     return text, blocks
 
 
+def _first_sentences(paragraph: str, title_key: str) -> list[str]:
+    """The paragraph's first two sentences that are not the title. A long paragraph is split
+    only as far as they go (a line of 10 MB took seconds): a sentence the cut may have ended
+    early is not taken."""
+    for size in (SUMMARY_SCAN, len(paragraph)):
+        found = split_sentences(paragraph[:size])
+        whole = found if size >= len(paragraph) else found[:-1]
+        sentences = [s for s in whole if _key(s) != title_key][:2]
+        if len(sentences) == 2 or size >= len(paragraph):
+            return sentences
+    return []
+
+
 def _key(text: str) -> str:
     """Text as compared with the title: case, spacing, markup and closing punctuation aside."""
-    return normalise(re.sub(r"[*_]", "", text)).casefold().rstrip(" .:!?")
+    return normalise(_EMPHASIS.sub("", text)).casefold().rstrip(" .:!?")
 
 
 def front_text(front: Mapping[str, Any], key: str, key_lines: Mapping[str, int],
@@ -231,7 +257,7 @@ def sources(front: Mapping[str, Any], key_lines: Mapping[str, int], title: str,
     where = where or "the front matter"
     for key in ("source", "url", "canonical", "canonical_url"):
         value = front.get(key)
-        if isinstance(value, str) and re.match(r"(?i)^https?://[^\s/]+\S*$", value.strip()):
+        if isinstance(value, str) and _HTTP.match(value.strip()):
             changes.add(key_lines.get(key, 1), f"made {where} '{key}' a source")
             return [{"title": title, "url": value.strip()}]
         if value is not None:
@@ -240,7 +266,24 @@ def sources(front: Mapping[str, Any], key_lines: Mapping[str, int], title: str,
     return []
 
 
-def unused_front_matter(front: Mapping[str, Any], key_lines: Mapping[str, int], changes: Changes) -> None:
+def language(front: Mapping[str, Any], key_lines: Mapping[str, int], lang: str, changes: Changes) -> None:
+    """A page that says it is in another language than ``--lang``: one warning naming both (it
+    is imported as asked: a page may declare its language wrongly)."""
+    for key in ("lang", "language"):
+        declared = front.get(key)
+        if isinstance(declared, str) and declared.strip():
+            code = declared.strip().replace("_", "-").split("-")[0].casefold()
+            if code != lang.casefold():
+                changes.add(key_lines.get(key, 1), f"warning: the page says it is in '{declared.strip()}' "
+                            f"({key}), not in '{lang}': imported as '{lang}' as --lang says; if the "
+                            f"text is '{code}', import it with --lang {code}")
+            return
+
+
+def unused_front_matter(front: Mapping[str, Any], key_lines: Mapping[str, int], changes: Changes,
+                        lang: str) -> None:
+    """Keys no rule used, reported; and a declared language other than ``lang``."""
+    language(front, key_lines, lang, changes)
     for key in front:
         if key not in USED_FRONT_MATTER:
             changes.add(key_lines.get(str(key), 1), f"did not use the front matter '{key}'", flat(front[key]))

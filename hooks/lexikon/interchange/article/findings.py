@@ -64,6 +64,15 @@ class Changes:
         return tuple(sorted(self.items, key=lambda c: c.line))
 
 
+class LocatedProblem(ImportProblem):
+    """No entry can be made, for a reason at a place in the article: printed
+    ``path:line:col: error: …`` like every located finding."""
+
+    def __init__(self, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.line, self.column = line, column
+
+
 def flat(value: Any) -> str:
     """A front matter value as one line of text, to quote what was not used."""
     if isinstance(value, list):
@@ -77,4 +86,4 @@ def excerpt(text: str, length: int = 60) -> str:
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
-__all__ = ["Change", "Changes", "ImportProblem", "ImportResult", "excerpt", "flat"]
+__all__ = ["Change", "Changes", "ImportProblem", "ImportResult", "LocatedProblem", "excerpt", "flat"]

@@ -18,6 +18,7 @@ text stands on, so the rules' changes point into the page.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import re
 from collections.abc import Iterator
@@ -28,7 +29,7 @@ from lxml import etree
 from readability import Document
 from readability.readability import Unparseable
 
-from lexikon.interchange.article.findings import Changes, ImportProblem
+from lexikon.interchange.article.findings import Changes, LocatedProblem
 from lexikon.interchange.article.html_markdown import SKIPPED, MarkdownWriter, element_name
 from lexikon.interchange.article.page import Line, strip_site_name
 
@@ -36,6 +37,10 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?([A-Za-z0-9_:.-]{1,40})", re.I)
 _SNIFF = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                     re.I | re.S)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+_KEPT_PARTS = re.compile(r"\n|(?<!\\)\|")
+"""The content's lines and table cells, each compared with the page's text blocks."""
+_WORD = re.compile(r"\w")
 LINE_ATTRIBUTE = "data-lexikon-line"
 """Each element's line in the page, set before extraction: the extractor keeps attributes."""
 _CHROME_PARENTS = ("header", "nav", "footer", "aside")
@@ -59,11 +64,11 @@ def page_title(doc: etree._Element) -> tuple[str | None, int, str]:
     for xpath, where in (("//meta[@property='og:title']/@content", "the page's og:title"),
                          ("//title/text()", "the page's <title>")):
         found = [" ".join(str(v).split()) for v in doc.xpath(xpath) if str(v).strip()]
-        if found:
+        bare = strip_site_name(found[0]) if found else ""
+        if bare:  # a title that is only the site's name (' | IT-Lexikon') is none
             line = next((e.sourceline for e in doc.xpath(xpath.rsplit("/", 1)[0])), 1) or 1
-            bare = strip_site_name(found[0])
-            return bare or found[0], line, where + (f" without the site's name ('{found[0]}')"
-                                                     if bare and bare != found[0] else "")
+            tail = f" without the site's name ('{found[0]}')" if bare != found[0] else ""
+            return bare, line, where + tail
     return None, 1, ""
 
 
@@ -90,12 +95,12 @@ def _in_chrome(element: etree._Element) -> bool:
 def html_lines(text: str, changes: Changes) -> tuple[list[Line], dict[str, str], dict[str, int], str]:
     """The page's main content as Markdown lines; its ``title`` and canonical address
     (``canonical``) as front matter would give them, with their lines; where the title came from."""
-    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses str with an encoding declaration
+    text = _XML_DECLARATION.sub("", text)  # lxml refuses str with an encoding declaration
     try:
         doc = lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(no_network=True,
                                                                               remove_comments=True))
     except (etree.ParserError, ValueError) as err:
-        raise ImportProblem(f"line 1: the page cannot be read as HTML ({err}): save it again") from None
+        raise LocatedProblem(1, 1, f"the page cannot be read as HTML ({err}): save it again") from None
     title, title_line, where = page_title(doc)
     _remove_code(doc, changes)
     for element in doc.iter():
@@ -105,10 +110,10 @@ def html_lines(text: str, changes: Changes) -> tuple[list[Line], dict[str, str],
         content = Document(lxml.html.tostring(doc, encoding="unicode")).summary(html_partial=True)
         main = lxml.html.fromstring(content)
     except (Unparseable, etree.ParserError, ValueError) as err:
-        raise ImportProblem(f"line 1: no article found in the page ({err or 'no text'}): save the article "
-                            "alone, or copy its text into a Markdown file") from None
-    writer = MarkdownWriter(title or "", lambda element, what: changes.add(
-        source_line(element), f"removed {what}", element.text_content()))
+        raise LocatedProblem(1, 1, f"no article found in the page ({err or 'no text'}): save the article "
+                             "alone, or copy its text into a Markdown file") from None
+    writer = MarkdownWriter(title or "", lambda element, message, removed: changes.add(
+        source_line(element), message, removed))
     lines: list[Line] = []
     for element, block in writer.write(main):
         no = source_line(element)
@@ -116,6 +121,9 @@ def html_lines(text: str, changes: Changes) -> tuple[list[Line], dict[str, str],
     reported = [_plain(change.removed) for change in changes.items if change.removed]
     _report_left_out(doc, "\n".join([title or "", *(line.text for line in lines), *reported]), changes)
     front, key_lines = ({"title": title}, {"title": title_line}) if title else ({}, {})
+    declared = doc.get("lang") or doc.get("{http://www.w3.org/XML/1998/namespace}lang") or doc.get("xml:lang")
+    if declared and declared.strip():
+        front["lang"], key_lines["lang"] = declared.strip(), doc.sourceline or 1
     canonical = doc.xpath("//link[@rel='canonical']/@href|//meta[@property='og:url']/@content")
     if canonical:
         front["canonical"] = str(canonical[0]).strip()
@@ -145,11 +153,11 @@ def source_line(element: etree._Element) -> int:
 
 def _report_left_out(doc: etree._Element, kept: str, changes: Changes) -> None:
     """Each run of the page's text blocks that the main content does not hold: one change."""
-    kept_lines = [_plain(part) for part in re.split(r"\n|(?<!\\)\|", kept) if part.strip()]
+    kept_lines = _Kept([_plain(part) for part in _KEPT_PARTS.split(kept) if part.strip()])
     run: list[tuple[int, str]] = []
     body = doc.find("body")
     for line, text in _text_units(body) if body is not None else ():
-        if _is_kept(_plain(text), kept_lines):
+        if kept_lines.holds(_plain(text)):
             _flush(run, changes)
             run = []
         else:
@@ -171,16 +179,30 @@ def _text_units(element: etree._Element) -> Iterator[tuple[int, str]]:
             yield line, text
         return
     own = " ".join(" ".join([element.text or "", *(child.tail or "" for child in element)]).split())
-    if re.search(r"\w", own):
+    if _WORD.search(own):
         yield line, own
     for child in element:
         yield from _text_units(child)
 
 
-def _is_kept(text: str, kept_lines: list[str]) -> bool:
-    """In a line of the content: the whole line, or a part of it too long to be there by chance."""
-    return any(text == line or line.startswith(text) or (text in line and len(text.split()) >= 4)
-               for line in kept_lines)
+class _Kept:
+    """The content's lines, indexed: a page of 50,000 paragraphs compared each with each took
+    minutes."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.whole = set(lines)
+        self.ordered = sorted(lines)
+        self.joined = "\n".join(lines)
+
+    def holds(self, text: str) -> bool:
+        """In a line of the content: the whole line, its start, or a part of it too long to be
+        there by chance (the unit's text has no line break: a part never spans two lines)."""
+        if text in self.whole:
+            return True
+        index = bisect.bisect_left(self.ordered, text)
+        if index < len(self.ordered) and self.ordered[index].startswith(text):
+            return True
+        return len(text.split()) >= 4 and text in self.joined
 
 
 def _flush(run: list[tuple[int, str]], changes: Changes) -> None:
@@ -191,7 +213,12 @@ def _flush(run: list[tuple[int, str]], changes: Changes) -> None:
                     " · ".join(text for _, text in run))
 
 
+_LINK_TEXT = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
+_MARKUP = re.compile(r"[*_`]|\[\d{1,3}\]")
+"""Emphasis, code marks and footnote marks, left out when text is compared."""
+_MARKS = re.compile(r"[#|>\-]")
+
+
 def _plain(text: str) -> str:
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"[*_`]|\[\d{1,3}\]", "", text)
-    return " ".join(re.sub(r"[#|>\-]", " ", text).split()).casefold()
+    text = _MARKUP.sub("", _LINK_TEXT.sub(r"\1", text))
+    return " ".join(_MARKS.sub(" ", text).split()).casefold()

@@ -4,8 +4,10 @@ Headings, paragraphs, lists, tables, quotes and code keep their shape; a definit
 pair whose term repeats the title becomes a paragraph (it is the definition), every other
 pair a list item ``**term**: description``. Scripts, styles, forms and embedded objects
 write nothing, whatever the extractor kept: no code reaches an entry. Relative links stay
-links (the article's link rule makes them cross-links or text), absolute ones keep their
-text only; images go (entries hold text).
+links (the article's link rule makes them cross-links or text), http(s) links stay Markdown
+links, any other address (``mailto:``, ``#top``) keeps its text and is reported; an image
+goes with a report line that quotes its alt text (an entry has no images); ``<code>`` is a
+code span, so ``<code>&lt;script&gt;</code>`` stays a code span.
 """
 
 from __future__ import annotations
@@ -26,6 +28,12 @@ _BLOCKS = frozenset({"p", "div", "section", "article", "main", "header", "footer
                      "ul", "ol", "li", "dl", "dt", "dd", "table", "blockquote", "pre", "figure",
                      "figcaption", "address", "details", "summary", "hr", *_HEADINGS})
 _REFERENCE_MARK = re.compile(r"^\[\d{1,3}\]$")
+_WEB = re.compile(r"(?i)^https?://\S")
+_WEB_UNSAFE = re.compile(r"[\s()<>]")
+"""Characters a Markdown link's address cannot hold as they are (percent-encoded instead)."""
+_ABSOLUTE = re.compile(r"(?i)^([a-z][a-z0-9+.-]*:|//|#)")
+"""An address with a scheme, a protocol-relative one or a fragment: not into the scraped site."""
+_PARENTHESIS = re.compile(r"(?<!\s)\s*\([^()]*\)\s*$")
 
 
 def element_name(element: etree._Element) -> str:
@@ -35,10 +43,13 @@ def element_name(element: etree._Element) -> str:
 class MarkdownWriter:
     """Writes the blocks of one tree; ``skipped`` hears of each element left out and why."""
 
-    def __init__(self, title: str, skipped: Callable[[etree._Element, str], None]) -> None:
+    def __init__(self, title: str, report: Callable[[etree._Element, str, str], None]) -> None:
         self.title_key = normalise(title).casefold()
-        self.skipped = skipped
+        self.report = report
         self.blocks: list[tuple[etree._Element, list[str]]] = []
+
+    def skipped(self, element: etree._Element, what: str) -> None:
+        self.report(element, f"removed {what}", element.text_content())
 
     def write(self, element: etree._Element) -> list[tuple[etree._Element, list[str]]]:
         self._block(element)
@@ -54,6 +65,7 @@ class MarkdownWriter:
         if name in SKIPPED:
             if name in ("script", "style", "noscript", "iframe", "object", "embed", "form"):
                 self.skipped(element, f"a <{name}> element (not shown as text on a page)")
+            self._image(element)
             return
         if _site_chrome(element):
             return  # the report of what the page's content left out names its text
@@ -69,7 +81,7 @@ class MarkdownWriter:
         elif name == "pre":
             self._add(element, ["```", *"".join(element.itertext()).strip("\n").split("\n"), "```"])
         elif name == "blockquote":
-            inner = MarkdownWriter("", self.skipped)
+            inner = MarkdownWriter("", self.report)
             inner._children(element)
             self._add(element, [f"> {line}" for _, lines in inner.blocks for line in lines])
         elif name == "hr":
@@ -131,7 +143,10 @@ class MarkdownWriter:
         if name in SKIPPED:
             if name in ("script", "style", "noscript"):
                 self.skipped(child, f"a <{name}> element (not shown as text on a page)")
+            self._image(child)
             return ""
+        if name in ("code", "kbd", "samp", "tt"):
+            return _code_span(" ".join(child.text_content().split()))
         if name == "br":
             return " "
         text = self.inline(child)
@@ -145,9 +160,32 @@ class MarkdownWriter:
         if name in ("em", "i"):
             return f"*{text}*"
         href = (child.get("href") or "").strip() if name == "a" else ""
-        if href and not re.match(r"(?i)^([a-z][a-z0-9+.-]*:|//|#)", href):
+        if href and _WEB.match(href):
+            return f"[{text}]({_WEB_UNSAFE.sub(lambda m: f'%{ord(m.group(0)):02X}', href)})"
+        if href and not _ABSOLUTE.match(href):
             return f"[{text}]({href})"
+        if href and not href.startswith("#"):  # a link within the page: its text is all there is
+            self.report(child, f"made the link '{href}' plain text '{text}' (only http(s) links stay links)",
+                        href)
         return text
+
+    def _image(self, element: etree._Element) -> None:
+        if element_name(element) == "img":
+            alt = " ".join((element.get("alt") or "").split())
+            self.report(element, f"removed the image '{element.get('src') or ''}' (an entry has no "
+                        f"images){': its text' if alt else ', it has no alt text'}", alt)
+
+
+_BACKTICKS = re.compile("`+")
+
+
+def _code_span(text: str) -> str:
+    """``text`` as a Markdown code span, fenced by more backticks than it holds in a row."""
+    if not text:
+        return ""
+    fence = "`" * (max((len(run) for run in _BACKTICKS.findall(text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _site_chrome(element: etree._Element) -> bool:
@@ -161,7 +199,7 @@ def _site_chrome(element: etree._Element) -> bool:
 
 
 def _repeats_title(term: str, title_key: str) -> bool:
-    bare = normalise(re.sub(r"\s*\([^)]*\)\s*$", "", term.replace("**", ""))).casefold()
+    bare = normalise(_PARENTHESIS.sub("", term.replace("**", ""))).casefold()
     return bool(title_key) and bare == title_key
 
 

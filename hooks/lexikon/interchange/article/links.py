@@ -18,9 +18,13 @@ from lexikon.interchange.article.page import Block
 from lexikon.interchange.entry_yaml import plain_yaml
 from lexikon.interchange.words import slugify
 
-LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]"  # ![image] or [label], then (url "title")
-                  r"\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
-_LABEL_TRAILING = re.compile(r"[\s,.;:!?]+$")
+LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*+)\]"  # ![image] or [label], then (url "title")
+                  r"\(\s*+<?([^)\s>]*+)>?(?:\s++(?:\"[^\"]*+\"|'[^']*+'))?\s*+\)")
+"""Possessive: a run of spaces inside ``( )`` is not split every way before the link fails."""
+_LABEL_TRAILING = re.compile(r"(?<![\s,.;:!?])[\s,.;:!?]+$")
+_ADDRESS = re.compile(r"(?i)^(https?|mailto):")
+_QUERY = re.compile(r"[?#]")
+_PAGE_SUFFIX = re.compile(r"\.(html?|php|aspx?)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,7 @@ class Links:
         if image:
             self.changes.add(line, f"removed the image '{url}' (entries hold text only)", label)
             return ""
-        if re.match(r"(?i)^(https?|mailto):", url):
+        if _ADDRESS.match(url):
             return match.group(0)
         text = label.strip()
         trailing = _LABEL_TRAILING.search(text)
@@ -76,9 +80,9 @@ class Links:
 
 def _link_target(url: str) -> str:
     """The entry id a link into the scraped site names: its last path segment."""
-    path = re.split(r"[?#]", url, maxsplit=1)[0]
+    path = _QUERY.split(url, maxsplit=1)[0]
     segment = path.rstrip("/").rsplit("/", 1)[-1]
-    segment = re.sub(r"\.(html?|php|aspx?)$", "", segment, flags=re.I)
+    segment = _PAGE_SUFFIX.sub("", segment)
     return slugify(segment.replace("_", "-"))
 
 

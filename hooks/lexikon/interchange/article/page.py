@@ -16,23 +16,27 @@ import yaml
 
 from lexikon.core.locale import load_locale
 from lexikon.interchange.article.boilerplate import Boilerplate
-from lexikon.interchange.article.findings import Changes, ImportProblem
+from lexikon.interchange.article.findings import Changes, LocatedProblem
 from lexikon.interchange.entry_yaml import AnchorError, plain_yaml
 
 HEADING_MAX_CHARS = 70
 HEADING_MAX_WORDS = 9
 
-HEADING = re.compile(r"^ {0,3}(#{1,6})(?:\s+(.*?))?\s*#*\s*$")
+HEADING = re.compile(r"^ {0,3}(#{1,6})(?:\s(.*)|\s*+#*+\s*+)$")
+"""An ATX heading: its level, and its text with the closing ``#``s (:func:`heading_words`);
+written without a lazy group before trailing spaces (that backtracks on a run of spaces)."""
 LIST_ITEM = re.compile(r"^( {0,3})([-*+•–]|\d{1,3}[.)])\s+")
-_SITE_NAME = re.compile(r"\s+(?:\||-|–|—|::)\s+.*$")
-"""A title's tail after `` | ``, `` - ``, `` – ``, `` — `` or `` :: ``: the site's name or SEO words."""
+_SITE_NAME = re.compile(r"(?:^|(?<!\s)\s+)(?:\||-|–|—|::)\s+.*$")
+"""A title's tail after `` | ``, `` - ``, `` – ``, `` — `` or `` :: ``: the site's name or SEO words
+(a title that starts with the separator is all tail: `` | IT-Lexikon``)."""
+_MARKDOWN_SIGN = re.compile(r"(?m)^#{1,6}\s|\]\(")
 _OTHER_LINE_ENDS = re.compile("[\u2029\u2028\x85\x0b\x0c\x1c\x1d\x1e]")
 """Characters that end a line for YAML or for Python's ``splitlines`` but not for Markdown."""
 
 _FALLBACK_PATTERNS: Mapping[str, tuple[str, ...]] = {
     "chrome": (),
     "highlights": (r"Highlights", r"Key Takeaways"),
-    "title_questions": (r"What is (?:an?\s+|the\s+)?(?P<term>.+?)\s*\?",),
+    "title_questions": (r"What is (?:an?\s+|the\s+)?(?P<term>.+)\?",),
 }
 
 
@@ -93,7 +97,12 @@ class Block:
     @property
     def heading_text(self) -> str:
         match = HEADING.match(self.lines[0].text)
-        return (match.group(2) or "").strip() if match else self.lines[0].text.strip()
+        return heading_words(match) if match else self.lines[0].text.strip()
+
+
+def heading_words(match: re.Match[str]) -> str:
+    """The text of a :data:`HEADING` match, without its closing ``#``s and spaces."""
+    return (match.group(2) or "").strip().rstrip("#").rstrip()
 
 
 def front_matter(lines: list[str], changes: Changes) -> tuple[dict[str, Any], dict[str, int], int]:
@@ -110,17 +119,21 @@ def front_matter(lines: list[str], changes: Changes) -> tuple[dict[str, Any], di
         data = plain_yaml(source)
         node = yaml.compose(source, Loader=yaml.SafeLoader)
     except AnchorError as err:
-        raise ImportProblem(f"line {err.problem_mark.line + 2}: {err.problem}") from None
+        mark = err.problem_mark
+        raise LocatedProblem(mark.line + 2, mark.column + 1, str(err.problem)) from None
     except yaml.YAMLError as err:
         return (*_loose_front_matter(lines[1:index], err, changes), index + 1)
     if data is None:
         data, node = {}, None
     if not isinstance(data, dict):
-        raise ImportProblem("line 1: the front matter is not a mapping of keys")
+        raise LocatedProblem(2, 1, "the front matter is not a mapping of keys: write 'key: value' lines")
     key_lines = {}
     if isinstance(node, yaml.MappingNode):
         key_lines = {str(k.value): k.start_mark.line + 2 for k, _ in node.value}
     return data, key_lines, index + 1
+
+
+_LOOSE_KEY = re.compile(r"^([A-Za-z_][\w-]*+):[ \t]*+(.*)$")
 
 
 def _loose_front_matter(lines: list[str], err: yaml.YAMLError,
@@ -129,13 +142,13 @@ def _loose_front_matter(lines: list[str], err: yaml.YAMLError,
     data: dict[str, Any] = {}
     key_lines: dict[str, int] = {}
     for number, line in enumerate(lines, 2):
-        match = re.match(r"^([A-Za-z_][\w-]*):[ \t]*(.*?)\s*$", line)
+        match = _LOOSE_KEY.match(line)
         if match is None:
             if line.strip():
-                raise ImportProblem(f"line {number}: the front matter is neither YAML nor 'key: value' "
-                                    f"lines ({str(err).splitlines()[0]}): fix it by hand")
+                raise LocatedProblem(number, 1, "the front matter is neither YAML nor 'key: value' lines "
+                                     f"({str(err).splitlines()[0]}): fix it by hand")
             continue
-        value = match.group(2)
+        value = match.group(2).rstrip()
         if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"":
             value = value[1:-1]
         data[match.group(1)], key_lines[match.group(1)] = value, number
@@ -160,7 +173,7 @@ def is_markdown(source_name: str, text: str, has_front: bool) -> bool:
         return True
     if suffix == ".txt":
         return False
-    return has_front or bool(re.search(r"(?m)^#{1,6}\s|\]\(", text))
+    return has_front or bool(_MARKDOWN_SIGN.search(text))
 
 
 def strip_site_name(title: str) -> str:
