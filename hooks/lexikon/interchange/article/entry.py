@@ -67,9 +67,7 @@ def import_article(
                                     entry_id, changes, reserved or {})
     linker = Links(glossary_dir, lang, final_id, changes)
     blocks = debris.duplicates(debris.pull_quotes(linker.in_blocks(blocks), changes), changes)
-    description = fields.front_text(front, "description", key_lines, changes)
-    if description:
-        description = linker.in_text(debris.HTML_TAG.sub("", description), key_lines.get("description", 1))
+    description = _description(front, key_lines, linker, changes)
     summary, blocks = fields.summary(blocks, description, key_lines.get("description", 1), title, changes)
     highlights = [linker.in_text(item, 1) for item in highlights]
     tags = fields.tags(front, key_lines, glossary_dir, languages, changes)
@@ -90,6 +88,14 @@ def import_article(
                     f"(the keywords matched {', '.join(tags)})")
     return ImportResult(final_id, lang, block, tuple(tags), changes.by_line(), yaml_text, True,
                         data.startswith(b"\xef\xbb\xbf"))
+
+
+def _description(front: Mapping, key_lines: Mapping[str, int], linker: Links, changes: Changes) -> str:
+    """The front matter's ``description`` (a summary candidate), its tags gone, its links resolved."""
+    description = fields.front_text(front, "description", key_lines, changes)
+    if description:
+        description = linker.in_text(debris.HTML_TAG.sub("", description), key_lines.get("description", 1))
+    return description
 
 
 def _check_arguments(lang: str, languages: Sequence[str], entry_id: str | None) -> None:
