@@ -153,3 +153,28 @@ def test_skos_structured_definition_is_taken_or_reported(tmp_path: Path) -> None
     definition = "Ein Gerät, das Netze verbindet."
     summary = _entries(project)["router"]["de"].get("summary")
     assert summary == definition or definition in result.stdout, result.stdout
+
+
+# --- web pages ----------------------------------------------------------------------------------
+@pytest.mark.xfail(strict=True, reason="an image in <picture>, an <amp-img>, an <iframe> (an embedded video) "
+                                       "and a <video> vanish from a saved page without a report line "
+                                       "(a plain <img> is reported)")
+@pytest.mark.parametrize("media,said", [
+    ('<picture><source srcset="hub.webp" type="image/webp"><img src="hub.jpg" alt="Ein alter Hub"></picture>',
+     "Ein alter Hub"),
+    ('<p><amp-img src="hub.jpg" alt="Ein alter Hub" width="6" height="4"></amp-img></p>', "Ein alter Hub"),
+    ('<p>Siehe das <iframe src="https://www.youtube.com/embed/xyz" title="Video: Hub erklärt"></iframe>'
+     " dazu.</p>", "youtube.com/embed/xyz"),
+    ('<video src="hub.mp4" controls>Ihr Browser kann kein Video abspielen.</video>', "hub.mp4"),
+])
+def test_page_drops_no_media_without_a_report_line(tmp_path: Path, media: str, said: str) -> None:
+    """README: 'Nothing is dropped without a line in the report.'"""
+    project = _project(tmp_path)
+    source = tmp_path / "hub.html"
+    source.write_text(
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Hub</title></head><body><main>\n'
+        "<h1>Hub</h1><p>Ein Hub verteilt alle Daten an alle angeschlossenen Geräte im Netz.</p>\n"
+        f"{media}\n<p>Heute ersetzt ihn meist ein Switch.</p></main></body></html>\n", encoding="utf-8")
+    result = _lexicon(project, "import", str(source), "--lang", "de")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert said in result.stdout + (project / "glossary" / "hub.yml").read_text(encoding="utf-8")
