@@ -143,6 +143,25 @@ def test_round_trip_keeps_the_qualifiers_of_homonyms(tmp_path: Path, export: str
     assert qualifiers == ("Finanzen", "finans"), result.stdout
 
 
+
+CAFE = ("# yaml-language-server: $schema=_entry.schema.json\nde:\n  title: Cafe\u0301\n  summary: >-\n"
+        "    Ein Cafe\u0301 ist ein Ort.\nda:\n  title: Cafe\u0301\n  summary: >-\n    En cafe\u0301.\n")
+
+
+@pytest.mark.xfail(strict=True, reason="the check and the export take a decomposed 'e + U+0301', the import "
+                                       "composes it to 'é': export, import, export gives another file")
+def test_csv_round_trip_of_combining_characters_gives_the_same_file(tmp_path: Path) -> None:
+    """README: export, import into an empty glossary, export again: the same files."""
+    first = _project(tmp_path / "first")
+    (first / "glossary" / "cafe.yml").write_text(CAFE, encoding="utf-8")
+    assert _lexicon(first, "check").returncode == 0
+    assert _lexicon(first, "export", "out").returncode == 0
+    second = _project(tmp_path / "second")
+    assert _lexicon(second, "import-csv", str(first / "out" / "glossary.csv")).returncode == 0
+    assert _lexicon(second, "export", "out").returncode == 0
+    assert (second / "out" / "glossary.csv").read_bytes() == (first / "out" / "glossary.csv").read_bytes()
+
+
 # --- imports beside what the glossary has -------------------------------------------------------
 @pytest.mark.xfail(strict=True, reason="without _tags.yml, a skos:Collection's Danish prefLabel is dropped "
                                        "silently: _tags.yml gets only the German label, and the check then "
