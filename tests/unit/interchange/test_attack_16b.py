@@ -78,6 +78,21 @@ def test_tbx_definition_in_another_language_than_its_section_is_not_that_section
     assert german.get("summary") != "En bro i netværket.", result.stdout
 
 
+
+@pytest.mark.xfail(strict=True, reason="a term that is plain text with angle brackets (List<T>, written "
+                                       "List&lt;T&gt; or in CDATA) is refused as 'raw HTML', while the same "
+                                       "text in a definition is escaped and comes in")
+def test_tbx_term_with_angle_brackets_comes_in_as_text(tmp_path: Path) -> None:
+    """A termbase's terms are text, like its definitions (which come in escaped)."""
+    project = _project(tmp_path)
+    source = _tbx(tmp_path, '<conceptEntry id="generik"><langSec xml:lang="de"><termSec><term>List&lt;T&gt;'
+                            '</term></termSec><descrip type="definition">Eine Liste von Elementen des Typs '
+                            "T.</descrip></langSec></conceptEntry>")
+    result = _lexicon(project, "import-tbx", str(source))
+    assert result.returncode == 0, result.stdout
+    assert "generik" in _entries(project), result.stdout
+
+
 # --- round trips across formats -----------------------------------------------------------------
 @pytest.mark.xfail(strict=True, reason="export writes `deprecated` as skos:hiddenLabel and import-skos "
                                        "reads hiddenLabel as `forms`: a term to avoid comes back as an "
