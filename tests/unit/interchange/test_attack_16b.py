@@ -6,42 +6,17 @@ test green and the mark must go."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from tests.support.constants import ROOT
-
-
-def _project(tmp_path: Path) -> Path:
-    """The site's ``mkdocs.yml`` and an empty glossary (only ``_tags.yml``)."""
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    (tmp_path / "glossary").mkdir()
-    shutil.copy(ROOT / "glossary" / "_tags.yml", tmp_path / "glossary" / "_tags.yml")
-    return tmp_path
-
-
-def _lexicon(project: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    """``lexicon ARGS`` in the project folder, as a person runs it."""
-    return subprocess.run([sys.executable, "-m", "lexikon.cli", *args], capture_output=True, text=True,
-                          cwd=project, check=False, timeout=timeout,
-                          env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")})
-
-
-def _entries(project: Path) -> dict[str, dict]:
-    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
-            for p in sorted((project / "glossary").glob("*.yml")) if not p.name.startswith("_")}
-
-
-TBX_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<tbx type="TBX-Basic" style="dca" xml:lang="de"'
-            ' xmlns="urn:iso:std:iso:30042:ed-2">\n<text><body>\n')
-TBX_TAIL = "</body></text></tbx>\n"
+from tests.support.term_imports import TBX_HEAD, TBX_TAIL
+from tests.support.term_imports import empty_project as _project
+from tests.support.term_imports import entries_of as _entries
+from tests.support.term_imports import run_lexicon as _lexicon
 
 
 def _tbx(tmp_path: Path, concept: str) -> Path:
