@@ -254,9 +254,6 @@ def test_skos_structured_definition_is_taken_or_reported(tmp_path: Path) -> None
 
 
 # --- web pages ----------------------------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="an image in <picture>, an <amp-img>, an <iframe> (an embedded video) "
-                                       "and a <video> vanish from a saved page without a report line "
-                                       "(a plain <img> is reported)")
 @pytest.mark.parametrize("media,said", [
     ('<picture><source srcset="hub.webp" type="image/webp"><img src="hub.jpg" alt="Ein alter Hub"></picture>',
      "Ein alter Hub"),
@@ -320,9 +317,6 @@ def test_skos_xl_labels_are_the_labels_they_extend(tmp_path: Path) -> None:
     assert (german.get("title"), german.get("aliases")) == ("Router", ["Wegwahlrechner"]), result.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="a page declared charset=iso-8859-1 is decoded as Latin-1, not as "
-                                       "windows-1252 as browsers do (WHATWG Encoding): its –, „“ and € are "
-                                       "removed as 'control characters' and the sentence is damaged")
 def test_page_declared_latin1_is_read_as_browsers_read_it(tmp_path: Path) -> None:
     """A page saved from the browser reads as the browser showed it."""
     project = _project(tmp_path)

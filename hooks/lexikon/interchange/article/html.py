@@ -43,6 +43,9 @@ _KEPT_PARTS = re.compile(r"\n|(?<!\\)\|")
 _WORD = re.compile(r"\w")
 LINE_ATTRIBUTE = "data-lexikon-line"
 """Each element's line in the page, set before extraction: the extractor keeps attributes."""
+_BROWSER_READS = {"latin-1": "windows-1252", "iso8859-1": "windows-1252", "ascii": "windows-1252"}
+"""Labels the WHATWG Encoding standard (every browser) reads as windows-1252: a page that
+declares ISO-8859-1 or US-ASCII and holds –, „“ or € shows them."""
 _CHROME_PARENTS = ("header", "nav", "footer", "aside")
 _INLINE = frozenset({"a", "span", "time", "label"})
 _TEXT_BLOCKS = frozenset({"p", "li", "dt", "dd", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -82,7 +85,27 @@ def declared_encoding(data: bytes) -> str | None:
         name = codecs.lookup(match.group(1).decode("ascii")).name
     except (LookupError, UnicodeDecodeError):
         return None
-    return None if name.startswith("utf") else name
+    if name.startswith("utf"):
+        return None
+    return _BROWSER_READS.get(name, name)
+
+
+def decode_page(data: bytes, encoding: str) -> str:
+    """The page in its encoding; the five bytes windows-1252 leaves unassigned read as the C1
+    characters of the same number, as browsers read them (the cleaning then reports them)."""
+    if encoding != "windows-1252":
+        return data.decode(encoding)
+    return data.decode(encoding, errors=_C1_ERRORS)
+
+
+def _c1(err: UnicodeError) -> tuple[str, int]:
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
+    return err.object[err.start:err.end].decode("latin-1"), err.end
+
+
+_C1_ERRORS = "lexikon-windows-1252"
+codecs.register_error(_C1_ERRORS, _c1)
 
 
 def _in_chrome(element: etree._Element) -> bool:

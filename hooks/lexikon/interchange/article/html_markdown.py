@@ -21,7 +21,8 @@ from lexikon.check.dedupe import normalise
 
 SKIPPED = frozenset({"script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
                      "canvas", "form", "input", "button", "select", "textarea", "img", "picture",
-                     "video", "audio", "head", "title", "meta", "link"})
+                     "video", "audio", "head", "title", "meta", "link", "amp-img", "amp-video",
+                     "amp-iframe", "amp-audio"})
 """Elements whose content never becomes text: code, controls, media."""
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _BLOCKS = frozenset({"p", "div", "section", "article", "main", "header", "footer", "aside", "nav",
@@ -63,7 +64,7 @@ class MarkdownWriter:
     def _block(self, element: etree._Element) -> None:
         name = element_name(element)
         if name in SKIPPED:
-            if name in ("script", "style", "noscript", "iframe", "object", "embed", "form"):
+            if name in ("script", "style", "noscript", "object", "embed", "form"):
                 self.skipped(element, f"a <{name}> element (not shown as text on a page)")
             self._image(element)
             return
@@ -170,10 +171,25 @@ class MarkdownWriter:
         return text
 
     def _image(self, element: etree._Element) -> None:
-        if element_name(element) == "img":
-            alt = " ".join((element.get("alt") or "").split())
-            self.report(element, f"removed the image '{element.get('src') or ''}' (an entry has no "
-                        f"images){': its text' if alt else ', it has no alt text'}", alt)
+        """Images, videos, sounds and embedded pages: each one line quoting its alt text or
+        title and its address (an entry has none of them)."""
+        name = element_name(element)
+        if name == "picture":
+            for image in element.iter("img", "amp-img"):
+                self._image(image)
+            return
+        what = _MEDIA.get(name.removeprefix("amp-"))
+        if what is None:
+            return
+        sources = [s.get("src") or s.get("srcset") or "" for s in element.iter("source")]
+        src = element.get("src") or next((s for s in sources if s), "")
+        words = " ".join((element.get("alt") or element.get("title") or "").split())
+        said = ": its text" if words else ", it has no alt text" if what == "image" else ""
+        self.report(element, f"removed the {what} '{src}' (an entry has no {what}s){said}", words)
+
+
+_MEDIA = {"img": "image", "video": "video", "audio": "sound", "iframe": "embedded page"}
+"""Media by element name (``amp-img`` as ``img``), as the report names them."""
 
 
 _BACKTICKS = re.compile("`+")
