@@ -30,7 +30,14 @@ from readability import Document
 from readability.readability import Unparseable
 
 from lexikon.interchange.article.findings import Changes, LocatedProblem
-from lexikon.interchange.article.html_markdown import SKIPPED, MarkdownWriter, element_name
+from lexikon.interchange.article.html_markdown import (
+    SKIPPED,
+    MarkdownWriter,
+    element_name,
+    footnote_mark,
+    screen_reader_only,
+    shown_text,
+)
 from lexikon.interchange.article.page import Line, strip_site_name
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
@@ -46,6 +53,7 @@ LINE_ATTRIBUTE = "data-lexikon-line"
 _BROWSER_READS = {"latin-1": "windows-1252", "iso8859-1": "windows-1252", "ascii": "windows-1252"}
 """Labels the WHATWG Encoding standard (every browser) reads as windows-1252: a page that
 declares ISO-8859-1 or US-ASCII and holds –, „“ or € shows them."""
+_SITE_MARKS = re.compile(r"(?i)site|masthead|banner")
 _CHROME_PARENTS = ("header", "nav", "footer", "aside")
 _INLINE = frozenset({"a", "span", "time", "label"})
 _TEXT_BLOCKS = frozenset({"p", "li", "dt", "dd", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -59,11 +67,11 @@ def is_html(source_name: str, text: str) -> bool:
 
 def page_title(doc: etree._Element) -> tuple[str | None, int, str]:
     """The title, the page line it stands on, and where it came from."""
-    for h1 in doc.iter("h1"):
-        if not _in_chrome(h1):
-            text = " ".join(h1.text_content().split())
-            if text:
-                return text, h1.sourceline or 1, "the page's <h1>"
+    for h1 in [h for h in doc.iter("h1") if not _in_chrome(h, True)] + [
+            h for h in doc.iter("h1") if _in_chrome(h, True) and not _in_chrome(h, False)]:
+        text = shown_text(h1, lambda e: footnote_mark(e) or screen_reader_only(e))
+        if text:
+            return text, h1.sourceline or 1, "the page's <h1>"
     for xpath, where in (("//meta[@property='og:title']/@content", "the page's og:title"),
                          ("//title/text()", "the page's <title>")):
         found = [" ".join(str(v).split()) for v in doc.xpath(xpath) if str(v).strip()]
@@ -108,11 +116,24 @@ _C1_ERRORS = "lexikon-windows-1252"
 codecs.register_error(_C1_ERRORS, _c1)
 
 
-def _in_chrome(element: etree._Element) -> bool:
-    """Inside the site's header, navigation or footer (an article's own header is not)."""
-    ancestors = [element_name(a) for a in element.iterancestors()]
-    return any(name in _CHROME_PARENTS and not {"article", "main"} & set(ancestors[index:])
-               for index, name in enumerate(ancestors))
+def _in_chrome(element: etree._Element, headers: bool) -> bool:
+    """Inside the site's header, navigation or footer (an article's own header is not); with
+    ``headers`` False, only a header that is the site's (a banner, ``site-header``, ``masthead``,
+    or one holding a navigation) counts: a theme's entry header is the article's."""
+    ancestors = list(element.iterancestors())
+    names = [element_name(a) for a in ancestors]
+    for index, (ancestor, name) in enumerate(zip(ancestors, names, strict=True)):
+        if name not in _CHROME_PARENTS or {"article", "main"} & set(names[index:]):
+            continue
+        if headers or name != "header" or _site_header(ancestor):
+            return True
+    return False
+
+
+def _site_header(header: etree._Element) -> bool:
+    marks = f"{header.get('id') or ''} {header.get('class') or ''}"
+    return header.get("role") == "banner" or bool(_SITE_MARKS.search(marks)) or any(
+        True for _ in header.iter("nav"))
 
 
 def html_lines(text: str, changes: Changes) -> tuple[list[Line], dict[str, str], dict[str, int], str]:
@@ -197,7 +218,7 @@ def _text_units(element: etree._Element) -> Iterator[tuple[int, str]]:
     line = element.sourceline or 1
     if name in _TEXT_BLOCKS and not any(element_name(c) in _TEXT_BLOCKS - _INLINE for c in element.iter()
                                         if c is not element):
-        text = " ".join(element.text_content().split())
+        text = shown_text(element)
         if text:
             yield line, text
         return

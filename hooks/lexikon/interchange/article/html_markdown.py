@@ -29,6 +29,10 @@ _BLOCKS = frozenset({"p", "div", "section", "article", "main", "header", "footer
                      "ul", "ol", "li", "dl", "dt", "dd", "table", "blockquote", "pre", "figure",
                      "figcaption", "address", "details", "summary", "hr", *_HEADINGS})
 _REFERENCE_MARK = re.compile(r"^\[\d{1,3}\]$")
+_LINKED_MARK = re.compile(r"^\d{1,3}$")
+"""A bare number in a ``<sup>``: a footnote mark when it links into the page (``#fn1``)."""
+_SCREEN_READER = frozenset({"screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden"})
+"""Classes of text only a screen reader reads (WordPress, Bootstrap, HTML5 Boilerplate)."""
 _WEB = re.compile(r"(?i)^https?://\S")
 _WEB_UNSAFE = re.compile(r"[\s()<>]")
 """Characters a Markdown link's address cannot hold as they are (percent-encoded instead)."""
@@ -151,7 +155,7 @@ class MarkdownWriter:
         if name == "br":
             return " "
         text = self.inline(child)
-        if name == "sup" and _REFERENCE_MARK.match(text):
+        if footnote_mark(child):
             self.skipped(child, f"the footnote mark '{text}'")
             return ""
         if not text:
@@ -190,6 +194,33 @@ class MarkdownWriter:
 
 _MEDIA = {"img": "image", "video": "video", "audio": "sound", "iframe": "embedded page"}
 """Media by element name (``amp-img`` as ``img``), as the report names them."""
+
+
+def footnote_mark(element: etree._Element) -> bool:
+    """A ``<sup>`` footnote mark: ``[2]``, or a number linking into the page (``<a href="#fn1">1``)."""
+    if element_name(element) != "sup":
+        return False
+    text = "".join(element.text_content().split())
+    return bool(_REFERENCE_MARK.match(text)) or (bool(_LINKED_MARK.match(text)) and any(
+        (a.get("href") or "").strip().startswith("#") for a in element.iter("a")))
+
+
+def screen_reader_only(element: etree._Element) -> bool:
+    return bool(_SCREEN_READER & set((element.get("class") or "").split()))
+
+
+def shown_text(element: etree._Element, hidden: Callable[[etree._Element], bool] = footnote_mark) -> str:
+    """The element's text as a browser shows it: ``<br>`` a space; code, media, footnote marks
+    (and what ``hidden`` names) left out; white space collapsed."""
+    parts = [element.text or ""]
+    for child in element:
+        name = element_name(child)
+        if name == "br":
+            parts.append(" ")
+        elif name and name not in SKIPPED and not hidden(child):
+            parts.append(shown_text(child, hidden))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
 
 
 _BACKTICKS = re.compile("`+")
