@@ -31,11 +31,10 @@ from readability.readability import Unparseable
 
 from lexikon.interchange.article.findings import Changes, LocatedProblem
 from lexikon.interchange.article.html_markdown import (
+    MEDIA_TAGS,
     SKIPPED,
     MarkdownWriter,
     element_name,
-    footnote_mark,
-    screen_reader_only,
     shown_text,
 )
 from lexikon.interchange.article.page import Line, strip_site_name
@@ -69,7 +68,7 @@ def page_title(doc: etree._Element) -> tuple[str | None, int, str]:
     """The title, the page line it stands on, and where it came from."""
     for h1 in [h for h in doc.iter("h1") if not _in_chrome(h, True)] + [
             h for h in doc.iter("h1") if _in_chrome(h, True) and not _in_chrome(h, False)]:
-        text = shown_text(h1, lambda e: footnote_mark(e) or screen_reader_only(e))
+        text = shown_text(h1)
         if text:
             return text, h1.sourceline or 1, "the page's <h1>"
     for xpath, where in (("//meta[@property='og:title']/@content", "the page's og:title"),
@@ -162,6 +161,7 @@ def html_lines(text: str, changes: Changes) -> tuple[list[Line], dict[str, str],
     for element, block in writer.write(main):
         no = source_line(element)
         lines += [*(Line(no, line) for line in block), Line(no, "")]
+    _report_left_out_media(doc, main, writer)
     reported = [_plain(change.removed) for change in changes.items if change.removed]
     _report_left_out(doc, "\n".join([title or "", *(line.text for line in lines), *reported]), changes)
     front, key_lines = ({"title": title}, {"title": title_line}) if title else ({}, {})
@@ -174,6 +174,16 @@ def html_lines(text: str, changes: Changes) -> tuple[list[Line], dict[str, str],
         key_lines["canonical"] = next((e.sourceline or 1 for e in doc.xpath(
             "//link[@rel='canonical']|//meta[@property='og:url']")), 1)
     return lines, front, key_lines, where
+
+
+def _report_left_out_media(doc: etree._Element, main: etree._Element, writer: MarkdownWriter) -> None:
+    """Images, videos and embedded pages of the article the extractor dropped (it keeps some
+    videos only): each reported as one in the content is; the site's chrome is not the article."""
+    kept = {(e.tag, e.get(LINE_ATTRIBUTE), e.get("src")) for e in main.iter(*MEDIA_TAGS)}
+    for element in doc.iter(*MEDIA_TAGS):
+        if (element.tag, element.get(LINE_ATTRIBUTE), element.get("src")) not in kept \
+                and not _in_chrome(element, True):
+            writer.media(element)
 
 
 def _remove_code(doc: etree._Element, changes: Changes) -> None:

@@ -70,7 +70,7 @@ class MarkdownWriter:
         if name in SKIPPED:
             if name in ("script", "style", "noscript", "object", "embed", "form"):
                 self.skipped(element, f"a <{name}> element (not shown as text on a page)")
-            self._image(element)
+            self.media(element)
             return
         if _site_chrome(element):
             return  # the report of what the page's content left out names its text
@@ -148,12 +148,15 @@ class MarkdownWriter:
         if name in SKIPPED:
             if name in ("script", "style", "noscript"):
                 self.skipped(child, f"a <{name}> element (not shown as text on a page)")
-            self._image(child)
+            self.media(child)
             return ""
         if name in ("code", "kbd", "samp", "tt"):
             return _code_span(" ".join(child.text_content().split()))
         if name == "br":
             return " "
+        if screen_reader_only(child):
+            self.skipped(child, "text only screen readers read (not shown on the page)")
+            return ""
         text = self.inline(child)
         if footnote_mark(child):
             self.skipped(child, f"the footnote mark '{text}'")
@@ -174,13 +177,13 @@ class MarkdownWriter:
                         href)
         return text
 
-    def _image(self, element: etree._Element) -> None:
+    def media(self, element: etree._Element) -> None:
         """Images, videos, sounds and embedded pages: each one line quoting its alt text or
         title and its address (an entry has none of them)."""
         name = element_name(element)
         if name == "picture":
             for image in element.iter("img", "amp-img"):
-                self._image(image)
+                self.media(image)
             return
         what = _MEDIA.get(name.removeprefix("amp-"))
         if what is None:
@@ -193,6 +196,7 @@ class MarkdownWriter:
 
 
 _MEDIA = {"img": "image", "video": "video", "audio": "sound", "iframe": "embedded page"}
+MEDIA_TAGS = (*_MEDIA, *(f"amp-{name}" for name in _MEDIA))
 """Media by element name (``amp-img`` as ``img``), as the report names them."""
 
 
@@ -206,19 +210,20 @@ def footnote_mark(element: etree._Element) -> bool:
 
 
 def screen_reader_only(element: etree._Element) -> bool:
+    """Hidden from the eye by its class: the page does not show it, an entry does not hold it."""
     return bool(_SCREEN_READER & set((element.get("class") or "").split()))
 
 
-def shown_text(element: etree._Element, hidden: Callable[[etree._Element], bool] = footnote_mark) -> str:
+def shown_text(element: etree._Element) -> str:
     """The element's text as a browser shows it: ``<br>`` a space; code, media, footnote marks
-    (and what ``hidden`` names) left out; white space collapsed."""
+    and screen-reader text left out; white space collapsed."""
     parts = [element.text or ""]
     for child in element:
         name = element_name(child)
         if name == "br":
             parts.append(" ")
-        elif name and name not in SKIPPED and not hidden(child):
-            parts.append(shown_text(child, hidden))
+        elif name and name not in SKIPPED and not footnote_mark(child) and not screen_reader_only(child):
+            parts.append(shown_text(child))
         parts.append(child.tail or "")
     return " ".join("".join(parts).split())
 
