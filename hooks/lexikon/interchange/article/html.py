@@ -9,8 +9,9 @@ headings trafilatura dropped (a highlights heading among them), took 1.5 ms a pa
 2.5 ms, and brings 4 small packages (2.7 MB) against 10 (57 MB, one of them a date parser).
 
 Nothing is fetched: the page is parsed from the file, links are not followed, no entity or
-stylesheet is loaded. The title is the page's ``<h1>`` (outside header, navigation and
-footer), else its ``og:title`` or ``<title>`` without the site's name. Every text block of
+stylesheet is loaded. The title is the page's ``<h1>`` as shown (outside header, navigation
+and footer; else in a theme's entry header), else its ``og:title`` or ``<title>`` without the
+site's name. Every text block of
 the page the extractor left out is reported, a run of them on one line, with its line in
 the page; so are scripts and styles. Each Markdown line carries the line of the page its
 text stands on, so the rules' changes point into the page.
