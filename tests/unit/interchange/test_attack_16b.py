@@ -229,9 +229,6 @@ def test_skos_structured_definition_is_taken_or_reported(tmp_path: Path) -> None
 
 
 # --- web pages ----------------------------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="an image in <picture>, an <amp-img>, an <iframe> (an embedded video) "
-                                       "and a <video> vanish from a saved page without a report line "
-                                       "(a plain <img> is reported)")
 @pytest.mark.parametrize("media,said", [
     ('<picture><source srcset="hub.webp" type="image/webp"><img src="hub.jpg" alt="Ein alter Hub"></picture>',
      "Ein alter Hub"),
@@ -253,9 +250,6 @@ def test_page_drops_no_media_without_a_report_line(tmp_path: Path, media: str, s
     assert said in result.stdout + (project / "glossary" / "hub.yml").read_text(encoding="utf-8")
 
 
-@pytest.mark.xfail(strict=True, reason="a WordPress-shaped page (<h1 class='entry-title'> in a <header> "
-                                       "beside the entry content) takes the og:title, not the <h1>: title "
-                                       "and id become 'Sådan læser du din årsopgørelse 2025'")
 def test_page_title_is_the_h1_even_outside_the_extracted_content(tmp_path: Path) -> None:
     """README: 'The title: the page's <h1>; without one, its og:title or <title>'."""
     project = _project(tmp_path)
@@ -295,9 +289,6 @@ def test_skos_xl_labels_are_the_labels_they_extend(tmp_path: Path) -> None:
     assert (german.get("title"), german.get("aliases")) == ("Router", ["Wegwahlrechner"]), result.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="a page declared charset=iso-8859-1 is decoded as Latin-1, not as "
-                                       "windows-1252 as browsers do (WHATWG Encoding): its –, „“ and € are "
-                                       "removed as 'control characters' and the sentence is damaged")
 def test_page_declared_latin1_is_read_as_browsers_read_it(tmp_path: Path) -> None:
     """A page saved from the browser reads as the browser showed it."""
     project = _project(tmp_path)
@@ -313,9 +304,6 @@ def test_page_declared_latin1_is_read_as_browsers_read_it(tmp_path: Path) -> Non
     assert "Körpers – etwa" in summary and "5 €" in summary, summary
 
 
-@pytest.mark.xfail(strict=True, reason="the <h1> is read as glued text: 'Cloud<br>Computing' becomes the "
-                                       "title 'CloudComputing', a footnote mark <sup>1</sup> stays "
-                                       "('Router1'), and the ids follow (cloudcomputing, router1)")
 @pytest.mark.parametrize("heading,title", [("Cloud<br>Computing", "Cloud Computing"),
                                            ('Router<sup><a href="#fn1">1</a></sup>', "Router")])
 def test_page_title_reads_the_h1_as_the_browser_shows_it(tmp_path: Path, heading: str, title: str) -> None:
@@ -331,9 +319,6 @@ def test_page_title_reads_the_h1_as_the_browser_shows_it(tmp_path: Path, heading
     assert [entry["de"]["title"] for entry in _entries(project).values()] == [title], result.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="a footnote mark written <sup><a href='#fn1'>1</a></sup> (no "
-                                       "brackets) stays in the text: the summary reads 'miteinander.1 Er "
-                                       "leitet …'")
 def test_page_footnote_mark_without_brackets_is_removed(tmp_path: Path) -> None:
     """README: footnote marks are removed, each with a line in the report."""
     project = _project(tmp_path)

@@ -220,7 +220,7 @@ def decode_article(data: bytes, source_name: str) -> str:
         encoding = html.declared_encoding(data) if page else None
         if encoding is None:
             raise
-        return data.decode(encoding)
+        return html.decode_page(data, encoding)
 
 
 def run_import(settings: Settings, source: Path, lang: str, *, entry_id: str | None = None,

@@ -9,8 +9,9 @@ headings trafilatura dropped (a highlights heading among them), took 1.5 ms a pa
 2.5 ms, and brings 4 small packages (2.7 MB) against 10 (57 MB, one of them a date parser).
 
 Nothing is fetched: the page is parsed from the file, links are not followed, no entity or
-stylesheet is loaded. The title is the page's ``<h1>`` (outside header, navigation and
-footer), else its ``og:title`` or ``<title>`` without the site's name. Every text block of
+stylesheet is loaded. The title is the page's ``<h1>`` as shown (outside header, navigation
+and footer; else in a theme's entry header), else its ``og:title`` or ``<title>`` without the
+site's name. Every text block of
 the page the extractor left out is reported, a run of them on one line, with its line in
 the page; so are scripts and styles. Each Markdown line carries the line of the page its
 text stands on, so the rules' changes point into the page.
@@ -30,7 +31,13 @@ from readability import Document
 from readability.readability import Unparseable
 
 from lexikon.interchange.article.findings import Changes, LocatedProblem
-from lexikon.interchange.article.html_markdown import SKIPPED, MarkdownWriter, element_name
+from lexikon.interchange.article.html_markdown import (
+    MEDIA_TAGS,
+    SKIPPED,
+    MarkdownWriter,
+    element_name,
+    shown_text,
+)
 from lexikon.interchange.article.page import Line, strip_site_name
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
@@ -43,6 +50,10 @@ _KEPT_PARTS = re.compile(r"\n|(?<!\\)\|")
 _WORD = re.compile(r"\w")
 LINE_ATTRIBUTE = "data-lexikon-line"
 """Each element's line in the page, set before extraction: the extractor keeps attributes."""
+_BROWSER_READS = {"latin-1": "windows-1252", "iso8859-1": "windows-1252", "ascii": "windows-1252"}
+"""Labels the WHATWG Encoding standard (every browser) reads as windows-1252: a page that
+declares ISO-8859-1 or US-ASCII and holds –, „“ or € shows them."""
+_SITE_MARKS = re.compile(r"(?i)site|masthead|banner")
 _CHROME_PARENTS = ("header", "nav", "footer", "aside")
 _INLINE = frozenset({"a", "span", "time", "label"})
 _TEXT_BLOCKS = frozenset({"p", "li", "dt", "dd", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -56,11 +67,11 @@ def is_html(source_name: str, text: str) -> bool:
 
 def page_title(doc: etree._Element) -> tuple[str | None, int, str]:
     """The title, the page line it stands on, and where it came from."""
-    for h1 in doc.iter("h1"):
-        if not _in_chrome(h1):
-            text = " ".join(h1.text_content().split())
-            if text:
-                return text, h1.sourceline or 1, "the page's <h1>"
+    for h1 in [h for h in doc.iter("h1") if not _in_chrome(h, True)] + [
+            h for h in doc.iter("h1") if _in_chrome(h, True) and not _in_chrome(h, False)]:
+        text = shown_text(h1)
+        if text:
+            return text, h1.sourceline or 1, "the page's <h1>"
     for xpath, where in (("//meta[@property='og:title']/@content", "the page's og:title"),
                          ("//title/text()", "the page's <title>")):
         found = [" ".join(str(v).split()) for v in doc.xpath(xpath) if str(v).strip()]
@@ -82,14 +93,47 @@ def declared_encoding(data: bytes) -> str | None:
         name = codecs.lookup(match.group(1).decode("ascii")).name
     except (LookupError, UnicodeDecodeError):
         return None
-    return None if name.startswith("utf") else name
+    if name.startswith("utf"):
+        return None
+    return _BROWSER_READS.get(name, name)
 
 
-def _in_chrome(element: etree._Element) -> bool:
-    """Inside the site's header, navigation or footer (an article's own header is not)."""
-    ancestors = [element_name(a) for a in element.iterancestors()]
-    return any(name in _CHROME_PARENTS and not {"article", "main"} & set(ancestors[index:])
-               for index, name in enumerate(ancestors))
+def decode_page(data: bytes, encoding: str) -> str:
+    """The page in its encoding; the five bytes windows-1252 leaves unassigned read as the C1
+    characters of the same number, as browsers read them (the cleaning then reports them)."""
+    if encoding != "windows-1252":
+        return data.decode(encoding)
+    return data.decode(encoding, errors=_C1_ERRORS)
+
+
+def _c1(err: UnicodeError) -> tuple[str, int]:
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
+    return err.object[err.start:err.end].decode("latin-1"), err.end
+
+
+_C1_ERRORS = "lexikon-windows-1252"
+codecs.register_error(_C1_ERRORS, _c1)
+
+
+def _in_chrome(element: etree._Element, headers: bool) -> bool:
+    """Inside the site's header, navigation or footer (an article's own header is not); with
+    ``headers`` False, only a header that is the site's (a banner, ``site-header``, ``masthead``,
+    or one holding a navigation) counts: a theme's entry header is the article's."""
+    ancestors = list(element.iterancestors())
+    names = [element_name(a) for a in ancestors]
+    for index, (ancestor, name) in enumerate(zip(ancestors, names, strict=True)):
+        if name not in _CHROME_PARENTS or {"article", "main"} & set(names[index:]):
+            continue
+        if headers or name != "header" or _site_header(ancestor):
+            return True
+    return False
+
+
+def _site_header(header: etree._Element) -> bool:
+    marks = f"{header.get('id') or ''} {header.get('class') or ''}"
+    return header.get("role") == "banner" or bool(_SITE_MARKS.search(marks)) or any(
+        True for _ in header.iter("nav"))
 
 
 def html_lines(text: str, changes: Changes) -> tuple[list[Line], dict[str, str], dict[str, int], str]:
@@ -118,6 +162,7 @@ def html_lines(text: str, changes: Changes) -> tuple[list[Line], dict[str, str],
     for element, block in writer.write(main):
         no = source_line(element)
         lines += [*(Line(no, line) for line in block), Line(no, "")]
+    _report_left_out_media(doc, main, writer)
     reported = [_plain(change.removed) for change in changes.items if change.removed]
     _report_left_out(doc, "\n".join([title or "", *(line.text for line in lines), *reported]), changes)
     front, key_lines = ({"title": title}, {"title": title_line}) if title else ({}, {})
@@ -130,6 +175,16 @@ def html_lines(text: str, changes: Changes) -> tuple[list[Line], dict[str, str],
         key_lines["canonical"] = next((e.sourceline or 1 for e in doc.xpath(
             "//link[@rel='canonical']|//meta[@property='og:url']")), 1)
     return lines, front, key_lines, where
+
+
+def _report_left_out_media(doc: etree._Element, main: etree._Element, writer: MarkdownWriter) -> None:
+    """Images, videos and embedded pages of the article the extractor dropped (it keeps some
+    videos only): each reported as one in the content is; the site's chrome is not the article."""
+    kept = {(e.tag, e.get(LINE_ATTRIBUTE), e.get("src")) for e in main.iter(*MEDIA_TAGS)}
+    for element in doc.iter(*MEDIA_TAGS):
+        if (element.tag, element.get(LINE_ATTRIBUTE), element.get("src")) not in kept \
+                and not _in_chrome(element, True):
+            writer.media(element)
 
 
 def _remove_code(doc: etree._Element, changes: Changes) -> None:
@@ -174,7 +229,7 @@ def _text_units(element: etree._Element) -> Iterator[tuple[int, str]]:
     line = element.sourceline or 1
     if name in _TEXT_BLOCKS and not any(element_name(c) in _TEXT_BLOCKS - _INLINE for c in element.iter()
                                         if c is not element):
-        text = " ".join(element.text_content().split())
+        text = shown_text(element)
         if text:
             yield line, text
         return

@@ -21,13 +21,18 @@ from lexikon.check.dedupe import normalise
 
 SKIPPED = frozenset({"script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
                      "canvas", "form", "input", "button", "select", "textarea", "img", "picture",
-                     "video", "audio", "head", "title", "meta", "link"})
+                     "video", "audio", "head", "title", "meta", "link", "amp-img", "amp-video",
+                     "amp-iframe", "amp-audio"})
 """Elements whose content never becomes text: code, controls, media."""
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _BLOCKS = frozenset({"p", "div", "section", "article", "main", "header", "footer", "aside", "nav",
                      "ul", "ol", "li", "dl", "dt", "dd", "table", "blockquote", "pre", "figure",
                      "figcaption", "address", "details", "summary", "hr", *_HEADINGS})
 _REFERENCE_MARK = re.compile(r"^\[\d{1,3}\]$")
+_LINKED_MARK = re.compile(r"^\d{1,3}$")
+"""A bare number in a ``<sup>``: a footnote mark when it links into the page (``#fn1``)."""
+_SCREEN_READER = frozenset({"screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden"})
+"""Classes of text only a screen reader reads (WordPress, Bootstrap, HTML5 Boilerplate)."""
 _WEB = re.compile(r"(?i)^https?://\S")
 _WEB_UNSAFE = re.compile(r"[\s()<>]")
 """Characters a Markdown link's address cannot hold as they are (percent-encoded instead)."""
@@ -63,9 +68,9 @@ class MarkdownWriter:
     def _block(self, element: etree._Element) -> None:
         name = element_name(element)
         if name in SKIPPED:
-            if name in ("script", "style", "noscript", "iframe", "object", "embed", "form"):
+            if name in ("script", "style", "noscript", "object", "embed", "form"):
                 self.skipped(element, f"a <{name}> element (not shown as text on a page)")
-            self._image(element)
+            self.media(element)
             return
         if _site_chrome(element):
             return  # the report of what the page's content left out names its text
@@ -143,14 +148,17 @@ class MarkdownWriter:
         if name in SKIPPED:
             if name in ("script", "style", "noscript"):
                 self.skipped(child, f"a <{name}> element (not shown as text on a page)")
-            self._image(child)
+            self.media(child)
             return ""
         if name in ("code", "kbd", "samp", "tt"):
             return _code_span(" ".join(child.text_content().split()))
         if name == "br":
             return " "
+        if screen_reader_only(child):
+            self.skipped(child, "text only screen readers read (not shown on the page)")
+            return ""
         text = self.inline(child)
-        if name == "sup" and _REFERENCE_MARK.match(text):
+        if footnote_mark(child):
             self.skipped(child, f"the footnote mark '{text}'")
             return ""
         if not text:
@@ -169,11 +177,55 @@ class MarkdownWriter:
                         href)
         return text
 
-    def _image(self, element: etree._Element) -> None:
-        if element_name(element) == "img":
-            alt = " ".join((element.get("alt") or "").split())
-            self.report(element, f"removed the image '{element.get('src') or ''}' (an entry has no "
-                        f"images){': its text' if alt else ', it has no alt text'}", alt)
+    def media(self, element: etree._Element) -> None:
+        """Images, videos, sounds and embedded pages: each one line quoting its alt text or
+        title and its address (an entry has none of them)."""
+        name = element_name(element)
+        if name == "picture":
+            for image in element.iter("img", "amp-img"):
+                self.media(image)
+            return
+        what = _MEDIA.get(name.removeprefix("amp-"))
+        if what is None:
+            return
+        sources = [s.get("src") or s.get("srcset") or "" for s in element.iter("source")]
+        src = element.get("src") or next((s for s in sources if s), "")
+        words = " ".join((element.get("alt") or element.get("title") or "").split())
+        said = ": its text" if words else ", it has no alt text" if what == "image" else ""
+        self.report(element, f"removed the {what} '{src}' (an entry has no {what}s){said}", words)
+
+
+_MEDIA = {"img": "image", "video": "video", "audio": "sound", "iframe": "embedded page"}
+MEDIA_TAGS = (*_MEDIA, *(f"amp-{name}" for name in _MEDIA))
+"""Media by element name (``amp-img`` as ``img``), as the report names them."""
+
+
+def footnote_mark(element: etree._Element) -> bool:
+    """A ``<sup>`` footnote mark: ``[2]``, or a number linking into the page (``<a href="#fn1">1``)."""
+    if element_name(element) != "sup":
+        return False
+    text = "".join(element.text_content().split())
+    return bool(_REFERENCE_MARK.match(text)) or (bool(_LINKED_MARK.match(text)) and any(
+        (a.get("href") or "").strip().startswith("#") for a in element.iter("a")))
+
+
+def screen_reader_only(element: etree._Element) -> bool:
+    """Hidden from the eye by its class: the page does not show it, an entry does not hold it."""
+    return bool(_SCREEN_READER & set((element.get("class") or "").split()))
+
+
+def shown_text(element: etree._Element) -> str:
+    """The element's text as a browser shows it: ``<br>`` a space; code, media, footnote marks
+    and screen-reader text left out; white space collapsed."""
+    parts = [element.text or ""]
+    for child in element:
+        name = element_name(child)
+        if name == "br":
+            parts.append(" ")
+        elif name and name not in SKIPPED and not footnote_mark(child) and not screen_reader_only(child):
+            parts.append(shown_text(child))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
 
 
 _BACKTICKS = re.compile("`+")
