@@ -25,9 +25,10 @@ from lexikon.interchange.article.page import Patterns
 from tests.support.constants import LANGS
 
 LENGTH = 50_000
-BOUND = 0.5
+BOUND = 3.0
 """Seconds one pattern may take on one adversarial string: a linear scan takes milliseconds, one
-that tries every split of a run of 50,000 characters seconds (generous: the machine is shared)."""
+that tries every split of a run of 50,000 characters tens of seconds or more. Generous, so that
+a busy CI machine does not fail a linear pattern (0.5 s did once, under load)."""
 RUNS = (" ", "\t", "#", "*", "a", "1", ".", "[", "-", "> ", " / ", "›", "<", "a ", "_", "|", "(", ":",
         "](", "{.", "\\")
 PREFIXES = ("# ", "a:", "[a](", "<a", "{.", "Lesezeit", "1 Min", "Was ist ", "Hvad er ", "Startseite",
@@ -96,5 +97,5 @@ def test_the_line_of_the_attack_imports_in_bounded_time(tmp_path: Path) -> None:
                        ("leer.html", f"<html><body><h1>Leerzeichen</h1><p>{body}</p></body></html>")):
         start = time.perf_counter()
         result = import_article(text, name, "de", glossary_dir=tmp_path / "glossary", languages=LANGS)
-        assert time.perf_counter() - start < 2, name
+        assert time.perf_counter() - start < 10, name  # quadratic: 30,000 spaces took > 60 s
         assert "rechts" in result.block["summary"] + result.block.get("body", "")
