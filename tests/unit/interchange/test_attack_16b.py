@@ -75,9 +75,6 @@ def test_tbx_definition_in_another_language_than_its_section_is_not_that_section
 
 
 
-@pytest.mark.xfail(strict=True, reason="a term that is plain text with angle brackets (List<T>, written "
-                                       "List&lt;T&gt; or in CDATA) is refused as 'raw HTML', while the same "
-                                       "text in a definition is escaped and comes in")
 def test_tbx_term_with_angle_brackets_comes_in_as_text(tmp_path: Path) -> None:
     """A termbase's terms are text, like its definitions (which come in escaped)."""
     project = _project(tmp_path)

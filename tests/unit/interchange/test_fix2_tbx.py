@@ -4,8 +4,10 @@ are deprecated: each comes in as the README promises, and what cannot is reporte
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from tests.support.project import article, copy_project
 from tests.unit.interchange.test_attack_16b import _entries, _lexicon, _project, _tbx
 
 
@@ -57,3 +59,32 @@ def test_a_deprecated_only_term_is_the_title_with_a_warning_and_the_entry_checks
     assert _entries(project)["rechner"]["da"]["title"] == "regnemaskine"
     assert _lexicon(project, "check").returncode == 0
 
+
+
+def test_a_term_with_angle_brackets_comes_in_and_shows_as_written(tmp_path: Path) -> None:
+    """A title is plain text, escaped wherever it is shown: ``List<T>`` is imported as it is,
+    checks clean, and the built page's heading reads ``List<T>`` (no element ``<t>``)."""
+    entries, lines = _import(tmp_path, '<conceptEntry id="generik"><langSec xml:lang="de"><termSec><term>'
+                             'List&lt;T&gt;</term></termSec><termSec><term><![CDATA[Map<K, V>]]></term>'
+                             '</termSec><descrip type="definition">Eine Liste.</descrip></langSec>'
+                             '<langSec xml:lang="da"><termSec><term>List&lt;T&gt;</term></termSec><descrip '
+                             'type="definition">En liste.</descrip></langSec></conceptEntry>')
+    assert entries["generik"]["de"]["title"] == "List<T>", lines
+    assert entries["generik"]["de"]["aliases"] == ["Map<K, V>"], lines
+    text = (tmp_path / "p" / "glossary" / "generik.yml").read_text(encoding="utf-8")
+    project = copy_project(tmp_path / "site", {"generik.yml": text})
+    built = project.build()
+    assert built.returncode == 0, built.stderr
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", article(project.html("terms/generik/")), re.S)
+    assert heading and "List&lt;T&gt;" in heading.group(1) and "<t>" not in heading.group(1).lower()
+
+
+def test_a_known_element_in_a_title_is_still_refused(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    (project / "glossary" / "x.yml").write_text("de:\n  title: Back<wbr>sourcing\n  summary: Ein Satz.\n"
+                                                "da:\n  title: List<T>\n  summary: En sætning.\n",
+                                                encoding="utf-8")
+    result = _lexicon(project, "check")
+    assert result.returncode == 1
+    assert [line for line in result.stdout.splitlines() if "raw HTML" in line] == [
+        line for line in result.stdout.splitlines() if "raw HTML '<wbr>'" in line and "x.yml:2:" in line]
