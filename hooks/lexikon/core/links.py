@@ -35,7 +35,7 @@ so the check says so instead of letting the words vanish."""
 _MAY_HOLD_MARKUP = re.compile(r"[<{]|\]\s*[(:\[]")
 """Every problem below needs one of these: a cheap test that most texts pass."""
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
-HTML_ELEMENTS = frozenset("""
+_ELEMENT_NAMES = """
     a abbr acronym address area article aside audio b base basefont bdi bdo big blink blockquote body br
     button canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl
     dt em embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header
@@ -43,7 +43,8 @@ HTML_ELEMENTS = frozenset("""
     meta meter nav nobr noembed noframes noscript object ol optgroup option output p param picture
     plaintext pre progress q rp rt ruby s samp script search section select slot small source span strike
     strong style sub summary sup svg table tbody td template textarea tfoot th thead time title tr track
-    tt u ul var video wbr xmp""".split())
+    tt u ul var video wbr xmp"""
+HTML_ELEMENTS = frozenset(_ELEMENT_NAMES.split())
 """What a browser reads as an element: in a field of plain text (a title, an alias) only these
 are refused as tags, since ``List<T>`` or ``Map<K, V>`` there is a term written as it is."""
 _TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9]*)(-?)")
