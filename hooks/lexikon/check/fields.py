@@ -131,7 +131,7 @@ class FieldReader:
             self.problem(node, f"{what} must be one paragraph: move the rest into 'body'")
         problems = [(char, invisible_message(char, what)) for char in invisible_characters(value)]
         if spec.kind in (Kind.LINE, Kind.INLINE, Kind.MARKDOWN):
-            problems += list(links.markup_problems(value))
+            problems += list(links.markup_problems(value, plain=spec.kind is Kind.LINE))
         if spec.kind in (Kind.INLINE, Kind.MARKDOWN):
             problems += [(written, f"Markdown reads '{written}' as a link definition and leaves it out "
                           "of the page: write it otherwise (drop the brackets, or put it in `backticks`)")

@@ -35,6 +35,19 @@ so the check says so instead of letting the words vanish."""
 _MAY_HOLD_MARKUP = re.compile(r"[<{]|\]\s*[(:\[]")
 """Every problem below needs one of these: a cheap test that most texts pass."""
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_ELEMENT_NAMES = """
+    a abbr acronym address area article aside audio b base basefont bdi bdo big blink blockquote body br
+    button canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl
+    dt em embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header
+    hgroup hr html i iframe image img input ins kbd label legend li link main map mark marquee math menu
+    meta meter nav nobr noembed noframes noscript object ol optgroup option output p param picture
+    plaintext pre progress q rp rt ruby s samp script search section select slot small source span strike
+    strong style sub summary sup svg table tbody td template textarea tfoot th thead time title tr track
+    tt u ul var video wbr xmp"""
+HTML_ELEMENTS = frozenset(_ELEMENT_NAMES.split())
+"""What a browser reads as an element: in a field of plain text (a title, an alias) only these
+are refused as tags, since ``List<T>`` or ``Map<K, V>`` there is a term written as it is."""
+_TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9]*)(-?)")
 
 
 @dataclass(frozen=True)
@@ -69,7 +82,7 @@ def replace_cross_links(text: str, render: Callable[[CrossLink], str]) -> str:
 
 
 
-def markup_problems(text: str) -> Iterator[tuple[str, str]]:
+def markup_problems(text: str, *, plain: bool = False) -> Iterator[tuple[str, str]]:
     """``(written, message)`` for each piece of markup an entry may not contain.
 
     Entries are Markdown only: raw HTML, attribute lists and links with schemes that run
@@ -77,12 +90,15 @@ def markup_problems(text: str) -> Iterator[tuple[str, str]]:
     wider than the renderer's (``a<b`` is refused, though it would render as text): a
     false alarm costs an editor a rewording, a miss costs a reader's safety. At most
     :data:`MAX_PROBLEMS_PER_TEXT` are named; one more line says that more follow.
+
+    ``plain``: a field of plain text, escaped wherever it is shown (a title, an alias): a
+    ``<`` before a name that is no HTML element (:data:`HTML_ELEMENTS`) is text there.
     """
     if "[" in text and (costly := _unclosed_bracket_cost(text)):
         yield "[", costly
     if ("<" not in text and "{" not in text and "]" not in text) or not _MAY_HOLD_MARKUP.search(text):
         return  # most titles, aliases and paragraphs: nothing that could be markup
-    for found, (written, message) in enumerate(_all_markup_problems(text)):
+    for found, (written, message) in enumerate(_all_markup_problems(text, plain)):
         if found == MAX_PROBLEMS_PER_TEXT:  # stop reading: a flood of markup is not worth its time
             yield "", "more markup follows in this text: entries are Markdown only; remove it all"
             return
@@ -119,13 +135,22 @@ def _unclosed_bracket_cost(text: str) -> str | None:
             "searches on from each one, which would take minutes; close them or write them as \\[")
 
 
-def _all_markup_problems(text: str) -> Iterator[tuple[str, str]]:
+def _is_element(text: str, start: int) -> bool:
+    """Whether the ``<`` at ``start`` opens what a browser reads as an element (or a closing
+    tag, comment, declaration): a known element's name, or a custom element's (with ``-``)."""
+    name = _TAG_NAME.match(text, start)
+    return name is None or bool(name.group(2)) or name.group(1).lower() in HTML_ELEMENTS
+
+
+def _all_markup_problems(text: str, plain: bool = False) -> Iterator[tuple[str, str]]:
     prose = without_code(text)
     autolinks = [match.span() for match in _AUTOLINK.finditer(prose)]
     starts = [start for start, _ in autolinks]
     for match in _TAG_START.finditer(prose):
         before = bisect.bisect_right(starts, match.start()) - 1
         if before >= 0 and match.start() < autolinks[before][1]:
+            continue
+        if plain and not _is_element(prose, match.start()):
             continue
         close = prose.find(">", match.start(), match.start() + _TAG_WINDOW + 1)
         written = prose[match.start() : close + 1] if close >= 0 else match.group(0)

@@ -26,8 +26,6 @@ def _tbx(tmp_path: Path, concept: str) -> Path:
 
 
 # --- TBX as other tools write it ----------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="a <note> inside <descrip> is glued into the summary without a "
-                                       "space and without a report line: 'Ein Gerätveraltet im Netz.'")
 def test_tbx_note_inside_a_definition_is_not_glued_into_its_words(tmp_path: Path) -> None:
     """A definition is the summary; what has no field is reported ('left out … <note>'), not merged
     into the words around it."""
@@ -40,8 +38,6 @@ def test_tbx_note_inside_a_definition_is_not_glued_into_its_words(tmp_path: Path
     assert "Gerätveraltet" not in summary, result.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="a <descrip xml:lang='da'> inside the German langSec becomes the "
-                                       "German summary: a Danish sentence published as German")
 def test_tbx_definition_in_another_language_than_its_section_is_not_that_sections(tmp_path: Path) -> None:
     """README: a definition counts in 'the language it names'; xml:lang on the element names it."""
     project = _project(tmp_path)
@@ -54,9 +50,6 @@ def test_tbx_definition_in_another_language_than_its_section_is_not_that_section
 
 
 
-@pytest.mark.xfail(strict=True, reason="a term that is plain text with angle brackets (List<T>, written "
-                                       "List&lt;T&gt; or in CDATA) is refused as 'raw HTML', while the same "
-                                       "text in a definition is escaped and comes in")
 def test_tbx_term_with_angle_brackets_comes_in_as_text(tmp_path: Path) -> None:
     """A termbase's terms are text, like its definitions (which come in escaped)."""
     project = _project(tmp_path)
@@ -69,9 +62,6 @@ def test_tbx_term_with_angle_brackets_comes_in_as_text(tmp_path: Path) -> None:
 
 
 
-@pytest.mark.xfail(strict=True, reason="a language whose only term is marked deprecatedTerm-admn-sts gets "
-                                       "that term as its title, the deprecation silently lost ('the first "
-                                       "full term became the title')")
 def test_tbx_deprecated_term_never_becomes_a_title_silently(tmp_path: Path) -> None:
     """Deprecated terms come in as `deprecated`; what cannot is reported, naming the term."""
     project = _project(tmp_path)

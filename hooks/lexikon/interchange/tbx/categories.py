@@ -34,6 +34,9 @@ PARTS_OF_SPEECH = {"noun": "noun", "verb": "verb", "adjective": "adjective", "ad
 """Our ``pos`` values as TBX-Basic 2008 names them; the 2019 picklist has no properNoun."""
 TERM_NOTES = {"administrativeStatus", "termType", "grammaticalGender", "partOfSpeech"}
 """The term notes ``import-tbx`` reads; any other is reported as left out."""
+INLINE = frozenset({"hi", "foreign"})
+"""TBX's inline elements whose words belong to the text around them (``<hi>`` highlights,
+``<foreign>`` marks another language); any other element in a text is left out and reported."""
 
 
 def tbx_gender(gender: str) -> str:
@@ -74,6 +77,12 @@ class TbxTerm:
         return self.notes.get(kind, ("", 0, 0))[0]
 
 
+def prose_text(element: Element, clean: Callable[[str], str], leave_out: Callable[[Element], None]) -> str:
+    """A definition's or context's text as Markdown that shows it as written; elements inside
+    it other than :data:`INLINE` ones go to ``leave_out``."""
+    return markdown_of_plain(clean(element.prose(INLINE, leave_out)))
+
+
 def read_term(element: Element, clean: Callable[[str], str], leave_out: Callable[[Element], None]) -> TbxTerm:
     """The term in ``element`` (a ``termSec``/``tig``); what it does not use goes to ``leave_out``."""
     term = TbxTerm(line=element.line, col=element.col)
@@ -84,7 +93,7 @@ def read_term(element: Element, clean: Callable[[str], str], leave_out: Callable
         elif child.name == "termNote" and kind in TERM_NOTES:
             term.notes.setdefault(kind, (clean(child.text()), child.line, child.col))
         elif child.name == "descrip" and kind in ("context", "definition"):
-            _describe(term, child, clean)
+            _describe(term, child, clean, leave_out)
         elif child.name == "descripGrp" and _described_group(term, child, clean, leave_out):
             pass
         elif child.name in ("termGrp", "termNoteGrp"):
@@ -100,9 +109,10 @@ def read_term(element: Element, clean: Callable[[str], str], leave_out: Callable
     return term
 
 
-def _describe(term: TbxTerm, descrip: Element, clean: Callable[[str], str]) -> dict[str, str]:
+def _describe(term: TbxTerm, descrip: Element, clean: Callable[[str], str],
+              leave_out: Callable[[Element], None]) -> dict[str, str]:
     """A context or definition of the term, kept; the context's dict (a definition's is thrown away)."""
-    text = markdown_of_plain(clean(descrip.text()))  # plain text, written as Markdown
+    text = prose_text(descrip, clean, leave_out)  # plain text, written as Markdown
     if descrip.attributes.get("type") == "definition":
         if text:
             term.definitions.append((text, descrip.line, descrip.col))
@@ -119,7 +129,7 @@ def _described_group(term: TbxTerm, group: Element, clean: Callable[[str], str],
     if first is None or first.name != "descrip" or first.attributes.get("type") not in ("context",
                                                                                         "definition"):
         return False
-    context = _describe(term, first, clean)
+    context = _describe(term, first, clean, leave_out)
     for child in group.children[1:]:
         if (context and child.name == "admin" and child.attributes.get("type") == "source"
                 and "source" not in context):

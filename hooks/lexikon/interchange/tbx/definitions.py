@@ -3,7 +3,9 @@ given with a term (MultiTerm writes them so). Part of the reader (:mod:`.read`).
 
 A definition of the whole concept is the summary of the language it is written in (its
 own ``xml:lang``, else the entry's, else the file's) when that language has none; one that
-names no language at all goes to every language without a definition of its own. A
+names no language at all goes to every language without a definition of its own; one in
+a language section that names another language in its own ``xml:lang`` is read as such (a
+language with no terms cannot take it: reported). A
 definition given with a term is the summary of its language when the language has none; a
 second one is reported and left out.
 """
@@ -12,10 +14,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from lexikon.core.escape import markdown_of_plain
 from lexikon.core.model import Severity
 from lexikon.core.settings import Settings
-from lexikon.interchange.tbx.categories import TbxTerm
+from lexikon.interchange.tbx.categories import TbxTerm, prose_text
 from lexikon.interchange.tbx.languages import Languages
 from lexikon.interchange.tbx.stream import Element
 from lexikon.interchange.terms import Concept, clean
@@ -34,10 +35,13 @@ class Definitions:
     def tally(self, message: str, line: int, col: int) -> None:
         raise NotImplementedError
 
+    def leave_out(self, element: Element) -> None:
+        raise NotImplementedError
+
     def concept_definition(self, concept: Concept, definition: Element, entry: Element) -> None:
         """A definition of the whole concept: the summary of the language it is written in, or,
         when it names none, of every language that has no definition of its own."""
-        text = markdown_of_plain(clean(definition.text()))
+        text = prose_text(definition, clean, self.leave_out)
         tag = definition.attributes.get("xml:lang") or entry.attributes.get("xml:lang") or self.file_lang
         lang = self.languages.resolve(tag) if tag else None
         if not text:
@@ -56,6 +60,9 @@ class Definitions:
                     else "no language given: every language without a definition of its own")
             self.tally(f"a definition of the whole concept became the summary in {', '.join(targets)} "
                        f"({rule})", definition.line, definition.col)
+        elif lang is not None and lang not in concept.texts:
+            self.note(definition.line, definition.col, f"left out a definition in '{tag}': the concept "
+                      f"has no term in '{lang}'", Severity.WARNING)
         else:
             self.note(definition.line, definition.col, "left out a definition of the whole concept: the "
                       "languages have their own")

@@ -43,7 +43,6 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO, Any
 
-from lexikon.core.escape import markdown_of_plain
 from lexikon.core.model import Finding, Severity
 from lexikon.core.schema import genders_of
 from lexikon.core.settings import Settings
@@ -54,6 +53,7 @@ from lexikon.interchange.tbx.categories import (
     TbxTerm,
     gender_from_tbx,
     pos_from_tbx,
+    prose_text,
     read_term,
 )
 from lexikon.interchange.tbx.definitions import Definitions
@@ -168,7 +168,7 @@ class _TbxReader(Definitions):
                 links = concept.broader if child.attributes.get("datatype") == BROADER else concept.related
                 links.append((child.attributes["target"], child.line, child.col))
             elif child.name in _LANGUAGE:
-                self.language_section(concept, child)
+                definitions += self.language_section(concept, child)
             else:
                 self.leave_out(child)
         for definition in definitions:
@@ -183,26 +183,32 @@ class _TbxReader(Definitions):
             else:
                 yield child
 
-    def language_section(self, concept: Concept, element: Element) -> None:
+    def language_section(self, concept: Concept, element: Element) -> list[Element]:
+        """The section's terms and definition into the concept; the definitions that name
+        another language in their own ``xml:lang``, to be read as the concept's."""
         tag = element.attributes.get("xml:lang", "")
         lang = self.languages.resolve(tag)
         if lang is None:
             self.languages.left_out(tag, element.line, element.col, concept.name)
             concept.languages_left_out.append(tag)
-            return
+            return []
         if lang in concept.texts:
             self.note(element.line, element.col, f"a second '{lang}' section ('{tag}') in one concept: "
                       "its terms are added")
         block = concept.texts.setdefault(lang, new_block(element.line))
         block.setdefault("_col", element.col)
         terms: list[TbxTerm] = []
+        elsewhere: list[Element] = []
         for child in self.flat(element):
             kind = child.attributes.get("type", "")
-            if child.name == "descrip" and kind == "definition":
+            own = child.attributes.get("xml:lang") if kind == "definition" else None
+            if child.name == "descrip" and own and self.languages.resolve(own) != lang:
+                elsewhere.append(child)  # README: a definition counts in the language it names
+            elif child.name == "descrip" and kind == "definition":
                 if block["summary"]:
                     self.note(child.line, child.col, "left out a second definition in one language")
                 else:
-                    block["summary"] = markdown_of_plain(clean(child.text()))
+                    block["summary"] = prose_text(child, clean, self.leave_out)
             elif child.name in _TERM:
                 term = read_term(child, clean, self.leave_out)
                 if term.name:
@@ -213,6 +219,7 @@ class _TbxReader(Definitions):
         for term in terms:
             self.place(block, term, lang, term is main)
         self.term_definitions(block, terms, lang)
+        return elsewhere
 
     def main_term(self, terms: list[TbxTerm], block: dict[str, Any], lang: str) -> TbxTerm | None:
         """The term that becomes the title: the preferred one; without one (most tools mark no
@@ -225,6 +232,11 @@ class _TbxReader(Definitions):
         plain = [t for t in terms if t.note("administrativeStatus").casefold() not in _STATUS_OF_FORMS
                  and t.note("termType").casefold() not in SHORT_FORMS]
         main = (plain or terms)[0]
+        if main.note("administrativeStatus").casefold() in _STATUS_OF_FORMS:
+            self.note(main.line, main.col, f"the only terms in '{lang}' are deprecated: '{main.name}' "
+                      "became the title all the same; give the entry a term to use in its place",
+                      Severity.WARNING)
+            return main
         self.tally(f"no preferred term in '{lang}': the first full term became the title", main.line,
                    main.col)
         return main

@@ -50,6 +50,17 @@ class Element:
     def text(self) -> str:
         return "".join(item if isinstance(item, str) else item.text() for item in self.content)
 
+    def prose(self, inline: frozenset[str], left_out: Callable[[Element], None]) -> str:
+        """The text with the words of ``inline`` elements only: any other element inside (a
+        ``<note>`` in a definition) goes to ``left_out``, not glued into the words around it."""
+        parts: list[str] = []
+        for item in self.content:
+            if isinstance(item, str) or item.name in inline:
+                parts.append(item if isinstance(item, str) else item.prose(inline, left_out))
+            else:
+                left_out(item)
+        return "".join(parts)
+
     def iter(self, names: set[str]) -> Iterable[Element]:
         for child in self.children:
             if child.name in names:
