@@ -52,6 +52,9 @@ class Sheet:
     findings: list[Finding] = field(default_factory=list)
     tags_lang: str = ""
     refused: Counter[str] = field(default_factory=Counter)
+    urls: list[int] = field(default_factory=list)
+    """The places of the page-address columns (``de.url``: our export's, not read): a row's id
+    is an entry id when its address ends in ``terms/<id>/`` (:attr:`Concept.own_id`)."""
     delimiter: str = ","
     """Rows refused while reading (a finding each), by reason: they are counted in the summary."""
 
@@ -107,6 +110,8 @@ def _header(header: list[str], source: str, lang: str | None, codes: tuple[str, 
             else:
                 dot = ""  # a name with a full stop in it ("Notiz z.B."), not a language's column
         if (column if dot else name) not in (_TEXT_COLUMNS if dot else (*ENTRY_COLUMNS, *_TEXT_COLUMNS)):
+            if (column if dot else name) == "url":
+                sheet.urls.append(index)
             unused.setdefault(name, index + 1)
             continue
         if not dot and name not in ENTRY_COLUMNS and lang is None:
@@ -171,6 +176,7 @@ def _concept(row: list[str], width: int, line: int, sheet: Sheet) -> Concept | N
         sheet.note(line, place[key], severity, f"column '{sheet.names[key]}': {message}")
 
     concept = Concept(cells.get(("", "id"), ""), line, tags_lang=sheet.tags_lang)
+    concept.own_id = any(row[i].strip().endswith(f"terms/{concept.key}/") for i in sheet.urls if i < len(row))
     for name in ("tags", "related", "broader"):
         setattr(concept, name, [(item, line) for item in cell_items(cells.get(("", name), ""))])
     concept.draft = _flag(cells.get(("", "draft"), ""), lambda m: report(("", "draft"), Severity.WARNING, m))

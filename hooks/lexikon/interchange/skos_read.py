@@ -225,6 +225,7 @@ class _SkosReader:
         iri = str(node) if isinstance(node, URIRef) else f"_:{node}"
         concept = Concept(self.key(node), line, tags=tags,
                           tags_lang=self.settings.default_language)
+        concept.own_id = str(self.graph.value(node, SKOS.notation) or "") == local_name(iri)  # ours: its id
         texts: list[tuple[int, str, str, str]] = []
         for predicate, obj in self.graph.predicate_objects(node):
             if predicate in _TEXTS and isinstance(obj, Literal):

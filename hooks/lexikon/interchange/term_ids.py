@@ -3,7 +3,11 @@
 - a concept id the source has twice is one concept written in two places (a tool's export
   in parts): the second is merged into the first, its languages and terms added;
 - the entry id is the concept's own id when it is a valid one, else the slug of its title;
-  a tool's counters (``c12``, ``4711``) are not ids, which is said once for all of them;
+  a tool's counters (``c12``, ``4711``) are not ids, which is said once for all of them,
+  unless the source says they are entry ids (``Concept.own_id``): our own exports do (the
+  TBX header's ``sourceDesc``, the CSV's ``url`` column ending in ``terms/<id>/``, a SKOS
+  concept whose ``skos:notation`` is its IRI's last segment), so that ``x11`` comes back
+  ``x11`` from every round trip;
 - homonyms, concepts with the same title (a bank of a river, a bank for money), get distinct
   ids from their subject field (``bank-finance``, ``bank-geography``) or, without one, from
   their source ids, and a ``qualifier`` in each language block that shares the title, so
@@ -125,7 +129,7 @@ class Ids:
         key = concept.key.strip()
         own = key[1:] if key.startswith("_") else key
         slug = slugify(first["title"])
-        if ID_RULE.match(own) and not (_COUNTER_ID.match(own) and slug and slug != own):
+        if ID_RULE.match(own) and (concept.own_id or not (_COUNTER_ID.match(own) and slug and slug != own)):
             return own
         if not slug:
             self.report(concept.line, Severity.ERROR, f"{concept.name}: the title '{first['title']}' "

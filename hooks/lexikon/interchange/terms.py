@@ -77,6 +77,9 @@ class Concept:
     """Its number in the source (1 for the first): names a concept without an id."""
     languages_left_out: list[str] = field(default_factory=list)
     """Languages of the source the reader left out of it (the site has none of that name)."""
+    own_id: bool = False
+    """The source says ``key`` is an entry id (our own export): kept even when it looks like a
+    tool's counter (:mod:`lexikon.interchange.term_ids`)."""
 
     @property
     def name(self) -> str:

@@ -131,9 +131,6 @@ X11 = ("# yaml-language-server: $schema=_entry.schema.json\nde:\n  title: X Wind
        "  summary: >-\n    Et vinduessystem til Unix-lignende styresystemer.\n")
 
 
-@pytest.mark.xfail(strict=True, reason="an entry id that looks like a tool's counter (x11, g5, ps5) is "
-                                       "replaced by the title's slug on import: the page's address and "
-                                       "every link change, and the note calls the valid id 'not an entry id'")
 @pytest.mark.parametrize("export,command", [("glossary.csv", "import-csv"), ("glossary.tbx", "import-tbx"),
                                             ("glossary.ttl", "import-skos")])
 def test_round_trip_keeps_an_entry_id_that_looks_like_a_counter(tmp_path: Path, export: str,
