@@ -16,7 +16,7 @@ from typing import Any
 
 from lexikon.core.escape import csv_text
 from lexikon.core.model import Finding, Severity
-from lexikon.core.schema import ID_RULE
+from lexikon.core.schema import ID_RULE, MAX_ID_LENGTH
 from lexikon.interchange.csv_cells import cell_items, cell_pairs
 from lexikon.interchange.csv_lines import records, sniff
 from lexikon.interchange.csv_write import ENTRY_COLUMNS, LANGUAGE_COLUMNS
@@ -33,9 +33,6 @@ _DAY_FIRST = re.compile(r"(\d{1,2})[.-](\d{1,2})[.-](\d{4})")
 _LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{1,8})*")
 Key = tuple[str, str]
 """A column: its language ('' for the entry's own columns) and field."""
-MAX_ID = 120
-"""The longest id a row may give: an id names a file (``<id>.yml``, and file systems stop at
-255 bytes, some sooner) and a page's address."""
 _UNUSED_SHOWN = 5
 """Columns named in the one note about unused columns (a sheet may have thousands)."""
 
@@ -160,10 +157,10 @@ def _concept(row: list[str], width: int, line: int, sheet: Sheet) -> Concept | N
     cells = {key: _cell(row[index], key) for index, key in sheet.columns.items() if index < len(row)}
     if not any(cells.values()) and not any(cell.strip() for cell in row):
         return None
-    if len(cells.get(("", "id"), "")) > MAX_ID:
+    if len(cells.get(("", "id"), "")) > MAX_ID_LENGTH:
         col = next(i for i, key in sheet.columns.items() if key == ("", "id")) + 1
         sheet.note(line, col, Severity.ERROR, f"the id is {len(cells[('', 'id')])} characters long, at most "
-                   f"{MAX_ID} can name a file: the row is left out; give it a shorter id")
+                   f"{MAX_ID_LENGTH} can name a file: the row is left out; give it a shorter id")
         sheet.refused[ID_TOO_LONG] += 1
         return None
     _swallowed(row, width, line, sheet)

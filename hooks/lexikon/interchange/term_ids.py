@@ -29,7 +29,7 @@ import yaml
 
 from lexikon.check.terminology import fold
 from lexikon.core.model import Severity
-from lexikon.core.schema import ID_RULE, unreserved_id
+from lexikon.core.schema import ID_RULE, MAX_ID_LENGTH, unreserved_id
 from lexikon.interchange.entry_yaml import plain_yaml
 from lexikon.interchange.term_counts import NO_ID, NO_TERM, Counts
 from lexikon.interchange.words import slugify
@@ -129,7 +129,8 @@ class Ids:
         key = concept.key.strip()
         own = key[1:] if key.startswith("_") else key
         slug = slugify(first["title"])
-        if ID_RULE.match(own) and (concept.own_id or not (_COUNTER_ID.match(own) and slug and slug != own)):
+        counter = _COUNTER_ID.match(own) and slug and slug != own
+        if ID_RULE.match(own) and len(own) <= MAX_ID_LENGTH and (concept.own_id or not counter):
             return own
         if not slug:
             self.report(concept.line, Severity.ERROR, f"{concept.name}: the title '{first['title']}' "

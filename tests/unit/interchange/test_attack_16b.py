@@ -193,9 +193,6 @@ def test_csv_round_trip_of_combining_characters_gives_the_same_file(tmp_path: Pa
 
 
 
-@pytest.mark.xfail(strict=True, reason="import-tbx makes a 200-character id from a long title (the check "
-                                       "takes it), which import-csv refuses ('at most 120 can name a file'): "
-                                       "the glossary's own CSV does not come back")
 def test_an_id_made_by_one_import_is_one_the_others_take(tmp_path: Path) -> None:
     """README: a CSV round trip gives the entries back; an id over 120 characters costs its row."""
     first = _project(tmp_path / "first")
