@@ -46,7 +46,7 @@ from lexikon.core.settings import Settings
 from lexikon.interchange.languages import site_language
 from lexikon.interchange.skos import LEXIKON
 from lexikon.interchange.skos_source import Places, decode, heard, parse, rdf_format, rdflib_said
-from lexikon.interchange.skos_terms import add_term, drafts
+from lexikon.interchange.skos_terms import add_term, drafts, labels_by_language
 from lexikon.interchange.term_files import finish, run_terms
 from lexikon.interchange.terms import (
     Concept,
@@ -110,8 +110,8 @@ class _SkosReader:
         self.languages_left_out: set[str] = set()
         self.untagged = 0
         self.lines: dict[Any, tuple[int, int]] = {}
-        self.keys: dict[Any, str] = {}
-        """Concepts whose last segment another IRI has too: their keys (:meth:`distinct`)."""
+        self.keys: dict[Any, str] = {}  # concepts whose last segment another IRI has too (distinct)
+        self.tag_labels: dict[str, dict[str, str]] = {}  # a collection's label → all its labels
 
     def note(self, line: int, message: str, severity: Severity = Severity.NOTE) -> None:
         self.findings.append(Finding(self.source, line, 1, severity, message))
@@ -189,6 +189,7 @@ class _SkosReader:
         for collection in sorted({*self.graph.subjects(RDF.type, SKOS.Collection),
                                   *self.graph.subjects(RDF.type, SKOS.OrderedCollection)}, key=str):
             label = self.label(collection)
+            self.tag_labels[label] = labels_by_language(self.graph, collection, self.language)
             for member in self.graph.objects(collection, SKOS.member):
                 if member in concepts:
                     tags.setdefault(member, []).append((label, self.lines[member][1]))
@@ -231,6 +232,7 @@ class _SkosReader:
         concept = Concept(self.key(node), line, tags=tags,
                           tags_lang=self.settings.default_language)
         concept.own_id = str(self.graph.value(node, SKOS.notation) or "") == local_name(iri)  # ours: its id
+        concept.tag_labels = self.tag_labels
         texts: list[tuple[int, str, str, str]] = []
         for predicate, obj in self.graph.predicate_objects(node):
             if predicate in _TEXTS and isinstance(obj, Literal):

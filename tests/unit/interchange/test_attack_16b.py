@@ -206,9 +206,6 @@ def test_an_id_made_by_one_import_is_one_the_others_take(tmp_path: Path) -> None
 
 
 # --- imports beside what the glossary has -------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="without _tags.yml, a skos:Collection's Danish prefLabel is dropped "
-                                       "silently: _tags.yml gets only the German label, and the check then "
-                                       "warns that the Danish one is missing")
 def test_skos_collection_brings_its_label_in_every_language(tmp_path: Path) -> None:
     """A Collection is a tag; what the source says in a language is kept or reported, never lost."""
     project = _project(tmp_path)

@@ -126,7 +126,7 @@ def test_thesaurus_every_concept_accounted_for(tmp_path: Path) -> None:
     assert sum("skos:scopeNote" in m for m in said) == 1 and sum("skos:exactMatch" in m for m in said) == 1
     assert sum("language 'en' is not configured" in m for m in said) == 1
     assert (settings.glossary_dir / "_tags.yml").read_text(encoding="utf-8").splitlines()[1] == \
-        'sourcing-strategien: {de: "Sourcing-Strategien"}'
+        'sourcing-strategien: {de: "Sourcing-Strategien", da: "sourcingstrategier"}'  # every language
 
 
 def _line_of(path: Path, text: str) -> int:
