@@ -17,7 +17,7 @@ from lexikon.check.tags import read_tags
 from lexikon.check.yaml_nodes import did_you_mean, reserved_message
 from lexikon.core.layout import reserved_ids
 from lexikon.core.model import FINDING_ORDER, FileReport, Finding, Glossary, Result, Severity, Tag
-from lexikon.core.schema import ID_RULE
+from lexikon.core.schema import ID_RULE, MAX_ID_LENGTH
 from lexikon.core.settings import Settings
 
 
@@ -97,6 +97,10 @@ def _check_file_name(file: FileReport, files: list[FileReport], findings: list[F
             f"'{file.id}' is not a valid id{foreign_letters(file.id)}: use lowercase ASCII letters, "
             f"digits and single hyphens, e.g. rename the file to '{suggestion}.yml'",
         ))
+    elif len(file.id) > MAX_ID_LENGTH:
+        findings.append(Finding(file.path, 1, 1, Severity.ERROR, f"the id is {len(file.id)} characters long, "
+                                f"at most {MAX_ID_LENGTH} can name a file on every system: rename the file "
+                                "to a shorter id"))
     twins = [other.path for other in files
              if other is not file and other.id.casefold() == file.id.casefold()]
     if twins:

@@ -103,6 +103,21 @@ _ID = r"[a-z0-9]+(-[a-z0-9]+)*"
 ID_RULE = re.compile(rf"^{_ID}\Z")
 """What an id (entry file name, tag, related entry) may be: lowercase ASCII letters, digits and
 single hyphens. Matched whole (``\\Z``, not ``$``, which lets a final line end pass)."""
+MAX_ID_LENGTH = 120
+"""The longest id: it names a file (``<id>.yml``) and a folder of the site on every system. The
+check refuses a longer one, the CSV import leaves its row out, and an id made from a title is
+cut to fit (:func:`fitting_id`), so that an id one import makes is one every other takes."""
+
+
+def fitting_id(slug: str) -> str:
+    """``slug`` cut to :data:`MAX_ID_LENGTH` at its last hyphen (a word boundary) that fits, or
+    hard when one word is longer."""
+    if len(slug) <= MAX_ID_LENGTH:
+        return slug
+    cut = slug[:MAX_ID_LENGTH + 1]
+    return (cut.rsplit("-", 1)[0] if "-" in cut else cut[:MAX_ID_LENGTH]).strip("-")
+
+
 ID_PATTERN = rf"^{_ID}$"
 """The same rule for JSON Schema, whose ``$`` ends the text (editors' language servers)."""
 _NO_MARKUP = {"not": {"pattern": r"<[A-Za-z/!?]|\{\s*[:#.]|\]\(\s*<?(?![Hh][Tt][Tt][Pp][Ss]?:|"

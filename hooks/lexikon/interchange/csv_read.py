@@ -16,7 +16,7 @@ from typing import Any
 
 from lexikon.core.escape import csv_text
 from lexikon.core.model import Finding, Severity
-from lexikon.core.schema import ID_RULE
+from lexikon.core.schema import ID_RULE, MAX_ID_LENGTH
 from lexikon.interchange.csv_cells import cell_items, cell_pairs
 from lexikon.interchange.csv_lines import records, sniff
 from lexikon.interchange.csv_write import ENTRY_COLUMNS, LANGUAGE_COLUMNS
@@ -33,9 +33,6 @@ _DAY_FIRST = re.compile(r"(\d{1,2})[.-](\d{1,2})[.-](\d{4})")
 _LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{1,8})*")
 Key = tuple[str, str]
 """A column: its language ('' for the entry's own columns) and field."""
-MAX_ID = 120
-"""The longest id a row may give: an id names a file (``<id>.yml``, and file systems stop at
-255 bytes, some sooner) and a page's address."""
 _UNUSED_SHOWN = 5
 """Columns named in the one note about unused columns (a sheet may have thousands)."""
 
@@ -52,6 +49,9 @@ class Sheet:
     findings: list[Finding] = field(default_factory=list)
     tags_lang: str = ""
     refused: Counter[str] = field(default_factory=Counter)
+    urls: list[int] = field(default_factory=list)
+    """The places of the page-address columns (``de.url``: our export's, not read): a row's id
+    is an entry id when its address ends in ``terms/<id>/`` (:attr:`Concept.own_id`)."""
     delimiter: str = ","
     """Rows refused while reading (a finding each), by reason: they are counted in the summary."""
 
@@ -107,6 +107,8 @@ def _header(header: list[str], source: str, lang: str | None, codes: tuple[str, 
             else:
                 dot = ""  # a name with a full stop in it ("Notiz z.B."), not a language's column
         if (column if dot else name) not in (_TEXT_COLUMNS if dot else (*ENTRY_COLUMNS, *_TEXT_COLUMNS)):
+            if (column if dot else name) == "url":
+                sheet.urls.append(index)
             unused.setdefault(name, index + 1)
             continue
         if not dot and name not in ENTRY_COLUMNS and lang is None:
@@ -155,10 +157,10 @@ def _concept(row: list[str], width: int, line: int, sheet: Sheet) -> Concept | N
     cells = {key: _cell(row[index], key) for index, key in sheet.columns.items() if index < len(row)}
     if not any(cells.values()) and not any(cell.strip() for cell in row):
         return None
-    if len(cells.get(("", "id"), "")) > MAX_ID:
+    if len(cells.get(("", "id"), "")) > MAX_ID_LENGTH:
         col = next(i for i, key in sheet.columns.items() if key == ("", "id")) + 1
         sheet.note(line, col, Severity.ERROR, f"the id is {len(cells[('', 'id')])} characters long, at most "
-                   f"{MAX_ID} can name a file: the row is left out; give it a shorter id")
+                   f"{MAX_ID_LENGTH} can name a file: the row is left out; give it a shorter id")
         sheet.refused[ID_TOO_LONG] += 1
         return None
     _swallowed(row, width, line, sheet)
@@ -171,6 +173,7 @@ def _concept(row: list[str], width: int, line: int, sheet: Sheet) -> Concept | N
         sheet.note(line, place[key], severity, f"column '{sheet.names[key]}': {message}")
 
     concept = Concept(cells.get(("", "id"), ""), line, tags_lang=sheet.tags_lang)
+    concept.own_id = any(row[i].strip().endswith(f"terms/{concept.key}/") for i in sheet.urls if i < len(row))
     for name in ("tags", "related", "broader"):
         setattr(concept, name, [(item, line) for item in cell_items(cells.get(("", name), ""))])
     concept.draft = _flag(cells.get(("", "draft"), ""), lambda m: report(("", "draft"), Severity.WARNING, m))

@@ -6,13 +6,16 @@ Pure functions from a checked :class:`~lexikon.core.model.Glossary` to file cont
 :func:`write_exports` touches the disk. Nothing here imports MkDocs: the build hook and
 ``lexicon export`` call the same functions. Every output is reproducible: no timestamps,
 keys sorted, entries in id order, languages in the configured order (the default first).
-All files are UTF-8.
+All files are UTF-8, in Unicode NFC: every import composes what it reads (``é``, not ``e`` and
+a combining accent; the check compares names in NFC too), so an entry written decomposed
+comes out as it comes back, and export, import, export again gives the same files.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO
@@ -78,7 +81,7 @@ def export_files(glossary: Glossary, settings: Settings, url_of: UrlOf, *, schem
     files = {}
     for fmt in formats.EXPORT_FORMATS:
         for name, languages in fmt.files(glossary.languages):
-            files[name] = writers[fmt.name](*(languages or ("",)))
+            files[name] = unicodedata.normalize("NFC", writers[fmt.name](*(languages or ("",))))
     return dict(sorted(files.items()))
 
 

@@ -3,15 +3,18 @@
 A ``skos:ConceptScheme`` (at ``./``, the folder of the file, unless ``scheme_iri`` says
 otherwise), each entry a ``skos:Concept`` named by its page URL in the default language,
 with prefLabel, altLabel (aliases and abbreviations), hiddenLabel (forms and deprecated
-terms: found by a search, never shown as a label), definition (the plain summary), example
+terms: found by a search, never shown as a label; the deprecated ones also as
+``lexikon:deprecatedLabel``, our own property, so that our import brings them back deprecated,
+not as forms), definition (the plain summary), example
 (each context sentence, plain), notation (the id), broader and narrower (derived from
 ``broader``: both ways, as SKOS consumers expect), related (both ways too: ``skos:related``
 is symmetric, even where the YAML names it one way), inScheme and a ``foaf:page`` per
 language; the concepts without a broader one are the scheme's top concepts. The scheme's
 ``dcterms:title`` and ``dcterms:description`` are the site's name and description, one per
 language and tagged with it (SkoHub's shapes need a tagged title). Each tag is a
-``skos:Collection`` of its concepts. The context's source, the qualifier and the review
-date have no SKOS property and are left out. When the page URLs are relative (no
+``skos:Collection`` of its concepts. A homonym's ``qualifier`` has no SKOS property (a scope
+note is prose for people): it is written as ``lexikon:qualifier``, our own property, which our
+import reads back. The context's source and the review date are left out. When the page URLs are relative (no
 ``site_url``), the IRIs are too, resolved against where the file is served.
 """
 
@@ -28,9 +31,12 @@ from lexikon.interchange.export_text import UrlOf, summary_text
 from lexikon.interchange.json_export import json_text
 
 SKOS = "http://www.w3.org/2004/02/skos/core#"
+LEXIKON = "https://lexikon.invalid/ns#"
+"""Our own properties, for what SKOS has no place for (``deprecatedLabel``, ``qualifier``)."""
 PREFIXES = {
     "dcterms": "http://purl.org/dc/terms/",
     "foaf": "http://xmlns.com/foaf/0.1/",
+    "lexikon": LEXIKON,
     "skos": SKOS,
 }
 
@@ -96,6 +102,10 @@ def skos_nodes(glossary: Glossary, url_of: UrlOf, *, scheme_iri: str = "./", tit
                                     for a in (*text.aliases, *text.abbreviations))),
             ("skos:hiddenLabel", tuple(Literal(f, lang) for lang, text in texts
                                        for f in (*text.forms, *text.deprecated))),
+            ("lexikon:deprecatedLabel", tuple(Literal(d, lang) for lang, text in texts
+                                              for d in text.deprecated)),
+            ("lexikon:qualifier", tuple(Literal(text.qualifier, lang) for lang, text in texts
+                                        if text.qualifier)),
             ("skos:definition", tuple(Literal(summary_text(glossary, entry, lang), lang)
                                       for lang, _ in texts)),
             ("skos:example", tuple(Literal(plain_text(c.text, glossary, lang), lang)

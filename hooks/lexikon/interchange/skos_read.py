@@ -10,8 +10,9 @@ N-Triples (:mod:`.skos_source` reads it, safely) into new entries, the shared wa
   the title (two in one language break SKOS's S14: the first in the file is kept, the others
   become aliases, reported), ``altLabel`` aliases, ``hiddenLabel`` ``forms``: SKOS means it for
   misspellings and variants a search should find but no one should see, which is what
-  ``forms`` are (``deprecated`` terms are a terminologist's ruling that SKOS cannot say;
-  our export writes both as hidden labels, so they come back as forms);
+  ``forms`` are (``deprecated`` terms are a terminologist's ruling that SKOS cannot say: our
+  export writes them as hidden labels and as ``lexikon:deprecatedLabel``, which makes them
+  ``deprecated`` again; ``lexikon:qualifier`` is a homonym's qualifier);
   ``definition`` the summary (a second one is reported and left out), ``example`` the context;
 - ``broader`` and ``narrower`` (either direction) make ``broader``; ``related`` (either
   direction: SKOS makes it symmetric) makes ``related``;
@@ -36,14 +37,16 @@ from pathlib import Path
 from typing import IO, Any
 
 from rdflib import RDF, BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, SKOS
+from rdflib.namespace import DCTERMS, OWL, SKOS, Namespace
 
 from lexikon.core.escape import markdown_of_plain
 from lexikon.core.model import Finding, Severity
 from lexikon.core.schema import ID_RULE
 from lexikon.core.settings import Settings
 from lexikon.interchange.languages import site_language
+from lexikon.interchange.skos import LEXIKON
 from lexikon.interchange.skos_source import Places, decode, heard, parse, rdf_format, rdflib_said
+from lexikon.interchange.skos_terms import add_term, drafts, labels_by_language
 from lexikon.interchange.term_files import finish, run_terms
 from lexikon.interchange.terms import (
     Concept,
@@ -58,8 +61,10 @@ from lexikon.interchange.words import slugify
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 _NOT_CONCEPTS = (SKOS.Collection, SKOS.OrderedCollection, SKOS.ConceptScheme)
+_LEXIKON = Namespace(LEXIKON)
 _TEXTS = {SKOS.prefLabel: "title", SKOS.altLabel: "aliases", SKOS.hiddenLabel: "forms",
-          SKOS.definition: "summary", SKOS.example: "context"}
+          SKOS.definition: "summary", SKOS.example: "context", _LEXIKON.deprecatedLabel: "deprecated",
+          _LEXIKON.qualifier: "qualifier"}
 _READ = {RDF.type, SKOS.broader, SKOS.narrower, SKOS.related, DCTERMS.subject, *_TEXTS}
 _QUIET = {SKOS.topConceptOf, SKOS.inScheme}
 """Placing a concept in the scheme: said once for the whole file (``skos:inScheme``)."""
@@ -105,8 +110,8 @@ class _SkosReader:
         self.languages_left_out: set[str] = set()
         self.untagged = 0
         self.lines: dict[Any, tuple[int, int]] = {}
-        self.keys: dict[Any, str] = {}
-        """Concepts whose last segment another IRI has too: their keys (:meth:`distinct`)."""
+        self.keys: dict[Any, str] = {}  # concepts whose last segment another IRI has too (distinct)
+        self.tag_labels: dict[str, dict[str, str]] = {}  # a collection's label → all its labels
 
     def note(self, line: int, message: str, severity: Severity = Severity.NOTE) -> None:
         self.findings.append(Finding(self.source, line, 1, severity, message))
@@ -184,6 +189,7 @@ class _SkosReader:
         for collection in sorted({*self.graph.subjects(RDF.type, SKOS.Collection),
                                   *self.graph.subjects(RDF.type, SKOS.OrderedCollection)}, key=str):
             label = self.label(collection)
+            self.tag_labels[label] = labels_by_language(self.graph, collection, self.language)
             for member in self.graph.objects(collection, SKOS.member):
                 if member in concepts:
                     tags.setdefault(member, []).append((label, self.lines[member][1]))
@@ -225,6 +231,8 @@ class _SkosReader:
         iri = str(node) if isinstance(node, URIRef) else f"_:{node}"
         concept = Concept(self.key(node), line, tags=tags,
                           tags_lang=self.settings.default_language)
+        concept.own_id = str(self.graph.value(node, SKOS.notation) or "") == local_name(iri)  # ours: its id
+        concept.tag_labels = self.tag_labels
         texts: list[tuple[int, str, str, str]] = []
         for predicate, obj in self.graph.predicate_objects(node):
             if predicate in _TEXTS and isinstance(obj, Literal):
@@ -249,7 +257,7 @@ class _SkosReader:
             self.note(line, f"concept <{iri}>: no label in the site's languages "
                       f"({', '.join(self.settings.codes)}): --map takes another language in",
                       Severity.WARNING)
-        self.drafts(concept)
+        drafts(concept)
         return concept
 
     def text_language(self, literal: Literal, iri: str, line: int) -> str | None:
@@ -289,10 +297,4 @@ class _SkosReader:
         elif key in ("title", "summary"):
             block[key] = value
         else:
-            block[key].append(value)
-
-    @staticmethod
-    def drafts(concept: Concept) -> None:
-        """A concept with a language that has a term but no definition is a draft (the check
-        notes each block without a summary; the shared path says why it is a draft)."""
-        concept.draft = any(block["title"] and not block["summary"] for block in concept.texts.values())
+            add_term(block, key, value)

@@ -238,3 +238,4 @@ def decode(data: bytes) -> str:
 
 __all__ = ["FORMATS", "Places", "SourceProblem", "decode", "heard", "line_col", "parse", "rdf_format",
            "rdflib_said", "sniff"]
+

@@ -3,7 +3,11 @@
 - a concept id the source has twice is one concept written in two places (a tool's export
   in parts): the second is merged into the first, its languages and terms added;
 - the entry id is the concept's own id when it is a valid one, else the slug of its title;
-  a tool's counters (``c12``, ``4711``) are not ids, which is said once for all of them;
+  a tool's counters (``c12``, ``4711``) are not ids, which is said once for all of them,
+  unless the source says they are entry ids (``Concept.own_id``): our own exports do (the
+  TBX header's ``sourceDesc``, the CSV's ``url`` column ending in ``terms/<id>/``, a SKOS
+  concept whose ``skos:notation`` is its IRI's last segment), so that ``x11`` comes back
+  ``x11`` from every round trip;
 - homonyms, concepts with the same title (a bank of a river, a bank for money), get distinct
   ids from their subject field (``bank-finance``, ``bank-geography``) or, without one, from
   their source ids, and a ``qualifier`` in each language block that shares the title, so
@@ -25,7 +29,7 @@ import yaml
 
 from lexikon.check.terminology import fold
 from lexikon.core.model import Severity
-from lexikon.core.schema import ID_RULE, unreserved_id
+from lexikon.core.schema import ID_RULE, MAX_ID_LENGTH, unreserved_id
 from lexikon.interchange.entry_yaml import plain_yaml
 from lexikon.interchange.term_counts import NO_ID, NO_TERM, Counts
 from lexikon.interchange.words import slugify
@@ -125,7 +129,8 @@ class Ids:
         key = concept.key.strip()
         own = key[1:] if key.startswith("_") else key
         slug = slugify(first["title"])
-        if ID_RULE.match(own) and not (_COUNTER_ID.match(own) and slug and slug != own):
+        counter = _COUNTER_ID.match(own) and slug and slug != own
+        if ID_RULE.match(own) and len(own) <= MAX_ID_LENGTH and (concept.own_id or not counter):
             return own
         if not slug:
             self.report(concept.line, Severity.ERROR, f"{concept.name}: the title '{first['title']}' "

@@ -77,6 +77,11 @@ class Concept:
     """Its number in the source (1 for the first): names a concept without an id."""
     languages_left_out: list[str] = field(default_factory=list)
     """Languages of the source the reader left out of it (the site has none of that name)."""
+    tag_labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    """A subject field's labels in every language (a SKOS Collection's): a new tag gets them all."""
+    own_id: bool = False
+    """The source says ``key`` is an entry id (our own export): kept even when it looks like a
+    tool's counter (:mod:`lexikon.interchange.term_ids`)."""
 
     @property
     def name(self) -> str:
@@ -224,7 +229,10 @@ def _tags(concept: Concept, named: dict[str, str] | None, new_tags: dict[str, di
         if tag is None and named is None:
             tag = slugify(name)
             if tag:
-                new_tags.setdefault(tag, {}).setdefault(concept.tags_lang or default, clean(name))
+                labels = new_tags.setdefault(tag, {})
+                labels.setdefault(concept.tags_lang or default, clean(name))
+                for lang, other in concept.tag_labels.get(name, {}).items():
+                    labels.setdefault(lang, clean(other))
         if tag is None or not tag:
             unknown.setdefault(name, [line, col, concept.name, 0])[3] += 1
         elif tag not in tags:

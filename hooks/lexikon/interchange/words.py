@@ -13,6 +13,7 @@ import unicodedata
 from functools import cache
 
 from lexikon.core.locale import load_locale, locale_codes
+from lexikon.core.schema import fitting_id
 
 
 @cache
@@ -41,10 +42,11 @@ def _sentence_rules() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def slugify(title: str) -> str:
-    """The id for a title: lowercase ASCII, digits, single hyphens (ä→ae, ø→oe, å→aa, ß→ss)."""
+    """The id for a title: lowercase ASCII, digits, single hyphens (ä→ae, ø→oe, å→aa, ß→ss),
+    cut at a word to the longest id (:func:`lexikon.core.schema.fitting_id`)."""
     text = title.translate(_transliteration())
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return fitting_id(re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-"))
 
 
 def split_sentences(text: str) -> list[str]:

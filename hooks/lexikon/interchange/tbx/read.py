@@ -60,6 +60,7 @@ from lexikon.interchange.tbx.definitions import Definitions
 from lexikon.interchange.tbx.languages import Languages
 from lexikon.interchange.tbx.stream import Element, XmlProblem, stream_entries
 from lexikon.interchange.tbx.styles import normalise
+from lexikon.interchange.tbx.write import is_our_export
 from lexikon.interchange.term_files import finish, run_terms
 from lexikon.interchange.terms import Concept, SourceProblem, TermImport, check_size, clean, failed, new_block
 
@@ -86,6 +87,9 @@ def import_tbx(path: Path, settings: Settings, maps: Mapping[str, str] | None = 
     except XmlProblem as problem:
         return TermImport({}, (Finding(source, problem.line, problem.col, Severity.ERROR, str(problem)),))
     concepts, findings = reader.finish()
+    ours = is_our_export(path)  # its ids are entry ids, even x11 (lexikon.interchange.term_ids)
+    for concept in concepts:
+        concept.own_id = ours
     return finish(concepts, findings, settings, source)
 
 

@@ -23,9 +23,11 @@ removes the underscore.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from lexikon.core.escape import xml_chars
 from lexikon.core.model import Entry, Glossary, Text
@@ -180,9 +182,21 @@ def _title_term(section: ET.Element, glossary: Glossary, text: Text, page: str, 
         _element(term, "xref", text.title, type="externalCrossReference", target=page)
 
 
+OUR_MARK = "exported by Lexikon (lexicon export)"
+"""Ends the header's ``sourceDesc``: the import knows the file's ids are entry ids
+(:func:`is_our_export`)."""
+_OUR_HEADER = re.compile(rf"<sourceDesc>\s*<p>[^<]*{re.escape(OUR_MARK)}</p>".encode())
+
+
+def is_our_export(path: Path) -> bool:
+    """Whether ``path`` is a TBX file of ``lexicon export`` (its header, in the first 4 KiB, says
+    so): its ids are entry ids, kept even when they look like a tool's counter (``x11``)."""
+    with path.open("rb") as file:
+        return bool(_OUR_HEADER.search(file.read(4096)))
+
+
 def _description(glossary: Glossary, title: str) -> str:
-    return (f"{title}: {len(glossary.entries)} entries in {', '.join(glossary.languages)}, "
-            "exported by Lexikon (lexicon export)")
+    return f"{title}: {len(glossary.entries)} entries in {', '.join(glossary.languages)}, {OUR_MARK}"
 
 
 def glossary_tbx(glossary: Glossary, settings: Settings, url_of: UrlOf, *, title: str = "Lexikon") -> str:
