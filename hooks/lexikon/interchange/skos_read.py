@@ -46,7 +46,7 @@ from lexikon.core.settings import Settings
 from lexikon.interchange.languages import site_language
 from lexikon.interchange.skos import LEXIKON
 from lexikon.interchange.skos_source import Places, decode, heard, parse, rdf_format, rdflib_said
-from lexikon.interchange.skos_terms import add_term, drafts, labels_by_language
+from lexikon.interchange.skos_terms import add_term, drafts, labels_by_language, plain_statements
 from lexikon.interchange.term_files import finish, run_terms
 from lexikon.interchange.terms import (
     Concept,
@@ -234,7 +234,7 @@ class _SkosReader:
         concept.own_id = str(self.graph.value(node, SKOS.notation) or "") == local_name(iri)  # ours: its id
         concept.tag_labels = self.tag_labels
         texts: list[tuple[int, str, str, str]] = []
-        for predicate, obj in self.graph.predicate_objects(node):
+        for predicate, obj in plain_statements(self.graph, node):  # SKOS-XL, structured notes
             if predicate in _TEXTS and isinstance(obj, Literal):
                 lang = self.text_language(obj, iri, line)
                 if lang is None and obj.language and obj.language not in concept.languages_left_out:

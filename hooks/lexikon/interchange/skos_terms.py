@@ -3,11 +3,11 @@ the terms, our own ``lexikon:`` properties (see :mod:`lexikon.interchange.skos`)
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from rdflib import Literal
-from rdflib.namespace import SKOS
+from rdflib import Literal, Namespace
+from rdflib.namespace import RDF, SKOS
 
 
 def add_term(block: dict[str, Any], key: str, value: str) -> None:
@@ -37,3 +37,26 @@ def labels_by_language(graph: Any, node: Any, language: Callable[[Literal], str 
         if isinstance(literal, Literal) and (lang := language(literal)) is not None:
             labels.setdefault(lang, str(literal))
     return labels
+
+
+SKOSXL = Namespace("http://www.w3.org/2008/05/skos-xl#")
+_XL_LABELS = {SKOSXL.prefLabel: SKOS.prefLabel, SKOSXL.altLabel: SKOS.altLabel,
+              SKOSXL.hiddenLabel: SKOS.hiddenLabel}
+_DOCUMENTATION = {SKOS.definition, SKOS.example, SKOS.scopeNote, SKOS.note}
+
+
+def plain_statements(graph: Any, node: Any) -> Iterator[tuple[Any, Any]]:
+    """``node``'s predicates and objects, with the two richer forms vocabularies use written as
+    the plain SKOS they stand for: a SKOS-XL label (``skosxl:prefLabel`` to a ``skosxl:Label``,
+    as AGROVOC and EuroVoc write them) as the ``skos:prefLabel`` of its ``literalForm``, and a
+    structured note (``skos:definition [ rdf:value "…"@de ; dct:source … ]``, the SKOS Primer's
+    documentation with a source) as the note of its ``rdf:value``. Everything else as it is."""
+    for predicate, obj in graph.predicate_objects(node):
+        if predicate in _XL_LABELS and not isinstance(obj, Literal):
+            forms = list(graph.objects(obj, SKOSXL.literalForm))
+            yield from ((_XL_LABELS[predicate], form) for form in forms) if forms else [(predicate, obj)]
+        elif predicate in _DOCUMENTATION and not isinstance(obj, Literal):
+            values = list(graph.objects(obj, RDF.value))
+            yield from ((predicate, value) for value in values) if values else [(predicate, obj)]
+        else:
+            yield predicate, obj

@@ -185,9 +185,6 @@ def test_skos_collection_brings_its_label_in_every_language(tmp_path: Path) -> N
 
 
 # --- SKOS as vocabularies write it --------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="a skos:definition given as a node ([ rdf:value \"…\"@de ; "
-                                       "dct:source … ], the SKOS Primer's structured documentation) is "
-                                       "neither taken nor reported: the concept becomes a draft without it")
 def test_skos_structured_definition_is_taken_or_reported(tmp_path: Path) -> None:
     """README: 'definition → summary'; 'Everything else … is reported once per kind.'"""
     project = _project(tmp_path)
@@ -245,10 +242,6 @@ def test_page_title_is_the_h1_even_outside_the_extracted_content(tmp_path: Path)
     assert [entry["da"]["title"] for entry in _entries(project).values()] == ["Årsopgørelse"], result.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="SKOS-XL labels (skosxl:prefLabel → skosxl:Label → literalForm, as "
-                                       "AGROVOC and EuroVoc write them) are 'left out: an entry has no "
-                                       "field for it'; a concept labelled only so is skipped as 'without a "
-                                       "term'")
 def test_skos_xl_labels_are_the_labels_they_extend(tmp_path: Path) -> None:
     """SKOS-XL (S55–S57): prefLabel/literalForm is a skos:prefLabel; README: prefLabel → title,
     altLabel → aliases."""
