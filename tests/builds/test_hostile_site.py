@@ -34,7 +34,7 @@ RAW = [
     "' onmouseover='alert(4)", "&lt;b&gt;", "&#60;script&#62;", "<b>x</b>", '<div markdown="1">*x*</div>',
     "[x](javascript:alert(5))", "{: onclick=alert(6)}", "<!-- c -->", "<![CDATA[x]]>", "\x1b[31m",
     "\x00", "\x0b", "\x7f", "\u2028", "\ufeff", "[r]: https://example.com", "\u202e", "\u2066",
-    "\u200f",
+    "\u200f", "List<T onmouseover=alert(8)>", 'Map<K x=">" onclick=alert(9)>',
 ]
 """What the check refuses outside code (or may, after a merge): rare, so that most
 examples build."""
@@ -151,6 +151,22 @@ def test_hostile_glossary_is_refused_or_builds_a_clean_site(project: Project, fi
             text = files[f"{entry_id}.yml"][lang]
             title = one_line(f"{text['title']} ({text['qualifier']})")
             assert root.findtext(".//head/title").startswith(f"{title} - "), (entry_id, lang)
+
+
+def test_angle_brackets_a_title_may_hold_stay_text_everywhere(project: Project) -> None:
+    """A title is plain text, so ``List<T>`` is a term there (issue 16): a browser would still
+    read ``<T onmouseover=…>`` as an element, so every page must show it escaped."""
+    titles = {"de": "List<T onmouseover=alert(8)>",
+              "da": 'Map<K x=">" onclick=alert(9)><svgx onload=alert(10)>'}
+    write(project, {"a.yml": {lang: {"title": title, "aliases": [f"{title} 2"], "summary": "Ein Typ."}
+                              for lang, title in titles.items()}})
+    result = project.build(strict=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert audit_site(project.site) == []
+    for lang, prefix in (("de", ""), ("da", "da/")):
+        root = lxml.html.document_fromstring(project.html(f"{prefix}terms/a"))
+        assert root.findtext(".//h1").strip() == titles[lang]
+        assert not root.xpath("//*[@onmouseover or @onclick or @onload]")
 
 
 def test_the_profile_is_bounded_in_make_test() -> None:
