@@ -1,5 +1,5 @@
 """Running the term imports as a person does, in a fresh project: the helpers the attack tests
-of issue 16 share (``tests/unit/interchange/test_attack_16*.py``)."""
+of issue 16 and the CSV tests share."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from tests.support.constants import ROOT
+from lexikon.core.settings import Settings, make_settings
+from tests.support.constants import FIXTURES, LANGUAGES, ROOT
 
 TBX_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<tbx type="TBX-Basic" style="dca" xml:lang="de"'
             ' xmlns="urn:iso:std:iso:30042:ed-2">\n<text><body>\n')
@@ -39,3 +40,17 @@ def entries_of(project: Path) -> dict[str, dict]:
     """Every entry file of the project, loaded: id → its YAML."""
     return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
             for p in sorted((project / "glossary").glob("*.yml")) if not p.name.startswith("_")}
+
+
+def csv_settings(tmp_path: Path) -> Settings:
+    """The settings of an empty project whose glossary has only the CSV fixture's ``_tags.yml``."""
+    (tmp_path / "project" / "glossary").mkdir(parents=True)
+    shutil.copy(FIXTURES / "csv" / "glossary" / "_tags.yml", tmp_path / "project" / "glossary" / "_tags.yml")
+    return make_settings(tmp_path / "project", LANGUAGES, None)
+
+
+def source_file(tmp_path: Path, data: bytes, name: str = "sheet.csv") -> Path:
+    """``data`` written as a source file ``name`` in ``tmp_path``."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path

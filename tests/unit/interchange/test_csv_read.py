@@ -3,7 +3,6 @@ their escape, findings at the row's line and the column."""
 
 from __future__ import annotations
 
-import shutil
 import time
 from pathlib import Path
 
@@ -13,25 +12,18 @@ from hypothesis import strategies as st
 
 from lexikon.check.pipeline import run
 from lexikon.core.model import Context, Source
-from lexikon.core.settings import Settings, make_settings
+from lexikon.core.settings import Settings
 from lexikon.interchange.csv_cells import cell_items, cell_pairs, context_cell, list_cell, sources_cell
 from lexikon.interchange.csv_format import import_csv
 from lexikon.interchange.csv_read import sniff
 from lexikon.interchange.term_files import write_terms
-from tests.support.constants import FIXTURES, LANGUAGES
+from tests.support.term_imports import csv_settings
+from tests.support.term_imports import source_file as source
 
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    (tmp_path / "project" / "glossary").mkdir(parents=True)
-    shutil.copy(FIXTURES / "csv" / "glossary" / "_tags.yml", tmp_path / "project" / "glossary" / "_tags.yml")
-    return make_settings(tmp_path / "project", LANGUAGES, None)
-
-
-def source(tmp_path: Path, data: bytes, name: str = "sheet.csv") -> Path:
-    path = tmp_path / name
-    path.write_bytes(data)
-    return path
+    return csv_settings(tmp_path)
 
 
 # --- the delimiter ------------------------------------------------------------------------------
