@@ -21,7 +21,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -159,13 +159,8 @@ def search_on_open(site_dir: Path, queries: dict[str, list[tuple[str, str]]],
             query, _ = pairs[0]
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             context.set_default_timeout(timeout_s * 1000)
-            sizes: list[int] = []
-
-            def on_finished(request, sizes=sizes) -> None:
-                with suppress(Exception):  # a request whose sizes the browser no longer has
-                    sizes.append(max(request.sizes()["responseBodySize"], 0))
-
-            context.on("requestfinished", on_finished)
+            started: list = []
+            context.on("request", started.append)
             context.add_init_script(_CLOCK)
             try:
                 page = context.new_page()
@@ -177,9 +172,10 @@ def search_on_open(site_dir: Path, queries: dict[str, list[tuple[str, str]]],
                 box.press("End")
                 page.wait_for_selector(".md-search-result__item", state="attached")
                 shown = page.evaluate("() => window.__lexikonShown")
+                page.wait_for_load_state("networkidle")
                 rows.append({"page": page_path, "query": query,
                              "open_to_result_ms": round(shown, 1),
-                             "bytes": sum(sizes)})
+                             "bytes": sum(_body_size(request) for request in started)})
             finally:
                 context.close()
     return {"queries": rows,
@@ -191,18 +187,11 @@ def _one_search(browser, base: str, page_path: str, query: str, expected: str,
                 timeout_s: float) -> tuple[dict, str]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(timeout_s * 1000)
-    finished: list[tuple[float, str, int]] = []   # (clock, url, body bytes)
-    requested: list[str] = []
-
-    def on_finished(request) -> None:
-        try:
-            size = request.sizes()["responseBodySize"]
-        except Exception:  # a request whose sizes the browser no longer has
-            size = 0
-        finished.append((time.perf_counter(), request.url, max(size, 0)))
-
-    context.on("request", lambda request: requested.append(request.url))
-    context.on("requestfinished", on_finished)
+    # Requests are counted by when they were made, not by when Playwright got round to
+    # telling us they finished: that news can arrive after the result is on screen, and a
+    # window on finish times then saw 0 bytes for a search that fetched its chunks.
+    started: list[tuple[float, object]] = []   # (clock, request)
+    context.on("request", lambda request: started.append((time.perf_counter(), request)))
     context.add_init_script(_CLOCK)
     try:
         page = context.new_page()
@@ -219,10 +208,13 @@ def _one_search(browser, base: str, page_path: str, query: str, expected: str,
         shown = time.perf_counter()
         keyup, appeared = page.evaluate("() => [window.__lexikonKeyup, window.__lexikonShown]")
         paths = _settled_paths(page, expected)
-        load_bytes = sum(size for clock, _, size in finished if clock < focused)
-        during = [(url, size) for clock, url, size in finished if focused <= clock <= shown]
+        page.wait_for_load_state("networkidle")
+        load_bytes = sum(_body_size(request) for clock, request in started if clock < focused)
+        during = [(request.url, _body_size(request)) for clock, request in started
+                  if focused <= clock <= shown]
         host = urlsplit(base).netloc
-        foreign = sorted({url for url in requested
+        urls = [request.url for _, request in started]
+        foreign = sorted({url for url in urls
                           if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != host})
         row = {
             "page": page_path, "query": query, "expected": expected,
@@ -237,6 +229,14 @@ def _one_search(browser, base: str, page_path: str, query: str, expected: str,
         return row, engine
     finally:
         context.close()
+
+
+def _body_size(request) -> int:
+    """The response body's bytes, 0 for a request that failed or whose sizes are gone."""
+    try:
+        return max(request.sizes()["responseBodySize"], 0)
+    except Exception:
+        return 0
 
 
 def _settled_paths(page, expected: str, settle_s: float = 2.0) -> list[str]:
