@@ -189,10 +189,11 @@ def _references(entry: Entry, findings: list[Finding]) -> tuple[Reference, ...]:
                 span = text.spans.get(name if name != "highlights" else f"highlights[{index}]")
                 if span is None:
                     continue
-                locate = span.locator()
-                for link in links.cross_links(value):
-                    line, col = locate(link.written)
-                    found.append(Reference("link", link.target, line, col, link.written))
+                written = links.CROSS_LINK_PARTS.findall(value)  # (as written, target, label)
+                if written:  # tuples at C speed: a text may hold thousands of links
+                    locate = span.locator()
+                    found += [Reference("link", target.strip(), *locate(link), link)
+                              for link, target, _ in written]
     return tuple(found)
 
 

@@ -17,6 +17,8 @@ test_near_duplicates_index.py`` keeps difflib's test as an oracle and proves bot
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterator
 
@@ -94,26 +96,35 @@ def _indexed_earlier(prose: list[tuple[str, tuple[int, int]]],
     """Candidates by shared rare words: for each paragraph, the earlier paragraphs that hold
     most of its :data:`_KEYS` rarest words that another paragraph has too (a near duplicate
     keeps most words of the paragraph it was made from, so it holds most of its keys; a
-    paragraph that merely uses the same vocabulary holds few)."""
+    paragraph that merely uses the same vocabulary holds few).
+
+    Words are ranked once for the whole text, rarest first (ties by the word), so that a
+    paragraph's keys are its lowest ranks, sorted as numbers."""
     words = [set(prose[index][0].casefold().split()) for index in long]
-    frequency = Counter(word for paragraph in words for word in paragraph)
+    frequency = Counter(itertools.chain.from_iterable(words))
     # a word of one paragraph only finds no other: the keys are the rarest shared ones (an edit
     # that brought in new words leaves the others to find the paragraph it was made from)
-    keys = [sorted((word for word in paragraph if frequency[word] > 1),
-                   key=lambda word: (frequency[word], word))[:_KEYS] for paragraph in words]
-    holders: dict[str, list[int]] = {}
+    shared_words = sorted((word for word, count in frequency.items() if count > 1),
+                          key=lambda word: (frequency[word], word))
+    rank = {word: number for number, word in enumerate(shared_words)}
+    keys = [sorted(map(rank.__getitem__, paragraph & rank.keys()))[:_KEYS] for paragraph in words]
+    holders: list[list[int]] = [[] for _ in shared_words]
     for position, paragraph_keys in enumerate(keys):
         for word in paragraph_keys:
-            positions = holders.setdefault(word, [])
+            positions = holders[word]
             if len(positions) < _PER_KEY:
                 positions.append(position)
 
     def earlier(long_: list[int], position: int) -> list[int]:
-        shared = Counter(other for word in keys[position] for other in holders[word] if other < position)
+        # each holder list is in ascending order: the earlier ones are a prefix of it
+        lists = [holders[word] for word in keys[position]]
+        shared = Counter(itertools.chain.from_iterable(
+            positions if positions[-1] < position else positions[:bisect.bisect_left(positions, position)]
+            for positions in lists))
         enough, most = len(keys[position]) * _SHARE, len(keys[position]) * _MOST
-        ranked = sorted((other for other, count in shared.items() if count >= enough),
-                        key=lambda other: (-shared[other], other))[:_CANDIDATES]
-        best = ranked[:_ALWAYS] + [other for other in ranked[_ALWAYS:] if shared[other] >= most]
+        ranked = sorted((-count, other) for other, count in shared.items() if count >= enough)[:_CANDIDATES]
+        best = [other for _, other in ranked[:_ALWAYS]] + [other for count, other in ranked[_ALWAYS:]
+                                                          if -count >= most]
         return [long_[other] for other in sorted(best)]
 
     return earlier

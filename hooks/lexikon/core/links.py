@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import html
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -12,6 +13,8 @@ from dataclasses import dataclass
 from lexikon.core.markdown_code import without_code, without_fences
 
 CROSS_LINK = re.compile(r"\[\[([^\[\]|\n]*?)(?:\|([^\[\]\n]*?))?\]\]")
+CROSS_LINK_PARTS = re.compile(f"({CROSS_LINK.pattern})")
+"""The same, its groups the link as written, the target and the label (for ``findall``)."""
 
 _AUTOLINK = re.compile(r"<((?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?://[^<>]*)>|<([^<> !]+@[^@<> ]+)>")
 """Python-Markdown's own pattern (markdown/inlinepatterns.py): what the renderer makes a link."""
@@ -94,11 +97,14 @@ def markup_problems(text: str, *, plain: bool = False) -> Iterator[tuple[str, st
     ``plain``: a field of plain text, escaped wherever it is shown (a title, an alias): a
     ``<`` before a name that is no HTML element (:data:`HTML_ELEMENTS`) is text there.
     """
-    if "[" in text and (costly := _unclosed_bracket_cost(text)):
-        yield "[", costly
+    prose = None  # the text without code, made once for both readings below
+    if "[" in text and text.count("[") * len(text) > UNCLOSED_BRACKET_BUDGET:
+        prose = without_code(text)  # not even all of them unclosed would cost much otherwise
+        if costly := _unclosed_bracket_cost(prose, len(text)):
+            yield "[", costly
     if ("<" not in text and "{" not in text and "]" not in text) or not _MAY_HOLD_MARKUP.search(text):
         return  # most titles, aliases and paragraphs: nothing that could be markup
-    for found, (written, message) in enumerate(_all_markup_problems(text, plain)):
+    for found, (written, message) in enumerate(_all_markup_problems(text, plain, prose)):
         if found == MAX_PROBLEMS_PER_TEXT:  # stop reading: a flood of markup is not worth its time
             yield "", "more markup follows in this text: entries are Markdown only; remove it all"
             return
@@ -114,24 +120,27 @@ for its ``]``: a text full of unclosed brackets costs the square of its length t
 build, which stops on the check's errors, never renders it. Normal prose has none."""
 
 
-def _unclosed_bracket_cost(text: str) -> str | None:
-    """Why the text's unclosed ``[`` would make rendering slow, or None; linear."""
-    if text.count("[") * len(text) <= UNCLOSED_BRACKET_BUDGET:
-        return None  # not even all of them unclosed would cost much
-    unclosed = 0
-    escaped = False
-    for char in without_code(text):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char == "[":
-            unclosed += 1
-        elif char == "]" and unclosed:
-            unclosed -= 1
-    if unclosed * len(text) <= UNCLOSED_BRACKET_BUDGET:
+_NOT_A_BRACKET = re.compile(r"\\[\s\S]?|[^\[\]\\]+")
+"""What is not an open or close bracket that counts: other characters, and an escaped one
+(``\\`` and the character after it, whatever it is)."""
+_STEP = {"[": 1, "]": -1}
+
+
+def _unclosed_bracket_cost(prose: str, length: int) -> str | None:
+    """Why the unclosed ``[`` of ``prose`` (a text of ``length`` characters without its code)
+    would make rendering slow, or None.
+
+    A ``]`` closes the last unclosed ``[``, if there is one. Counted on the brackets alone, at
+    C speed: with ``S`` the running sum (``[`` +1, ``]`` -1), what stays open at the end is
+    ``S`` at the end less the lowest ``S`` was (or 0), since a ``]`` with nothing open to
+    close is what takes ``S`` below every earlier value.
+    """
+    brackets = _NOT_A_BRACKET.sub("", prose)
+    lowest = min(0, min(itertools.accumulate(map(_STEP.__getitem__, brackets)), default=0))
+    unclosed = brackets.count("[") - brackets.count("]") - lowest
+    if unclosed * length <= UNCLOSED_BRACKET_BUDGET:
         return None
-    return (f"{unclosed:,} '[' are never closed in this text of {len(text):,} characters: Markdown "
+    return (f"{unclosed:,} '[' are never closed in this text of {length:,} characters: Markdown "
             "searches on from each one, which would take minutes; close them or write them as \\[")
 
 
@@ -142,11 +151,14 @@ def _is_element(text: str, start: int) -> bool:
     return name is None or bool(name.group(2)) or name.group(1).lower() in HTML_ELEMENTS
 
 
-def _all_markup_problems(text: str, plain: bool = False) -> Iterator[tuple[str, str]]:
-    prose = without_code(text)
-    autolinks = [match.span() for match in _AUTOLINK.finditer(prose)]
+def _all_markup_problems(text: str, plain: bool = False,
+                         prose: str | None = None) -> Iterator[tuple[str, str]]:
+    """Each problem, by kind; ``prose``: ``text`` without its code, if made already. A kind's
+    pattern is run only where its first characters occur (most texts have none)."""
+    prose = without_code(text) if prose is None else prose
+    autolinks = [match.span() for match in _AUTOLINK.finditer(prose)] if "<" in prose else []
     starts = [start for start, _ in autolinks]
-    for match in _TAG_START.finditer(prose):
+    for match in _TAG_START.finditer(prose) if "<" in prose else ():
         before = bisect.bisect_right(starts, match.start()) - 1
         if before >= 0 and match.start() < autolinks[before][1]:
             continue
@@ -159,19 +171,21 @@ def _all_markup_problems(text: str, plain: bool = False) -> Iterator[tuple[str, 
             f"raw HTML '{written}' is not allowed: entries are Markdown only; write the text "
             "without tags, or put code in `backticks`"
         )
-    for match in _IMAGE.finditer(prose):
+    for match in _IMAGE.finditer(prose) if "![" in prose else ():
         yield match.group(0), (
             f"images ('{match.group(0)}…') are not shown from entries: nothing on a page may load "
             "from elsewhere; describe the picture in words, or link to it with [text](https://…)"
         )
-    for match in _ATTRIBUTE_LIST.finditer(prose):
+    for match in _ATTRIBUTE_LIST.finditer(prose) if "{" in prose else ():
         yield match.group(0), (
             f"attribute lists ('{match.group(0)}') are not allowed in entries: remove the braces, "
             "or put code in `backticks`"
         )
     # A reference definition is read before code spans are, so backticks do not make one
     # harmless: those are judged in the text as written.
-    for pattern, where in ((_INLINE_LINK, prose), (_REFERENCE_DEFINITION, text)):
+    for pattern, where, needle in ((_INLINE_LINK, prose, "]("), (_REFERENCE_DEFINITION, text, "]:")):
+        if needle not in where:
+            continue
         for match in pattern.finditer(where):
             problem = url_problem(match.group(1)) if match.group(1) else None
             if problem:

@@ -1,0 +1,193 @@
+"""The checker's faster paths (issue 17, point 4) against the simple code they replaced.
+
+Each fast path here was rewritten for speed only: same findings, same places. The old
+code is kept below as the reference (a walk per character, a sort per paragraph, a
+generator per link), and each property test draws inputs of the shapes that matter (runs
+of brackets and backslashes, code spans, links written every way, texts of many near
+paragraphs) and asks both for the same answer. No test here is timed.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from unittest import mock
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from lexikon.check import near_duplicates
+from lexikon.core import links
+from lexikon.core.markdown_code import without_code
+from lexikon.core.model import Span
+
+# --- the references: the code as it was -----------------------------------------------------------
+
+
+def old_unclosed_bracket_cost(text: str) -> str | None:
+    if text.count("[") * len(text) <= links.UNCLOSED_BRACKET_BUDGET:
+        return None
+    unclosed = 0
+    escaped = False
+    for char in without_code(text):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            unclosed += 1
+        elif char == "]" and unclosed:
+            unclosed -= 1
+    if unclosed * len(text) <= links.UNCLOSED_BRACKET_BUDGET:
+        return None
+    return (f"{unclosed:,} '[' are never closed in this text of {len(text):,} characters: Markdown "
+            "searches on from each one, which would take minutes; close them or write them as \\[")
+
+
+def old_all_markup_problems(text: str, plain: bool = False) -> list[tuple[str, str]]:
+    prose = without_code(text)
+    autolinks = [match.span() for match in links._AUTOLINK.finditer(prose)]
+    starts = [start for start, _ in autolinks]
+    found = []
+    for match in links._TAG_START.finditer(prose):
+        before = bisect.bisect_right(starts, match.start()) - 1
+        if before >= 0 and match.start() < autolinks[before][1]:
+            continue
+        if plain and not links._is_element(prose, match.start()):
+            continue
+        close = prose.find(">", match.start(), match.start() + links._TAG_WINDOW + 1)
+        written = prose[match.start() : close + 1] if close >= 0 else match.group(0)
+        written = written if "\n" not in written else match.group(0)
+        found.append((written, (
+            f"raw HTML '{written}' is not allowed: entries are Markdown only; write the text "
+            "without tags, or put code in `backticks`")))
+    found += [(match.group(0), (
+        f"images ('{match.group(0)}…') are not shown from entries: nothing on a page may load "
+        "from elsewhere; describe the picture in words, or link to it with [text](https://…)"))
+        for match in links._IMAGE.finditer(prose)]
+    found += [(match.group(0), (
+        f"attribute lists ('{match.group(0)}') are not allowed in entries: remove the braces, "
+        "or put code in `backticks`")) for match in links._ATTRIBUTE_LIST.finditer(prose)]
+    for pattern, where in ((links._INLINE_LINK, prose), (links._REFERENCE_DEFINITION, text)):
+        for match in pattern.finditer(where):
+            problem = links.url_problem(match.group(1)) if match.group(1) else None
+            if problem:
+                found.append((match.group(1), problem))
+    return found
+
+
+def old_markup_problems(text: str, plain: bool = False) -> list[tuple[str, str]]:
+    found = []
+    if "[" in text and (costly := old_unclosed_bracket_cost(text)):
+        found.append(("[", costly))
+    if ("<" not in text and "{" not in text and "]" not in text) or not links._MAY_HOLD_MARKUP.search(text):
+        return found
+    for index, problem in enumerate(old_all_markup_problems(text, plain)):
+        if index == links.MAX_PROBLEMS_PER_TEXT:
+            found.append(("", "more markup follows in this text: entries are Markdown only; remove it all"))
+            break
+        found.append(problem)
+    return found
+
+
+def old_link_references(value: str, span: Span) -> list[tuple[str, int, int, str]]:
+    locate = span.locator()
+    return [(link.target, *locate(link.written), link.written) for link in links.cross_links(value)]
+
+
+def old_indexed_earlier(prose: list[tuple[str, tuple[int, int]]], long: list[int]):  # type: ignore[no-untyped-def]
+    nd = near_duplicates
+    words = [set(prose[index][0].casefold().split()) for index in long]
+    frequency = Counter(word for paragraph in words for word in paragraph)
+    keys = [sorted((word for word in paragraph if frequency[word] > 1),
+                   key=lambda word: (frequency[word], word))[:nd._KEYS] for paragraph in words]
+    holders: dict[str, list[int]] = {}
+    for position, paragraph_keys in enumerate(keys):
+        for word in paragraph_keys:
+            positions = holders.setdefault(word, [])
+            if len(positions) < nd._PER_KEY:
+                positions.append(position)
+
+    def earlier(long_: list[int], position: int) -> list[int]:
+        shared = Counter(other for word in keys[position] for other in holders[word] if other < position)
+        enough, most = len(keys[position]) * nd._SHARE, len(keys[position]) * nd._MOST
+        ranked = sorted((other for other, count in shared.items() if count >= enough),
+                        key=lambda other: (-shared[other], other))[:nd._CANDIDATES]
+        best = ranked[:nd._ALWAYS] + [other for other in ranked[nd._ALWAYS:] if shared[other] >= most]
+        return [long_[other] for other in sorted(best)]
+
+    return earlier
+
+
+# --- markup: brackets, escapes, code ----------------------------------------------------------------
+MARKUP_PIECES = ("[", "]", "[[", "]]", "\\", "\\[", "\\\\", "`", "``", "```\n", "~~~\n", "\n", "\n\n",
+                 "a", "Wort ", "<b>", "</i>", "<https://x.y>", "<List>", "{: .x}", "{x}", "](",
+                 "](javascript:x)", "](https://x.y)", "[a]: javascript:x\n", "]:", "![", "![bild](x.png)",
+                 "[[id|Titel]]", " ")
+markup_text = st.lists(st.sampled_from(MARKUP_PIECES), max_size=80).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(markup_text, st.booleans(), st.sampled_from([0, 3, 40, 400, links.UNCLOSED_BRACKET_BUDGET]))
+@example("[" * 30 + "\\" + "]" * 3 + "`[`" + "[", False, 10)
+@example("]]][[[\\", False, 1)
+def test_markup_problems_are_those_of_the_walk_per_character(text: str, plain: bool, budget: int) -> None:
+    """Unclosed brackets counted on the brackets alone, code read once, and each pattern run
+    only where its first characters occur: the same problems, in the same order. (A low
+    budget makes short texts count as costly, so the count itself is compared.)"""
+    with mock.patch.object(links, "UNCLOSED_BRACKET_BUDGET", budget):
+        assert list(links.markup_problems(text, plain=plain)) == old_markup_problems(text, plain)
+
+
+# --- cross-links: where each stands ------------------------------------------------------------------
+LINK_PIECES = ("[[a]]", "[[ b-c ]]", "[[a|Titel]]", "[[a|]]", "[[|x]]", "[[x", "]]", "[", "\n", "\n    ",
+               "Wort ", "[[[a]]", "[[a]]]", "[[Ü]]", '"', "\\n")
+link_text = st.lists(st.sampled_from(LINK_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(link_text, st.sampled_from(["literal", "verbatim", "quoted", "other"]))
+def test_links_are_placed_as_one_at_a_time(value: str, style: str) -> None:
+    """Links found in one ``findall`` and placed by the same locator: the same references."""
+    raw = {"literal": "|\n    " + value.replace("\n", "\n    "), "verbatim": value,
+           "quoted": '"' + value.replace("\n", "\\n") + '"', "other": "x"}[style]
+    span = Span("glossary/t.yml", 7, 9, raw)
+    locate = span.locator()
+    new = [(target.strip(), *locate(link), link) for link, target, _ in links.CROSS_LINK_PARTS.findall(value)]
+    assert new == old_link_references(value, span)
+
+
+# --- near duplicates: the index of rare words ------------------------------------------------------
+SYLLABLES = ("ka", "lo", "mi", "nu", "ter", "vak", "sen", "dor")
+vocabulary_size = st.sampled_from([3, 8, 30, 200])
+
+
+@st.composite
+def paragraphs(draw: st.DrawFn) -> list[tuple[str, tuple[int, int]]]:
+    """Many paragraphs (past the all-pairs limit, past the cap of holders per word) from a
+    vocabulary of a few to a few hundred words, some copies with edits; upper case too, so
+    that folding matters."""
+    size = draw(vocabulary_size)
+    words = [a + b + c for a in SYLLABLES for b in SYLLABLES for c in ("", "n", "St")][:size]
+    count = draw(st.integers(17, 150))
+    rng = draw(st.randoms(use_true_random=False))
+    texts: list[str] = []
+    for _ in range(count):
+        if texts and rng.random() < 0.4:
+            base = rng.choice(texts).split(" ")
+            base[rng.randrange(len(base))] = rng.choice(words)
+            texts.append(" ".join(base))
+        else:
+            texts.append(" ".join(rng.choice(words) for _ in range(rng.randint(1, 40))))
+    return [(text, (index + 1, 1)) for index, text in enumerate(texts)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(paragraphs())
+def test_the_index_names_the_candidates_of_the_sorted_walk(prose: list[tuple[str, tuple[int, int]]]) -> None:
+    long = [index for index, (text, _) in enumerate(prose) if len(text) >= near_duplicates.MIN_LENGTH]
+    if len(long) < 2:
+        return
+    new, old = near_duplicates._indexed_earlier(prose, long), old_indexed_earlier(prose, long)
+    assert [new(long, position) for position in range(len(long))] == \
+        [old(long, position) for position in range(len(long))]
