@@ -70,7 +70,7 @@ def deduplicate_text(text: Text) -> tuple[Text, list[Finding]]:
     summary_span = text.spans.get("summary")
     summary_line = f" on line {summary_span.line}" if summary_span else ""
     kept_keys: dict[str, str] = {normalise(text.summary): f"the summary{summary_line}"}
-    where = _block_locations(span, blocks) if span is not None else {}
+    where = _block_locations(span, blocks, text.body) if span is not None else {}
     kept_prose: list[tuple[str, tuple[int, int]]] = []
     for index, block in enumerate(blocks):
         if not block.prose:
@@ -99,8 +99,9 @@ def deduplicate_text(text: Text) -> tuple[Text, list[Finding]]:
     return (text if body == text.body else dataclasses.replace(text, body=body)), findings
 
 
-def _block_locations(span: Span, blocks: list[Block]) -> dict[int, tuple[int, int]]:
-    """Line and column in the file of each block (keyed by its index in ``blocks``).
+def _block_locations(span: Span, blocks: list[Block], body: str) -> dict[int, tuple[int, int]]:
+    """Line and column in the file of each block (keyed by its index in ``blocks``, split
+    from ``body``).
 
     In a literal block scalar (``body: |``) each line of the value is one line of the
     file: blocks are matched line for line, in order, so a block is found where it
@@ -110,6 +111,9 @@ def _block_locations(span: Span, blocks: list[Block]) -> dict[int, tuple[int, in
     locations: dict[int, tuple[int, int]] = {}
     if span.raw.startswith("|"):
         raw_lines = span.raw.split("\n")[1:]
+        if _as_written(span.raw, body):  # each block stands on its own line: read it off
+            return {index: (span.line + 1 + block.line, _column(raw_lines[block.line]))
+                    for index, block in enumerate(blocks)}
         stripped = [line.strip() for line in raw_lines]
         starting: dict[str, list[int]] = {}
         for number, line in enumerate(stripped):
@@ -121,8 +125,7 @@ def _block_locations(span: Span, blocks: list[Block]) -> dict[int, tuple[int, in
             nearest = bisect.bisect_left(candidates, position)
             for start in candidates[nearest : nearest + _TRIES]:  # bounded: linear in the text
                 if stripped[start : start + len(wanted)] == wanted:
-                    line = raw_lines[start]
-                    locations[index] = (span.line + 1 + start, len(line) - len(line.lstrip()) + 1)
+                    locations[index] = (span.line + 1 + start, _column(raw_lines[start]))
                     position = start + len(wanted)
                     break
     locate = span.locator()
@@ -130,6 +133,26 @@ def _block_locations(span: Span, blocks: list[Block]) -> dict[int, tuple[int, in
         if index not in locations:
             locations[index] = locate(block.text.split("\n", 1)[0].strip())
     return locations
+
+
+_EDGE_SPACE = re.compile(r"^[^\S\n]+|[^\S\n]+$", re.M)
+"""White space at either end of a line (what ``str.strip`` takes from each line)."""
+
+
+def _as_written(raw: str, body: str) -> bool:
+    """Whether every line of ``body`` is, stripped, the same line of the literal block ``raw``
+    after its header: then each block is found at its own line by the matching below (the
+    lines between blocks are blank), and can be read off where it stands. Two passes at C
+    speed instead of a dictionary of every line."""
+    header_end = raw.find("\n")
+    if header_end < 0:
+        return False
+    lines, wanted = _EDGE_SPACE.sub("", raw[header_end + 1 :]), _EDGE_SPACE.sub("", body)
+    return lines.startswith(wanted) and lines[len(wanted) : len(wanted) + 1] in ("", "\n")
+
+
+def _column(line: str) -> int:
+    return len(line) - len(line.lstrip()) + 1
 
 
 _TRIES = 8

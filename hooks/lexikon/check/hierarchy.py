@@ -16,8 +16,8 @@ def check_cycles(reports: Iterable[FileReport], findings: list[Finding]) -> None
     reports = sorted(reports, key=lambda report: report.path)
     by_id = {report.id: report for report in reports}
     links: dict[str, list[Reference]] = {
-        report.id: [ref for ref in map(Reference._make, report.references)
-                    if ref.kind == "broader" and ref.target in by_id] for report in reports}
+        report.id: [Reference._make(ref) for ref in report.references  # (kind, target, …)
+                    if ref[0] == "broader" and ref[1] in by_id] for report in reports}
     for knot in _knots(links):
         first = min((by_id[node] for node in knot), key=lambda report: report.path)
         cycle = _cycle_from(first.id, links, knot)

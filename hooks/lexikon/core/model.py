@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -77,21 +75,26 @@ class Span:
         the one found before, so thousands of links in a text cost one reading of it, not
         one each. A needle not found verbatim (an escaped scalar) is placed at the value's
         start; after a few of those, all are, without looking further."""
-        newlines = [match.start() for match in re.finditer("\n", self.raw)]
+        raw = self.raw
         cursor = 0
         misses = 0
+        counted, lines, line_start = 0, 0, -1  # newlines before ``counted``; where the last began
 
         def locate(needle: str) -> tuple[int, int]:
-            nonlocal cursor, misses
-            start = self.raw.find(needle, cursor) if misses < 8 else -1
+            nonlocal cursor, misses, counted, lines, line_start
+            start = raw.find(needle, cursor) if misses < 8 else -1
             if start < 0:
                 misses += 1
                 return self.line, self.col
             cursor = start + 1
-            count = bisect.bisect_left(newlines, start)
-            if count == 0:
+            new = raw.count("\n", counted, start)  # only the stretch since the last needle
+            if new:
+                lines += new
+                line_start = raw.rfind("\n", counted, start)
+            counted = start
+            if lines == 0:
                 return self.line, self.col + start
-            return self.line + count, start - newlines[count - 1]
+            return self.line + lines, start - line_start
 
         return locate
 

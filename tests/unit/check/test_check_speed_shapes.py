@@ -10,6 +10,7 @@ paragraphs) and asks both for the same answer. No test here is timed.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from unittest import mock
 
@@ -140,8 +141,8 @@ def test_markup_problems_are_those_of_the_walk_per_character(text: str, plain: b
 
 
 # --- cross-links: where each stands ------------------------------------------------------------------
-LINK_PIECES = ("[[a]]", "[[ b-c ]]", "[[a|Titel]]", "[[a|]]", "[[|x]]", "[[x", "]]", "[", "\n", "\n    ",
-               "Wort ", "[[[a]]", "[[a]]]", "[[Ü]]", '"', "\\n")
+LINK_PIECES = ("[[a]]", "|", "[[a|b|c]]", "[[ b-c ]]", "[[a|Titel]]", "[[a|]]", "[[|x]]", "[[x", "]]", "[",
+               "\n", "\n    ", "Wort ", "[[[a]]", "[[a]]]", "[[Ü]]", '"', "\\n")
 link_text = st.lists(st.sampled_from(LINK_PIECES), max_size=40).map("".join)
 
 
@@ -191,3 +192,110 @@ def test_the_index_names_the_candidates_of_the_sorted_walk(prose: list[tuple[str
     new, old = near_duplicates._indexed_earlier(prose, long), old_indexed_earlier(prose, long)
     assert [new(long, position) for position in range(len(long))] == \
         [old(long, position) for position in range(len(long))]
+
+
+OLD_CROSS_LINK = re.compile(r"\[\[([^\[\]|\n]*?)(?:\|([^\[\]\n]*?))?\]\]")
+"""The cross-link pattern with lazy parts, as it was."""
+
+
+@settings(max_examples=500, deadline=None)
+@given(link_text)
+@example("[[a|b|c]] [[a||]] [[a]b]] [[|]] [[a|[b]]")
+def test_the_greedy_cross_link_pattern_finds_what_the_lazy_one_found(text: str) -> None:
+    assert [(m.span(), m.groups()) for m in links.CROSS_LINK.finditer(text)] == \
+        [(m.span(), m.groups()) for m in OLD_CROSS_LINK.finditer(text)]
+
+
+def old_locator(span: Span):  # type: ignore[no-untyped-def]
+    newlines = [match.start() for match in re.finditer("\n", span.raw)]
+    cursor = 0
+    misses = 0
+
+    def locate(needle: str) -> tuple[int, int]:
+        nonlocal cursor, misses
+        start = span.raw.find(needle, cursor) if misses < 8 else -1
+        if start < 0:
+            misses += 1
+            return span.line, span.col
+        cursor = start + 1
+        count = bisect.bisect_left(newlines, start)
+        if count == 0:
+            return span.line, span.col + start
+        return span.line + count, start - newlines[count - 1]
+
+    return locate
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text("ab\n ", max_size=60), st.lists(st.text("ab\n", min_size=1, max_size=3), max_size=30))
+@example("a\n\nb\na", ["\n", "a", "\n", "b", "x", "a"])
+def test_the_locator_counts_lines_as_it_goes(raw: str, needles: list[str]) -> None:
+    """Line ends counted only between one needle and the next: the places of the list of them all."""
+    span = Span("glossary/t.yml", 4, 6, raw)
+    new, old = span.locator(), old_locator(span)
+    assert [new(needle) for needle in needles] == [old(needle) for needle in needles]
+
+
+# --- paragraphs: where each block of a literal body stands -------------------------------------------
+def old_block_locations(span: Span, blocks: list) -> dict[int, tuple[int, int]]:  # type: ignore[type-arg]
+    locations: dict[int, tuple[int, int]] = {}
+    if span.raw.startswith("|"):
+        raw_lines = span.raw.split("\n")[1:]
+        stripped = [line.strip() for line in raw_lines]
+        starting: dict[str, list[int]] = {}
+        for number, line in enumerate(stripped):
+            starting.setdefault(line, []).append(number)
+        position = 0
+        for index, block in enumerate(blocks):
+            wanted = [line.strip() for line in block.text.split("\n")]
+            candidates = starting.get(wanted[0], [])
+            nearest = bisect.bisect_left(candidates, position)
+            for start in candidates[nearest : nearest + 8]:
+                if stripped[start : start + len(wanted)] == wanted:
+                    line = raw_lines[start]
+                    locations[index] = (span.line + 1 + start, len(line) - len(line.lstrip()) + 1)
+                    position = start + len(wanted)
+                    break
+    locate = span.locator()
+    for index, block in enumerate(blocks):
+        if index not in locations:
+            locations[index] = locate(block.text.split("\n", 1)[0].strip())
+    return locations
+
+
+BODY_LINES = ("Absatz eins.", "Absatz eins.", "  eingerückt", "- Punkt", "\t- Tab", "", "", "   ", "```",
+              "~~~", "    code", "## Titel", "> Zitat", "Zeile  ", "x")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(BODY_LINES), max_size=30), st.sampled_from(["|", "|-", "|+", "|2", "| # c"]),
+       st.sampled_from([2, 4]), st.sampled_from(["as written", "deduplicated", "edited"]))
+def test_blocks_of_a_literal_body_are_placed_as_by_matching_lines(lines: list[str], header: str, indent: int,
+                                                                  body_is: str) -> None:
+    """Read off their lines when the body is as written, matched as before otherwise (a body
+    that lost its duplicates already, a header with an indentation number): the same places."""
+    from lexikon.check.blocks import split_blocks
+    from lexikon.check.dedupe import _block_locations, deduplicate_text
+    from lexikon.check.load import parse
+    from lexikon.check.yaml_nodes import span_of
+
+    pad = " " * indent
+    source = "de:\n  title: T\n  summary: S.\n  body: " + header + "\n" + "".join(
+        (pad + "  " + line if line.strip() else line) + "\n" for line in lines) + "tags: []\n"
+    file, problems = parse(source, "glossary/t.yml", "t")
+    if problems or file.root is None:
+        return
+    block = dict((key.value, value) for key, value in file.root.value)["de"]
+    node = dict((key.value, value) for key, value in block.value).get("body")
+    if node is None or not isinstance(node.value, str):
+        return
+    span = span_of(file, node)
+    body = node.value
+    if body_is == "deduplicated":
+        from lexikon.core.model import Text
+
+        body = deduplicate_text(Text("de", "T", "S.", body=body))[0].body
+    elif body_is == "edited":
+        body = body.replace("eins", "zwei", 1).replace("\n\n", "\n", 1)
+    blocks = split_blocks(body)
+    assert _block_locations(span, blocks, body) == old_block_locations(span, blocks)
