@@ -36,6 +36,9 @@ class LoadedFile:
     """The file name without its suffix."""
     root: yaml.Node | None
     source: str = ""
+    printable: bool = False
+    """Every character of the source is printable, or a line end or tab: then so is every
+    value but a double-quoted one (only its escapes can make other characters)."""
 
 
 def load_side_files(listing: GlossaryFiles, project_dir: Path, findings: list[Finding]) -> LoadedFile | None:
@@ -125,7 +128,7 @@ def parse(source: str, display: str, entry_id: str = "") -> tuple[LoadedFile, li
     findings = _plain_data_problems(root, source, display) if root is not None else []
     if findings:
         return LoadedFile(display, entry_id, None, source), findings
-    return LoadedFile(display, entry_id, root, source), []
+    return LoadedFile(display, entry_id, root, source, not suspect), []
 
 
 _ALIAS_MESSAGE = ("YAML anchors and aliases (&name, *name) are not allowed in entries: "

@@ -37,8 +37,9 @@ _TAG_WINDOW = 60
 _IMAGE = re.compile(r"!\[[^\[\]\n]{0,200}\]\s?[(\[]")
 """An image, inline (``![alt](url)``) or by reference (``![alt][ref]``): the sanitizer drops it,
 so the check says so instead of letting the words vanish."""
-_MAY_HOLD_MARKUP = re.compile(r"[<{]|\]\s*[(:\[]")
-"""Every problem below needs one of these: a cheap test that most texts pass."""
+_CLOSED_THEN_OPEN = re.compile(r"\]\s*[(:\[]")
+"""Every problem below needs this, a ``<`` or a ``{``: a cheap test that most texts pass
+(a pattern that starts with its one character is looked for at C speed)."""
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _ELEMENT_NAMES = """
     a abbr acronym address area article aside audio b base basefont bdi bdo big blink blockquote body br
@@ -104,7 +105,7 @@ def markup_problems(text: str, *, plain: bool = False) -> Iterator[tuple[str, st
         prose = without_code(text)  # not even all of them unclosed would cost much otherwise
         if costly := _unclosed_bracket_cost(prose, len(text)):
             yield "[", costly
-    if ("<" not in text and "{" not in text and "]" not in text) or not _MAY_HOLD_MARKUP.search(text):
+    if "<" not in text and "{" not in text and ("]" not in text or not _CLOSED_THEN_OPEN.search(text)):
         return  # most titles, aliases and paragraphs: nothing that could be markup
     for found, (written, message) in enumerate(_all_markup_problems(text, plain, prose)):
         if found == MAX_PROBLEMS_PER_TEXT:  # stop reading: a flood of markup is not worth its time

@@ -81,7 +81,7 @@ def old_markup_problems(text: str, plain: bool = False) -> list[tuple[str, str]]
     found = []
     if "[" in text and (costly := old_unclosed_bracket_cost(text)):
         found.append(("[", costly))
-    if ("<" not in text and "{" not in text and "]" not in text) or not links._MAY_HOLD_MARKUP.search(text):
+    if ("<" not in text and "{" not in text and "]" not in text) or not re.search(r"[<{]|\]\s*[(:\[]", text):
         return found
     for index, problem in enumerate(old_all_markup_problems(text, plain)):
         if index == links.MAX_PROBLEMS_PER_TEXT:
@@ -299,3 +299,33 @@ def test_blocks_of_a_literal_body_are_placed_as_by_matching_lines(lines: list[st
         body = body.replace("eins", "zwei", 1).replace("\n\n", "\n", 1)
     blocks = split_blocks(body)
     assert _block_locations(span, blocks, body) == old_block_locations(span, blocks)
+
+
+# --- values: invisible characters looked for only where they can be -----------------------------------
+VALUE_PIECES = ("Wort", " ", "\\u200b", "\\x1b", "\\t", "\\n", "'", "’", "\u00a0", "\u00ad", "#", ": ", "x")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(VALUE_PIECES), min_size=1, max_size=12).map("".join),
+       st.sampled_from(['"{}"', "'{}'", "{}", "|\n    {}\n"]), st.sampled_from(["title", "summary", "body"]))
+def test_a_printable_file_spares_the_search_for_invisible_characters(text: str, quoting: str,
+                                                                     field: str) -> None:
+    """A file whose every character is printable (or a line end, a tab) can only hold other
+    characters in a double-quoted value's escapes: the report is the one made looking
+    everywhere."""
+    import dataclasses
+
+    from lexikon.check.entry import check_file
+    from lexikon.check.load import parse
+    from lexikon.core.settings import make_settings
+    from tests.support.constants import LANGUAGES
+    from tests.support.project import ROOT
+
+    value = quoting.format(text.replace("\\", "") if quoting != '"{}"' else text)
+    values = {"title": "T", "summary": "Ein Satz.", "body": "Text."} | {field: value}
+    source = "de:\n" + "".join(f"  {key}: {values[key]}\n" for key in ("title", "summary", "body"))
+    file, problems = parse(source, "glossary/t.yml", "t")
+    if problems or file.root is None:
+        return
+    settings = make_settings(ROOT, LANGUAGES, None)
+    assert check_file(file, settings) == check_file(dataclasses.replace(file, printable=False), settings)
