@@ -113,7 +113,9 @@ def _merged(ranges: list[tuple[int, int]]) -> dict[int, int]:
 
 
 def is_prose(text: str) -> bool:
-    first = text.lstrip("\n").split("\n", 1)[0]
+    text = text.lstrip("\n")
+    end = text.find("\n")
+    first = text if end < 0 else text[:end]  # the first line, without copying the others
     if first.lstrip().startswith("#") or FENCE.match(first):
         return False
     if first.startswith(("    ", "\t")):

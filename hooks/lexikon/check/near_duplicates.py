@@ -73,10 +73,15 @@ def near_duplicates(text: Text, span: Span, prose: list[tuple[str, tuple[int, in
     if len(long) < 2:
         return
     candidates = _all_earlier if len(long) <= _ALL_PAIRS_UP_TO else _indexed_earlier(prose, long)
+    ratio = NEAR_DUPLICATE_RATIO
     for position, later_index in enumerate(long):
         later, location = prose[later_index]
+        size = len(later)
         for earlier_index in candidates(long, position):
             earlier, earlier_location = prose[earlier_index]
+            other = len(earlier)  # the lengths first, as nearly_the_same does, without a call per pair
+            if not ((other >= ratio * size) if other <= size else (size >= ratio * other)):
+                continue
             if not nearly_the_same(earlier, later):
                 continue
             yield Finding(
