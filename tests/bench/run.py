@@ -550,6 +550,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--corpora", default=",".join(corpora.CORPORA),
                         help="corpora whose cold check is measured at each --check-sizes size "
                              "(default: %(default)s; '' for none; see tests/bench/corpora.py)")
+    parser.add_argument("--scale-sizes", default="",
+                        help="cold builds measured for time per page and peak memory of the largest "
+                             "process and the process tree, e.g. 100,1000,10000 (default: none)")
+    parser.add_argument("--scale-corpus-size", type=int, default=0,
+                        help="also a cold build of every --corpora corpus at this size (default 0: none)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON to this file")
     parser.add_argument("--quick", action="store_true",
                         help="100 terms, one repetition, no serve (the smoke test's mode)")
@@ -568,6 +573,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         args.sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
         args.check_sizes = [int(s) for s in args.check_sizes.split(",") if s.strip()]
         args.search_sizes = [int(s) for s in args.search_sizes.split(",") if s.strip()]
+        args.scale_sizes = [int(s) for s in args.scale_sizes.split(",") if s.strip()]
         args.corpora = [name.strip() for name in args.corpora.split(",") if name.strip()]
         for name in args.corpora:
             corpora.writer(name)
@@ -577,7 +583,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         parser.error("--sizes and --check-sizes take numbers like 100,1000,5000")
     if args.quick:
         args.sizes, args.check_sizes, args.repetitions, args.serve_max = [100], [], 1, 0
-        args.search_sizes, args.corpora = [], []
+        args.search_sizes, args.corpora, args.scale_sizes, args.scale_corpus_size = [], [], [], 0
     return args
 
 
@@ -598,6 +604,8 @@ def main(argv: list[str] | None = None) -> int:
                 search=size in args.search_sizes and size in args.sizes, log=log))
         corpus_rows = [bench_corpus(corpus, size, workdir, seed=args.seed, log=log)
                        for size in args.check_sizes for corpus in args.corpora]
+        scale_rows = scale.bench_scale(args.scale_sizes, args.corpora, args.scale_corpus_size, workdir,
+                                       seed=args.seed, log=log)
         profile = None
         if args.profile:
             project = workdir / f"lexikon-{args.profile}"
@@ -614,6 +622,7 @@ def main(argv: list[str] | None = None) -> int:
                  "time": time.strftime("%Y-%m-%dT%H:%M:%S%z")},
         "results": results,
         "corpora": corpus_rows,
+        "scale": scale_rows,
         "profile": profile,
     }
     print(table(results))
@@ -621,6 +630,10 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print("cold check per corpus (target: at most 2× the floor)")
         print(corpus_table(corpus_rows))
+    if scale_rows:
+        print()
+        print("cold build by size and corpus (targets: ms / page flat, largest process under 1 GiB)")
+        print(scale.scale_table(scale_rows))
     if profile:
         print()
         print(profile_text(profile))
@@ -628,6 +641,7 @@ def main(argv: list[str] | None = None) -> int:
         args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     failed = any(r["check"]["errors"] or r.get("build", {}).get("returncode")
                  or r.get("baseline", {}).get("returncode") for r in results) or any(
-        row["check"]["errors"] or row["check"]["returncode"] for row in corpus_rows)
+        row["check"]["errors"] or row["check"]["returncode"] for row in corpus_rows) or any(
+        row["returncode"] for row in scale_rows)
     return 1 if failed else 0
 
