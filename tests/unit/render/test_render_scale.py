@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import random
 import sys
+from pathlib import Path
 
 import pytest
 
 from lexikon.check.pipeline import run
 from lexikon.core.layout import SiteLayout
 from lexikon.core.settings import Language, make_settings
-from lexikon.render import autolink, markup
+from lexikon.render import autolink, markup, raw_blocks
 from lexikon.render.pages import render_site
 from tests.bench import synthetic
 
@@ -198,3 +199,54 @@ def test_every_page_is_as_the_reference_render_makes_it(synthetic_site, monkeypa
     assert pages.keys() == before.keys()
     assert [key for key in pages if pages[key] != before[key]] == []
     assert any("typische-fehler_" in text for text in pages.values())  # repeated headings were numbered
+
+
+# --- finished HTML carried past the site's converter (render.raw_blocks) ----------------------
+def site_markdown():
+    """The site's converter as mkdocs.yml configures it."""
+    import markdown
+    from pymdownx.slugs import slugify
+
+    return markdown.Markdown(
+        extensions=["admonition", "attr_list", "md_in_html", "fenced_code", "tables", "toc"],
+        extension_configs={"toc": {"permalink": True, "slugify": slugify(case="lower")}})
+
+
+def _real_site(root: Path):
+    from tests.bench import corpora
+
+    corpora.write_real(root / "glossary", 40, 1)
+    settings = make_settings(root, LANGUAGES, None)
+    result = run(settings)
+    assert not result.errors, result.errors[:3]
+    return result.glossary, SiteLayout(settings, False, None)
+
+
+@pytest.mark.parametrize("which", ["synthetic", "real"])
+def test_pages_converted_with_their_html_hidden_are_the_same(which: str, synthetic_site,
+                                                              tmp_path: Path) -> None:
+    glossary, layout = synthetic_site if which == "synthetic" else _real_site(tmp_path)
+    hidden_blocks = 0
+    for page in render_site(glossary, layout):
+        hidden, blocks = raw_blocks.hide(page.markdown)
+        hidden_blocks += len(blocks)
+        assert raw_blocks.put_back(site_markdown().convert(hidden), blocks) == \
+            site_markdown().convert(page.markdown), (page.lang, page.path)
+    assert hidden_blocks > 100
+
+
+@pytest.mark.parametrize("markdown", [
+    "<div markdown>\n*a*\n</div>",                      # md_in_html converts its content
+    '<div markdown="1">\n\n<p>x</p>\n\n</div>',
+    "<p>a</p>\n<p>b</p>",                               # two elements, one chunk
+    "<div><div>a</div>\n</div>\n<div>b</div>",
+    "<pre><code>a\n\n<p>b</p>\n\nc</code></pre>",     # blank lines inside an element
+    "  <p>indented</p>",
+    "<p>open",
+    "<pre>x</pre>\n\n<p>y</p>\n\n<figure><svg><a href='#'><text>t</text></a></svg></figure>",
+    "- item\n\n<ul><li>x</li></ul>\n\n```\n<p>code</p>\n```",
+    "<p>&lt;!--lexikon:raw:0--&gt;</p>",
+])
+def test_odd_blocks_convert_as_they_would_unhidden(markdown: str) -> None:
+    hidden, blocks = raw_blocks.hide(markdown)
+    assert raw_blocks.put_back(site_markdown().convert(hidden), blocks) == site_markdown().convert(markdown)
