@@ -79,7 +79,7 @@ def reference_heading_id(text: str, taken: set[str]) -> str:
 # --- random names and texts -----------------------------------------------------------------
 WORDS = ["agile", "Agile", "daten", "Datenanalyse", "cloud", "Cloud-Dienst", "İstanbul", "straße", "ab",
          "x_y"]
-GAPS = [" ", "  ", "\n", "\t", "\xa0", "\x1c", " \n ", "-", ", ", ". ", "_", ""]
+GAPS = [" ", "  ", "\n", "\t", "\xa0", "\x1c", " \n ", "\r\n", "\u2028", "\u200b", "-", ", ", ". ", "_", ""]
 
 
 def _phrase(rng: random.Random, words: int) -> str:
