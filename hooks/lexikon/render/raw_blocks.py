@@ -12,8 +12,9 @@ table page 97 %, the HTML byte for byte the same (issue 17).
 the converter copies as it is); :func:`put_back` swaps them back in the converted HTML. A
 block is swapped only when the converter would copy it unchanged: a chunk between blank
 lines that starts at the line's start with a block-level tag, ends with that tag's close,
-holds no nested element of the same name left open, and no ``markdown`` attribute (whose
-content ``md_in_html`` would convert). Editor text never holds a comment (the sanitizer
+holds no nested element of the same name left open, no ``markdown`` attribute (whose
+content ``md_in_html`` would convert) and nothing the converter normalizes first; a page
+with fenced code is left whole. Editor text never holds a comment (the sanitizer
 strips them, text is escaped), so no placeholder can be forged.
 """
 
@@ -24,12 +25,16 @@ import re
 _BLOCK = re.compile(r"<(p|div|figure|ul|ol|table|pre|blockquote|dl)[\s>]")
 _MARKDOWN_ATTRIBUTE = re.compile(r"\smarkdown(?:\s*=|[\s>/])")
 _PLACEHOLDER = re.compile(r"<!--lexikon:raw:(\d+)-->")
+_NORMALIZED = re.compile(r"[\t\r\x02\x03]|\n +\n")
+"""What the converter changes before it copies a block (tabs, line ends, markers, lines of
+spaces: ``markdown.preprocessors.NormalizeWhitespace``): such a block is left to it."""
+_FENCE = re.compile(r"^(?:`{3,}|~{3,})", re.M)
 PLACEHOLDER = "<!--lexikon:raw:{}-->"
 
 
 def _whole_element(chunk: str, tag: str) -> bool:
     """Whether ``chunk`` is one ``tag`` element: its first opening closes at the very end."""
-    if not chunk.endswith(f"</{tag}>") or _MARKDOWN_ATTRIBUTE.search(chunk):
+    if not chunk.endswith(f"</{tag}>") or _MARKDOWN_ATTRIBUTE.search(chunk) or _NORMALIZED.search(chunk):
         return False
     depth = 0
     for match in re.finditer(rf"<(/?){tag}[\s>]", chunk):
@@ -43,6 +48,8 @@ def hide(markdown: str) -> tuple[str, list[str]]:
     """``markdown`` with each finished HTML block replaced by a placeholder, and the blocks
     (the n-th placeholder stands for the n-th)."""
     blocks: list[str] = []
+    if _FENCE.search(markdown):  # a block inside fenced code is code: left to the converter
+        return markdown, blocks
     chunks = markdown.split("\n\n")
     for number, chunk in enumerate(chunks):
         start = _BLOCK.match(chunk)

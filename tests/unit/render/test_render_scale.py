@@ -246,6 +246,9 @@ def test_pages_converted_with_their_html_hidden_are_the_same(which: str, synthet
     "<pre>x</pre>\n\n<p>y</p>\n\n<figure><svg><a href='#'><text>t</text></a></svg></figure>",
     "- item\n\n<ul><li>x</li></ul>\n\n```\n<p>code</p>\n```",
     "<p>&lt;!--lexikon:raw:0--&gt;</p>",
+    "```\n\n<p>in a fence</p>\n\n```",
+    "~~~\n\n<div>in a fence</div>\n\n~~~\n\n<p>after</p>",
+    "<pre>a\tb</pre>\n\n<p>x\r\ny</p>\n\n<div>a\n   \nb</div>\n\n<p>\x02x\x03</p>",
 ])
 def test_odd_blocks_convert_as_they_would_unhidden(markdown: str) -> None:
     hidden, blocks = raw_blocks.hide(markdown)
