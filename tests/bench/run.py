@@ -16,11 +16,12 @@ numbers are those of one ``lexicon check`` or ``mkdocs build`` as a person runs 
   long entries, dense links, lopsided languages, our own entries multiplied), each against
   its own floor; one table row each, and ``corpora`` in the JSON. Target: at most 2×.
 - **build**: ``mkdocs build`` of the project, paired (interleaved) with a **baseline**: the
-  very pages the hook generates, written out as plain Markdown files (``terms/<id>.md``,
-  ``terms/<id>.da.md``, indexes, tag pages) and built with the same mkdocs.yml minus the
-  hook; with Pagefind as the search engine (the default), followed by Pagefind's own
-  command over the built site, as a hand-made site would be indexed. Ratio lexicon /
-  baseline: what the hook costs on top of MkDocs (and Pagefind) themselves.
+  same terms written by hand as plain Markdown pages (``terms/<id>.md``, ``terms/<id>.da.md``:
+  title, summary, body; a list of the terms; :func:`.scale.plain_baseline`) and built with
+  the same mkdocs.yml minus the hook (issue 17); with Pagefind as the search engine (the
+  default), followed by Pagefind's own command over the built site, as a hand-made site
+  would be indexed. Ratio lexicon /
+  baseline: what the generated pages' extra weight and the hook cost (target: at most 1.5×).
 - **sizes**: each language's search index (raw and gzipped: Material's, a few hundred
   bytes of config with Pagefind; lunr's, from the lunr build of the search step), each
   language's Pagefind bundle (its files are compressed already), and one term page.
@@ -52,7 +53,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import corpora, synthetic
+from . import corpora, scale, synthetic
 from .serving import free_port, wait_for
 
 DEFAULT_SIZES = (100, 1000, 5000)
@@ -170,38 +171,25 @@ def baseline_config(text: str) -> str:
 
 
 def make_baseline(project: Path, target: Path) -> dict:
-    """The pages the hook would generate, written as files into a hook-less copy."""
+    """The same terms written by hand (:func:`.scale.plain_baseline`: title, summary and body
+    per page, the same mkdocs.yml without the hook); also times our pipeline and render."""
     from lexikon.check.pipeline import run
     from lexikon.core.layout import SiteLayout
     from lexikon.core.settings import settings_from_file
-    from lexikon.engine.mkdocs.pages import source_uri
-    from lexikon.render.pages import GRAPH_MARKER, lexicon_graphs, render_site
+    from lexikon.render.pages import lexicon_graphs, render_site
 
-    if target.exists():
-        shutil.rmtree(target)
-    shutil.copytree(project / "docs", target / "docs")
-    shutil.copytree(project / "hooks" / "overrides", target / "hooks" / "overrides")
-    (target / "mkdocs.yml").write_text(
-        baseline_config((project / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8")
     start = time.perf_counter()
     settings = settings_from_file(project / "mkdocs.yml")
     result = run(settings)
     checked = time.perf_counter()
     layout = SiteLayout(settings, True, "/")  # root-based addresses, as without a site_url
     pages = render_site(result.glossary, layout)
-    graphs = lexicon_graphs(result.glossary, layout)
+    lexicon_graphs(result.glossary, layout)
     rendered = time.perf_counter()
-    for page in pages:
-        path = target / "docs" / source_uri(page, settings)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page.markdown, encoding="utf-8")
-    for code in settings.codes:
-        home = target / "docs" / ("index.md" if code == settings.default_language else f"index.{code}.md")
-        if home.exists():
-            home.write_text(home.read_text(encoding="utf-8").replace(GRAPH_MARKER, graphs.get(code, "")),
-                            encoding="utf-8")
+    plain = scale.plain_baseline(project, target)
     return {"pipeline_s": checked - start, "render_s": rendered - checked, "pages": len(pages),
-            "markdown_bytes": sum(len(p.markdown.encode()) for p in pages)}
+            "markdown_bytes": sum(len(p.markdown.encode()) for p in pages),
+            "baseline_pages": plain["pages"], "baseline_markdown_bytes": plain["markdown_bytes"]}
 
 
 # --- what the build leaves ------------------------------------------------------------------
@@ -562,6 +550,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--corpora", default=",".join(corpora.CORPORA),
                         help="corpora whose cold check is measured at each --check-sizes size "
                              "(default: %(default)s; '' for none; see tests/bench/corpora.py)")
+    parser.add_argument("--scale-sizes", default="",
+                        help="cold builds measured for time per page and peak memory of the largest "
+                             "process and the process tree, e.g. 100,1000,10000 (default: none)")
+    parser.add_argument("--scale-corpus-size", type=int, default=0,
+                        help="also a cold build of every --corpora corpus at this size (default 0: none)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON to this file")
     parser.add_argument("--quick", action="store_true",
                         help="100 terms, one repetition, no serve (the smoke test's mode)")
@@ -580,6 +573,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         args.sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
         args.check_sizes = [int(s) for s in args.check_sizes.split(",") if s.strip()]
         args.search_sizes = [int(s) for s in args.search_sizes.split(",") if s.strip()]
+        args.scale_sizes = [int(s) for s in args.scale_sizes.split(",") if s.strip()]
         args.corpora = [name.strip() for name in args.corpora.split(",") if name.strip()]
         for name in args.corpora:
             corpora.writer(name)
@@ -589,7 +583,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         parser.error("--sizes and --check-sizes take numbers like 100,1000,5000")
     if args.quick:
         args.sizes, args.check_sizes, args.repetitions, args.serve_max = [100], [], 1, 0
-        args.search_sizes, args.corpora = [], []
+        args.search_sizes, args.corpora, args.scale_sizes, args.scale_corpus_size = [], [], [], 0
     return args
 
 
@@ -610,6 +604,8 @@ def main(argv: list[str] | None = None) -> int:
                 search=size in args.search_sizes and size in args.sizes, log=log))
         corpus_rows = [bench_corpus(corpus, size, workdir, seed=args.seed, log=log)
                        for size in args.check_sizes for corpus in args.corpora]
+        scale_rows = scale.bench_scale(args.scale_sizes, args.corpora, args.scale_corpus_size, workdir,
+                                       seed=args.seed, log=log)
         profile = None
         if args.profile:
             project = workdir / f"lexikon-{args.profile}"
@@ -626,6 +622,7 @@ def main(argv: list[str] | None = None) -> int:
                  "time": time.strftime("%Y-%m-%dT%H:%M:%S%z")},
         "results": results,
         "corpora": corpus_rows,
+        "scale": scale_rows,
         "profile": profile,
     }
     print(table(results))
@@ -633,6 +630,10 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print("cold check per corpus (target: at most 2× the floor)")
         print(corpus_table(corpus_rows))
+    if scale_rows:
+        print()
+        print("cold build by size and corpus (targets: ms / page flat, largest process under 1 GiB)")
+        print(scale.scale_table(scale_rows))
     if profile:
         print()
         print(profile_text(profile))
@@ -640,6 +641,7 @@ def main(argv: list[str] | None = None) -> int:
         args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     failed = any(r["check"]["errors"] or r.get("build", {}).get("returncode")
                  or r.get("baseline", {}).get("returncode") for r in results) or any(
-        row["check"]["errors"] or row["check"]["returncode"] for row in corpus_rows)
+        row["check"]["errors"] or row["check"]["returncode"] for row in corpus_rows) or any(
+        row["returncode"] for row in scale_rows)
     return 1 if failed else 0
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 import lxml.html
 
@@ -18,13 +19,24 @@ from lexikon.core.model import Entry, Glossary
 from lexikon.render.markup import Block
 
 _WORD = re.compile(r"\w[\w-]*")
+_SPACE = re.compile(r"\s")
+"""What ``str.split()`` splits on (the same characters, checked in the tests)."""
 MIN_MENTION_LENGTH = 3
 """Shorter names ("IT") would link half the words of a text."""
 _NO_MENTIONS = frozenset({"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "table"})
 """Where a mention stays as written: links, code, headings and tables."""
 
-Names = dict[str, list[tuple[str, str]]]
-"""``first word -> [(phrase, entry id)]``, the longest phrase first."""
+class NameGroup(NamedTuple):
+    """The names that begin with one word: each phrase's entry, and the phrases' lengths,
+    longest first. A mention is then looked up once per length, not compared with every
+    name of the group (which grows with the glossary: a text's scan was quadratic)."""
+
+    phrases: dict[str, str]
+    lengths: tuple[int, ...]
+
+
+Names = dict[str, NameGroup]
+"""``first word -> NameGroup``."""
 MakeLink = Callable[[str, str], lxml.html.HtmlElement]
 """``(target, words) -> <a>``: the link a mention becomes."""
 
@@ -32,21 +44,18 @@ MakeLink = Callable[[str, str], lxml.html.HtmlElement]
 def mention_names(glossary: Glossary, lang: str) -> Names | None:
     """Names of the terms in ``lang``, by their first word (lowercased): a text is then
     scanned once, word by word, however many terms there are."""
-    by_first_word: Names = {}
-    seen: set[str] = set()
+    by_first_word: dict[str, dict[str, str]] = {}
     for entry in glossary.entries.values():
         text = entry.texts.get(lang)
         if text is None:
             continue
         for name in (text.title, *text.aliases, *text.forms):
             phrase = " ".join(name.split()).lower()
-            if len(phrase) >= MIN_MENTION_LENGTH and phrase not in seen and _WORD.match(phrase):
-                seen.add(phrase)
+            if len(phrase) >= MIN_MENTION_LENGTH and _WORD.match(phrase):
                 first = _WORD.match(phrase).group(0)  # type: ignore[union-attr]
-                by_first_word.setdefault(first, []).append((phrase, entry.id))
-    for phrases in by_first_word.values():
-        phrases.sort(key=lambda pair: -len(pair[0]))  # the longest name wins
-    return by_first_word or None
+                by_first_word.setdefault(first, {}).setdefault(phrase, entry.id)  # the first entry keeps it
+    return {first: NameGroup(phrases, tuple(sorted({len(p) for p in phrases}, reverse=True)))
+            for first, phrases in by_first_word.items()} or None  # the longest name wins
 
 
 def autolinked(blocks: list[Block], body: str, entry: Entry, names: Names | None,
@@ -70,15 +79,19 @@ def mentions(text: str, names: Names, linked: set[str]) -> list[tuple[int, int, 
     lowered = text.lower()
     if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): keep places
         lowered = "".join(ch.lower()[:1] for ch in text)
+    spaced = _SPACE.sub(" ", lowered)  # a name's words match across a line break, as one space
     found: list[tuple[int, int, str]] = []
     last = 0
     for word in _WORD.finditer(lowered):
         start = word.start()
-        if start < last or (start and (lowered[start - 1].isalnum() or lowered[start - 1] in "_-")):
+        group = names.get(word.group(0))
+        if group is None or start < last or (start and (lowered[start - 1].isalnum()
+                                                        or lowered[start - 1] in "_-")):
             continue
-        for phrase, target in names.get(word.group(0), ()):
-            end = start + len(phrase)
-            if target in linked or " ".join(lowered[start:end].split()) != phrase:
+        for length in group.lengths:
+            end = start + length
+            target = group.phrases.get(spaced[start:end]) if end <= len(spaced) else None
+            if target is None or target in linked:
                 continue
             if end < len(lowered) and (lowered[end].isalnum() or lowered[end] in "_-"):
                 continue

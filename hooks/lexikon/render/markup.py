@@ -207,18 +207,33 @@ RESERVED_ID_PREFIXES = ("lexikon",)
 """Our own ids (``lexikon-related``, ``lexikon-term:…``); Material's all begin with ``__``."""
 
 
+class Ids(set):
+    """A page's ids that also remembers, per slug, the last number :func:`heading_id` gave:
+    the printable lexicon repeats the same headings ("Typische Fehler") in thousands of
+    entries, and counting up from 1 each time made the page quadratic in the glossary's size.
+    Valid because ids are only ever added to a page's set, never taken out."""
+
+    def __init__(self, ids=()) -> None:
+        super().__init__(ids)
+        self.numbers: dict[str, int] = {}
+
+
 def heading_id(text: str, taken: set[str]) -> str:
     """An id for a heading an editor wrote, never one the theme or we use: the toc's slug
     without leading ``_``/``-`` (Material reads ``#__config`` as its configuration, and owns
     ``__search``, ``__drawer``, …), ``t-`` before one that starts like ours, a number after
-    one the page has already (``taken``, which gets the new id)."""
+    one the page has already (``taken``, which gets the new id; an :class:`Ids` skips the
+    numbers it gave before, with the same result)."""
     slug = _SLUG(text, "-").lstrip("_-") or "h"
     if slug.startswith(RESERVED_ID_PREFIXES):
         slug = "t-" + slug
-    anchor, number = slug, 0
+    numbers = taken.numbers if isinstance(taken, Ids) else {}
+    number = numbers.get(slug, 0)
+    anchor = f"{slug}_{number}" if number else slug
     while anchor in taken:
         number += 1
         anchor = f"{slug}_{number}"
+    numbers[slug] = number
     taken.add(anchor)
     return anchor
 

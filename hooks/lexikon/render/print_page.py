@@ -8,6 +8,7 @@ from lexikon.core import escape
 from lexikon.core.model import Source
 from lexikon.core.queries import qualified_title
 from lexikon.render.entry_text import body_markdown, highlights_html, lead
+from lexikon.render.markup import Ids
 from lexikon.render.page import NOT_SEARCHED, Page, escape_inline, front_matter
 from lexikon.render.term_fields import grammar_html, names_html
 from lexikon.render.view import View
@@ -21,7 +22,7 @@ def print_page(view: View) -> Page:
                      key=lambda e: view.locale.sort_key(qualified_title(e.texts[view.lang])))
     parts = [front_matter(title=t("print_title"), search=NOT_SEARCHED), f"# {t('print_title')}\n",
              f"{t('print_intro', count=len(entries))}\n{{ .lexikon-print-intro }}\n"]
-    taken = {entry.id for entry in entries}  # the terms' ids, then the bodies' headings'
+    taken = Ids(entry.id for entry in entries)  # the terms' ids, then the bodies' headings'
     for entry in entries:
         text = entry.texts[view.lang]
         parts.append(f"## {escape_inline(qualified_title(text))} {{ #{entry.id} .lexikon-print-term }}\n")

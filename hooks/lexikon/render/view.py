@@ -51,7 +51,7 @@ class View:
         return EntryMarkup()
 
     @functools.cached_property
-    def mention_names(self) -> dict[str, list[tuple[str, str]]] | None:
+    def mention_names(self) -> autolink.Names | None:
         """The names a body's mentions are matched against (see :func:`autolink.mention_names`)."""
         return autolink.mention_names(self.glossary, self.lang)
 
