@@ -19,6 +19,10 @@ from lexikon.engine.mkdocs.build import LexikonBuild
 _build = LexikonBuild()
 
 
+def on_startup(*, command: str, dirty: bool) -> None:
+    return _build.on_startup(command)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return _build.on_config(config)
 

@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from lexikon.check.cache import FOLDER as CACHE_FOLDER
 from lexikon.check.pipeline import run
 from lexikon.core.failures import describe
-from lexikon.core.model import Severity
+from lexikon.core.model import Glossary, Result, Severity
 from lexikon.core.safe_write import WriteRefused, checked
 from lexikon.engine.mkdocs import material, pages
 from lexikon.engine.mkdocs.config import current_language, settings_from_config, strict_abort_pending
@@ -53,6 +53,13 @@ class LexikonBuild:
         """Whether this build's search is Pagefind's (decided with the settings, once a build)."""
         self.second: SecondProcess | None = None
         """Renders half the generated pages of the current language pass, when it helps."""
+        self.serving = False
+        """Whether this process is ``mkdocs serve``, whose rebuilds keep the last good glossary."""
+        self.last_good: Glossary | None = None
+        """In ``mkdocs serve``, the last glossary without errors: what the preview shows meanwhile."""
+
+    def on_startup(self, command: str) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # A failed build must leave the last good site/ as it was: write elsewhere, swap at the end.
@@ -74,9 +81,8 @@ class LexikonBuild:
         result = run(settings)
         for finding in result.findings:
             log.log(_LOG_LEVEL[finding.severity], str(finding))
-        if result.errors:
-            raise Abort(f"lexikon: {len(result.errors)} error(s) in the glossary, listed above")
-        self.rendered = pages.render(result.glossary, settings, config)
+        glossary = self._good_glossary(result)
+        self.rendered = pages.render(glossary, settings, config)
         self.pagefind = settings.search == "pagefind"
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -189,6 +195,18 @@ class LexikonBuild:
             self.building.discard()
             self.building = None
         self.depth = 0
+
+    def _good_glossary(self, result: Result) -> Glossary:
+        """The checked glossary; with errors, the last good one in ``mkdocs serve`` (the server
+        waits for a build that succeeds: a failed one would leave it answering nothing)."""
+        errors = f"lexikon: {len(result.errors)} error(s) in the glossary, listed above"
+        if not result.errors:
+            self.last_good = result.glossary if self.serving else None
+            return result.glossary
+        if self.last_good is None:
+            raise Abort(errors)
+        log.error(f"{errors}; the preview shows the last good state until they are fixed")
+        return self.last_good
 
     def _close_second(self) -> None:
         if self.second is not None:
