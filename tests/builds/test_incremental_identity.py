@@ -77,7 +77,8 @@ def _rename(project: Project, rng: random.Random, step: str) -> None:
         path.rename(path.with_name(f"umbenannt-{step.lower()}.yml"))
 
 
-EDITS = [_retitle, _retitle, _rewrite, _rewrite, _add, _delete, _rename]
+STEPS = [[_retitle, _rewrite, _add], [_delete, _rename, _retitle, _rewrite]]
+"""Every kind of edit in each sequence; which entries, which language and the order are random."""
 
 
 def _build(project: Project) -> str:
@@ -94,19 +95,27 @@ def _differences(left: Path, right: Path) -> list[str]:
             or not filecmp.cmp(left / name, right / name, shallow=False)]
 
 
-@pytest.mark.parametrize("seed", [1, 2])
-def test_incremental_builds_after_random_edits_equal_cold_builds(tmp_path: Path, seed: int) -> None:
+@pytest.mark.parametrize(("seed", "parallel_from"), [(1, 0), (2, 4)])
+def test_incremental_builds_after_random_edits_equal_cold_builds(tmp_path: Path, seed: int,
+                                                                 parallel_from: int) -> None:
+    """With ``parallel_from: 4`` the pages not in the cache go half to the second process."""
     rng = random.Random(seed)
     glossary = tmp_path / "glossary"
     write_glossary(glossary, SIZE, seed)
     project = copy_project(tmp_path / "project", glossary)
+    config = project.root / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    setting = f"    search: pagefind\n    parallel_from: {parallel_from}\n"
+    config.write_text(text.replace("    search: pagefind\n", setting, 1), "utf-8")
+    assert f"parallel_from: {parallel_from}" in config.read_text("utf-8")
     _build(project)  # fills the cache
-    for number in range(2):
-        for edit in rng.sample(EDITS, 3):
+    for number, edits in enumerate(STEPS):
+        for edit in rng.sample(edits, len(edits)):
             edit(project, rng, f"S{seed}E{number}{edit.__name__.strip('_')[:3]}")
-        log = _build(project)
-        taken = re.search(r"(\d+) of (\d+) generated pages from the cache", log)
-        assert taken and int(taken.group(1)) > 0, "the incremental build took pages from the cache"
+        taken = [(int(a), int(b)) for a, b in
+                 re.findall(r"(\d+) of (\d+) generated pages from the cache", _build(project))]
+        assert len(taken) == 2, "one line per language pass"
+        assert all(0 < hits < total for hits, total in taken), f"some pages cached, the edited not: {taken}"
         incremental = tmp_path / f"incremental-{number}"
         shutil.copytree(project.site, incremental)
         shutil.rmtree(project.root / ".cache")
