@@ -7,7 +7,8 @@ term's title and summary into it, so a renamed term changes the pages linking to
 page's own address, the addresses of all files of the language pass (relative links), the
 config and the code and library versions. The key is a hash of exactly those, never a time
 stamp. What the conversion left on the page (HTML after every plugin's ``on_page_content``,
-TOC, meta, title, anchors, links to check, log records) is stored as plain JSON through
+TOC, meta, title, anchors, links to check, log records; not the Markdown, which no event
+after the conversion reads in this site's config) is stored as plain JSON through
 :class:`lexikon.check.cache.ReportCache` (signed with this machine's key: a committed cache
 is never trusted) and set back on the page instead of converting it, the way
 :mod:`.second_process` hands back a page converted elsewhere. Templates, nav, search and
@@ -159,7 +160,7 @@ class PageCache:
         state = self.hits[page.file.src_uri]
         for name, level, message in state["records"]:
             logging.getLogger(name).log(level, "%s", message)
-        page.markdown = state["markdown"]
+        page.markdown = ""  # read by nobody after conversion (the title is set): not stored, half the size
         page.toc = get_toc(state["toc"])
         page.meta = json.loads(state["meta"])  # the page's own copy: later events change it
         page._title_from_render = state["title"]
@@ -183,7 +184,6 @@ class PageCache:
             return
         state = {
             "content": content,
-            "markdown": page.markdown,
             "toc": _toc(list(page.toc)),
             "meta": meta,
             "title": page._title_from_render,
