@@ -11,6 +11,7 @@ and ends in ``on_post_build`` or ``on_build_error``.
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from pathlib import Path
 
 from jinja2 import Environment
@@ -28,6 +29,7 @@ from lexikon.core.safe_write import WriteRefused, checked
 from lexikon.core.settings import site_texts
 from lexikon.engine.mkdocs import material, pages
 from lexikon.engine.mkdocs.config import current_language, settings_from_config, strict_abort_pending
+from lexikon.engine.mkdocs.page_cache import PageCache
 from lexikon.engine.mkdocs.pages import Rendered
 from lexikon.engine.mkdocs.second_process import SecondProcess
 from lexikon.publish import pagefind
@@ -54,6 +56,8 @@ class LexikonBuild:
         """Whether this build's search is Pagefind's (decided with the settings, once a build)."""
         self.second: SecondProcess | None = None
         """Renders half the generated pages of the current language pass, when it helps."""
+        self.page_cache: PageCache | None = None
+        """Generated pages converted by earlier builds, by content (see :mod:`.page_cache`)."""
         self.serving = False
         """Whether this process is ``mkdocs serve``, whose rebuilds keep the last good glossary."""
         self.last_good: Glossary | None = None
@@ -85,6 +89,7 @@ class LexikonBuild:
         glossary = self._good_glossary(result)
         self.rendered = pages.render(glossary, settings, config)
         self.pagefind = settings.search == "pagefind"
+        self.page_cache = PageCache.open(config, self.rendered)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.rendered is not None
@@ -93,14 +98,25 @@ class LexikonBuild:
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         if self.rendered is not None:
-            self.second = SecondProcess.start(files, config, self.rendered)
+            done: Collection[str] = ()
+            if self.page_cache is not None:
+                lang = current_language(config, self.rendered.settings)
+                self.page_cache.begin_pass(files, config, self.rendered, lang)
+                done = self.page_cache.hits
+            self.second = SecondProcess.start(files, config, self.rendered, done)
         return nav
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         self._close_second()  # every page has its HTML now
+        if self.page_cache is not None:
+            self.page_cache.end_pass()
         return env
 
     def on_page_read_source(self, page: MkDocsPage, config: MkDocsConfig) -> str | None:
+        if self.page_cache is not None:
+            self.page_cache.begin_page()
+            if self.page_cache.owns(page):
+                return ""  # converted in an earlier build: see on_page_content
         if self.second is not None and self.second.owns(page):
             return ""  # converted in the second process: see on_page_content
         generated = self._generated(page)
@@ -123,6 +139,14 @@ class LexikonBuild:
         return markdown
 
     def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        if self.page_cache is not None and self.page_cache.owns(page):
+            return self.page_cache.take(page, files)
+        html = self._converted(html, page, config, files)
+        if self.page_cache is not None:
+            self.page_cache.put(page, html)
+        return html
+
+    def _converted(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         if self.second is not None and self.second.owns(page):
             return self.second.take(page, files)
         lang = current_language(config, self.rendered.settings) if self.rendered else ""
@@ -186,12 +210,17 @@ class LexikonBuild:
                     building.discard()  # MkDocs raises its strict Abort next: keep the last good site
                 else:
                     building.finish()
+                    if self.page_cache is not None:
+                        self.page_cache.finish()  # only a good build's pages are kept
                 config.site_dir = str(building.site_dir)
 
     def on_build_error(self, error: Exception) -> None:
         # A failed build never reaches on_post_build: drop its half-written output, keep the
         # last good site, and let `mkdocs serve` go on.
         self._close_second()
+        if self.page_cache is not None:
+            self.page_cache.end_pass()
+            self.page_cache = None
         if self.building is not None:
             self.building.discard()
             self.building = None
