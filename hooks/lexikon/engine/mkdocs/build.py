@@ -29,6 +29,7 @@ from lexikon.core.safe_write import WriteRefused, checked
 from lexikon.core.settings import site_texts
 from lexikon.engine.mkdocs import material, pages
 from lexikon.engine.mkdocs.config import current_language, settings_from_config, strict_abort_pending
+from lexikon.engine.mkdocs.frame_cache import FrameCache
 from lexikon.engine.mkdocs.page_cache import PageCache
 from lexikon.engine.mkdocs.pages import Rendered
 from lexikon.engine.mkdocs.second_process import SecondProcess
@@ -58,6 +59,8 @@ class LexikonBuild:
         """Renders half the generated pages of the current language pass, when it helps."""
         self.page_cache: PageCache | None = None
         """Generated pages converted by earlier builds, by content (see :mod:`.page_cache`)."""
+        self.frames: FrameCache | None = None
+        """Pages as the templates made them in earlier builds, by content (see :mod:`.frame_cache`)."""
         self.serving = False
         """Whether this process is ``mkdocs serve``, whose rebuilds keep the last good glossary."""
         self.last_good: Glossary | None = None
@@ -81,6 +84,7 @@ class LexikonBuild:
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.depth += 1
         if self.depth > 1:
+            self._count_frames()  # the previous language pass's
             return
         settings = settings_from_config(config)
         result = run(settings)
@@ -90,6 +94,7 @@ class LexikonBuild:
         self.rendered = pages.render(glossary, settings, config)
         self.pagefind = settings.search == "pagefind"
         self.page_cache = PageCache.open(config, self.rendered)
+        self.frames = FrameCache(self.page_cache, config) if self.page_cache is not None else None
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.rendered is not None
@@ -110,6 +115,8 @@ class LexikonBuild:
         self._close_second()  # every page has its HTML now
         if self.page_cache is not None:
             self.page_cache.end_pass()
+        if self.frames is not None:
+            self.frames.on_env(env)
         return env
 
     def on_page_read_source(self, page: MkDocsPage, config: MkDocsConfig) -> str | None:
@@ -140,10 +147,13 @@ class LexikonBuild:
 
     def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         if self.page_cache is not None and self.page_cache.owns(page):
-            return self.page_cache.take(page, files)
-        html = self._converted(html, page, config, files)
-        if self.page_cache is not None:
-            self.page_cache.put(page, html)
+            html = self.page_cache.take(page, files)
+        else:
+            html = self._converted(html, page, config, files)
+            if self.page_cache is not None:
+                self.page_cache.put(page, html)
+        if self.frames is not None:
+            self.frames.route(page)
         return html
 
     def _converted(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
@@ -156,6 +166,8 @@ class LexikonBuild:
     def on_page_context(self, context: dict, page: MkDocsPage, config: MkDocsConfig,
                         nav: Navigation) -> dict:
         assert self.rendered is not None
+        if self.frames is not None:
+            self.frames.begin(context, page)
         settings = self.rendered.settings
         lang = current_language(config, settings)
         layout = self.rendered.layout
@@ -175,6 +187,8 @@ class LexikonBuild:
             context["lexikon_search_body"] = getattr(page, "lexikon_searched", False)
             terms = generated.search_terms if generated else ()
             context["lexikon_search_terms"] = pagefind.search_terms_html(terms)
+        if self.frames is not None:
+            self.frames.offer(context, page, config, nav)
         return context
 
     def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
@@ -203,6 +217,7 @@ class LexikonBuild:
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.depth -= 1
         if self.depth == 0 and self.rendered is not None:
+            self._count_frames()
             _finish(self.rendered, config)
             building, self.building = self.building, None
             if building is not None:
@@ -210,8 +225,9 @@ class LexikonBuild:
                     building.discard()  # MkDocs raises its strict Abort next: keep the last good site
                 else:
                     building.finish()
-                    if self.page_cache is not None:
+                    if self.page_cache is not None and self.frames is not None:
                         self.page_cache.finish()  # only a good build's pages are kept
+                        self.frames.finish()
                 config.site_dir = str(building.site_dir)
 
     def on_build_error(self, error: Exception) -> None:
@@ -220,7 +236,7 @@ class LexikonBuild:
         self._close_second()
         if self.page_cache is not None:
             self.page_cache.end_pass()
-            self.page_cache = None
+            self.page_cache = self.frames = None
         if self.building is not None:
             self.building.discard()
             self.building = None
@@ -237,6 +253,10 @@ class LexikonBuild:
             raise Abort(errors)
         log.error(f"{errors}; the preview shows the last good state until they are fixed")
         return self.last_good
+
+    def _count_frames(self) -> None:
+        if self.frames is not None:
+            log.info("lexikon: %d of %d pages' frames from the cache", *self.frames.end_pass())
 
     def _close_second(self) -> None:
         if self.second is not None:

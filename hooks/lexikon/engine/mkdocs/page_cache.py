@@ -63,8 +63,8 @@ def _where(file: File | None) -> list[str] | None:
     return None if file is None else [file.url, file.inclusion.name]
 
 
-def _toc(links: list[AnchorLink]) -> list[dict]:
-    return [{"name": link.title, "id": link.id, "level": link.level, "children": _toc(link.children)}
+def toc_tokens(links: list[AnchorLink]) -> list[dict]:
+    return [{"name": link.title, "id": link.id, "level": link.level, "children": toc_tokens(link.children)}
             for link in links]
 
 
@@ -184,7 +184,7 @@ class PageCache:
             return
         state = {
             "content": content,
-            "toc": _toc(list(page.toc)),
+            "toc": toc_tokens(list(page.toc)),
             "meta": meta,
             "title": page._title_from_render,
             "anchors": sorted(page.present_anchor_ids or ()),
