@@ -116,7 +116,7 @@ class LexikonBuild:
         if self.page_cache is not None:
             self.page_cache.end_pass()
         if self.frames is not None:
-            self.frames.on_env(env)
+            self.frames.on_env(env, files)
         return env
 
     def on_page_read_source(self, page: MkDocsPage, config: MkDocsConfig) -> str | None:
@@ -152,8 +152,6 @@ class LexikonBuild:
             html = self._converted(html, page, config, files)
             if self.page_cache is not None:
                 self.page_cache.put(page, html)
-        if self.frames is not None:
-            self.frames.route(page)
         return html
 
     def _converted(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:

@@ -14,7 +14,7 @@ the page store's fingerprint). Not hashed, because no template of this theme pri
 object that is not plain data) makes the page uncacheable, never a false hit.
 
 MkDocs 1.6 picks a page's template from ``page.meta['template']`` before the plugins'
-``on_page_context``. So after the conversion every page is routed through one tiny
+``on_page_context``. So once all are converted (``on_env``) every page is routed through one tiny
 template of ours (:data:`WRAPPER`), its own template name kept aside and restored in
 ``on_page_context`` (before any template reads the meta): the wrapper prints the stored
 output on a hit, and on a miss includes the page's real template inside a filter that
@@ -31,6 +31,7 @@ from pathlib import Path
 import jinja2
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 
@@ -89,8 +90,13 @@ class FrameCache:
         self.hits = 0
         self.total = 0
 
-    def on_env(self, env: Environment) -> None:
-        """Our wrapper template and its filter in this pass's environment."""
+    def on_env(self, env: Environment, files: Files) -> None:
+        """Our wrapper template and its filter in this pass's environment; every page, all
+        converted now, routed through it (here, not where a page is converted: that may be
+        the second process)."""
+        for file in files.documentation_pages():
+            if file.page is not None:
+                self._route(file.page)
         env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({WRAPPER: _SOURCE}), env.loader])
         keep = self._keep
 
@@ -99,8 +105,7 @@ class FrameCache:
             return keep(context, output)
         env.filters["lexikon_keep_frame"] = kept
 
-    def route(self, page: MkDocsPage) -> None:
-        """After the conversion: the page is rendered through the wrapper (see the module)."""
+    def _route(self, page: MkDocsPage) -> None:
         setattr(page, _KEPT_TEMPLATE, page.meta.get("template"))
         page.meta["template"] = WRAPPER
 
