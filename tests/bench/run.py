@@ -243,7 +243,7 @@ def search_both(project: Path, ids: list[str], lunr_root: Path, log=print) -> di
     for name in ("mkdocs.yml", "docs", "hooks", "glossary", ".cache"):
         source = project / name
         if source.is_dir():
-            shutil.copytree(source, lunr_root / name)
+            shutil.copytree(source, lunr_root / name, ignore=shutil.ignore_patterns("lexikon-trash"))
         elif source.exists():
             shutil.copy(source, lunr_root / name)
     use_engine(lunr_root, other)

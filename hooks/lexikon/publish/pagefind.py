@@ -11,8 +11,9 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import gc
+import hashlib
+import importlib.metadata
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from lexikon.core import escape
 from lexikon.core.layout import SiteLayout, href
+from lexikon.publish.kept import KeptOutputs, file_digest, link_or_copy
 
 SEARCH_WORKER = "assets/javascripts/lexikon-search-worker.js"
 """Our worker behind Material's search box (from ``hooks/overrides``): Material's protocol,
@@ -125,14 +127,27 @@ def pagefind_pages(site_dir: Path, layout: SiteLayout) -> dict[str, list[tuple[s
     return pages
 
 
-def write_pagefind_bundles(site_dir: Path, layout: SiteLayout) -> dict[str, int]:
+def _inputs(code: str, found: list[tuple[str, Path]]) -> str:
+    """What a language's bundle is made of: its pages' addresses and bytes, Pagefind's version
+    and our options."""
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(repr((code, importlib.metadata.version("pagefind"), PAGEFIND_EXCLUDE,
+                        _PAGEFIND_UI_FILES)).encode())
+    for url, path in found:
+        digest.update(url.encode() + b"\0" + file_digest(path).encode())
+    return digest.hexdigest()
+
+
+def write_pagefind_bundles(site_dir: Path, layout: SiteLayout,
+                           kept: KeptOutputs | None = None) -> dict[str, int]:
     """One Pagefind bundle per language, in ``<language root>/pagefind/``.
 
     A reader's worker loads only their language's bundle, whose words are stemmed by that
     language's Snowball stemmer (``--force-language``). Each language's pages are linked
     (hard links: no copies) into a folder of their own, laid out as in their tree, and
     Pagefind indexes that folder. Result URLs are relative to the language's tree; the
-    browser side prefixes them with the folder holding the bundle.
+    browser side prefixes them with the folder holding the bundle. With ``kept``, a language
+    whose pages did not change takes the last build's bundle (see :mod:`.kept`).
     """
     pages = pagefind_pages(site_dir, layout)
     settings = layout.settings
@@ -144,7 +159,7 @@ def write_pagefind_bundles(site_dir: Path, layout: SiteLayout) -> dict[str, int]
                 name = url.lstrip("/")
                 target = staged[code] / (name + "index.html" if name.endswith("/") or not name else name)
                 target.parent.mkdir(parents=True, exist_ok=True)
-                _link_or_copy(path, target)
+                link_or_copy(path, target)
             staged[code].mkdir(parents=True, exist_ok=True)
 
         # One language after the other: each indexer holds every page of its language
@@ -154,6 +169,10 @@ def write_pagefind_bundles(site_dir: Path, layout: SiteLayout) -> dict[str, int]
         for code in settings.codes:
             target = site_dir / layout.root(code) / PAGEFIND_DIR
             shutil.rmtree(target, ignore_errors=True)
+            inputs = _inputs(code, pages[code]) if kept is not None else ""
+            if kept is not None and kept.reuse(f"pagefind-{code}", inputs, layout.root(code) + PAGEFIND_DIR,
+                                               target):
+                continue
             command = [sys.executable, "-m", "pagefind", "--site", str(staged[code]),
                        "--output-path", str(target), "--force-language", code, "--silent"]
             for selector in PAGEFIND_EXCLUDE:
@@ -162,10 +181,10 @@ def write_pagefind_bundles(site_dir: Path, layout: SiteLayout) -> dict[str, int]
             entry = target / "pagefind-entry.json"
             if done.returncode != 0 or not entry.is_file() or not entry.stat().st_size:
                 raise RuntimeError(f"Pagefind could not index the '{code}' pages:\n{done.stderr[-2000:]}")
-    for code in settings.codes:
-        folder = site_dir / layout.root(code) / PAGEFIND_DIR
-        for name in _PAGEFIND_UI_FILES:
-            (folder / name).unlink(missing_ok=True)
+            for name in _PAGEFIND_UI_FILES:
+                (target / name).unlink(missing_ok=True)
+            if kept is not None:
+                kept.record(f"pagefind-{code}", inputs, target, (p for p in target.rglob("*") if p.is_file()))
     return {code: len(found) for code, found in pages.items()}
 
 
@@ -174,10 +193,3 @@ def _return_free_memory() -> None:
     gc.collect()
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6").malloc_trim(0)
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)
-    except OSError:  # a file system without hard links
-        shutil.copyfile(source, target)

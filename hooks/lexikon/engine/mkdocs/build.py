@@ -26,16 +26,16 @@ from lexikon.check.pipeline import run
 from lexikon.core.failures import describe
 from lexikon.core.model import Glossary, Result, Severity
 from lexikon.core.safe_write import WriteRefused, checked
-from lexikon.core.settings import site_texts
 from lexikon.engine.mkdocs import material, pages
 from lexikon.engine.mkdocs.config import current_language, settings_from_config, strict_abort_pending
+from lexikon.engine.mkdocs.finish import finish_site
 from lexikon.engine.mkdocs.frame_cache import FrameCache
 from lexikon.engine.mkdocs.page_cache import PageCache
 from lexikon.engine.mkdocs.pages import Rendered
 from lexikon.engine.mkdocs.second_process import SecondProcess
 from lexikon.publish import pagefind
 from lexikon.publish.building import Building, begin
-from lexikon.publish.outputs import write_data_exports, write_feeds, write_search, write_sitemaps
+from lexikon.publish.kept import KeptOutputs
 from lexikon.render import propose
 from lexikon.render.pages import GRAPH_MARKER, Page
 
@@ -61,6 +61,8 @@ class LexikonBuild:
         """Generated pages converted by earlier builds, by content (see :mod:`.page_cache`)."""
         self.frames: FrameCache | None = None
         """Pages as the templates made them in earlier builds, by content (see :mod:`.frame_cache`)."""
+        self.outputs: KeptOutputs | None = None
+        """The last good build's search bundles and exports, reused where their inputs are unchanged."""
         self.serving = False
         """Whether this process is ``mkdocs serve``, whose rebuilds keep the last good glossary."""
         self.last_good: Glossary | None = None
@@ -216,7 +218,8 @@ class LexikonBuild:
         self.depth -= 1
         if self.depth == 0 and self.rendered is not None:
             self._count_frames()
-            _finish(self.rendered, config)
+            previous = self.building.site_dir if self.building is not None else None
+            finish_site(self.rendered, config, self._kept_outputs(previous))
             building, self.building = self.building, None
             if building is not None:
                 if strict_abort_pending(config):
@@ -226,6 +229,8 @@ class LexikonBuild:
                     if self.page_cache is not None and self.frames is not None:
                         self.page_cache.finish()  # only a good build's pages are kept
                         self.frames.finish()
+                        if self.outputs is not None:
+                            self.outputs.finish()
                 config.site_dir = str(building.site_dir)
 
     def on_build_error(self, error: Exception) -> None:
@@ -252,6 +257,12 @@ class LexikonBuild:
         log.error(f"{errors}; the preview shows the last good state until they are fixed")
         return self.last_good
 
+    def _kept_outputs(self, previous: Path | None) -> KeptOutputs | None:
+        if self.page_cache is None or previous is None:
+            return None
+        self.outputs = KeptOutputs(self.page_cache.store, previous)
+        return self.outputs
+
     def _count_frames(self) -> None:
         if self.frames is not None:
             log.info("lexikon: %d of %d pages' frames from the cache", *self.frames.end_pass())
@@ -264,14 +275,3 @@ class LexikonBuild:
     def _generated(self, page: MkDocsPage) -> Page | None:
         return self.rendered.pages.get(page.file.src_uri) if self.rendered is not None else None
 
-
-def _finish(rendered: Rendered, config: MkDocsConfig) -> None:
-    """After the last language pass: search per language, feeds, data, no broken sitemap."""
-    site_dir = Path(config.site_dir)
-    write_search(site_dir, rendered.layout, rendered.pages.values())
-    write_sitemaps(site_dir, rendered.sitemaps, rendered.layout)
-    write_feeds(site_dir, rendered.feeds, rendered.layout)
-    config_file = Path(config.config_file_path)  # config.site_name is the last language's now
-    write_data_exports(site_dir, rendered.glossary, rendered.layout,
-                       site_texts(config_file, "site_name") or config.site_name, rendered.identity,
-                       site_texts(config_file, "site_description"))
