@@ -562,6 +562,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--corpora", default=",".join(corpora.CORPORA),
                         help="corpora whose cold check is measured at each --check-sizes size "
                              "(default: %(default)s; '' for none; see tests/bench/corpora.py)")
+    parser.add_argument("--incremental-sizes", default="300,1000",
+                        help="sizes whose build after one edit is measured against a cold build "
+                             "(default: %(default)s; '' for none; see tests/bench/incremental.py)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON to this file")
     parser.add_argument("--quick", action="store_true",
                         help="100 terms, one repetition, no serve (the smoke test's mode)")
@@ -581,6 +584,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         args.check_sizes = [int(s) for s in args.check_sizes.split(",") if s.strip()]
         args.search_sizes = [int(s) for s in args.search_sizes.split(",") if s.strip()]
         args.corpora = [name.strip() for name in args.corpora.split(",") if name.strip()]
+        args.incremental_sizes = [int(s) for s in args.incremental_sizes.split(",") if s.strip()]
         for name in args.corpora:
             corpora.writer(name)
     except ValueError as err:
@@ -589,7 +593,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         parser.error("--sizes and --check-sizes take numbers like 100,1000,5000")
     if args.quick:
         args.sizes, args.check_sizes, args.repetitions, args.serve_max = [100], [], 1, 0
-        args.search_sizes, args.corpora = [], []
+        args.search_sizes, args.corpora, args.incremental_sizes = [], [], []
     return args
 
 
@@ -610,6 +614,9 @@ def main(argv: list[str] | None = None) -> int:
                 search=size in args.search_sizes and size in args.sizes, log=log))
         corpus_rows = [bench_corpus(corpus, size, workdir, seed=args.seed, log=log)
                        for size in args.check_sizes for corpus in args.corpora]
+        from .incremental import bench_incremental, incremental_table  # it imports this module
+        incremental_rows = [bench_incremental(size, workdir, repetitions=args.repetitions, seed=args.seed,
+                                              log=log) for size in args.incremental_sizes]
         profile = None
         if args.profile:
             project = workdir / f"lexikon-{args.profile}"
@@ -626,6 +633,7 @@ def main(argv: list[str] | None = None) -> int:
                  "time": time.strftime("%Y-%m-%dT%H:%M:%S%z")},
         "results": results,
         "corpora": corpus_rows,
+        "incremental": incremental_rows,
         "profile": profile,
     }
     print(table(results))
@@ -633,6 +641,9 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print("cold check per corpus (target: at most 2× the floor)")
         print(corpus_table(corpus_rows))
+    if incremental_rows:
+        print()
+        print(incremental_table(incremental_rows))
     if profile:
         print()
         print(profile_text(profile))
