@@ -14,6 +14,7 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
+import re
 import secrets
 import shutil
 import subprocess
@@ -108,18 +109,43 @@ def _trash(project_dir: Path) -> Path | None:
     for process in list(_deleting):  # in `mkdocs serve`: no process left unwaited
         if process.poll() is not None:
             _deleting.remove(process)
+    trash = trash_folder(project_dir)
+    try:
+        for left in trash.iterdir() if trash is not None else ():
+            if not _in_use(left.name):
+                delete_later(left)
+    except OSError:
+        return None
+    return trash
+
+
+def _in_use(name: str) -> bool:
+    """Whether a trash entry belongs to a build still running (another site of the project,
+    built at the same time: its Pagefind staging); the entries name their process."""
+    found = re.search(r"-(\d+)-", name)
+    if found is None:
+        return False
+    try:
+        os.kill(int(found.group(1)), 0)
+    except (ProcessLookupError, ValueError, OverflowError):
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def trash_folder(project_dir: Path) -> Path | None:
+    """The project's trash folder (:data:`TRASH`), made if need be; None where it cannot be."""
     trash = project_dir / TRASH
     try:
         checked(trash, project_dir)
         trash.mkdir(parents=True, exist_ok=True)
-        for left in trash.iterdir():
-            _delete_later(left)
     except (OSError, WriteRefused):
         return None
     return trash
 
 
-def _delete_later(folder: Path) -> None:
+def delete_later(folder: Path) -> None:
     """Delete ``folder`` in a process of its own, which may outlive the build."""
     _deleting.append(subprocess.Popen(["rm", "-rf", "--", str(folder)], stdin=subprocess.DEVNULL,
                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -139,7 +165,7 @@ def swap_in(built: Path, site_dir: Path, trash: Path | None = None) -> None:
         aside = trash / f"site-{os.getpid()}-{secrets.token_hex(4)}"
         try:
             old.rename(aside)  # fails across file systems: then deleted here
-            _delete_later(aside)
+            delete_later(aside)
         except OSError:
             pass
     _remove(old)

@@ -14,6 +14,7 @@ import gc
 import hashlib
 import importlib.metadata
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -24,6 +25,7 @@ from pathlib import Path
 
 from lexikon.core import escape
 from lexikon.core.layout import SiteLayout, href
+from lexikon.publish.building import delete_later, trash_folder
 from lexikon.publish.kept import KeptOutputs, file_digest, link_or_copy
 
 SEARCH_WORKER = "assets/javascripts/lexikon-search-worker.js"
@@ -150,41 +152,23 @@ def write_pagefind_bundles(site_dir: Path, layout: SiteLayout,
     whose pages did not change takes the last build's bundle (see :mod:`.kept`).
     """
     pages = pagefind_pages(site_dir, layout)
-    settings = layout.settings
     _return_free_memory()  # the indexer's memory comes on top of the build's
-    with tempfile.TemporaryDirectory(prefix=f".{site_dir.name}.pagefind-", dir=site_dir.parent) as tmp:
-        staged = {code: Path(tmp) / code for code in settings.codes}
-        for code, found in pages.items():
-            for url, path in found:
-                name = url.lstrip("/")
-                target = staged[code] / (name + "index.html" if name.endswith("/") or not name else name)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                link_or_copy(path, target)
-            staged[code].mkdir(parents=True, exist_ok=True)
-
-        # One language after the other: each indexer holds every page of its language
-        # (600 MB at 5000 terms), beside the build's own memory. Pagefind's command, not
-        # its Python API: the API's service, stopped as soon as it answers, could leave a
-        # bundle's last file empty on a large site.
-        for code in settings.codes:
-            target = site_dir / layout.root(code) / PAGEFIND_DIR
-            shutil.rmtree(target, ignore_errors=True)
-            inputs = _inputs(code, pages[code]) if kept is not None else ""
-            if kept is not None and kept.reuse(f"pagefind-{code}", inputs, layout.root(code) + PAGEFIND_DIR,
-                                               target):
-                continue
-            command = [sys.executable, "-m", "pagefind", "--site", str(staged[code]),
-                       "--output-path", str(target), "--force-language", code, "--silent"]
-            for selector in PAGEFIND_EXCLUDE:
-                command += ["--exclude-selectors", selector]
-            done = subprocess.run(command, capture_output=True, text=True, check=False)
-            entry = target / "pagefind-entry.json"
-            if done.returncode != 0 or not entry.is_file() or not entry.stat().st_size:
-                raise RuntimeError(f"Pagefind could not index the '{code}' pages:\n{done.stderr[-2000:]}")
-            for name in _PAGEFIND_UI_FILES:
-                (target / name).unlink(missing_ok=True)
-            if kept is not None:
-                kept.record(f"pagefind-{code}", inputs, target, (p for p in target.rglob("*") if p.is_file()))
+    # One language after the other: each indexer holds every page of its language
+    # (600 MB at 5000 terms), beside the build's own memory. Pagefind's command, not
+    # its Python API: the API's service, stopped as soon as it answers, could leave a
+    # bundle's last file empty on a large site.
+    for code, found in pages.items():
+        target = site_dir / layout.root(code) / PAGEFIND_DIR
+        shutil.rmtree(target, ignore_errors=True)
+        inputs = _inputs(code, found) if kept is not None else ""
+        folder = layout.root(code) + PAGEFIND_DIR
+        if kept is not None and kept.reuse(f"pagefind-{code}", inputs, folder, target):
+            continue
+        _index(code, found, site_dir, target, layout.settings.project_dir)
+        for name in _PAGEFIND_UI_FILES:
+            (target / name).unlink(missing_ok=True)
+        if kept is not None:
+            kept.record(f"pagefind-{code}", inputs, target, (p for p in target.rglob("*") if p.is_file()))
     return {code: len(found) for code, found in pages.items()}
 
 
@@ -193,3 +177,26 @@ def _return_free_memory() -> None:
     gc.collect()
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
+def _index(code: str, found: list[tuple[str, Path]], site_dir: Path, target: Path, project_dir: Path) -> None:
+    """Index one language's pages into ``target``: linked into a folder laid out as their tree
+    (in the trash, deleted in the background afterwards: thousands of links)."""
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.pagefind-{os.getpid()}-",
+                                    dir=trash_folder(project_dir) or site_dir.parent))
+    try:
+        for url, path in found:
+            name = url.lstrip("/")
+            staged = staging / (name + "index.html" if name.endswith("/") or not name else name)
+            staged.parent.mkdir(parents=True, exist_ok=True)
+            link_or_copy(path, staged)
+        command = [sys.executable, "-m", "pagefind", "--site", str(staging), "--output-path", str(target),
+                   "--force-language", code, "--silent"]
+        for selector in PAGEFIND_EXCLUDE:
+            command += ["--exclude-selectors", selector]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    finally:
+        delete_later(staging)
+    entry = target / "pagefind-entry.json"
+    if done.returncode != 0 or not entry.is_file() or not entry.stat().st_size:
+        raise RuntimeError(f"Pagefind could not index the '{code}' pages:\n{done.stderr[-2000:]}")

@@ -30,7 +30,7 @@ from lexikon.engine.mkdocs import material, pages
 from lexikon.engine.mkdocs.config import current_language, settings_from_config, strict_abort_pending
 from lexikon.engine.mkdocs.finish import finish_site
 from lexikon.engine.mkdocs.frame_cache import FrameCache
-from lexikon.engine.mkdocs.page_cache import PageCache
+from lexikon.engine.mkdocs.page_cache import PageCache, converted_elsewhere
 from lexikon.engine.mkdocs.pages import Rendered
 from lexikon.engine.mkdocs.second_process import SecondProcess
 from lexikon.publish import pagefind
@@ -125,8 +125,10 @@ class LexikonBuild:
         if self.page_cache is not None:
             self.page_cache.begin_page()
             if self.page_cache.owns(page):
+                converted_elsewhere(page)
                 return ""  # converted in an earlier build: see on_page_content
         if self.second is not None and self.second.owns(page):
+            converted_elsewhere(page)
             return ""  # converted in the second process: see on_page_content
         generated = self._generated(page)
         return generated.markdown if generated else None

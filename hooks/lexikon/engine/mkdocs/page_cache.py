@@ -58,6 +58,22 @@ class _Records(logging.Handler):
         self.records.append([record.name, record.levelno, record.getMessage()])
 
 
+def converted_elsewhere(page: MkDocsPage) -> None:
+    """Skip MkDocs' conversion of a page whose HTML comes from the store or the second process.
+
+    It would convert the empty source such a page gets, and even that costs a Markdown
+    instance with every extension per page (a tenth of a build whose pages are all stored).
+    What it would leave is set instead: no HTML, no TOC, no title, no anchors, no links;
+    the stored or sent state replaces them in ``on_page_content``."""
+
+    def render(config: MkDocsConfig, files: Files) -> None:
+        del page.render  # the class's own again
+        page.content, page.toc, page._title_from_render = "", get_toc([]), None
+        page.present_anchor_ids, page.links_to_anchors = set(), {}
+
+    page.render = render  # type: ignore[method-assign]
+
+
 def _where(file: File | None) -> list[str] | None:
     """What a conversion learns from looking a file up: its address and inclusion, or nothing."""
     return None if file is None else [file.url, file.inclusion.name]
