@@ -206,7 +206,7 @@ class ReportCache:
         for key, value in wanted.items():
             shards[key[0] % SHARDS][key.hex()] = value
         old = self._load(store)
-        changed = [shard for shard in range(SHARDS) if shards[shard].keys() != old[shard].keys()]
+        changed = [shard for shard in range(SHARDS) if shards[shard] != old[shard]]  # keys or values
         self._stores[store] = shards
         if changed:
             self._write(store, {shard: shards[shard] for shard in changed})

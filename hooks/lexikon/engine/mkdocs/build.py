@@ -27,15 +27,14 @@ from lexikon.core.failures import describe
 from lexikon.core.model import Glossary, Result, Severity
 from lexikon.core.safe_write import WriteRefused, checked
 from lexikon.engine.mkdocs import material, pages
+from lexikon.engine.mkdocs.caches import Caches
 from lexikon.engine.mkdocs.config import current_language, settings_from_config, strict_abort_pending
 from lexikon.engine.mkdocs.finish import finish_site
-from lexikon.engine.mkdocs.frame_cache import FrameCache
-from lexikon.engine.mkdocs.page_cache import PageCache, converted_elsewhere
+from lexikon.engine.mkdocs.page_cache import converted_elsewhere
 from lexikon.engine.mkdocs.pages import Rendered
 from lexikon.engine.mkdocs.second_process import SecondProcess
 from lexikon.publish import pagefind
 from lexikon.publish.building import Building, begin
-from lexikon.publish.kept import KeptOutputs
 from lexikon.render import propose
 from lexikon.render.pages import GRAPH_MARKER, Page
 
@@ -57,12 +56,8 @@ class LexikonBuild:
         """Whether this build's search is Pagefind's (decided with the settings, once a build)."""
         self.second: SecondProcess | None = None
         """Renders half the generated pages of the current language pass, when it helps."""
-        self.page_cache: PageCache | None = None
-        """Generated pages converted by earlier builds, by content (see :mod:`.page_cache`)."""
-        self.frames: FrameCache | None = None
-        """Pages as the templates made them in earlier builds, by content (see :mod:`.frame_cache`)."""
-        self.outputs: KeptOutputs | None = None
-        """The last good build's search bundles and exports, reused where their inputs are unchanged."""
+        self.caches: Caches | None = None
+        """What earlier builds made, by content: texts, pages, frames, outputs (see :mod:`.caches`)."""
         self.serving = False
         """Whether this process is ``mkdocs serve``, whose rebuilds keep the last good glossary."""
         self.last_good: Glossary | None = None
@@ -86,17 +81,18 @@ class LexikonBuild:
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.depth += 1
         if self.depth > 1:
-            self._count_frames()  # the previous language pass's
+            if self.caches is not None:
+                self.caches.count_frames()  # the previous language pass's
             return
         settings = settings_from_config(config)
         result = run(settings)
         for finding in result.findings:
             log.log(_LOG_LEVEL[finding.severity], str(finding))
         glossary = self._good_glossary(result)
-        self.rendered = pages.render(glossary, settings, config)
+        self.caches = Caches.open(config, settings)
+        self.rendered = (self.caches.render(glossary, settings, config) if self.caches is not None
+                         else pages.render(glossary, settings, config))
         self.pagefind = settings.search == "pagefind"
-        self.page_cache = PageCache.open(config, self.rendered)
-        self.frames = FrameCache(self.page_cache, config) if self.page_cache is not None else None
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.rendered is not None
@@ -106,25 +102,24 @@ class LexikonBuild:
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         if self.rendered is not None:
             done: Collection[str] = ()
-            if self.page_cache is not None:
+            if self.caches is not None:
                 lang = current_language(config, self.rendered.settings)
-                self.page_cache.begin_pass(files, config, self.rendered, lang)
-                done = self.page_cache.hits
+                self.caches.pages.begin_pass(files, config, self.rendered, lang)
+                done = self.caches.pages.hits
             self.second = SecondProcess.start(files, config, self.rendered, done)
         return nav
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         self._close_second()  # every page has its HTML now
-        if self.page_cache is not None:
-            self.page_cache.end_pass()
-        if self.frames is not None:
-            self.frames.on_env(env, files)
+        if self.caches is not None:
+            self.caches.pages.end_pass()
+            self.caches.frames.on_env(env, files)
         return env
 
     def on_page_read_source(self, page: MkDocsPage, config: MkDocsConfig) -> str | None:
-        if self.page_cache is not None:
-            self.page_cache.begin_page()
-            if self.page_cache.owns(page):
+        if self.caches is not None:
+            self.caches.pages.begin_page()
+            if self.caches.pages.owns(page):
                 converted_elsewhere(page)
                 return ""  # converted in an earlier build: see on_page_content
         if self.second is not None and self.second.owns(page):
@@ -150,12 +145,12 @@ class LexikonBuild:
         return markdown
 
     def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-        if self.page_cache is not None and self.page_cache.owns(page):
-            html = self.page_cache.take(page, files)
+        if self.caches is not None and self.caches.pages.owns(page):
+            html = self.caches.pages.take(page, files)
         else:
             html = self._converted(html, page, config, files)
-            if self.page_cache is not None:
-                self.page_cache.put(page, html)
+            if self.caches is not None:
+                self.caches.pages.put(page, html)
         return html
 
     def _converted(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
@@ -168,8 +163,8 @@ class LexikonBuild:
     def on_page_context(self, context: dict, page: MkDocsPage, config: MkDocsConfig,
                         nav: Navigation) -> dict:
         assert self.rendered is not None
-        if self.frames is not None:
-            self.frames.begin(context, page)
+        if self.caches is not None:
+            self.caches.frames.begin(context, page)
         settings = self.rendered.settings
         lang = current_language(config, settings)
         layout = self.rendered.layout
@@ -189,8 +184,8 @@ class LexikonBuild:
             context["lexikon_search_body"] = getattr(page, "lexikon_searched", False)
             terms = generated.search_terms if generated else ()
             context["lexikon_search_terms"] = pagefind.search_terms_html(terms)
-        if self.frames is not None:
-            self.frames.offer(context, page, config, nav)
+        if self.caches is not None:
+            self.caches.frames.offer(context, page, config, nav)
         return context
 
     def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
@@ -219,29 +214,29 @@ class LexikonBuild:
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.depth -= 1
         if self.depth == 0 and self.rendered is not None:
-            self._count_frames()
-            previous = self.building.site_dir if self.building is not None else None
-            finish_site(self.rendered, config, self._kept_outputs(previous))
-            building, self.building = self.building, None
+            caches, building = self.caches, self.building
+            kept = None
+            if caches is not None:
+                caches.count_frames()
+                kept = caches.outputs_from(building.site_dir) if building is not None else None
+            finish_site(self.rendered, config, kept)
+            self.building = None
             if building is not None:
                 if strict_abort_pending(config):
                     building.discard()  # MkDocs raises its strict Abort next: keep the last good site
                 else:
                     building.finish()
-                    if self.page_cache is not None and self.frames is not None:
-                        self.page_cache.finish()  # only a good build's pages are kept
-                        self.frames.finish()
-                        if self.outputs is not None:
-                            self.outputs.finish()
+                    if caches is not None:
+                        caches.finish()  # only a good build's items are kept
                 config.site_dir = str(building.site_dir)
 
     def on_build_error(self, error: Exception) -> None:
         # A failed build never reaches on_post_build: drop its half-written output, keep the
         # last good site, and let `mkdocs serve` go on.
         self._close_second()
-        if self.page_cache is not None:
-            self.page_cache.end_pass()
-            self.page_cache = self.frames = None
+        if self.caches is not None:
+            self.caches.pages.end_pass()
+            self.caches = None
         if self.building is not None:
             self.building.discard()
             self.building = None
@@ -258,16 +253,6 @@ class LexikonBuild:
             raise Abort(errors)
         log.error(f"{errors}; the preview shows the last good state until they are fixed")
         return self.last_good
-
-    def _kept_outputs(self, previous: Path | None) -> KeptOutputs | None:
-        if self.page_cache is None or previous is None:
-            return None
-        self.outputs = KeptOutputs(self.page_cache.store, previous)
-        return self.outputs
-
-    def _count_frames(self) -> None:
-        if self.frames is not None:
-            log.info("lexikon: %d of %d pages' frames from the cache", *self.frames.end_pass())
 
     def _close_second(self) -> None:
         if self.second is not None:

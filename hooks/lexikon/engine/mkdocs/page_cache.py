@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from lexikon.check.cache import FOLDER, ReportCache, fingerprint, machine_key
+from lexikon.core.settings import Settings
 from lexikon.engine.mkdocs.pages import Rendered
 from lexikon.render.pages import GRAPH_MARKER
 
@@ -100,14 +101,14 @@ class PageCache:
         self.files: Files | None = None
 
     @classmethod
-    def open(cls, config: MkDocsConfig, rendered: Rendered) -> PageCache | None:
+    def open(cls, config: MkDocsConfig, settings: Settings) -> PageCache | None:
         """This project's page store, or None where no cache can be signed."""
         key = machine_key()
         if key is None:
             return None
-        project = rendered.settings.project_dir
+        project = settings.project_dir
         digest = hashlib.blake2b(digest_size=12)
-        digest.update(fingerprint(rendered.settings).encode() + _versions().encode())
+        digest.update(fingerprint(settings).encode() + _versions().encode())
         digest.update(Path(config.config_file_path).read_bytes())
         store = ReportCache(project / FOLDER, digest.hexdigest(), project, key)
         return cls(store, digest.hexdigest())
