@@ -62,3 +62,17 @@ def test_unchanged_outputs_are_taken_from_the_last_site_and_equal_a_cold_build(t
     taken, _ = _build(project)
     assert taken == ["pagefind-de"]
     _same_as_cold(project, tmp_path, "changed-by-hand")
+
+
+def test_a_title_in_the_nav_renders_every_frame_of_its_language_again(tmp_path: Path) -> None:
+    """The guide's title stands in the nav of every German page: no German frame is taken,
+    every Danish one is, and the site is the cold build's."""
+    glossary = tmp_path / "glossary"
+    write_glossary(glossary, 6, 4)
+    project = copy_project(tmp_path / "project", glossary)
+    _build(project)
+    guide = project.root / "docs" / "guide.md"
+    guide.write_text(guide.read_text("utf-8").replace("# Einen Begriff", "# Einen neuen Begriff", 1), "utf-8")
+    _, frames = _build(project)
+    assert frames[0][0] == 0 < frames[0][1] and frames[1][0] == frames[1][1] > 0, frames
+    _same_as_cold(project, tmp_path, "nav-title")
