@@ -231,7 +231,7 @@ def search_both(project: Path, ids: list[str], lunr_root: Path, log=print) -> di
     for name in ("mkdocs.yml", "docs", "hooks", "glossary", ".cache"):
         source = project / name
         if source.is_dir():
-            shutil.copytree(source, lunr_root / name)
+            shutil.copytree(source, lunr_root / name, ignore=shutil.ignore_patterns("lexikon-trash"))
         elif source.exists():
             shutil.copy(source, lunr_root / name)
     use_engine(lunr_root, other)
@@ -555,6 +555,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                              "process and the process tree, e.g. 100,1000,10000 (default: none)")
     parser.add_argument("--scale-corpus-size", type=int, default=0,
                         help="also a cold build of every --corpora corpus at this size (default 0: none)")
+    parser.add_argument("--incremental-sizes", default="300,1000",
+                        help="sizes whose build after one edit is measured against a cold build "
+                             "(default: %(default)s; '' for none; see tests/bench/incremental.py)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON to this file")
     parser.add_argument("--quick", action="store_true",
                         help="100 terms, one repetition, no serve (the smoke test's mode)")
@@ -575,6 +578,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         args.search_sizes = [int(s) for s in args.search_sizes.split(",") if s.strip()]
         args.scale_sizes = [int(s) for s in args.scale_sizes.split(",") if s.strip()]
         args.corpora = [name.strip() for name in args.corpora.split(",") if name.strip()]
+        args.incremental_sizes = [int(s) for s in args.incremental_sizes.split(",") if s.strip()]
         for name in args.corpora:
             corpora.writer(name)
     except ValueError as err:
@@ -584,6 +588,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     if args.quick:
         args.sizes, args.check_sizes, args.repetitions, args.serve_max = [100], [], 1, 0
         args.search_sizes, args.corpora, args.scale_sizes, args.scale_corpus_size = [], [], [], 0
+        args.incremental_sizes = []
     return args
 
 
@@ -606,6 +611,9 @@ def main(argv: list[str] | None = None) -> int:
                        for size in args.check_sizes for corpus in args.corpora]
         scale_rows = scale.bench_scale(args.scale_sizes, args.corpora, args.scale_corpus_size, workdir,
                                        seed=args.seed, log=log)
+        from .incremental import bench_incremental, incremental_table  # it imports this module
+        incremental_rows = [bench_incremental(size, workdir, repetitions=args.repetitions, seed=args.seed,
+                                              log=log) for size in args.incremental_sizes]
         profile = None
         if args.profile:
             project = workdir / f"lexikon-{args.profile}"
@@ -623,6 +631,7 @@ def main(argv: list[str] | None = None) -> int:
         "results": results,
         "corpora": corpus_rows,
         "scale": scale_rows,
+        "incremental": incremental_rows,
         "profile": profile,
     }
     print(table(results))
@@ -634,6 +643,9 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print("cold build by size and corpus (targets: ms / page flat, largest process under 1 GiB)")
         print(scale.scale_table(scale_rows))
+    if incremental_rows:
+        print()
+        print(incremental_table(incremental_rows))
     if profile:
         print()
         print(profile_text(profile))

@@ -58,9 +58,25 @@ def test_pull_requests_get_no_secrets_and_no_write_access() -> None:
     assert "pull_request_target" not in workflow["on"]
     assert workflow["permissions"] == {}
     text = WORKFLOW.read_text("utf-8")
-    assert "secrets." not in text
+    # One secret only: the build cache's key (issue 17), given to the two steps that read and
+    # write the cache, never to the job (a fork's pull request gets none: GitHub's rule).
+    assert re.findall(r"secrets\.\w+", text) == ["secrets.LEXIKON_CACHE_KEY"] * 2
+    keyed = [step["run"] for step in _steps() if "LEXIKON_CACHE_KEY" in step.get("env", {})]
+    assert keyed == ["make check FORMAT=github", "make site"]
+    assert all("LEXIKON_CACHE_KEY" not in job.get("env", {}) for job in workflow["jobs"].values())
     check = workflow["jobs"]["check"]
     assert check["permissions"] == {"contents": "read"}
     deploy = workflow["jobs"]["deploy"]
     assert "push" in deploy["if"] and "refs/heads/main" in deploy["if"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+def test_the_build_cache_is_keyed_by_its_format_version_and_the_lock_file() -> None:
+    """A cache of another format or other locked versions is never restored (issue 17)."""
+    from lexikon.check.cache import FOLDER, VERSION
+
+    cached = [step["with"] for step in _steps() if step.get("with", {}).get("path") == FOLDER.as_posix()]
+    assert len(cached) == 1
+    assert cached[0]["key"].startswith(f"lexikon-cache-v{VERSION}-")
+    assert "hashFiles('constraints.txt')" in cached[0]["key"]
+    assert cached[0]["restore-keys"].strip() == cached[0]["key"].rsplit("-${{", 1)[0] + "-"

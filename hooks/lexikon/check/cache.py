@@ -73,17 +73,31 @@ one of them is written again, not the whole store (70 MB of entries at 10,000 te
 
 FORMAT = "lexikon-cache"
 VERSION = 2
+"""The stores' format version; CI's cache key names it (``.github/workflows/site.yml``)."""
 KEY_SIZE = 32
+KEY_VARIABLE = "LEXIKON_CACHE_KEY"
+"""A secret shared by the runs that may trust each other's cache (CI's, restored by
+``actions/cache``): its holders sign and prove the stores; without it, the machine's key."""
+MIN_SECRET = 16
 
 
 def machine_key() -> bytes | None:
-    """This machine's key for the cache, made once, kept outside every project.
+    """The key that signs and proves the cache: from :data:`KEY_VARIABLE` when it is set,
+    else this machine's, made once, kept outside every project.
 
     A cache file holds findings and entries: one committed by a pull request could say
     "no errors" for a file that has some. Each file is signed with this key (keyed
     BLAKE2b), which no clone and no pull request has, so a file made anywhere else is a
-    miss. None (no cache at all) when the key can be neither read nor made.
+    miss. CI's runners are new machines each time: a cache restored there is proven by the
+    secret instead (a run without it, a fork's pull request, treats it as foreign). A secret
+    too short to be one (< :data:`MIN_SECRET` bytes) is not used: no cache at all. None
+    (no cache) when no key can be had.
     """
+    secret = os.environ.get(KEY_VARIABLE, "").strip().encode()
+    if secret:
+        if len(secret) < MIN_SECRET:
+            return None
+        return hashlib.blake2b(secret, digest_size=KEY_SIZE, person=b"lexikon-cache").digest()
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     path = Path(base) / "lexikon" / "cache-key"
     try:
@@ -192,7 +206,7 @@ class ReportCache:
         for key, value in wanted.items():
             shards[key[0] % SHARDS][key.hex()] = value
         old = self._load(store)
-        changed = [shard for shard in range(SHARDS) if shards[shard].keys() != old[shard].keys()]
+        changed = [shard for shard in range(SHARDS) if shards[shard] != old[shard]]  # keys or values
         self._stores[store] = shards
         if changed:
             self._write(store, {shard: shards[shard] for shard in changed})

@@ -14,14 +14,21 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
+import re
+import secrets
 import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from lexikon.core.paths import is_inside
-from lexikon.core.safe_write import checked, refuse_link
+from lexikon.core.safe_write import WriteRefused, checked, refuse_link
 
 log = logging.getLogger("mkdocs.hooks.lexikon")
+TRASH = Path(".cache") / "lexikon-trash"
+"""Where a replaced site waits to be deleted, in the project (the same file system as a
+site inside it): deleting 2,000 pages is seconds a build need not wait for."""
+_deleting: list[subprocess.Popen] = []
 
 
 def building_dir(site_dir: Path) -> Path:
@@ -45,6 +52,9 @@ class Building:
     lock: int
     """The open lock file; closing it lets the next build go on."""
 
+    trash: Path | None = None
+    """Where the replaced site is moved to be deleted by a process of its own (see :data:`TRASH`)."""
+
     @property
     def folder(self) -> Path:
         return building_dir(self.site_dir)
@@ -52,7 +62,7 @@ class Building:
     def finish(self) -> None:
         """Swap the finished build in, then let the next build go on."""
         try:
-            swap_in(self.folder, self.site_dir)
+            swap_in(self.folder, self.site_dir, self.trash)
         finally:
             self.release()
 
@@ -88,19 +98,76 @@ def begin(site_dir: Path, project_dir: Path) -> Building:
         log.info("another build of %s is running (lock file %s): waiting for it to finish",
                  site_dir, lock_file(site_dir))
         fcntl.flock(lock, fcntl.LOCK_EX)
-    building = Building(site_dir, lock)
+    building = Building(site_dir, lock, _trash(project_dir))
     _remove(building.folder)  # what a killed build left: no other build uses it now
     return building
 
 
-def swap_in(built: Path, site_dir: Path) -> None:
-    """Replace ``site_dir`` by the finished build; the old site goes only once the new is in."""
+def _trash(project_dir: Path) -> Path | None:
+    """The project's trash folder, emptied in the background of what earlier builds left
+    (None where it cannot be made: the old site is then deleted before the build ends)."""
+    for process in list(_deleting):  # in `mkdocs serve`: no process left unwaited
+        if process.poll() is not None:
+            _deleting.remove(process)
+    trash = trash_folder(project_dir)
+    try:
+        for left in trash.iterdir() if trash is not None else ():
+            if not _in_use(left.name):
+                delete_later(left)
+    except OSError:
+        return None
+    return trash
+
+
+def _in_use(name: str) -> bool:
+    """Whether a trash entry belongs to a build still running (another site of the project,
+    built at the same time: its Pagefind staging); the entries name their process."""
+    found = re.search(r"-(\d+)-", name)
+    if found is None:
+        return False
+    try:
+        os.kill(int(found.group(1)), 0)
+    except (ProcessLookupError, ValueError, OverflowError):
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def trash_folder(project_dir: Path) -> Path | None:
+    """The project's trash folder (:data:`TRASH`), made if need be; None where it cannot be."""
+    trash = project_dir / TRASH
+    try:
+        checked(trash, project_dir)
+        trash.mkdir(parents=True, exist_ok=True)
+    except (OSError, WriteRefused):
+        return None
+    return trash
+
+
+def delete_later(folder: Path) -> None:
+    """Delete ``folder`` in a process of its own, which may outlive the build."""
+    _deleting.append(subprocess.Popen(["rm", "-rf", "--", str(folder)], stdin=subprocess.DEVNULL,
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                      start_new_session=True))
+
+
+def swap_in(built: Path, site_dir: Path, trash: Path | None = None) -> None:
+    """Replace ``site_dir`` by the finished build; the old site goes only once the new is in
+    (to ``trash``, deleted in the background, when it can be moved there)."""
     old = _old_dir(site_dir)
     _remove(old)
     refuse_link(site_dir)
     if site_dir.exists():
         site_dir.rename(old)
     built.rename(site_dir)
+    if trash is not None and old.is_dir() and not old.is_symlink():
+        aside = trash / f"site-{os.getpid()}-{secrets.token_hex(4)}"
+        try:
+            old.rename(aside)  # fails across file systems: then deleted here
+            delete_later(aside)
+        except OSError:
+            pass
     _remove(old)
 
 

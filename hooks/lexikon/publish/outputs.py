@@ -16,20 +16,22 @@ from lexikon.core.safe_write import write_text
 from lexikon.core.settings import stable_iri
 from lexikon.interchange.export import page_url_of, write_exports
 from lexikon.interchange.skos import SiteTexts
+from lexikon.publish.kept import KeptOutputs
 from lexikon.publish.lunr import search_terms_by_location, split_search_index
 from lexikon.publish.pagefind import SEARCH_WORKER, write_pagefind_bundles
 from lexikon.render import frame
 from lexikon.render.pages import Page
 
 
-def write_search(site_dir: Path, layout: SiteLayout, pages: Iterable[Page]) -> None:
-    """Search per language, by the engine the settings name."""
+def write_search(site_dir: Path, layout: SiteLayout, pages: Iterable[Page],
+                 kept: KeptOutputs | None = None) -> None:
+    """Search per language, by the engine the settings name (``kept``: the last build's bundles)."""
     settings = layout.settings
     if settings.search == "pagefind":
         # Material's index holds no pages here (see take_over_search): each language keeps
         # only its config, which Material still fetches for its highlighter.
         split_search_index(site_dir, layout)
-        write_pagefind_bundles(site_dir, layout)
+        write_pagefind_bundles(site_dir, layout, kept)
     else:
         terms = search_terms_by_location(pages, layout)
         split_search_index(site_dir, layout, terms)

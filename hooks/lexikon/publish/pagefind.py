@@ -11,6 +11,8 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import gc
+import hashlib
+import importlib.metadata
 import json
 import os
 import re
@@ -23,6 +25,8 @@ from pathlib import Path
 
 from lexikon.core import escape
 from lexikon.core.layout import SiteLayout, href
+from lexikon.publish.building import delete_later, trash_folder
+from lexikon.publish.kept import KeptOutputs, file_digest, link_or_copy
 
 SEARCH_WORKER = "assets/javascripts/lexikon-search-worker.js"
 """Our worker behind Material's search box (from ``hooks/overrides``): Material's protocol,
@@ -125,47 +129,46 @@ def pagefind_pages(site_dir: Path, layout: SiteLayout) -> dict[str, list[tuple[s
     return pages
 
 
-def write_pagefind_bundles(site_dir: Path, layout: SiteLayout) -> dict[str, int]:
+def _inputs(code: str, found: list[tuple[str, Path]]) -> str:
+    """What a language's bundle is made of: its pages' addresses and bytes, Pagefind's version
+    and our options."""
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(repr((code, importlib.metadata.version("pagefind"), PAGEFIND_EXCLUDE,
+                        _PAGEFIND_UI_FILES)).encode())
+    for url, path in found:
+        digest.update(url.encode() + b"\0" + file_digest(path).encode())
+    return digest.hexdigest()
+
+
+def write_pagefind_bundles(site_dir: Path, layout: SiteLayout,
+                           kept: KeptOutputs | None = None) -> dict[str, int]:
     """One Pagefind bundle per language, in ``<language root>/pagefind/``.
 
     A reader's worker loads only their language's bundle, whose words are stemmed by that
     language's Snowball stemmer (``--force-language``). Each language's pages are linked
     (hard links: no copies) into a folder of their own, laid out as in their tree, and
     Pagefind indexes that folder. Result URLs are relative to the language's tree; the
-    browser side prefixes them with the folder holding the bundle.
+    browser side prefixes them with the folder holding the bundle. With ``kept``, a language
+    whose pages did not change takes the last build's bundle (see :mod:`.kept`).
     """
     pages = pagefind_pages(site_dir, layout)
-    settings = layout.settings
     _return_free_memory()  # the indexer's memory comes on top of the build's
-    with tempfile.TemporaryDirectory(prefix=f".{site_dir.name}.pagefind-", dir=site_dir.parent) as tmp:
-        staged = {code: Path(tmp) / code for code in settings.codes}
-        for code, found in pages.items():
-            for url, path in found:
-                name = url.lstrip("/")
-                target = staged[code] / (name + "index.html" if name.endswith("/") or not name else name)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                _link_or_copy(path, target)
-            staged[code].mkdir(parents=True, exist_ok=True)
-
-        # One language after the other: each indexer holds every page of its language
-        # (600 MB at 5000 terms), beside the build's own memory. Pagefind's command, not
-        # its Python API: the API's service, stopped as soon as it answers, could leave a
-        # bundle's last file empty on a large site.
-        for code in settings.codes:
-            target = site_dir / layout.root(code) / PAGEFIND_DIR
-            shutil.rmtree(target, ignore_errors=True)
-            command = [sys.executable, "-m", "pagefind", "--site", str(staged[code]),
-                       "--output-path", str(target), "--force-language", code, "--silent"]
-            for selector in PAGEFIND_EXCLUDE:
-                command += ["--exclude-selectors", selector]
-            done = subprocess.run(command, capture_output=True, text=True, check=False)
-            entry = target / "pagefind-entry.json"
-            if done.returncode != 0 or not entry.is_file() or not entry.stat().st_size:
-                raise RuntimeError(f"Pagefind could not index the '{code}' pages:\n{done.stderr[-2000:]}")
-    for code in settings.codes:
-        folder = site_dir / layout.root(code) / PAGEFIND_DIR
+    # One language after the other: each indexer holds every page of its language
+    # (600 MB at 5000 terms), beside the build's own memory. Pagefind's command, not
+    # its Python API: the API's service, stopped as soon as it answers, could leave a
+    # bundle's last file empty on a large site.
+    for code, found in pages.items():
+        target = site_dir / layout.root(code) / PAGEFIND_DIR
+        shutil.rmtree(target, ignore_errors=True)
+        inputs = _inputs(code, found) if kept is not None else ""
+        folder = layout.root(code) + PAGEFIND_DIR
+        if kept is not None and kept.reuse(f"pagefind-{code}", inputs, folder, target):
+            continue
+        _index(code, found, site_dir, target, layout.settings.project_dir)
         for name in _PAGEFIND_UI_FILES:
-            (folder / name).unlink(missing_ok=True)
+            (target / name).unlink(missing_ok=True)
+        if kept is not None:
+            kept.record(f"pagefind-{code}", inputs, target, (p for p in target.rglob("*") if p.is_file()))
     return {code: len(found) for code, found in pages.items()}
 
 
@@ -176,8 +179,24 @@ def _return_free_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
+def _index(code: str, found: list[tuple[str, Path]], site_dir: Path, target: Path, project_dir: Path) -> None:
+    """Index one language's pages into ``target``: linked into a folder laid out as their tree
+    (in the trash, deleted in the background afterwards: thousands of links)."""
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.pagefind-{os.getpid()}-",
+                                    dir=trash_folder(project_dir) or site_dir.parent))
     try:
-        os.link(source, target)
-    except OSError:  # a file system without hard links
-        shutil.copyfile(source, target)
+        for url, path in found:
+            name = url.lstrip("/")
+            staged = staging / (name + "index.html" if name.endswith("/") or not name else name)
+            staged.parent.mkdir(parents=True, exist_ok=True)
+            link_or_copy(path, staged)
+        command = [sys.executable, "-m", "pagefind", "--site", str(staging), "--output-path", str(target),
+                   "--force-language", code, "--silent"]
+        for selector in PAGEFIND_EXCLUDE:
+            command += ["--exclude-selectors", selector]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    finally:
+        delete_later(staging)
+    entry = target / "pagefind-entry.json"
+    if done.returncode != 0 or not entry.is_file() or not entry.stat().st_size:
+        raise RuntimeError(f"Pagefind could not index the '{code}' pages:\n{done.stderr[-2000:]}")

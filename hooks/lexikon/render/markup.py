@@ -21,6 +21,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import ClassVar
 
 import lxml.html
 import markdown
@@ -77,6 +78,8 @@ class Link:
 
 
 Resolve = Callable[[str, "str | None", bool], "Link | None"]
+Memo = Callable[[str, Resolve, Callable[[str, Resolve], str]], str]
+"""A keeper of conversions: given the text, its resolver and the conversion, the HTML."""
 """``(target id, label or None, mid-sentence) -> Link``, or None for a target that does not
 exist (its label, or the id, is shown as text). Mid-sentence: the link is not the first word
 of its sentence (Danish writes a common noun's title in lower case there)."""
@@ -132,8 +135,16 @@ class EntryMarkup:
             extensions=["fenced_code", "tables", _EntryMarkdown(self._links)],
             extension_configs={"tables": {"use_align_attribute": True}}, output_format="html")
 
+    memo: ClassVar[Memo | None] = None
+    """Set by a build that keeps conversions between builds (issue 17: lexikon.engine)."""
+
     def html(self, text: str, resolve: Resolve) -> str:
         """``text`` as sanitized block HTML."""
+        if EntryMarkup.memo is not None:
+            return EntryMarkup.memo(text, resolve, self._html)
+        return self._html(text, resolve)
+
+    def _html(self, text: str, resolve: Resolve) -> str:
         self._links.resolve = resolve
         try:
             return sanitize(self._md.reset().convert(escape.drop_controls(text)))

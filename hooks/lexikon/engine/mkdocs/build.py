@@ -11,6 +11,7 @@ and ends in ``on_post_build`` or ``on_build_error``.
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from pathlib import Path
 
 from jinja2 import Environment
@@ -25,14 +26,15 @@ from lexikon.check.pipeline import run
 from lexikon.core.failures import describe
 from lexikon.core.model import Glossary, Result, Severity
 from lexikon.core.safe_write import WriteRefused, checked
-from lexikon.core.settings import site_texts
 from lexikon.engine.mkdocs import material, pages
+from lexikon.engine.mkdocs.caches import Caches
 from lexikon.engine.mkdocs.config import current_language, settings_from_config, strict_abort_pending
+from lexikon.engine.mkdocs.finish import finish_site
+from lexikon.engine.mkdocs.page_cache import converted_elsewhere
 from lexikon.engine.mkdocs.pages import Rendered
 from lexikon.engine.mkdocs.second_process import SecondProcess
 from lexikon.publish import pagefind
 from lexikon.publish.building import Building, begin
-from lexikon.publish.outputs import write_data_exports, write_feeds, write_search, write_sitemaps
 from lexikon.render import propose
 from lexikon.render.pages import GRAPH_MARKER, Page
 
@@ -54,6 +56,8 @@ class LexikonBuild:
         """Whether this build's search is Pagefind's (decided with the settings, once a build)."""
         self.second: SecondProcess | None = None
         """Renders half the generated pages of the current language pass, when it helps."""
+        self.caches: Caches | None = None
+        """What earlier builds made, by content: texts, pages, frames, outputs (see :mod:`.caches`)."""
         self.serving = False
         """Whether this process is ``mkdocs serve``, whose rebuilds keep the last good glossary."""
         self.last_good: Glossary | None = None
@@ -77,13 +81,17 @@ class LexikonBuild:
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.depth += 1
         if self.depth > 1:
+            if self.caches is not None:
+                self.caches.count_frames()  # the previous language pass's
             return
         settings = settings_from_config(config)
         result = run(settings)
         for finding in result.findings:
             log.log(_LOG_LEVEL[finding.severity], str(finding))
         glossary = self._good_glossary(result)
-        self.rendered = pages.render(glossary, settings, config)
+        self.caches = Caches.open(config, settings)
+        self.rendered = (self.caches.render(glossary, settings, config) if self.caches is not None
+                         else pages.render(glossary, settings, config))
         self.pagefind = settings.search == "pagefind"
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -93,15 +101,29 @@ class LexikonBuild:
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         if self.rendered is not None:
-            self.second = SecondProcess.start(files, config, self.rendered)
+            done: Collection[str] = ()
+            if self.caches is not None:
+                lang = current_language(config, self.rendered.settings)
+                self.caches.pages.begin_pass(files, config, self.rendered, lang)
+                done = self.caches.pages.hits
+            self.second = SecondProcess.start(files, config, self.rendered, done)
         return nav
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         self._close_second()  # every page has its HTML now
+        if self.caches is not None:
+            self.caches.pages.end_pass()
+            self.caches.frames.on_env(env, files)
         return env
 
     def on_page_read_source(self, page: MkDocsPage, config: MkDocsConfig) -> str | None:
+        if self.caches is not None:
+            self.caches.pages.begin_page()
+            if self.caches.pages.owns(page):
+                converted_elsewhere(page)
+                return ""  # converted in an earlier build: see on_page_content
         if self.second is not None and self.second.owns(page):
+            converted_elsewhere(page)
             return ""  # converted in the second process: see on_page_content
         generated = self._generated(page)
         return generated.markdown if generated else None
@@ -123,6 +145,15 @@ class LexikonBuild:
         return markdown
 
     def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        if self.caches is not None and self.caches.pages.owns(page):
+            html = self.caches.pages.take(page, files)
+        else:
+            html = self._converted(html, page, config, files)
+            if self.caches is not None:
+                self.caches.pages.put(page, html)
+        return html
+
+    def _converted(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         if self.second is not None and self.second.owns(page):
             return self.second.take(page, files)
         lang = current_language(config, self.rendered.settings) if self.rendered else ""
@@ -132,6 +163,8 @@ class LexikonBuild:
     def on_page_context(self, context: dict, page: MkDocsPage, config: MkDocsConfig,
                         nav: Navigation) -> dict:
         assert self.rendered is not None
+        if self.caches is not None:
+            self.caches.frames.begin(context, page)
         settings = self.rendered.settings
         lang = current_language(config, settings)
         layout = self.rendered.layout
@@ -151,6 +184,8 @@ class LexikonBuild:
             context["lexikon_search_body"] = getattr(page, "lexikon_searched", False)
             terms = generated.search_terms if generated else ()
             context["lexikon_search_terms"] = pagefind.search_terms_html(terms)
+        if self.caches is not None:
+            self.caches.frames.offer(context, page, config, nav)
         return context
 
     def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
@@ -179,19 +214,29 @@ class LexikonBuild:
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.depth -= 1
         if self.depth == 0 and self.rendered is not None:
-            _finish(self.rendered, config)
-            building, self.building = self.building, None
+            caches, building = self.caches, self.building
+            kept = None
+            if caches is not None:
+                caches.count_frames()
+                kept = caches.outputs_from(building.site_dir) if building is not None else None
+            finish_site(self.rendered, config, kept)
+            self.building = None
             if building is not None:
                 if strict_abort_pending(config):
                     building.discard()  # MkDocs raises its strict Abort next: keep the last good site
                 else:
                     building.finish()
+                    if caches is not None:
+                        caches.finish()  # only a good build's items are kept
                 config.site_dir = str(building.site_dir)
 
     def on_build_error(self, error: Exception) -> None:
         # A failed build never reaches on_post_build: drop its half-written output, keep the
         # last good site, and let `mkdocs serve` go on.
         self._close_second()
+        if self.caches is not None:
+            self.caches.pages.end_pass()
+            self.caches = None
         if self.building is not None:
             self.building.discard()
             self.building = None
@@ -217,14 +262,3 @@ class LexikonBuild:
     def _generated(self, page: MkDocsPage) -> Page | None:
         return self.rendered.pages.get(page.file.src_uri) if self.rendered is not None else None
 
-
-def _finish(rendered: Rendered, config: MkDocsConfig) -> None:
-    """After the last language pass: search per language, feeds, data, no broken sitemap."""
-    site_dir = Path(config.site_dir)
-    write_search(site_dir, rendered.layout, rendered.pages.values())
-    write_sitemaps(site_dir, rendered.sitemaps, rendered.layout)
-    write_feeds(site_dir, rendered.feeds, rendered.layout)
-    config_file = Path(config.config_file_path)  # config.site_name is the last language's now
-    write_data_exports(site_dir, rendered.glossary, rendered.layout,
-                       site_texts(config_file, "site_name") or config.site_name, rendered.identity,
-                       site_texts(config_file, "site_description"))

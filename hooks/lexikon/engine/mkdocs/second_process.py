@@ -8,6 +8,7 @@ import logging
 import os
 import pickle
 import traceback
+from collections.abc import Collection
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -56,9 +57,11 @@ class SecondProcess:
         self.reader = os.fdopen(read, "rb")
 
     @classmethod
-    def start(cls, files: Files, config: MkDocsConfig, rendered: Rendered) -> SecondProcess | None:
+    def start(cls, files: Files, config: MkDocsConfig, rendered: Rendered,
+              done: Collection[str] = ()) -> SecondProcess | None:
+        """The second process for this pass's generated pages not ``done`` (cached), if it helps."""
         pages = [file.page for file in files.documentation_pages()
-                 if file.page is not None and file.src_uri in rendered.pages]
+                 if file.page is not None and file.src_uri in rendered.pages and file.src_uri not in done]
         threshold = rendered.settings.parallel_from
         if not threshold or len(pages) < threshold or not can_fork():
             return None

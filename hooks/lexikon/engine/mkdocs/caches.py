@@ -1,0 +1,69 @@
+"""Everything one build keeps for the next, by content (issue 17: incremental builds).
+
+One signed store (:class:`lexikon.check.cache.ReportCache`, under a fingerprint of the code,
+the library versions and ``mkdocs.yml``) holds the editors' texts as HTML
+(:mod:`.markup_memo`), the generated pages as converted (:mod:`.page_cache`), every page as
+the templates made it (:mod:`.frame_cache`), and which search bundles and exports the last
+site holds (:mod:`lexikon.publish.kept`). Only a good build writes it; it then holds
+exactly what that build used.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from lexikon.core.model import Glossary
+from lexikon.core.settings import Settings
+from lexikon.engine.mkdocs import pages
+from lexikon.engine.mkdocs.frame_cache import FrameCache
+from lexikon.engine.mkdocs.markup_memo import MarkupMemo, remembered
+from lexikon.engine.mkdocs.page_cache import PageCache
+from lexikon.engine.mkdocs.pages import Rendered
+from lexikon.publish.kept import KeptOutputs
+
+log = logging.getLogger("mkdocs.hooks.lexikon")
+
+
+@dataclass
+class Caches:
+    """The stores of one build (all its language passes)."""
+
+    pages: PageCache
+    frames: FrameCache
+    markup: MarkupMemo
+    outputs: KeptOutputs | None = None
+
+    @classmethod
+    def open(cls, config: MkDocsConfig, settings: Settings) -> Caches | None:
+        """This project's stores, or None where no cache can be signed."""
+        page_cache = PageCache.open(config, settings)
+        if page_cache is None:
+            return None
+        return cls(page_cache, FrameCache(page_cache, config), MarkupMemo(page_cache.store))
+
+    def render(self, glossary: Glossary, settings: Settings, config: MkDocsConfig) -> Rendered:
+        """Our render, its texts' conversions taken from the store where they still fit."""
+        with remembered(self.markup):
+            rendered = pages.render(glossary, settings, config)
+        log.info(f"lexikon: {self.markup.hits} of {self.markup.total} texts' HTML from the cache")
+        return rendered
+
+    def outputs_from(self, previous: Path) -> KeptOutputs:
+        """What the site this build replaces may give it (search bundles, exports)."""
+        self.outputs = KeptOutputs(self.pages.store, previous)
+        return self.outputs
+
+    def count_frames(self) -> None:
+        log.info("lexikon: %d of %d pages' frames from the cache", *self.frames.end_pass())
+
+    def finish(self) -> None:
+        """After a good build: each store holds this build's items, written where changed."""
+        self.pages.finish()
+        self.frames.finish()
+        self.markup.finish()
+        if self.outputs is not None:
+            self.outputs.finish()

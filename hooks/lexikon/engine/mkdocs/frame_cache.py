@@ -1,0 +1,209 @@
+"""Pages as the theme's templates made them, kept by content between builds: an unchanged
+page is not rendered by Jinja again.
+
+After the conversion (:mod:`.page_cache`), Material's templates are the next largest part
+of a build: every page renders the whole frame (header, nav, TOC, footer). What a template
+reads is named here and hashed into the page's key: the page (its HTML, TOC, meta, title,
+addresses, edit link, its place in the nav, previous and next page), the nav as a whole
+(every item's kind, title, address and meta), every other value of the page's context
+(ours, static-i18n's, MkDocs' ``base_url``, ``extra_css`` …) and the config (with the
+language pass's overrides and the per-page language menu), the template's name, and the
+theme's own template files' bytes (``custom_dir``; Material's are fixed by its version in
+the page store's fingerprint). Not hashed, because no template of this theme prints them:
+``build_date_utc`` and the list of all files (``pages``). A value the key cannot name (an
+object that is not plain data) makes the page uncacheable, never a false hit.
+
+MkDocs 1.6 picks a page's template from ``page.meta['template']`` before the plugins'
+``on_page_context``. So once all are converted (``on_env``) every page is routed through one tiny
+template of ours (:data:`WRAPPER`), its own template name kept aside and restored in
+``on_page_context`` (before any template reads the meta): the wrapper prints the stored
+output on a hit, and on a miss includes the page's real template inside a filter that
+keeps what it rendered, byte for byte. ``on_post_page`` runs as always on either.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import zlib
+from collections.abc import Mapping
+from pathlib import Path
+
+import jinja2
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page as MkDocsPage
+
+from lexikon.engine.mkdocs.page_cache import PageCache, toc_tokens
+
+STORE = "frames"
+WRAPPER = "lexikon-cached-frame.html"
+_SOURCE = ("{% if lexikon_frame is defined %}{{ lexikon_frame|safe }}{% else %}"
+           "{% filter lexikon_keep_frame %}{% include lexikon_template %}{% endfilter %}{% endif %}")
+_UNHASHED = frozenset({"page", "nav", "config", "pages", "build_date_utc"})
+_SKIPPED_CONFIG = frozenset({"plugins", "hooks", "markdown_extensions", "mdx_configs", "theme"})
+"""Config values made of objects: they come from ``mkdocs.yml``, whose bytes are in the fingerprint."""
+_KEPT_TEMPLATE = "_lexikon_template"
+
+
+class Unnamed(TypeError):
+    """A value the key cannot name: the page is rendered, not taken from the store."""
+
+
+def plain(value: object, loose: bool = False) -> object:
+    """``value`` as JSON data, or :class:`Unnamed`; ``loose``: a config's small value objects
+    (a locale, an address, a script) by their text, unless it is only their identity."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, Mapping) or (hasattr(value, "items") and callable(value.items)):
+        return {str(key): plain(item, loose) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(item, loose) for item in value]
+    text = str(value) if loose and type(value).__str__ is not object.__str__ else " at 0x"
+    if " at 0x" in text:
+        raise Unnamed(type(value).__name__)
+    return [type(value).__name__, text]
+
+
+def _nav_item(item: object) -> list:
+    children = getattr(item, "children", None) or []
+    meta = getattr(item, "meta", None)
+    meta = {k: v for k, v in meta.items() if k != "title"} if isinstance(meta, dict) else None
+    return [type(item).__name__, getattr(item, "title", None), getattr(item, "url", None), plain(meta),
+            [_nav_item(child) for child in children]]
+
+
+def _neighbour(page: MkDocsPage | None) -> list | None:
+    return None if page is None else [page.title, page.url]
+
+
+class FrameCache:
+    """The stored frames of one build, this pass's keys, and what this build's pages made."""
+
+    def __init__(self, pages: PageCache, config: MkDocsConfig) -> None:
+        self.store = pages.store
+        self.base = hashlib.blake2b(pages.fingerprint.encode() + _theme_files(config), digest_size=20)
+        self.keys: dict[str, bytes] = {}
+        self.kept: dict[bytes, object] = {}
+        self.nav: tuple[int, bytes] | None = None
+        self.hits = 0
+        self.total = 0
+
+    def on_env(self, env: Environment, files: Files) -> None:
+        """Our wrapper template and its filter in this pass's environment; every page, all
+        converted now, routed through it (here, not where a page is converted: that may be
+        the second process)."""
+        for file in files.documentation_pages():
+            if file.page is not None:
+                self._route(file.page)
+        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({WRAPPER: _SOURCE}), env.loader])
+        keep = self._keep
+
+        @jinja2.pass_context
+        def kept(context: jinja2.runtime.Context, output: str) -> str:
+            return keep(context, output)
+        env.filters["lexikon_keep_frame"] = kept
+
+    def _route(self, page: MkDocsPage) -> None:
+        setattr(page, _KEPT_TEMPLATE, page.meta.get("template"))
+        page.meta["template"] = WRAPPER
+
+    def begin(self, context: dict, page: MkDocsPage) -> None:
+        """First in ``on_page_context``: the page's own template name back in its meta."""
+        if not hasattr(page, _KEPT_TEMPLATE):
+            return
+        own = getattr(page, _KEPT_TEMPLATE)
+        delattr(page, _KEPT_TEMPLATE)
+        if own is None:
+            page.meta.pop("template", None)
+        else:
+            page.meta["template"] = own
+        context["lexikon_template"] = own or "main.html"
+
+    def offer(self, context: dict, page: MkDocsPage, config: MkDocsConfig, nav: Navigation) -> None:
+        """Last in ``on_page_context``: the page's key; on a hit the stored output goes into the context."""
+        if "lexikon_template" not in context or page.file.inclusion.is_excluded():
+            return
+        self.total += 1
+        try:
+            key = self._key(context, page, config, nav)
+        except Unnamed:
+            return
+        self.keys[page.file.src_uri] = key
+        stored = self.store.item(STORE, key)
+        frame = _unpacked(stored)
+        if frame is not None:
+            context["lexikon_frame"] = frame
+            self.kept[key] = stored
+            self.hits += 1
+
+    def _key(self, context: dict, page: MkDocsPage, config: MkDocsConfig, nav: Navigation) -> bytes:
+        digest = self.base.copy()
+        digest.update(self._nav_digest(nav))
+        settings = {k: plain(v, True) for k, v in config.items() if k not in _SKIPPED_CONFIG}
+        settings["theme"] = plain(dict(config.theme.items()), True)
+        own = {k: plain(v) for k, v in context.items() if k not in _UNHASHED}
+        described = [page.file.src_uri, page.file.dest_uri, page.url, page.canonical_url, page.abs_url,
+                     page.edit_url, page.title, page.is_homepage, plain(page.meta),
+                     toc_tokens(list(page.toc)),
+                     [_neighbour(a) for a in page.ancestors], _neighbour(page.previous_page),
+                     _neighbour(page.next_page)]
+        digest.update(json.dumps([settings, own, described], sort_keys=True, default=_unnamed).encode())
+        digest.update(hashlib.blake2b((page.content or "").encode(), digest_size=20).digest())
+        return digest.digest()
+
+    def _nav_digest(self, nav: Navigation) -> bytes:
+        if self.nav is None or self.nav[0] != id(nav):
+            items = [_nav_item(item) for item in nav.items]
+            home = nav.homepage.url if nav.homepage is not None else None
+            text = json.dumps([items, home], sort_keys=True, default=_unnamed)
+            self.nav = (id(nav), hashlib.blake2b(text.encode(), digest_size=20).digest())
+        return self.nav[1]
+
+    def _keep(self, context: jinja2.runtime.Context, output: str) -> str:
+        page = context.get("page")
+        key = self.keys.get(page.file.src_uri) if page is not None else None
+        if key is not None:
+            self.kept[key] = base64.b64encode(zlib.compress(output.encode(), 1)).decode("ascii")
+        return output
+
+    def end_pass(self) -> tuple[int, int]:
+        """This pass's count of frames taken and rendered; ready for the next pass."""
+        counts = (self.hits, self.total)
+        self.keys, self.nav, self.hits, self.total = {}, None, 0, 0
+        return counts
+
+    def finish(self) -> None:
+        """After a good build: the store holds this build's frames, no others."""
+        self.store.keep_items(STORE, self.kept)
+
+
+def _unpacked(stored: object) -> str | None:
+    """A stored frame: compressed (a page's frame is mostly the same nav and header: a tenth
+    of the size, which every build reads and holds)."""
+    if not isinstance(stored, str):
+        return None
+    try:
+        return zlib.decompress(base64.b64decode(stored, validate=True)).decode()
+    except (binascii.Error, zlib.error, UnicodeDecodeError, ValueError):
+        return None
+
+
+def _unnamed(value: object) -> object:
+    raise Unnamed(type(value).__name__)
+
+
+def _theme_files(config: MkDocsConfig) -> bytes:
+    """The bytes of the theme's folders other than the installed theme's own (its version counts)."""
+    digest = hashlib.blake2b(digest_size=20)
+    installed = Path(jinja2.__file__).parent.parent  # site-packages: Material's templates live there
+    for folder in map(Path, config.theme.dirs):
+        if folder.resolve().is_relative_to(installed.resolve()):
+            continue
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.digest()

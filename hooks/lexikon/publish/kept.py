@@ -1,0 +1,93 @@
+"""Whole-site outputs of the last good build, taken again when what they are made of is unchanged.
+
+A search bundle is made from every page of a language; the exports from the whole glossary.
+After an edit that leaves a language's pages (or the glossary) as they were, making them
+again gives the same bytes: the previous site's files are linked into the new one instead.
+Each output is recorded in the signed store (:class:`lexikon.check.cache.ReportCache`) as a
+digest of its inputs and, per file, a digest of the bytes written; a file is taken only if
+the previous site still holds exactly those bytes (a site folder edited by hand, or a
+foreign store, means the output is made again). No time stamps.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lexikon.check.cache import ReportCache
+
+STORE = "outputs"
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.blake2b(path.read_bytes(), digest_size=20).hexdigest()
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # a file system without hard links
+        shutil.copyfile(source, target)
+
+
+@dataclass
+class KeptOutputs:
+    """The outputs one build may take from the site it replaces, and what it made itself."""
+
+    store: ReportCache
+    previous: Path
+    """The site this build replaces."""
+    kept: dict[bytes, object] = field(default_factory=dict)
+    taken: list[str] = field(default_factory=list)
+    """The outputs taken from the previous site (for the build's log and the tests)."""
+
+    @staticmethod
+    def _key(name: str, inputs: str) -> bytes:
+        """By its inputs too: the store rewrites a shard when its keys change, not its values."""
+        return hashlib.blake2b(f"{name}\0{inputs}".encode(), digest_size=20).digest()
+
+    def reuse(self, name: str, inputs: str, relative: str, target: Path) -> bool:
+        """Link the output ``name`` from the previous site's folder ``relative`` into ``target``,
+        if it was made of ``inputs`` and its files are the bytes recorded."""
+        stored = self.store.item(STORE, self._key(name, inputs))
+        source = self.previous / relative
+        if not isinstance(stored, dict) or stored.get("inputs") != inputs:
+            return False
+        files = stored.get("files")
+        if not isinstance(files, dict) or not files or not _intact(source, files):
+            return False
+        for relative_name in files:
+            (target / relative_name).parent.mkdir(parents=True, exist_ok=True)
+            (target / relative_name).unlink(missing_ok=True)
+            link_or_copy(source / relative_name, target / relative_name)
+        self.kept[self._key(name, inputs)] = stored
+        self.taken.append(name)
+        return True
+
+    def record(self, name: str, inputs: str, target: Path, files: Iterable[Path]) -> None:
+        """The output ``name`` just made of ``inputs``: its ``files`` (inside ``target``)."""
+        self.kept[self._key(name, inputs)] = {"inputs": inputs, "files": {
+            path.relative_to(target).as_posix(): file_digest(path) for path in sorted(files)}}
+
+    def finish(self) -> None:
+        """After a good build: the store names this build's outputs, no others."""
+        self.store.keep_items(STORE, self.kept)
+
+
+def _intact(source: Path, files: dict) -> bool:
+    """Whether every recorded file is in ``source`` with the recorded bytes, none through a link."""
+    try:
+        for name, digest in files.items():
+            if not isinstance(name, str) or ".." in Path(name).parts or Path(name).is_absolute():
+                return False
+            path = source / name
+            if (any(p.is_symlink() for p in (path, *path.parents) if p.is_relative_to(source))
+                    or not path.is_file() or file_digest(path) != digest):
+                return False
+    except OSError:
+        return False
+    return True
