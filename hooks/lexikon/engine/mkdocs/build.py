@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,6 +29,7 @@ from lexikon.core.safe_write import WriteRefused, checked
 from lexikon.core.settings import site_texts
 from lexikon.engine.mkdocs import material, pages
 from lexikon.engine.mkdocs.config import current_language, settings_from_config, strict_abort_pending
+from lexikon.engine.mkdocs.live import Live
 from lexikon.engine.mkdocs.pages import Rendered
 from lexikon.engine.mkdocs.second_process import SecondProcess
 from lexikon.publish import pagefind
@@ -58,9 +60,14 @@ class LexikonBuild:
         """Whether this process is ``mkdocs serve``, whose rebuilds keep the last good glossary."""
         self.last_good: Glossary | None = None
         """In ``mkdocs serve``, the last glossary without errors: what the preview shows meanwhile."""
+        self.live = Live(self, _finish)
+        """In ``mkdocs serve``, the last build's state and the fast path after an edit."""
 
     def on_startup(self, command: str) -> None:
         self.serving = command == "serve"
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        return self.live.serve(server, config, builder)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # A failed build must leave the last good site/ as it was: write elsewhere, swap at the end.
@@ -94,10 +101,13 @@ class LexikonBuild:
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         if self.rendered is not None:
             self.second = SecondProcess.start(files, config, self.rendered)
+        self.live.keep_nav(nav)
         return nav
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         self._close_second()  # every page has its HTML now
+        if self.rendered is not None:
+            self.live.keep_pass(config, files, env, current_language(config, self.rendered.settings))
         return env
 
     def on_page_read_source(self, page: MkDocsPage, config: MkDocsConfig) -> str | None:
@@ -186,12 +196,14 @@ class LexikonBuild:
                     building.discard()  # MkDocs raises its strict Abort next: keep the last good site
                 else:
                     building.finish()
+                    self.live.built()
                 config.site_dir = str(building.site_dir)
 
     def on_build_error(self, error: Exception) -> None:
         # A failed build never reaches on_post_build: drop its half-written output, keep the
         # last good site, and let `mkdocs serve` go on.
         self._close_second()
+        self.live.forget()
         if self.building is not None:
             self.building.discard()
             self.building = None
@@ -218,10 +230,11 @@ class LexikonBuild:
         return self.rendered.pages.get(page.file.src_uri) if self.rendered is not None else None
 
 
-def _finish(rendered: Rendered, config: MkDocsConfig) -> None:
+def _finish(rendered: Rendered, config: MkDocsConfig, *, search: bool = True) -> None:
     """After the last language pass: search per language, feeds, data, no broken sitemap."""
     site_dir = Path(config.site_dir)
-    write_search(site_dir, rendered.layout, rendered.pages.values())
+    if search:  # not again in serve's fast path: the split of Material's index is done once
+        write_search(site_dir, rendered.layout, rendered.pages.values())
     write_sitemaps(site_dir, rendered.sitemaps, rendered.layout)
     write_feeds(site_dir, rendered.feeds, rendered.layout)
     config_file = Path(config.config_file_path)  # config.site_name is the last language's now
