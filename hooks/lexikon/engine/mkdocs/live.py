@@ -81,6 +81,8 @@ class Live:
         self.moved = False
         """Whether pages came or went since the last background step (the hand-written
         pages' links may resolve differently)."""
+        self.waiting: set[str] = set()
+        """Entries changed since the last good state (edits made while the glossary had errors)."""
         self.generation = 0
         """Counts edits: the background steps of an older one stop when a newer comes."""
 
@@ -100,7 +102,7 @@ class Live:
         if not self.build.serving or rendered is None:
             return
         self.ready = set(self.passes) == set(rendered.settings.codes)
-        self.shown = dict(rendered.pages)
+        self.shown, self.waiting = dict(rendered.pages), set()
         self.check = KeptCheck(rendered.settings)
         self.findings = set(self.check.recheck(set()).findings)
         self.generation += 1
@@ -166,12 +168,13 @@ class Live:
             return ""
         result = self.check.recheck(entries)
         self._log_findings(result)
+        self.waiting |= {file_id(path) for path in entries}
         if result.errors:
             log.error(f"lexikon: {len(result.errors)} error(s) in the glossary, listed above; "
                       "the preview shows the last good state until they are fixed")
             return ""
         self.generation += 1
-        ids = {file_id(path) for path in entries}
+        ids, self.waiting = self.waiting, set()
         pages = self._show(rendered, result.glossary, ids)
         self.build.last_good = result.glossary
         self.reload()
