@@ -21,8 +21,12 @@ from pathlib import Path
 
 import pytest
 
+from lexikon.check.pipeline import run
+from lexikon.core.settings import make_settings
+from lexikon.engine.mkdocs.live_check import KeptCheck
 from tests.bench.serving import get, wait_for
 from tests.builds.test_serve_keeps_last_good import NEW_ENTRY, Served, _status, _wait_status
+from tests.support.constants import LANGUAGES
 from tests.support.project import Project
 
 SETTLED = "search, feeds, sitemaps and exports updated"
@@ -145,3 +149,24 @@ def test_a_change_the_fast_path_cannot_make_is_a_full_rebuild(served) -> None:
     _wait_log(server, FULL, full)
     assert "lexikon: _tags.yml changed: a full rebuild" in _log(server)
     assert _wait_status(server.url("terms/insourcing/"), 200)
+
+
+def test_the_kept_check_after_edits_is_the_full_check(make_project) -> None:
+    """The fast path's check (one file re-read, combined with the kept reports) finds what
+    the full check finds, for an edit, a new file, a broken one and a deleted one."""
+    project: Project = make_project()
+    settings = make_settings(project.root, LANGUAGES, {"glossary_dir": "glossary"})
+    kept = KeptCheck(settings)
+    entry, new = project.glossary / "insourcing.yml", project.glossary / "nearshoring.yml"
+    twice = entry.read_text("utf-8").replace("title: Insourcing\n", "title: Outsourcing\n")
+    steps = [
+        lambda: entry.write_text(twice, "utf-8"),  # a title used twice: found only with the others
+        lambda: new.write_text(NEW_ENTRY.replace("tags: [business]", "tags: [nirgendwo]"), "utf-8"),
+        lambda: new.write_text(NEW_ENTRY, "utf-8"),
+        new.unlink,
+    ]
+    for step in steps:
+        step()
+        fast, full = kept.recheck({entry, new}), run(settings)
+        assert fast.findings == full.findings
+        assert fast.glossary == full.glossary
