@@ -259,7 +259,7 @@ def search_both(project: Path, ids: list[str], lunr_root: Path, log=print) -> di
 
 
 # --- serve ----------------------------------------------------------------------------------
-def serve_rebuild(project: Path, term_id: str, timeout: float = 1800) -> dict:
+def serve_rebuild(project: Path, term_id: str, timeout: float = 1800, **edits) -> dict:
     """Seconds to ``mkdocs serve``'s first page, then from each kind of edit (the file's write)
     to the HTTP answer showing it (:func:`tests.bench.serving.edits_to_screen`)."""
     port = free_port()
@@ -276,7 +276,8 @@ def serve_rebuild(project: Path, term_id: str, timeout: float = 1800) -> dict:
         result["first_build_s"] = wait_for(f"{base}terms/{term_id}/", "<h1", timeout)
         if result["first_build_s"] is not None:
             time.sleep(0.5)  # let the watcher settle after the first build
-            result["edits"] = edits_to_screen(base, project / "glossary", term_id, change_entry, timeout, log)
+            result["edits"] = edits_to_screen(base, project / "glossary", term_id, change_entry, timeout, log,
+                                              **edits)
             result["rebuild_s"] = result["edits"]["edit_s"]
             built = log.read_text("utf-8", errors="replace").count("Documentation built in")
             result["full_rebuilds"] = built - 1  # the first build's line

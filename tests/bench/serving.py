@@ -81,15 +81,16 @@ def _settle(log: Path | None, before: int, seconds: float) -> float | None:
 
 
 def edits_to_screen(base: str, glossary: Path, term_id: str, change: Callable[[Path, str], None],
-                    timeout: float, log: Path | None = None, repeat: int = 3) -> dict:
+                    timeout: float, log: Path | None = None, repeat: int = 3,
+                    settle: float | None = None) -> dict:
     """Seconds from each kind of edit (the file written) to the HTTP answer showing it: an
     edit of an entry (``repeat`` times: median and all), a new entry, a rename, a delete.
     After each, the background steps are waited for (their time as ``settle_s``), as an
-    editor's next save comes later."""
+    editor's next save comes later (at most ``settle`` seconds, when given)."""
     out: dict = {"edit_runs": [], "settle_s": []}
 
     def settled(before: int) -> None:
-        out["settle_s"].append(_settle(log, before, timeout))
+        out["settle_s"].append(_settle(log, before, timeout if settle is None else settle))
 
     def count() -> int:
         return log.read_text("utf-8", errors="replace").count(SETTLED) if log is not None else 0

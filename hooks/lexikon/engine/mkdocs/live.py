@@ -38,23 +38,26 @@ from mkdocs.structure.nav import Navigation
 
 from lexikon.check.glossary_files import ENTRY_SUFFIXES, file_id
 from lexikon.core.history import entry_history
-from lexikon.core.layout import SiteLayout
-from lexikon.core.locale import load_locale
 from lexikon.core.model import Glossary, Result
-from lexikon.core.queries import backlinks, published
+from lexikon.core.queries import published
 from lexikon.engine.mkdocs.live_check import KeptCheck
 from lexikon.engine.mkdocs.live_pages import LanguagePass, config_copy
+from lexikon.engine.mkdocs.live_settle import settle, term_pages
 from lexikon.engine.mkdocs.live_watch import Watcher
-from lexikon.engine.mkdocs.pages import Rendered, render, source_uri
+from lexikon.engine.mkdocs.pages import Rendered, render
 from lexikon.publish.pagefind import write_pagefind_bundles
 from lexikon.render.page import Page
-from lexikon.render.term_page import term_page
-from lexikon.render.view import View
 
 if TYPE_CHECKING:
     from lexikon.engine.mkdocs.build import LexikonBuild
 
 log = logging.getLogger("mkdocs.hooks.lexikon")
+
+
+_SERVER = ("root", "builder", "_rebuild_cond", "_want_rebuild", "_epoch_cond", "_visible_epoch",
+           "_wanted_epoch")
+"""What the fast path uses of MkDocs 1.6's ``LiveReloadServer`` (to reload and to ask for a
+full rebuild, as its own watcher does)."""
 
 
 class FullRebuild(Exception):
@@ -83,6 +86,8 @@ class Live:
         pages' links may resolve differently)."""
         self.waiting: set[str] = set()
         """Entries changed since the last good state (edits made while the glossary had errors)."""
+        self.editing = False
+        """Set by the watcher's thread before it waits for the lock: a newer edit is coming."""
         self.generation = 0
         """Counts edits: the background steps of an older one stop when a newer comes."""
 
@@ -117,8 +122,8 @@ class Live:
         """Take ``glossary/`` from serve's watcher and watch it here; share one lock with
         serve's full rebuilds."""
         rendered = self.build.rendered
-        if rendered is None:
-            return server
+        if rendered is None or not all(hasattr(server, name) for name in _SERVER):
+            return server  # another server than MkDocs 1.6's: its own full rebuilds
         glossary_dir = rendered.settings.glossary_dir.resolve()
         self.server, self.served = server, Path(server.root)
         watched = [item for item in config.watch if Path(item).resolve() != glossary_dir]
@@ -139,7 +144,9 @@ class Live:
     def changed(self, paths: set[Path]) -> None:
         """Files in ``glossary/`` changed (called by the watcher's thread, one batch at a time)."""
         start = time.perf_counter()
+        self.editing = True  # a background step stops at its next page, without the lock
         with self.lock:
+            self.editing = False
             try:
                 done = self._fast(paths)
             except FullRebuild as why:
@@ -244,7 +251,6 @@ class Live:
 
     # --- steps 2 and 3 ----------------------------------------------------------------------
     def _settle(self, generation: int) -> None:
-        from lexikon.engine.mkdocs.live_settle import settle
         try:
             settle(self, generation)
         except Exception as error:
@@ -255,7 +261,7 @@ class Live:
                     self._full("to update them")
 
     def current(self, generation: int) -> bool:
-        return generation == self.generation and self.ready
+        return generation == self.generation and self.ready and not self.editing
 
     def full_render(self, rendered: Rendered) -> Rendered:
         """The whole glossary rendered again, with the default language's pass config."""
@@ -266,18 +272,6 @@ class Live:
     def refresh_search(self, rendered: Rendered) -> None:
         if rendered.settings.search == "pagefind":
             write_pagefind_bundles(self.served, rendered.layout)
-
-
-def term_pages(glossary: Glossary, layout: SiteLayout, ids: set[str], history: Any) -> dict[str, Page]:
-    """The term pages of ``ids`` in every language, as the full render makes them."""
-    inbound = backlinks(glossary)
-    made: dict[str, Page] = {}
-    for code in glossary.languages:
-        view = View(glossary, layout, load_locale(code), inbound, history)
-        for entry_id in sorted(ids & glossary.entries.keys()):
-            page = term_page(view, glossary.entries[entry_id])
-            made[source_uri(page, layout.settings)] = page
-    return made
 
 
 def _entry_files(paths: set[Path], glossary_dir: Path) -> set[Path]:

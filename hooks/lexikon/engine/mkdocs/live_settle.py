@@ -1,5 +1,6 @@
-"""Steps 2 and 3 of ``mkdocs serve``'s fast path, in the background after an edit is shown:
-every other page the edit changed, then search, feeds, sitemaps and exports.
+"""What ``mkdocs serve``'s fast path renders: the changed entries' term pages (step 1, as
+the full render makes them), then, in the background after an edit is shown, every other
+page the edit changed (step 2), then search, feeds, sitemaps and exports (step 3).
 
 Which pages depend on an entry (its links, tooltips, backlinks, graphs, the A–Z, tags, the
 printable lexicon, the home page's picture) is not guessed: the whole glossary is rendered
@@ -13,9 +14,16 @@ from __future__ import annotations
 import copy
 import logging
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from lexikon.core.layout import SiteLayout
+from lexikon.core.locale import load_locale
+from lexikon.core.model import Glossary
+from lexikon.core.queries import backlinks
+from lexikon.engine.mkdocs.pages import source_uri
 from lexikon.render.page import Page
+from lexikon.render.term_page import term_page
+from lexikon.render.view import View
 
 if TYPE_CHECKING:
     from lexikon.engine.mkdocs.live import Live
@@ -36,6 +44,8 @@ def settle(live: Live, generation: int) -> None:
             return
         shown = live.shown
         make = [uri for uri, page in again.pages.items() if not same(page, shown.get(uri))]
+        make.sort(key=lambda uri: len(again.pages[uri].markdown))  # the long lists last: a newer
+        # edit waits for the page being made, at most
         gone = set(shown) - set(again.pages)
         hand_written = live.moved or again.graphs != rendered.graphs
         live.moved = False
@@ -54,6 +64,18 @@ def settle(live: Live, generation: int) -> None:
     live.finish(again, config, search=False)
     live.refresh_search(again)
     log.info("lexikon: search, feeds, sitemaps and exports updated in %.2f s", time.perf_counter() - start)
+
+
+def term_pages(glossary: Glossary, layout: SiteLayout, ids: set[str], history: Any) -> dict[str, Page]:
+    """The term pages of ``ids`` in every language, as the full render makes them."""
+    inbound = backlinks(glossary)
+    made: dict[str, Page] = {}
+    for code in glossary.languages:
+        view = View(glossary, layout, load_locale(code), inbound, history)
+        for entry_id in sorted(ids & glossary.entries.keys()):
+            page = term_page(view, glossary.entries[entry_id])
+            made[source_uri(page, layout.settings)] = page
+    return made
 
 
 def same(page: Page, shown: Page | None) -> bool:
