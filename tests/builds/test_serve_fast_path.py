@@ -170,3 +170,43 @@ def test_the_kept_check_after_edits_is_the_full_check(make_project) -> None:
         fast, full = kept.recheck({entry, new}), run(settings)
         assert fast.findings == full.findings
         assert fast.glossary == full.glossary
+
+
+def test_quick_edits_and_an_edit_during_a_full_rebuild_end_as_a_cold_build(served, tmp_path: Path) -> None:
+    """A second save while the first's background step runs stops that step and redoes it; an
+    edit while serve rebuilds everything (a page of docs/ changed) waits for that build."""
+    project, server = served
+    entry = project.glossary / "outsourcing.yml"
+    text = entry.read_text("utf-8")
+    first = text.replace("  title: Outsourcing\n", "  title: Outsourcing erst\n", 1)
+    second = first.replace("  title: Outsourcing erst\n", "  title: Outsourcing dann\n", 1)
+    assert second != first != text
+    settled = _log(server).count(SETTLED)
+    entry.write_text(first, "utf-8")
+    _wait_log(server, SHOWN, _log(server).count(SHOWN))
+    entry.write_text(second, "utf-8")
+    _wait_log(server, SETTLED, settled)
+    assert wait_for(server.url("terms/insourcing/"), "Outsourcing dann", 60) is not None
+    _assert_as_cold(project, server, tmp_path / "cold-quick")
+
+    full = _log(server).count(FULL)
+    guide = project.root / "docs" / "guide.md"
+    guide.write_text(guide.read_text("utf-8") + "\nNoch ein Satz.\n", "utf-8")
+    time.sleep(0.3)
+    entry.write_text(second.replace("Outsourcing dann", "Outsourcing zuletzt", 1), "utf-8")
+    _wait_log(server, FULL, full)
+    _quiet(server)  # the fast path may come first or after (its background step then ends early)
+    _assert_as_cold(project, server, tmp_path / "cold-during-full")
+
+
+def _quiet(server: Served, seconds: float = 3, within: float = 120) -> None:
+    """Wait until the log has not grown for ``seconds``: nothing is being made any more."""
+    start, size, since = time.monotonic(), -1, time.monotonic()
+    while time.monotonic() - start < within:
+        now = server.log.stat().st_size
+        if now != size:
+            size, since = now, time.monotonic()
+        elif time.monotonic() - since >= seconds:
+            return
+        time.sleep(0.1)
+    raise AssertionError("the log did not come to rest")
