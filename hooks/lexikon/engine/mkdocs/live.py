@@ -28,6 +28,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,10 +40,11 @@ from mkdocs.structure.nav import Navigation
 from lexikon.check.glossary_files import ENTRY_SUFFIXES, file_id
 from lexikon.core.history import entry_history
 from lexikon.core.model import Glossary, Result
+from lexikon.core.paths import shown
 from lexikon.core.queries import published
 from lexikon.engine.mkdocs.live_check import KeptCheck
 from lexikon.engine.mkdocs.live_pages import LanguagePass, config_copy
-from lexikon.engine.mkdocs.live_settle import settle, term_pages
+from lexikon.engine.mkdocs.live_settle import Kept, settle, term_pages
 from lexikon.engine.mkdocs.live_watch import Watcher
 from lexikon.engine.mkdocs.pages import Rendered, render
 from lexikon.publish.pagefind import write_pagefind_bundles
@@ -77,7 +79,8 @@ class Live:
         self.ready = False
         self.server: Any = None
         self.served = Path()
-        self.check: KeptCheck | None = None
+        self.check: Future[KeptCheck] | None = None
+        """Read after each full build, beside serve (seconds at 10,000 entries)."""
         self.findings: set = set()
         self.shown: dict[str, Page] = {}
         """Each generated page as the served folder has it now."""
@@ -86,6 +89,7 @@ class Live:
         pages' links may resolve differently)."""
         self.waiting: set[str] = set()
         """Entries changed since the last good state (edits made while the glossary had errors)."""
+        self.kept = Kept()
         self.editing = False
         """Set by the watcher's thread before it waits for the lock: a newer edit is coming."""
         self.generation = 0
@@ -108,8 +112,8 @@ class Live:
             return
         self.ready = set(self.passes) == set(rendered.settings.codes)
         self.shown, self.waiting = dict(rendered.pages), set()
-        self.check = KeptCheck(rendered.settings)
-        self.findings = set(self.check.recheck(set()).findings)
+        self.check = ThreadPoolExecutor(1).submit(KeptCheck, rendered.settings)
+        self.findings = set()
         self.generation += 1
 
     def forget(self) -> None:
@@ -173,8 +177,10 @@ class Live:
         entries = _entry_files(paths, rendered.settings.glossary_dir.resolve())
         if not entries:
             return ""
-        result = self.check.recheck(entries)
-        self._log_findings(result)
+        result = self.check.result().recheck(entries)
+        settings = rendered.settings
+        self._log_findings(result, {shown(settings.glossary_dir / path.name, settings.project_dir)
+                                    for path in entries})
         self.waiting |= {file_id(path) for path in entries}
         if result.errors:
             log.error(f"lexikon: {len(result.errors)} error(s) in the glossary, listed above; "
@@ -190,7 +196,7 @@ class Live:
 
     def _show(self, rendered: Rendered, glossary: Glossary, ids: set[str]) -> list[str]:
         """Render, convert and write the pages of ``ids`` (new, changed or gone)."""
-        new = term_pages(published(glossary), rendered.layout, ids, self.history)
+        new = term_pages(published(glossary), rendered.layout, ids, self.history, self.kept)
         gone = {uri for uri, page in rendered.pages.items() if page.entry_id in ids and uri not in new}
         pages = {uri: page for uri, page in rendered.pages.items() if uri not in gone}
         pages.update(new)
@@ -234,10 +240,11 @@ class Live:
         settings = self.build.rendered.settings
         return entry_history(settings.glossary_dir, settings.codes)
 
-    def _log_findings(self, result: Result) -> None:
+    def _log_findings(self, result: Result, files: set[str]) -> None:
+        """The findings in the changed files, and any other new since the last edit."""
         from lexikon.engine.mkdocs.build import _LOG_LEVEL
         for finding in result.findings:
-            if finding not in self.findings:
+            if finding.path in files or finding not in self.findings:
                 log.log(_LOG_LEVEL[finding.severity], str(finding))
         self.findings = set(result.findings)
 

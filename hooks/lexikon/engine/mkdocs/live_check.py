@@ -9,6 +9,7 @@ reports. The result is the one :func:`~lexikon.check.pipeline.run` gives for the
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from lexikon.check.glossary_files import list_glossary
@@ -37,11 +38,11 @@ class KeptCheck:
         findings about names); only the changed files are read."""
         settings = self.settings
         listing = list_glossary(settings.glossary_dir, settings.project_dir)
-        changed_names = {path.resolve() for path in changed}
+        changed_names = {path.name for path in changed}  # all in the folder: names tell them
         reports: dict[str, FileReport] = {}
         for path, display in listing.entries:
             kept = self.reports.get(display)
-            if kept is None or Path(path).resolve() in changed_names:
+            if kept is None or os.path.basename(path) in changed_names:
                 kept = read_report(path, display, settings)[1]
             reports[display] = kept
         self.reports = reports

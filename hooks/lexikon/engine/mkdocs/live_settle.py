@@ -18,9 +18,11 @@ from typing import TYPE_CHECKING, Any
 
 from lexikon.core.layout import SiteLayout
 from lexikon.core.locale import load_locale
-from lexikon.core.model import Glossary
-from lexikon.core.queries import backlinks
+from lexikon.core.model import Entry, Glossary
+from lexikon.core.queries import linked_ids
 from lexikon.engine.mkdocs.pages import source_uri
+from lexikon.render import autolink
+from lexikon.render.autolink import Names
 from lexikon.render.page import Page
 from lexikon.render.term_page import term_page
 from lexikon.render.view import View
@@ -66,16 +68,52 @@ def settle(live: Live, generation: int) -> None:
     log.info("lexikon: search, feeds, sitemaps and exports updated in %.2f s", time.perf_counter() - start)
 
 
-def term_pages(glossary: Glossary, layout: SiteLayout, ids: set[str], history: Any) -> dict[str, Page]:
-    """The term pages of ``ids`` in every language, as the full render makes them."""
-    inbound = backlinks(glossary)
+def term_pages(glossary: Glossary, layout: SiteLayout, ids: set[str], history: Any,
+               kept: Kept) -> dict[str, Page]:
+    """The term pages of ``ids`` in every language, as the full render makes them (what they
+    need of the whole glossary, backlinks and the names mentions are matched against, from
+    ``kept``: worked out again only for entries that changed)."""
+    inbound = kept.inbound(glossary, ids)
     made: dict[str, Page] = {}
     for code in glossary.languages:
         view = View(glossary, layout, load_locale(code), inbound, history)
+        view.__dict__["mention_names"] = kept.mention_names(glossary, code)  # the cached_property's value
         for entry_id in sorted(ids & glossary.entries.keys()):
             page = term_page(view, glossary.entries[entry_id])
             made[source_uri(page, layout.settings)] = page
     return made
+
+
+class Kept:
+    """What every term page asks of the whole glossary, kept between edits: each entry's
+    link targets (for backlinks) and, per language, the names mentions link to."""
+
+    def __init__(self) -> None:
+        self.targets: dict[str, tuple[Entry, set[str]]] = {}
+        self.names: dict[str, tuple[tuple, Names | None]] = {}
+
+    def inbound(self, glossary: Glossary, ids: set[str]) -> dict[str, tuple[str, ...]]:
+        """:func:`~lexikon.core.queries.backlinks` of ``ids`` only; targets of unchanged entries
+        (the same objects: the check keeps their reports) are not read again."""
+        targets = {}
+        for entry_id, entry in glossary.entries.items():
+            known = self.targets.get(entry_id)
+            if known is None or known[0] is not entry:
+                known = (entry, {*entry.related, *linked_ids(entry)})
+            targets[entry_id] = known
+        self.targets = targets
+        return {target: tuple(sorted(source for source, (_, to) in targets.items()
+                                     if target in to and source != target))
+                for target in ids if target in glossary.entries}
+
+    def mention_names(self, glossary: Glossary, lang: str) -> Names | None:
+        """:func:`~lexikon.render.autolink.mention_names`, made again only when a name changed."""
+        key = tuple((entry.id, text.title, text.aliases, text.forms) for entry in glossary.entries.values()
+                    if (text := entry.texts.get(lang)) is not None)
+        known = self.names.get(lang)
+        if known is None or known[0] != key:
+            known = self.names[lang] = (key, autolink.mention_names(glossary, lang))
+        return known[1]
 
 
 def same(page: Page, shown: Page | None) -> bool:
