@@ -126,7 +126,7 @@ class Live:
         """Take ``glossary/`` from serve's watcher and watch it here; share one lock with
         serve's full rebuilds."""
         rendered = self.build.rendered
-        if rendered is None or not all(hasattr(server, name) for name in _SERVER):
+        if rendered is None or not self.build.serving or not all(hasattr(server, n) for n in _SERVER):
             return server  # another server than MkDocs 1.6's: its own full rebuilds
         glossary_dir = rendered.settings.glossary_dir.resolve()
         self.server, self.served = server, Path(server.root)
@@ -223,6 +223,8 @@ class Live:
                 page = rendered.pages[uri]
                 language = self.passes[page.lang]
                 mkdocs_page = language.page(uri)
+                if mkdocs_page is None and page.in_nav:
+                    raise FullRebuild(f"{uri} is new in the navigation of every page")
                 if mkdocs_page is None:
                     twins = [u for u, other in rendered.pages.items() if other.path == page.path]
                     mkdocs_page, self.moved = language.add(twins, uri, page.in_nav), True
