@@ -68,12 +68,14 @@ class LanguagePass:
         inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
         raw = Files([File(u, config.docs_dir, config.site_dir, config.use_directory_urls,
                           inclusion=inclusion) for u in uris])
-        before = i18n.current_language
-        i18n.current_language = self.lang
-        try:
-            made = [f for f in i18n.reconfigure_files(raw, config) if f.is_documentation_page()]
-        finally:
-            i18n.current_language = before
+        made = list(raw)
+        if i18n is not None:
+            before = i18n.current_language
+            i18n.current_language = self.lang
+            try:
+                made = [f for f in i18n.reconfigure_files(raw, config) if f.is_documentation_page()]
+            finally:
+                i18n.current_language = before
         file = made[0]
         for other in made:
             if other.src_uri == uri:
