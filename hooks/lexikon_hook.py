@@ -23,6 +23,10 @@ def on_startup(*, command: str, dirty: bool) -> None:
     return _build.on_startup(command)
 
 
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:  # a LiveReloadServer
+    return _build.on_serve(server, config, builder)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return _build.on_config(config)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Collection
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,6 +31,7 @@ from lexikon.engine.mkdocs import material, pages
 from lexikon.engine.mkdocs.caches import Caches
 from lexikon.engine.mkdocs.config import current_language, settings_from_config, strict_abort_pending
 from lexikon.engine.mkdocs.finish import finish_site
+from lexikon.engine.mkdocs.live import Live
 from lexikon.engine.mkdocs.page_cache import converted_elsewhere
 from lexikon.engine.mkdocs.pages import Rendered
 from lexikon.engine.mkdocs.second_process import SecondProcess
@@ -62,9 +64,14 @@ class LexikonBuild:
         """Whether this process is ``mkdocs serve``, whose rebuilds keep the last good glossary."""
         self.last_good: Glossary | None = None
         """In ``mkdocs serve``, the last glossary without errors: what the preview shows meanwhile."""
+        self.live = Live(self, _finish_without_kept)
+        """In ``mkdocs serve``, the last build's state and the fast path after an edit."""
 
     def on_startup(self, command: str) -> None:
         self.serving = command == "serve"
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        return self.live.serve(server, config, builder)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # A failed build must leave the last good site/ as it was: write elsewhere, swap at the end.
@@ -107,6 +114,7 @@ class LexikonBuild:
                 self.caches.pages.begin_pass(files, config, self.rendered, lang)
                 done = self.caches.pages.hits
             self.second = SecondProcess.start(files, config, self.rendered, done)
+        self.live.keep_nav(nav)
         return nav
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -114,6 +122,8 @@ class LexikonBuild:
         if self.caches is not None:
             self.caches.pages.end_pass()
             self.caches.frames.on_env(env, files)
+        if self.rendered is not None:
+            self.live.keep_pass(config, files, env, current_language(config, self.rendered.settings))
         return env
 
     def on_page_read_source(self, page: MkDocsPage, config: MkDocsConfig) -> str | None:
@@ -228,6 +238,7 @@ class LexikonBuild:
                     building.finish()
                     if caches is not None:
                         caches.finish()  # only a good build's items are kept
+                    self.live.built()
                 config.site_dir = str(building.site_dir)
 
     def on_build_error(self, error: Exception) -> None:
@@ -237,6 +248,7 @@ class LexikonBuild:
         if self.caches is not None:
             self.caches.pages.end_pass()
             self.caches = None
+        self.live.forget()
         if self.building is not None:
             self.building.discard()
             self.building = None
@@ -262,3 +274,7 @@ class LexikonBuild:
     def _generated(self, page: MkDocsPage) -> Page | None:
         return self.rendered.pages.get(page.file.src_uri) if self.rendered is not None else None
 
+
+def _finish_without_kept(rendered: Rendered, config: MkDocsConfig, *, search: bool = True) -> None:
+    """The end of a build as serve's fast path runs it: everything made again, no kept outputs."""
+    finish_site(rendered, config, None, search=search)

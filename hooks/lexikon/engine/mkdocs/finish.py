@@ -20,10 +20,13 @@ from lexikon.publish.outputs import write_data_exports, write_feeds, write_searc
 log = logging.getLogger("mkdocs.hooks.lexikon")
 
 
-def finish_site(rendered: Rendered, config: MkDocsConfig, kept: KeptOutputs | None) -> None:
-    """Search per language, feeds, data, no broken sitemap."""
+def finish_site(rendered: Rendered, config: MkDocsConfig, kept: KeptOutputs | None, *,
+                search: bool = True) -> None:
+    """Search per language, feeds, data, no broken sitemap. ``search=False`` for serve's fast
+    path, which refreshes search itself (Material's index is split once a build)."""
     site_dir = Path(config.site_dir)
-    write_search(site_dir, rendered.layout, rendered.pages.values(), kept)
+    if search:
+        write_search(site_dir, rendered.layout, rendered.pages.values(), kept)
     write_sitemaps(site_dir, rendered.sitemaps, rendered.layout)
     write_feeds(site_dir, rendered.feeds, rendered.layout)
     config_file = Path(config.config_file_path)  # config.site_name is the last language's now

@@ -1,0 +1,134 @@
+"""What ``mkdocs serve``'s fast path renders: the changed entries' term pages (step 1, as
+the full render makes them), then, in the background after an edit is shown, every other
+page the edit changed (step 2), then search, feeds, sitemaps and exports (step 3).
+
+Which pages depend on an entry (its links, tooltips, backlinks, graphs, the A–Z, tags, the
+printable lexicon, the home page's picture) is not guessed: the whole glossary is rendered
+again (pure text, no MkDocs) and every page whose Markdown or head differs from what is
+served is made again through the build's steps. So what is served after these steps is
+what a cold build writes.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import time
+from typing import TYPE_CHECKING, Any
+
+from lexikon.core.layout import SiteLayout
+from lexikon.core.locale import load_locale
+from lexikon.core.model import Entry, Glossary
+from lexikon.core.queries import linked_ids
+from lexikon.engine.mkdocs.pages import source_uri
+from lexikon.render import autolink
+from lexikon.render.autolink import Names
+from lexikon.render.page import Page
+from lexikon.render.term_page import term_page
+from lexikon.render.view import View
+
+if TYPE_CHECKING:
+    from lexikon.engine.mkdocs.live import Live
+
+log = logging.getLogger("mkdocs.hooks.lexikon")
+
+
+def settle(live: Live, generation: int) -> None:
+    """Bring every page up to the glossary of ``generation``; stop when a newer edit comes."""
+    start = time.perf_counter()
+    with live.lock:
+        if not live.current(generation):
+            return
+        rendered = live.build.rendered
+    again = live.full_render(rendered)
+    with live.lock:
+        if not live.current(generation):
+            return
+        shown = live.shown
+        make = [uri for uri, page in again.pages.items() if not same(page, shown.get(uri))]
+        make.sort(key=lambda uri: len(again.pages[uri].markdown))  # the long lists last: a newer
+        # edit waits for the page being made, at most
+        gone = set(shown) - set(again.pages)
+        hand_written = live.moved or again.graphs != rendered.graphs
+        live.moved = False
+    if not live.put(again, make, gone, generation):
+        return
+    if hand_written and not _hand_written(live, generation, again.pages):
+        return
+    with live.lock:
+        if not live.current(generation):
+            return
+        live.reload()
+        log.info("lexikon: %d other page(s) updated in %.2f s", len(make) + len(gone),
+                 time.perf_counter() - start)
+        config = copy.copy(live.passes[again.settings.default_language].config)
+        config.data["site_dir"] = str(live.served)
+    live.finish(again, config, search=False)
+    live.refresh_search(again)
+    log.info("lexikon: search, feeds, sitemaps and exports updated in %.2f s", time.perf_counter() - start)
+
+
+def term_pages(glossary: Glossary, layout: SiteLayout, ids: set[str], history: Any,
+               kept: Kept) -> dict[str, Page]:
+    """The term pages of ``ids`` in every language, as the full render makes them (what they
+    need of the whole glossary, backlinks and the names mentions are matched against, from
+    ``kept``: worked out again only for entries that changed)."""
+    inbound = kept.inbound(glossary, ids)
+    made: dict[str, Page] = {}
+    for code in glossary.languages:
+        view = View(glossary, layout, load_locale(code), inbound, history)
+        view.__dict__["mention_names"] = kept.mention_names(glossary, code)  # the cached_property's value
+        for entry_id in sorted(ids & glossary.entries.keys()):
+            page = term_page(view, glossary.entries[entry_id])
+            made[source_uri(page, layout.settings)] = page
+    return made
+
+
+class Kept:
+    """What every term page asks of the whole glossary, kept between edits: each entry's
+    link targets (for backlinks) and, per language, the names mentions link to."""
+
+    def __init__(self) -> None:
+        self.targets: dict[str, tuple[Entry, set[str]]] = {}
+        self.names: dict[str, tuple[tuple, Names | None]] = {}
+
+    def inbound(self, glossary: Glossary, ids: set[str]) -> dict[str, tuple[str, ...]]:
+        """:func:`~lexikon.core.queries.backlinks` of ``ids`` only; targets of unchanged entries
+        (the same objects: the check keeps their reports) are not read again."""
+        targets = {}
+        for entry_id, entry in glossary.entries.items():
+            known = self.targets.get(entry_id)
+            if known is None or known[0] is not entry:
+                known = (entry, {*entry.related, *linked_ids(entry)})
+            targets[entry_id] = known
+        self.targets = targets
+        return {target: tuple(sorted(source for source, (_, to) in targets.items()
+                                     if target in to and source != target))
+                for target in ids if target in glossary.entries}
+
+    def mention_names(self, glossary: Glossary, lang: str) -> Names | None:
+        """:func:`~lexikon.render.autolink.mention_names`, made again only when a name changed."""
+        key = tuple((entry.id, text.title, text.aliases, text.forms) for entry in glossary.entries.values()
+                    if (text := entry.texts.get(lang)) is not None)
+        known = self.names.get(lang)
+        if known is None or known[0] != key:
+            known = self.names[lang] = (key, autolink.mention_names(glossary, lang))
+        return known[1]
+
+
+def same(page: Page, shown: Page | None) -> bool:
+    """Whether the served page was made from this very page (its Markdown and its head)."""
+    return shown is not None and page == shown and page.structured_data == shown.structured_data
+
+
+def _hand_written(live: Live, generation: int, generated: dict[str, Page]) -> bool:
+    """The pages of ``docs/`` again: the home page's picture, links to terms that came or went."""
+    for language in list(live.passes.values()):
+        for file in list(language.files.documentation_pages()):
+            if file.src_uri in generated or file.page is None:
+                continue
+            with live.lock:
+                if not live.current(generation):
+                    return False
+                language.make(file.page, live.served)
+    return True
