@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from lexikon.core import escape
+from lexikon.core.articles import language_path
 from lexikon.core.history import entry_history
 from lexikon.core.layout import SiteLayout, href
 from lexikon.core.model import Glossary
@@ -49,10 +50,7 @@ class Rendered:
 
 def source_uri(page: Page, settings: Settings) -> str:
     """Where i18n's suffix structure expects the page: ``x.md`` or ``x.<lang>.md``."""
-    if page.lang == settings.default_language:
-        return page.path
-    stem = page.path.removesuffix(".md")
-    return f"{stem}.{page.lang}.md"
+    return language_path(page.path, page.lang, settings.default_language)
 
 
 def site_layout(settings: Settings, config: MkDocsConfig) -> SiteLayout:
