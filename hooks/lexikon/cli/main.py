@@ -131,6 +131,12 @@ def _new(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def _new_article(args: argparse.Namespace, settings: Settings) -> int:
+    from lexikon.cli.new_article import new_article
+
+    return new_article(args, settings)
+
+
 # stats ------------------------------------------------------------------------
 def _stats(args: argparse.Namespace, settings: Settings) -> int:
     from lexikon.cli.stats import compute_stats
@@ -227,6 +233,10 @@ _COMMANDS = [  # name, help, what runs it, its arguments (a callable gives them 
              help="text for people, github for workflow annotations, json for tools")]),
     ("new", "start a new entry with a block per language", _new, [
         _arg("id", help="the new term's id: lowercase letters, digits, single hyphens"), _titles]),
+    ("new-article", "start a knowledge-base article in docs/, a file per language", _new_article, [
+        _arg("slug", help="its name in docs/: lowercase letters, digits, single hyphens; folders "
+             "with '/' (articles/sourcing writes docs/articles/sourcing.md and its translations)"),
+        _titles]),
     ("stats", "entries, coverage per language, gaps, orphans", _stats, [
         _arg("--format", choices=("text", "json"), default="text")]),
     *INTERCHANGE_COMMANDS,
