@@ -57,7 +57,8 @@ def article_text(settings: Settings, lang: str, title: str, others: list[str]) -
     twins = f"; the other languages: {', '.join(others)}" if others else ""
     lines = ["---",
              f"# A knowledge-base article in {name}{twins}.",
-             "# Markdown below the second '---'; link a term with [[id]] or [[id|label]]. Check: lexicon check",
+             "# Markdown below the second '---'; link a term with [[id]] or [[id|label]].",
+             "# Check your work with: lexicon check",
              f"title: {yaml_value(title)}  # {OUR_KEYS['title'][1]}"]
     lines += [f"{key}: {yaml_value(value)}  # {OUR_KEYS[key][1]}" for key, value in _DEFAULTS.items()]
     return "\n".join([*lines, "---", "", ""])

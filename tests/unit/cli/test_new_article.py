@@ -42,7 +42,8 @@ def test_writes_both_languages_with_front_matter_the_reader_takes(root: Path, ca
     assert pair["de"].title == 'Sourcing: "wie?" #1' and pair["da"].title == "Valg af leverandør"
     for article in pair.values():  # every key the lexicon reads, with its default
         assert set(article.front) == {"title", "description", "tags", "autolink", "terms"}
-        assert (article.description, article.tags, article.autolink, article.terms_box) == ("", (), True, False)
+        defaults = (article.description, article.tags, article.autolink, article.terms_box)
+        assert defaults == ("", (), True, False)
         assert article.body.strip() == ""
 
 
