@@ -1,0 +1,73 @@
+"""The knowledge base linked both ways: on a term's page the articles that link to or mention
+it, at an article's end the box of its terms, above an older translation the notice that
+another language changed since (as on term pages), and articles among the recent changes.
+
+Everything here is in the page's language: a term page lists only the articles written in
+it, and an article's box names the terms by their titles in it. Articles come with the terms
+their rendered pages link to and mention (:func:`lexikon.render.article.render_articles`);
+their dates from git are :func:`lexikon.core.history.article_history`'s.
+"""
+
+from __future__ import annotations
+
+from lexikon.core import escape
+from lexikon.core.articles import Article, by_key
+from lexikon.core.history import EntryDates
+from lexikon.core.staleness import stale_article
+from lexikon.render.stale_notice import notice
+from lexikon.render.view import View
+
+
+def about_term(view: View, entry_id: str) -> tuple[Article, ...]:
+    """The articles in the view's language that link to or mention the term, by title."""
+    found = [article for article in view.articles if article.lang == view.lang and entry_id in article.terms]
+    return tuple(sorted(found, key=lambda article: view.locale.sort_key(article.title)))
+
+
+def article_link(view: View, article: Article, origin: str) -> str:
+    """A link to an article from a generated page of the same language (HTML in Markdown, as
+    :meth:`View.link_to` writes a term's), its description as tooltip."""
+    href = view.layout.href(view.lang, origin, article.neutral_path)
+    tooltip = f' title="{escape.link_title(article.description)}"' if article.description else ""
+    return f'<a href="{escape.url_attr(href)}"{tooltip}>{escape.markdown_text(article.title)}</a>'
+
+
+def articles_section(view: View, entry_id: str, origin: str) -> str:
+    """The term page's section "Artikel zu diesem Begriff" ('' when no article explains it)."""
+    found = about_term(view, entry_id)
+    if not found:
+        return ""
+    items = "".join(f"- {article_link(view, article, origin)}\n" for article in found)
+    return f"## {view.locale('articles_about')} {{ #lexikon-articles }}\n\n{items}"
+
+
+def terms_box(view: View, article: Article) -> str:
+    """The box at an article's end (front matter ``terms: true``) naming the terms it links to
+    or mentions, in the language's order of their titles ('' when off or there are none)."""
+    terms = [term for term in article.terms if term in view.glossary.entries]
+    if not article.terms_box or not terms:
+        return ""
+    items = view.links_list(terms, article.neutral_path).replace("- ", "    - ")
+    return f'\n!!! abstract lexikon-article-terms "{view.locale("article_terms")}"\n\n{items}'
+
+
+def stale_notices(view: View, article: Article) -> list[str]:
+    """A notice per language whose version of the article changed after this one."""
+    paths = {code: version.path for code, version in by_key(view.articles).get(article.key, {}).items()}
+    return [notice(view, stale) for stale in
+            stale_article(paths, view.article_history, article.lang, view.glossary.languages)]
+
+
+def framed(view: View, article: Article, markdown: str) -> str:
+    """An article page's Markdown with what the lexicon adds: the stale notice before the
+    text (Material puts the title above it), the box of terms after it."""
+    return "".join(stale_notices(view, article)) + markdown + terms_box(view, article)
+
+
+def changed_articles(view: View) -> list[tuple[EntryDates, Article]]:
+    """The view's language's articles with their dates from git (newest first): for the list
+    of changes and the feed."""
+    dates = view.article_history
+    found = [(dates[article.path], article) for article in view.articles
+             if article.lang == view.lang and article.path in dates]
+    return sorted(found, key=lambda item: (-item[0].changed.timestamp(), item[1].path))
