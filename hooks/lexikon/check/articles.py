@@ -46,6 +46,20 @@ def check_docs(settings: Settings, glossary: Glossary) -> CheckedArticles:
     return check_articles(articles, glossary, settings, findings)
 
 
+def docs_findings(settings: Settings, glossary: Glossary | None) -> list[Finding]:
+    """What ``lexicon check`` adds for ``docs/``: every article finding. ``glossary``: the
+    checked one, or None when it came from the cache without its entries (then it is loaded,
+    only if there are articles to check against it)."""
+    articles, findings = read_articles(settings)
+    if not articles:
+        return list(findings)
+    if glossary is None:
+        from lexikon.check.pipeline import run
+
+        glossary = run(settings).glossary
+    return list(check_articles(articles, glossary, settings, findings).findings)
+
+
 def check_articles(articles: Sequence[Article], glossary: Glossary, settings: Settings,
                    findings: Sequence[Finding] = ()) -> CheckedArticles:
     """``articles`` cleaned and judged; ``findings`` (the reader's) come first, then all in
