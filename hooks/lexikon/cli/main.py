@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from lexikon.check.articles import docs_findings
 from lexikon.check.cache import FOLDER
 from lexikon.check.pipeline import check_only, run
 from lexikon.cli.arguments import CODES as _CODES
@@ -92,6 +93,8 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     stale = args.stale or args.strict_stale
     result = (run if stale else check_only)(settings, cache=not args.no_cache)
     findings = list(result.findings)
+    complete = len(result.glossary.entries) == result.entry_count  # else it came from the cache without them
+    findings += docs_findings(settings, result.glossary if complete else None)  # docs/: the articles
     if stale:  # stale translations (issue 15): notes, or warnings that --strict fails on
         from lexikon.cli.stale import stale_findings
 
@@ -214,7 +217,7 @@ def _lint(args: argparse.Namespace, settings: Settings) -> int:
 
 # the commands -----------------------------------------------------------------
 _COMMANDS = [  # name, help, what runs it, its arguments (a callable gives them from the settings)
-    ("check", "check the glossary without building the site", _check, [
+    ("check", "check the glossary and the articles in docs/ without building the site", _check, [
         _arg("--strict", action="store_true", help="fail on warnings too"),
         _arg("--format", choices=("text", "github", "json"), default="text",
              help="text for people, github for workflow annotations, json for tools"),

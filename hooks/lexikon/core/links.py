@@ -82,7 +82,7 @@ def replace_cross_links(text: str, render: Callable[[CrossLink], str]) -> str:
 
 
 
-def markup_problems(text: str, *, plain: bool = False) -> Iterator[tuple[str, str]]:
+def markup_problems(text: str, *, plain: bool = False, relative: bool = False) -> Iterator[tuple[str, str]]:
     """``(written, message)`` for each piece of markup an entry may not contain.
 
     Entries are Markdown only: raw HTML, attribute lists and links with schemes that run
@@ -93,12 +93,13 @@ def markup_problems(text: str, *, plain: bool = False) -> Iterator[tuple[str, st
 
     ``plain``: a field of plain text, escaped wherever it is shown (a title, an alias): a
     ``<`` before a name that is no HTML element (:data:`HTML_ELEMENTS`) is text there.
+    ``relative``: links inside the site are allowed (an article's to another page).
     """
     if "[" in text and (costly := _unclosed_bracket_cost(text)):
         yield "[", costly
     if ("<" not in text and "{" not in text and "]" not in text) or not _MAY_HOLD_MARKUP.search(text):
         return  # most titles, aliases and paragraphs: nothing that could be markup
-    for found, (written, message) in enumerate(_all_markup_problems(text, plain)):
+    for found, (written, message) in enumerate(_all_markup_problems(text, plain, relative)):
         if found == MAX_PROBLEMS_PER_TEXT:  # stop reading: a flood of markup is not worth its time
             yield "", "more markup follows in this text: entries are Markdown only; remove it all"
             return
@@ -142,7 +143,7 @@ def _is_element(text: str, start: int) -> bool:
     return name is None or bool(name.group(2)) or name.group(1).lower() in HTML_ELEMENTS
 
 
-def _all_markup_problems(text: str, plain: bool = False) -> Iterator[tuple[str, str]]:
+def _all_markup_problems(text: str, plain: bool = False, relative: bool = False) -> Iterator[tuple[str, str]]:
     prose = without_code(text)
     autolinks = [match.span() for match in _AUTOLINK.finditer(prose)]
     starts = [start for start, _ in autolinks]
@@ -173,7 +174,7 @@ def _all_markup_problems(text: str, plain: bool = False) -> Iterator[tuple[str, 
     # harmless: those are judged in the text as written.
     for pattern, where in ((_INLINE_LINK, prose), (_REFERENCE_DEFINITION, text)):
         for match in pattern.finditer(where):
-            problem = url_problem(match.group(1)) if match.group(1) else None
+            problem = url_problem(match.group(1), allow_relative=relative) if match.group(1) else None
             if problem:
                 yield match.group(1), problem
 

@@ -26,7 +26,7 @@ from lexikon.core.failures import describe
 from lexikon.core.model import Glossary, Result, Severity
 from lexikon.core.safe_write import WriteRefused, checked
 from lexikon.core.settings import site_texts
-from lexikon.engine.mkdocs import material, pages
+from lexikon.engine.mkdocs import articles, material, pages
 from lexikon.engine.mkdocs.config import current_language, settings_from_config, strict_abort_pending
 from lexikon.engine.mkdocs.pages import Rendered
 from lexikon.engine.mkdocs.second_process import SecondProcess
@@ -50,6 +50,8 @@ class LexikonBuild:
         """The real output folder, its lock, and the folder beside it the passes write into:
         swapped in when all succeed (see lexikon.publish.building)."""
         self.rendered: Rendered | None = None
+        self.knowledge: articles.Knowledge | None = None
+        """The docs folder's articles, checked and rendered once a build."""
         self.pagefind = False
         """Whether this build's search is Pagefind's (decided with the settings, once a build)."""
         self.second: SecondProcess | None = None
@@ -83,7 +85,9 @@ class LexikonBuild:
         for finding in result.findings:
             log.log(_LOG_LEVEL[finding.severity], str(finding))
         glossary = self._good_glossary(result)
+        self.knowledge = articles.prepare(settings, glossary, config, self.serving)
         self.rendered = pages.render(glossary, settings, config)
+        articles.add_missing_pages(self.rendered, self.knowledge)
         self.pagefind = settings.search == "pagefind"
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -115,6 +119,7 @@ class LexikonBuild:
         return context
 
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        markdown = articles.page_markdown(self.knowledge, page, markdown)
         if self.pagefind:
             page.lexikon_searched = pagefind.take_over_search(page.meta)  # type: ignore[attr-defined]
         if GRAPH_MARKER in markdown and self.rendered is not None:
