@@ -10,9 +10,15 @@ their dates from git are :func:`lexikon.core.history.article_history`'s.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from lexikon.core import escape
 from lexikon.core.articles import Article, by_key
 from lexikon.core.history import EntryDates
+from lexikon.core.layout import SiteLayout
+from lexikon.core.locale import load_locale
+from lexikon.core.model import Glossary
+from lexikon.core.queries import published
 from lexikon.core.staleness import stale_article
 from lexikon.render.stale_notice import notice
 from lexikon.render.view import View
@@ -71,3 +77,13 @@ def changed_articles(view: View) -> list[tuple[EntryDates, Article]]:
     found = [(dates[article.path], article) for article in view.articles
              if article.lang == view.lang and article.path in dates]
     return sorted(found, key=lambda item: (-item[0].changed.timestamp(), item[1].path))
+
+
+def framed_pages(glossary: Glossary, layout: SiteLayout, articles: tuple[Article, ...],
+                 history: Mapping[str, EntryDates], markdown: Mapping[str, str]) -> dict[str, str]:
+    """Each article page's Markdown (by source path) :func:`framed` in its language."""
+    glossary = published(glossary)  # the box names only terms that have a page
+    views = {code: View(glossary, layout, load_locale(code), articles=articles, article_history=history)
+             for code in glossary.languages}
+    return {article.path: framed(views[article.lang], article, markdown[article.path])
+            for article in articles if article.path in markdown and article.lang in views}

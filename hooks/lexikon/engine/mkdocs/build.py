@@ -86,7 +86,8 @@ class LexikonBuild:
             log.log(_LOG_LEVEL[finding.severity], str(finding))
         glossary = self._good_glossary(result)
         self.knowledge = articles.prepare(settings, glossary, config, self.serving)
-        self.rendered = pages.render(glossary, settings, config)
+        self.rendered = pages.render(glossary, settings, config, self.knowledge.articles,
+                                     self.knowledge.markdown)
         articles.add_missing_pages(self.rendered, self.knowledge)
         self.pagefind = settings.search == "pagefind"
 
