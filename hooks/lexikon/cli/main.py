@@ -142,13 +142,15 @@ def _new_article(args: argparse.Namespace, settings: Settings) -> int:
 
 # stats ------------------------------------------------------------------------
 def _stats(args: argparse.Namespace, settings: Settings) -> int:
-    from lexikon.cli.stats import compute_stats
+    from lexikon.cli.stats import compute_stats, knowledge_base
 
-    stats = compute_stats(run(settings).glossary, settings)
+    glossary = run(settings).glossary
+    stats = compute_stats(glossary, settings, knowledge_base(glossary, settings))
     if args.format == "json":
         document = dataclasses.asdict(stats)
-        for item, coverage in zip(document["coverage"], stats.coverage, strict=True):
-            item["percent"] = round(coverage.percent, 1)
+        for key in ("coverage", "article_coverage"):
+            for item, coverage in zip(document[key], getattr(stats, key), strict=True):
+                item["percent"] = round(coverage.percent, 1)
         print(json.dumps(document, ensure_ascii=False, indent=2))
         return EXIT_OK
     print(f"Entries: {stats.entries}\n")
@@ -162,6 +164,14 @@ def _stats(args: argparse.Namespace, settings: Settings) -> int:
     unknown = "" if stats.stale_known else " (unknown: history is shallow; fetch with --unshallow)"
     _print_list(f"Stale translations{unknown}", [str(pair) for pair in stats.stale])
     _print_list("Drafts (checked, not published)", list(stats.drafts))
+    print(f"\nArticles: {stats.articles}\n")
+    print(f"{'Language':<20} {'Articles':>8} {'Coverage':>9}")
+    for c in stats.article_coverage:
+        print(f"{c.lang + ' (' + c.name + ')':<20} {c.entries:>8} {c.percent:>8.0f}%")
+    print()
+    lacking = [f"{key}: {', '.join(codes)}" for key, codes in stats.articles_missing.items()]
+    _print_list("Articles missing a language", lacking)
+    _print_list("Terms no article explains yet", list(stats.unexplained))
     return EXIT_OK
 
 
