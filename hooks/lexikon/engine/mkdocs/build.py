@@ -233,4 +233,4 @@ def _finish(rendered: Rendered, config: MkDocsConfig) -> None:
     config_file = Path(config.config_file_path)  # config.site_name is the last language's now
     write_data_exports(site_dir, rendered.glossary, rendered.layout,
                        site_texts(config_file, "site_name") or config.site_name, rendered.identity,
-                       site_texts(config_file, "site_description"))
+                       site_texts(config_file, "site_description"), rendered.articles)
