@@ -10,6 +10,7 @@ their dates from git are :func:`lexikon.core.history.article_history`'s.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from lexikon.core import escape
@@ -64,10 +65,34 @@ def stale_notices(view: View, article: Article) -> list[str]:
             stale_article(paths, view.article_history, article.lang, view.glossary.languages)]
 
 
+ARTICLE_TITLE_WEIGHT = 4
+"""Pagefind's weight of an article's title (a term page's is 7, its search terms' too): an
+article is found by the words of its title, below the page of the term it is named after."""
+ARTICLE_HEADING_WEIGHT = 3
+"""Pagefind's weight of an article's other headings (5–6 by default for ``h2``, ``h3``)."""
+_HEADING = re.compile(r"^(#{1,6}) (.*) \{ #([^\s}]+) \}$", re.M)
+"""A heading as :meth:`lexikon.render.markup.Block.markdown` writes an editor's."""
+
+
 def framed(view: View, article: Article, markdown: str) -> str:
-    """An article page's Markdown with what the lexicon adds: the stale notice before the
-    text (Material puts the title above it), the box of terms after it."""
-    return "".join(stale_notices(view, article)) + markdown + terms_box(view, article)
+    """An article page's Markdown with what the lexicon adds: its title (unless the text
+    begins with one) and headings weighted below a term's in search, the stale notice under
+    the title, the box of terms at the end."""
+    markdown = _HEADING.sub(_weighted, markdown)
+    first = _HEADING.match(markdown.lstrip("\n"))
+    if first and first.group(1) == "#":
+        title, markdown = markdown.lstrip("\n").split("\n", 1) if "\n" in markdown.lstrip("\n") else (
+            markdown.lstrip("\n"), "")
+        title += "\n\n"
+    else:
+        title = (f'<h1 data-pagefind-weight="{ARTICLE_TITLE_WEIGHT}">'
+                 f"{escape.html_text(article.title)}</h1>\n\n")
+    return title + "".join(stale_notices(view, article)) + markdown + terms_box(view, article)
+
+
+def _weighted(heading: re.Match[str]) -> str:
+    weight = ARTICLE_TITLE_WEIGHT if heading.group(1) == "#" else ARTICLE_HEADING_WEIGHT
+    return f'{heading.group(1)} {heading.group(2)} {{ #{heading.group(3)} data-pagefind-weight="{weight}" }}'
 
 
 def changed_articles(view: View) -> list[tuple[EntryDates, Article]]:
