@@ -35,8 +35,8 @@ flyttes [[outsourcing]] til en ny leverandør.
 """
 
 TITLED = {  # an article titled as a term is, short: it would outrank the term's page unweighted
-    "kurz.md": "---\ntitle: Backsourcing\n---\n\n## Backsourcing\n\nBacksourcing, Backsourcing: kurz gesagt.\n",
-    "kurz.da.md": "---\ntitle: Backsourcing\n---\n\n## Backsourcing\n\nBacksourcing, backsourcing: kort fortalt.\n",
+    "kurz.md": "---\ntitle: Backsourcing\n---\n\n## Backsourcing\n\nBacksourcing, Backsourcing: kurz.\n",
+    "kurz.da.md": "---\ntitle: Backsourcing\n---\n\n## Backsourcing\n\nBacksourcing, backsourcing: kort.\n",
 }
 
 

@@ -150,8 +150,8 @@ def test_feeds_and_changes_list_the_articles_of_their_language(site: Project) ->
     assert titles[0] == "Ämter und Anbieter"  # changed last, so first
     assert "Zebra-Strategie" in titles and "Aalborg-modellen" not in titles
     assert entries[0].findtext(f"{ATOM}updated").startswith("2026-03-12")
-    danish = [e.findtext(f"{ATOM}title") for e in ET.fromstring((site.site / "da/feed.xml").read_text("utf-8"))
-              .findall(f"{ATOM}entry")]
+    danish_feed = ET.fromstring((site.site / "da/feed.xml").read_text("utf-8"))
+    danish = [entry.findtext(f"{ATOM}title") for entry in danish_feed.findall(f"{ATOM}entry")]
     assert "Aalborg-modellen" in danish and "Zebra-Strategie" not in danish
     changes = article(site.html("changes/"))
     first = re.search(r"<li>(.*?)</li>", changes, re.S).group(1)

@@ -72,17 +72,20 @@ ARTICLE_HEADING_WEIGHT = 3
 """Pagefind's weight of an article's other headings (5–6 by default for ``h2``, ``h3``)."""
 _HEADING = re.compile(r"^(#{1,6}) (.*) \{ #([^\s}]+) \}$", re.M)
 """A heading as :meth:`lexikon.render.markup.Block.markdown` writes an editor's."""
+_CODE = re.compile(r"(<pre\b.*?</pre>)", re.S)
+"""Code as the sanitizer writes it: a line in it that looks like a heading is code."""
 
 
 def framed(view: View, article: Article, markdown: str) -> str:
     """An article page's Markdown with what the lexicon adds: its title (unless the text
     begins with one) and headings weighted below a term's in search, the stale notice under
     the title, the box of terms at the end."""
-    markdown = _HEADING.sub(_weighted, markdown)
-    first = _HEADING.match(markdown.lstrip("\n"))
+    markdown = markdown.lstrip("\n")
+    first = _HEADING.match(markdown)
+    markdown = "".join(part if part.startswith("<pre") else _HEADING.sub(_weighted, part)
+                       for part in _CODE.split(markdown))
     if first and first.group(1) == "#":
-        title, markdown = markdown.lstrip("\n").split("\n", 1) if "\n" in markdown.lstrip("\n") else (
-            markdown.lstrip("\n"), "")
+        title, _, markdown = markdown.partition("\n")
         title += "\n\n"
     else:
         title = (f'<h1 data-pagefind-weight="{ARTICLE_TITLE_WEIGHT}">'
