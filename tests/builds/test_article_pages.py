@@ -84,7 +84,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     return project
 
 
-def test_term_pages_list_the_articles_of_their_language(site: Project) -> None:
+def test_term_pages_list_and_draw_the_articles_of_their_language(site: Project) -> None:
     assert _list(site.html("terms/outsourcing/"), "lexikon-articles") == [
         "Ämter und Anbieter", "Outsourcing, Nearshoring oder Backsourcing: Wie Unternehmen entscheiden"]
     assert _list(site.html("da/terms/outsourcing/"), "lexikon-articles") == [
@@ -96,6 +96,11 @@ def test_term_pages_list_the_articles_of_their_language(site: Project) -> None:
     # the German-only article is on the German insourcing page only
     assert "Zebra-Strategie" in _list(site.html("terms/insourcing/"), "lexikon-articles")
     assert "Zebra-Strategie" not in site.html("da/terms/insourcing/")
+    # the term's picture has the articles of its language as nodes, with a dotted edge
+    danish = site.html("da/terms/outsourcing/")
+    graph = re.search(r'<svg class="lexikon-graph".*?</svg>', danish, re.S).group(0)
+    assert 'aria-label="Myndigheder og leverandører"' in graph and "lexikon-edge--article" in graph
+    assert 'href="../../wissen/anbieter/"' in graph and "Ämter" not in graph
     heading = re.search(r'<h2 id="lexikon-articles">([^<]*)', site.html("da/terms/outsourcing/"))
     assert heading and heading.group(1) == "Artikler om dette begreb"
 

@@ -47,7 +47,8 @@ def _row(view: View, article: Article, own: bool, origin: str) -> str:
     classes = " ".join(f".lexikon-tag-{tag}" for tag in row_tags(view, article))
     missing = "" if own else f" *({escape_inline(view.locale('missing_marker'))})*"
     description = f" – {escape_inline(article.description)}" if article.description else ""
-    labels = " · ".join(escape_inline(view.tag_label(tag)) for tag in row_tags(view, article))
+    names = sorted((view.tag_label(tag) for tag in row_tags(view, article)), key=view.locale.sort_key)
+    labels = " · ".join(escape_inline(name) for name in names)
     tags = f' <small class="lexikon-article-tags">{labels}</small>' if labels else ""
     return (f"- **{article_link(view, article, origin)}**{missing}{description}{tags}\n"
             + f"{{ .lexikon-row {classes} }}\n".replace("  }", " }"))
