@@ -81,14 +81,11 @@ def compute_stats(glossary: Glossary, settings: Settings, articles: Sequence[Art
 
 
 def knowledge_base(glossary: Glossary, settings: Settings) -> tuple[Article, ...]:
-    """The articles of ``docs/`` with the terms their pages link to and mention (as the
-    build renders them: auto-links count as explaining a term)."""
-    from lexikon.check.articles import check_docs
+    """The articles of ``docs/`` with the terms their pages link to and mention."""
     from lexikon.core.layout import SiteLayout
-    from lexikon.render.article import with_terms
+    from lexikon.render.article_lists import knowledge_base as read
 
-    checked = check_docs(settings, glossary)
-    return with_terms(glossary, SiteLayout(settings), checked.articles) if checked.articles else ()
+    return read(glossary, SiteLayout(settings))
 
 
 def _article_stats(glossary: Glossary, settings: Settings, articles: Sequence[Article]) -> dict:

@@ -17,12 +17,13 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
-from lexikon.core.history import entry_history
+from lexikon.core.history import article_history, entry_history
 from lexikon.core.layout import SiteLayout
 from lexikon.core.model import Finding, Glossary
 from lexikon.core.safe_write import checked, write_bytes, write_text
 from lexikon.core.settings import Settings, read_config, site_texts
 from lexikon.interchange.export import page_url_of, write_exports
+from lexikon.render.article_lists import knowledge_base
 from lexikon.render.pages import GRAPH_MARKER
 from lexikon.render.site_output import render_everything
 
@@ -37,7 +38,10 @@ def render_folder(glossary: Glossary, settings: Settings, out_dir: Path, langs: 
     repo_url = read_config(config_file).get("repo_url") if config_file else None
     layout = SiteLayout(settings, True, site_url or "/",  # root-based addresses without a site_url
                         str(repo_url) if repo_url else None)
-    output = render_everything(glossary, layout, entry_history(settings.glossary_dir, settings.codes))
+    articles = knowledge_base(glossary, layout)  # listed on term pages, in the index, in the feeds
+    output = render_everything(glossary, layout, entry_history(settings.glossary_dir, settings.codes),
+                               articles=articles,
+                               article_history=article_history(settings.docs_dir, settings.codes))
     root = settings.project_dir
     written: list[Path] = []
     for lang in langs:

@@ -115,3 +115,13 @@ def framed_pages(glossary: Glossary, layout: SiteLayout, articles: tuple[Article
              for code in glossary.languages}
     return {article.path: framed(views[article.lang], article, markdown[article.path])
             for article in articles if article.path in markdown and article.lang in views}
+
+
+def knowledge_base(glossary: Glossary, layout: SiteLayout) -> tuple[Article, ...]:
+    """The docs folder's articles, checked, with the terms their pages link to and mention
+    (as the build renders them: a mention the page links counts as explaining a term)."""
+    from lexikon.check.articles import check_docs
+    from lexikon.render.article import with_terms
+
+    checked = check_docs(layout.settings, glossary)
+    return with_terms(glossary, layout, checked.articles) if checked.articles else ()
