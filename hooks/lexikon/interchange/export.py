@@ -112,12 +112,13 @@ def write_exports(glossary: Glossary, settings: Settings, url_of: UrlOf, target_
 
 def run_export(settings: Settings, target_dir: Path, *, out: IO[str] | None = None,
                base_url: str | None = None, title: SiteTexts = "Lexikon", description: SiteTexts = "",
-               delimiter: str = ",") -> int:
+               delimiter: str = ",", articles: Callable[[Glossary], Sequence[Article]] | None = None) -> int:
     """``lexicon export DIR``: check the glossary, then write the exports; the exit code.
 
     Page URLs are absolute when ``base_url`` (default: the ``SITE_URL`` environment
     variable, as for the site) is set, else relative to ``DIR``. The CSV files' cells are
-    separated by ``delimiter`` (``,``, ``;`` or a tab).
+    separated by ``delimiter`` (``,``, ``;`` or a tab). ``articles`` reads the knowledge base's
+    articles (with their terms) for ``glossary.json``.
     """
     from lexikon.check.pipeline import run  # the stages; imported here so that the hook's import stays light
 
@@ -134,9 +135,12 @@ def run_export(settings: Settings, target_dir: Path, *, out: IO[str] | None = No
         return 1
     base = os.environ.get("SITE_URL", "") if base_url is None else base_url
     url_of = page_url_of(settings, base)
+    pages = SiteLayout(settings, True, base or None)
+    knowledge = (articles(result.glossary) if articles else (), pages.absolute_url)
     paths = write_exports(result.glossary, settings, url_of, target_dir,
                           scheme_iri=base.rstrip("/") + "/" if base else "./", title=title,
-                          description=description, root=settings.project_dir, delimiter=delimiter)
+                          description=description, root=settings.project_dir, delimiter=delimiter,
+                          knowledge=knowledge)
     for path in paths:
         out.write(f"wrote {shown(path, settings.project_dir)}\n")
     return 0

@@ -85,3 +85,14 @@ def test_without_articles_every_published_term_is_unexplained(project: Path, cap
     assert stats["articles"] == 0 and stats["articles_missing"] == {}
     assert [c["percent"] for c in stats["article_coverage"]] == [100.0, 100.0]
     assert stats["unexplained"] == ["insourcing", "nearshoring", "offshoring", "outsourcing"]
+
+
+def test_export_writes_the_same_knowledge_base_into_glossary_json(project: Path, capsys) -> None:
+    assert main(["export", "out"]) == EXIT_OK
+    document = json.loads((project / "out" / "glossary.json").read_text("utf-8"))
+    assert sorted(document["articles"]) == ["wissen/nur-deutsch", "wissen/ohne", "wissen/wahl"]
+    wahl = document["articles"]["wissen/wahl"]["texts"]
+    assert (wahl["de"]["links"], wahl["de"]["mentions"], wahl["da"]["url"]) == (
+        ["outsourcing"], ["insourcing"], "da/wissen/wahl/")
+    assert document["entries"]["offshoring"]["articles"] == []
+    assert document["entries"]["nearshoring"]["articles"] == ["wissen/nur-deutsch"]
