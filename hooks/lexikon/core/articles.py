@@ -35,8 +35,11 @@ OUR_KEYS: Mapping[str, tuple[type, str]] = {
     "terms": (bool, "true: a box at the end listing the terms the article links to or mentions"),
 }
 """The front matter keys the lexicon reads, with their type and what they do."""
-ENGINE_KEYS = frozenset({"template", "hide", "search", "status", "subtitle", "icon", "comments"})
-"""Keys MkDocs and Material read themselves: allowed, not judged."""
+ENGINE_KEYS = frozenset({"hide", "search"})
+"""Keys Material reads itself that an article may set: flags it only tests (``hide: [toc]``,
+``search: {exclude: true}``). Not those it writes into pages unescaped (``subtitle``), or that
+name templates and icons to include (``template``, ``icon``, ``status``): an article is
+written by any editor, and only the site's own pages choose how a page is made."""
 KNOWN_KEYS = frozenset(OUR_KEYS) | ENGINE_KEYS
 MAX_BYTES = 1024 * 1024
 """An article larger than this is not read (as an entry file)."""
