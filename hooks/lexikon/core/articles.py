@@ -45,7 +45,7 @@ MAX_BYTES = 1024 * 1024
 """An article larger than this is not read (as an entry file)."""
 _LOCALE_LIKE = re.compile(r"^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$|^[a-z]{2}_[A-Z]{2}$")
 """static-i18n's ``RE_LOCALE``: a suffix it reads as a language even when not configured."""
-_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 """MkDocs' own (``mkdocs.utils.meta``), so that what is front matter here is there too."""
 _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.M)
 
