@@ -94,6 +94,14 @@ autolink: false
 Hier wird Outsourcing nur erwähnt, nicht verlinkt.
 """
 
+HOSTILE_TITLE = """\
+---
+title: <img src=x onerror=alert(1)> Titel
+description: '"><script>alert(2)</script>'
+---
+Ein Absatz.
+"""
+
 TRUSTED = """\
 # Impressum
 
@@ -108,6 +116,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, str]:
     project.write("docs/wissen/sourcing.da.md", DANISH)
     project.write("docs/wissen/ohne.md", NO_AUTOLINK)
     project.write("docs/impressum.md", TRUSTED)
+    project.write("docs/titel.md", HOSTILE_TITLE)
+    project.write("docs/titel.da.md", HOSTILE_TITLE)
     config = project.root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "    search: pagefind\n",
@@ -222,6 +232,16 @@ def test_a_trusted_page_keeps_its_html_and_is_not_rewritten(built) -> None:
     assert root.find_class("lexikon-test-trusted")
     assert "[[outsourcing]]" in root.text_content()
     assert "docs/impressum.md:" not in stderr
+
+
+@pytest.mark.parametrize("url", ["titel/", "da/titel/"])
+def test_an_articles_title_and_description_are_text_in_the_head_and_header(built, url: str) -> None:
+    project, _ = built
+    html = project.html(url)
+    assert "<img src=x" not in html and "<script>alert(2)" not in html
+    document = lxml.html.fromstring(html)
+    assert document.findtext(".//title").startswith("<img src=x onerror=alert(1)> Titel")
+    assert document.xpath("string(.//meta[@name='description']/@content)") == '"><script>alert(2)</script>'
 
 
 HOSTILE = """\

@@ -20,6 +20,7 @@ from lexikon.check.glossary_wide import unknown_link_message
 from lexikon.check.yaml_nodes import did_you_mean
 from lexikon.core import links
 from lexikon.core.articles import KNOWN_KEYS, OUR_KEYS, Article, by_key, language_path, read_articles
+from lexikon.core.layout import fixed_pages
 from lexikon.core.markdown_code import without_code
 from lexikon.core.model import FINDING_ORDER, Finding, Glossary, Severity, Span, Text
 from lexikon.core.settings import Settings
@@ -71,7 +72,7 @@ def check_articles(articles: Sequence[Article], glossary: Glossary, settings: Se
         article, removed = deduplicated(article)
         found += removed
         cleaned.append(article)
-    found += missing_translations(articles, settings)
+    found += missing_translations(articles, settings) + collisions(articles, settings)
     return CheckedArticles(tuple(cleaned), tuple(sorted(found, key=FINDING_ORDER)))
 
 
@@ -173,3 +174,25 @@ def missing_translations(articles: Sequence[Article], settings: Settings) -> lis
                     f"{first.display.removesuffix(first.path)}{wanted}")))
     return found
 
+
+def collisions(articles: Sequence[Article], settings: Settings) -> list[Finding]:
+    """An article where the site makes a page of its own (the A–Z index, a term's folder),
+    which would replace it; and two files that are one article's version in one language
+    (``x.md`` and ``x.de.md``), which static-i18n refuses."""
+    generated = fixed_pages(settings)
+    folders = tuple(f"{folder}/" for folder in (settings.terms_path, settings.tags_path))
+    seen: dict[tuple[str, str], Article] = {}
+    found = []
+    for article in articles:
+        where = generated.get(article.neutral_path) or (
+            f"the folder of the generated pages {article.neutral_path.split('/')[0]}/"
+            if article.neutral_path.startswith(folders) else None)
+        if where:
+            found.append(Finding(article.display, 1, 1, Severity.ERROR, (
+                f"the site makes this page itself ({where}): move the article to another path")))
+        first = seen.setdefault((article.key, article.lang), article)
+        if first is not article:
+            found.append(Finding(article.display, 1, 1, Severity.ERROR, (
+                f"{first.display} is this article's version in '{article.lang}' already: keep one of the "
+                "two files")))
+    return found

@@ -35,14 +35,17 @@ OUR_KEYS: Mapping[str, tuple[type, str]] = {
     "terms": (bool, "true: a box at the end listing the terms the article links to or mentions"),
 }
 """The front matter keys the lexicon reads, with their type and what they do."""
-ENGINE_KEYS = frozenset({"template", "hide", "search", "status", "subtitle", "icon", "comments"})
-"""Keys MkDocs and Material read themselves: allowed, not judged."""
+ENGINE_KEYS = frozenset({"hide", "search"})
+"""Keys Material reads itself that an article may set: flags it only tests (``hide: [toc]``,
+``search: {exclude: true}``). Not those it writes into pages unescaped (``subtitle``), or that
+name templates and icons to include (``template``, ``icon``, ``status``): an article is
+written by any editor, and only the site's own pages choose how a page is made."""
 KNOWN_KEYS = frozenset(OUR_KEYS) | ENGINE_KEYS
 MAX_BYTES = 1024 * 1024
 """An article larger than this is not read (as an entry file)."""
 _LOCALE_LIKE = re.compile(r"^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$|^[a-z]{2}_[A-Z]{2}$")
 """static-i18n's ``RE_LOCALE``: a suffix it reads as a language even when not configured."""
-_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 """MkDocs' own (``mkdocs.utils.meta``), so that what is front matter here is there too."""
 _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.M)
 

@@ -14,16 +14,17 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from lexikon.core.articles import Article, article_name, is_trusted
 from lexikon.core.history import article_history, entry_history
 from lexikon.core.layout import SiteLayout
 from lexikon.core.model import Finding, Glossary
 from lexikon.core.safe_write import checked, write_bytes, write_text
 from lexikon.core.settings import Settings, read_config, site_texts
 from lexikon.interchange.export import page_url_of, write_exports
-from lexikon.render.article_lists import knowledge_base
+from lexikon.render.article import article_files, with_terms
 from lexikon.render.pages import GRAPH_MARKER
 from lexikon.render.site_output import render_everything
 
@@ -33,12 +34,13 @@ MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "fenced_code", "
 
 
 def render_folder(glossary: Glossary, settings: Settings, out_dir: Path, langs: Iterable[str],
-                  site_url: str = "", config_file: Path | None = None) -> list[Path]:
+                  site_url: str = "", config_file: Path | None = None,
+                  articles: Sequence[Article] = ()) -> list[Path]:
     """Write each language's project folder under ``out_dir``; the files written."""
     repo_url = read_config(config_file).get("repo_url") if config_file else None
     layout = SiteLayout(settings, True, site_url or "/",  # root-based addresses without a site_url
                         str(repo_url) if repo_url else None)
-    articles = knowledge_base(glossary, layout)  # listed on term pages, in the index, in the feeds
+    articles = with_terms(glossary, layout, articles)  # listed on term pages, in the index, in the feeds
     output = render_everything(glossary, layout, entry_history(settings.glossary_dir, settings.codes),
                                articles=articles,
                                article_history=article_history(settings.docs_dir, settings.codes))
@@ -52,6 +54,8 @@ def render_folder(glossary: Glossary, settings: Settings, out_dir: Path, langs: 
             if page.lang == lang:
                 written.append(write_text(docs / page.path, page.markdown, root))
         written.extend(_hand_written(settings, lang, docs, output.graphs.get(lang, "")))
+        written += [write_text(docs / path, text, root)  # articles made safe, as the hook makes them
+                    for path, text in article_files(glossary, layout, articles, lang).items()]
         if lang in output.feeds:  # at the root of the language's own project, as in the site
             written.append(write_text(docs / layout.feed, output.feeds[lang], root))
         if lang == settings.default_language:
@@ -71,6 +75,9 @@ def _hand_written(settings: Settings, lang: str, docs: Path, graph: str) -> list
     codes = set(settings.codes)
     written = []
     for path in sorted(source.rglob("*.md")):
+        name = article_name(path.relative_to(source).as_posix(), settings.codes)
+        if name is not None and not is_trusted(name[0], settings):
+            continue  # an article: written by render_folder
         stem, _, suffix = path.stem.rpartition(".")
         own = suffix == lang if stem and suffix in codes else lang == settings.default_language
         if not own:
@@ -116,6 +123,7 @@ def _config(layout: SiteLayout, lang: str, has_address: bool, config_file: Path)
 def run_render(settings: Settings, config_file: Path, out_dir: Path, langs: list[str] | None,
                site_url: str, report: list[str]) -> int:
     """The command: check, then write; findings and what was written go to ``report``."""
+    from lexikon.check.articles import check_docs
     from lexikon.check.pipeline import run
 
     result = run(settings)
@@ -123,8 +131,13 @@ def run_render(settings: Settings, config_file: Path, out_dir: Path, langs: list
     if result.errors:
         report.append(f"lexicon render: {len(result.errors)} error(s) in the glossary: nothing written")
         return 1
+    docs = check_docs(settings, result.glossary)
+    report.extend(str(finding) for finding in docs.findings if _shown(finding))
+    if docs.errors:
+        report.append(f"lexicon render: {len(docs.errors)} error(s) in the articles: nothing written")
+        return 1
     chosen = langs or list(settings.codes)
-    written = render_folder(result.glossary, settings, out_dir, chosen, site_url, config_file)
+    written = render_folder(result.glossary, settings, out_dir, chosen, site_url, config_file, docs.articles)
     report.append(f"lexicon render: {len(written)} files in {out_dir} ({', '.join(chosen)}); "
                   f"build each with an engine in {out_dir}/<lang>/")
     return 0

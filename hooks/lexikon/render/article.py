@@ -108,6 +108,22 @@ def site_links(view: View, article: Article, html: str) -> str:
     return _PAGE_LINK.sub(href, html)
 
 
+def article_files(glossary: Glossary, layout: SiteLayout, articles: Sequence[Article],
+                  lang: str) -> dict[str, str]:
+    """Each article's page in ``lang`` as a file of its own, front matter and all (its head
+    fields escaped, as on every generated page), by its path without language: for an engine
+    that builds a folder and runs no hook (``lexicon render``)."""
+    view = View(glossary, layout, load_locale(lang))
+    files = {page.path: page.markdown for page in missing_pages(view, articles)}
+    for article in articles:
+        if article.lang == lang:
+            head = {key: article.front[key] for key in ("hide", "search") if key in article.front}
+            description = {"description": article.description} if article.description else {}
+            files[article.neutral_path] = (front_matter(title=article.title, **description, **head)
+                                           + article_page(view, article).markdown + "\n")
+    return files
+
+
 def missing_pages(view: View, articles: Sequence[Article]) -> list[Page]:
     """A page in ``view``'s language for each article that has none there."""
     pages = []

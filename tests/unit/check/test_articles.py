@@ -87,3 +87,14 @@ def test_docs_findings_without_articles_reads_no_glossary(tmp_path: Path) -> Non
     (tmp_path / "docs" / "a.md").write_text("# A\n\n[[x]]\n", encoding="utf-8")
     assert [f.message.split(":")[0] for f in docs_findings(settings, GLOSSARY)] == [
         "this article has no version in Dansk (da)", "the cross-link '[[x]]' names no entry"]
+
+
+def test_an_article_where_the_site_makes_a_page_or_twice_in_one_language() -> None:
+    found = findings("# A\n", "changes.md", ("changes.da.md", "# A\n"))
+    assert len(found) == 2 and found[1].startswith(
+        "docs/changes.md:1:1: error: the site makes this page itself (the list of changes)")
+    found = findings("# A\n", "terms/neu.md", ("terms/neu.da.md", "# A\n"))
+    assert "the folder of the generated pages terms/" in found[0]
+    found = findings("# A\n", "x.md", ("x.de.md", "# B\n"), ("x.da.md", "# C\n"))
+    assert found == ["docs/x.de.md:1:1: error: docs/x.md is this article's version in 'de' already: keep one "
+                     "of the two files"]

@@ -10,6 +10,7 @@ so static-i18n pairs it with its twin and the language switcher never leads to a
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass, field
 
@@ -18,7 +19,8 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from lexikon.check.articles import check_docs
-from lexikon.core.articles import Article
+from lexikon.core import escape
+from lexikon.core.articles import KNOWN_KEYS, Article
 from lexikon.core.locale import load_locale
 from lexikon.core.model import Glossary, Severity
 from lexikon.core.settings import Settings
@@ -27,6 +29,7 @@ from lexikon.render.article import missing_pages, render_articles
 from lexikon.render.view import View
 
 log = logging.getLogger("mkdocs.hooks.lexikon")
+HEAD_KEYS = ("title", "description")
 _LEVEL = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.NOTE: logging.INFO}
 
 
@@ -38,6 +41,10 @@ class Knowledge:
     articles: tuple[Article, ...] = ()
     """Cleaned, with the terms each links to and mentions."""
     markdown: dict[str, str] = field(default_factory=dict)
+
+    @functools.cached_property
+    def by_path(self) -> dict[str, Article]:
+        return {article.path: article for article in self.articles}
 
 
 def prepare(settings: Settings, glossary: Glossary, config: MkDocsConfig, serving: bool) -> Knowledge:
@@ -64,7 +71,15 @@ def add_missing_pages(rendered: Rendered, knowledge: Knowledge) -> None:
 
 
 def page_markdown(knowledge: Knowledge | None, page: MkDocsPage, markdown: str) -> str:
-    """An article page's safe Markdown; any other page's as it is."""
-    if knowledge is None:
+    """An article page's safe Markdown, its front matter only what an article may set, its
+    title and description as text (Material writes them into the page unescaped); any other
+    page's Markdown as it is."""
+    made = knowledge.markdown.get(page.file.src_uri) if knowledge is not None else None
+    if made is None:
         return markdown
-    return knowledge.markdown.get(page.file.src_uri, markdown)
+    article = knowledge.by_path[page.file.src_uri]  # type: ignore[union-attr]
+    page.meta = {key: value for key, value in page.meta.items() if key in KNOWN_KEYS and key not in HEAD_KEYS}
+    page.meta["title"] = escape.head_text(article.title)
+    if article.description:
+        page.meta["description"] = escape.head_text(article.description)
+    return made
