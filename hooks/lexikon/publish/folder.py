@@ -25,6 +25,7 @@ from lexikon.core.safe_write import checked, write_bytes, write_text
 from lexikon.core.settings import Settings, read_config, site_texts
 from lexikon.interchange.export import page_url_of, write_exports
 from lexikon.render.article import article_files, with_terms
+from lexikon.render.article_lists import framed_files
 from lexikon.render.pages import GRAPH_MARKER
 from lexikon.render.site_output import render_everything
 
@@ -41,9 +42,9 @@ def render_folder(glossary: Glossary, settings: Settings, out_dir: Path, langs: 
     layout = SiteLayout(settings, True, site_url or "/",  # root-based addresses without a site_url
                         str(repo_url) if repo_url else None)
     articles = with_terms(glossary, layout, articles)  # listed on term pages, in the index, in the feeds
+    docs_history = article_history(settings.docs_dir, settings.codes) if articles else {}
     output = render_everything(glossary, layout, entry_history(settings.glossary_dir, settings.codes),
-                               articles=articles,
-                               article_history=article_history(settings.docs_dir, settings.codes))
+                               articles=articles, article_history=docs_history)
     root = settings.project_dir
     written: list[Path] = []
     for lang in langs:
@@ -54,8 +55,10 @@ def render_folder(glossary: Glossary, settings: Settings, out_dir: Path, langs: 
             if page.lang == lang:
                 written.append(write_text(docs / page.path, page.markdown, root))
         written.extend(_hand_written(settings, lang, docs, output.graphs.get(lang, "")))
+        files = article_files(glossary, layout, articles, lang)
+        files.update(framed_files(glossary, layout, articles, docs_history, files, lang))
         written += [write_text(docs / path, text, root)  # articles made safe, as the hook makes them
-                    for path, text in article_files(glossary, layout, articles, lang).items()]
+                    for path, text in files.items()]
         if lang in output.feeds:  # at the root of the language's own project, as in the site
             written.append(write_text(docs / layout.feed, output.feeds[lang], root))
         if lang == settings.default_language:

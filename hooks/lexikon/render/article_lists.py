@@ -110,11 +110,30 @@ def changed_articles(view: View) -> list[tuple[EntryDates, Article]]:
 def framed_pages(glossary: Glossary, layout: SiteLayout, articles: tuple[Article, ...],
                  history: Mapping[str, EntryDates], markdown: Mapping[str, str]) -> dict[str, str]:
     """Each article page's Markdown (by source path) :func:`framed` in its language."""
-    glossary = published(glossary)  # the box names only terms that have a page
-    views = {code: View(glossary, layout, load_locale(code), articles=articles, article_history=history)
-             for code in glossary.languages}
+    views = _views(glossary, layout, articles, history)
     return {article.path: framed(views[article.lang], article, markdown[article.path])
             for article in articles if article.path in markdown and article.lang in views}
+
+
+def framed_files(glossary: Glossary, layout: SiteLayout, articles: tuple[Article, ...],
+                 history: Mapping[str, EntryDates], files: Mapping[str, str], lang: str) -> dict[str, str]:
+    """``lexicon render``'s article files of one language (front matter, then the page's
+    Markdown, by the path without language) with their Markdown :func:`framed`."""
+    views = _views(glossary, layout, articles, history)
+    framed_files: dict[str, str] = {}
+    for article in articles:
+        text = files.get(article.neutral_path, "")
+        end = text.find("\n---\n\n") + len("\n---\n\n")
+        if article.lang == lang and lang in views and text.startswith("---\n") and end > 6:
+            framed_files[article.neutral_path] = text[:end] + framed(views[lang], article, text[end:])
+    return framed_files
+
+
+def _views(glossary: Glossary, layout: SiteLayout, articles: tuple[Article, ...],
+           history: Mapping[str, EntryDates]) -> dict[str, View]:
+    glossary = published(glossary)  # the box names only terms that have a page
+    return {code: View(glossary, layout, load_locale(code), articles=articles, article_history=history)
+            for code in glossary.languages}
 
 
 def knowledge_base(glossary: Glossary, layout: SiteLayout) -> tuple[Article, ...]:

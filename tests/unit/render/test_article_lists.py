@@ -19,7 +19,7 @@ from lexikon.core.layout import SiteLayout
 from lexikon.core.locale import load_locale
 from lexikon.core.model import Entry, Glossary, Tag, Text
 from lexikon.core.settings import make_settings
-from lexikon.render.article_lists import about_term, articles_section, framed, terms_box
+from lexikon.render.article_lists import about_term, articles_section, framed, framed_files, terms_box
 from lexikon.render.articles_index import articles_index
 from lexikon.render.changes_page import changes_page, feed_items
 from lexikon.render.view import View
@@ -150,3 +150,15 @@ def test_every_article_string_exists_in_both_locales(lang: str) -> None:
     for name in ("articles_about", "article_terms", "articles_title", "articles_none", "article_marker"):
         assert t(name)
     assert t("articles_intro", count=1) != t("articles_intro", count=3)
+
+
+def test_lexicon_renders_files_get_the_same_frame_under_their_front_matter() -> None:
+    view = _view("de")
+    files = {"wissen/bilanz.md": '---\ntitle: "Bilanz"\n---\n\n<p>Text.</p>\n',
+             "wissen/zebra.md": "kaputt"}
+    framed = framed_files(GLOSSARY, view.layout, ARTICLES, {}, files, "de")
+    assert list(framed) == ["wissen/bilanz.md"]  # a text without front matter is left as it is
+    text = framed["wissen/bilanz.md"]
+    head = '---\ntitle: "Bilanz"\n---\n\n<h1 data-pagefind-weight="4">Bilanz</h1>\n\n<p>Text.</p>'
+    assert text.startswith(head)
+    assert text.rstrip().endswith(">Ökobilanz</a>") and "Begriffe in diesem Artikel" in text
