@@ -97,3 +97,9 @@ def test_nothing_is_written_through_a_link(root: Path, tmp_path: Path, capsys) -
     assert main(["new-article", "y"]) == EXIT_FAILED
     assert "exists already" in capsys.readouterr().err
     assert not (tmp_path / "nowhere.md").exists() and not (root / "docs" / "y.md").exists()
+
+
+def test_the_new_files_pass_the_check_as_they_are(root: Path, capsys) -> None:
+    assert main(["new-article", "wissen/neu", "--title-de", "Neu", "--title-da", "Ny"]) == EXIT_OK
+    capsys.readouterr()
+    assert main(["check", "--strict"]) == EXIT_OK, capsys.readouterr().out
