@@ -21,8 +21,10 @@ from urllib.parse import unquote
 from lexikon.core import escape
 from lexikon.core.articles import Article, article_name, by_key, resolved
 from lexikon.core.layout import SiteLayout
+from lexikon.core.links import CrossLink, replace_cross_links
 from lexikon.core.locale import load_locale
 from lexikon.core.model import Glossary
+from lexikon.core.queries import published, title_of
 from lexikon.render import autolink
 from lexikon.render.entry_text import mention_link, other_language_html, place, resolver
 from lexikon.render.markup import Block, page_markdown
@@ -46,6 +48,7 @@ class ArticlePage:
 
 def render_articles(glossary: Glossary, layout: SiteLayout, articles: Sequence[Article]) -> list[ArticlePage]:
     """Each article's page in its own language, in the order given."""
+    glossary, articles = for_readers(glossary, articles)
     views: dict[str, View] = {}
     pages = []
     for article in articles:
@@ -59,6 +62,24 @@ def render_articles(glossary: Glossary, layout: SiteLayout, articles: Sequence[A
 def with_terms(glossary: Glossary, layout: SiteLayout, articles: Sequence[Article]) -> tuple[Article, ...]:
     """The articles with the terms their pages link to (what term pages and the graph list)."""
     return tuple(page.article for page in render_articles(glossary, layout, articles))
+
+
+def for_readers(glossary: Glossary, articles: Sequence[Article]) -> tuple[Glossary, list[Article]]:
+    """The published glossary, and the articles with each cross-link to a draft made its words
+    (as :func:`lexikon.core.queries.published` does in entries): no link to a page that is not
+    there, no mention of a draft linked."""
+    drafts = {entry_id: entry for entry_id, entry in glossary.entries.items() if entry.draft}
+    if not drafts:
+        return glossary, list(articles)
+
+    def words(link: CrossLink, lang: str) -> str:
+        draft = drafts.get(link.target)
+        if draft is None:
+            return link.written
+        return escape.markdown_punctuation(link.label or title_of(draft, lang))
+
+    return published(glossary), [dataclasses.replace(article, body=replace_cross_links(
+        article.body, lambda link, lang=article.lang: words(link, lang))) for article in articles]
 
 
 def article_page(view: View, article: Article) -> ArticlePage:
@@ -113,6 +134,7 @@ def article_files(glossary: Glossary, layout: SiteLayout, articles: Sequence[Art
     """Each article's page in ``lang`` as a file of its own, front matter and all (its head
     fields escaped, as on every generated page), by its path without language: for an engine
     that builds a folder and runs no hook (``lexicon render``)."""
+    glossary, articles = for_readers(glossary, articles)
     view = View(glossary, layout, load_locale(lang))
     files = {page.path: page.markdown for page in missing_pages(view, articles)}
     for article in articles:
