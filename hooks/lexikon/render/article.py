@@ -24,7 +24,7 @@ from lexikon.core.layout import SiteLayout
 from lexikon.core.links import CrossLink, replace_cross_links
 from lexikon.core.locale import load_locale
 from lexikon.core.model import Glossary
-from lexikon.core.queries import published, title_of
+from lexikon.core.queries import plain_text, published, title_of
 from lexikon.render import autolink
 from lexikon.render.entry_text import mention_link, other_language_html, place, resolver
 from lexikon.render.markup import Block, page_markdown
@@ -85,6 +85,8 @@ def for_readers(glossary: Glossary, articles: Sequence[Article]) -> tuple[Glossa
 def article_page(view: View, article: Article) -> ArticlePage:
     """One article as its page's Markdown: safe HTML blocks, headings as the page's own."""
     article = resolved(article, view.glossary.entries)
+    if not (isinstance(article.front.get("title"), str) and article.front["title"]):  # from the heading
+        article = dataclasses.replace(article, title=plain_text(article.title, view.glossary, view.lang))
     blocks = view.markup.blocks(article.body, resolver(view))
     mentioned: list[str] = []
     if article.autolink and view.settings.autolink and view.mention_names is not None:

@@ -112,3 +112,9 @@ def test_a_draft_is_neither_linked_nor_mentioned() -> None:
     (made,) = render_articles(glossary, LAYOUT, [de])
     assert "geheim" not in made.markdown and "Geheimplan und Plan B; ein Geheimplan." in made.markdown
     assert (made.article.links, made.article.mentions) == ((), ())
+
+
+def test_a_title_from_the_heading_is_its_plain_text() -> None:
+    assert page("# Über *Auslagerung* und [[backsourcing]]\n\nText.\n").article.title == (
+        "Über Auslagerung und Backsourcing")
+    assert page("---\ntitle: C *wie* C\n---\n# Kopf\n").article.title == "C *wie* C"
