@@ -169,8 +169,10 @@ def missing_page(view: View, article: Article) -> Page:
         f"# {escape_inline(article.title)}\n",
         f"{t('article_missing_text')}\n{{ .lexikon-missing }}\n",
         f"{t('missing_shown', language=t.language_name(article.lang))}\n",
-        # One raw block of sanitized HTML, as on a term's missing page.
-        f'<div class="admonition lexikon-other-language" lang="{escape.html_attr(article.lang)}">'
+        # One raw block of sanitized HTML, as on a term's missing page; out of this language's
+        # search, which finds an article by its own words, in its own language only.
+        f'<div class="admonition lexikon-other-language" lang="{escape.html_attr(article.lang)}" '
+        'data-pagefind-ignore>'
         f"{site_links(view, article, html)}</div>\n",
     ]
     return Page(article.neutral_path, view.lang, "\n".join(parts), translated=False)

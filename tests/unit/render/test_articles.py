@@ -98,7 +98,7 @@ def test_a_missing_language_gets_a_notice_page_with_the_text_there_is() -> None:
     (made,) = missing_pages(view, [de, both, both_da])
     assert (made.path, made.lang, made.translated) == ("w/a.md", "da", False)
     assert "Denne artikel findes endnu ikke på dansk." in made.markdown
-    assert '<div class="admonition lexikon-other-language" lang="de">' in made.markdown
+    assert '<div class="admonition lexikon-other-language" lang="de" data-pagefind-ignore>' in made.markdown
     assert made.markdown.count("Nur deutsch") == 2  # head title, the page's heading; not again in the box
     assert 'href="../../terms/outsourcing/"' in made.markdown
     assert missing_pages(View(GLOSSARY, LAYOUT, load_locale("de")), [de, both, both_da]) == []
