@@ -148,3 +148,12 @@ def test_a_key_given_twice_is_an_error_at_its_second_place() -> None:
     _, findings = parse_article(text, "x.md", "docs/x.md", "x", "de")
     assert [(f.line, f.col, f.severity.value) for f in findings] == [(4, 1, "error")]
     assert "the key 'title' is given twice" in findings[0].message
+
+
+def test_projects_with_a_glossary_of_their_own_get_no_articles() -> None:
+    """The test projects' and the bench's copies of docs/ (the articles name the repository's terms)."""
+    from tests.support.project import ROOT, without_articles
+
+    names = ["index.md", "guide.da.md", "x.md", "x.da.md", "assets", "y.en.md"]
+    assert without_articles(str(ROOT / "docs"), names) == {"__pycache__", "x.md", "x.da.md"}
+    assert without_articles(str(ROOT / "docs" / "wissen"), ["index.md"]) == {"__pycache__", "index.md"}
