@@ -14,7 +14,7 @@ from pathlib import Path
 
 from tests.support.constants import FIXTURES, ROOT
 
-__all__ = ["FIXTURES", "ROOT", "Project", "article", "copy_project"]
+__all__ = ["FIXTURES", "ROOT", "Project", "article", "copy_project", "without_articles"]
 
 
 @dataclass
@@ -66,7 +66,7 @@ def copy_project(target: Path, glossary: Path | Mapping[str, str] | None = None)
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     ignore = shutil.ignore_patterns("__pycache__", "*.egg-info")
-    shutil.copytree(ROOT / "docs", target / "docs", ignore=ignore if glossary is None else _no_articles)
+    shutil.copytree(ROOT / "docs", target / "docs", ignore=ignore if glossary is None else without_articles)
     shutil.copytree(ROOT / "hooks", target / "hooks", ignore=ignore)
     project = Project(target)
     if glossary is None:
@@ -82,9 +82,10 @@ def copy_project(target: Path, glossary: Path | Mapping[str, str] | None = None)
     return project
 
 
-def _no_articles(folder: str, names: list[str]) -> set[str]:
-    """What ``shutil.copytree`` leaves out of ``docs/`` for a project with its own glossary:
-    the articles (Markdown pages that are not the site's own)."""
+def without_articles(folder: str, names: list[str]) -> set[str]:
+    """What ``shutil.copytree`` leaves out of ``docs/`` for a project with a glossary of its
+    own: the articles (Markdown pages that are not the site's own), whose cross-links name
+    the repository's terms, and caches."""
     from lexikon.core.articles import article_name, is_trusted
     from lexikon.core.settings import settings_from_file
 

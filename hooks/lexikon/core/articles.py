@@ -201,8 +201,14 @@ def _front_matter(source: str) -> tuple[dict[str, Any], dict[str, tuple[int, int
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         return {}, {}, (2, 1, "the front matter is not a mapping of keys and values: write 'key: value' "
                               "lines")
-    places = {str(key.value): (key.start_mark.line + 2, key.start_mark.column + 1) for key, _ in node.value}
-    return {str(key): value for key, value in data.items()}, places, None
+    places: dict[str, tuple[int, int]] = {}
+    problem = None
+    for key, _ in node.value:
+        place = (key.start_mark.line + 2, key.start_mark.column + 1)
+        if str(key.value) in places and problem is None:
+            problem = (*place, f"the key '{key.value}' is given twice (YAML keeps the last): keep one")
+        places.setdefault(str(key.value), place)
+    return {str(key): value for key, value in data.items()}, places, problem
 
 
 def _typed(front: Mapping[str, Any], key: str, default: Any) -> Any:

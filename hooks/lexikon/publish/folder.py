@@ -17,7 +17,7 @@ import shutil
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from lexikon.core.articles import Article, article_name, is_trusted
+from lexikon.core.articles import Article, article_name, is_trusted, markdown_files
 from lexikon.core.history import article_history, entry_history
 from lexikon.core.layout import SiteLayout
 from lexikon.core.model import Finding, Glossary
@@ -74,20 +74,14 @@ def render_folder(glossary: Glossary, settings: Settings, out_dir: Path, langs: 
 
 def _hand_written(settings: Settings, lang: str, docs: Path, graph: str) -> list[Path]:
     """The pages editors wrote in ``docs/`` for this language (``x.md``, ``x.<lang>.md``)."""
-    source = settings.project_dir / "docs"
-    codes = set(settings.codes)
+    source = settings.docs_dir
     written = []
-    for path in sorted(source.rglob("*.md")):
-        name = article_name(path.relative_to(source).as_posix(), settings.codes)
-        if name is not None and not is_trusted(name[0], settings):
-            continue  # an article: written by render_folder
-        stem, _, suffix = path.stem.rpartition(".")
-        own = suffix == lang if stem and suffix in codes else lang == settings.default_language
-        if not own:
-            continue
-        name = f"{stem}.md" if stem and suffix in codes else path.name
+    for path, inside in markdown_files(settings):
+        name = article_name(inside, settings.codes)
+        if name is None or name[1] != lang or not is_trusted(name[0], settings):
+            continue  # another language's page, or an article (written by render_folder)
         text = path.read_text(encoding="utf-8").replace(GRAPH_MARKER, graph)
-        written.append(write_text(docs / path.parent.relative_to(source) / name, text, settings.project_dir))
+        written.append(write_text(docs / f"{name[0]}.md", text, settings.project_dir))
     for asset in sorted(source.rglob("*")):
         if asset.is_file() and asset.suffix != ".md":
             written.append(write_bytes(docs / asset.relative_to(source), asset.read_bytes(),

@@ -21,8 +21,10 @@ from urllib.parse import unquote
 from lexikon.core import escape
 from lexikon.core.articles import Article, article_name, by_key, resolved
 from lexikon.core.layout import SiteLayout
+from lexikon.core.links import CrossLink, replace_cross_links
 from lexikon.core.locale import load_locale
 from lexikon.core.model import Glossary
+from lexikon.core.queries import plain_text, published, title_of
 from lexikon.render import autolink
 from lexikon.render.entry_text import mention_link, other_language_html, place, resolver
 from lexikon.render.markup import Block, page_markdown
@@ -46,6 +48,7 @@ class ArticlePage:
 
 def render_articles(glossary: Glossary, layout: SiteLayout, articles: Sequence[Article]) -> list[ArticlePage]:
     """Each article's page in its own language, in the order given."""
+    glossary, articles = for_readers(glossary, articles)
     views: dict[str, View] = {}
     pages = []
     for article in articles:
@@ -61,9 +64,29 @@ def with_terms(glossary: Glossary, layout: SiteLayout, articles: Sequence[Articl
     return tuple(page.article for page in render_articles(glossary, layout, articles))
 
 
+def for_readers(glossary: Glossary, articles: Sequence[Article]) -> tuple[Glossary, list[Article]]:
+    """The published glossary, and the articles with each cross-link to a draft made its words
+    (as :func:`lexikon.core.queries.published` does in entries): no link to a page that is not
+    there, no mention of a draft linked."""
+    drafts = {entry_id: entry for entry_id, entry in glossary.entries.items() if entry.draft}
+    if not drafts:
+        return glossary, list(articles)
+
+    def words(link: CrossLink, lang: str) -> str:
+        draft = drafts.get(link.target)
+        if draft is None:
+            return link.written
+        return escape.markdown_punctuation(link.label or title_of(draft, lang))
+
+    return published(glossary), [dataclasses.replace(article, body=replace_cross_links(
+        article.body, lambda link, lang=article.lang: words(link, lang))) for article in articles]
+
+
 def article_page(view: View, article: Article) -> ArticlePage:
     """One article as its page's Markdown: safe HTML blocks, headings as the page's own."""
     article = resolved(article, view.glossary.entries)
+    if not (isinstance(article.front.get("title"), str) and article.front["title"]):  # from the heading
+        article = dataclasses.replace(article, title=plain_text(article.title, view.glossary, view.lang))
     blocks = view.markup.blocks(article.body, resolver(view))
     mentioned: list[str] = []
     if article.autolink and view.settings.autolink and view.mention_names is not None:
@@ -113,6 +136,7 @@ def article_files(glossary: Glossary, layout: SiteLayout, articles: Sequence[Art
     """Each article's page in ``lang`` as a file of its own, front matter and all (its head
     fields escaped, as on every generated page), by its path without language: for an engine
     that builds a folder and runs no hook (``lexicon render``)."""
+    glossary, articles = for_readers(glossary, articles)
     view = View(glossary, layout, load_locale(lang))
     files = {page.path: page.markdown for page in missing_pages(view, articles)}
     for article in articles:
@@ -145,8 +169,10 @@ def missing_page(view: View, article: Article) -> Page:
         f"# {escape_inline(article.title)}\n",
         f"{t('article_missing_text')}\n{{ .lexikon-missing }}\n",
         f"{t('missing_shown', language=t.language_name(article.lang))}\n",
-        # One raw block of sanitized HTML, as on a term's missing page.
-        f'<div class="admonition lexikon-other-language" lang="{escape.html_attr(article.lang)}">'
+        # One raw block of sanitized HTML, as on a term's missing page; out of this language's
+        # search, which finds an article by its own words, in its own language only.
+        f'<div class="admonition lexikon-other-language" lang="{escape.html_attr(article.lang)}" '
+        'data-pagefind-ignore>'
         f"{site_links(view, article, html)}</div>\n",
     ]
     return Page(article.neutral_path, view.lang, "\n".join(parts), translated=False)

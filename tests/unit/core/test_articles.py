@@ -141,3 +141,19 @@ def test_articles_about_a_term_per_language() -> None:
 def test_front_matter_only_where_mkdocs_reads_it(text: str) -> None:
     article, findings = parse_article(text, "x.md", "docs/x.md", "x", "de")
     assert (article.front, article.body, article.body_line, findings) == ({}, text, 1, [])
+
+
+def test_a_key_given_twice_is_an_error_at_its_second_place() -> None:
+    text = "---\ntitle: A\nautolink: true\ntitle: B\n---\n# K\n"
+    _, findings = parse_article(text, "x.md", "docs/x.md", "x", "de")
+    assert [(f.line, f.col, f.severity.value) for f in findings] == [(4, 1, "error")]
+    assert "the key 'title' is given twice" in findings[0].message
+
+
+def test_projects_with_a_glossary_of_their_own_get_no_articles() -> None:
+    """The test projects' and the bench's copies of docs/ (the articles name the repository's terms)."""
+    from tests.support.project import ROOT, without_articles
+
+    names = ["index.md", "guide.da.md", "x.md", "x.da.md", "assets", "y.en.md"]
+    assert without_articles(str(ROOT / "docs"), names) == {"__pycache__", "x.md", "x.da.md"}
+    assert without_articles(str(ROOT / "docs" / "wissen"), ["index.md"]) == {"__pycache__", "index.md"}

@@ -98,7 +98,23 @@ def test_a_missing_language_gets_a_notice_page_with_the_text_there_is() -> None:
     (made,) = missing_pages(view, [de, both, both_da])
     assert (made.path, made.lang, made.translated) == ("w/a.md", "da", False)
     assert "Denne artikel findes endnu ikke på dansk." in made.markdown
-    assert '<div class="admonition lexikon-other-language" lang="de">' in made.markdown
+    assert '<div class="admonition lexikon-other-language" lang="de" data-pagefind-ignore>' in made.markdown
     assert made.markdown.count("Nur deutsch") == 2  # head title, the page's heading; not again in the box
     assert 'href="../../terms/outsourcing/"' in made.markdown
     assert missing_pages(View(GLOSSARY, LAYOUT, load_locale("de")), [de, both, both_da]) == []
+
+
+def test_a_draft_is_neither_linked_nor_mentioned() -> None:
+    draft = dataclasses.replace(entry("geheim", "Geheimplan", "Hemmelig plan"), draft=True)
+    glossary = dataclasses.replace(GLOSSARY, entries={**GLOSSARY.entries, "geheim": draft})
+    text = "Der [[geheim]] und [[geheim|Plan B]]; ein Geheimplan.\n"
+    de, _ = parse_article(text, "a.md", "docs/a.md", "a", "de")
+    (made,) = render_articles(glossary, LAYOUT, [de])
+    assert "geheim" not in made.markdown and "Geheimplan und Plan B; ein Geheimplan." in made.markdown
+    assert (made.article.links, made.article.mentions) == ((), ())
+
+
+def test_a_title_from_the_heading_is_its_plain_text() -> None:
+    assert page("# Über *Auslagerung* und [[backsourcing]]\n\nText.\n").article.title == (
+        "Über Auslagerung und Backsourcing")
+    assert page("---\ntitle: C *wie* C\n---\n# Kopf\n").article.title == "C *wie* C"

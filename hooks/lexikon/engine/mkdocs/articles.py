@@ -56,14 +56,22 @@ def prepare(settings: Settings, glossary: Glossary, config: MkDocsConfig, servin
         message = f"lexikon: {len(checked.errors)} error(s) in the articles, listed above"
         if not serving:
             raise Abort(message)
-        log.error(f"{message}; the preview shows them without what was refused")
-    pages = render_articles(glossary, site_layout(settings, config), checked.articles)
-    return Knowledge(tuple(page.article for page in pages),
-                     {page.article.path: page.markdown for page in pages})
+        log.error(f"{message}; the preview shows a notice in their place")
+    failed = {finding.path for finding in checked.errors}  # never rendered: some text takes minutes
+    good = [article for article in checked.articles if article.display not in failed]
+    layout = site_layout(settings, config)
+    made = {page.article.path: page for page in render_articles(glossary, layout, good)}
+    articles = tuple(made[a.path].article if a.path in made else a for a in checked.articles)
+    markdown = {article.path: made[article.path].markdown if article.path in made
+                else escape.markdown_text(load_locale(article.lang)("article_has_errors")) + "\n"
+                for article in checked.articles}
+    return Knowledge(articles, markdown)
 
 
 def add_missing_pages(rendered: Rendered, knowledge: Knowledge) -> None:
     """A generated page for each article in each language it is not written in."""
+    if not knowledge.articles:
+        return
     for code in rendered.settings.codes:
         view = View(rendered.glossary, rendered.layout, load_locale(code))
         for page in missing_pages(view, knowledge.articles):
