@@ -398,7 +398,9 @@ def make_project(target: Path, size: int, seed: int = 0,
     target.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     ignore = shutil.ignore_patterns("__pycache__", "*.egg-info")
-    shutil.copytree(ROOT / "docs", target / "docs", ignore=ignore)
+    from tests.support.project import without_articles  # the repository's articles name its own terms
+
+    shutil.copytree(ROOT / "docs", target / "docs", ignore=without_articles)
     shutil.copytree(ROOT / "hooks", target / "hooks", ignore=ignore)
     schema = ROOT / "glossary" / "_entry.schema.json"
     ids = (write or write_glossary)(target / "glossary", size, seed)

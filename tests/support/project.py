@@ -14,7 +14,7 @@ from pathlib import Path
 
 from tests.support.constants import FIXTURES, ROOT
 
-__all__ = ["FIXTURES", "ROOT", "Project", "article", "copy_project"]
+__all__ = ["FIXTURES", "ROOT", "Project", "article", "copy_project", "without_articles"]
 
 
 @dataclass
@@ -58,22 +58,45 @@ class Project:
 
 
 def copy_project(target: Path, glossary: Path | Mapping[str, str] | None = None) -> Project:
-    """The real project's site files, with ``glossary`` (a folder, or name → text) as entries."""
+    """The real project's site files, with ``glossary`` (a folder, or name → text) as entries.
+
+    With a glossary of its own the project gets the site's own pages of ``docs/`` (home,
+    guide: ``trusted_pages``), not the repository's articles, whose terms it lacks; a
+    glossary folder with a ``docs/`` beside it (a fixture case's) brings its articles."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     ignore = shutil.ignore_patterns("__pycache__", "*.egg-info")
-    shutil.copytree(ROOT / "docs", target / "docs", ignore=ignore)
+    shutil.copytree(ROOT / "docs", target / "docs", ignore=ignore if glossary is None else without_articles)
     shutil.copytree(ROOT / "hooks", target / "hooks", ignore=ignore)
     project = Project(target)
     if glossary is None:
         shutil.copytree(ROOT / "glossary", project.glossary)
     elif isinstance(glossary, Path):
         shutil.copytree(glossary, project.glossary)
+        if (glossary.parent / "docs").is_dir():
+            shutil.copytree(glossary.parent / "docs", target / "docs", dirs_exist_ok=True)
     else:
         project.glossary.mkdir()
         for name, text in glossary.items():
             project.write(f"glossary/{name}", text)
     return project
+
+
+def without_articles(folder: str, names: list[str]) -> set[str]:
+    """What ``shutil.copytree`` leaves out of ``docs/`` for a project with a glossary of its
+    own: the articles (Markdown pages that are not the site's own), whose cross-links name
+    the repository's terms, and caches."""
+    from lexikon.core.articles import article_name, is_trusted
+    from lexikon.core.settings import settings_from_file
+
+    settings = settings_from_file(ROOT / "mkdocs.yml")
+    inside = Path(folder).relative_to(ROOT / "docs")
+    left_out = {"__pycache__"}
+    for name in names:
+        found = article_name((inside / name).as_posix(), settings.codes) if name.endswith(".md") else None
+        if found is not None and not is_trusted(found[0], settings):
+            left_out.add(name)
+    return left_out
 
 
 def article(html: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from lexikon.check import hierarchy, term_use, terminology, titles
 from lexikon.check.characters import ascii_letters, foreign_letters
@@ -132,11 +132,16 @@ def _check_references(report: FileReport, known_ids: set[str], tags: Mapping[str
             message = (f"{kind}: '{target}' names no entry{did_you_mean(target, known_ids)}: "
                        f"fix the id or create glossary/{target}.yml")
         else:
-            message = (f"the cross-link '{written}' names no entry{did_you_mean(target, known_ids)}: "
-                       "fix the id, or write plain text until the entry exists")
+            message = unknown_link_message(written, target, known_ids)
         reported += 1
         findings.append(Finding(report.path, line, col, Severity.ERROR, message))
     if first_hidden is not None:
         findings.append(Finding(report.path, *first_hidden, Severity.ERROR,
                                 f"{reported - MAX_FINDINGS_PER_FILE:,} more names from here on name nothing: "
                                 "fix the ones above and check again"))
+
+
+def unknown_link_message(written: str, target: str, known_ids: Collection[str]) -> str:
+    """What a cross-link that names nothing is told (in an entry or an article)."""
+    return (f"the cross-link '{written}' names no entry{did_you_mean(target, known_ids)}: "
+            "fix the id, or write plain text until the entry exists")

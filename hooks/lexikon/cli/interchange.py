@@ -83,11 +83,13 @@ def _delimiter(value: str) -> str:
 
 # export -----------------------------------------------------------------------
 def _export(args: argparse.Namespace, settings: Settings) -> int:
+    from lexikon.cli.stats import knowledge_base
     from lexikon.interchange.export import run_export
 
     return run_export(settings, args.dir, out=sys.stdout, base_url=args.site_url, delimiter=args.delimiter,
                       title=site_texts(args.config_file, "site_name") or "Lexikon",
-                      description=site_texts(args.config_file, "site_description"))
+                      description=site_texts(args.config_file, "site_description"),
+                      articles=lambda glossary: knowledge_base(glossary, settings))
 
 
 INTERCHANGE_COMMANDS = [  # as in main.py's table

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from lexikon.check.articles import docs_findings
 from lexikon.check.cache import FOLDER
 from lexikon.check.pipeline import check_only, run
 from lexikon.cli.arguments import CODES as _CODES
@@ -92,6 +93,8 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     stale = args.stale or args.strict_stale
     result = (run if stale else check_only)(settings, cache=not args.no_cache)
     findings = list(result.findings)
+    complete = len(result.glossary.entries) == result.entry_count  # else it came from the cache without them
+    findings += docs_findings(settings, result.glossary if complete else None)  # docs/: the articles
     if stale:  # stale translations (issue 15): notes, or warnings that --strict fails on
         from lexikon.cli.stale import stale_findings
 
@@ -131,15 +134,23 @@ def _new(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def _new_article(args: argparse.Namespace, settings: Settings) -> int:
+    from lexikon.cli.new_article import new_article
+
+    return new_article(args, settings)
+
+
 # stats ------------------------------------------------------------------------
 def _stats(args: argparse.Namespace, settings: Settings) -> int:
-    from lexikon.cli.stats import compute_stats
+    from lexikon.cli.stats import compute_stats, knowledge_base
 
-    stats = compute_stats(run(settings).glossary, settings)
+    glossary = run(settings).glossary
+    stats = compute_stats(glossary, settings, knowledge_base(glossary, settings))
     if args.format == "json":
         document = dataclasses.asdict(stats)
-        for item, coverage in zip(document["coverage"], stats.coverage, strict=True):
-            item["percent"] = round(coverage.percent, 1)
+        for key in ("coverage", "article_coverage"):
+            for item, coverage in zip(document[key], getattr(stats, key), strict=True):
+                item["percent"] = round(coverage.percent, 1)
         print(json.dumps(document, ensure_ascii=False, indent=2))
         return EXIT_OK
     print(f"Entries: {stats.entries}\n")
@@ -153,6 +164,14 @@ def _stats(args: argparse.Namespace, settings: Settings) -> int:
     unknown = "" if stats.stale_known else " (unknown: history is shallow; fetch with --unshallow)"
     _print_list(f"Stale translations{unknown}", [str(pair) for pair in stats.stale])
     _print_list("Drafts (checked, not published)", list(stats.drafts))
+    print(f"\nArticles: {stats.articles}\n")
+    print(f"{'Language':<20} {'Articles':>8} {'Coverage':>9}")
+    for c in stats.article_coverage:
+        print(f"{c.lang + ' (' + c.name + ')':<20} {c.entries:>8} {c.percent:>8.0f}%")
+    print()
+    lacking = [f"{key}: {', '.join(codes)}" for key, codes in stats.articles_missing.items()]
+    _print_list("Articles missing a language", lacking)
+    _print_list("Terms no article explains yet", list(stats.unexplained))
     return EXIT_OK
 
 
@@ -208,7 +227,7 @@ def _lint(args: argparse.Namespace, settings: Settings) -> int:
 
 # the commands -----------------------------------------------------------------
 _COMMANDS = [  # name, help, what runs it, its arguments (a callable gives them from the settings)
-    ("check", "check the glossary without building the site", _check, [
+    ("check", "check the glossary and the articles in docs/ without building the site", _check, [
         _arg("--strict", action="store_true", help="fail on warnings too"),
         _arg("--format", choices=("text", "github", "json"), default="text",
              help="text for people, github for workflow annotations, json for tools"),
@@ -227,6 +246,10 @@ _COMMANDS = [  # name, help, what runs it, its arguments (a callable gives them 
              help="text for people, github for workflow annotations, json for tools")]),
     ("new", "start a new entry with a block per language", _new, [
         _arg("id", help="the new term's id: lowercase letters, digits, single hyphens"), _titles]),
+    ("new-article", "start a knowledge-base article in docs/, a file per language", _new_article, [
+        _arg("slug", help="its name in docs/: lowercase letters, digits, single hyphens; folders "
+             "with '/' (articles/sourcing writes docs/articles/sourcing.md and its translations)"),
+        _titles]),
     ("stats", "entries, coverage per language, gaps, orphans", _stats, [
         _arg("--format", choices=("text", "json"), default="text")]),
     *INTERCHANGE_COMMANDS,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from lexikon.cli.stale import StalePair, stale_pairs
+from lexikon.core.articles import Article, by_key
 from lexikon.core.model import Glossary
 from lexikon.core.queries import backlinks, linked_ids
 from lexikon.core.settings import Settings
@@ -38,9 +40,17 @@ class Stats:
     """False in a shallow clone, whose history cannot tell."""
     drafts: tuple[str, ...] = ()
     """Entries marked ``draft: true``: checked, not published."""
+    articles: int = 0
+    """Knowledge-base articles in ``docs/`` (each counted once, whatever its languages)."""
+    article_coverage: tuple[Coverage, ...] = ()
+    """Per language, the articles written in it."""
+    articles_missing: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Article (its path without language) → languages it lacks."""
+    unexplained: tuple[str, ...] = ()
+    """Published entries no article links to or mentions, in any language."""
 
 
-def compute_stats(glossary: Glossary, settings: Settings) -> Stats:
+def compute_stats(glossary: Glossary, settings: Settings, articles: Sequence[Article] = ()) -> Stats:
     entries = glossary.entries
     inbound = backlinks(glossary)
     missing = {entry_id: tuple(code for code in settings.codes if code not in entry.texts)
@@ -66,4 +76,29 @@ def compute_stats(glossary: Glossary, settings: Settings) -> Stats:
         broken_links=tuple(sorted(broken)),
         orphans=tuple(sorted(i for i in entries if not outbound[i] and not inbound.get(i))),
         drafts=tuple(sorted(i for i, entry in entries.items() if entry.draft)),
+        **_article_stats(glossary, settings, articles),
     )
+
+
+def knowledge_base(glossary: Glossary, settings: Settings) -> tuple[Article, ...]:
+    """The articles of ``docs/`` with the terms their pages link to and mention."""
+    from lexikon.core.layout import SiteLayout
+    from lexikon.render.article_lists import knowledge_base as read
+
+    return read(glossary, SiteLayout(settings))
+
+
+def _article_stats(glossary: Glossary, settings: Settings, articles: Sequence[Article]) -> dict:
+    """How many articles, in which languages, and which published terms none explains."""
+    versions = by_key(articles)
+    explained = {term for article in articles for term in article.terms}
+    return {
+        "articles": len(versions),
+        "article_coverage": tuple(
+            Coverage(language.code, language.name, sum(1 for v in versions.values() if language.code in v),
+                     len(versions)) for language in settings.languages),
+        "articles_missing": {key: lacking for key, v in versions.items()
+                             if (lacking := tuple(code for code in settings.codes if code not in v))},
+        "unexplained": tuple(sorted(i for i, entry in glossary.entries.items()
+                                    if not entry.draft and i not in explained)),
+    }

@@ -8,7 +8,7 @@ log names each version's content, which :mod:`.language_history` reads per langu
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
@@ -52,21 +52,58 @@ def entry_history(glossary_dir: Path, languages: Iterable[str] = ()) -> dict[str
     return {i: EntryDates(i, v[-1].when, v[0].when, edits.get(i, ())) for i, v in versions.items()}
 
 
-def _versions(glossary_dir: Path) -> dict[str, list[Version]]:
-    """Each entry file's versions in its current life, newest first, as the commits left them."""
+def article_history(docs_dir: Path, languages: Iterable[str]) -> dict[str, EntryDates]:
+    """Added and last-changed time of each Markdown file of the docs folder, by its path there
+    (``articles/x.da.md``), from one ``git log`` as for entries. Its ``edits`` are the commits
+    that changed any language's file of the same article, newest first, each naming the
+    languages whose files it changed (what :func:`lexikon.core.staleness.stale_article` reads)."""
+    from lexikon.core.articles import article_name
+
+    codes = tuple(languages)
+    order: list[str] = []
+    lives = _versions(docs_dir, _markdown_path, relative=True, order=order)
+    rank = {sha: number for number, sha in enumerate(order)}  # 0: the newest commit
+    changed: dict[str, dict[str, set[str]]] = {}  # article key → commit → languages
+    names = {path: article_name(path, codes) if codes else None for path in lives}
+    for path, life in lives.items():
+        if names[path]:
+            key, lang = names[path]
+            for version in life:
+                changed.setdefault(key, {}).setdefault(version.sha, set()).add(lang)
+    when = {version.sha: version.when for life in lives.values() for version in life}
+    found = {}
+    for path, life in lives.items():
+        commits = changed.get(names[path][0], {}) if names[path] else {}
+        edits = tuple(Edit(sha, when[sha], frozenset(langs))
+                      for sha, langs in sorted(commits.items(), key=lambda item: rank.get(item[0], 0)))
+        found[path] = EntryDates(path, life[-1].when, life[0].when, edits)
+    return found
+
+
+def _markdown_path(name: str) -> str | None:
+    return name if name.endswith(".md") else None
+
+
+def _versions(glossary_dir: Path, name_of: Callable[[str], str | None] | None = None,
+              relative: bool = False, order: list[str] | None = None) -> dict[str, list[Version]]:
+    """Each entry file's versions in its current life, newest first, as the commits left them
+    (``name_of`` and ``relative``: other files, by their path inside the folder; ``order``
+    gets every commit of the log, newest first)."""
     try:
         output = subprocess.run(
             ["git", "log", "--first-parent", "-m", "--find-renames=100%", "--raw", "--no-abbrev",
-             "--format=@%H %ct", "--", "."],
+             *(["--relative"] if relative else []), "--format=@%H %ct", "--", "."],
             cwd=glossary_dir, capture_output=True, encoding="utf-8", errors="replace", check=True,
             timeout=120,
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return {}
-    return _lives(output)
+    if order is not None:
+        order.extend(line[1:].partition(" ")[0] for line in output.splitlines() if line.startswith("@"))
+    return _lives(output, name_of or _entry_id)
 
 
-def _lives(log: str) -> dict[str, list[Version]]:
+def _lives(log: str, name_of: Callable[[str], str | None]) -> dict[str, list[Version]]:
     """The versions in ``git log --raw``, newest first, by the id each file has now.
 
     A deleted file is no entry, and one created again after a deletion was added when it came
@@ -87,7 +124,7 @@ def _lives(log: str) -> dict[str, list[Version]]:
         if len(fields) < 5:
             continue
         old, _, new = names.partition("\t")
-        ids = [_entry_id(name) for name in (old, new or old)]
+        ids = [name_of(name) for name in (old, new or old)]
         if new and ids[1] is None:  # renamed to no entry: a deletion
             ids, fields[3] = [ids[0], ids[0]], NO_BLOB
         if ids[1] is None or ids[1] in ended:

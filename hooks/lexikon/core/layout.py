@@ -22,6 +22,8 @@ PRINT_PAGE = "print.md"
 TABLE_PAGE = "table-{pair}.md"
 """The translators' table of two languages, one page per pair (``table-de-da.md``), the
 same path in both languages' trees (so each is the other's twin), codes in configured order."""
+ARTICLES_PAGE = "articles/index.md"
+"""The index of the knowledge base's articles (the folder the examples live in)."""
 INDEX_PAGE = "index.md"
 """The page of a folder (the A–Z index in the terms folder, the overview in the tags folder)."""
 HOME_PAGE = "index.md"
@@ -103,6 +105,7 @@ class SiteLayout:
         return (codes.index(code) if code in codes else len(codes), code)
 
     changes = CHANGES_PAGE
+    articles = ARTICLES_PAGE
     data = DATA_PAGE
     print_page = PRINT_PAGE
     home = HOME_PAGE
@@ -124,6 +127,7 @@ class SiteLayout:
             CHANGES_PAGE: "the list of changes",
             DATA_PAGE: "the data page",
             PRINT_PAGE: "the print page",
+            ARTICLES_PAGE: "the articles index",
             **tables,
         }
 

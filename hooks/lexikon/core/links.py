@@ -88,7 +88,7 @@ def replace_cross_links(text: str, render: Callable[[CrossLink], str]) -> str:
 
 
 
-def markup_problems(text: str, *, plain: bool = False) -> Iterator[tuple[str, str]]:
+def markup_problems(text: str, *, plain: bool = False, relative: bool = False) -> Iterator[tuple[str, str]]:
     """``(written, message)`` for each piece of markup an entry may not contain.
 
     Entries are Markdown only: raw HTML, attribute lists and links with schemes that run
@@ -99,6 +99,7 @@ def markup_problems(text: str, *, plain: bool = False) -> Iterator[tuple[str, st
 
     ``plain``: a field of plain text, escaped wherever it is shown (a title, an alias): a
     ``<`` before a name that is no HTML element (:data:`HTML_ELEMENTS`) is text there.
+    ``relative``: links inside the site are allowed (an article's to another page).
     """
     prose = None  # the text without code, made once for both readings below
     if "[" in text and text.count("[") * len(text) > UNCLOSED_BRACKET_BUDGET:
@@ -107,7 +108,7 @@ def markup_problems(text: str, *, plain: bool = False) -> Iterator[tuple[str, st
             yield "[", costly
     if "<" not in text and "{" not in text and ("]" not in text or not _CLOSED_THEN_OPEN.search(text)):
         return  # most titles, aliases and paragraphs: nothing that could be markup
-    for found, (written, message) in enumerate(_all_markup_problems(text, plain, prose)):
+    for found, (written, message) in enumerate(_all_markup_problems(text, plain, prose, relative)):
         if found == MAX_PROBLEMS_PER_TEXT:  # stop reading: a flood of markup is not worth its time
             yield "", "more markup follows in this text: entries are Markdown only; remove it all"
             return
@@ -154,8 +155,8 @@ def _is_element(text: str, start: int) -> bool:
     return name is None or bool(name.group(2)) or name.group(1).lower() in HTML_ELEMENTS
 
 
-def _all_markup_problems(text: str, plain: bool = False,
-                         prose: str | None = None) -> Iterator[tuple[str, str]]:
+def _all_markup_problems(text: str, plain: bool = False, prose: str | None = None,
+                         relative: bool = False) -> Iterator[tuple[str, str]]:
     """Each problem, by kind; ``prose``: ``text`` without its code, if made already. A kind's
     pattern is run only where its first characters occur (most texts have none)."""
     prose = without_code(text) if prose is None else prose
@@ -190,7 +191,7 @@ def _all_markup_problems(text: str, plain: bool = False,
         if needle not in where:
             continue
         for match in pattern.finditer(where):
-            problem = url_problem(match.group(1)) if match.group(1) else None
+            problem = url_problem(match.group(1), allow_relative=relative) if match.group(1) else None
             if problem:
                 yield match.group(1), problem
 

@@ -57,6 +57,11 @@ OPTIONS: Mapping[str, Option] = {
         "query) or 'lunr' (Material's own, one whole index per language loaded up front).",
         choices=("pagefind", "lunr"),
     ),
+    "trusted_pages": Option(
+        list, ["index.md", "guide.md"],
+        "The site's own pages in the docs folder (paths without language suffix): not articles, "
+        "so they may hold HTML (the home's graph) and are neither checked nor rewritten.",
+    ),
     "parallel_from": Option(
         int, 200,
         "Generated pages in a language pass from which a second process renders half of their "
@@ -80,6 +85,10 @@ class Settings:
     search: str = "pagefind"
     """``pagefind`` or ``lunr``: see :data:`OPTIONS`."""
     parallel_from: int = 200
+    docs_dir: Path = Path("docs")
+    """MkDocs' ``docs_dir``: the hand-written pages, the articles among them."""
+    trusted_pages: tuple[str, ...] = ("index.md", "guide.md")
+    """See :data:`OPTIONS`."""
     findings: tuple[Finding, ...] = field(default=(), compare=False)
 
     @property
@@ -96,6 +105,7 @@ def make_settings(
     languages: list[Language],
     options: Mapping[str, Any] | None,
     config_path: str = "mkdocs.yml",
+    docs_dir: str = "docs",
 ) -> Settings:
     """Validate ``options`` against :data:`OPTIONS`; problems become findings."""
     findings: list[Finding] = []
@@ -112,6 +122,8 @@ def make_settings(
             problem(f"extra.lexikon: unknown option '{name}' (known: {', '.join(OPTIONS)})")
         elif not isinstance(value, OPTIONS[name].kind):
             problem(f"extra.lexikon.{name}: expected {OPTIONS[name].kind.__name__}, got {value!r}")
+        elif isinstance(value, list) and not all(isinstance(item, str) for item in value):
+            problem(f"extra.lexikon.{name}: expected a list of paths, got {value!r}")
         elif OPTIONS[name].choices and value not in OPTIONS[name].choices:
             allowed = ", ".join(repr(choice) for choice in OPTIONS[name].choices)
             problem(f"extra.lexikon.{name}: expected one of {allowed}, got {value!r}")
@@ -134,6 +146,8 @@ def make_settings(
         autolink=values["autolink"],
         search=values["search"],
         parallel_from=values["parallel_from"],
+        docs_dir=project_dir / docs_dir,
+        trusted_pages=tuple(values["trusted_pages"]),
         findings=tuple(findings),
     )
 
@@ -175,7 +189,8 @@ def settings_from_file(config_file: Path) -> Settings:
         if item.get("build", True) is not False
     ]
     extra = config.get("extra") or {}
-    return make_settings(config_file.parent, languages, extra.get("lexikon"), config_file.name)
+    return make_settings(config_file.parent, languages, extra.get("lexikon"), config_file.name,
+                         str(config.get("docs_dir") or "docs"))
 
 
 def site_texts(config_file: Path, key: str) -> dict[str, str]:

@@ -116,3 +116,20 @@ def find_stale(glossary: Glossary, glossary_dir: Path) -> Staleness:
     if shallow:
         return Staleness(known=False)
     return Staleness(True, stale_texts(glossary, entry_history(glossary_dir, glossary.languages)))
+
+
+def stale_article(paths: Mapping[str, str], history: Mapping[str, EntryDates], lang: str,
+                  languages: Sequence[str]) -> list[StaleText]:
+    """How an article's version in ``lang`` is stale, by the same rule as an entry's text:
+    ``paths`` names each language's file (``{"de": "x.md", "da": "x.da.md"}``), ``history``
+    each file's dates with the article's commits (:func:`lexikon.core.history.article_history`)."""
+    dates = history.get(paths.get(lang, ""))
+    if dates is None or not dates.edits:
+        return []
+    edits = dates.edits[::-1]
+    found = []
+    for newer in languages:
+        change = behind(edits, lang, newer, None) if newer != lang and newer in paths else None
+        if change is not None:
+            found.append(StaleText(paths[lang], lang, newer, change))
+    return found

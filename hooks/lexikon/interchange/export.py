@@ -16,11 +16,12 @@ from __future__ import annotations
 import os
 import sys
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
 
 from lexikon.core import formats
+from lexikon.core.articles import Article
 from lexikon.core.layout import SiteLayout
 from lexikon.core.model import Glossary
 from lexikon.core.queries import published
@@ -28,11 +29,15 @@ from lexikon.core.safe_write import WriteRefused, checked, make_folder, shown, w
 from lexikon.core.settings import Settings
 from lexikon.interchange.csv_format import glossary_all_csv, glossary_csv
 from lexikon.interchange.export_text import UrlOf
+from lexikon.interchange.json_articles import ArticleUrl
 from lexikon.interchange.json_export import glossary_json, glossary_schema_json
 from lexikon.interchange.skos import SiteTexts, glossary_jsonld, glossary_turtle
 from lexikon.interchange.table_csv import table_csv
 from lexikon.interchange.tbx import glossary_martif, glossary_tbx
 from lexikon.interchange.vale import vale_rule
+
+Knowledge = tuple[Sequence[Article], ArticleUrl | None]
+"""The knowledge base's articles and their pages' addresses, for ``glossary.json``."""
 
 
 def page_url_of(settings: Settings, base_url: str = "", use_directory_urls: bool = True) -> UrlOf:
@@ -50,7 +55,8 @@ def page_url_of(settings: Settings, base_url: str = "", use_directory_urls: bool
 
 
 def _writers(glossary: Glossary, settings: Settings, url_of: UrlOf, scheme_iri: str,
-             texts: tuple[SiteTexts, SiteTexts], delimiter: str = ",") -> dict[str, Callable[[str], str]]:
+             texts: tuple[SiteTexts, SiteTexts], delimiter: str = ",",
+             knowledge: Knowledge = ((), None)) -> dict[str, Callable[[str], str]]:
     """Each format's writer by its stable name; it takes the language (per-language formats),
     or the two (per pair). ``texts``: the site's name and description (SKOS has them per
     language, TBX the name in the default language); ``delimiter`` separates the CSV cells."""
@@ -58,7 +64,7 @@ def _writers(glossary: Glossary, settings: Settings, url_of: UrlOf, scheme_iri: 
     title = names if isinstance(names, str) else names.get(settings.default_language, "Lexikon")
     return {
         formats.CSV_ALL.name: lambda _: glossary_all_csv(glossary, url_of, delimiter),
-        formats.JSON.name: lambda _: glossary_json(glossary, settings, url_of),
+        formats.JSON.name: lambda _: glossary_json(glossary, settings, url_of, *knowledge),
         formats.JSON_SCHEMA.name: lambda _: glossary_schema_json(glossary),
         formats.CSV.name: lambda lang: glossary_csv(glossary, lang, url_of, delimiter),
         formats.TABLE_CSV.name: lambda lang, other: table_csv(glossary, (lang, other), url_of, delimiter),
@@ -74,10 +80,11 @@ def _writers(glossary: Glossary, settings: Settings, url_of: UrlOf, scheme_iri: 
 
 def export_files(glossary: Glossary, settings: Settings, url_of: UrlOf, *, scheme_iri: str = "./",
                  title: SiteTexts = "Lexikon", description: SiteTexts = "",
-                 delimiter: str = ",") -> dict[str, str]:
+                 delimiter: str = ",", knowledge: Knowledge = ((), None)) -> dict[str, str]:
     """Every export file's name and text, sorted by name; drafts left out (as from the pages).
     ``title`` and ``description``: the site's, per language (``site_texts``) or one string."""
-    writers = _writers(published(glossary), settings, url_of, scheme_iri, (title, description), delimiter)
+    writers = _writers(published(glossary), settings, url_of, scheme_iri, (title, description), delimiter,
+                       knowledge)
     files = {}
     for fmt in formats.EXPORT_FORMATS:
         for name, languages in fmt.files(glossary.languages):
@@ -87,7 +94,8 @@ def export_files(glossary: Glossary, settings: Settings, url_of: UrlOf, *, schem
 
 def write_exports(glossary: Glossary, settings: Settings, url_of: UrlOf, target_dir: Path, *,
                   scheme_iri: str = "./", title: SiteTexts = "Lexikon", description: SiteTexts = "",
-                  root: Path | None = None, delimiter: str = ",") -> list[Path]:
+                  root: Path | None = None, delimiter: str = ",", knowledge: Knowledge = ((), None),
+                  ) -> list[Path]:
     """Write every export into ``target_dir`` (made if missing); the paths written, sorted.
 
     Nothing is written outside ``root`` (default: ``target_dir`` itself) or through a link.
@@ -96,19 +104,21 @@ def write_exports(glossary: Glossary, settings: Settings, url_of: UrlOf, target_
     make_folder(target_dir, root)
     written = []
     for name, text in export_files(glossary, settings, url_of, scheme_iri=scheme_iri,
-                                   title=title, description=description, delimiter=delimiter).items():
+                                   title=title, description=description, delimiter=delimiter,
+                                   knowledge=knowledge).items():
         written.append(write_bytes(target_dir / name, text.encode("utf-8"), root))
     return written
 
 
 def run_export(settings: Settings, target_dir: Path, *, out: IO[str] | None = None,
                base_url: str | None = None, title: SiteTexts = "Lexikon", description: SiteTexts = "",
-               delimiter: str = ",") -> int:
+               delimiter: str = ",", articles: Callable[[Glossary], Sequence[Article]] | None = None) -> int:
     """``lexicon export DIR``: check the glossary, then write the exports; the exit code.
 
     Page URLs are absolute when ``base_url`` (default: the ``SITE_URL`` environment
     variable, as for the site) is set, else relative to ``DIR``. The CSV files' cells are
-    separated by ``delimiter`` (``,``, ``;`` or a tab).
+    separated by ``delimiter`` (``,``, ``;`` or a tab). ``articles`` reads the knowledge base's
+    articles (with their terms) for ``glossary.json``.
     """
     from lexikon.check.pipeline import run  # the stages; imported here so that the hook's import stays light
 
@@ -125,9 +135,12 @@ def run_export(settings: Settings, target_dir: Path, *, out: IO[str] | None = No
         return 1
     base = os.environ.get("SITE_URL", "") if base_url is None else base_url
     url_of = page_url_of(settings, base)
+    pages = SiteLayout(settings, True, base or None)
+    knowledge = (articles(result.glossary) if articles else (), pages.absolute_url)
     paths = write_exports(result.glossary, settings, url_of, target_dir,
                           scheme_iri=base.rstrip("/") + "/" if base else "./", title=title,
-                          description=description, root=settings.project_dir, delimiter=delimiter)
+                          description=description, root=settings.project_dir, delimiter=delimiter,
+                          knowledge=knowledge)
     for path in paths:
         out.write(f"wrote {shown(path, settings.project_dir)}\n")
     return 0

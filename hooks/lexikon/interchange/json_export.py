@@ -13,21 +13,31 @@ Schema (draft 2020-12) describes it. Texts keep Lexikon's cross-links (``[[id]]`
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
+from lexikon.core.articles import Article
 from lexikon.core.model import Glossary, Text
 from lexikon.core.queries import narrower_ids, plain_text
 from lexikon.core.schema import ID_PATTERN, PARTS_OF_SPEECH, genders_of
 from lexikon.core.settings import Settings
 from lexikon.interchange.export_text import UrlOf, backlinks, outgoing_links, summary_text
+from lexikon.interchange.json_articles import (
+    ENTRY_ARTICLES,
+    ArticleUrl,
+    articles_document,
+    articles_schema,
+    explained_by,
+)
 
 FORMAT_VERSION = 1
 """Of ``glossary.json``; raised when a field changes meaning or goes away."""
 
 
-def glossary_document(glossary: Glossary, settings: Settings, url_of: UrlOf) -> dict:
-    """The content of ``glossary.json`` as plain data."""
+def glossary_document(glossary: Glossary, settings: Settings, url_of: UrlOf,
+                      articles: Sequence[Article] = (), article_url: ArticleUrl | None = None) -> dict:
+    """The content of ``glossary.json`` as plain data (with the knowledge base's ``articles``)."""
     inbound = backlinks(glossary)
+    explained = explained_by(articles)
     narrower = narrower_ids(glossary)
     tags = {tag.id: {"labels": dict(tag.labels)} for tag in glossary.tags.values()}
     entries = {}
@@ -54,6 +64,7 @@ def glossary_document(glossary: Glossary, settings: Settings, url_of: UrlOf) -> 
             "narrower": list(narrower.get(entry.id, ())),
             "links": list(outgoing_links(glossary, entry)),
             "backlinks": list(inbound.get(entry.id, ())),
+            "articles": explained.get(entry.id, []),
             "urls": {lang: url_of(lang, entry.id) for lang in glossary.languages},
             "texts": texts,
         }
@@ -63,6 +74,7 @@ def glossary_document(glossary: Glossary, settings: Settings, url_of: UrlOf) -> 
         "default_language": settings.default_language,
         "tags": tags,
         "entries": entries,
+        "articles": articles_document(articles, list(glossary.entries), article_url),
     }
 
 
@@ -84,9 +96,10 @@ def json_text(document: object) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def glossary_json(glossary: Glossary, settings: Settings, url_of: UrlOf) -> str:
+def glossary_json(glossary: Glossary, settings: Settings, url_of: UrlOf,
+                  articles: Sequence[Article] = (), article_url: ArticleUrl | None = None) -> str:
     """``glossary.json``: keys sorted, two-space indent, a final newline."""
-    return json_text(glossary_document(glossary, settings, url_of))
+    return json_text(glossary_document(glossary, settings, url_of, articles, article_url))
 
 
 def _text_schema(genders: list[str]) -> dict:
@@ -150,7 +163,8 @@ def _entry_schema(codes: list[str], labels: dict) -> dict:
     return {
         "type": "object",
         "additionalProperties": False,
-        "required": ["id", "tags", "related", "broader", "narrower", "links", "backlinks", "urls", "texts"],
+        "required": ["id", "tags", "related", "broader", "narrower", "links", "backlinks", "articles", "urls",
+                     "texts"],
         "properties": {
             "id": entry_id,
             "tags": {"type": "array", "items": {
@@ -162,6 +176,7 @@ def _entry_schema(codes: list[str], labels: dict) -> dict:
             "narrower": {**ids, "description": "The entries that name this one as broader, sorted."},
             "links": {**ids, "description": "Entries this one links to with [[id]], sorted."},
             "backlinks": {**ids, "description": "Entries that link here (cross-link or related), sorted."},
+            "articles": ENTRY_ARTICLES,
             "urls": {"type": "object", "propertyNames": lang, "required": codes,
                      "additionalProperties": {"type": "string", "minLength": 1},
                      "description": "The entry's page per language (a page exists in every "
@@ -189,7 +204,7 @@ def glossary_schema(languages: Iterable[str]) -> dict:
                        "written by the build and by `lexicon export`.",
         "type": "object",
         "additionalProperties": False,
-        "required": ["format_version", "languages", "default_language", "tags", "entries"],
+        "required": ["format_version", "languages", "default_language", "tags", "entries", "articles"],
         "properties": {
             "format_version": {"const": FORMAT_VERSION},
             "languages": {"type": "array", "items": lang, "minItems": 1, "uniqueItems": True,
@@ -201,6 +216,7 @@ def glossary_schema(languages: Iterable[str]) -> dict:
                          "properties": {"labels": labels}}},
             "entries": {"type": "object", "propertyNames": {"pattern": ID_PATTERN},
                         "additionalProperties": {"$ref": "#/$defs/entry"}},
+            "articles": articles_schema(codes),
         },
         "$defs": {"entry": _entry_schema(codes, labels),
                   "text": _text_schema(list(dict.fromkeys(g for code in codes for g in genders_of(code))))},

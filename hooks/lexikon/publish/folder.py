@@ -14,15 +14,18 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from lexikon.core.history import entry_history
+from lexikon.core.articles import Article, article_name, is_trusted, markdown_files
+from lexikon.core.history import article_history, entry_history
 from lexikon.core.layout import SiteLayout
 from lexikon.core.model import Finding, Glossary
 from lexikon.core.safe_write import checked, write_bytes, write_text
 from lexikon.core.settings import Settings, read_config, site_texts
 from lexikon.interchange.export import page_url_of, write_exports
+from lexikon.render.article import article_files, with_terms
+from lexikon.render.article_lists import framed_files
 from lexikon.render.pages import GRAPH_MARKER
 from lexikon.render.site_output import render_everything
 
@@ -32,12 +35,16 @@ MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "fenced_code", "
 
 
 def render_folder(glossary: Glossary, settings: Settings, out_dir: Path, langs: Iterable[str],
-                  site_url: str = "", config_file: Path | None = None) -> list[Path]:
+                  site_url: str = "", config_file: Path | None = None,
+                  articles: Sequence[Article] = ()) -> list[Path]:
     """Write each language's project folder under ``out_dir``; the files written."""
     repo_url = read_config(config_file).get("repo_url") if config_file else None
     layout = SiteLayout(settings, True, site_url or "/",  # root-based addresses without a site_url
                         str(repo_url) if repo_url else None)
-    output = render_everything(glossary, layout, entry_history(settings.glossary_dir, settings.codes))
+    articles = with_terms(glossary, layout, articles)  # listed on term pages, in the index, in the feeds
+    docs_history = article_history(settings.docs_dir, settings.codes) if articles else {}
+    output = render_everything(glossary, layout, entry_history(settings.glossary_dir, settings.codes),
+                               articles=articles, article_history=docs_history)
     root = settings.project_dir
     written: list[Path] = []
     for lang in langs:
@@ -48,6 +55,10 @@ def render_folder(glossary: Glossary, settings: Settings, out_dir: Path, langs: 
             if page.lang == lang:
                 written.append(write_text(docs / page.path, page.markdown, root))
         written.extend(_hand_written(settings, lang, docs, output.graphs.get(lang, "")))
+        files = article_files(glossary, layout, articles, lang)
+        files.update(framed_files(glossary, layout, articles, docs_history, files, lang))
+        written += [write_text(docs / path, text, root)  # articles made safe, as the hook makes them
+                    for path, text in files.items()]
         if lang in output.feeds:  # at the root of the language's own project, as in the site
             written.append(write_text(docs / layout.feed, output.feeds[lang], root))
         if lang == settings.default_language:
@@ -63,17 +74,14 @@ def render_folder(glossary: Glossary, settings: Settings, out_dir: Path, langs: 
 
 def _hand_written(settings: Settings, lang: str, docs: Path, graph: str) -> list[Path]:
     """The pages editors wrote in ``docs/`` for this language (``x.md``, ``x.<lang>.md``)."""
-    source = settings.project_dir / "docs"
-    codes = set(settings.codes)
+    source = settings.docs_dir
     written = []
-    for path in sorted(source.rglob("*.md")):
-        stem, _, suffix = path.stem.rpartition(".")
-        own = suffix == lang if stem and suffix in codes else lang == settings.default_language
-        if not own:
-            continue
-        name = f"{stem}.md" if stem and suffix in codes else path.name
+    for path, inside in markdown_files(settings):
+        name = article_name(inside, settings.codes)
+        if name is None or name[1] != lang or not is_trusted(name[0], settings):
+            continue  # another language's page, or an article (written by render_folder)
         text = path.read_text(encoding="utf-8").replace(GRAPH_MARKER, graph)
-        written.append(write_text(docs / path.parent.relative_to(source) / name, text, settings.project_dir))
+        written.append(write_text(docs / f"{name[0]}.md", text, settings.project_dir))
     for asset in sorted(source.rglob("*")):
         if asset.is_file() and asset.suffix != ".md":
             written.append(write_bytes(docs / asset.relative_to(source), asset.read_bytes(),
@@ -112,6 +120,7 @@ def _config(layout: SiteLayout, lang: str, has_address: bool, config_file: Path)
 def run_render(settings: Settings, config_file: Path, out_dir: Path, langs: list[str] | None,
                site_url: str, report: list[str]) -> int:
     """The command: check, then write; findings and what was written go to ``report``."""
+    from lexikon.check.articles import check_docs
     from lexikon.check.pipeline import run
 
     result = run(settings)
@@ -119,8 +128,13 @@ def run_render(settings: Settings, config_file: Path, out_dir: Path, langs: list
     if result.errors:
         report.append(f"lexicon render: {len(result.errors)} error(s) in the glossary: nothing written")
         return 1
+    docs = check_docs(settings, result.glossary)
+    report.extend(str(finding) for finding in docs.findings if _shown(finding))
+    if docs.errors:
+        report.append(f"lexicon render: {len(docs.errors)} error(s) in the articles: nothing written")
+        return 1
     chosen = langs or list(settings.codes)
-    written = render_folder(result.glossary, settings, out_dir, chosen, site_url, config_file)
+    written = render_folder(result.glossary, settings, out_dir, chosen, site_url, config_file, docs.articles)
     report.append(f"lexicon render: {len(written)} files in {out_dir} ({', '.join(chosen)}); "
                   f"build each with an engine in {out_dir}/<lang>/")
     return 0

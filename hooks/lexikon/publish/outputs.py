@@ -7,9 +7,10 @@ rendered and the site's address: any engine's build can end with these.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from lexikon.core.articles import Article
 from lexikon.core.layout import SiteLayout
 from lexikon.core.model import Glossary
 from lexikon.core.safe_write import write_text
@@ -39,15 +40,19 @@ def write_search(site_dir: Path, layout: SiteLayout, pages: Iterable[Page],
 
 
 def write_data_exports(site_dir: Path, glossary: Glossary, layout: SiteLayout, title: SiteTexts,
-                       identity: str, description: SiteTexts = "") -> list[Path]:
+                       identity: str, description: SiteTexts = "",
+                       articles: Sequence[Article] = ()) -> list[Path]:
     """glossary.json, CSV, TBX and SKOS at the site's root, with the pages' addresses;
     ``identity`` names the concept scheme of a site without an address; ``title`` and
-    ``description`` are the site's, per language (``core.settings.site_texts``)."""
+    ``description`` are the site's, per language (``core.settings.site_texts``); ``articles``
+    (with their terms) join glossary.json."""
     settings, base = layout.settings, layout.site_address()
     url_of = page_url_of(settings, base, bool(layout.use_directory_urls))
     scheme_iri = base or stable_iri(identity, "concept-scheme")
+    addresses = SiteLayout(settings, bool(layout.use_directory_urls), base or None)
     return write_exports(glossary, settings, url_of, site_dir, scheme_iri=scheme_iri,
-                         title=title, description=description, root=site_dir)
+                         title=title, description=description, root=site_dir,
+                         knowledge=(articles, addresses.absolute_url))
 
 
 def write_feeds(site_dir: Path, feeds: dict[str, str], layout: SiteLayout) -> None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from lexikon.core import escape
+from lexikon.core.articles import Article
 from lexikon.core.history import EntryDates, atom_feed
 from lexikon.core.layout import SiteLayout
 from lexikon.core.locale import load_locale
 from lexikon.core.model import Glossary
 from lexikon.core.queries import plain_text
 from lexikon.core.settings import stable_iri
+from lexikon.render.article_lists import article_link, changed_articles
 from lexikon.render.page import NOT_SEARCHED, Page, front_matter
 from lexikon.render.view import View
 
@@ -27,13 +29,15 @@ def changes_page(view: View, history: Mapping[str, EntryDates]) -> Page:
              f"# {t('changes_title')}\n",
              f'{t("changes_intro")} <a class="lexikon-feed-link" href="{escape.url_attr(feed)}" '
              f'type="application/atom+xml">{escape.html_text(t("feed_link"))}</a>\n']
-    changes = _newest_first(view, history)
+    changes = [(change, view.link_to(change.entry_id, path), "") for change in _newest_first(view, history)]
+    changes += [(change, article_link(view, article, path), f"{t('article_marker')}, ")
+                for change, article in changed_articles(view)]
     if not changes:
         parts.append(f"{t('changes_none')}\n")
-    for change in changes:
+    for change, link, kind in sorted(changes, key=lambda item: -item[0].changed.timestamp()):
         marker = t("change_new") if change.is_new else t("change_changed")
         date = change.changed.strftime(t("date_format"))
-        parts.append(f"- {date}: {view.link_to(change.entry_id, path)} *({marker})*")
+        parts.append(f"- {date}: {link} *({kind}{marker})*")
     return Page(path, view.lang, "\n".join(parts) + "\n", in_nav=True)
 
 
@@ -61,13 +65,21 @@ def feed_items(view: View, history: Mapping[str, EntryDates], identity: str = "L
         items.append((change, title, summary, layout.address(view.lang, layout.home, path),
                       layout.absolute_url(view.lang, path) if layout.site_url is not None
                       else stable_iri(identity, view.lang, entry.id)))
-    return items
+    for change, article in changed_articles(view):
+        path = article.neutral_path
+        address = layout.address(view.lang, layout.home, path)
+        items.append((change, article.title, article.description, address,
+                      layout.absolute_url(view.lang, path) if layout.site_url is not None
+                      else stable_iri(identity, view.lang, "article", article.key)))
+    return sorted(items, key=lambda item: -item[0].changed.timestamp())
 
 
 def feeds(glossary: Glossary, layout: SiteLayout, history: Mapping[str, EntryDates],
-          identity: str = "Lexikon", authors: Mapping[str, str] | None = None) -> dict[str, str]:
-    """Per language, the Atom feed of new and changed terms, written by ``authors[code]``
-    (the site's name in that language).
+          identity: str = "Lexikon", authors: Mapping[str, str] | None = None,
+          articles: tuple[Article, ...] = (), article_history: Mapping[str, EntryDates] | None = None,
+          ) -> dict[str, str]:
+    """Per language, the Atom feed of new and changed terms and articles, written by
+    ``authors[code]`` (the site's name in that language).
 
     Without absolute addresses (no ``site_url``), links are relative to the feed (at the
     language's root) and ids are host-free URNs made from ``identity`` (RFC 4287 wants
@@ -75,7 +87,8 @@ def feeds(glossary: Glossary, layout: SiteLayout, history: Mapping[str, EntryDat
     """
     result = {}
     for code in glossary.languages:
-        view = View(glossary, layout, load_locale(code))
+        view = View(glossary, layout, load_locale(code), articles=articles,
+                    article_history=article_history or {})
         if layout.site_url is not None:
             feed_url = layout.absolute_file_url(code, layout.feed)
             feed_id, home = feed_url, layout.absolute_url(code, layout.home)

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from lexikon.core.articles import Article
 from lexikon.core.history import EntryDates
 from lexikon.core.layout import SiteLayout
 from lexikon.core.locale import load_locale
 from lexikon.core.model import Glossary
 from lexikon.core.queries import backlinks
 from lexikon.core.term_table import language_pairs
+from lexikon.render.articles_index import articles_index
 from lexikon.render.changes_page import changes_page, feeds
 from lexikon.render.data_page import data_page
 from lexikon.render.index_page import index_page
@@ -37,13 +39,17 @@ GRAPH_MARKER = "<!-- lexikon:graph -->"
 
 
 def render_site(glossary: Glossary, layout: SiteLayout,
-                history: Mapping[str, EntryDates] | None = None) -> list[Page]:
-    """Every generated page of every language."""
+                history: Mapping[str, EntryDates] | None = None, articles: tuple[Article, ...] = (),
+                article_history: Mapping[str, EntryDates] | None = None) -> list[Page]:
+    """Every generated page of every language; ``articles`` (with the terms they link to and
+    mention) are listed on term pages, in the articles index and among the changes."""
     inbound = backlinks(glossary)
     pages: list[Page] = []
     for code in glossary.languages:
-        view = View(glossary, layout, load_locale(code), inbound, history or {})
+        view = View(glossary, layout, load_locale(code), inbound, history or {}, articles,
+                    article_history or {})
         pages.append(changes_page(view, history or {}))
+        pages.append(articles_index(view))
         pages.extend(term_page(view, entry) for entry in glossary.entries.values())
         pages.append(index_page(view))
         pages.extend(table_page(view, other) for _, other in language_pairs(glossary.languages, code))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from lexikon.core.articles import Article
 from lexikon.core.history import EntryDates
 from lexikon.core.layout import SiteLayout
 from lexikon.core.model import Glossary
@@ -32,14 +33,17 @@ class SiteOutput:
 
 
 def render_everything(glossary: Glossary, layout: SiteLayout, history: Mapping[str, EntryDates],
-                      identity: str = "Lexikon", names: Mapping[str, str] | None = None) -> SiteOutput:
+                      identity: str = "Lexikon", names: Mapping[str, str] | None = None,
+                      articles: tuple[Article, ...] = (),
+                      article_history: Mapping[str, EntryDates] | None = None) -> SiteOutput:
     """The pages, graphs and feeds of ``glossary`` at ``layout``'s addresses; ``identity``
-    names a site without an address in the feeds' ids, ``names`` is its name per language.
+    names a site without an address in the feeds' ids, ``names`` is its name per language;
+    ``articles`` and their files' ``article_history`` join the lists, the index and the feeds.
     Drafts are left out here (:func:`~lexikon.core.queries.published`), for every output."""
     glossary = published(glossary)
     return SiteOutput(
         layout=layout,
-        pages=render_site(glossary, layout, history),
+        pages=render_site(glossary, layout, history, articles, article_history),
         graphs=lexicon_graphs(glossary, layout),
-        feeds=feeds(glossary, layout, history, identity, names),
+        feeds=feeds(glossary, layout, history, identity, names, articles, article_history),
     )

@@ -14,10 +14,10 @@ def stale_notices(view: View, entry: Entry) -> list[str]:
     """One notice per language whose text changed after this page's, in the page's Markdown
     (nothing when none did, or the history cannot tell)."""
     stale = stale_text(entry, view.history.get(entry.id), view.lang, view.glossary.languages)
-    return [_notice(view, item) for item in stale]
+    return [notice(view, item) for item in stale]
 
 
-def _notice(view: View, stale: StaleText) -> str:
+def notice(view: View, stale: StaleText) -> str:
     t = view.locale
     date = escape.html_text(stale.change.when.strftime(t("date_format")))
     url = view.layout.commit_url(stale.change.sha)

@@ -9,22 +9,29 @@ per tag (:func:`row_tags`), and may hide more of itself for a tag (the index: em
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Protocol
 
 from lexikon.core import escape
-from lexikon.core.model import Entry
 from lexikon.render.view import View
+
+
+class Tagged(Protocol):
+    """What a row stands for: an entry, or an article (the articles index)."""
+
+    @property
+    def tags(self) -> tuple[str, ...]: ...
 
 MoreRules = Callable[[str, str], str]
 """``(chosen, tag) -> css``: a page's own rules while ``tag`` is chosen; ``chosen`` is the
 selector that matches the page's content then."""
 
 
-def row_tags(view: View, entry: Entry) -> list[str]:
+def row_tags(view: View, entry: Tagged) -> list[str]:
     """The entry's tags that exist (a row's classes name them)."""
     return [tag for tag in entry.tags if tag in view.glossary.tags]
 
 
-def tag_filter(view: View, entries: Iterable[Entry], more: MoreRules | None = None) -> tuple[str, str]:
+def tag_filter(view: View, entries: Iterable[Tagged], more: MoreRules | None = None) -> tuple[str, str]:
     """The buttons (a fieldset, '' when no entry has a tag) and the page's CSS for them."""
     tag_ids = sorted({tag for entry in entries for tag in row_tags(view, entry)},
                      key=lambda tag: view.locale.sort_key(view.tag_label(tag)))

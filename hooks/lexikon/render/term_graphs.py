@@ -5,10 +5,15 @@
 
 from __future__ import annotations
 
+from lexikon.core.articles import Article
 from lexikon.core.model import Entry
 from lexikon.core.queries import linked_ids, qualified_title
 from lexikon.render import graph
+from lexikon.render.article_lists import about_term
 from lexikon.render.view import View
+
+ARTICLE_LABEL = 32
+"""Characters of an article's title a node shows (titles of articles are sentences)."""
 
 
 def node(view: View, entry: Entry, origin: str) -> graph.Node:
@@ -20,9 +25,21 @@ def node(view: View, entry: Entry, origin: str) -> graph.Node:
                       "" if text.lang == view.lang else text.lang)
 
 
+def article_node(view: View, article: Article, origin: str) -> graph.Node:
+    """An article that explains the term, as a node: its title (cut at a word when long, the
+    whole title in the tooltip with its description), a link to it."""
+    href = view.layout.href(view.lang, origin, article.neutral_path)
+    label = article.title if len(article.title) <= ARTICLE_LABEL else (
+        article.title[:ARTICLE_LABEL].rsplit(" ", 1)[0].rstrip(",:;–-") + "…")
+    tooltip = " – ".join(part for part in (article.title if label != article.title else "",
+                                           article.description) if part)
+    return graph.Node(f"article:{article.key}", label, href, tooltip)
+
+
 def neighbourhood(view: View, entry: Entry, path: str) -> str:
     """The term among its broader and narrower concepts and the terms it links to, names as
-    related, and is linked from (the first of these that applies draws the edge)."""
+    related, and is linked from (the first of these that applies draws the edge), and the
+    articles of this language that explain it."""
     kinds: dict[str, str] = {}
     for target in entry.broader:
         kinds.setdefault(target, "broader")
@@ -36,6 +53,7 @@ def neighbourhood(view: View, entry: Entry, path: str) -> str:
         kinds.setdefault(source, "backlink")
     neighbours = [(node(view, view.glossary.entries[i], path), kind) for i, kind in kinds.items()
                   if i in view.glossary.entries and i != entry.id]
+    neighbours += [(article_node(view, article, path), "article") for article in about_term(view, entry.id)]
     if not neighbours:
         return ""
     neighbours.sort(key=lambda pair: view.locale.sort_key(pair[0].label))

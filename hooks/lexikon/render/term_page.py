@@ -5,6 +5,7 @@ from __future__ import annotations
 from lexikon.core import escape
 from lexikon.core.model import Entry, Text
 from lexikon.core.queries import plain_text, qualified_title
+from lexikon.render.article_lists import articles_section
 from lexikon.render.entry_text import body_markdown, highlights_html, lead
 from lexikon.render.missing_page import missing_page
 from lexikon.render.page import Page, escape_inline, front_matter
@@ -60,6 +61,8 @@ def _sections(view: View, entry: Entry, text: Text, path: str) -> list[str]:
     inbound = view.inbound.get(entry.id, ())
     if inbound:
         parts.append(f"## {t('backlinks')} {{ #lexikon-backlinks }}\n\n{view.links_list(inbound, path)}")
+    if view.articles and (about := articles_section(view, entry.id, path)):
+        parts.append(about)
     graph = neighbourhood(view, entry, path)
     if graph:
         parts.append(f"## {t('graph')} {{ #lexikon-graph }}\n\n{graph}\n")

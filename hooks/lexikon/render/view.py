@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from lexikon.core import escape
+from lexikon.core.articles import Article
 from lexikon.core.history import EntryDates
 from lexikon.core.layout import SiteLayout
 from lexikon.core.locale import Locale
@@ -35,6 +36,10 @@ class View:
     """For each entry, the entries that link to it (only the term pages show them)."""
     history: Mapping[str, EntryDates] = field(default_factory=dict)
     """Each entry's changes from git (the term pages' notices of stale translations)."""
+    articles: tuple[Article, ...] = ()
+    """The knowledge base's articles in every language, with the terms each links to or mentions."""
+    article_history: Mapping[str, EntryDates] = field(default_factory=dict)
+    """Each article file's changes from git, by its path in the docs folder (``x.da.md``)."""
     _plain: dict[tuple[str, str], str] = field(default_factory=dict, init=False, repr=False)
     _html: dict[tuple, object] = field(default_factory=dict, init=False, repr=False)
 

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from tests.support.constants import ROOT
+from tests.support.project import without_articles
 from tests.support.term_imports import TBX_HEAD, TBX_TAIL
 from tests.support.term_imports import empty_project as _project
 from tests.support.term_imports import entries_of as _entries
@@ -250,7 +251,7 @@ def test_tbx_homonym_of_an_existing_entry_gets_the_qualifier_it_announces(tmp_pa
 def test_tbx_plain_definition_is_not_read_as_markdown(tmp_path: Path, definition: str) -> None:
     """The summary is 'one paragraph': a definition from a termbase stays a paragraph on the page."""
     project = _project(tmp_path)
-    shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=without_articles)
     source = tmp_path / "terms.tbx"
     source.write_text(TBX_HEAD + _tbx_concept("mobilfunk", "Mobilfunk", definition) + TBX_TAIL,
                       encoding="utf-8")

@@ -183,7 +183,7 @@ def items(text: str | None) -> list[tuple[str, str]]:
 def test_every_entry_has_a_page_in_every_language(site: Site) -> None:
     terms = {f"terms/{entry}.md" for entry in site.glossary.entries}
     expected = {*terms, "terms/index.md", "print.md", "changes.md", "data.md", "table-de-da.md",
-                "tags/index.md", "tags/it.md", "tags/business.md"}
+                "articles/index.md", "tags/index.md", "tags/it.md", "tags/business.md"}
     for lang in LANGS:
         assert {path for code, path in site.pages if code == lang} == expected
     assert site.count == 2 * len(expected)

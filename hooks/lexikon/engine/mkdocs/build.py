@@ -27,7 +27,7 @@ from lexikon.check.pipeline import run
 from lexikon.core.failures import describe
 from lexikon.core.model import Glossary, Result, Severity
 from lexikon.core.safe_write import WriteRefused, checked
-from lexikon.engine.mkdocs import material, pages
+from lexikon.engine.mkdocs import articles, material, pages
 from lexikon.engine.mkdocs.caches import Caches
 from lexikon.engine.mkdocs.config import current_language, settings_from_config, strict_abort_pending
 from lexikon.engine.mkdocs.finish import finish_site
@@ -54,6 +54,8 @@ class LexikonBuild:
         """The real output folder, its lock, and the folder beside it the passes write into:
         swapped in when all succeed (see lexikon.publish.building)."""
         self.rendered: Rendered | None = None
+        self.knowledge: articles.Knowledge | None = None
+        """The docs folder's articles, checked and rendered once a build."""
         self.pagefind = False
         """Whether this build's search is Pagefind's (decided with the settings, once a build)."""
         self.second: SecondProcess | None = None
@@ -96,9 +98,11 @@ class LexikonBuild:
         for finding in result.findings:
             log.log(_LOG_LEVEL[finding.severity], str(finding))
         glossary = self._good_glossary(result)
+        self.knowledge = articles.prepare(settings, glossary, config, self.serving)
         self.caches = Caches.open(config, settings)
-        self.rendered = (self.caches.render(glossary, settings, config) if self.caches is not None
-                         else pages.render(glossary, settings, config))
+        render = self.caches.render if self.caches is not None else pages.render
+        self.rendered = render(glossary, settings, config, self.knowledge.articles, self.knowledge.markdown)
+        articles.add_missing_pages(self.rendered, self.knowledge)
         self.pagefind = settings.search == "pagefind"
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -147,6 +151,7 @@ class LexikonBuild:
         return context
 
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        markdown = articles.page_markdown(self.knowledge, page, markdown)
         if self.pagefind:
             page.lexikon_searched = pagefind.take_over_search(page.meta)  # type: ignore[attr-defined]
         if GRAPH_MARKER in markdown and self.rendered is not None:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from lexikon.core.articles import Article
 from lexikon.core.model import Glossary
 from lexikon.core.settings import Settings
 from lexikon.engine.mkdocs import pages
@@ -45,10 +46,11 @@ class Caches:
             return None
         return cls(page_cache, FrameCache(page_cache, config), MarkupMemo(page_cache.store))
 
-    def render(self, glossary: Glossary, settings: Settings, config: MkDocsConfig) -> Rendered:
+    def render(self, glossary: Glossary, settings: Settings, config: MkDocsConfig,
+               articles: tuple[Article, ...] = (), article_pages: dict[str, str] | None = None) -> Rendered:
         """Our render, its texts' conversions taken from the store where they still fit."""
         with remembered(self.markup):
-            rendered = pages.render(glossary, settings, config)
+            rendered = pages.render(glossary, settings, config, articles, article_pages)
         log.info(f"lexikon: {self.markup.hits} of {self.markup.total} texts' HTML from the cache")
         return rendered
 

@@ -27,7 +27,7 @@ def settings_from_config(config: MkDocsConfig) -> Settings:
         ]
     project_dir = Path(config.config_file_path).parent
     return make_settings(project_dir, languages, config.extra.get("lexikon"),
-                         Path(config.config_file_path).name)
+                         Path(config.config_file_path).name, config.docs_dir)
 
 
 def current_language(config: MkDocsConfig, settings: Settings) -> str:

@@ -34,11 +34,12 @@ def finish_site(rendered: Rendered, config: MkDocsConfig, kept: KeptOutputs | No
     description = site_texts(config_file, "site_description")
     inputs = ""
     if kept is not None:
-        inputs = _export_inputs(rendered, [title, rendered.identity, description])
+        inputs = _export_inputs(rendered, [title, rendered.identity, description,
+                                           repr(rendered.articles)])
         if kept.reuse("exports", inputs, ".", site_dir):
             return _say_taken(kept)
     written = write_data_exports(site_dir, rendered.glossary, rendered.layout, title, rendered.identity,
-                                 description)
+                                 description, rendered.articles)
     if kept is not None:
         kept.record("exports", inputs, site_dir, written)
         _say_taken(kept)

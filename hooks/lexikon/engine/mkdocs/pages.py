@@ -17,12 +17,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from lexikon.core import escape
-from lexikon.core.history import entry_history
+from lexikon.core.articles import Article, language_path
+from lexikon.core.history import article_history, entry_history
 from lexikon.core.layout import SiteLayout, href
 from lexikon.core.model import Glossary
 from lexikon.core.settings import Settings
 from lexikon.engine.mkdocs.config import site_identity, site_names
 from lexikon.render import frame
+from lexikon.render.article_lists import framed_pages
 from lexikon.render.pages import Page
 from lexikon.render.site_output import render_everything
 
@@ -43,16 +45,15 @@ class Rendered:
     """Per language, the Atom feed."""
     identity: str = "Lexikon"
     """What names the site in host-free identifiers (the first pass's: i18n renames it)."""
+    articles: tuple[Article, ...] = ()
+    """The knowledge base's articles, with the terms each links to or mentions."""
     sitemaps: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
     """Per language, each real page's URL and its languages' URLs (filled as pages are written)."""
 
 
 def source_uri(page: Page, settings: Settings) -> str:
     """Where i18n's suffix structure expects the page: ``x.md`` or ``x.<lang>.md``."""
-    if page.lang == settings.default_language:
-        return page.path
-    stem = page.path.removesuffix(".md")
-    return f"{stem}.{page.lang}.md"
+    return language_path(page.path, page.lang, settings.default_language)
 
 
 def site_layout(settings: Settings, config: MkDocsConfig) -> SiteLayout:
@@ -60,11 +61,17 @@ def site_layout(settings: Settings, config: MkDocsConfig) -> SiteLayout:
     return SiteLayout(settings, config.use_directory_urls, config.site_url or None, config.repo_url or None)
 
 
-def render(glossary: Glossary, settings: Settings, config: MkDocsConfig) -> Rendered:
-    """The pages, graphs and feeds, with this site's addresses and the git history."""
+def render(glossary: Glossary, settings: Settings, config: MkDocsConfig, articles: tuple[Article, ...] = (),
+           article_pages: dict[str, str] | None = None) -> Rendered:
+    """The pages, graphs and feeds, with this site's addresses and the git history; the
+    articles' pages (``article_pages``, Markdown by source path) get their stale notices and
+    boxes of terms in place."""
     layout = site_layout(settings, config)
+    docs_history = article_history(settings.docs_dir, settings.codes) if articles else {}
     output = render_everything(glossary, layout, entry_history(settings.glossary_dir, settings.codes),
-                               site_identity(config), site_names(config))
+                               site_identity(config), site_names(config), articles, docs_history)
+    if article_pages:
+        article_pages.update(framed_pages(glossary, layout, articles, docs_history, article_pages))
     return Rendered(
         settings=settings,
         glossary=glossary,
@@ -73,6 +80,7 @@ def render(glossary: Glossary, settings: Settings, config: MkDocsConfig) -> Rend
         graphs=output.graphs,
         feeds=output.feeds,
         identity=site_identity(config),
+        articles=articles,
     )
 
 
