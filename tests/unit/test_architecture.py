@@ -140,7 +140,7 @@ def test_functions_stay_small(layer: str) -> None:
 
 # --- nothing written twice ---------------------------------------------------------------------
 _FIELD = re.compile(r"^N: [N\[\]|., ]+( = .*)?$")  # a dataclass field: lists of them look alike
-_CONSTANT = re.compile(r"^N = [S0]$")  # a named constant, as are tables of them
+_CONSTANT = re.compile(r"^N = ([S0]|N \. N \( S \))$")  # a named constant or compiled pattern: tables of them
 
 
 def _shapes(path: Path) -> list[tuple[int, str]]:

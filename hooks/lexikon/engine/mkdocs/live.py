@@ -18,8 +18,8 @@ the check: :mod:`.live_check`):
 3. **Last**: Pagefind's bundles, feeds, sitemaps and exports are written again (a lunr
    index only by the next full build). A newer edit cancels steps 2 and 3; it redoes them.
 
-Anything else (``docs/``, ``mkdocs.yml``, ``_tags.yml``, the code, a failed step) is a
-full rebuild, as before, and the log says why. Both paths hold one lock: never at once.
+Anything else (``docs/``, ``mkdocs.yml``, ``_tags.yml``, the code, a failed step, articles that
+mention other terms now) is a full rebuild; the log says why. Both paths hold one lock.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ from lexikon.core.history import entry_history
 from lexikon.core.model import Glossary, Result
 from lexikon.core.paths import shown
 from lexikon.core.queries import published
+from lexikon.engine.mkdocs import articles
 from lexikon.engine.mkdocs.live_check import KeptCheck
 from lexikon.engine.mkdocs.live_pages import LanguagePass, config_copy
 from lexikon.engine.mkdocs.live_settle import Kept, settle, term_pages
@@ -196,7 +197,8 @@ class Live:
 
     def _show(self, rendered: Rendered, glossary: Glossary, ids: set[str]) -> list[str]:
         """Render, convert and write the pages of ``ids`` (new, changed or gone)."""
-        new = term_pages(published(glossary), rendered.layout, ids, self.history, self.kept)
+        new = term_pages(published(glossary), rendered.layout, ids, self.history, self.kept,
+                         rendered.articles)
         gone = {uri for uri, page in rendered.pages.items() if page.entry_id in ids and uri not in new}
         pages = {uri: page for uri, page in rendered.pages.items() if uri not in gone}
         pages.update(new)
@@ -272,10 +274,11 @@ class Live:
     def current(self, generation: int) -> bool:
         return generation == self.generation and self.ready and not self.editing
 
-    def full_render(self, rendered: Rendered) -> Rendered:
-        """The whole glossary rendered again, with the default language's pass config."""
+    def full_render(self, rendered: Rendered, knowledge: articles.Knowledge) -> Rendered:
+        """The whole glossary (with the articles' lists) rendered again, as the build does."""
         config = self.passes[rendered.settings.default_language].config
-        again = render(rendered.glossary, rendered.settings, config)
+        again = render(rendered.glossary, rendered.settings, config, knowledge.articles, knowledge.markdown)
+        articles.add_missing_pages(again, knowledge)
         return replace(again, sitemaps=rendered.sitemaps)
 
     def refresh_search(self, rendered: Rendered) -> None:

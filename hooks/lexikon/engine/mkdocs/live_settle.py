@@ -16,11 +16,14 @@ import logging
 import time
 from typing import TYPE_CHECKING, Any
 
+from lexikon.core.articles import Article
 from lexikon.core.layout import SiteLayout
 from lexikon.core.locale import load_locale
 from lexikon.core.model import Entry, Glossary
 from lexikon.core.queries import linked_ids
-from lexikon.engine.mkdocs.pages import source_uri
+from lexikon.engine.mkdocs import articles
+from lexikon.engine.mkdocs.articles import Knowledge
+from lexikon.engine.mkdocs.pages import Rendered, source_uri
 from lexikon.render import autolink
 from lexikon.render.autolink import Names
 from lexikon.render.page import Page
@@ -40,7 +43,10 @@ def settle(live: Live, generation: int) -> None:
         if not live.current(generation):
             return
         rendered = live.build.rendered
-    again = live.full_render(rendered)
+    knowledge = _articles_again(live, rendered)
+    again = live.full_render(rendered, knowledge)  # frames the articles' Markdown (terms box, notices)
+    with live.lock:
+        articles_changed, live.build.knowledge = knowledge != live.build.knowledge, knowledge
     with live.lock:
         if not live.current(generation):
             return
@@ -49,7 +55,7 @@ def settle(live: Live, generation: int) -> None:
         make.sort(key=lambda uri: len(again.pages[uri].markdown))  # the long lists last: a newer
         # edit waits for the page being made, at most
         gone = set(shown) - set(again.pages)
-        hand_written = live.moved or again.graphs != rendered.graphs
+        hand_written = live.moved or articles_changed or again.graphs != rendered.graphs
         live.moved = False
     if not live.put(again, make, gone, generation):
         return
@@ -68,15 +74,25 @@ def settle(live: Live, generation: int) -> None:
     log.info("lexikon: search, feeds, sitemaps and exports updated in %.2f s", time.perf_counter() - start)
 
 
+def _articles_again(live: Live, rendered: Rendered) -> Knowledge:
+    """The articles read again against the edited glossary (their links' tooltips, the terms
+    they mention): if that changes them, their pages are made again too."""
+    knowledge = live.build.knowledge or Knowledge()
+    if not knowledge.articles:
+        return knowledge
+    config = live.passes[rendered.settings.default_language].config
+    return articles.prepare(rendered.settings, rendered.glossary, config, serving=True)
+
+
 def term_pages(glossary: Glossary, layout: SiteLayout, ids: set[str], history: Any,
-               kept: Kept) -> dict[str, Page]:
+               kept: Kept, articles: tuple[Article, ...] = ()) -> dict[str, Page]:
     """The term pages of ``ids`` in every language, as the full render makes them (what they
     need of the whole glossary, backlinks and the names mentions are matched against, from
     ``kept``: worked out again only for entries that changed)."""
     inbound = kept.inbound(glossary, ids)
     made: dict[str, Page] = {}
     for code in glossary.languages:
-        view = View(glossary, layout, load_locale(code), inbound, history)
+        view = View(glossary, layout, load_locale(code), inbound, history, articles)
         view.__dict__["mention_names"] = kept.mention_names(glossary, code)  # the cached_property's value
         for entry_id in sorted(ids & glossary.entries.keys()):
             page = term_page(view, glossary.entries[entry_id])
