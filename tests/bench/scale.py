@@ -96,10 +96,11 @@ def measure_tree(command: list[str], cwd: Path) -> TreeRun:
         watcher.start()
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
         done.set()
         watcher.join()
         err.seek(0)
-        return TreeRun(seconds, os.waitstatus_to_exitcode(status), usage.ru_maxrss / 1024,
+        return TreeRun(seconds, process.returncode, usage.ru_maxrss / 1024,
                        tree_peak[0] / 1024, processes, err.read().decode("utf-8", "replace"))
 
 
