@@ -8,6 +8,7 @@ made in parallel (:mod:`lexikon.check.pipeline`); what needs the other files is 
 from __future__ import annotations
 
 import difflib
+import re
 
 import yaml
 
@@ -189,12 +190,16 @@ def _references(entry: Entry, findings: list[Finding]) -> tuple[Reference, ...]:
                 span = text.spans.get(name if name != "highlights" else f"highlights[{index}]")
                 if span is None:
                     continue
-                written = links.CROSS_LINK_PARTS.findall(value)  # (as written, target, label)
+                written = _LINK_PARTS.findall(value)  # (as written, target, label)
                 if written:  # tuples at C speed: a text may hold thousands of links
                     locate = span.locator()
                     found += [Reference("link", target.strip(), *locate(link), link)
                               for link, target, _ in written]
     return tuple(found)
+
+
+_LINK_PARTS = re.compile(f"({links.CROSS_LINK.pattern})")
+"""A cross-link, its groups the link as written, its target and its label (for ``findall``)."""
 
 
 def _titles(entry: Entry) -> tuple[TitleUse, ...]:

@@ -8,6 +8,7 @@ due, ids that are ids, sources with a title and a web address.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Iterable
 
@@ -35,6 +36,12 @@ _BOOL_TAG = "tag:yaml.org,2002:bool"
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _COMMENT = re.compile(r"[ \t]+(#.*)")
 _WEB_URL = re.compile(r"(?i)^https?://[^\s/]+")
+
+
+@functools.cache
+def _required(spec: FieldSpec, kind: Kind) -> FieldSpec:
+    """The spec of one item of ``spec``'s value, as ``kind`` (made once per field, not per use)."""
+    return FieldSpec(spec.name, kind, True, spec.doc)
 
 
 class FieldReader:
@@ -88,8 +95,7 @@ class FieldReader:
             self.problem(node, f"'{spec.name}' must be a list, e.g. [a, b] or one '- item' per line")
             return None
         items: list[object] = []
-        item_spec = FieldSpec(spec.name, Kind.INLINE if spec.kind is Kind.INLINES else Kind.LINE, True,
-                              spec.doc)
+        item_spec = _required(spec, Kind.INLINE if spec.kind is Kind.INLINES else Kind.LINE)
         what = f"an item of '{spec.name}'"
         for index, item in enumerate(node.value):
             spans[f"{name}[{index}]"] = self.span(item)
@@ -189,7 +195,7 @@ class FieldReader:
 
     def choice(self, spec: FieldSpec, node: yaml.Node, choices: tuple[str, ...]) -> str | None:
         """One word of ``choices``; the message lists them (and the close one, if any)."""
-        line = FieldSpec(spec.name, Kind.LINE, True, spec.doc)
+        line = _required(spec, Kind.LINE)
         value = self.scalar(line, node, f"'{spec.name}'", text=False)
         if value is None or value.strip() in choices:
             return None if value is None else value.strip()

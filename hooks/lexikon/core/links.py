@@ -12,11 +12,9 @@ from dataclasses import dataclass
 
 from lexikon.core.markdown_code import without_code, without_fences
 
+# Greedy parts: neither holds a character that could end it early (a target no '|' or ']', a
+# label no ']'), so they match as lazy ones would, without a retry at every character.
 CROSS_LINK = re.compile(r"\[\[([^\[\]|\n]*)(?:\|([^\[\]\n]*))?\]\]")
-"""Greedy, as the parts hold no character that could end them early (a target no ``|`` or
-``]``, a label no ``]``): the same matches as lazy parts, without a retry per character."""
-CROSS_LINK_PARTS = re.compile(f"({CROSS_LINK.pattern})")
-"""The same, its groups the link as written, the target and the label (for ``findall``)."""
 
 _AUTOLINK = re.compile(r"<((?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?://[^<>]*)>|<([^<> !]+@[^@<> ]+)>")
 """Python-Markdown's own pattern (markdown/inlinepatterns.py): what the renderer makes a link."""

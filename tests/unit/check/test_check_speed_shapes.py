@@ -18,6 +18,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from lexikon.check import near_duplicates
+from lexikon.check.entry import _LINK_PARTS
 from lexikon.core import links
 from lexikon.core.markdown_code import without_code
 from lexikon.core.model import Span
@@ -154,7 +155,7 @@ def test_links_are_placed_as_one_at_a_time(value: str, style: str) -> None:
            "quoted": '"' + value.replace("\n", "\\n") + '"', "other": "x"}[style]
     span = Span("glossary/t.yml", 7, 9, raw)
     locate = span.locator()
-    new = [(target.strip(), *locate(link), link) for link, target, _ in links.CROSS_LINK_PARTS.findall(value)]
+    new = [(target.strip(), *locate(link), link) for link, target, _ in _LINK_PARTS.findall(value)]
     assert new == old_link_references(value, span)
 
 
