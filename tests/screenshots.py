@@ -28,6 +28,7 @@ KINDS = {
     "home": "", "a-z": "terms/", "term": "terms/outsourcing/", "missing": "terms/make-or-buy/",
     "tag": "tags/business/", "tags": "tags/", "changes": "changes/", "data": "data/",
     "print": "print/", "guide": "guide/", "404": "does-not-exist/", "table": "table-de-da/",
+    "articles": "articles/", "article": "articles/sourcing-entscheiden/",
 }
 DEVICES = {"desktop": (1280, 800), "phone": (390, 844)}
 SCHEMES = ("light", "dark")
