@@ -160,7 +160,8 @@ def search_on_open(site_dir: Path, queries: dict[str, list[tuple[str, str]]],
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             context.set_default_timeout(timeout_s * 1000)
             started: list = []
-            context.on("request", started.append)
+            # A function of our own, not the list's bound append: Playwright reads its handler's code.
+            context.on("request", lambda request, started=started: started.append(request))
             context.add_init_script(_CLOCK)
             try:
                 page = context.new_page()
