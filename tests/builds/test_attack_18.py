@@ -1,0 +1,85 @@
+"""Attack on issue 18 (articles): inputs the authors did not design for, each a strict xfail
+that asserts the promised outcome on the built site (README "Articles in docs/", "The site")."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.builds.test_articles_build import GLOSSARY
+from tests.support.project import Project, article, copy_project
+
+URL_IN_TEXT = """\
+---
+title: Adresse
+---
+
+Siehe https://example.org/Outsourcing/page für mehr.
+
+Erst hier steht Outsourcing im Fließtext.
+"""
+
+BRACKET_LABEL = """\
+---
+title: Klammer
+---
+
+Ein Link [[insourcing|mit \\] Klammer]] im Text.
+"""
+
+MARKUP_LABEL = """\
+---
+title: Betont
+---
+
+Ein Link [[nearshoring|*betont*]] im Text.
+"""
+
+DANISH = """\
+---
+title: Dansk
+---
+
+Tekst.
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    project = copy_project(tmp_path_factory.mktemp("attack18"), GLOSSARY)
+    project.write("glossary/_tags.yml", "it: {de: IT, da: IT}\n")
+    for name, text in {"adresse": URL_IN_TEXT, "klammer": BRACKET_LABEL, "betont": MARKUP_LABEL,
+                       "pagefind/hinweis": URL_IN_TEXT.replace("Adresse", "Hinweis")}.items():
+        project.write(f"docs/{name}.md", text)
+        project.write(f"docs/{name}.da.md", DANISH)
+    result = project.build(strict=False)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+@pytest.mark.xfail(strict=True, reason="a term inside a bare URL's text is auto-linked, "
+                   "taking the first mention")
+def test_term_inside_a_bare_url_is_not_linked(site: Project) -> None:
+    page = article(site.html("adresse/"))
+    assert "https://example.org/Outsourcing/page" in page
+    assert 'Erst hier steht <a href="../terms/outsourcing/"' in page
+
+
+@pytest.mark.xfail(strict=True, reason="[[id|label]] with an escaped ] in the label links on the page but is "
+                   "missing from the term page's article list and glossary.json")
+def test_link_with_bracket_in_label_counts_for_the_term(site: Project) -> None:
+    assert 'href="../terms/insourcing/"' in article(site.html("klammer/"))
+    assert "../../klammer/" in site.html("terms/insourcing/")
+    data = json.loads((site.site / "glossary.json").read_text(encoding="utf-8"))
+    assert "insourcing" in data["articles"]["klammer"]["texts"]["de"]["links"]
+
+
+@pytest.mark.xfail(strict=True, reason="an article under docs/pagefind/ is listed in the articles index but "
+                   "its page is wiped by the Pagefind bundle")
+def test_article_in_pagefind_folder_is_on_the_site_or_refused(site: Project) -> None:
+    listed = '"../pagefind/hinweis/"' in site.html("articles/")
+    assert not listed or (Path(site.site) / "pagefind" / "hinweis" / "index.html").is_file()
+    result = site.lexicon("check")
+    assert listed or "docs/pagefind/hinweis.md" in result.stdout
