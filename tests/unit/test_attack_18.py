@@ -1,0 +1,63 @@
+"""Attack on issue 18 (articles) through the command line: inputs the authors did not design
+for, each a strict xfail asserting the promised outcome (README "lexicon new-article",
+"Articles in docs/")."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from lexikon.cli.main import EXIT_OK, main
+from tests.support.constants import ROOT
+from tests.support.project import copy_project
+
+GLOSSARY = {"outsourcing.yml": """
+    de:
+      title: Outsourcing
+      summary: Die Vergabe nach außen.
+    da:
+      title: Outsourcing
+      summary: Udlicitering.
+"""}
+
+
+@pytest.fixture
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project folder with the real mkdocs.yml and an empty docs folder; cwd is set to it."""
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    (project / "glossary").mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    monkeypatch.chdir(project)
+    return project
+
+
+def _docs(root: Path) -> list[str]:
+    return sorted(p.relative_to(root / "docs").as_posix() for p in (root / "docs").rglob("*") if p.is_file())
+
+
+@pytest.mark.xfail(strict=True, reason="new-article accepts pagefind/x, whose page the Pagefind bundle wipes "
+                   "(the articles index then links nowhere)")
+def test_refuses_a_name_in_the_search_bundle_folder(root: Path) -> None:
+    code = main(["new-article", "pagefind/hinweis", "--title-de", "Hinweis", "--title-da", "Note"])
+    assert code != EXIT_OK and _docs(root) == []
+
+
+@pytest.mark.xfail(strict=True, reason="new-article writes a title of spaces; check --strict passes it, "
+                   "the articles index shows an empty link")
+def test_refuses_a_blank_title(root: Path) -> None:
+    code = main(["new-article", "leer", "--title-de", "Leer", "--title-da", "   "])
+    assert code != EXIT_OK and _docs(root) == []
+
+
+@pytest.mark.xfail(strict=True, reason="[[id]] in an indented code block is reported as a cross-link naming "
+                   "nothing (the page shows it as code; fenced code is skipped)")
+def test_cross_link_in_indented_code_is_code(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p", GLOSSARY)
+    project.write("docs/a.md", "# A\n\nSo sieht es aus:\n\n    [[beispiel-id]]\n\n```\n[[auch-code]]\n```\n")
+    project.write("docs/a.da.md", "# A\n")
+    result = project.lexicon("check")
+    assert result.returncode == 0, result.stdout
+    assert "beispiel-id" not in result.stdout
