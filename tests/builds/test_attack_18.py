@@ -158,3 +158,41 @@ def test_blank_line_is_no_change_for_staleness(history: Project) -> None:
 def test_check_stale_reports_the_stale_article(history: Project) -> None:
     result = history.lexicon("check", "--stale")
     assert "docs/inhalt.da.md" in result.stdout
+
+
+ODD = {
+    "in-adresse": "# In der Adresse\n\nUnd [x](https://example.org/[[insourcing]]) da.\n",
+    "verschachtelt": "# Verschachtelt\n\nEin [[nearshoring|Label mit [[insourcing]] drin]] ende.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def odd(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, str, str]:
+    """Cross-link syntax where it cannot be a link: the build either refuses it with a located
+    finding (the check's output and the log) or shows the text as written."""
+    project = copy_project(tmp_path_factory.mktemp("attack18odd"), GLOSSARY)
+    for name, text in ODD.items():
+        project.write(f"docs/{name}.md", text)
+        project.write(f"docs/{name}.da.md", DANISH)
+    build = project.build(strict=False)
+    return project, build.stdout + build.stderr if build.returncode else "", project.lexicon("check").stdout
+
+
+@pytest.mark.xfail(strict=True, reason="[[id]] inside a link's URL is silently rewritten to the term's title "
+                   "(https://example.org/[[insourcing]] → …/Insourcing); no finding")
+def test_cross_link_inside_a_url_is_kept_or_reported(odd: tuple[Project, str, str]) -> None:
+    project, failed, check = odd
+    if "docs/in-adresse.md:3:" in check:
+        assert "docs/in-adresse.md:3:" in failed
+    else:
+        assert 'href="https://example.org/Insourcing"' not in article(project.html("in-adresse/"))
+
+
+@pytest.mark.xfail(strict=True, reason="[[id|label with [[other]] ]] renders as '[[nearshoring|Label …]]' "
+                   "with stray links and brackets; no finding")
+def test_nested_cross_link_is_rendered_or_reported(odd: tuple[Project, str, str]) -> None:
+    project, failed, check = odd
+    if "docs/verschachtelt.md:3:" in check:
+        assert "docs/verschachtelt.md:3:" in failed
+    else:
+        assert "[[" not in article(project.html("verschachtelt/"))
