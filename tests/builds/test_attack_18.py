@@ -61,6 +61,16 @@ Zweiter Absatz hier.
 Schluss.
 """
 
+QUIET = """\
+---
+title: Ohne Autolink
+autolink: false
+terms: true
+---
+
+Hier wird Backsourcing nur erwähnt, nicht verlinkt.
+"""
+
 DANISH = """\
 ---
 title: Dansk
@@ -75,7 +85,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     project = copy_project(tmp_path_factory.mktemp("attack18"), GLOSSARY)
     project.write("glossary/_tags.yml", "it: {de: IT, da: IT}\n")
     for name, text in {"adresse": URL_IN_TEXT, "klammer": BRACKET_LABEL, "betont": MARKUP_LABEL,
-                       "wiederholt": REPEATS,
+                       "wiederholt": REPEATS, "ohne-autolink": QUIET,
                        "pagefind/hinweis": URL_IN_TEXT.replace("Adresse", "Hinweis")}.items():
         project.write(f"docs/{name}.md", text)
         project.write(f"docs/{name}.da.md", DANISH)
@@ -90,6 +100,14 @@ def test_repeated_setext_heading_and_rule_stay(site: Project) -> None:
     page = article(site.html("wiederholt/"))
     assert page.count("<hr") == 2
     assert page.count('id="beispiel') == 2
+
+
+@pytest.mark.xfail(strict=True, reason="with autolink: false a mentioned term no longer counts: no terms box "
+                   "(terms: true) and the term page does not list the article")
+def test_mention_counts_without_autolink(site: Project) -> None:
+    page = article(site.html("ohne-autolink/"))
+    assert "lexikon-article-terms" in page and 'href="../terms/backsourcing/"' in page
+    assert "../../ohne-autolink/" in site.html("terms/backsourcing/")
 
 
 @pytest.mark.xfail(strict=True, reason="a term inside a bare URL's text is auto-linked, "

@@ -63,9 +63,8 @@ def test_cross_link_in_indented_code_is_code(tmp_path: Path) -> None:
     assert "beispiel-id" not in result.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="the guide allows front matter 'template' (keys MkDocs and the theme "
-                   "read);"
-                   " check calls it an unknown key (README names only hide and search)")
+@pytest.mark.xfail(strict=True, reason="the guide allows front matter 'template' (a key MkDocs reads); "
+                   "check calls it an unknown key (README names only hide and search)")
 def test_template_key_the_guide_allows(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p", GLOSSARY)
     project.write("docs/a.md", "---\ntitle: A\ntemplate: main.html\n---\n\nText.\n")
