@@ -100,7 +100,7 @@ def test_two_articles_for_one_address_are_an_error(tmp_path: Path) -> None:
     assert result.returncode == 1 and "docs/da/x.md:" in result.stdout, result.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="new-article da/x writes docs/da/x.md, a German page at /da/x/ inside the "
+@pytest.mark.xfail(strict=True, reason="new-article da/x writes docs/da/x.md, a German page at /da/x/ in the "
                    "Danish site, where docs/x.da.md would land too")
 def test_refuses_a_folder_named_like_a_language(root: Path) -> None:
     code = main(["new-article", "da/x", "--title-de", "Deutsch", "--title-da", "Dansk"])
