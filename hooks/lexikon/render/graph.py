@@ -55,11 +55,37 @@ def neighbourhood_svg(center: Node, neighbours: Sequence[tuple[Node, str]], labe
         f'x2="{x:.1f}" y2="{y:.1f}"/>' for _, kind, (x, y) in placed
     )
     nodes = _node(center, cx, cy, center=True) + "".join(
-        _node(node, x, y) for node, _, (x, y) in placed
+        _node(node, x, y, side=_side(x, cx)) for node, _, (x, y) in placed
     )
     where = {"": (cx, cy), **{str(i): xy for i, (_, _, xy) in enumerate(placed)}}
     shown = [center, *(node for node, _, _ in placed)]
-    return _svg_at(*_bounds(shown, where), label, edges + nodes)
+    bounds = _bounds(shown, where, _spans(center, cx, placed))
+    for _ in range(2):  # labels grow on a phone as the picture shrinks: room for them there
+        # too, or a long one is cut at the picture's edge
+        phone_scale = max(LABEL_PX, 12 * bounds[0] / PHONE_WIDTH) / LABEL_PX
+        bounds = _bounds(shown, where, _spans(center, cx, placed, phone_scale))
+    return _svg_at(*bounds, label, edges + nodes)
+
+
+def _spans(center: Node, cx: float, placed: list, scale: float = 1.0) -> list[tuple[float, float]]:
+    return [_label_span(center, cx, 0, scale)] + [
+        _label_span(node, x, _side(x, cx), scale) for node, _, (x, _) in placed]
+
+
+def _side(x: float, cx: float) -> int:
+    """Where a neighbour's label goes: beside its circle, away from the middle (-1 left, 1
+    right), or below it (0) straight above or under the middle. Centred below a node left or
+    right of the middle, a long label (an article's title) ran into the middle's own."""
+    return -1 if x < cx - 1 else 1 if x > cx + 1 else 0
+
+
+def _label_span(node: Node, x: float, side: int, scale: float = 1.0) -> tuple[float, float]:
+    """The label's horizontal extent (13 px letters, ~7.5 px wide, and a margin), ``scale``
+    times that."""
+    width = (len(node.label) * 7.5 + 24) * scale
+    if side == 0:
+        return x - width / 2, x + width / 2
+    return (x - width, x + 12) if side < 0 else (x - 12, x + width)
 
 
 def lexicon_svg(nodes: Sequence[Node], edges: Sequence[Edge], label: str) -> str:
@@ -86,16 +112,21 @@ def lexicon_svg(nodes: Sequence[Node], edges: Sequence[Edge], label: str) -> str
     return _svg_at(*_bounds(order, where), label, lines + circles)
 
 
-def _bounds(nodes: Sequence[Node], where: dict[str, tuple[float, float]]) -> tuple[float, ...]:
+def _bounds(nodes: Sequence[Node], where: dict[str, tuple[float, float]],
+            spans: Sequence[tuple[float, float]] = ()) -> tuple[float, ...]:
     """Width, height and origin of the box around the circles and their labels (below
-    each, centred): no empty band above the picture, none beside it."""
+    each, centred, unless ``spans`` gives each label's extent): no empty band above the
+    picture, none beside it."""
     if not where:
         return 160, 40, 0, 0
     half_label = max(len(node.label) for node in nodes) * 4 + 12  # 13 px letters, ~7.5 px wide
     xs = [x for x, _ in where.values()]
     ys = [y for _, y in where.values()]
-    left, top = min(xs) - half_label, min(ys) - 12
-    return max(xs) + half_label - left, max(ys) + 30 - top, left, top
+    left, right = min(xs) - half_label, max(xs) + half_label
+    if spans:
+        left, right = min(lo for lo, _ in spans), max(hi for _, hi in spans)
+    top = min(ys) - 12
+    return right - left, max(ys) + 30 - top, left, top
 
 
 def _on_circle(cx: float, cy: float, radius: float, index: int, count: int,
@@ -104,15 +135,17 @@ def _on_circle(cx: float, cy: float, radius: float, index: int, count: int,
     return cx + radius * math.cos(angle), cy + radius * math.sin(angle)
 
 
-def _node(node: Node, x: float, y: float, center: bool = False) -> str:
+def _node(node: Node, x: float, y: float, center: bool = False, side: int = 0) -> str:
     css = "lexikon-node lexikon-node--center" if center else "lexikon-node"
+    text_x, text_y = (x + 12 * side, y + 4.5) if side else (x, y + (24 if center else 20))
+    anchor = {-1: "end", 0: "middle", 1: "start"}[side]
     lang = f' lang="{svg_attr(node.lang)}"' if node.lang else ""
     tooltip = f"<title>{svg_text(node.label)}: {svg_text(node.tooltip)}</title>" if node.tooltip else ""
     return (
         f'<a class="{css}" href="{svg_attr(node.href)}" aria-label="{svg_attr(node.label)}"{lang}>'
         f"{tooltip}"
         f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{9 if center else 6}"/>'
-        f'<text x="{x:.1f}" y="{y + (24 if center else 20):.1f}" text-anchor="middle">'
+        f'<text x="{text_x:.1f}" y="{text_y:.1f}" text-anchor="{anchor}">'
         f"{svg_text(node.label)}</text></a>"
     )
 

@@ -12,8 +12,9 @@ from lexikon.render import graph
 from lexikon.render.article_lists import about_term
 from lexikon.render.view import View
 
-ARTICLE_LABEL = 32
-"""Characters of an article's title a node shows (titles of articles are sentences)."""
+ARTICLE_LABEL = 24
+"""Characters of an article's title a node shows (titles of articles are sentences; a phone
+shows the picture small, its labels large: a longer one is cut at the edge)."""
 
 
 def node(view: View, entry: Entry, origin: str) -> graph.Node:
@@ -30,7 +31,8 @@ def article_node(view: View, article: Article, origin: str) -> graph.Node:
     whole title in the tooltip with its description), a link to it."""
     href = view.layout.href(view.lang, origin, article.neutral_path)
     label = article.title if len(article.title) <= ARTICLE_LABEL else (
-        article.title[:ARTICLE_LABEL].rsplit(" ", 1)[0].rstrip(",:;–-") + "…")
+        article.title[:ARTICLE_LABEL + 1].rsplit(" ", 1)[0].rstrip(",:;–-") + "…")  # a word ending at
+    # the limit is kept whole
     tooltip = " – ".join(part for part in (article.title if label != article.title else "",
                                            article.description) if part)
     return graph.Node(f"article:{article.key}", label, href, tooltip)
