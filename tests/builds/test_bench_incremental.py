@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.bench.incremental import bench_incremental, incremental_table
 from tests.bench.run import parse_args
 
+pytestmark = pytest.mark.slow  # whole builds; in `make test` all the same
 
 def test_incremental_after_one_edit_against_cold(tmp_path: Path) -> None:
     row = bench_incremental(12, tmp_path, repetitions=1, log=lambda message: None)

@@ -9,11 +9,14 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.bench.run import change_entry
 from tests.bench.synthetic import write_glossary
 from tests.builds.test_incremental_identity import _differences
 from tests.support.project import Project, copy_project
 
+pytestmark = pytest.mark.slow  # whole builds; in `make test` all the same
 
 def _build(project: Project) -> tuple[list[str], list[tuple[int, int]]]:
     """What the build took from the last site, and its frames from the cache per pass."""
