@@ -11,6 +11,7 @@ from tests.bench.run import parse_args
 
 pytestmark = pytest.mark.slow  # whole builds; in `make test` all the same
 
+
 def test_incremental_after_one_edit_against_cold(tmp_path: Path) -> None:
     row = bench_incremental(12, tmp_path, repetitions=1, log=lambda message: None)
     assert row["cold_s"] > 0 and row["incremental_s"] > 0

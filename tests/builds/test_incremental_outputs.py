@@ -18,6 +18,7 @@ from tests.support.project import Project, copy_project
 
 pytestmark = pytest.mark.slow  # whole builds; in `make test` all the same
 
+
 def _build(project: Project) -> tuple[list[str], list[tuple[int, int]]]:
     """What the build took from the last site, and its frames from the cache per pass."""
     result = project.build(strict=True)
