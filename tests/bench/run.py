@@ -562,9 +562,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                              "process and the process tree, e.g. 100,1000,10000 (default: none)")
     parser.add_argument("--scale-corpus-size", type=int, default=0,
                         help="also a cold build of every --corpora corpus at this size (default 0: none)")
-    parser.add_argument("--incremental-sizes", default="300,1000",
+    parser.add_argument("--incremental-sizes",
                         help="sizes whose build after one edit is measured against a cold build "
-                             "(default: %(default)s; '' for none; see tests/bench/incremental.py)")
+                             "(default: 300,1000 with the default --sizes, else none; "
+                             "see tests/bench/incremental.py)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON to this file")
     parser.add_argument("--quick", action="store_true",
                         help="100 terms, one repetition, no serve (the smoke test's mode)")
@@ -585,7 +586,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         args.search_sizes = [int(s) for s in args.search_sizes.split(",") if s.strip()]
         args.scale_sizes = [int(s) for s in args.scale_sizes.split(",") if s.strip()]
         args.corpora = [name.strip() for name in args.corpora.split(",") if name.strip()]
-        args.incremental_sizes = [int(s) for s in args.incremental_sizes.split(",") if s.strip()]
+        incremental = args.incremental_sizes
+        if incremental is None:
+            incremental = "300,1000" if args.sizes == list(DEFAULT_SIZES) else ""
+        args.incremental_sizes = [int(s) for s in incremental.split(",") if s.strip()]
         for name in args.corpora:
             corpora.writer(name)
     except ValueError as err:

@@ -17,6 +17,7 @@ import pytest
 from tests.bench.synthetic import write_glossary
 from tests.support.project import Project, copy_project
 
+pytestmark = pytest.mark.slow  # whole builds; in `make test` all the same
 SIZE = 10
 NEW_ENTRY = """\
 tags: [business]

@@ -9,10 +9,14 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.bench.run import change_entry
 from tests.bench.synthetic import write_glossary
 from tests.builds.test_incremental_identity import _differences
 from tests.support.project import Project, copy_project
+
+pytestmark = pytest.mark.slow  # whole builds; in `make test` all the same
 
 
 def _build(project: Project) -> tuple[list[str], list[tuple[int, int]]]:
@@ -76,3 +80,25 @@ def test_a_title_in_the_nav_renders_every_frame_of_its_language_again(tmp_path: 
     _, frames = _build(project)
     assert frames[0][0] == 0 < frames[0][1] and frames[1][0] == frames[1][1] > 0, frames
     _same_as_cold(project, tmp_path, "nav-title")
+
+
+def test_a_linked_trash_deletes_nothing_it_points_to(tmp_path: Path) -> None:
+    """A pull request commits ``.cache/lexikon-trash`` as a link, or a link inside it: the
+    replaced site and Pagefind's staging are deleted elsewhere, the link's target stays."""
+    victim = tmp_path / "victim"
+    (victim / "sub").mkdir(parents=True)
+    (victim / "sub" / "file").write_text("bleibt", "utf-8")
+    glossary = tmp_path / "glossary"
+    write_glossary(glossary, 4, 6)
+    project = copy_project(tmp_path / "project", glossary)
+    (project.root / ".cache").mkdir(exist_ok=True)
+    (project.root / ".cache" / "lexikon-trash").symlink_to(victim)
+    _build(project)
+    _build(project)  # the first site is replaced now
+    (project.root / ".cache" / "lexikon-trash").unlink()
+    (project.root / ".cache" / "lexikon-trash").mkdir()
+    (project.root / ".cache" / "lexikon-trash" / "site-999999-aa").symlink_to(victim)
+    _build(project)
+    _build(project)
+    assert (victim / "sub" / "file").read_text("utf-8") == "bleibt"
+    assert (project.site / "index.html").is_file()

@@ -11,8 +11,8 @@ TOC, meta, title, anchors, links to check, log records; not the Markdown, which 
 after the conversion reads in this site's config) is stored as plain JSON through
 :class:`lexikon.check.cache.ReportCache` (signed with this machine's key: a committed cache
 is never trusted) and set back on the page instead of converting it, the way
-:mod:`.second_process` hands back a page converted elsewhere. Templates, nav, search and
-exports are made fresh in every build.
+:mod:`.second_process` hands back a page converted elsewhere. The templated page, the
+editors' texts and the whole-site outputs have stores of their own (:mod:`.caches`).
 """
 
 from __future__ import annotations

@@ -1,0 +1,30 @@
+"""The bench's incremental figure (issue 17) runs and reports what it measured."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.bench.incremental import bench_incremental, incremental_table
+from tests.bench.run import parse_args
+
+pytestmark = pytest.mark.slow  # whole builds; in `make test` all the same
+
+
+def test_incremental_after_one_edit_against_cold(tmp_path: Path) -> None:
+    row = bench_incremental(12, tmp_path, repetitions=1, log=lambda message: None)
+    assert row["cold_s"] > 0 and row["incremental_s"] > 0
+    assert row["ratio"] == row["incremental_s"] / row["cold_s"]
+    assert len(row["hits"]["pages"]) == len(row["hits"]["frames"]) == 2
+    (de_hits, de_total), (da_hits, da_total) = row["hits"]["pages"]
+    assert 0 < de_hits < de_total and da_hits == da_total, row["hits"]  # a German body was edited
+    assert row["hits"]["outputs"] == "pagefind-da"
+    assert "   12" in incremental_table([row])
+
+
+def test_the_full_bench_measures_300_and_1000_terms_others_only_when_asked() -> None:
+    assert parse_args([]).incremental_sizes == [300, 1000]
+    assert parse_args(["--sizes", "30"]).incremental_sizes == []
+    assert parse_args(["--sizes", "30", "--incremental-sizes", "30"]).incremental_sizes == [30]
+    assert parse_args(["--quick"]).incremental_sizes == []
