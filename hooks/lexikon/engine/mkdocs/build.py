@@ -37,7 +37,7 @@ from lexikon.engine.mkdocs.pages import Rendered
 from lexikon.engine.mkdocs.second_process import SecondProcess
 from lexikon.publish import pagefind
 from lexikon.publish.building import Building, begin
-from lexikon.render import propose
+from lexikon.render import propose, raw_blocks
 from lexikon.render.pages import GRAPH_MARKER, Page
 
 log = logging.getLogger("mkdocs.hooks.lexikon")
@@ -140,7 +140,13 @@ class LexikonBuild:
             converted_elsewhere(page)
             return ""  # converted in the second process: see on_page_content
         generated = self._generated(page)
-        return generated.markdown if generated else None
+        if generated is None:
+            return None
+        # Our finished HTML blocks go past Python-Markdown (which re-reads them and copies the
+        # rest of the page for each: the printable lexicon's square), back in on_page_content.
+        hidden, blocks, prefix = raw_blocks.hide(generated.markdown)
+        page.lexikon_raw = (blocks, prefix)  # type: ignore[attr-defined]
+        return hidden
 
     def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
         if template_name == "404.html" and self.rendered is not None:
@@ -171,6 +177,8 @@ class LexikonBuild:
     def _converted(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         if self.second is not None and self.second.owns(page):
             return self.second.take(page, files)
+        raw = vars(page).pop("lexikon_raw", None)
+        html = raw_blocks.put_back(html, *raw) if raw else html
         lang = current_language(config, self.rendered.settings) if self.rendered else ""
         html = material.localize_permalinks(html, lang) if lang else html
         return pagefind.code_out_of_search(html) if self.pagefind else html
