@@ -74,8 +74,8 @@ def _bad_slug(slug: str) -> str:
 def _bad_titles(args: argparse.Namespace, settings: Settings) -> str:
     for code in settings.codes:
         title = _title(args, code)
-        if title != "" and not title.strip() or title != title.strip():
-            return f"the {code} title is blank or starts or ends with spaces: write the title itself"
+        if title and not title.strip():
+            return f"the {code} title is blank: write the title itself, or leave the option out"
         if any(ord(char) < 32 or 0x7F <= ord(char) < 0xA0 or char in "\u2028\u2029" for char in title):
             return f"the {code} title must be one line of text without control characters"
     return ""
