@@ -47,8 +47,9 @@ _LOCALE_LIKE = re.compile(r"^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$|^[a-z]{2}_[A-Z
 """static-i18n's ``RE_LOCALE``: a suffix it reads as a language even when not configured."""
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 """MkDocs' own (``mkdocs.utils.meta``), so that what is front matter here is there too."""
-_OPENING = re.compile(r"\A-{3}[ \t]*\n[^\n]*\S")
-"""A first line ``---`` directly followed by a line of text: front matter begun (else a rule)."""
+_OPENING = re.compile(r"\A-{3}[ \t]*\n(?![-.]{3}[ \t]*(?:\n|\Z))[^\n]*\S")
+"""A first line ``---`` directly followed by a line of text, not another rule: front matter
+begun (else a rule). Unclosed where MkDocs reads it, its keys would show as text."""
 _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.M)
 
 
@@ -175,8 +176,8 @@ def parse_article(text: str, path: str, display: str, key: str, lang: str) -> tu
             findings.append(Finding(display, problem[0], problem[1], Severity.ERROR, problem[2]))
     elif _OPENING.match(text):
         findings.append(Finding(display, 1, 1, Severity.ERROR, (
-            "the front matter has no closing '---' line, so the page shows it as text: add '---' "
-            "after its last key")))
+            "the front matter has no closing '---' line (followed by a line end), so the page shows it "
+            "as text: add one after its last key")))
     if not text.strip():
         findings.append(Finding(display, 1, 1, Severity.ERROR, (
             "the file is empty: start from 'lexicon new-article NAME', or delete it")))

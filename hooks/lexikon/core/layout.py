@@ -256,18 +256,19 @@ def taken_address(settings: Settings, neutral: str) -> str | None:
     ``x/index.md``), the folder of the term or tag pages or of the search bundle (which
     replaces the pages in it), or a folder named like a language, where static-i18n lays
     that language's tree (``da/x.md`` would land on ``x.da.md``'s address)."""
+    top, stem = neutral.split("/")[0], neutral.removesuffix(".md")
+    for folder in (settings.terms_path, settings.tags_path):
+        if stem == folder or stem.startswith(f"{folder}/"):
+            return f"the folder of the generated pages {folder}/"
     layout = SiteLayout(settings)
     address = layout.url(neutral, settings.default_language)
     for path, what in layout.fixed_pages().items():
         if layout.url(path, settings.default_language) == address:
-            return f"{what} ({path})"
-    top = neutral.split("/")[0]
-    folders = {settings.terms_path: "the folder of the term pages", settings.tags_path: "the folder of "
-               "the tag pages", SEARCH_BUNDLE_DIR: "the folder of the search bundle"}
-    if "/" in neutral and top in folders:
-        return f"{folders[top]} {top}/"
+            return what
+    if "/" in neutral and top == SEARCH_BUNDLE_DIR:
+        return f"the folder of the search bundle {top}/, which replaces the pages in it"
     if "/" in neutral and top in settings.codes:
-        return f"the folder of the {top} site {top}/ (write x.{top}.md for a page in that language)"
+        return f"the folder of the {top} site {top}/: write x.{top}.md for a page in that language"
     return None
 
 
