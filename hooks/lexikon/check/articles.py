@@ -20,7 +20,7 @@ from lexikon.check.glossary_wide import unknown_link_message
 from lexikon.check.yaml_nodes import did_you_mean
 from lexikon.core import links
 from lexikon.core.articles import KNOWN_KEYS, OUR_KEYS, Article, by_key, language_path, read_articles
-from lexikon.core.layout import fixed_pages
+from lexikon.core.layout import taken_address
 from lexikon.core.markdown_code import without_code
 from lexikon.core.model import FINDING_ORDER, Finding, Glossary, Severity, Span, Text
 from lexikon.core.settings import Settings
@@ -98,6 +98,9 @@ def _front_matter(article: Article, glossary: Glossary) -> list[Finding]:
         kind, doc = OUR_KEYS[key]
         if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
             problem(f"'{key}' must be {_KIND_NAMES[kind]}, not {value!r}: {doc}")
+        elif key == "title" and not value.strip():
+            problem("the title is blank: write the article's title, or remove the key to use its first "
+                    "'# ' heading")
         elif key == "tags":
             for tag in value:
                 if not isinstance(tag, str) or tag not in glossary.tags:
@@ -179,14 +182,10 @@ def collisions(articles: Sequence[Article], settings: Settings) -> list[Finding]
     """An article where the site makes a page of its own (the A–Z index, a term's folder),
     which would replace it; and two files that are one article's version in one language
     (``x.md`` and ``x.de.md``), which static-i18n refuses."""
-    generated = fixed_pages(settings)
-    folders = tuple(f"{folder}/" for folder in (settings.terms_path, settings.tags_path))
     seen: dict[tuple[str, str], Article] = {}
     found = []
     for article in articles:
-        where = generated.get(article.neutral_path) or (
-            f"the folder of the generated pages {article.neutral_path.split('/')[0]}/"
-            if article.neutral_path.startswith(folders) else None)
+        where = taken_address(settings, article.neutral_path)
         if where:
             found.append(Finding(article.display, 1, 1, Severity.ERROR, (
                 f"the site makes this page itself ({where}): move the article to another path")))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lexikon.core.model import Finding, Severity
-from lexikon.core.paths import is_inside, shown
+from lexikon.core.paths import link_problem, shown
 
 ENTRY_SUFFIXES = (".yml", ".yaml")
 TAG_STEM = "_tags"
@@ -107,19 +107,9 @@ def read_file(path: Path | str, project_dir: Path, display: str) -> tuple[bytes 
 
     try:
         status = os.lstat(path)
-        if stat.S_ISLNK(status.st_mode):
-            # Never read through a link: inside the project it may lead into .git/ or an
-            # ignored file of secrets, and whatever it shows would stand in a finding.
-            try:
-                target = Path(path).resolve(strict=True)
-            except (OSError, RuntimeError):
-                return fail("this file is a link that leads nowhere (missing, or a loop of links): "
-                            "replace it with the file itself")
-            if not is_inside(target, project_dir.resolve()):
-                return fail("this file is a link to a place outside the project: copy the file in instead")
-            return fail(f"this file is a link to '{shown(target, project_dir)}': replace it with "
-                        "the file itself (links are not read, and commands that write entries do not "
-                        "follow them)")
+        link = link_problem(path, project_dir)
+        if link:
+            return fail(link)
         if not stat.S_ISREG(status.st_mode):
             return fail("this is not a regular file: put the entry's text in a plain file")
         if status.st_size > MAX_FILE_BYTES:

@@ -13,7 +13,7 @@ import sys
 
 from lexikon.cli.arguments import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from lexikon.core.articles import OUR_KEYS, language_path
-from lexikon.core.layout import SiteLayout
+from lexikon.core.layout import taken_address
 from lexikon.core.paths import shown
 from lexikon.core.safe_write import write_text
 from lexikon.core.schema import ID_RULE
@@ -74,6 +74,8 @@ def _bad_slug(slug: str) -> str:
 def _bad_titles(args: argparse.Namespace, settings: Settings) -> str:
     for code in settings.codes:
         title = _title(args, code)
+        if title and not title.strip():
+            return f"the {code} title is blank: write the title itself, or leave the option out"
         if any(ord(char) < 32 or 0x7F <= ord(char) < 0xA0 or char in "\u2028\u2029" for char in title):
             return f"the {code} title must be one line of text without control characters"
     return ""
@@ -83,14 +85,9 @@ def _taken(slug: str, settings: Settings) -> str:
     """Why the name belongs to a page that is no article (generated, or one of the site's own)."""
     if f"{slug}.md" in settings.trusted_pages:
         return f"'{slug}' is one of the site's own pages (extra.lexikon.trusted_pages), not an article"
-    for folder in (settings.terms_path, settings.tags_path):
-        if slug == folder or slug.startswith(f"{folder}/"):
-            return f"'{slug}' lies in the folder of the generated pages '{folder}/': choose another folder"
-    layout = SiteLayout(settings)
-    address = layout.url(f"{slug}.md", settings.default_language)
-    for path, what in layout.fixed_pages().items():
-        if layout.url(path, settings.default_language) == address:
-            return f"'{slug}' is the address of {what} ({path}): choose another name"
+    taken = taken_address(settings, f"{slug}.md")
+    if taken:
+        return f"the site makes the page at the address of '{slug}' itself ({taken}): choose another name"
     return ""
 
 

@@ -1,13 +1,15 @@
 """Stale translations for the command line: ``lexicon check --stale`` findings and the
-``lexicon stats`` list, both from :func:`lexikon.core.staleness.find_stale`."""
+``lexicon stats`` list, both from :func:`lexikon.core.staleness.find_stale` (entries) and
+:func:`lexikon.core.staleness.find_stale_articles` (the articles in ``docs/``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lexikon.core.articles import Article, read_articles
 from lexikon.core.model import Finding, Glossary, Severity
 from lexikon.core.settings import Settings
-from lexikon.core.staleness import SHALLOW, StaleText, find_stale
+from lexikon.core.staleness import SHALLOW, Staleness, StaleText, find_stale, find_stale_articles
 
 
 @dataclass(frozen=True)
@@ -28,20 +30,47 @@ class StalePair:
 
 
 def stale_pairs(glossary: Glossary, settings: Settings) -> tuple[bool, tuple[StalePair, ...]]:
-    """Whether the history can tell (not in a shallow clone), and the stale texts."""
+    """Whether the history can tell (not in a shallow clone), and the stale texts: entries by
+    id, then articles by their file (``docs/x.da.md``)."""
     staleness = find_stale(glossary, settings.glossary_dir)
-    return staleness.known, tuple(StalePair(s.entry_id, s.lang, s.newer, s.change.when.isoformat(),
-                                            s.change.sha) for s in staleness.stale)
+    articles = _articles(settings)
+    in_docs = find_stale_articles(tuple(articles.values()), settings.docs_dir, settings.codes)
+    pairs = [StalePair(s.entry_id, s.lang, s.newer, s.change.when.isoformat(), s.change.sha)
+             for s in staleness.stale]
+    pairs += [StalePair(articles[s.entry_id].display, s.lang, s.newer, s.change.when.isoformat(),
+                        s.change.sha) for s in in_docs.stale]
+    return staleness.known and in_docs.known, tuple(pairs)
 
 
 def stale_findings(glossary: Glossary, settings: Settings, severity: Severity,
                    config_path: str = "mkdocs.yml") -> list[Finding]:
-    """A finding at the title of each stale text; in a shallow clone one at ``config_path``
-    saying the history cannot tell."""
+    """A finding at the title of each stale text (an article's: at its first line); in a
+    shallow clone one at ``config_path`` saying the history cannot tell."""
     staleness = find_stale(glossary, settings.glossary_dir)
-    if not staleness.known:
+    articles = _articles(settings)
+    in_docs = find_stale_articles(tuple(articles.values()), settings.docs_dir, settings.codes)
+    if not staleness.known or not in_docs.known:
         return [Finding(config_path, 1, 1, severity, SHALLOW)]
-    return [_finding(glossary, stale, severity) for stale in staleness.stale]
+    return ([_finding(glossary, stale, severity) for stale in staleness.stale]
+            + _article_findings(articles, in_docs, severity))
+
+
+def _articles(settings: Settings) -> dict[str, Article]:
+    """The readable articles by their path in the docs folder (unreadable ones: the check's)."""
+    return {article.path: article for article in read_articles(settings)[0]}
+
+
+def _article_findings(articles: dict[str, Article], staleness: Staleness,
+                      severity: Severity) -> list[Finding]:
+    found = []
+    for stale in staleness.stale:
+        article = articles[stale.entry_id]
+        newer = next(a.display for a in articles.values() if a.key == article.key and a.lang == stale.newer)
+        day = stale.change.when.date().isoformat()
+        found.append(Finding(article.display, 1, 1, severity, (
+            f"this '{stale.lang}' version is older than the '{stale.newer}' version {newer}, changed on "
+            f"{day} (commit {stale.change.sha[:12]}): bring it up to date")))
+    return found
 
 
 def _finding(glossary: Glossary, stale: StaleText, severity: Severity) -> Finding:

@@ -24,7 +24,7 @@ import yaml
 from lexikon.core.links import cross_links
 from lexikon.core.markdown_code import without_code
 from lexikon.core.model import Finding, Severity
-from lexikon.core.paths import shown
+from lexikon.core.paths import link_problem, shown
 from lexikon.core.settings import Settings
 
 OUR_KEYS: Mapping[str, tuple[type, str]] = {
@@ -47,6 +47,9 @@ _LOCALE_LIKE = re.compile(r"^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$|^[a-z]{2}_[A-Z
 """static-i18n's ``RE_LOCALE``: a suffix it reads as a language even when not configured."""
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 """MkDocs' own (``mkdocs.utils.meta``), so that what is front matter here is there too."""
+_OPENING = re.compile(r"\A-{3}[ \t]*\n(?![-.]{3}[ \t]*(?:\n|\Z))[^\n]*\S")
+"""A first line ``---`` directly followed by a line of text, not another rule: front matter
+begun (else a rule). Unclosed where MkDocs reads it, its keys would show as text."""
 _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.M)
 
 
@@ -149,7 +152,7 @@ def read_articles(settings: Settings) -> tuple[tuple[Article, ...], tuple[Findin
         if name is None or is_trusted(name[0], settings):
             continue
         display = shown(path, settings.project_dir)
-        text, problem = _read(path)
+        text, problem = _read(path, settings)
         if text is None:
             findings.append(Finding(display, 1, 1, Severity.ERROR, problem))
             continue
@@ -171,6 +174,13 @@ def parse_article(text: str, path: str, display: str, key: str, lang: str) -> tu
         front, places, problem = _front_matter(match.group(1) or "")
         if problem:
             findings.append(Finding(display, problem[0], problem[1], Severity.ERROR, problem[2]))
+    elif _OPENING.match(text):
+        findings.append(Finding(display, 1, 1, Severity.ERROR, (
+            "the front matter has no closing '---' line (followed by a line end), so the page shows it "
+            "as text: add one after its last key")))
+    if not text.strip():
+        findings.append(Finding(display, 1, 1, Severity.ERROR, (
+            "the file is empty: start from 'lexicon new-article NAME', or delete it")))
     return Article(
         path=path, display=display, key=key, lang=lang,
         title=_typed(front, "title", "") or _first_heading(body) or PurePosixPath(key).name,
@@ -232,8 +242,16 @@ def _links(body: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(link.target for link in cross_links(without_code(body))))
 
 
-def _read(path: Path) -> tuple[str | None, str]:
-    """The file's text with LF line ends (as MkDocs reads it), or None and what to do."""
+def _read(path: Path, settings: Settings) -> tuple[str | None, str]:
+    """The file's text with LF line ends (as MkDocs reads it), or None and what to do: a link
+    (the file, or a folder on its way from the docs folder) is refused unread, as entries are."""
+    docs = settings.docs_dir
+    for step in (path, *path.parents):
+        if step == docs or docs not in step.parents:
+            break
+        link = link_problem(step, settings.project_dir)
+        if link:
+            return None, link.replace("this file", "this file" if step == path else f"its folder {step.name}")
     try:
         with path.open("rb") as stream:
             data = stream.read(MAX_BYTES + 1)

@@ -15,7 +15,15 @@ from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree as ET
 
 from lexikon.core.escape import xml_chars
-from lexikon.core.language_history import NO_BLOB, Edit, Version, current_life, is_shallow, language_history
+from lexikon.core.language_history import (
+    NO_BLOB,
+    Edit,
+    Version,
+    content_changes,
+    current_life,
+    is_shallow,
+    language_history,
+)
 
 
 @dataclass(frozen=True)
@@ -55,13 +63,14 @@ def entry_history(glossary_dir: Path, languages: Iterable[str] = ()) -> dict[str
 def article_history(docs_dir: Path, languages: Iterable[str]) -> dict[str, EntryDates]:
     """Added and last-changed time of each Markdown file of the docs folder, by its path there
     (``articles/x.da.md``), from one ``git log`` as for entries. Its ``edits`` are the commits
-    that changed any language's file of the same article, newest first, each naming the
-    languages whose files it changed (what :func:`lexikon.core.staleness.stale_article` reads)."""
+    that changed the content of any language's file of the same article (a blank line or
+    re-wrapping is no change: :func:`.language_history.content_changes`), newest first, each
+    naming the languages whose files it changed (what :func:`lexikon.core.staleness.stale_article` reads)."""
     from lexikon.core.articles import article_name
 
     codes = tuple(languages)
     order: list[str] = []
-    lives = _versions(docs_dir, _markdown_path, relative=True, order=order)
+    lives = content_changes(docs_dir, _versions(docs_dir, _markdown_path, relative=True, order=order))
     rank = {sha: number for number, sha in enumerate(order)}  # 0: the newest commit
     changed: dict[str, dict[str, set[str]]] = {}  # article key → commit → languages
     names = {path: article_name(path, codes) if codes else None for path in lives}

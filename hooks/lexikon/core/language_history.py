@@ -87,6 +87,29 @@ def language_history(folder: Path, versions: Mapping[str, list[Version]],
     return edits
 
 
+def content_changes(folder: Path, versions: Mapping[str, list[Version]]) -> dict[str, list[Version]]:
+    """Each file's versions that changed its content, newest first, for a file of Markdown
+    (an article): its text with whitespace evened out (:func:`_even_text`), so a version that
+    only adds blank lines or re-wraps a paragraph is left out, as for an entry's block. The
+    oldest version and any beyond the share read (see :data:`MAX_READ`) are kept as they are."""
+    share = max(2, min(MAX_VERSIONS, MAX_READ // max(1, len(versions))))
+    kept: dict[str, list[Version]] = {}
+    with _Blobs(folder, [version.blob for life in versions.values() for version in life[:share]]) as stream:
+        for name, life in versions.items():
+            texts = [_markdown_content(data) for data in islice(stream, min(len(life), share))]
+            kept[name] = [version for number, version in enumerate(life)
+                          if number + 1 >= len(texts) or texts[number] is None
+                          or texts[number] != texts[number + 1]]
+    return kept
+
+
+def _markdown_content(data: bytes | None) -> str | None:
+    try:
+        return None if data is None else _even_text(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return None
+
+
 def current_life(versions: list[Version]) -> list[Version]:
     """The versions since the file was last created, newest first: what came before a deletion
     belongs to an earlier life of the id; empty when the newest version is a deletion (the

@@ -34,6 +34,9 @@ SITEMAP_FILE = "sitemap.xml"
 """Each language's sitemap, at the root of its tree."""
 NOT_FOUND_FILE = "404.html"
 """Each language's not-found page, at the root of its tree."""
+SEARCH_BUNDLE_DIR = "pagefind"
+"""Each language's Pagefind bundle, at the root of its tree: written after the pages, it
+replaces whatever page lay there."""
 
 
 def href(from_url: str, to_url: str) -> str:
@@ -245,6 +248,28 @@ def commit_url(repo_url: str, sha: str) -> str:
 def fixed_pages(settings: Settings) -> dict[str, str]:
     """Every generated page besides term and tag pages (see :meth:`SiteLayout.fixed_pages`)."""
     return SiteLayout(settings).fixed_pages()
+
+
+def taken_address(settings: Settings, neutral: str) -> str | None:
+    """What the site itself puts at the address of the page ``neutral`` (``x/y.md``), or None
+    when an editor's page may lie there: a generated page (the same address, ``x.md`` or
+    ``x/index.md``), the folder of the term or tag pages or of the search bundle (which
+    replaces the pages in it), or a folder named like a language, where static-i18n lays
+    that language's tree (``da/x.md`` would land on ``x.da.md``'s address)."""
+    top, stem = neutral.split("/")[0], neutral.removesuffix(".md")
+    for folder in (settings.terms_path, settings.tags_path):
+        if stem == folder or stem.startswith(f"{folder}/"):
+            return f"the folder of the generated pages {folder}/"
+    layout = SiteLayout(settings)
+    address = layout.url(neutral, settings.default_language)
+    for path, what in layout.fixed_pages().items():
+        if layout.url(path, settings.default_language) == address:
+            return what
+    if "/" in neutral and top == SEARCH_BUNDLE_DIR:
+        return f"the folder of the search bundle {top}/, which replaces the pages in it"
+    if "/" in neutral and top in settings.codes:
+        return f"the folder of the {top} site {top}/: write x.{top}.md for a page in that language"
+    return None
 
 
 def reserved_ids(settings: Settings, folder: str) -> dict[str, str]:

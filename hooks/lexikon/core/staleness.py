@@ -14,7 +14,8 @@ the texts, usually in the commit that also brings the change they checked, so ev
 committed on or before that day (in UTC, the zone git's times are compared in) counts as
 seen; a change made later the same day is missed, one on the next day is not.
 
-The term pages, ``lexicon stats`` and ``lexicon check --stale`` all ask :func:`stale_texts`.
+The term pages, ``lexicon stats`` and ``lexicon check --stale`` all ask :func:`stale_texts`
+(articles: :func:`stale_article`, for all of them :func:`find_stale_articles`).
 A shallow clone lacks the commits that would tell, so :func:`find_stale` says it cannot tell
 instead of guessing; a folder outside git has no history, and nothing is stale there.
 """
@@ -26,7 +27,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
-from lexikon.core.history import EntryDates, entry_history
+from lexikon.core.articles import Article, by_key
+from lexikon.core.history import EntryDates, article_history, entry_history
 from lexikon.core.language_history import Edit, is_shallow
 from lexikon.core.model import Entry, Glossary
 
@@ -133,3 +135,21 @@ def stale_article(paths: Mapping[str, str], history: Mapping[str, EntryDates], l
         if change is not None:
             found.append(StaleText(paths[lang], lang, newer, change))
     return found
+
+
+def find_stale_articles(articles: Sequence[Article], docs_dir: Path, languages: Sequence[str]) -> Staleness:
+    """The stale versions of ``articles`` (each :class:`StaleText` names the version's path in
+    the docs folder) from the history of ``docs_dir``, as :func:`find_stale` for entries."""
+    shallow = is_shallow(docs_dir) if articles else None
+    if shallow is None:
+        return Staleness(known=True)
+    if shallow:
+        return Staleness(known=False)
+    history = article_history(docs_dir, languages)
+    found: list[StaleText] = []
+    for versions in by_key(articles).values():
+        paths = {code: version.path for code, version in versions.items()}
+        for lang in languages:
+            if lang in paths:
+                found += stale_article(paths, history, lang, languages)
+    return Staleness(True, tuple(found))

@@ -137,7 +137,7 @@ def test_articles_about_a_term_per_language() -> None:
     assert articles_about([a, b], "da") == {"x": (b,)}
 
 
-@pytest.mark.parametrize("text", ["---\ntitle: T\n---", "---\n---\n# K\n", "Titel: T\n\n# K\n"])
+@pytest.mark.parametrize("text", ["---\n---\n# K\n", "Titel: T\n\n# K\n"])
 def test_front_matter_only_where_mkdocs_reads_it(text: str) -> None:
     article, findings = parse_article(text, "x.md", "docs/x.md", "x", "de")
     assert (article.front, article.body, article.body_line, findings) == ({}, text, 1, [])
