@@ -22,6 +22,9 @@ class Node:
     href: str
     tooltip: str = ""
     lang: str = ""
+    name: str = ""
+    """The node's whole name where ``label`` shows it shortened (an article's title): what a
+    screen reader says and the tooltip begins with."""
 
 
 @dataclass(frozen=True)
@@ -140,9 +143,10 @@ def _node(node: Node, x: float, y: float, center: bool = False, side: int = 0) -
     text_x, text_y = (x + 12 * side, y + 4.5) if side else (x, y + (24 if center else 20))
     anchor = {-1: "end", 0: "middle", 1: "start"}[side]
     lang = f' lang="{svg_attr(node.lang)}"' if node.lang else ""
-    tooltip = f"<title>{svg_text(node.label)}: {svg_text(node.tooltip)}</title>" if node.tooltip else ""
+    name = node.name or node.label
+    tooltip = f"<title>{svg_text(name)}: {svg_text(node.tooltip)}</title>" if node.tooltip else ""
     return (
-        f'<a class="{css}" href="{svg_attr(node.href)}" aria-label="{svg_attr(node.label)}"{lang}>'
+        f'<a class="{css}" href="{svg_attr(node.href)}" aria-label="{svg_attr(name)}"{lang}>'
         f"{tooltip}"
         f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{9 if center else 6}"/>'
         f'<text x="{text_x:.1f}" y="{text_y:.1f}" text-anchor="{anchor}">'

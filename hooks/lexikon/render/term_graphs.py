@@ -27,15 +27,13 @@ def node(view: View, entry: Entry, origin: str) -> graph.Node:
 
 
 def article_node(view: View, article: Article, origin: str) -> graph.Node:
-    """An article that explains the term, as a node: its title (cut at a word when long, the
-    whole title in the tooltip with its description), a link to it."""
+    """An article that explains the term, as a node: its title (cut at a word when long; the
+    whole title is the node's name, in the tooltip with the description), a link to it."""
     href = view.layout.href(view.lang, origin, article.neutral_path)
     label = article.title if len(article.title) <= ARTICLE_LABEL else (
         article.title[:ARTICLE_LABEL + 1].rsplit(" ", 1)[0].rstrip(",:;–-") + "…")  # a word ending at
     # the limit is kept whole
-    tooltip = " – ".join(part for part in (article.title if label != article.title else "",
-                                           article.description) if part)
-    return graph.Node(f"article:{article.key}", label, href, tooltip)
+    return graph.Node(f"article:{article.key}", label, href, article.description, name=article.title)
 
 
 def neighbourhood(view: View, entry: Entry, path: str) -> str:
