@@ -120,6 +120,9 @@ def _cross_links(article: Article, glossary: Glossary) -> list[Finding]:
         if link.target not in glossary.entries:
             found.append(Finding(article.display, line, col, Severity.ERROR,
                                  unknown_link_message(link.written, link.target, glossary.entries)))
+    for written, message in links.misplaced_cross_links(prose):
+        line, col = locate(written)
+        found.append(Finding(article.display, line, col, Severity.ERROR, message))
     return found
 
 
