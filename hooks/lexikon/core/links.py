@@ -91,14 +91,16 @@ def misplaced_cross_links(prose: str) -> Iterator[tuple[str, str]]:
     """``(written, message)`` for each ``[[`` where no cross-link can be made: inside another
     one's brackets, or inside a link's address (where the renderer would put the term's title
     into the URL). ``prose``: the text without code."""
-    for match in _NESTED.finditer(prose) if "[[" in prose else ():
-        yield match.group(0), (f"a cross-link inside another one ('{match.group(0)}…') cannot be shown: "
-                               "write them one after the other, [[a|label]] and [[b]]")
-    for match in _INLINE_LINK.finditer(prose) if "](" in prose else ():
-        if "[[" in match.group(1):
-            yield match.group(1), (f"the address '{match.group(1)}' holds a cross-link, which cannot stand "
-                                   "in a URL: write the address as it is, or link the term with [[id]] "
-                                   "outside the link")
+    if "[[" not in prose:
+        return
+    found = [(match.start(), match.group(0), f"a cross-link inside another one ('{match.group(0)}…') "
+              "cannot be shown: write them one after the other, [[a|label]] and [[b]]")
+             for match in _NESTED.finditer(prose)]
+    found += [(match.start(1), match.group(1), f"the address '{match.group(1)}' holds a cross-link, which "
+               "cannot stand in a URL: write the address as it is, or link the term with [[id]] outside "
+               "the link") for match in _INLINE_LINK.finditer(prose) if "[[" in match.group(1)]
+    for _, written, message in sorted(found):  # in the text's order, as a locator reads it
+        yield written, message
 
 
 
