@@ -57,7 +57,7 @@ def test_headings_and_rules_are_no_duplicate_paragraphs() -> None:
     for block in ("Ein Absatz - mit Strich.", "- eins\n- zwei", "*betont*"):
         assert is_prose(block), block
     body = "Beispiel\n--------\n\nA.\n\n***\n\nBeispiel\n--------\n\nB.\n\n***\n\nA.\n"
-    cleaned, found = deduplicate_text(Text("de", "T", "S", body=body))
+    cleaned, _ = deduplicate_text(Text("de", "T", "S", body=body))
     assert cleaned.body.count("Beispiel") == 2 and cleaned.body.count("***") == 2
     assert cleaned.body.count("A.") == 1  # a repeated paragraph still goes
 
