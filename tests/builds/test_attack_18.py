@@ -94,39 +94,29 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     return project
 
 
-@pytest.mark.xfail(strict=True, reason="a repeated setext heading and a repeated *** rule are removed as "
-                   "duplicate paragraphs (headings are no paragraphs; the page loses them)")
 def test_repeated_setext_heading_and_rule_stay(site: Project) -> None:
     page = article(site.html("wiederholt/"))
     assert page.count("<hr") == 2
     assert page.count('id="beispiel') == 2
 
 
-@pytest.mark.xfail(strict=True, reason="with autolink: false a mentioned term no longer counts: no terms box "
-                   "(terms: true) and the term page does not list the article")
 def test_mention_counts_without_autolink(site: Project) -> None:
     page = article(site.html("ohne-autolink/"))
     assert "lexikon-article-terms" in page and 'href="../terms/backsourcing/"' in page
     assert "../../ohne-autolink/" in site.html("terms/backsourcing/")
 
 
-@pytest.mark.xfail(strict=True, reason="a title taken from the first heading loses its code span: "
-                   "'Der Befehl erklärt' in the articles index and <title>")
 def test_title_from_heading_keeps_code_text(site: Project) -> None:
     assert ">Der Befehl lexicon check erklärt</a>" in site.html("articles/")
     assert "<title>Der Befehl lexicon check erklärt - Lexikon</title>" in site.html("kopf/")
 
 
-@pytest.mark.xfail(strict=True, reason="a term inside a bare URL's text is auto-linked, "
-                   "taking the first mention")
 def test_term_inside_a_bare_url_is_not_linked(site: Project) -> None:
     page = article(site.html("adresse/"))
     assert "https://example.org/Outsourcing/page" in page
     assert 'Erst hier steht <a href="../terms/outsourcing/"' in page
 
 
-@pytest.mark.xfail(strict=True, reason="[[id|label]] with an escaped ] in the label links on the page but is "
-                   "missing from the term page's article list and glossary.json")
 def test_link_with_bracket_in_label_counts_for_the_term(site: Project) -> None:
     assert 'href="../terms/insourcing/"' in article(site.html("klammer/"))
     assert "../../klammer/" in site.html("terms/insourcing/")
@@ -203,8 +193,6 @@ def odd(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, str, str]:
     return project, build.stdout + build.stderr if build.returncode else "", project.lexicon("check").stdout
 
 
-@pytest.mark.xfail(strict=True, reason="[[id]] inside a link's URL is silently rewritten to the term's title "
-                   "(https://example.org/[[insourcing]] → …/Insourcing); no finding")
 def test_cross_link_inside_a_url_is_kept_or_reported(odd: tuple[Project, str, str]) -> None:
     project, failed, check = odd
     if "docs/in-adresse.md:3:" in check:
@@ -213,8 +201,6 @@ def test_cross_link_inside_a_url_is_kept_or_reported(odd: tuple[Project, str, st
         assert 'href="https://example.org/Insourcing"' not in article(project.html("in-adresse/"))
 
 
-@pytest.mark.xfail(strict=True, reason="[[id|label with [[other]] ]] renders as '[[nearshoring|Label …]]' "
-                   "with stray links and brackets; no finding")
 def test_nested_cross_link_is_rendered_or_reported(odd: tuple[Project, str, str]) -> None:
     project, failed, check = odd
     if "docs/verschachtelt.md:3:" in check:

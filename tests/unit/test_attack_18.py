@@ -48,8 +48,6 @@ def test_refuses_a_blank_title(root: Path) -> None:
     assert code != EXIT_OK and _docs(root) == []
 
 
-@pytest.mark.xfail(strict=True, reason="[[id]] in an indented code block is reported as a cross-link naming "
-                   "nothing (the page shows it as code; fenced code is skipped)")
 def test_cross_link_in_indented_code_is_code(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p", GLOSSARY)
     project.write("docs/a.md", "# A\n\nSo sieht es aus:\n\n    [[beispiel-id]]\n\n```\n[[auch-code]]\n```\n")

@@ -123,6 +123,10 @@ def _cross_links(article: Article, glossary: Glossary) -> list[Finding]:
         if link.target not in glossary.entries:
             found.append(Finding(article.display, line, col, Severity.ERROR,
                                  unknown_link_message(link.written, link.target, glossary.entries)))
+    locate = Span(article.display, article.body_line, 1, prose).locator()  # from the start again
+    for written, message in links.misplaced_cross_links(prose):
+        line, col = locate(written)
+        found.append(Finding(article.display, line, col, Severity.ERROR, message))
     return found
 
 

@@ -112,11 +112,19 @@ def _merged(ranges: list[tuple[int, int]]) -> dict[int, int]:
     return merged
 
 
+_SETEXT_OR_RULE = re.compile(r"^ {0,3}(?:=+|-+|(?:[-*_][ \t]*){3,})[ \t]*$", re.M)
+"""A setext heading's underline (``Beispiel`` / ``---``) or a rule (``***``, ``- - -``): a block
+holding one is a heading or a rule, no paragraph (repeating one is no duplicate)."""
+
+
 def is_prose(text: str) -> bool:
+    """Whether ``text`` is a paragraph, list or quote: not a heading, rule, code or table."""
     text = text.lstrip("\n")
     end = text.find("\n")
     first = text if end < 0 else text[:end]  # the first line, without copying the others
     if first.lstrip().startswith("#") or FENCE.match(first):
+        return False
+    if ("=" in text or "-" in text or "*" in text or "_" in text) and _SETEXT_OR_RULE.search(text):
         return False
     if first.startswith(("    ", "\t")):
         return False  # indented code

@@ -232,8 +232,8 @@ def _typed(front: Mapping[str, Any], key: str, default: Any) -> Any:
 
 
 def _first_heading(body: str) -> str:
-    match = _HEADING.search(without_code(body))
-    return match.group(1).strip() if match else ""
+    match = _HEADING.search(without_code(body))  # a heading outside code; its words as written
+    return _HEADING.match(body, match.start()).group(1).strip() if match else ""  # type: ignore[union-attr]
 
 
 def _links(body: str) -> tuple[str, ...]:

@@ -13,8 +13,11 @@ from dataclasses import dataclass
 from lexikon.core.markdown_code import without_code, without_fences
 
 # Greedy parts: neither holds a character that could end it early (a target no '|' or ']', a
-# label no ']'), so they match as lazy ones would, without a retry at every character.
-CROSS_LINK = re.compile(r"\[\[([^\[\]|\n]*)(?:\|([^\[\]\n]*))?\]\]")
+# label no ']' but an escaped one, ``\]``, as Python-Markdown reads it), so they match as lazy
+# ones would, without a retry at every character.
+CROSS_LINK = re.compile(r"\[\[([^\[\]|\n]*)(?:\|((?:[^\[\]\\\n]|\\[^\n])*))?\]\]")
+_NESTED = re.compile(r"\[\[[^\[\]\n]*\[\[")
+"""A cross-link opened inside another one's brackets (``[[a|x [[b]] y]]``): no link can be made."""
 
 _AUTOLINK = re.compile(r"<((?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?://[^<>]*)>|<([^<> !]+@[^@<> ]+)>")
 """Python-Markdown's own pattern (markdown/inlinepatterns.py): what the renderer makes a link."""
@@ -82,6 +85,22 @@ def replace_cross_links(text: str, render: Callable[[CrossLink], str]) -> str:
     """``text`` with each cross-link replaced by what ``render`` makes of it."""
 
     return CROSS_LINK.sub(lambda match: render(_cross_link(match)), text)
+
+
+def misplaced_cross_links(prose: str) -> Iterator[tuple[str, str]]:
+    """``(written, message)`` for each ``[[`` where no cross-link can be made: inside another
+    one's brackets, or inside a link's address (where the renderer would put the term's title
+    into the URL). ``prose``: the text without code."""
+    if "[[" not in prose:
+        return
+    found = [(match.start(), match.group(0), f"a cross-link inside another one ('{match.group(0)}…') "
+              "cannot be shown: write them one after the other, [[a|label]] and [[b]]")
+             for match in _NESTED.finditer(prose)]
+    found += [(match.start(1), match.group(1), f"the address '{match.group(1)}' holds a cross-link, which "
+               "cannot stand in a URL: write the address as it is, or link the term with [[id]] outside "
+               "the link") for match in _INLINE_LINK.finditer(prose) if "[[" in match.group(1)]
+    for _, written, message in sorted(found):  # in the text's order, as a locator reads it
+        yield written, message
 
 
 

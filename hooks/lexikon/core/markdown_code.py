@@ -84,17 +84,44 @@ def fenced_blocks(text: str) -> list[FencedBlock]:
 
 
 def without_code(text: str) -> str:
-    """``text`` with fenced code and code spans blanked: what is code is shown, not run.
+    """``text`` with fenced and indented code and code spans blanked: what is code is shown,
+    not run.
 
     Spans are looked for within one block (they never cross a blank line), and an
     escaped backtick opens none, as in Python-Markdown. A fence's ``{attributes}`` stay:
     they reach the page as markup. Every scan here is linear in the text.
     """
+    if "    " in text or "\t" in text:
+        text = without_indented_code(text)
     if "`" not in text:
         return without_fences(text) if "~~~" in text else text
     text = without_fences(text)
     blocks = re.split(r"(\n[ \t]*\n)", text)
     return "".join(_without_code_spans(block) if "`" in block else block for block in blocks)
+
+
+_BLOCKS = re.compile(r"(?:^[ \t]*\n)+", re.M)
+_LIST_ITEM = re.compile(r"[ ]{0,3}(?:[*+-]|\d+\.)[ \t]+")
+
+
+def without_indented_code(text: str) -> str:
+    """``text`` with indented code blocks blanked, as Python-Markdown reads them: a block
+    (after a blank line) whose first line is indented by four spaces or a tab, unless it
+    continues a list (the last block not indented was one: then it is the item's text)."""
+    pieces: list[str] = []
+    position = 0
+    in_list = False
+    for match in itertools.chain(_BLOCKS.finditer(text), [None]):
+        end = match.start() if match else len(text)
+        block = text[position:end]
+        if block.startswith(("    ", "\t")):
+            if not in_list:
+                block = _blank(block)
+        elif block:
+            in_list = bool(_LIST_ITEM.match(block))
+        pieces.append(block + (match.group(0) if match else ""))
+        position = match.end() if match else len(text)
+    return "".join(pieces)
 
 
 def without_fences(text: str) -> str:

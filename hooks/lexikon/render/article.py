@@ -89,8 +89,9 @@ def article_page(view: View, article: Article) -> ArticlePage:
         article = dataclasses.replace(article, title=plain_text(article.title, view.glossary, view.lang))
     blocks = view.markup.blocks(article.body, resolver(view))
     mentioned: list[str] = []
-    if article.autolink and view.settings.autolink and view.mention_names is not None:
-        blocks = _autolinked(view, blocks, article, mentioned)
+    if view.settings.autolink and view.mention_names is not None:
+        linked = _autolinked(view, blocks, article, mentioned)
+        blocks = linked if article.autolink else blocks  # ``autolink: false``: mentions count, unlinked
     origin = article.neutral_path
     placed = [dataclasses.replace(block, html=site_links(view, article, place(view, block.html, origin)))
               if block.html else block for block in blocks]

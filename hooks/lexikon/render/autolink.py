@@ -21,6 +21,9 @@ from lexikon.render.markup import Block
 _WORD = re.compile(r"\w[\w-]*")
 _SPACE = re.compile(r"\s")
 """What ``str.split()`` splits on (the same characters, checked in the tests)."""
+_ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*://\S*|www\.\S+|[\w.+-]+@[\w-]+\.\S+")
+"""A web or mail address written out in the text (``https://example.org/Outsourcing``): shown
+as written, its words are no mentions."""
 MIN_MENTION_LENGTH = 3
 """Shorter names ("IT") would link half the words of a text."""
 _NO_MENTIONS = frozenset({"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "table"})
@@ -79,6 +82,8 @@ def mentions(text: str, names: Names, linked: set[str]) -> list[tuple[int, int, 
     lowered = text.lower()
     if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): keep places
         lowered = "".join(ch.lower()[:1] for ch in text)
+    if "://" in lowered or "www." in lowered or "@" in lowered:  # no mention inside an address
+        lowered = _ADDRESS.sub(lambda match: "\0" * len(match.group(0)), lowered)
     spaced = _SPACE.sub(" ", lowered)  # a name's words match across a line break, as one space
     found: list[tuple[int, int, str]] = []
     last = 0
