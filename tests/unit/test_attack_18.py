@@ -4,38 +4,24 @@ for, each a strict xfail asserting the promised outcome (README "lexicon new-art
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from lexikon.cli.main import EXIT_OK, main
+from tests.support.articles import ONE_TERM, bare_project, docs_files
 from tests.support.constants import ROOT
 from tests.support.project import copy_project
 
-GLOSSARY = {"outsourcing.yml": """
-    de:
-      title: Outsourcing
-      summary: Die Vergabe nach außen.
-    da:
-      title: Outsourcing
-      summary: Udlicitering.
-"""}
+GLOSSARY = ONE_TERM
 
 
 @pytest.fixture
 def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A project folder with the real mkdocs.yml and an empty docs folder; cwd is set to it."""
-    project = tmp_path / "project"
-    (project / "docs").mkdir(parents=True)
-    (project / "glossary").mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    monkeypatch.chdir(project)
-    return project
+    return bare_project(tmp_path, monkeypatch)
 
 
-def _docs(root: Path) -> list[str]:
-    return sorted(p.relative_to(root / "docs").as_posix() for p in (root / "docs").rglob("*") if p.is_file())
+_docs = docs_files
 
 
 def test_refuses_a_name_in_the_search_bundle_folder(root: Path) -> None:

@@ -6,16 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.support.articles import ONE_TERM
 from tests.support.project import copy_project
 
-GLOSSARY = {"outsourcing.yml": """
-    de:
-      title: Outsourcing
-      summary: Die Vergabe nach außen.
-    da:
-      title: Outsourcing
-      summary: Udlicitering.
-"""}
+GLOSSARY = ONE_TERM
 
 
 def test_check_reports_articles_cold_and_warm_and_per_file(tmp_path: Path) -> None:

@@ -4,7 +4,6 @@ nothing overwritten, nothing written for a bad or taken name, nothing through a 
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,22 +11,15 @@ import pytest
 from lexikon.cli.main import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
 from lexikon.core.articles import by_key, read_articles
 from lexikon.core.settings import settings_from_file
-from tests.support.constants import ROOT
+from tests.support.articles import bare_project, docs_files
 
 
 @pytest.fixture
 def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A project folder with the real mkdocs.yml and an empty docs folder; cwd is set to it."""
-    project = tmp_path / "project"
-    (project / "docs").mkdir(parents=True)
-    (project / "glossary").mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    monkeypatch.chdir(project)
-    return project
+    return bare_project(tmp_path, monkeypatch)
 
 
-def _docs(root: Path) -> list[str]:
-    return sorted(p.relative_to(root / "docs").as_posix() for p in (root / "docs").rglob("*") if p.is_file())
+_docs = docs_files
 
 
 def test_writes_both_languages_with_front_matter_the_reader_takes(root: Path, capsys) -> None:

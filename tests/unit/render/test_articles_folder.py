@@ -6,16 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.support.articles import ONE_TERM
 from tests.support.project import copy_project
 
-GLOSSARY = {"outsourcing.yml": """
-    de:
-      title: Outsourcing
-      summary: Die Vergabe nach außen.
-    da:
-      title: Outsourcing
-      summary: Udlicitering.
-"""}
+GLOSSARY = ONE_TERM
 
 
 def test_articles_are_written_safe_per_language(tmp_path: Path) -> None:
