@@ -104,6 +104,7 @@ class LexikonBuild:
         self.rendered = render(glossary, settings, config, self.knowledge.articles, self.knowledge.markdown)
         articles.add_missing_pages(self.rendered, self.knowledge)
         self.pagefind = settings.search == "pagefind"
+        pages.settle_heap(self.rendered, self.serving)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.rendered is not None
@@ -131,6 +132,12 @@ class LexikonBuild:
         return env
 
     def on_page_read_source(self, page: MkDocsPage, config: MkDocsConfig) -> str | None:
+        source = self._source(page)
+        if not self.serving and self.rendered is not None:  # serve's fast path renders from them again
+            pages.release_markdown(self.rendered, page.file.src_uri)  # each is read once a build
+        return source
+
+    def _source(self, page: MkDocsPage) -> str | None:
         if self.caches is not None:
             self.caches.pages.begin_page()
             if self.caches.pages.owns(page):
@@ -144,7 +151,7 @@ class LexikonBuild:
             return None
         # Our finished HTML blocks go past Python-Markdown (which re-reads them and copies the
         # rest of the page for each: the printable lexicon's square), back in on_page_content.
-        hidden, blocks, prefix = raw_blocks.hide(generated.markdown)
+        hidden, blocks, prefix = raw_blocks.hide(pages.markdown_of(self.rendered, page.file.src_uri))
         page.lexikon_raw = (blocks, prefix)  # type: ignore[attr-defined]
         return hidden
 

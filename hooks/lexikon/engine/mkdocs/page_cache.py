@@ -30,7 +30,7 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 
 from lexikon.check.cache import FOLDER, ReportCache, fingerprint, machine_key
 from lexikon.core.settings import Settings
-from lexikon.engine.mkdocs.pages import Rendered
+from lexikon.engine.mkdocs.pages import Rendered, markdown_of
 from lexikon.render.pages import GRAPH_MARKER
 
 log = logging.getLogger("mkdocs.hooks.lexikon")
@@ -130,7 +130,7 @@ class PageCache:
                 continue
             page_key = context.copy()
             page_key.update(f"{file.src_uri}\0{file.url}\0{file.inclusion.name}\0".encode())
-            page_key.update(generated.markdown.replace(GRAPH_MARKER, graph).encode())
+            page_key.update(markdown_of(rendered, file.src_uri).replace(GRAPH_MARKER, graph).encode())
             key = page_key.digest()
             self.keys[file.src_uri] = key
             stored = self.store.item(STORE, key)
