@@ -1,5 +1,6 @@
-"""A one-off build lets go of each generated page's Markdown once MkDocs has read it (issue 17,
-point 6: memory at 10,000 terms), and the site stays the same byte for byte.
+"""A one-off build lets go of each generated page's Markdown once MkDocs has read it, and of the
+entries' places in their files after the check (issue 17, point 6: memory at 10,000 terms),
+and the site stays the same byte for byte.
 
 The build runs in-process in a child Python (the hook's build object is then at hand): once
 as it is, once with the release turned off; with and without the second process.
@@ -34,6 +35,7 @@ DRIVER = textwrap.dedent("""
     if not release:
         pages.release_markdown = lambda rendered, uri: None
         pages.settle_heap = lambda rendered, serving: None
+        pages.without_spans = lambda glossary, serving: glossary
 
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -47,6 +49,8 @@ DRIVER = textwrap.dedent("""
         "files": {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
                   for p in sorted(site.rglob("*")) if p.is_file()},
         "generated": len(rendered),
+        "spans": sum(len(entry.spans) + sum(len(text.spans) for text in entry.texts.values())
+                     for entry in made[0].rendered.glossary.entries.values()),
         "holding": sorted(uri for uri, page in rendered.items() if page.markdown or uri in packed),
     }))
 """)
@@ -81,5 +85,7 @@ def test_pages_markdown_is_released_and_the_site_is_the_same(make_project, paral
     assert kept["holding"], "without the release the pages keep their Markdown"
     # Every generated page was read (and so let go) in the build process: none read again.
     assert released["holding"] == []
+    # The entries' places in their files (for findings, told before the render) are let go too.
+    assert kept["spans"] > 0 and released["spans"] == 0
     assert len(kept["files"]) > 50
     assert released["files"] == kept["files"]

@@ -97,7 +97,8 @@ class LexikonBuild:
         result = run(settings)
         for finding in result.findings:
             log.log(_LOG_LEVEL[finding.severity], str(finding))
-        glossary = self._good_glossary(result)
+        glossary = pages.without_spans(self._good_glossary(result), self.serving)
+        del result  # its reports and the entries' sources: not held through the render
         self.knowledge = articles.prepare(settings, glossary, config, self.serving)
         self.caches = Caches.open(config, settings)
         render = self.caches.render if self.caches is not None else pages.render
@@ -149,8 +150,7 @@ class LexikonBuild:
         generated = self._generated(page)
         if generated is None:
             return None
-        # Our finished HTML blocks go past Python-Markdown (which re-reads them and copies the
-        # rest of the page for each: the printable lexicon's square), back in on_page_content.
+        # Our finished HTML blocks skip Python-Markdown (see render.raw_blocks), back in on_page_content.
         hidden, blocks, prefix = raw_blocks.hide(pages.markdown_of(self.rendered, page.file.src_uri))
         page.lexikon_raw = (blocks, prefix)  # type: ignore[attr-defined]
         return hidden

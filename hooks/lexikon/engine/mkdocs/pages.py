@@ -25,7 +25,7 @@ from lexikon.core import escape
 from lexikon.core.articles import Article, language_path
 from lexikon.core.history import article_history, entry_history
 from lexikon.core.layout import SiteLayout, href
-from lexikon.core.model import Glossary
+from lexikon.core.model import Entry, Glossary
 from lexikon.core.settings import Settings
 from lexikon.engine.mkdocs.config import site_identity, site_names
 from lexikon.render import frame
@@ -173,6 +173,21 @@ def release_markdown(rendered: Rendered, uri: str) -> None:
     page = rendered.pages.get(uri)
     if page is not None and page.markdown:
         rendered.pages[uri] = dataclasses.replace(page, markdown="")
+
+
+def without_spans(glossary: Glossary, serving: bool) -> Glossary:
+    """The glossary without where each value stands in its file (each entry's source text, kept
+    for findings): a one-off build has told its findings, and nothing rendered reads them.
+    ``mkdocs serve`` keeps them: its fast path checks entries again beside these."""
+    if serving:
+        return glossary
+    entries = {key: _without_spans(entry) for key, entry in glossary.entries.items()}
+    return dataclasses.replace(glossary, entries=entries)
+
+
+def _without_spans(entry: Entry) -> Entry:
+    texts = {lang: dataclasses.replace(text, spans={}) for lang, text in entry.texts.items()}
+    return dataclasses.replace(entry, texts=texts, spans={})
 
 
 def settle_heap(rendered: Rendered, serving: bool) -> None:
