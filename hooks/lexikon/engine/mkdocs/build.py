@@ -97,13 +97,15 @@ class LexikonBuild:
         result = run(settings)
         for finding in result.findings:
             log.log(_LOG_LEVEL[finding.severity], str(finding))
-        glossary = self._good_glossary(result)
+        glossary = pages.without_spans(self._good_glossary(result), self.serving)
+        del result  # its reports and the entries' sources: not held through the render
         self.knowledge = articles.prepare(settings, glossary, config, self.serving)
         self.caches = Caches.open(config, settings)
         render = self.caches.render if self.caches is not None else pages.render
         self.rendered = render(glossary, settings, config, self.knowledge.articles, self.knowledge.markdown)
         articles.add_missing_pages(self.rendered, self.knowledge)
         self.pagefind = settings.search == "pagefind"
+        pages.settle_heap(self.rendered, self.serving)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.rendered is not None
@@ -131,6 +133,12 @@ class LexikonBuild:
         return env
 
     def on_page_read_source(self, page: MkDocsPage, config: MkDocsConfig) -> str | None:
+        source = self._source(page)
+        if not self.serving and self.rendered is not None:  # serve's fast path renders from them again
+            pages.release_markdown(self.rendered, page.file.src_uri)  # each is read once a build
+        return source
+
+    def _source(self, page: MkDocsPage) -> str | None:
         if self.caches is not None:
             self.caches.pages.begin_page()
             if self.caches.pages.owns(page):
@@ -142,9 +150,8 @@ class LexikonBuild:
         generated = self._generated(page)
         if generated is None:
             return None
-        # Our finished HTML blocks go past Python-Markdown (which re-reads them and copies the
-        # rest of the page for each: the printable lexicon's square), back in on_page_content.
-        hidden, blocks, prefix = raw_blocks.hide(generated.markdown)
+        # Our finished HTML blocks skip Python-Markdown (see render.raw_blocks), back in on_page_content.
+        hidden, blocks, prefix = raw_blocks.hide(pages.markdown_of(self.rendered, page.file.src_uri))
         page.lexikon_raw = (blocks, prefix)  # type: ignore[attr-defined]
         return hidden
 

@@ -17,10 +17,12 @@ editors' texts and the whole-site outputs have stores of their own (:mod:`.cache
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import importlib.metadata
 import json
 import logging
+import zlib
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,7 +32,7 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 
 from lexikon.check.cache import FOLDER, ReportCache, fingerprint, machine_key
 from lexikon.core.settings import Settings
-from lexikon.engine.mkdocs.pages import Rendered
+from lexikon.engine.mkdocs.pages import Rendered, markdown_of
 from lexikon.render.pages import GRAPH_MARKER
 
 log = logging.getLogger("mkdocs.hooks.lexikon")
@@ -130,12 +132,13 @@ class PageCache:
                 continue
             page_key = context.copy()
             page_key.update(f"{file.src_uri}\0{file.url}\0{file.inclusion.name}\0".encode())
-            page_key.update(generated.markdown.replace(GRAPH_MARKER, graph).encode())
+            page_key.update(markdown_of(rendered, file.src_uri).replace(GRAPH_MARKER, graph).encode())
             key = page_key.digest()
             self.keys[file.src_uri] = key
             stored = self.store.item(STORE, key)
-            if isinstance(stored, dict) and all(_where(files.get_file_from_path(path)) == found
-                                                for path, found in stored["lookups"].items()):
+            if isinstance(stored, dict) and "packed" in stored and all(  # an older store's: converted
+                    _where(files.get_file_from_path(path)) == found
+                    for path, found in stored["lookups"].items()):
                 self.hits[file.src_uri] = stored
                 self.kept[key] = stored
         self._watch(files, config)
@@ -186,7 +189,7 @@ class PageCache:
             setattr(page, name, value)
         page.links_to_anchors = {files.get_file_from_path(target): anchors
                                  for target, anchors in state["links"].items()} or None
-        return state["content"]
+        return _unpacked(state["packed"])
 
     def put(self, page: MkDocsPage, content: str) -> None:
         """Store a generated page just converted (with every plugin's changes) under its key."""
@@ -200,7 +203,7 @@ class PageCache:
         if key is None or json.loads(meta) != page.meta or json.loads(own) != lexikon:
             return
         state = {
-            "content": content,
+            "packed": _packed(content),  # held for the whole build: every page's HTML, both languages
             "toc": toc_tokens(list(page.toc)),
             "meta": meta,
             "title": page._title_from_render,
@@ -215,3 +218,13 @@ class PageCache:
     def finish(self) -> None:
         """After a good build: the store holds this build's pages, no others (written where changed)."""
         self.store.keep_items(STORE, self.kept)
+
+
+def _packed(html: str) -> str:
+    """A page's HTML compressed (~1/6 as JSON text): the store holds every converted page from
+    its conversion to the end of the build, and a 10,000-term site's HTML is ~0.5 GB in memory."""
+    return base64.b64encode(zlib.compress(html.encode(), 1)).decode("ascii")
+
+
+def _unpacked(packed: str) -> str:
+    return zlib.decompress(base64.b64decode(packed)).decode()

@@ -7,7 +7,12 @@ over when MkDocs reads them, and fills each page's head: its languages, edit lin
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import dataclasses
+import gc
 import posixpath
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
@@ -20,7 +25,7 @@ from lexikon.core import escape
 from lexikon.core.articles import Article, language_path
 from lexikon.core.history import article_history, entry_history
 from lexikon.core.layout import SiteLayout, href
-from lexikon.core.model import Glossary
+from lexikon.core.model import Entry, Glossary
 from lexikon.core.settings import Settings
 from lexikon.engine.mkdocs.config import site_identity, site_names
 from lexikon.render import frame
@@ -49,6 +54,9 @@ class Rendered:
     """The knowledge base's articles, with the terms each links to or mentions."""
     sitemaps: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
     """Per language, each real page's URL and its languages' URLs (filled as pages are written)."""
+    packed: dict[str, bytes] = field(default_factory=dict)
+    """In a one-off build, the pages' Markdown compressed (their ``markdown`` empty) until
+    MkDocs reads them: see :func:`settle_heap` and :func:`markdown_of`."""
 
 
 def source_uri(page: Page, settings: Settings) -> str:
@@ -150,3 +158,56 @@ def release_page_text(page: MkDocsPage) -> None:
     page.content = None
     if title is not None and "title" not in page.meta:
         page.meta["title"] = title
+
+
+def markdown_of(rendered: Rendered, uri: str) -> str:
+    """A generated page's Markdown, as the render made it (unpacked in a one-off build)."""
+    packed = rendered.packed.get(uri)
+    return zlib.decompress(packed).decode() if packed is not None else rendered.pages[uri].markdown
+
+
+def release_markdown(rendered: Rendered, uri: str) -> None:
+    """Forget a generated page's Markdown once MkDocs has it: each is read once a build, and
+    its HTML, which MkDocs holds until the page is written, takes its place."""
+    rendered.packed.pop(uri, None)
+    page = rendered.pages.get(uri)
+    if page is not None and page.markdown:
+        rendered.pages[uri] = dataclasses.replace(page, markdown="")
+
+
+def without_spans(glossary: Glossary, serving: bool) -> Glossary:
+    """The glossary without where each value stands in its file (each entry's source text, kept
+    for findings): a one-off build has told its findings, and nothing rendered reads them.
+    ``mkdocs serve`` keeps them: its fast path checks entries again beside these."""
+    if serving:
+        return glossary
+    entries = {key: _without_spans(entry) for key, entry in glossary.entries.items()}
+    return dataclasses.replace(glossary, entries=entries)
+
+
+def _without_spans(entry: Entry) -> Entry:
+    texts = {lang: dataclasses.replace(text, spans={}) for lang, text in entry.texts.items()}
+    return dataclasses.replace(entry, texts=texts, spans={})
+
+
+def settle_heap(rendered: Rendered, serving: bool) -> None:
+    """After the check and the render of a one-off build (not ``serving``, whose process goes
+    on rebuilding from the pages): the pages' Markdown packed (~65 kB a term in memory, most
+    of a 10,000-term build's, ~8 kB packed), and what lives until the end left out of the
+    collector's walks (every full collection would touch it, the second process's too)."""
+    if serving:
+        return
+    for uri, page in rendered.pages.items():
+        if page.markdown:
+            rendered.packed[uri] = zlib.compress(page.markdown.encode(), 1)
+            rendered.pages[uri] = dataclasses.replace(page, markdown="")
+    gc.collect()
+    gc.freeze()
+    _give_back_free_memory()
+
+
+def _give_back_free_memory() -> None:
+    """Hand the freed texts' memory back to the system (glibc keeps it otherwise): the second
+    process, forked later, starts with only the resident part of this one."""
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: the memory is reused all the same
+        ctypes.CDLL(None).malloc_trim(0)
