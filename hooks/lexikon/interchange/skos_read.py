@@ -46,7 +46,7 @@ from lexikon.core.settings import Settings
 from lexikon.interchange.languages import site_language
 from lexikon.interchange.skos import LEXIKON
 from lexikon.interchange.skos_source import Places, decode, heard, parse, rdf_format, rdflib_said
-from lexikon.interchange.skos_terms import add_term, drafts, labels_by_language, plain_statements
+from lexikon.interchange.skos_terms import add_term, drafts, labels_by_language, own_id, plain_statements
 from lexikon.interchange.term_files import finish, run_terms
 from lexikon.interchange.terms import (
     Concept,
@@ -231,7 +231,7 @@ class _SkosReader:
         iri = str(node) if isinstance(node, URIRef) else f"_:{node}"
         concept = Concept(self.key(node), line, tags=tags,
                           tags_lang=self.settings.default_language)
-        concept.own_id = str(self.graph.value(node, SKOS.notation) or "") == local_name(iri)  # ours: its id
+        concept.own_id = own_id(self.graph, node, local_name(iri))  # ours: its id
         concept.tag_labels = self.tag_labels
         texts: list[tuple[int, str, str, str]] = []
         for predicate, obj in plain_statements(self.graph, node):  # SKOS-XL, structured notes

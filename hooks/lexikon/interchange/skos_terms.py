@@ -9,6 +9,8 @@ from typing import Any
 from rdflib import Literal, Namespace
 from rdflib.namespace import RDF, SKOS
 
+from lexikon.core.settings import stable_iri
+
 
 def add_term(block: dict[str, Any], key: str, value: str) -> None:
     """``value`` into ``block[key]`` (a list; ``qualifier``: the first one). A deprecated term
@@ -21,6 +23,15 @@ def add_term(block: dict[str, Any], key: str, value: str) -> None:
         block["deprecated"].append(value)
     elif not (key == "forms" and value in block["deprecated"]):
         block[key].append(value)
+
+
+def own_id(graph: Any, node: Any, local: str) -> bool:
+    """Whether the concept's notation is its entry id, as in our own export: the notation is the
+    IRI's last segment ``local`` (a site with an address), or the IRI is the name-based URN our
+    export makes of the scheme's and the id (a site without one, :func:`stable_iri`)."""
+    notation = str(graph.value(node, SKOS.notation) or "")
+    return bool(notation) and (notation == local or any(
+        str(node) == stable_iri(str(scheme), notation) for scheme in graph.objects(node, SKOS.inScheme)))
 
 
 def drafts(concept: Any) -> None:
