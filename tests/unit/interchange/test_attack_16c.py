@@ -66,6 +66,8 @@ def test_google_docs_page_title_is_its_title_paragraph(tmp_path: Path) -> None:
     entry = _entries(project).get("cloud-computing", {}).get("de", {})
     assert entry.get("title") == "Cloud Computing", result.stdout + result.stderr
     assert "google.com/url" not in str(entry), entry
+    assert "bei [Wikipedia](https://de.wikipedia.org/wiki/Cloud_Computing)." in entry["summary"], entry
+    assert "[a]" not in str(entry) and "Quelle fehlt" in result.stdout, result.stdout  # a comment: reported
 
 
 def test_word_web_page_lists_stay_lists(tmp_path: Path) -> None:
@@ -85,7 +87,7 @@ def test_mediawiki_hatnote_is_not_the_summary(tmp_path: Path) -> None:
     project = _project(tmp_path)
     result = _lexicon(project, "import", str(HERE / "mediawiki.html"), "--lang", "de")
     entry = _entries(project)["router"]["de"]
-    assert entry["summary"].startswith("Router sind Netzwerkgeräte"), entry
+    assert entry["summary"].replace("**", "").startswith("Router sind Netzwerkgeräte"), entry
     assert "## Geschichte" in entry.get("body", ""), entry.get("body", "") + result.stdout
     assert "Bearbeiten" not in entry.get("body", "")
 
@@ -126,3 +128,20 @@ def test_every_tbx_line_is_located(tmp_path: Path, name: str) -> None:
     for line in _located(result.stdout, source):
         head = line[len(source):].split(":")
         assert head[1].isdigit() and head[2].isdigit(), line
+
+
+def test_page_runs_of_text_in_spans_keep_their_spaces(tmp_path: Path) -> None:
+    """Google Docs (and many editors) write each run of text as a <span> with its spaces at the
+    ends: the words on either side of a span boundary stay apart, in the title and the text."""
+    project = _project(tmp_path)
+    page = tmp_path / "page.html"
+    page.write_text('<html><body><article><h1><span>Cloud </span><span>Computing</span></h1><p><span>Cloud '
+                    "Computing ist die Bereitstellung von Rechenleistung über das Netz. Mehr steht bei "
+                    "</span>"
+                    '<span><a href="https://example.org/x">Example</a></span><span>&nbsp;und anderswo, '
+                    "wo es noch mehr gibt.</span></p></article></body></html>", encoding="utf-8")
+    result = _lexicon(project, "import", str(page), "--lang", "de")
+    entry = _entries(project)["cloud-computing"]["de"]
+    assert entry["title"] == "Cloud Computing", result.stdout
+    assert "bei [Example](https://example.org/x) und anderswo" in str(entry), entry
+    assert "did not count as the article" not in result.stdout, result.stdout
