@@ -61,7 +61,8 @@ def plain_statements(graph: Any, node: Any) -> Iterator[tuple[Any, Any]]:
     the plain SKOS they stand for: a SKOS-XL label (``skosxl:prefLabel`` to a ``skosxl:Label``,
     as AGROVOC and EuroVoc write them) as the ``skos:prefLabel`` of its ``literalForm``, and a
     structured note (``skos:definition [ rdf:value "…"@de ; dct:source … ]``, the SKOS Primer's
-    documentation with a source) as the note of its ``rdf:value``. Everything else as it is."""
+    documentation with a source) as the note of its ``rdf:value``, the note's other statements
+    (its ``dct:source``) as the node's own, so that they are reported. Everything else as it is."""
     for predicate, obj in graph.predicate_objects(node):
         if predicate in _XL_LABELS and not isinstance(obj, Literal):
             forms = list(graph.objects(obj, SKOSXL.literalForm))
@@ -69,5 +70,7 @@ def plain_statements(graph: Any, node: Any) -> Iterator[tuple[Any, Any]]:
         elif predicate in _DOCUMENTATION and not isinstance(obj, Literal):
             values = list(graph.objects(obj, RDF.value))
             yield from ((predicate, value) for value in values) if values else [(predicate, obj)]
+            if values:  # the note's source, creator, date: reported as the concept's would be
+                yield from ((p, o) for p, o in graph.predicate_objects(obj) if p not in (RDF.value, RDF.type))
         else:
             yield predicate, obj

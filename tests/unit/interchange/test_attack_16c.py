@@ -145,3 +145,21 @@ def test_page_runs_of_text_in_spans_keep_their_spaces(tmp_path: Path) -> None:
     assert entry["title"] == "Cloud Computing", result.stdout
     assert "bei [Example](https://example.org/x) und anderswo" in str(entry), entry
     assert "did not count as the article" not in result.stdout, result.stdout
+
+
+def test_skos_structured_definition_source_is_reported(tmp_path: Path) -> None:
+    """The SKOS Primer's documentation with a source (`skos:definition [ rdf:value …; dct:source …
+    ]`): the value is the summary, the source has no field and gets a line, not silence."""
+    project = _project(tmp_path)
+    source = tmp_path / "router.ttl"
+    source.write_text(
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"
+        "@prefix dct: <http://purl.org/dc/terms/> .\n"
+        '<http://example.org/router> a skos:Concept ; skos:prefLabel "Router"@de ;\n'
+        '  skos:definition [ rdf:value "Ein Gerät, das Netze verbindet."@de ;'
+        " dct:source <http://example.org/din> ] .\n", encoding="utf-8")
+    result = _lexicon(project, "import-skos", str(source))
+    assert _entries(project)["router"]["de"]["summary"] == "Ein Gerät, das Netze verbindet."
+    assert [line for line in result.stdout.splitlines() if "router.ttl:4:" in line and "source" in line], \
+        result.stdout
