@@ -163,3 +163,20 @@ def test_skos_structured_definition_source_is_reported(tmp_path: Path) -> None:
     assert _entries(project)["router"]["de"]["summary"] == "Ein Gerät, das Netze verbindet."
     assert [line for line in result.stdout.splitlines() if "router.ttl:4:" in line and "source" in line], \
         result.stdout
+
+
+def test_confluence_export_title_is_the_page_not_the_space(tmp_path: Path) -> None:
+    """Confluence's HTML export titles each page "Space : Page" (in <title> and <h1>): the entry
+    is the page's, its id made from it, and the space's name is reported as removed."""
+    project = _project(tmp_path)
+    result = _lexicon(project, "import", str(HERE / "confluence-export.html"), "--lang", "de")
+    assert _entries(project)["offshoring"]["de"]["title"] == "Offshoring", result.stdout
+    assert "IT-Wiki" in result.stdout
+
+
+def test_notion_export_icons_are_not_text(tmp_path: Path) -> None:
+    """Notion writes a callout's icon (an emoji) as a span of text: not a paragraph of the entry."""
+    project = _project(tmp_path)
+    result = _lexicon(project, "import", str(HERE / "notion-export.html"), "--lang", "de")
+    body = _entries(project)["backsourcing"]["de"]["body"]
+    assert "💡" not in body and "Tipp: vorher die Verträge prüfen." in body, body + result.stdout

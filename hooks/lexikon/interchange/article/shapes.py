@@ -8,6 +8,9 @@
 - Google Docs' "Download as HTML" has no ``<h1>`` and no ``<title>``: the paragraph in the
   document's Title style (``class="title"``) is the heading; its links point at Google's
   redirect (``https://www.google.com/url?q=…``) and get their real address back;
+- Confluence's export titles a page "Space : Page": the space's name (the first breadcrumb)
+  goes; Notion's export writes each list item as a list of its own, and icons as text: the
+  items are one list, the icons go;
 - a wiki's own furniture (MediaWiki's hatnote, table of contents, edit links, reference
   back-arrows; anything marked ``noprint``) is not the article: removed, each kind with one
   line in the report (the extractor would keep some of it, or drop a heading with it).
@@ -42,6 +45,8 @@ def plain_page(doc: etree._Element, changes: Changes) -> None:
         _drop(comment)
     _google_docs(doc, changes)
     _wiki_furniture(doc, changes)
+    _confluence_title(doc, changes)
+    _notion(doc)
 
 
 def _drop(node: etree._Element) -> None:
@@ -149,3 +154,32 @@ def _wiki_furniture(doc: etree._Element, changes: Changes) -> None:
         changes.add(elements[0].sourceline or 1, f"removed {count}{kind} (not the article)", text)
         for element in elements:
             _drop(element)
+
+
+def _confluence_title(doc: etree._Element, changes: Changes) -> None:
+    """"IT-Wiki : Offshoring" is the page Offshoring of the space IT-Wiki (its first breadcrumb)."""
+    title = next(iter(doc.xpath("//h1//*[@id='title-text']")), None)
+    space = next(iter(doc.xpath("//*[@id='breadcrumbs']/li[1]")), None)
+    if title is None or space is None:
+        return
+    prefix = f"{shown_text(space)} : "
+    text = " ".join((title.text_content() or "").split())
+    if shown_text(space) and text.startswith(prefix) and text != prefix.strip():
+        for child in list(title):
+            _drop(child)
+        title.text = text.removeprefix(prefix)
+        changes.add(title.sourceline or 1, f"removed the name of the Confluence space '{prefix.strip()}' "
+                    "before the title")
+
+
+def _notion(doc: etree._Element) -> None:
+    """Notion's one-item lists joined into lists; its icons (emoji as text) left out."""
+    for icon in doc.xpath("//*[contains(concat(' ', @class, ' '), ' icon ')]"):
+        _drop(icon)
+    for items in list(doc.xpath("//ul[@class='bulleted-list']|//ol[@class='numbered-list']")):
+        before = items.getprevious()
+        if before is not None and before.tag == items.tag and before.get("class") == items.get("class") \
+                and not (before.tail or "").strip() and items.getparent() is not None:
+            for item in list(items):
+                before.append(item)
+            _drop(items)
