@@ -180,3 +180,14 @@ def test_notion_export_icons_are_not_text(tmp_path: Path) -> None:
     result = _lexicon(project, "import", str(HERE / "notion-export.html"), "--lang", "de")
     body = _entries(project)["backsourcing"]["de"]["body"]
     assert "💡" not in body and "Tipp: vorher die Verträge prüfen." in body, body + result.stdout
+
+
+def test_skos_opaque_keys_of_a_vocabulary_tool_are_not_entry_ids(tmp_path: Path) -> None:
+    """README: a tool's counter is not an id. PoolParty and VocBench name concepts by opaque keys
+    (…/it/4d5e6f): the entry's id is its title's slug; RDF/XML's inherited xml:lang is the language."""
+    project = _project(tmp_path)
+    result = _lexicon(project, "import-skos", str(HERE / "poolparty.rdf"))
+    entries = _entries(project)
+    assert sorted(entries) == ["rechenzentrum", "serverschrank"], result.stdout
+    assert entries["serverschrank"]["broader"] == ["rechenzentrum"]
+    assert entries["rechenzentrum"]["da"]["summary"] == "En bygning fuld af servere."
