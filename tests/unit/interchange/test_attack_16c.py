@@ -191,3 +191,14 @@ def test_skos_opaque_keys_of_a_vocabulary_tool_are_not_entry_ids(tmp_path: Path)
     assert sorted(entries) == ["rechenzentrum", "serverschrank"], result.stdout
     assert entries["serverschrank"]["broader"] == ["rechenzentrum"]
     assert entries["rechenzentrum"]["da"]["summary"] == "En bygning fuld af servere."
+
+
+def test_wordpress_post_titled_as_a_question_is_the_entry_of_its_term(tmp_path: Path) -> None:
+    """A blog post "Was ist Cloud Computing?" (the locale's title questions) is the entry Cloud
+    Computing; Jetpack's "Ähnliche Beiträge" heading is a see-also line, not a heading of the entry."""
+    project = _project(tmp_path)
+    result = _lexicon(project, "import", str(HERE / "wordpress.html"), "--lang", "de")
+    entry = _entries(project)["cloud-computing"]["de"]
+    assert entry["title"] == "Cloud Computing", result.stdout
+    assert "Ähnliche Beiträge" not in entry["body"], entry["body"]
+    assert entry["sources"][0]["title"] == "Was ist Cloud Computing?"
