@@ -202,3 +202,16 @@ def test_wordpress_post_titled_as_a_question_is_the_entry_of_its_term(tmp_path: 
     assert entry["title"] == "Cloud Computing", result.stdout
     assert "Ähnliche Beiträge" not in entry["body"], entry["body"]
     assert entry["sources"][0]["title"] == "Was ist Cloud Computing?"
+
+
+def test_check_notes_a_text_not_in_nfc(tmp_path: Path) -> None:
+    """Every export composes to NFC (README), so a decomposed 'é' in the YAML comes back changed
+    from a round trip: `lexicon check` says so, as a note at the value (not an error)."""
+    project = _project(tmp_path)
+    (project / "glossary" / "cafe.yml").write_text(
+        "de:\n  title: Café\n  summary: Ein Cafe\u0301 ist ein Ort.\nda:\n  title: Café\n"
+        "  summary: En café er et sted.\n", encoding="utf-8")
+    result = _lexicon(project, "check")
+    assert result.returncode == 0, result.stdout
+    notes = [line for line in result.stdout.splitlines() if line.startswith("glossary/cafe.yml:3:")]
+    assert notes and ": note: " in notes[0] and "NFC" in notes[0], result.stdout
