@@ -182,6 +182,15 @@ def test_notion_export_icons_are_not_text(tmp_path: Path) -> None:
     assert "💡" not in body and "Tipp: vorher die Verträge prüfen." in body, body + result.stdout
 
 
+def test_page_short_list_of_plain_words_stays_in_the_entry(tmp_path: Path) -> None:
+    """readability drops a list under 25 characters; Notion writes one list per item: a short
+    list of words (no links: not a menu) is the article's and stays a list."""
+    project = _project(tmp_path)
+    result = _lexicon(project, "import", str(HERE / "notion-export.html"), "--lang", "de")
+    body = _entries(project)["backsourcing"]["de"]["body"]
+    assert "- Qualität\n- Kontrolle" in body, body + result.stdout
+
+
 def test_skos_opaque_keys_of_a_vocabulary_tool_are_not_entry_ids(tmp_path: Path) -> None:
     """README: a tool's counter is not an id. PoolParty and VocBench name concepts by opaque keys
     (…/it/4d5e6f): the entry's id is its title's slug; RDF/XML's inherited xml:lang is the language."""

@@ -27,7 +27,6 @@ from pathlib import Path
 
 import lxml.html
 from lxml import etree
-from readability import Document
 from readability.readability import Unparseable
 
 from lexikon.interchange.article.findings import Changes, LocatedProblem
@@ -39,7 +38,7 @@ from lexikon.interchange.article.html_markdown import (
     shown_text,
 )
 from lexikon.interchange.article.page import Line, strip_site_name
-from lexikon.interchange.article.shapes import plain_page
+from lexikon.interchange.article.shapes import Extractor, plain_page
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?([A-Za-z0-9_:.-]{1,40})", re.I)
@@ -152,7 +151,7 @@ def html_lines(text: str, changes: Changes) -> tuple[list[Line], dict[str, str],
         if isinstance(element.tag, str):
             element.set(LINE_ATTRIBUTE, str(element.sourceline or 1))
     try:
-        content = Document(lxml.html.tostring(doc, encoding="unicode")).summary(html_partial=True)
+        content = Extractor(lxml.html.tostring(doc, encoding="unicode")).summary(html_partial=True)
         main = lxml.html.fromstring(content)
     except (Unparseable, etree.ParserError, ValueError) as err:
         raise LocatedProblem(1, 1, f"no article found in the page ({err or 'no text'}): save the article "

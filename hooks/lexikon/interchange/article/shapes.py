@@ -22,6 +22,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 from lxml import etree
+from readability import Document
 
 from lexikon.interchange.article.findings import Changes
 from lexikon.interchange.article.html_markdown import element_name, shown_text
@@ -183,3 +184,15 @@ def _notion(doc: etree._Element) -> None:
             for item in list(items):
                 before.append(item)
             _drop(items)
+
+
+class Extractor(Document):
+    """readability's extractor, which keeps a short list of plain words: it drops any ``<ul>``
+    under 25 characters as too short to be content ("Qualität, Kontrolle"), but menus and
+    share buttons are links, and a list without a link in a page's content is the article's."""
+
+    def get_preserved_elements(self, node: etree._Element) -> dict[etree._Element, bool]:
+        kept = super().get_preserved_elements(node)
+        kept.update({items: True for items in self.tags(node, "ul")
+                     if shown_text(items) and not any(True for _ in items.iter("a", "button", "img"))})
+        return kept
