@@ -36,6 +36,26 @@ def invisible_message(char: str, what: str) -> str:
             "two different texts look the same")
 
 
+def not_composed(text: str) -> str:
+    """The first run of a letter and its combining marks that Unicode NFC writes as one
+    character (``e`` + U+0301 is ``é``), or "": the exports and imports compose every text, so
+    such a value comes back changed, and search may miss it."""
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return ""
+    for index, char in enumerate(text):
+        if unicodedata.combining(char) and index:
+            pair = text[index - 1:index + 1]
+            if unicodedata.normalize("NFC", pair) != pair:
+                return pair
+    return next((c for c in text if unicodedata.normalize("NFC", c) != c), "")
+
+
+def not_composed_message(what: str, run: str) -> str:
+    return (f"{what} writes '{unicodedata.normalize('NFC', run)}' as {len(run)} characters (a letter and a "
+            "combining mark, not Unicode NFC): the exports write it as one; compose it (an editor's "
+            "'normalise to NFC', or type the letter again)")
+
+
 def foreign_letters(text: str) -> str:
     """Name the characters of an id that are not ASCII (look-alikes fool the eye)."""
     foreign = [c for c in dict.fromkeys(text) if not c.isascii()]

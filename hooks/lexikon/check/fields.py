@@ -14,7 +14,13 @@ from collections.abc import Iterable
 
 import yaml
 
-from lexikon.check.characters import foreign_letters, invisible_characters, invisible_message
+from lexikon.check.characters import (
+    foreign_letters,
+    invisible_characters,
+    invisible_message,
+    not_composed,
+    not_composed_message,
+)
 from lexikon.check.load import LoadedFile
 from lexikon.check.yaml_nodes import (
     NULL_TAG,
@@ -144,6 +150,8 @@ class FieldReader:
                          for written in links.swallowed_definitions(value)]
         if not node.style and text:  # plain ('' from libyaml, None from PyYAML)
             self.comment_after(node, what)
+        if not value.isascii() and (run := not_composed(value)):  # a note: it reads the same
+            self.findings.append(self.span(node).finding(Severity.NOTE, not_composed_message(what, run), run))
         if problems:  # the span is needed only to place a finding
             span = self.span(node)
             self.findings += [span.finding(Severity.ERROR, message, written) for written, message in problems]

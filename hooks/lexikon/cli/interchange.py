@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from lexikon.cli.arguments import CODES, DRY_RUN, EXIT_USAGE, arg
-from lexikon.core.settings import Settings, site_texts
+from lexikon.core.settings import Settings, read_config, site_texts
 
 # Each command's module is imported where it runs (see main.py).
 
@@ -89,7 +89,14 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
     return run_export(settings, args.dir, out=sys.stdout, base_url=args.site_url, delimiter=args.delimiter,
                       title=site_texts(args.config_file, "site_name") or "Lexikon",
                       description=site_texts(args.config_file, "site_description"),
-                      articles=lambda glossary: knowledge_base(glossary, settings))
+                      articles=lambda glossary: knowledge_base(glossary, settings),
+                      identity=_identity(args.config_file))
+
+
+def _identity(config_file: Path) -> str:
+    """What names the site without an address, as the build says (its repository, else its name)."""
+    config = read_config(config_file) if config_file.is_file() else {}
+    return str(config.get("repo_url") or config.get("site_name") or "Lexikon")
 
 
 INTERCHANGE_COMMANDS = [  # as in main.py's table

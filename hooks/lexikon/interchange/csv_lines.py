@@ -46,6 +46,13 @@ def decode(data: bytes) -> str:
                       col) from err
 
 
+def declared(text: str) -> str | None:
+    """The delimiter a first line ``sep=;`` names (Excel writes and reads it, so do files made
+    for Excel), or None: then the header is the first line and the delimiter is sniffed."""
+    found = re.match(r'"?sep=([^\r\n"])"?[ \t]*\r?(?:\n|\r|$)', text, re.IGNORECASE)
+    return found.group(1) if found else None
+
+
 def sniff(text: str) -> str:
     """The delimiter of the header line: comma, semicolon or tab.
 

@@ -18,7 +18,7 @@ from lexikon.core.escape import csv_text
 from lexikon.core.model import Finding, Severity
 from lexikon.core.schema import ID_RULE, MAX_ID_LENGTH
 from lexikon.interchange.csv_cells import cell_items, cell_pairs
-from lexikon.interchange.csv_lines import records, sniff
+from lexikon.interchange.csv_lines import declared, records, sniff
 from lexikon.interchange.csv_write import ENTRY_COLUMNS, LANGUAGE_COLUMNS
 from lexikon.interchange.term_counts import ID_TOO_LONG, UNREADABLE
 from lexikon.interchange.terms import Concept, SourceProblem, clean, new_block, problem
@@ -64,15 +64,18 @@ def read_rows(text: str, source: str, lang: str | None, codes: tuple[str, ...]) 
     """The file's concepts, one per row, and the sheet (its findings, the rows refused). A file
     that cannot be read at all raises :class:`~lexikon.interchange.terms.SourceProblem`; one
     whose first line is refused says how many rows it has (``rows``), for the summary."""
-    delimiter = sniff(text)
+    named = declared(text)
+    delimiter = named or sniff(text)
     rows = records(text, delimiter)
+    if named:
+        next(rows, None)  # the 'sep=' line: the header follows it
     line, header, error = next(rows, (1, None, None))
     if error is not None:
         raise problem(f"the first line cannot be read: {error[2]}", line, error[0])
     if header is None:
         raise problem("the file is empty: the first line must name the columns")
     try:
-        sheet = _header(header, source, lang, codes)
+        sheet = _header(header, source, lang, codes, line)
     except SourceProblem as err:
         err.rows = sum(1 for _, row, _ in rows if row is None or any(c.strip() for c in row))  # type: ignore
         raise
@@ -89,7 +92,7 @@ def read_rows(text: str, source: str, lang: str | None, codes: tuple[str, ...]) 
     return concepts, sheet
 
 
-def _header(header: list[str], source: str, lang: str | None, codes: tuple[str, ...]) -> Sheet:
+def _header(header: list[str], source: str, lang: str | None, codes: tuple[str, ...], at: int = 1) -> Sheet:
     sheet = Sheet(source, tags_lang=lang or codes[0])
     foreign: dict[str, int] = {}
     plain: list[str] = []
@@ -116,40 +119,40 @@ def _header(header: list[str], source: str, lang: str | None, codes: tuple[str, 
             continue
         key = (prefix, column) if dot else ("", name) if name in ENTRY_COLUMNS else (lang or "", name)
         if key in sheet.columns.values():
-            raise problem(f"the column '{name}' is there twice: keep one", 1, index + 1)
+            raise problem(f"the column '{name}' is there twice: keep one", at, index + 1)
         sheet.columns[index] = key
         sheet.names[key] = raw.strip()
         if dot:
             prefixed.add(prefix)
         if key[0] and key[0] not in sheet.languages:
             sheet.languages.append(key[0])
-    _unused(sheet, unused)
+    _unused(sheet, unused, at)
     for prefix, col in foreign.items():
-        sheet.note(1, col, Severity.WARNING, f"the columns '{prefix}.…' are for the language '{prefix}', "
+        sheet.note(at, col, Severity.WARNING, f"the columns '{prefix}.…' are for the language '{prefix}', "
                    f"which the site does not have ({', '.join(codes)}): left out")
     if plain:
         raise problem(f"the column(s) {', '.join(repr(p) for p in plain)} name no "
-                      f"language: pass --lang, or name them '{codes[0]}.{plain[0]}' and so on", 1,
+                      f"language: pass --lang, or name them '{codes[0]}.{plain[0]}' and so on", at,
                       [h.strip().casefold() for h in header].index(plain[0]) + 1)
     for code in sheet.languages or [""]:
         missing = [f"{code}.{name}" if code in prefixed else name for name in ("title", "summary")
                    if (code, name) not in sheet.columns.values()]
         if missing:
             raise problem(f"no column {' or '.join(repr(m) for m in missing)} in the first line (it has "
-                          f"{', '.join(repr(h.strip()) for h in header)})")
+                          f"{', '.join(repr(h.strip()) for h in header)})", at)
     return sheet
 
 
-def _unused(sheet: Sheet, unused: dict[str, int]) -> None:
+def _unused(sheet: Sheet, unused: dict[str, int], at: int) -> None:
     """A note for each column an entry has no field for; one for them all when there are more
     than a few (a sheet may have thousands)."""
     if len(unused) <= _UNUSED_SHOWN:
         for name, col in unused.items():
-            sheet.note(1, col, Severity.NOTE, f"column '{name}' is not used (an entry has no field for it)")
+            sheet.note(at, col, Severity.NOTE, f"column '{name}' is not used (an entry has no field for it)")
     else:
         names = [repr(name) for name in unused]
         shown = ", ".join(names[:_UNUSED_SHOWN]) + (", …" if len(names) > _UNUSED_SHOWN else "")
-        sheet.note(1, min(unused.values()), Severity.NOTE,
+        sheet.note(at, min(unused.values()), Severity.NOTE,
                    f"{len(unused)} columns are not used (an entry has no field for them): {shown}")
 
 

@@ -26,7 +26,7 @@ from lexikon.core.layout import SiteLayout
 from lexikon.core.model import Glossary
 from lexikon.core.queries import published
 from lexikon.core.safe_write import WriteRefused, checked, make_folder, shown, write_bytes
-from lexikon.core.settings import Settings
+from lexikon.core.settings import Settings, stable_iri
 from lexikon.interchange.csv_format import glossary_all_csv, glossary_csv
 from lexikon.interchange.export_text import UrlOf
 from lexikon.interchange.json_articles import ArticleUrl
@@ -112,11 +112,14 @@ def write_exports(glossary: Glossary, settings: Settings, url_of: UrlOf, target_
 
 def run_export(settings: Settings, target_dir: Path, *, out: IO[str] | None = None,
                base_url: str | None = None, title: SiteTexts = "Lexikon", description: SiteTexts = "",
-               delimiter: str = ",", articles: Callable[[Glossary], Sequence[Article]] | None = None) -> int:
+               delimiter: str = ",", articles: Callable[[Glossary], Sequence[Article]] | None = None,
+               identity: str = "Lexikon") -> int:
     """``lexicon export DIR``: check the glossary, then write the exports; the exit code.
 
     Page URLs are absolute when ``base_url`` (default: the ``SITE_URL`` environment
-    variable, as for the site) is set, else relative to ``DIR``. The CSV files' cells are
+    variable, as for the site) is set, else relative to ``DIR``, and the SKOS concepts are then
+    named as the site names them (``urn:uuid:`` from ``identity``, its repository or name: a
+    relative IRI has no base in a file on disk). The CSV files' cells are
     separated by ``delimiter`` (``,``, ``;`` or a tab). ``articles`` reads the knowledge base's
     articles (with their terms) for ``glossary.json``.
     """
@@ -137,12 +140,15 @@ def run_export(settings: Settings, target_dir: Path, *, out: IO[str] | None = No
     url_of = page_url_of(settings, base)
     pages = SiteLayout(settings, True, base or None)
     knowledge = (articles(result.glossary) if articles else (), pages.absolute_url)
-    paths = write_exports(result.glossary, settings, url_of, target_dir,
-                          scheme_iri=base.rstrip("/") + "/" if base else "./", title=title,
+    scheme_iri = base.rstrip("/") + "/" if base else stable_iri(identity, "concept-scheme")
+    paths = write_exports(result.glossary, settings, url_of, target_dir, scheme_iri=scheme_iri, title=title,
                           description=description, root=settings.project_dir, delimiter=delimiter,
                           knowledge=knowledge)
     for path in paths:
         out.write(f"wrote {shown(path, settings.project_dir)}\n")
+    if not base:
+        out.write("note: no SITE_URL (or --site-url): page addresses are relative to the folder, the "
+                  "SKOS concepts are named by urn:uuid IRIs as on the site; give the address for both\n")
     return 0
 
 

@@ -16,9 +16,9 @@ N-Triples (:mod:`.skos_source` reads it, safely) into new entries, the shared wa
   ``definition`` the summary (a second one is reported and left out), ``example`` the context;
 - ``broader`` and ``narrower`` (either direction) make ``broader``; ``related`` (either
   direction: SKOS makes it symmetric) makes ``related``;
-- a ``skos:Collection`` is a tag of its members (named by its label in the default
-  language, matched against ``glossary/_tags.yml`` as TBX subject fields are), a literal
-  ``dct:subject`` too; ``skos:inScheme`` is the import itself, not a tag;
+- a ``skos:Collection`` is a tag of its members (of theirs too when they are collections),
+  named by its label in the default language, matched against ``glossary/_tags.yml`` as TBX
+  subject fields are; a literal ``dct:subject`` too; ``skos:inScheme`` is the import itself, not a tag;
 - a concept without a definition in a language comes in as a draft (``draft: true``);
 - everything else (scope notes, notations, mappings to other vocabularies, IRI subjects) has
   no field in an entry and is reported once per kind, with the line of its first concept.
@@ -45,8 +45,8 @@ from lexikon.core.schema import ID_RULE
 from lexikon.core.settings import Settings
 from lexikon.interchange.languages import site_language
 from lexikon.interchange.skos import LEXIKON
-from lexikon.interchange.skos_source import Places, decode, heard, parse, rdf_format, rdflib_said
-from lexikon.interchange.skos_terms import add_term, drafts, labels_by_language, plain_statements
+from lexikon.interchange.skos_source import Places, decode, heard, members, parse, rdf_format, rdflib_said
+from lexikon.interchange.skos_terms import add_term, drafts, labels_by_language, own_id, plain_statements
 from lexikon.interchange.term_files import finish, run_terms
 from lexikon.interchange.terms import (
     Concept,
@@ -190,7 +190,7 @@ class _SkosReader:
                                   *self.graph.subjects(RDF.type, SKOS.OrderedCollection)}, key=str):
             label = self.label(collection)
             self.tag_labels[label] = labels_by_language(self.graph, collection, self.language)
-            for member in self.graph.objects(collection, SKOS.member):
+            for member in members(self.graph, collection):
                 if member in concepts:
                     tags.setdefault(member, []).append((label, self.lines[member][1]))
             if (collection, SKOS.memberList, None) in self.graph:
@@ -231,7 +231,7 @@ class _SkosReader:
         iri = str(node) if isinstance(node, URIRef) else f"_:{node}"
         concept = Concept(self.key(node), line, tags=tags,
                           tags_lang=self.settings.default_language)
-        concept.own_id = str(self.graph.value(node, SKOS.notation) or "") == local_name(iri)  # ours: its id
+        concept.own_id = own_id(self.graph, node, local_name(iri))  # ours: its id
         concept.tag_labels = self.tag_labels
         texts: list[tuple[int, str, str, str]] = []
         for predicate, obj in plain_statements(self.graph, node):  # SKOS-XL, structured notes

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import Graph
+from rdflib.namespace import SKOS
 
 from lexikon.core.model import Finding, Severity
 from lexikon.interchange.terms import SourceProblem, problem
@@ -239,3 +240,14 @@ def decode(data: bytes) -> str:
 __all__ = ["FORMATS", "Places", "SourceProblem", "decode", "heard", "line_col", "parse", "rdf_format",
            "rdflib_said", "sniff"]
 
+
+def members(graph: Any, collection: Any) -> Iterator[Any]:
+    """The members of ``collection`` and, where a member is itself a collection (a tree of
+    groups, as VocBench and PoolParty write it), its members too: each once, a cycle ended."""
+    seen, todo = {collection}, [collection]
+    while todo:
+        for member in graph.objects(todo.pop(), SKOS.member):
+            if member not in seen:
+                seen.add(member)
+                todo.append(member)
+                yield member

@@ -9,6 +9,8 @@ from typing import Any
 from rdflib import Literal, Namespace
 from rdflib.namespace import RDF, SKOS
 
+from lexikon.core.settings import stable_iri
+
 
 def add_term(block: dict[str, Any], key: str, value: str) -> None:
     """``value`` into ``block[key]`` (a list; ``qualifier``: the first one). A deprecated term
@@ -21,6 +23,15 @@ def add_term(block: dict[str, Any], key: str, value: str) -> None:
         block["deprecated"].append(value)
     elif not (key == "forms" and value in block["deprecated"]):
         block[key].append(value)
+
+
+def own_id(graph: Any, node: Any, local: str) -> bool:
+    """Whether the concept's notation is its entry id, as in our own export: the notation is the
+    IRI's last segment ``local`` (a site with an address), or the IRI is the name-based URN our
+    export makes of the scheme's and the id (a site without one, :func:`stable_iri`)."""
+    notation = str(graph.value(node, SKOS.notation) or "")
+    return bool(notation) and (notation == local or any(
+        str(node) == stable_iri(str(scheme), notation) for scheme in graph.objects(node, SKOS.inScheme)))
 
 
 def drafts(concept: Any) -> None:
@@ -50,7 +61,8 @@ def plain_statements(graph: Any, node: Any) -> Iterator[tuple[Any, Any]]:
     the plain SKOS they stand for: a SKOS-XL label (``skosxl:prefLabel`` to a ``skosxl:Label``,
     as AGROVOC and EuroVoc write them) as the ``skos:prefLabel`` of its ``literalForm``, and a
     structured note (``skos:definition [ rdf:value "…"@de ; dct:source … ]``, the SKOS Primer's
-    documentation with a source) as the note of its ``rdf:value``. Everything else as it is."""
+    documentation with a source) as the note of its ``rdf:value``, the note's other statements
+    (its ``dct:source``) as the node's own, so that they are reported. Everything else as it is."""
     for predicate, obj in graph.predicate_objects(node):
         if predicate in _XL_LABELS and not isinstance(obj, Literal):
             forms = list(graph.objects(obj, SKOSXL.literalForm))
@@ -58,5 +70,7 @@ def plain_statements(graph: Any, node: Any) -> Iterator[tuple[Any, Any]]:
         elif predicate in _DOCUMENTATION and not isinstance(obj, Literal):
             values = list(graph.objects(obj, RDF.value))
             yield from ((predicate, value) for value in values) if values else [(predicate, obj)]
+            if values:  # the note's source, creator, date: reported as the concept's would be
+                yield from ((p, o) for p, o in graph.predicate_objects(obj) if p not in (RDF.value, RDF.type))
         else:
             yield predicate, obj

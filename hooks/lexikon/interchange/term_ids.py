@@ -3,7 +3,7 @@
 - a concept id the source has twice is one concept written in two places (a tool's export
   in parts): the second is merged into the first, its languages and terms added;
 - the entry id is the concept's own id when it is a valid one, else the slug of its title;
-  a tool's counters (``c12``, ``4711``) are not ids, which is said once for all of them,
+  a tool's counters and keys (``c12``, ``4711``, ``4d5e6f``) are not ids, which is said once for all of them,
   unless the source says they are entry ids (``Concept.own_id``): our own exports do (the
   TBX header's ``sourceDesc``, the CSV's ``url`` column ending in ``terms/<id>/``, a SKOS
   concept whose ``skos:notation`` is its IRI's last segment), so that ``x11`` comes back
@@ -39,8 +39,9 @@ if TYPE_CHECKING:
 
 Report = Callable[..., None]
 """``report(line, severity, message, col=1)``: a finding about the source."""
-_COUNTER_ID = re.compile(r"^[a-z]{0,2}\d+$")
-"""Ids like ``c12`` that terminology tools number their concepts with."""
+_COUNTER_ID = re.compile(r"^(?=.*\d)(?!.*[a-z]{3})[a-z\d-]+$")
+"""Ids like ``c12`` that terminology tools number their concepts with, and the opaque keys
+vocabulary tools give them (PoolParty's ``4d5e6f``): a digit, and no run of three letters."""
 
 
 def merge(concepts: list[Concept], report: Report, counts: Counts) -> list[Concept]:

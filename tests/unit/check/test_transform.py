@@ -85,7 +85,8 @@ def body(result: Result, lang: str = "de") -> str:
 
 
 def of(result: Result, severity: Severity) -> list[Finding]:
-    return [f for f in result.findings if f.severity is severity]
+    """The findings of ``severity``, without the note on texts written decomposed (NFD) on purpose."""
+    return [f for f in result.findings if f.severity is severity and "Unicode NFC" not in f.message]
 
 
 # --- split_blocks --------------------------------------------------------------------

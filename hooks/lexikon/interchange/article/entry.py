@@ -63,15 +63,16 @@ def import_article(
                                  origin or fields.FRONT_TITLE)
     blocks, highlights = fields.highlights(blocks, patterns, changes)
     debris.glued_numbers(blocks, changes)
-    title, final_id = _title_and_id(fields.without_links(title, key_lines.get("title", 1), changes),
-                                    entry_id, changes, reserved or {})
+    page_title = fields.without_links(title, key_lines.get("title", 1), changes)
+    title = fields.question_title(page_title, key_lines.get("title", 1), patterns, changes)
+    title, final_id = _title_and_id(title, entry_id, changes, reserved or {})
     linker = Links(glossary_dir, lang, final_id, changes)
     blocks = debris.duplicates(debris.pull_quotes(linker.in_blocks(blocks), changes), changes)
     description = _description(front, key_lines, linker, changes)
     summary, blocks = fields.summary(blocks, description, key_lines.get("description", 1), title, changes)
     highlights = [linker.in_text(item, 1) for item in highlights]
     tags = fields.tags(front, key_lines, glossary_dir, languages, changes)
-    sources = fields.sources(front, key_lines, title, changes, origin and "the page's link")
+    sources = fields.sources(front, key_lines, page_title or title, changes, origin and "the page's link")
     fields.unused_front_matter(front, key_lines, changes, lang)
     block = _block(title, summary, blocks, highlights, sources, changes)
     path = glossary_dir / f"{final_id}.yml"

@@ -97,6 +97,17 @@ def without_links(title: str | None, line: int, changes: Changes) -> str | None:
     return plain
 
 
+def question_title(title: str | None, line: int, patterns: Patterns, changes: Changes) -> str | None:
+    """A page titled as a question ("Was ist Cloud Computing?", a blog's favourite) is the entry
+    of the term it asks about; the question is said in the report."""
+    term = patterns.question_term(title) if title else None
+    if not term:
+        return title
+    found = term[0].upper() + term[1:]
+    changes.add(line, f"took the title '{found}' from the question '{title}'")
+    return found
+
+
 def is_seo_title(long: str, short: str) -> bool:
     """``long`` is ``short`` with a site's name or a search engine tail after a separator."""
     long, short = normalise(long).casefold(), normalise(short).casefold()

@@ -27,7 +27,6 @@ from pathlib import Path
 
 import lxml.html
 from lxml import etree
-from readability import Document
 from readability.readability import Unparseable
 
 from lexikon.interchange.article.findings import Changes, LocatedProblem
@@ -39,6 +38,7 @@ from lexikon.interchange.article.html_markdown import (
     shown_text,
 )
 from lexikon.interchange.article.page import Line, strip_site_name
+from lexikon.interchange.article.shapes import Extractor, plain_page
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?([A-Za-z0-9_:.-]{1,40})", re.I)
@@ -141,17 +141,17 @@ def html_lines(text: str, changes: Changes) -> tuple[list[Line], dict[str, str],
     (``canonical``) as front matter would give them, with their lines; where the title came from."""
     text = _XML_DECLARATION.sub("", text)  # lxml refuses str with an encoding declaration
     try:
-        doc = lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(no_network=True,
-                                                                              remove_comments=True))
+        doc = lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(no_network=True))
     except (etree.ParserError, ValueError) as err:
         raise LocatedProblem(1, 1, f"the page cannot be read as HTML ({err}): save it again") from None
+    plain_page(doc, changes)  # Word's lists, Google Docs' title, a wiki's furniture; no comments
     title, title_line, where = page_title(doc)
     _remove_code(doc, changes)
     for element in doc.iter():
         if isinstance(element.tag, str):
             element.set(LINE_ATTRIBUTE, str(element.sourceline or 1))
     try:
-        content = Document(lxml.html.tostring(doc, encoding="unicode")).summary(html_partial=True)
+        content = Extractor(lxml.html.tostring(doc, encoding="unicode")).summary(html_partial=True)
         main = lxml.html.fromstring(content)
     except (Unparseable, etree.ParserError, ValueError) as err:
         raise LocatedProblem(1, 1, f"no article found in the page ({err or 'no text'}): save the article "
@@ -272,8 +272,10 @@ _LINK_TEXT = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
 _MARKUP = re.compile(r"[*_`]|\[\d{1,3}\]")
 """Emphasis, code marks and footnote marks, left out when text is compared."""
 _MARKS = re.compile(r"[#|>\-]")
+_NUMBER = re.compile(r"^\s*\d{1,4}\.\s+")
+"""An ordered list's number, which the page's item does not hold as text."""
 
 
 def _plain(text: str) -> str:
-    text = _MARKUP.sub("", _LINK_TEXT.sub(r"\1", text))
+    text = _MARKUP.sub("", _LINK_TEXT.sub(r"\1", _NUMBER.sub("", text)))
     return " ".join(_MARKS.sub(" ", text).split()).casefold()

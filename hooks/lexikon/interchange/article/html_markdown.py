@@ -144,6 +144,11 @@ class MarkdownWriter:
         return " ".join("".join(parts).split())
 
     def _inline_child(self, child: etree._Element) -> str:
+        """The child's Markdown, with the white space it starts or ends with kept outside it:
+        Google Docs writes each run of text as a ``<span>``, its spaces at the ends."""
+        return _spaced(child, self._child_markdown(child))
+
+    def _child_markdown(self, child: etree._Element) -> str:
         name = element_name(child)
         if name in SKIPPED:
             if name in ("script", "style", "noscript"):
@@ -223,9 +228,16 @@ def shown_text(element: etree._Element) -> str:
         if name == "br":
             parts.append(" ")
         elif name and name not in SKIPPED and not footnote_mark(child) and not screen_reader_only(child):
-            parts.append(shown_text(child))
+            parts.append(_spaced(child, shown_text(child)))
         parts.append(child.tail or "")
     return " ".join("".join(parts).split())
+
+
+def _spaced(element: etree._Element, text: str) -> str:
+    """``text`` (the element's, white space collapsed) with a space before or after it where
+    the element's own text starts or ends with white space (a browser shows one there)."""
+    raw = "".join(element.itertext()) if text and isinstance(element.tag, str) else ""
+    return (" " if raw[:1].isspace() else "") + text + (" " if raw[-1:].isspace() else "")
 
 
 _BACKTICKS = re.compile("`+")

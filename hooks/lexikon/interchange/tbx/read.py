@@ -171,7 +171,8 @@ class _TbxReader(Definitions):
             elif child.name == "ref" and kind == "crossReference" and child.attributes.get("target"):
                 links = concept.broader if child.attributes.get("datatype") == BROADER else concept.related
                 links.append((child.attributes["target"], child.line, child.col))
-            elif child.name in _LANGUAGE:
+            elif child.name in _LANGUAGE:  # XML inherits xml:lang (IATE puts it on the termEntry)
+                child.attributes.setdefault("xml:lang", element.attributes.get("xml:lang") or self.file_lang)
                 definitions += self.language_section(concept, child)
             else:
                 self.leave_out(child)

@@ -22,6 +22,15 @@ XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
 MAX_DEPTH = 64
 """TBX nests about eight deep; a file nested deeper is not a termbase."""
 CHUNK = 1 << 20
+OTHER_FORMATS = {
+    "mtf": ": it is MultiTerm XML, MultiTerm's own format; export the termbase from MultiTerm as TBX "
+           "(an export definition for TBX) and import that file",
+    "tmx": ": it is a translation memory (TMX), sentence pairs, not a termbase; export the terms from "
+           "your tool as TBX",
+    "xliff": ": it is a translation file (XLIFF), not a termbase; export the terms from your tool as TBX",
+    "RDF": ": it is RDF; a SKOS vocabulary comes in with 'lexicon import-skos'",
+}
+"""Root elements of files people take for termbases → what the file is and what to do instead."""
 
 
 class XmlProblem(Exception):
@@ -94,7 +103,8 @@ def stream_entries(path: Path, entry_names: set[str], root_names: set[str],
         if depth == 1:
             if local not in root_names:
                 raise XmlProblem(f"this is not TBX: the root element is <{local}>, not <tbx> (ISO "
-                                 "30042:2019) or <martif> (2008)")
+                                 f"30042:2019) or <martif> (2008){OTHER_FORMATS.get(local, '')}",
+                                 parser.CurrentLineNumber, parser.CurrentColumnNumber + 1)
             on_root(Element(local, _named(attributes), parser.CurrentLineNumber,
                             col=parser.CurrentColumnNumber + 1))
             return
