@@ -36,6 +36,10 @@ _BOOL_TAG = "tag:yaml.org,2002:bool"
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _COMMENT = re.compile(r"[ \t]+(#.*)")
 _WEB_URL = re.compile(r"(?i)^https?://[^\s/]+")
+_MARKUP_KINDS = (Kind.LINE, Kind.INLINE, Kind.MARKDOWN)
+_MAY_HOLD_MARKUP = re.compile(r"[\[\]<{]").search
+"""Markup and link definitions each need one of these: a text without any has neither (most
+titles, aliases and many paragraphs), and is spared the generators that look for them."""
 
 
 @functools.cache
@@ -136,18 +140,25 @@ class FieldReader:
             self.problem(node, f"{what} must be one paragraph: move the rest into 'body'")
         problems = [] if self.file.printable and node.style != '"' else [
             (char, invisible_message(char, what)) for char in invisible_characters(value)]
-        if spec.kind in (Kind.LINE, Kind.INLINE, Kind.MARKDOWN):
-            problems += list(links.markup_problems(value, plain=spec.kind is Kind.LINE))
-        if spec.kind in (Kind.INLINE, Kind.MARKDOWN):
-            problems += [(written, f"Markdown reads '{written}' as a link definition and leaves it out "
-                          "of the page: write it otherwise (drop the brackets, or put it in `backticks`)")
-                         for written in links.swallowed_definitions(value)]
+        if spec.kind in _MARKUP_KINDS and _MAY_HOLD_MARKUP(value):
+            problems += self.markup(spec.kind, value)
         if not node.style and text:  # plain ('' from libyaml, None from PyYAML)
             self.comment_after(node, what)
         if problems:  # the span is needed only to place a finding
             span = self.span(node)
             self.findings += [span.finding(Severity.ERROR, message, written) for written, message in problems]
         return value
+
+    @staticmethod
+    def markup(kind: Kind, value: str) -> list[tuple[str, str]]:
+        """``(written, message)`` for the markup of a text, and for its lines that Markdown
+        swallows as link definitions (only where the text has a bracket, ``<`` or ``{``)."""
+        problems = list(links.markup_problems(value, plain=kind is Kind.LINE))
+        if kind in (Kind.INLINE, Kind.MARKDOWN):
+            problems += [(written, f"Markdown reads '{written}' as a link definition and leaves it out "
+                          "of the page: write it otherwise (drop the brackets, or put it in `backticks`)")
+                         for written in links.swallowed_definitions(value)]
+        return problems
 
     def comment_after(self, node: yaml.ScalarNode, what: str) -> None:
         """A plain value followed by `` #…`` on its line: YAML drops that part as a comment,
