@@ -55,7 +55,7 @@ def old_is_prose(text: str) -> bool:
     return not first.lstrip().startswith("|")
 
 
-block_text = st.text(st.sampled_from(list("aZäß1 #-=*_|`~>\t\n.") + ["\u0301", "é", "ø"]), max_size=30)
+block_text = st.text(st.sampled_from([*"aZäß1 #-=*_|`~>\t\n.", "\u0301", "é", "ø"]), max_size=30)
 
 
 @settings(max_examples=2000, deadline=None)
@@ -107,7 +107,8 @@ da:
     ("paragraph", "[x]: https://example.org", 8),
 ])
 def test_markup_is_still_reported_where_it_stands(field: str, value: str, line: int) -> None:
-    values = {"title": "Titel", "summary": "schlicht", "alias": "Alias", "paragraph": "Noch einer.", field: value}
+    values = {"title": "Titel", "summary": "schlicht", "alias": "Alias", "paragraph": "Noch einer.",
+              field: value}
     source = ENTRY.format(**values)
     loaded, problems = parse(source, "glossary/t.yml", "t")
     assert problems == []
