@@ -119,6 +119,8 @@ holding one is a heading or a rule, no paragraph (repeating one is no duplicate)
 
 def is_prose(text: str) -> bool:
     """Whether ``text`` is a paragraph, list or quote: not a heading, rule, code or table."""
+    if text[:1].isalpha() and "\n" not in text:
+        return True  # one line that starts with a letter (most paragraphs): none of the others
     text = text.lstrip("\n")
     end = text.find("\n")
     first = text if end < 0 else text[:end]  # the first line, without copying the others

@@ -42,6 +42,16 @@ _BOOL_TAG = "tag:yaml.org,2002:bool"
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _COMMENT = re.compile(r"[ \t]+(#.*)")
 _WEB_URL = re.compile(r"(?i)^https?://[^\s/]+")
+(_K_CHOICE, _K_CONTEXTS, _K_DATE, _K_FLAG, _K_GENDER, _K_IDS,
+ _K_INLINE, _K_INLINES, _K_LINE, _K_MARKDOWN, _K_SOURCES) = (
+    Kind.CHOICE, Kind.CONTEXTS, Kind.DATE, Kind.FLAG, Kind.GENDER, Kind.IDS,
+    Kind.INLINE, Kind.INLINES, Kind.LINE, Kind.MARKDOWN, Kind.SOURCES)
+"""The kinds, fetched once: an enum member read from its class costs a microsecond (Python 3.11),
+and reading one field asked for several."""
+_MARKUP_KINDS = (_K_LINE, _K_INLINE, _K_MARKDOWN)
+_MAY_HOLD_MARKUP = re.compile(r"[\[\]<{]").search
+"""Markup and link definitions each need one of these: a text without any has neither (most
+titles, aliases and many paragraphs), and is spared the generators that look for them."""
 
 
 @functools.cache
@@ -89,31 +99,31 @@ class FieldReader:
             if spec.required:
                 self.problem(key, f"'{spec.name}' is empty: fill it in ({lower_first(spec.doc)})")
             return None
-        if spec.kind in (Kind.LINE, Kind.INLINE, Kind.MARKDOWN):
+        if spec.kind in (_K_LINE, _K_INLINE, _K_MARKDOWN):
             return self.scalar(spec, node, f"'{spec.name}'")
-        if spec.kind in (Kind.CHOICE, Kind.GENDER):
-            return self.choice(spec, node, spec.choices if spec.kind is Kind.CHOICE else choices)
-        if spec.kind is Kind.DATE:
+        if spec.kind in (_K_CHOICE, _K_GENDER):
+            return self.choice(spec, node, spec.choices if spec.kind is _K_CHOICE else choices)
+        if spec.kind is _K_DATE:
             return self.date(spec, node)
-        if spec.kind is Kind.FLAG:
+        if spec.kind is _K_FLAG:
             return self.flag(spec, node)
         if not isinstance(node, yaml.SequenceNode):
             self.problem(node, f"'{spec.name}' must be a list, e.g. [a, b] or one '- item' per line")
             return None
         items: list[object] = []
-        item_spec = _required(spec, Kind.INLINE if spec.kind is Kind.INLINES else Kind.LINE)
+        item_spec = _required(spec, _K_INLINE if spec.kind is _K_INLINES else _K_LINE)
         what = f"an item of '{spec.name}'"
         for index, item in enumerate(node.value):
             spans[f"{name}[{index}]"] = self.span(item)
-            if spec.kind in (Kind.SOURCES, Kind.CONTEXTS):
-                part = self.source(item) if spec.kind is Kind.SOURCES else self.context(item)
+            if spec.kind in (_K_SOURCES, _K_CONTEXTS):
+                part = self.source(item) if spec.kind is _K_SOURCES else self.context(item)
                 if part is not None:
                     items.append(part)
                 continue
-            value = self.scalar(item_spec, item, what, text=spec.kind is not Kind.IDS)
+            value = self.scalar(item_spec, item, what, text=spec.kind is not _K_IDS)
             if value is None:
                 continue
-            if spec.kind is Kind.IDS and not ID_RULE.fullmatch(value):
+            if spec.kind is _K_IDS and not ID_RULE.fullmatch(value):
                 if not invisible_characters(value):  # those are reported already
                     self.problem(item, f"'{value}' in '{spec.name}' is not an id (lowercase letters, "
                                  f"digits, single hyphens){foreign_letters(value)}")
@@ -136,18 +146,14 @@ class FieldReader:
             if spec.required:
                 self.problem(node, f"{what} is empty: fill it in ({lower_first(spec.doc)})")
             return None
-        if spec.kind is Kind.LINE and "\n" in value.strip():
+        if spec.kind is _K_LINE and "\n" in value.strip():
             self.problem(node, f"{what} must be one line")
-        if spec.kind is Kind.INLINE and "\n\n" in value.strip():
+        if spec.kind is _K_INLINE and "\n\n" in value.strip():
             self.problem(node, f"{what} must be one paragraph: move the rest into 'body'")
         problems = [] if self.file.printable and node.style != '"' else [
             (char, invisible_message(char, what)) for char in invisible_characters(value)]
-        if spec.kind in (Kind.LINE, Kind.INLINE, Kind.MARKDOWN):
-            problems += list(links.markup_problems(value, plain=spec.kind is Kind.LINE))
-        if spec.kind in (Kind.INLINE, Kind.MARKDOWN):
-            problems += [(written, f"Markdown reads '{written}' as a link definition and leaves it out "
-                          "of the page: write it otherwise (drop the brackets, or put it in `backticks`)")
-                         for written in links.swallowed_definitions(value)]
+        if spec.kind in _MARKUP_KINDS and _MAY_HOLD_MARKUP(value):
+            problems += self.markup(spec.kind, value)
         if not node.style and text:  # plain ('' from libyaml, None from PyYAML)
             self.comment_after(node, what)
         if not value.isascii() and (run := not_composed(value)):  # a note: it reads the same
@@ -156,6 +162,17 @@ class FieldReader:
             span = self.span(node)
             self.findings += [span.finding(Severity.ERROR, message, written) for written, message in problems]
         return value
+
+    @staticmethod
+    def markup(kind: Kind, value: str) -> list[tuple[str, str]]:
+        """``(written, message)`` for the markup of a text, and for its lines that Markdown
+        swallows as link definitions (only where the text has a bracket, ``<`` or ``{``)."""
+        problems = list(links.markup_problems(value, plain=kind is _K_LINE))
+        if kind in (_K_INLINE, _K_MARKDOWN):
+            problems += [(written, f"Markdown reads '{written}' as a link definition and leaves it out "
+                          "of the page: write it otherwise (drop the brackets, or put it in `backticks`)")
+                         for written in links.swallowed_definitions(value)]
+        return problems
 
     def comment_after(self, node: yaml.ScalarNode, what: str) -> None:
         """A plain value followed by `` #…`` on its line: YAML drops that part as a comment,
@@ -203,7 +220,7 @@ class FieldReader:
 
     def choice(self, spec: FieldSpec, node: yaml.Node, choices: tuple[str, ...]) -> str | None:
         """One word of ``choices``; the message lists them (and the close one, if any)."""
-        line = _required(spec, Kind.LINE)
+        line = _required(spec, _K_LINE)
         value = self.scalar(line, node, f"'{spec.name}'", text=False)
         if value is None or value.strip() in choices:
             return None if value is None else value.strip()

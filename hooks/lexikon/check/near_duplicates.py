@@ -17,7 +17,6 @@ test_near_duplicates_index.py`` keeps difflib's test as an oracle and proves bot
 
 from __future__ import annotations
 
-import bisect
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -114,25 +113,32 @@ def _indexed_earlier(prose: list[tuple[str, tuple[int, int]]],
     rank = {word: number for number, word in enumerate(shared_words)}
     keys = [sorted(map(rank.__getitem__, paragraph & rank.keys()))[:_KEYS] for paragraph in words]
     holders: list[list[int]] = [[] for _ in shared_words]
+    found: list[list[int]] = []
     for position, paragraph_keys in enumerate(keys):
-        for word in paragraph_keys:
-            positions = holders[word]
+        # the holders so far are the earlier ones: each list is asked before it grows
+        lists = [holders[word] for word in paragraph_keys]
+        found.append(_most_shared(lists, len(paragraph_keys)))
+        for positions in lists:
             if len(positions) < _PER_KEY:
                 positions.append(position)
 
     def earlier(long_: list[int], position: int) -> list[int]:
-        # each holder list is in ascending order: the earlier ones are a prefix of it
-        lists = [holders[word] for word in keys[position]]
-        shared = Counter(itertools.chain.from_iterable(
-            positions if positions[-1] < position else positions[:bisect.bisect_left(positions, position)]
-            for positions in lists))
-        enough, most = len(keys[position]) * _SHARE, len(keys[position]) * _MOST
-        ranked = sorted((-count, other) for other, count in shared.items() if count >= enough)[:_CANDIDATES]
-        best = [other for _, other in ranked[:_ALWAYS]] + [other for count, other in ranked[_ALWAYS:]
-                                                          if -count >= most]
-        return [long_[other] for other in sorted(best)]
+        return [long_[other] for other in found[position]]
 
     return earlier
+
+
+def _most_shared(lists: list[list[int]], keys: int) -> list[int]:
+    """The earlier paragraphs (positions, ascending) that hold most of a paragraph's ``keys``,
+    ``lists``: the earlier holders of each of them."""
+    shared = Counter(itertools.chain.from_iterable(lists))
+    if not shared:
+        return []
+    enough, most = keys * _SHARE, keys * _MOST
+    ranked = sorted([(-count, other) for other, count in shared.items() if count >= enough])[:_CANDIDATES]
+    best = [other for _, other in ranked[:_ALWAYS]] + [other for count, other in ranked[_ALWAYS:]
+                                                      if -count >= most]
+    return sorted(best)
 
 
 def _comparable_lengths(a: int, b: int) -> bool:

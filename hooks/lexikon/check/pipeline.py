@@ -154,8 +154,13 @@ def _read_and_report(files: list[tuple[str, str]], settings: Settings, with_entr
         mine = [read_report(path, display, settings) for path, display in files[:half]]
         made = mine + other.result()
         by_lang = {} if with_entries else term_use.matchers([*others, *(report for _, report in made)])
-        # the one worker still holds the entries it read: it looks for the terms in them
-        return made, pool.submit(_uses_in_batch, by_lang).result() if by_lang else {}
+        if not by_lang:
+            return made, {}
+        # the one worker still holds the entries it read: it looks for the terms in them, while
+        # this process looks in its own half (else the check would, after the worker's)
+        theirs = pool.submit(_uses_in_batch, by_lang)
+        ours = _found_uses([report.entry for _, report in mine if report.entry is not None], by_lang)
+        return made, {**ours, **theirs.result()}
 
 
 _BATCH: list[Entry] = []
@@ -172,10 +177,14 @@ def _report_batch(files: list[tuple[str, str]], settings: Settings, with_entries
 
 
 def _uses_in_batch(by_lang: dict[str, term_use.Matcher]) -> term_use.FoundUses:
-    digest = term_use.terms_digest(by_lang)
-    found = {entry.path: (digest, term_use.entry_uses(entry, by_lang)) for entry in _BATCH}
+    found = _found_uses(_BATCH, by_lang)
     _BATCH.clear()
     return found
+
+
+def _found_uses(entries: list[Entry], by_lang: dict[str, term_use.Matcher]) -> term_use.FoundUses:
+    digest = term_use.terms_digest(by_lang)
+    return {entry.path: (digest, term_use.entry_uses(entry, by_lang)) for entry in entries}
 
 
 @contextmanager
