@@ -35,6 +35,10 @@ def hold(page: MkDocsPage, html: str, serving: bool) -> str:
     if serving or not _enabled[0] or not html or "data-search-" in html or not _left_out_of_search(page):
         return html
     setattr(page, _ATTRIBUTE, zlib.compress(html.encode(), 1))
+    # Its Markdown too (static-i18n's copy, joined line by line): read by nobody after the
+    # conversion. Its title stays: with content set (even ""), MkDocs takes it from the
+    # render or the meta, never from the Markdown (the page cache's hits have none either).
+    page.markdown = ""
     return ""
 
 
