@@ -67,6 +67,10 @@ class TreeRun:
     returncode: int
     largest_mb: float
     tree_peak_mb: float
+    cpu_seconds: float = 0.0
+    """User + system time of the command and its waited-for descendants (``wait4``): unlike
+    the wall time, hardly moved by other work on the machine, so time per page compares across
+    runs on a busy machine."""
     processes: dict[int, dict] = field(default_factory=dict)
     stderr: str = field(default="", repr=False)
 
@@ -100,8 +104,8 @@ def measure_tree(command: list[str], cwd: Path) -> TreeRun:
         done.set()
         watcher.join()
         err.seek(0)
-        return TreeRun(seconds, process.returncode, usage.ru_maxrss / 1024,
-                       tree_peak[0] / 1024, processes, err.read().decode("utf-8", "replace"))
+        return TreeRun(seconds, process.returncode, usage.ru_maxrss / 1024, tree_peak[0] / 1024,
+                       usage.ru_utime + usage.ru_stime, processes, err.read().decode("utf-8", "replace"))
 
 
 def _command(pid: int) -> str:
@@ -189,6 +193,8 @@ def build_row(project: Path, label: str, size: int) -> dict:
     pages = sum(1 for _ in (project / "site").rglob("*.html")) if (project / "site").is_dir() else 0
     return {"corpus": label, "size": size, "seconds": run.seconds, "returncode": run.returncode,
             "pages": pages, "ms_per_page": 1000 * run.seconds / max(pages, 1),
+            "cpu_seconds": run.cpu_seconds, "cpu_ms_per_page": 1000 * run.cpu_seconds / max(pages, 1),
+            "load": os.getloadavg()[0],
             "largest_process_mb": run.largest_mb, "tree_peak_mb": run.tree_peak_mb,
             "processes": sorted(run.processes.values(), key=lambda p: -p["peak_mb"]),
             "errors_tail": run.stderr[-2000:] if run.returncode else ""}
@@ -215,6 +221,8 @@ SCALE_COLUMNS = (
     ("HTML pages", lambda r: str(r["pages"])),
     ("build s", lambda r: f"{r['seconds']:.1f}"),
     ("ms / page", lambda r: f"{r['ms_per_page']:.1f}"),
+    ("CPU ms / page", lambda r: f"{r.get('cpu_ms_per_page', 0):.1f}"),
+    ("load", lambda r: f"{r.get('load', 0):.1f}"),
     ("largest process MB", lambda r: f"{r['largest_process_mb']:.0f}"),
     ("process tree MB", lambda r: f"{r['tree_peak_mb']:.0f}"),
     ("processes", lambda r: str(len(r["processes"]))),

@@ -27,7 +27,7 @@ from lexikon.check.pipeline import run
 from lexikon.core.failures import describe
 from lexikon.core.model import Glossary, Result, Severity
 from lexikon.core.safe_write import WriteRefused, checked
-from lexikon.engine.mkdocs import articles, material, pages
+from lexikon.engine.mkdocs import articles, held_html, material, pages
 from lexikon.engine.mkdocs.caches import Caches
 from lexikon.engine.mkdocs.config import current_language, settings_from_config, strict_abort_pending
 from lexikon.engine.mkdocs.finish import finish_site
@@ -179,7 +179,7 @@ class LexikonBuild:
             html = self._converted(html, page, config, files)
             if self.caches is not None:
                 self.caches.pages.put(page, html)
-        return html
+        return held_html.hold(page, html, self.serving)  # until on_page_context: see held_html
 
     def _converted(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         if self.second is not None and self.second.owns(page):
@@ -193,11 +193,11 @@ class LexikonBuild:
     def on_page_context(self, context: dict, page: MkDocsPage, config: MkDocsConfig,
                         nav: Navigation) -> dict:
         assert self.rendered is not None
+        held_html.give_back(page)
         if self.caches is not None:
             self.caches.frames.begin(context, page)
-        settings = self.rendered.settings
+        settings, layout = self.rendered.settings, self.rendered.layout
         lang = current_language(config, settings)
-        layout = self.rendered.layout
         context["lexikon_language_root"] = layout.root(lang)
         material.relative_language_menu(getattr(config.extra, "alternate", None) or [], layout)
         context["lexikon_default_language"] = settings.default_language

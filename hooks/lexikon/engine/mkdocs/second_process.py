@@ -15,6 +15,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from lexikon.core.processes import can_fork
+from lexikon.engine.mkdocs import held_html
 from lexikon.engine.mkdocs.pages import Rendered
 
 _PAGE_STATE = ("markdown", "content", "toc", "meta", "_title_from_render", "present_anchor_ids")
@@ -104,6 +105,7 @@ class SecondProcess:
 def _render_in_child(pages: list[MkDocsPage], config: MkDocsConfig, files: Files, write: int) -> None:
     """The second process: each page through MkDocs' steps, sent back; then away, at once."""
     gc.freeze()  # the inherited objects are the build's: never walk (and so copy) them
+    held_html.never_in_this_process()
     code = 0
     records = _Records()
     for name in ("", "mkdocs"):
