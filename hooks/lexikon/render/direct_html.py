@@ -14,6 +14,7 @@ The caller passes the site's slug function and what MkDocs makes of a link's add
 
 from __future__ import annotations
 
+import html as html_module
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,12 +26,19 @@ _ATTRS = re.compile(r"\{ *((?:[.#][\w-]+|[a-z]+=[\w-]+)(?: +(?:[.#][\w-]+|[a-z]+
 _ESCAPABLE = "\\`*_{}[]()>#+-.!"
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z0-9]+);")
-_LINK = re.compile(r"(?<!\\)\[((?:\\.|[^\\\[\]])*)\]\(([^\s()<>\\`]+)\)(?:\{ *([^{}\n]*?) *\})?")
+_LINK = re.compile(r"(?<![\\!])\[((?:\\.|[^\\\[\]])*)\]\(([^\s()<>\\`]+)\)(?:\{ *([^{}\n]*?) *\})?")
 _INLINE_SPECIAL = re.compile(r"[\\<\[\]`_{}*]")
-_BLOCK_START = re.compile(r"(?: {4}|[*+>|=]|\d+[.)] |- |-+$|!!!|`{3}|~{3}|\[[^\]]*\]:)")
+_BLOCK_START = re.compile(r"(?: |[*>|]|[+-](?: |$)|=+ *$|-+ *$|\d+[.)](?: |$)|!!!|`{3}|~{3}|\[[^\]]*\]:)")
+_RULE = re.compile(r"[ ]*(?:[-*_][ ]*){3,}")
+_ITEM_START = re.compile(r"(?:$| |[-+*](?: |$)|\d+[.)](?: |$)|>|#)")
+"""What makes a list item's text a block of its own (a nested list, a quote, a heading)."""
 _STRONG = re.compile(r"\*\*([^*\s](?:[^*]*[^*\s])?)\*\*")
 _EMPHASIS = re.compile(r"\*([^*\s](?:[^*]*[^*\s])?)\*")
 _AMP = re.compile(r"&(?!(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", re.I)
+_ESCAPED = "\x04{}\x05"
+"""An escaped character until the page is done: HTML-escaped in the page, itself in a heading's
+name (Python-Markdown's ``toc`` and MkDocs' title read the heading before its escapes are undone)."""
+_ESCAPES = re.compile("\x04(\\d+)\x05")
 _MARK = "\x02{}\x03"
 _MARKED = re.compile("\x02(\\d+)\x03")
 
@@ -73,7 +81,7 @@ class _Page:
             return _MARK.format(len(stash) - 1)
 
         text = _LINK.sub(lambda m: keep(self._link(m)), text)
-        text = re.sub(r"\\(.)", lambda m: keep(_text(m.group(1))) if m.group(1) in _ESCAPABLE
+        text = re.sub(r"\\(.)", lambda m: keep(_ESCAPED.format(ord(m.group(1)))) if m.group(1) in _ESCAPABLE
                       else keep("\\") + m.group(1), text)
         text = _TAG.sub(lambda m: keep(_tag(m.group(0))), text)
         text = _ENTITY.sub(lambda m: keep(m.group(0)), text)
@@ -123,7 +131,7 @@ class _Page:
             return self.heading(len(heading.group(1)), heading.group(2), heading.group(3))
         if chunk.startswith("- "):
             return self.items(lines)
-        if chunk[:1] in "#<" or any(_BLOCK_START.match(line) for line in lines):
+        if chunk[:1] in "#<" or any(_BLOCK_START.match(line) or _RULE.fullmatch(line) for line in lines):
             raise Unsupported(chunk[:40])
         attrs: list[tuple[str, str]] = []
         if len(lines) > 1 and lines[-1].startswith("{"):
@@ -135,7 +143,7 @@ class _Page:
         for number, line in enumerate(lines):
             if line.startswith("{"):
                 continue
-            if not line.startswith("- ") or not line[2:].strip() or line[2:3] == " ":
+            if not line.startswith("- ") or _ITEM_START.match(line[2:]) or _RULE.fullmatch(line):
                 raise Unsupported(line)
             after = lines[number + 1] if number + 1 < len(lines) else ""
             attrs = self.attrs(_attr_line(after)) if after.startswith("{") else []
@@ -143,7 +151,7 @@ class _Page:
         return "\n".join([*out, "</ul>"])
 
     def heading(self, level: int, text: str, attrs: str | None) -> str:
-        if text.endswith(("#", " ")) or not text:
+        if not text or text.endswith(" ") or re.fullmatch(r"((?:\\.|[^\\])*?)#*", text).group(1) != text:
             raise Unsupported(text)
         inner = self.inline(text)
         self.pending.append((level, inner, self.attrs(attrs or "")))
@@ -154,14 +162,18 @@ class _Page:
         unique against every id of the page) and permalinks put in."""
         made: list[str] = []
         for level, inner, attrs in self.pending:
-            name = _strip_tags(inner)
+            name = _strip_tags(_ESCAPES.sub(lambda m: chr(int(m.group(1))), inner))
+            if "<" in inner and re.search("\x04(60|62)\x05", inner):
+                raise Unsupported(inner)  # an escaped > among tags: the two strippers differ
             given = dict(attrs).get("id")
-            ident = given if given is not None else _unique(self.slugify(_unescape_html(name), "-"), self.used)
+            ident = given if given is not None else _unique(self.slugify(html_module.unescape(name), "-"),
+                                                            self.used)
             self.headings.append(Heading(level, ident, name))
             pairs = [*(pair for pair in attrs if pair[0] != "id"), ("id", ident)]
-            made.append(f'<h{level}{_attributes(pairs)}>{inner}<a class="headerlink" href="#{_attribute(ident)}" '
-                        f'title="Permanent link">&para;</a></h{level}>')
-        return re.sub("\x02h(\\d+)\x03", lambda m: made[int(m.group(1))], html)
+            permalink = f'<a class="headerlink" href="#{_attribute(ident)}" title="Permanent link">&para;</a>'
+            made.append(f"<h{level}{_attributes(pairs)}>{inner}{permalink}</h{level}>")
+        html = re.sub("\x02h(\\d+)\x03", lambda m: made[int(m.group(1))], html)
+        return _ESCAPES.sub(lambda m: _text(chr(int(m.group(1)))), html)
 
 
 def convert(markdown: str, link: Callable[[str], str], slugify: Callable[[str, str], str]) -> Direct | None:
@@ -171,11 +183,11 @@ def convert(markdown: str, link: Callable[[str], str], slugify: Callable[[str, s
     ``markdown`` is the page without its front matter; ``link`` gives a link's address as the
     page will show it (MkDocs' rewriting of ``x.md``); ``slugify(text, separator)`` is the
     ``toc`` extension's."""
-    if re.search(r"[\t\r\x02\x03\x00]|\n[ ]+\n|^[ ]+\S", markdown) or _has_block_html_markdown(markdown):
+    if re.search(r"[\t\r\x02-\x05\x00]|^[ ]+$", markdown, re.M) or _has_block_html_markdown(markdown):
         return None
     page = _Page(link, slugify)
     try:
-        chunks = [chunk for chunk in markdown.strip("\n").split("\n\n") if chunk]
+        chunks = [chunk for chunk in markdown.strip("\n").split("\n\n") if chunk.strip()]
         html = "\n".join(page.block(chunk.strip("\n")) for chunk in chunks).strip("\n")
         html = page.finish(html)
     except Unsupported:
@@ -232,12 +244,6 @@ def _unmark(text: str, stash: list[str]) -> str:
 
 def _strip_tags(text: str) -> str:
     return " ".join(re.sub(r"<[^>]*>", "", text).split())
-
-
-def _unescape_html(text: str) -> str:
-    import html
-
-    return html.unescape(text)
 
 
 def _unique(ident: str, used: set[str]) -> str:
