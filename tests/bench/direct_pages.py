@@ -22,7 +22,11 @@ from tests.bench import run, synthetic
 
 
 def _cold(project: Path, hooks: str) -> float:
+    """A cold build with ``hooks`` as the project's ``hooks/`` (MkDocs puts the hook's folder
+    first on ``sys.path``: the package beside the hook is the one that runs)."""
     shutil.rmtree(project / ".cache", ignore_errors=True)
+    shutil.rmtree(project / "hooks")
+    shutil.copytree(hooks, project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     saved = run.ENV.get("PYTHONPATH")
     run.ENV["PYTHONPATH"] = hooks
     try:
