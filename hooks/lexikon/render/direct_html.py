@@ -23,12 +23,13 @@ from lexikon.render.raw_blocks import WIDER_TAGS, whole_block
 
 _HEADING = re.compile(r"(#{1,6}) +(.*?)(?: +\{ *([^{}]*?) *\})?")
 _ATTRS = re.compile(r"\{ *((?:[.#][\w-]+|[a-z]+=[\w-]+)(?: +(?:[.#][\w-]+|[a-z]+=[\w-]+))*) *\}")
-_ESCAPABLE = "\\`*_{}[]()>#+-.!"
+_ESCAPABLE = "\\`*_{}[]()>#+-.!|"
+"""What a backslash escapes with this site's extensions (``tables`` adds ``|``)."""
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z0-9]+);")
 _LINK = re.compile(r"(?<![\\!])\[((?:\\.|[^\\\[\]])*)\]\(([^\s()<>\\`]+)\)(?:\{ *([^{}\n]*?) *\})?")
 _INLINE_SPECIAL = re.compile(r"[\\<\[\]`_{}*]")
-_BLOCK_START = re.compile(r"(?: |[*>|]|[+-](?: |$)|=+ *$|-+ *$|\d+[.)](?: |$)|!!!|`{3}|~{3}|\[[^\]]*\]:)")
+_BLOCK_START = re.compile(r"(?: |[*>|#]|[+-](?: |$)|=+ *$|-+ *$|\d+[.)](?: |$)|!!!|`{3}|~{3}|\[[^\]]*\]:)")
 _RULE = re.compile(r"[ ]*(?:[-*_][ ]*){3,}")
 _ITEM_START = re.compile(r"(?:$| |[-+*](?: |$)|\d+[.)](?: |$)|>|#)")
 """What makes a list item's text a block of its own (a nested list, a quote, a heading)."""
@@ -143,15 +144,17 @@ class _Page:
         for number, line in enumerate(lines):
             if line.startswith("{"):
                 continue
-            if not line.startswith("- ") or _ITEM_START.match(line[2:]) or _RULE.fullmatch(line):
+            if not line.startswith("- ") or _ITEM_START.match(line[2:]) or _RULE.fullmatch(line) \
+                    or line.endswith(" "):
                 raise Unsupported(line)
             after = lines[number + 1] if number + 1 < len(lines) else ""
             attrs = self.attrs(_attr_line(after)) if after.startswith("{") else []
-            out.append(f"<li{_attributes(attrs)}>{self.inline(line[2:].rstrip())}</li>")
+            out.append(f"<li{_attributes(attrs)}>{self.inline(line[2:])}</li>")
         return "\n".join([*out, "</ul>"])
 
     def heading(self, level: int, text: str, attrs: str | None) -> str:
-        if not text or text.endswith(" ") or re.fullmatch(r"((?:\\.|[^\\])*?)#*", text).group(1) != text:
+        whole = re.fullmatch(r"((?:\\.|[^\\])*?)#*", text)
+        if not text or text.endswith(" ") or whole is None or whole.group(1) != text:
             raise Unsupported(text)
         inner = self.inline(text)
         self.pending.append((level, inner, self.attrs(attrs or "")))
@@ -230,10 +233,10 @@ def _tag(tag: str) -> str:
 
 
 def _plain(text: str) -> str:
-    """Emphasis' inner text: its marks are resolved by :func:`_unmark` afterwards."""
-    if "*" in text:
+    """Emphasis' inner text, escaped (its marks are resolved by :func:`_unmark` afterwards)."""
+    if _INLINE_SPECIAL.search(text) or text.endswith("  "):
         raise Unsupported(text)
-    return text
+    return _text(text)
 
 
 def _unmark(text: str, stash: list[str]) -> str:

@@ -101,6 +101,11 @@ def test_repeated_and_colliding_heading_ids_are_numbered_as_toc_numbers_them() -
     "> quote",
     "a { .class } b",
     "x\ty",
+    "a \\| b",                                   # tables makes | escapable
+    ":*<*",                                      # emphasis' text is escaped too
+    "- item \n- x",                              # an item's trailing space is kept
+    "/ \n#> \n#| ",                              # a heading line inside a paragraph
+    "# a \\",                                   # a heading ending in a backslash
 ])
 def test_what_is_not_ours_is_declined_or_the_same(markdown: str) -> None:
     assert_same_or_declined(markdown)
