@@ -105,3 +105,26 @@ def test_the_direct_html_reaches_the_page_of_another_language(make_project) -> N
     assert danish
     html = (project.root / "after" / danish[0]).read_text(encoding="utf-8")
     assert 'class="headerlink"' in html and "Permanent link" not in html
+
+
+def test_other_markdown_settings_send_every_page_to_python_markdown(make_project) -> None:
+    """The direct HTML is Python-Markdown's with this site's settings only: another extension or
+    another permalink mark, and every page is converted by Python-Markdown again."""
+    from mkdocs.config import load_config
+
+    from lexikon.engine.mkdocs import direct
+    project: Project = make_project()
+    path = project.root / "mkdocs.yml"
+    original = path.read_text(encoding="utf-8")
+
+    def config(text: str):
+        path.write_text(original.replace("  - tables\n", text, 1), encoding="utf-8")
+        return load_config(str(path))
+
+    assert direct.usable(config("  - tables\n"))
+    assert not direct.usable(config("  - tables\n  - abbr\n"))
+    assert not direct.usable(config("  - tables\n  - pymdownx.smartsymbols\n"))
+    assert not direct.usable(config("  - tables\n  - def_list\n"))
+    permalink = config("  - tables\n")
+    permalink.mdx_configs["toc"]["permalink"] = "#"
+    assert not direct.usable(permalink)
