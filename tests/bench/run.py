@@ -311,6 +311,7 @@ def bench_size(size: int, workdir: Path, *, repetitions: int, serve: bool, seed:
     base_builds: list[Run] = []
     for repetition in range(repetitions):
         log(f"[{size}] build {repetition + 1}/{repetitions}: lexicon …")
+        shutil.rmtree(project / ".cache", ignore_errors=True)  # cold: no caches of the last build
         builds.append(mkdocs_build(project))
         log(f"[{size}] build {repetition + 1}/{repetitions}: baseline …")
         base_builds.append(baseline_build(baseline, engine))

@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import re
 
-_BLOCK = re.compile(r"<(p|div|figure|ul|ol|table|pre|blockquote|dl)[\s>]")
+_TAGS = "p|div|figure|ul|ol|table|pre|blockquote|dl"
+WIDER_TAGS = _TAGS + "|fieldset|nav|section|details|aside|header|footer|article|form|h[1-6]"
+"""Block-level tags (Python-Markdown's list) a direct conversion copies as they are too."""
 _MARKDOWN_ATTRIBUTE = re.compile(r"\smarkdown(?:\s*=|[\s>/])")
 _NORMALIZED = re.compile(r"[\t\r\x02\x03]|\n +\n")
 """What the converter changes before it copies a block (tabs, line ends, markers, lines of
@@ -43,6 +45,13 @@ def _whole_element(chunk: str, tag: str) -> bool:
     return False
 
 
+def whole_block(chunk: str, tags: str = _TAGS) -> bool:
+    """Whether the converter copies ``chunk`` (text between blank lines) unchanged as a raw
+    HTML block: one element of a block-level tag (one of ``tags``), whole."""
+    start = re.match(rf"<({tags})[\s>]", chunk)
+    return bool(start) and _whole_element(chunk, start.group(1))
+
+
 def hide(markdown: str) -> tuple[str, list[str], str]:
     """``markdown`` with each finished HTML block replaced by a placeholder paragraph, the
     blocks (the n-th placeholder stands for the n-th), and the placeholders' prefix (a word
@@ -53,8 +62,7 @@ def hide(markdown: str) -> tuple[str, list[str], str]:
         return markdown, blocks, prefix  # fenced code, or Markdown inside HTML: left whole
     chunks = markdown.split("\n\n")
     for number, chunk in enumerate(chunks):
-        start = _BLOCK.match(chunk)
-        if start and _whole_element(chunk, start.group(1)):
+        if whole_block(chunk):
             chunks[number] = f"{prefix}{len(blocks)}"
             blocks.append(chunk)
     return "\n\n".join(chunks), blocks, prefix

@@ -27,7 +27,7 @@ from lexikon.check.pipeline import run
 from lexikon.core.failures import describe
 from lexikon.core.model import Glossary, Result, Severity
 from lexikon.core.safe_write import WriteRefused, checked
-from lexikon.engine.mkdocs import articles, held_html, material, pages
+from lexikon.engine.mkdocs import articles, direct, held_html, material, pages
 from lexikon.engine.mkdocs.caches import Caches
 from lexikon.engine.mkdocs.config import current_language, settings_from_config, strict_abort_pending
 from lexikon.engine.mkdocs.finish import finish_site
@@ -37,7 +37,7 @@ from lexikon.engine.mkdocs.pages import Rendered
 from lexikon.engine.mkdocs.second_process import SecondProcess
 from lexikon.publish import pagefind
 from lexikon.publish.building import Building, begin
-from lexikon.render import propose, raw_blocks
+from lexikon.render import propose
 from lexikon.render.pages import GRAPH_MARKER, Page
 
 log = logging.getLogger("mkdocs.hooks.lexikon")
@@ -150,10 +150,8 @@ class LexikonBuild:
         generated = self._generated(page)
         if generated is None:
             return None
-        # Our finished HTML blocks skip Python-Markdown (see render.raw_blocks), back in on_page_content.
-        hidden, blocks, prefix = raw_blocks.hide(pages.markdown_of(self.rendered, page.file.src_uri))
-        page.lexikon_raw = (blocks, prefix)  # type: ignore[attr-defined]
-        return hidden
+        # Converted by our render, not Python-Markdown, where it can (see engine.mkdocs.direct).
+        return direct.read(page, pages.markdown_of(self.rendered, page.file.src_uri))
 
     def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
         if template_name == "404.html" and self.rendered is not None:
@@ -184,8 +182,6 @@ class LexikonBuild:
     def _converted(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         if self.second is not None and self.second.owns(page):
             return self.second.take(page, files)
-        raw = vars(page).pop("lexikon_raw", None)
-        html = raw_blocks.put_back(html, *raw) if raw else html
         lang = current_language(config, self.rendered.settings) if self.rendered else ""
         html = material.localize_permalinks(html, lang) if lang else html
         return pagefind.code_out_of_search(html) if self.pagefind else html
