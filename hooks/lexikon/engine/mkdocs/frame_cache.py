@@ -23,11 +23,8 @@ keeps what it rendered, byte for byte. ``on_post_page`` runs as always on either
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import json
-import zlib
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -39,6 +36,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from lexikon.engine.mkdocs.page_cache import PageCache, toc_tokens
+from lexikon.engine.mkdocs.render_memo import pack, unpack
 
 STORE = "frames"
 WRAPPER = "lexikon-cached-frame.html"
@@ -135,7 +133,7 @@ class FrameCache:
             return
         self.keys[page.file.src_uri] = key
         stored = self.store.item(STORE, key)
-        frame = _unpacked(stored)
+        frame = unpack(stored)
         if frame is not None:
             context["lexikon_frame"] = frame
             self.kept[key] = stored
@@ -168,7 +166,7 @@ class FrameCache:
         page = context.get("page")
         key = self.keys.get(page.file.src_uri) if page is not None else None
         if key is not None:
-            self.kept[key] = base64.b64encode(zlib.compress(output.encode(), 1)).decode("ascii")
+            self.kept[key] = pack(output)
         return output
 
     def end_pass(self) -> tuple[int, int]:
@@ -180,17 +178,6 @@ class FrameCache:
     def finish(self) -> None:
         """After a good build: the store holds this build's frames, no others."""
         self.store.keep_items(STORE, self.kept)
-
-
-def _unpacked(stored: object) -> str | None:
-    """A stored frame: compressed (a page's frame is mostly the same nav and header: a tenth
-    of the size, which every build reads and holds)."""
-    if not isinstance(stored, str):
-        return None
-    try:
-        return zlib.decompress(base64.b64decode(stored, validate=True)).decode()
-    except (binascii.Error, zlib.error, UnicodeDecodeError, ValueError):
-        return None
 
 
 def _unnamed(value: object) -> object:
