@@ -79,6 +79,25 @@ def _neighbour(page: MkDocsPage | None) -> list | None:
     return None if page is None else [page.title, page.url]
 
 
+class _CompiledInThisProcess(jinja2.BytecodeCache):
+    """Templates compiled once per process, not once per language pass (nor, in ``mkdocs
+    serve``, per rebuild): Jinja checks each template's source against its checksum. Held in
+    memory only: code read from ``.cache/`` would run whatever a leaked key signed."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledInThisProcess()
+
+
 class FrameCache:
     """The stored frames of one build, this pass's keys, and what this build's pages made."""
 
@@ -99,6 +118,7 @@ class FrameCache:
             if file.page is not None:
                 self._route(file.page)
         env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({WRAPPER: _SOURCE}), env.loader])
+        env.bytecode_cache = _COMPILED
         keep = self._keep
 
         @jinja2.pass_context

@@ -28,12 +28,13 @@ import dataclasses
 import hashlib
 import json
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from lexikon.check import cache_codec
 from lexikon.check.cache import ReportCache
 from lexikon.core import links
 from lexikon.core.model import Entry, Glossary
+from lexikon.engine.mkdocs.markup_memo import BuildMemo, handed_in
 from lexikon.render.pages import Page, TermPages
 from lexikon.render.view import View
 
@@ -79,14 +80,11 @@ def _as_seen_by_others(entry: Entry) -> Entry:
     return dataclasses.replace(entry, texts=texts, spans={})
 
 
-class TermPageMemo:
+class TermPageMemo(BuildMemo):
     """Term pages of one build: taken from the store or made, and kept for the next."""
 
     def __init__(self, store: ReportCache) -> None:
-        self.store = store
-        self.kept: dict[bytes, dict] = {}
-        self.hits = 0
-        self.total = 0
+        super().__init__(store)
         self._glossary: Glossary | None = None
         self._own: dict[str, bytes] = {}
         self._others: bytes = b""
@@ -156,11 +154,6 @@ def _page(stored: object) -> Page | None:
                 tuple(terms), stored["style"], stored["in_nav"], stored["translated"])
 
 
-@contextlib.contextmanager
-def remembered_pages(memo: TermPageMemo | None) -> Iterator[None]:
+def remembered_pages(memo: TermPageMemo | None) -> contextlib.AbstractContextManager[None]:
     """Our render's term pages go through ``memo`` meanwhile (no memo: made as always)."""
-    TermPages.memo = memo
-    try:
-        yield
-    finally:
-        TermPages.memo = None
+    return handed_in(TermPages, memo)
