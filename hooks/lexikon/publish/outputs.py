@@ -7,7 +7,7 @@ rendered and the site's address: any engine's build can end with these.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from lexikon.core.articles import Article
@@ -25,18 +25,21 @@ from lexikon.render.pages import Page
 
 
 def write_search(site_dir: Path, layout: SiteLayout, pages: Iterable[Page],
-                 kept: KeptOutputs | None = None) -> None:
-    """Search per language, by the engine the settings name (``kept``: the last build's bundles)."""
+                 kept: KeptOutputs | None = None, meanwhile: Callable[[], None] | None = None) -> None:
+    """Search per language, by the engine the settings name (``kept``: the last build's bundles);
+    ``meanwhile`` runs once, while Pagefind indexes if it does."""
     settings = layout.settings
     if settings.search == "pagefind":
         # Material's index holds no pages here (see take_over_search): each language keeps
         # only its config, which Material still fetches for its highlighter.
         split_search_index(site_dir, layout)
-        write_pagefind_bundles(site_dir, layout, kept)
-    else:
-        terms = search_terms_by_location(pages, layout)
-        split_search_index(site_dir, layout, terms)
-        (site_dir / SEARCH_WORKER).unlink(missing_ok=True)
+        write_pagefind_bundles(site_dir, layout, kept, meanwhile)
+        return
+    terms = search_terms_by_location(pages, layout)
+    split_search_index(site_dir, layout, terms)
+    (site_dir / SEARCH_WORKER).unlink(missing_ok=True)
+    if meanwhile is not None:
+        meanwhile()
 
 
 def write_data_exports(site_dir: Path, glossary: Glossary, layout: SiteLayout, title: SiteTexts,

@@ -20,7 +20,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from lexikon.core import escape
@@ -105,12 +105,14 @@ def search_worker_url(layout: SiteLayout, lang: str, page_url: str | None = None
     return href(page_url, layout.file_url(SEARCH_WORKER)) + "?root=" + layout.root(lang)
 
 
-def pagefind_pages(site_dir: Path, layout: SiteLayout) -> dict[str, list[tuple[str, Path]]]:
+def pagefind_pages(site_dir: Path, layout: SiteLayout,
+                   digests: dict[Path, str] | None = None) -> dict[str, list[tuple[str, Path]]]:
     """Per language, each page Pagefind indexes: its URL within the language's tree, its file.
 
     A page belongs to the language whose tree it is in (the longest root that holds it);
     only pages our template marked ``data-pagefind-body`` count, so the 404 page, redirects
     and pages that opted out of search stay out, and no bundle holds another language.
+    ``digests`` gets each such page's digest (its bytes are read here once).
     """
     codes = layout.settings.codes
     roots = sorted(((code, layout.root(code)) for code in codes), key=lambda pair: -len(pair[1]))
@@ -121,27 +123,30 @@ def pagefind_pages(site_dir: Path, layout: SiteLayout) -> dict[str, list[tuple[s
         inside = relative[len(root):]
         if inside.split("/", 1)[0] == PAGEFIND_DIR:
             continue
-        if "data-pagefind-body" not in path.read_text(encoding="utf-8"):
+        data = path.read_bytes()
+        if b"data-pagefind-body" not in data:
             continue
+        if digests is not None:
+            digests[path] = hashlib.blake2b(data, digest_size=20).hexdigest()
         if layout.use_directory_urls and (inside == "index.html" or inside.endswith("/index.html")):
             inside = inside.removesuffix("index.html")
         pages[code].append(("/" + inside, path))
     return pages
 
 
-def _inputs(code: str, found: list[tuple[str, Path]]) -> str:
+def _inputs(code: str, found: list[tuple[str, Path]], digests: dict[Path, str]) -> str:
     """What a language's bundle is made of: its pages' addresses and bytes, Pagefind's version
     and our options."""
     digest = hashlib.blake2b(digest_size=20)
     digest.update(repr((code, importlib.metadata.version("pagefind"), PAGEFIND_EXCLUDE,
                         _PAGEFIND_UI_FILES)).encode())
     for url, path in found:
-        digest.update(url.encode() + b"\0" + file_digest(path).encode())
+        digest.update(url.encode() + b"\0" + (digests.get(path) or file_digest(path)).encode())
     return digest.hexdigest()
 
 
-def write_pagefind_bundles(site_dir: Path, layout: SiteLayout,
-                           kept: KeptOutputs | None = None) -> dict[str, int]:
+def write_pagefind_bundles(site_dir: Path, layout: SiteLayout, kept: KeptOutputs | None = None,
+                           meanwhile: Callable[[], None] | None = None) -> dict[str, int]:
     """One Pagefind bundle per language, in ``<language root>/pagefind/``.
 
     A reader's worker loads only their language's bundle, whose words are stemmed by that
@@ -150,8 +155,11 @@ def write_pagefind_bundles(site_dir: Path, layout: SiteLayout,
     Pagefind indexes that folder. Result URLs are relative to the language's tree; the
     browser side prefixes them with the folder holding the bundle. With ``kept``, a language
     whose pages did not change takes the last build's bundle (see :mod:`.kept`).
+    ``meanwhile`` (the exports) runs once, while the first indexer works (its own process:
+    the other core), or at the end when no language is indexed.
     """
-    pages = pagefind_pages(site_dir, layout)
+    digests: dict[Path, str] = {}
+    pages = pagefind_pages(site_dir, layout, digests)
     _return_free_memory()  # the indexer's memory comes on top of the build's
     # One language after the other: each indexer holds every page of its language
     # (600 MB at 5000 terms), beside the build's own memory. Pagefind's command, not
@@ -160,15 +168,18 @@ def write_pagefind_bundles(site_dir: Path, layout: SiteLayout,
     for code, found in pages.items():
         target = site_dir / layout.root(code) / PAGEFIND_DIR
         shutil.rmtree(target, ignore_errors=True)
-        inputs = _inputs(code, found) if kept is not None else ""
+        inputs = _inputs(code, found, digests) if kept is not None else ""
         folder = layout.root(code) + PAGEFIND_DIR
         if kept is not None and kept.reuse(f"pagefind-{code}", inputs, folder, target):
             continue
-        _index(code, found, site_dir, target, layout.settings.project_dir)
+        _index(code, found, site_dir, target, layout.settings.project_dir, meanwhile)
+        meanwhile = None
         for name in _PAGEFIND_UI_FILES:
             (target / name).unlink(missing_ok=True)
         if kept is not None:
             kept.record(f"pagefind-{code}", inputs, target, (p for p in target.rglob("*") if p.is_file()))
+    if meanwhile is not None:
+        meanwhile()
     return {code: len(found) for code, found in pages.items()}
 
 
@@ -179,9 +190,11 @@ def _return_free_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
-def _index(code: str, found: list[tuple[str, Path]], site_dir: Path, target: Path, project_dir: Path) -> None:
+def _index(code: str, found: list[tuple[str, Path]], site_dir: Path, target: Path, project_dir: Path,
+           meanwhile: Callable[[], None] | None = None) -> None:
     """Index one language's pages into ``target``: linked into a folder laid out as their tree
-    (in the trash, deleted in the background afterwards: thousands of links)."""
+    (in the trash, deleted in the background afterwards: thousands of links); ``meanwhile``
+    runs while Pagefind does (an error in it stops the indexer)."""
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.pagefind-{os.getpid()}-",
                                     dir=trash_folder(project_dir) or site_dir.parent))
     try:
@@ -194,9 +207,21 @@ def _index(code: str, found: list[tuple[str, Path]], site_dir: Path, target: Pat
                    "--force-language", code, "--silent"]
         for selector in PAGEFIND_EXCLUDE:
             command += ["--exclude-selectors", selector]
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        with tempfile.TemporaryFile() as errors:  # a file, not a pipe: nobody reads while it runs
+            indexer = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                       stderr=errors)
+            try:
+                if meanwhile is not None:
+                    meanwhile()
+                returncode = indexer.wait()
+            finally:
+                if indexer.poll() is None:
+                    indexer.kill()
+                    indexer.wait()
+            errors.seek(0)
+            stderr = errors.read()[-2000:].decode(errors="replace")
     finally:
         delete_later(staging)
     entry = target / "pagefind-entry.json"
-    if done.returncode != 0 or not entry.is_file() or not entry.stat().st_size:
-        raise RuntimeError(f"Pagefind could not index the '{code}' pages:\n{done.stderr[-2000:]}")
+    if returncode != 0 or not entry.is_file() or not entry.stat().st_size:
+        raise RuntimeError(f"Pagefind could not index the '{code}' pages:\n{stderr}")

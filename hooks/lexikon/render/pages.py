@@ -11,13 +11,13 @@ piece of editor text (titles, aliases, labels, tooltips, head fields) through on
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from lexikon.core.articles import Article
 from lexikon.core.history import EntryDates
 from lexikon.core.layout import SiteLayout
 from lexikon.core.locale import load_locale
-from lexikon.core.model import Glossary
+from lexikon.core.model import Entry, Glossary
 from lexikon.core.queries import backlinks
 from lexikon.core.term_table import language_pairs
 from lexikon.render.articles_index import articles_index
@@ -38,6 +38,13 @@ GRAPH_MARKER = "<!-- lexikon:graph -->"
 """Where a hand-written page (the home page) wants the picture of the whole lexicon."""
 
 
+class TermPages:
+    """Where a build may hand in a memo of term pages made before (issue 17: incremental builds,
+    ``lexikon.engine.mkdocs.render_memo``): called with the view, the entry and :func:`term_page`."""
+
+    memo: Callable[[View, Entry, Callable[[View, Entry], Page]], Page] | None = None
+
+
 def render_site(glossary: Glossary, layout: SiteLayout,
                 history: Mapping[str, EntryDates] | None = None, articles: tuple[Article, ...] = (),
                 article_history: Mapping[str, EntryDates] | None = None) -> list[Page]:
@@ -50,7 +57,9 @@ def render_site(glossary: Glossary, layout: SiteLayout,
                     article_history or {})
         pages.append(changes_page(view, history or {}))
         pages.append(articles_index(view))
-        pages.extend(term_page(view, entry) for entry in glossary.entries.values())
+        memo = TermPages.memo
+        pages.extend(memo(view, entry, term_page) if memo else term_page(view, entry)
+                     for entry in glossary.entries.values())
         pages.append(index_page(view))
         pages.extend(table_page(view, other) for _, other in language_pairs(glossary.languages, code))
         pages.append(print_page(view))

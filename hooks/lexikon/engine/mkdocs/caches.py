@@ -24,6 +24,7 @@ from lexikon.engine.mkdocs.frame_cache import FrameCache
 from lexikon.engine.mkdocs.markup_memo import MarkupMemo, remembered
 from lexikon.engine.mkdocs.page_cache import PageCache
 from lexikon.engine.mkdocs.pages import Rendered
+from lexikon.engine.mkdocs.render_memo import TermPageMemo, remembered_pages
 from lexikon.publish.kept import KeptOutputs
 
 log = logging.getLogger("mkdocs.hooks.lexikon")
@@ -36,6 +37,7 @@ class Caches:
     pages: PageCache
     frames: FrameCache
     markup: MarkupMemo
+    term_pages: TermPageMemo
     outputs: KeptOutputs | None = None
 
     @classmethod
@@ -44,13 +46,15 @@ class Caches:
         page_cache = PageCache.open(config, settings)
         if page_cache is None:
             return None
-        return cls(page_cache, FrameCache(page_cache, config), MarkupMemo(page_cache.store))
+        store = page_cache.store
+        return cls(page_cache, FrameCache(page_cache, config), MarkupMemo(store), TermPageMemo(store))
 
     def render(self, glossary: Glossary, settings: Settings, config: MkDocsConfig,
                articles: tuple[Article, ...] = (), article_pages: dict[str, str] | None = None) -> Rendered:
-        """Our render, its texts' conversions taken from the store where they still fit."""
-        with remembered(self.markup):
+        """Our render, its term pages and texts' conversions taken from the store where they still fit."""
+        with remembered(self.markup), remembered_pages(self.term_pages):
             rendered = pages.render(glossary, settings, config, articles, article_pages)
+        log.info(f"lexikon: {self.term_pages.hits} of {self.term_pages.total} term pages from the cache")
         log.info(f"lexikon: {self.markup.hits} of {self.markup.total} texts' HTML from the cache")
         return rendered
 
@@ -67,5 +71,6 @@ class Caches:
         self.pages.finish()
         self.frames.finish()
         self.markup.finish()
+        self.term_pages.finish()
         if self.outputs is not None:
             self.outputs.finish()

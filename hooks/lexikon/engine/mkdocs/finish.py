@@ -23,12 +23,23 @@ log = logging.getLogger("mkdocs.hooks.lexikon")
 def finish_site(rendered: Rendered, config: MkDocsConfig, kept: KeptOutputs | None, *,
                 search: bool = True) -> None:
     """Search per language, feeds, data, no broken sitemap. ``search=False`` for serve's fast
-    path, which refreshes search itself (Material's index is split once a build)."""
+    path, which refreshes search itself (Material's index is split once a build). The exports
+    are written while Pagefind indexes (its own process: the other core)."""
     site_dir = Path(config.site_dir)
-    if search:
-        write_search(site_dir, rendered.layout, rendered.pages.values(), kept)
     write_sitemaps(site_dir, rendered.sitemaps, rendered.layout)
     write_feeds(site_dir, rendered.feeds, rendered.layout)
+    if search:
+        write_search(site_dir, rendered.layout, rendered.pages.values(), kept,
+                     lambda: _exports(rendered, config, kept))
+    else:
+        _exports(rendered, config, kept)
+    if kept is not None:
+        log.info(f"lexikon: outputs from the last build: {', '.join(kept.taken) or 'none'}")
+
+
+def _exports(rendered: Rendered, config: MkDocsConfig, kept: KeptOutputs | None) -> None:
+    """The data exports, or the last build's where the glossary and the site's names are the same."""
+    site_dir = Path(config.site_dir)
     config_file = Path(config.config_file_path)  # config.site_name is the last language's now
     title = site_texts(config_file, "site_name") or config.site_name
     description = site_texts(config_file, "site_description")
@@ -37,16 +48,11 @@ def finish_site(rendered: Rendered, config: MkDocsConfig, kept: KeptOutputs | No
         inputs = _export_inputs(rendered, [title, rendered.identity, description,
                                            repr(rendered.articles)])
         if kept.reuse("exports", inputs, ".", site_dir):
-            return _say_taken(kept)
+            return
     written = write_data_exports(site_dir, rendered.glossary, rendered.layout, title, rendered.identity,
                                  description, rendered.articles)
     if kept is not None:
         kept.record("exports", inputs, site_dir, written)
-        _say_taken(kept)
-
-
-def _say_taken(kept: KeptOutputs) -> None:
-    log.info(f"lexikon: outputs from the last build: {', '.join(kept.taken) or 'none'}")
 
 
 def _export_inputs(rendered: Rendered, texts: list[object]) -> str:

@@ -23,11 +23,8 @@ keeps what it rendered, byte for byte. ``on_post_page`` runs as always on either
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import json
-import zlib
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -39,6 +36,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from lexikon.engine.mkdocs.page_cache import PageCache, toc_tokens
+from lexikon.engine.mkdocs.render_memo import pack, unpack
 
 STORE = "frames"
 WRAPPER = "lexikon-cached-frame.html"
@@ -81,6 +79,25 @@ def _neighbour(page: MkDocsPage | None) -> list | None:
     return None if page is None else [page.title, page.url]
 
 
+class _CompiledInThisProcess(jinja2.BytecodeCache):
+    """Templates compiled once per process, not once per language pass (nor, in ``mkdocs
+    serve``, per rebuild): Jinja checks each template's source against its checksum. Held in
+    memory only: code read from ``.cache/`` would run whatever a leaked key signed."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledInThisProcess()
+
+
 class FrameCache:
     """The stored frames of one build, this pass's keys, and what this build's pages made."""
 
@@ -101,6 +118,7 @@ class FrameCache:
             if file.page is not None:
                 self._route(file.page)
         env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({WRAPPER: _SOURCE}), env.loader])
+        env.bytecode_cache = _COMPILED
         keep = self._keep
 
         @jinja2.pass_context
@@ -135,7 +153,7 @@ class FrameCache:
             return
         self.keys[page.file.src_uri] = key
         stored = self.store.item(STORE, key)
-        frame = _unpacked(stored)
+        frame = unpack(stored)
         if frame is not None:
             context["lexikon_frame"] = frame
             self.kept[key] = stored
@@ -168,7 +186,7 @@ class FrameCache:
         page = context.get("page")
         key = self.keys.get(page.file.src_uri) if page is not None else None
         if key is not None:
-            self.kept[key] = base64.b64encode(zlib.compress(output.encode(), 1)).decode("ascii")
+            self.kept[key] = pack(output)
         return output
 
     def end_pass(self) -> tuple[int, int]:
@@ -180,17 +198,6 @@ class FrameCache:
     def finish(self) -> None:
         """After a good build: the store holds this build's frames, no others."""
         self.store.keep_items(STORE, self.kept)
-
-
-def _unpacked(stored: object) -> str | None:
-    """A stored frame: compressed (a page's frame is mostly the same nav and header: a tenth
-    of the size, which every build reads and holds)."""
-    if not isinstance(stored, str):
-        return None
-    try:
-        return zlib.decompress(base64.b64decode(stored, validate=True)).decode()
-    except (binascii.Error, zlib.error, UnicodeDecodeError, ValueError):
-        return None
 
 
 def _unnamed(value: object) -> object:

@@ -15,6 +15,7 @@ import contextlib
 import dataclasses
 import hashlib
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from lexikon.check.cache import ReportCache
 from lexikon.render.markup import EntryMarkup, Link, Resolve
@@ -28,14 +29,18 @@ def _answer(link: Link | None) -> list[str] | None:
     return None if link is None else [str(v) for v in dataclasses.astuple(link)]
 
 
-class MarkupMemo:
-    """Conversions of one build: taken from the store or made, and kept for the next."""
+class BuildMemo:
+    """What one build takes from a part of the signed store or makes, and keeps for the next."""
 
     def __init__(self, store: ReportCache) -> None:
         self.store = store
-        self.kept: dict[bytes, list] = {}
+        self.kept: dict[bytes, Any] = {}
         self.hits = 0
         self.total = 0
+
+
+class MarkupMemo(BuildMemo):
+    """Conversions of one build: taken from the store or made, and kept for the next."""
 
     def __call__(self, text: str, resolve: Resolve, convert: Callable[[str, Resolve], str]) -> str:
         self.total += 1
@@ -78,10 +83,15 @@ def _same_answers(calls: object, resolve: Resolve) -> bool:
 
 
 @contextlib.contextmanager
-def remembered(memo: MarkupMemo | None) -> Iterator[None]:
-    """Our render's conversions go through ``memo`` meanwhile (no memo: as always)."""
-    EntryMarkup.memo = memo
+def handed_in(owner: type, memo: object | None) -> Iterator[None]:
+    """``owner.memo`` (a render's slot for a memo) is ``memo`` meanwhile, then empty again."""
+    owner.memo = memo  # type: ignore[attr-defined]
     try:
         yield
     finally:
-        EntryMarkup.memo = None
+        owner.memo = None  # type: ignore[attr-defined]
+
+
+def remembered(memo: MarkupMemo | None) -> contextlib.AbstractContextManager[None]:
+    """Our render's conversions go through ``memo`` meanwhile (no memo: as always)."""
+    return handed_in(EntryMarkup, memo)
