@@ -15,6 +15,7 @@ The caller passes the site's slug function and what MkDocs makes of a link's add
 from __future__ import annotations
 
 import html as html_module
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -190,8 +191,11 @@ def convert(markdown: str, link: Callable[[str], str], slugify: Callable[[str, s
         return None
     page = _Page(link, slugify)
     try:
-        chunks = [chunk for chunk in markdown.strip("\n").split("\n\n") if chunk.strip()]
-        html = "\n".join(page.block(chunk.strip("\n")) for chunk in chunks).strip("\n")
+        chunks = [chunk.strip("\n") for chunk in markdown.strip("\n").split("\n\n") if chunk.strip()]
+        if any(one.startswith("- ") and (two.startswith(("- ", " ")))
+               for one, two in itertools.pairwise(chunks)):
+            return None  # items apart, or a paragraph indented under one: a loose list (<p> in <li>)
+        html = "\n".join(page.block(chunk) for chunk in chunks).strip("\n")
         html = page.finish(html)
     except Unsupported:
         return None

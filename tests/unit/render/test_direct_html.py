@@ -106,6 +106,9 @@ def test_repeated_and_colliding_heading_ids_are_numbered_as_toc_numbers_them() -
     "- item \n- x",                              # an item's trailing space is kept
     "/ \n#> \n#| ",                              # a heading line inside a paragraph
     "# a \\",                                   # a heading ending in a backslash
+    "- :\n\n- :",                                # items apart: a loose list, <p> in each <li>
+    "- a\n\n\n\n- b",
+    "- a\n\n    b",                              # a paragraph indented under an item
 ])
 def test_what_is_not_ours_is_declined_or_the_same(markdown: str) -> None:
     assert_same_or_declined(markdown)
