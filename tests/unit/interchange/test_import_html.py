@@ -170,7 +170,7 @@ def test_files_over_the_size_limit_are_refused_unread(tmp_path: Path,
     settings = make_settings(_glossary(tmp_path).parent, LANGUAGES, None)
     out = io.StringIO()
     assert run_import(settings, page, "de", out=out) == 1
-    assert out.getvalue().startswith(f"{page}: error: the file is over ")
+    assert out.getvalue().startswith(f"{page}:1:1: error: the file is over ")
     assert not (settings.glossary_dir / "gross.yml").exists()
 
 

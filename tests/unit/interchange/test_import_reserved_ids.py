@@ -66,5 +66,5 @@ def test_article_titled_index_is_written_under_another_id_and_checks(tmp_path: P
     assert _lexicon(project, "check").returncode == 0
     refused = _lexicon(project, "import", str(source), "--lang", "de", "--id", "index")
     assert refused.returncode == 1
-    assert refused.stdout.startswith(f"{source}: error: the id 'index' is reserved")
+    assert refused.stdout.startswith(f"{source}:1:1: error: the id 'index' is reserved")
     assert _ids(project) == ["index-1"]

@@ -237,7 +237,9 @@ def run_import(settings: Settings, source: Path, lang: str, *, entry_id: str | N
                                 reserved=reserved_ids(settings, settings.terms_path))
     except UnicodeDecodeError as err:
         line = err.object[:err.start].count(b"\n") + 1
-        out.write(f"{source}:{line}: error: the article is not UTF-8 (byte 0x{err.object[err.start]:02x}): "
+        column = err.start - err.object.rfind(b"\n", 0, err.start)
+        byte = err.object[err.start]
+        out.write(f"{source}:{line}:{column}: error: the article is not UTF-8 (byte 0x{byte:02x}): "
                   "save it as UTF-8 and import again\n")
         return 1
     except OSError as err:
@@ -246,7 +248,9 @@ def run_import(settings: Settings, source: Path, lang: str, *, entry_id: str | N
         out.write(describe(err, settings.project_dir) + "\n")
         return 1
     except ImportProblem as err:
-        where = f"{source}:{err.line}:{err.column}" if isinstance(err, LocatedProblem) else str(source)
+        # a problem of the whole article (no text, no title) is shown at its start
+        line, column = (err.line, err.column) if isinstance(err, LocatedProblem) else (1, 1)
+        where = f"{source}:{line}:{column}"
         out.write(f"{where}: error: {err}\n")
         return 1
     out.write(result.report(str(source)))
