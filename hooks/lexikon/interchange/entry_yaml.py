@@ -122,7 +122,7 @@ def imported_entry_text(lang: str, block: Mapping[str, Any], tags: Sequence[str]
     """A new entry file made by an import: the modeline, the tags, one language block."""
     head = [MODELINE]
     if tags:
-        head.append(f"tags: [{', '.join(tags)}]")
+        head.append(id_list("tags", tags))
     return "\n".join(head) + "\n" + render_block(lang, block)
 
 
@@ -194,6 +194,12 @@ def _before_leading_comments(lines: list[str], start: int, end: int) -> int:
     while at < end and not lines[at].strip():
         at += 1
     return at
+
+
+def id_list(key: str, ids: Sequence[str]) -> str:
+    """``key: [a, b]``, each id plain unless YAML would read it as something else: a tag or
+    entry id of digits (IATE's subject codes) or ``yes`` stays text."""
+    return f"{key}: [{', '.join(_inline(each) for each in ids)}]"
 
 
 def _field(lang: str, key: str, value: str, rendered: str) -> str:

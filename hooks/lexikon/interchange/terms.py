@@ -19,7 +19,7 @@ from lexikon.check.tags import read_tag_file, tag_key, tag_names
 from lexikon.core.layout import reserved_ids
 from lexikon.core.model import Finding, Severity
 from lexikon.core.settings import Settings
-from lexikon.interchange.entry_yaml import MODELINE, render_block
+from lexikon.interchange.entry_yaml import MODELINE, id_list, render_block
 from lexikon.interchange.term_counts import EXISTS, Counts
 from lexikon.interchange.term_ids import Ids, Report, beside_existing, merge, tell_apart
 from lexikon.interchange.words import slugify
@@ -262,7 +262,7 @@ def _entry_text(tags: list[str], links: Mapping[str, list[str]], blocks: Mapping
     lines = [MODELINE]
     for key, ids in {"tags": tags, **links}.items():
         if ids:
-            lines.append(f"{key}: [{', '.join(ids)}]")
+            lines.append(id_list(key, ids))
     if draft:
         lines.append("draft: true")
     text = "\n".join(lines) + "\n"

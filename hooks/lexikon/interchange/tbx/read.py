@@ -38,6 +38,7 @@ entities or DTDs.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -163,9 +164,8 @@ class _TbxReader(Definitions):
         for child in self.flat(element):
             kind = child.attributes.get("type", "")
             if child.name == "descrip" and kind == "subjectField":
-                value = clean(child.text())
-                if value:
-                    concept.tags.append((value, child.line, child.col))
+                fields = subject_fields(clean(child.text()))
+                concept.tags += [(field, child.line, child.col) for field in fields]
             elif child.name == "descrip" and kind == "definition":
                 definitions.append(child)
             elif child.name == "ref" and kind == "crossReference" and child.attributes.get("target"):
@@ -287,3 +287,14 @@ class _TbxReader(Definitions):
                 self.note(line, col, f"the part of speech '{pos}' of '{term.name}' is none of "
                           f"{', '.join(PARTS_OF_SPEECH.values())}: left out", Severity.WARNING)
 
+
+_CODES = re.compile(r"\d+(?:\s*[,;]\s*\d+)+")
+
+
+def subject_fields(value: str) -> list[str]:
+    """A subject field as written, or its codes one by one when it is a list of codes: IATE
+    writes a concept's EuroVoc domains in one field ("2446, 4026"). A label with a comma in it
+    ("Recht, Verwaltung") stays one field."""
+    if _CODES.fullmatch(value):
+        return re.split(r"\s*[,;]\s*", value)
+    return [value] if value else []
