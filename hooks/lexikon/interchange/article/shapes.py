@@ -46,6 +46,7 @@ def plain_page(doc: etree._Element, changes: Changes) -> None:
         _drop(comment)
     _google_docs(doc, changes)
     _wiki_furniture(doc, changes)
+    _media_captions(doc, changes)
     _confluence_title(doc, changes)
     _notion(doc)
 
@@ -155,6 +156,25 @@ def _wiki_furniture(doc: etree._Element, changes: Changes) -> None:
         changes.add(elements[0].sourceline or 1, f"removed {count}{kind} (not the article)", text)
         for element in elements:
             _drop(element)
+
+
+_MEDIA = ".//img|.//picture|.//video|.//audio|.//iframe|.//svg|.//canvas|.//amp-img"
+
+
+def _media_captions(doc: etree._Element, changes: Changes) -> None:
+    """Captions of images, which go (an entry has none): a ``<figcaption>`` in a ``<figure>``
+    with media and no table, and Word's caption paragraph (``MsoCaption``, its own paragraph
+    above or below the picture's). A table's caption stays with its table."""
+    for caption in doc.xpath("//figcaption|//p[contains(concat(' ', @class, ' '), ' MsoCaption ')]"):
+        if element_name(caption) == "figcaption":
+            figure = caption.getparent()
+            beside = [figure] if figure is not None and element_name(figure) == "figure" else []
+        else:
+            beside = [s for s in (caption.getprevious(), caption.getnext()) if s is not None]
+        if any(element.xpath(_MEDIA) and not element.xpath(".//table") for element in beside):
+            changes.add(caption.sourceline or 1, "removed the caption of an image (an entry has no images)",
+                        shown_text(caption))
+            _drop(caption)
 
 
 def _confluence_title(doc: etree._Element, changes: Changes) -> None:
