@@ -93,9 +93,9 @@ def test_hostile_text_is_checked_in_bounded_time(field: str, text: str) -> None:
     block = "\n".join("    " + line for line in text.split("\n"))
     source = (f"de:\n  title: T\n  summary: |-\n{block}\n" if field == "summary"
               else f"de:\n  title: T\n  summary: Kurz.\n  body: |\n{block}\n")
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: the bound holds on a busy machine too
     report = report_file(source.encode(), "glossary/t.yml", "t", SETTINGS)
-    assert time.perf_counter() - start < 10
+    assert time.process_time() - start < 10
     assert len(report.findings) <= 12 or field == "body"
 
 
@@ -108,8 +108,8 @@ def test_near_duplicates_among_thousands_of_paragraphs() -> None:
     for paragraphs, expected in ((similar, 1999), (vocabulary, None)):
         body = "\n\n".join(paragraphs)
         text = Text("de", "T", "Kurz.", body=body, spans={"body": Span("glossary/t.yml", 5, 3, "")})
-        start = time.perf_counter()
+        start = time.process_time()  # CPU time: the bound holds on a busy machine too
         _, findings = deduplicate_text(text)
-        assert time.perf_counter() - start < 10
+        assert time.process_time() - start < 10
         if expected is not None:
             assert sum("nearly the same" in f.message for f in findings) == expected

@@ -190,6 +190,6 @@ def test_one_pass_over_many_texts_with_many_terms_stays_fast() -> None:
     words = ["".join(rng.choice(letters) for _ in range(rng.randint(3, 12))) for _ in range(5000)]
     matcher = Matcher("de", [Deprecated(f"{word}ung", "X", "x.yml") for word in words[:500]])
     texts = [" ".join(rng.choice(words) for _ in range(300)) for _ in range(1000)]
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: the bound holds on a busy machine too
     assert sum(1 for text in texts for _ in matcher.uses(text)) == 0
-    assert time.perf_counter() - start < 1.5
+    assert time.process_time() - start < 1.5

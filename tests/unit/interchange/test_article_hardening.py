@@ -109,7 +109,7 @@ def test_a_large_web_page_imports_in_bounded_time(tmp_path: Path) -> None:
     paragraphs = "".join(f"<p>Absatz {i}: Ein Proxy ist ein Vermittler in einem Netzwerk, er nimmt "
                          f"Anfragen entgegen und leitet sie weiter, Nummer {i * 7919 % 10007}.</p>\n"
                          for i in range(8000))
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: the bound holds on a busy machine too
     result = _import(tmp_path, _page(f"<h1>Proxy</h1>{paragraphs}"), "proxy.html")
-    assert time.perf_counter() - start < 8
+    assert time.process_time() - start < 8
     assert "Absatz 7999" in result.block["body"]

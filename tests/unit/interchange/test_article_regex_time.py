@@ -71,11 +71,11 @@ PATTERNS = _patterns()
 def test_each_pattern_takes_linear_time_on_adversarial_lines(name: str) -> None:
     pattern = PATTERNS[name]
     for text in ADVERSARIAL:
-        start = time.perf_counter()
+        start = time.process_time()  # CPU time: the bound holds on a busy machine too
         list(pattern.finditer(text))
         pattern.match(text)
         pattern.fullmatch(text)
-        assert time.perf_counter() - start < BOUND, f"{name} {pattern.pattern!r} on {text[:20]!r}…"
+        assert time.process_time() - start < BOUND, f"{name} {pattern.pattern!r} on {text[:20]!r}…"
 
 
 def test_the_patterns_are_all_collected() -> None:
@@ -95,7 +95,7 @@ def test_the_line_of_the_attack_imports_in_bounded_time(tmp_path: Path) -> None:
     body = f"Ein Leerzeichen trennt Wörter. Es ist unsichtbar.\n\nlinks{' ' * LENGTH}rechts\n"
     for name, text in (("leer.txt", f"Leerzeichen\n\n{body}"), ("leer.md", f"# Leerzeichen\n\n{body}"),
                        ("leer.html", f"<html><body><h1>Leerzeichen</h1><p>{body}</p></body></html>")):
-        start = time.perf_counter()
+        start = time.process_time()  # CPU time: the bound holds on a busy machine too
         result = import_article(text, name, "de", glossary_dir=tmp_path / "glossary", languages=LANGS)
-        assert time.perf_counter() - start < 10, name  # quadratic: 30,000 spaces took > 60 s
+        assert time.process_time() - start < 10, name  # quadratic: 30,000 spaces took > 60 s
         assert "rechts" in result.block["summary"] + result.block.get("body", "")
