@@ -2,9 +2,10 @@
 changed file re-read and combined with the rest.
 
 A full check reads every file (from the check cache) and combines them; after one edit only
-that file's report is new, and :func:`~lexikon.check.glossary_wide.combine` (names that
-resolve, ids and titles used twice: what needs the whole glossary) runs over the kept
-reports. The result is the one :func:`~lexikon.check.pipeline.run` gives for the same files.
+that file's report is new, and what needs the whole glossary (names that resolve, ids and
+titles used twice: :func:`~lexikon.check.glossary_wide.combine`) is worked out again only
+where that file touches it (:class:`~lexikon.check.live_combine.LiveCombine`). The result is
+the one :func:`~lexikon.check.pipeline.run` gives for the same files.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import os
 from pathlib import Path
 
 from lexikon.check.glossary_files import list_glossary
-from lexikon.check.glossary_wide import combine
+from lexikon.check.live_combine import LiveCombine
 from lexikon.check.pipeline import FileReports, file_reports, read_report
 from lexikon.core.model import FileReport, Result
 from lexikon.core.settings import Settings
@@ -30,6 +31,8 @@ class KeptCheck:
         self.side_findings = tuple(f for f in files.findings if f not in folder)
         """What the side files (``_tags.yml`` …) gave: a change there is a full rebuild."""
         self.reports: dict[str, FileReport] = {report.path: report for report in files.reports}
+        self.combined = LiveCombine(files.tags, settings)
+        self.combined.combine(files.reports)  # here, beside serve: an edit then redoes only its part
 
     def recheck(self, changed: set[Path]) -> Result:
         """The glossary's result after ``changed`` (entry files written, created or deleted).
@@ -46,4 +49,4 @@ class KeptCheck:
                 kept = read_report(path, display, settings)[1]
             reports[display] = kept
         self.reports = reports
-        return combine(reports.values(), self.tags, settings, (*listing.findings, *self.side_findings))
+        return self.combined.combine(reports.values(), (*listing.findings, *self.side_findings))
