@@ -51,6 +51,8 @@ class WideState:
         self.terms: dict[str, list[term_use.Deprecated]] = {}
         self.by_lang: dict[str, term_use.Matcher] = {}
         self.uses: dict[str, list[Finding]] = {}
+        self.matched: dict[str, set[term_use.Deprecated]] = {}
+        """Each entry's deprecated terms used: what its findings there name."""
         self.broader: dict[str, FileReport] = {}
         """The entries with ``broader`` items: only these can be on a circle."""
         self.cycles: list[Finding] = []
@@ -103,6 +105,7 @@ class WideState:
         _place(self.broader, report, adding and bool(_broader(report)[1]))
         _place(self.deprecating, report, adding and _deprecates(report))
         self.uses.pop(report.id, None)
+        self.matched.pop(report.id, None)
         return keys
 
     def _references(self, named: Iterable[str], known: Mapping[str, int]) -> None:
@@ -161,8 +164,9 @@ class WideState:
             self._terms()
         for entry_id, report in self.accepted.items() if self.by_lang else ():
             if entry_id not in self.uses:
-                self.uses[entry_id] = [] if report.entry is None else term_use.entry_uses(report.entry,
-                                                                                         self.by_lang)
+                self.matched[entry_id] = matched = set()
+                self.uses[entry_id] = [] if report.entry is None else term_use.entry_uses(
+                    report.entry, self.by_lang, matched)
 
     def names_of(self, key: Key, deprecated: bool | None = None) -> list[tuple[str, NameUse]]:
         """The names ``key`` of the accepted entries (deprecated ones or others: ``deprecated``)."""
@@ -176,8 +180,33 @@ class WideState:
                   if name[0] == "deprecated"}
         in_use = {key for key in wanted if key in self.titles or self.names_of(key, deprecated=False)}
         terms = term_use.deprecated_terms(reports, in_use)
-        if terms != self.terms:
-            self.terms, self.by_lang, self.uses = terms, term_use.matchers_of(terms), {}
+        if terms == self.terms:
+            return
+        by_lang = term_use.matchers_of(terms)
+        renamed = _renamed(self.by_lang, by_lang)
+        self.terms, self.by_lang = terms, by_lang
+        for entry_id in list(self.uses) if renamed is None else [
+                entry_id for entry_id, used in self.matched.items() if not used.isdisjoint(renamed)]:
+            self.uses.pop(entry_id)
+            self.matched.pop(entry_id)
+
+
+def _renamed(before: dict[str, term_use.Matcher], after: dict[str, term_use.Matcher]) -> set | None:
+    """The terms of ``before`` that ``after`` no longer finds, or finds but tells of otherwise (a
+    new preferred title, another entry): only the texts that used them change. None when
+    ``after`` finds words ``before`` did not: every text is searched again.
+
+    A text that used none of these terms gives the same uses: the matcher tries the words in
+    one fixed order at each place, so a word taken away changes only the places it won."""
+    renamed = set()
+    for lang, old in before.items():
+        new = after.get(lang)
+        forms = {} if new is None else new.forms
+        renamed |= {term for form, term in old.forms.items() if forms.get(form) != term}
+    if any(form not in before[lang].forms if lang in before else True
+           for lang, matcher in after.items() for form in matcher.forms):
+        return None
+    return renamed
 
 
 def _broader(report: FileReport | None) -> tuple[str, list]:

@@ -185,8 +185,10 @@ class UseMemo:
             self.cache.keep_items("uses", self.kept)
 
 
-def entry_uses(entry: Entry, by_lang: dict[str, Matcher]) -> list[Finding]:
-    """The uses of deprecated terms in ``entry``'s summary, body, highlights and contexts."""
+def entry_uses(entry: Entry, by_lang: dict[str, Matcher],
+               matched: set[Deprecated] | None = None) -> list[Finding]:
+    """The uses of deprecated terms in ``entry``'s summary, body, highlights and contexts (and
+    the terms used, into ``matched``)."""
     found = []
     for code, text in entry.texts.items():
         matcher = by_lang.get(code)
@@ -199,6 +201,8 @@ def entry_uses(entry: Entry, by_lang: dict[str, Matcher]) -> list[Finding]:
             span = text.spans.get(name) or text.spans.get("title") or Span(entry.path, 1, 1)
             for use in matcher.uses(value):
                 occurrence = value.count(use.written, 0, use.start) + 1
+                if matched is not None:
+                    matched.add(use.term)
                 found.append(span.finding(Severity.WARNING, use.message(), use.written, occurrence))
     return found
 
