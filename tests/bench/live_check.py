@@ -6,7 +6,9 @@ re-read followed by the full ``combine`` (what ``recheck`` did before), interlea
     python -m tests.bench.live_check PROJECT [--size 10000] [--repetitions 5]
 
 makes PROJECT (a synthetic glossary of ``--size`` terms, committed to git) unless it has a
-``glossary/`` already.
+``glossary/`` already. With ``--serve REV``, ``mkdocs serve``'s edit to screen
+(:func:`tests.bench.run.serve_rebuild`) with the package of git revision REV and with this
+tree's, one after the other, the project's ``hooks/`` swapped.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import time
@@ -86,11 +89,33 @@ def measure(project: Path, repetitions: int = 5) -> dict:
     return result
 
 
+def serve_against(project: Path, revision: str, repeat: int = 5) -> dict:
+    """Edit to screen in ``mkdocs serve`` with the hooks of ``revision``, then with this tree's."""
+    from tests.bench import run
+    from tests.bench.synthetic import ROOT
+
+    result: dict = {}
+    for name in (revision, "this tree"):
+        shutil.rmtree(project / "hooks")
+        if name == "this tree":
+            shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            archive = subprocess.run(["git", "archive", revision, "hooks"], cwd=ROOT, capture_output=True,
+                                     check=True).stdout
+            subprocess.run(["tar", "-x", "-C", str(project)], input=archive, check=True)
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        run.ENV["PYTHONPATH"] = str(project / "hooks")
+        term_id = sorted(path.stem for path in (project / "glossary").glob("[a-z]*.yml"))[0]
+        result[name] = run.serve_rebuild(project, term_id, repeat=repeat)
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("project", type=Path)
     parser.add_argument("--size", type=int, default=10000)
     parser.add_argument("--repetitions", type=int, default=5)
+    parser.add_argument("--serve", metavar="REV", help="measure mkdocs serve against git revision REV")
     args = parser.parse_args()
     if not (args.project / "glossary").is_dir():
         make_project(args.project, args.size)
@@ -98,7 +123,10 @@ def main() -> None:
         subprocess.run(["git", "add", "-A"], cwd=args.project, check=True)
         subprocess.run(["git", "-c", "user.name=bench", "-c", "user.email=bench@example.org", "commit", "-qm",
                         "bench"], cwd=args.project, check=True)
-    print(json.dumps(measure(args.project, args.repetitions), indent=2))
+    if args.serve:
+        print(json.dumps(serve_against(args.project, args.serve, args.repetitions), indent=2, default=str))
+    else:
+        print(json.dumps(measure(args.project, args.repetitions), indent=2))
     print(subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip())
 
 
