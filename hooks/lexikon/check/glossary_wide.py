@@ -36,15 +36,11 @@ def combine(reports: Iterable[FileReport], tags_file: LoadedFile | None, setting
     accepted: dict[str, FileReport] = {}
     reserved = reserved_ids(settings, settings.terms_path)
     for report in reports:
-        findings.extend(report.findings)
-        _check_file_name(report, by_folded_id[report.id.casefold()], findings)
-        if report.id in reserved:
-            findings.append(Finding(report.path, 1, 1, Severity.ERROR, reserved_message(
-                f"the id '{report.id}'", settings.terms_path, report.id, reserved, "rename the file")))
+        findings += file_findings(report, by_folded_id[report.id.casefold()], reserved, settings)
         if report.has_entry and report.id not in accepted:
             accepted[report.id] = report
     for report in accepted.values():
-        _check_references(report, known_ids, tags, findings)
+        check_references(report, known_ids, tags, findings)
     titles.check_titles(accepted.values(), findings)
     terminology.check_deprecated(accepted.values(), findings)
     hierarchy.check_cycles(accepted.values(), findings)
@@ -84,6 +80,18 @@ def bounded(findings: list[Finding]) -> tuple[Finding, ...]:
     return tuple(sorted(kept, key=FINDING_ORDER))
 
 
+def file_findings(report: FileReport, same_id: list[FileReport], reserved: Mapping[str, str],
+                  settings: Settings) -> list[Finding]:
+    """The file's own findings and those about its name: the id rule, the suffix, ``same_id``
+    (the files whose id folds to the same, in glossary order) as twins, ids kept for pages."""
+    findings = list(report.findings)
+    _check_file_name(report, same_id, findings)
+    if report.id in reserved:
+        findings.append(Finding(report.path, 1, 1, Severity.ERROR, reserved_message(
+            f"the id '{report.id}'", settings.terms_path, report.id, reserved, "rename the file")))
+    return findings
+
+
 def _check_file_name(file: FileReport, files: list[FileReport], findings: list[Finding]) -> None:
     """The id rule, the suffix, and ``files`` (those whose id folds to the same) as twins."""
     if not file.path.endswith(".yml"):
@@ -110,7 +118,7 @@ def _check_file_name(file: FileReport, files: list[FileReport], findings: list[F
         ))
 
 
-def _check_references(report: FileReport, known_ids: set[str], tags: Mapping[str, Tag],
+def check_references(report: FileReport, known_ids: Collection[str], tags: Mapping[str, Tag],
                       findings: list[Finding]) -> None:
     """Every related id, tag and cross-link must name something."""
     reported = 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from lexikon.check import cache_codec
@@ -78,10 +78,17 @@ class Matcher:
 
 def matchers(reports: Iterable[FileReport]) -> dict[str, Matcher]:
     """Per language, the matcher of every deprecated term the reports' entries name."""
-    terms: dict[str, list[Deprecated]] = {}
     reports = list(reports)
     in_use = {(title[0], title[1]) for report in reports for title in report.titles} | {
         (name[1], name[2]) for report in reports for name in report.names if name[0] != "deprecated"}
+    return matchers_of(deprecated_terms(reports, in_use))
+
+
+def deprecated_terms(reports: Iterable[FileReport],
+                     in_use: Container[tuple[str, str]]) -> dict[str, list[Deprecated]]:
+    """Per language, the deprecated terms of the reports' entries (in their order) that are
+    not a name in use (``in_use``: language, folded name)."""
+    terms: dict[str, list[Deprecated]] = {}
     for report in reports:
         titles = {use[0]: use[2] for use in report.titles}
         for name in map(NameUse._make, report.names):
@@ -89,6 +96,11 @@ def matchers(reports: Iterable[FileReport]) -> dict[str, Matcher]:
                 # a term also in use is an error already (:mod:`.terminology`), not a use to warn of
                 term = Deprecated(name.written, titles[name.lang], report.path)
                 terms.setdefault(name.lang, []).append(term)
+    return terms
+
+
+def matchers_of(terms: Mapping[str, list[Deprecated]]) -> dict[str, Matcher]:
+    """The matcher of each language's terms (:func:`deprecated_terms`)."""
     return {lang: Matcher(lang, found) for lang, found in sorted(terms.items())}
 
 
@@ -173,8 +185,10 @@ class UseMemo:
             self.cache.keep_items("uses", self.kept)
 
 
-def entry_uses(entry: Entry, by_lang: dict[str, Matcher]) -> list[Finding]:
-    """The uses of deprecated terms in ``entry``'s summary, body, highlights and contexts."""
+def entry_uses(entry: Entry, by_lang: dict[str, Matcher],
+               matched: set[Deprecated] | None = None) -> list[Finding]:
+    """The uses of deprecated terms in ``entry``'s summary, body, highlights and contexts (and
+    the terms used, into ``matched``)."""
     found = []
     for code, text in entry.texts.items():
         matcher = by_lang.get(code)
@@ -187,6 +201,8 @@ def entry_uses(entry: Entry, by_lang: dict[str, Matcher]) -> list[Finding]:
             span = text.spans.get(name) or text.spans.get("title") or Span(entry.path, 1, 1)
             for use in matcher.uses(value):
                 occurrence = value.count(use.written, 0, use.start) + 1
+                if matched is not None:
+                    matched.add(use.term)
                 found.append(span.finding(Severity.WARNING, use.message(), use.written, occurrence))
     return found
 

@@ -46,13 +46,21 @@ def check_deprecated(reports: Iterable[FileReport], findings: list[Finding]) -> 
     reports = list(reports)  # names and titles as records (the cache keeps plain tuples):
     titles = [(r.path, TitleUse._make(t)) for r in reports for t in r.titles]
     names = [(r.path, NameUse._make(n)) for r in reports for n in r.names]
+    findings += deprecated_clashes(titles, names)
+
+
+def deprecated_clashes(titles: list[tuple[str, TitleUse]], names: list[tuple[str, NameUse]]) -> list[Finding]:
+    """:func:`check_deprecated` over titles and names given by path, in glossary order (all of
+    the glossary's, or all of one folded name's)."""
     used = _names_in_use(titles, names)
+    found = []
     for path, name in names:
         if name.kind != "deprecated":
             continue
         others = [use for use in used.get((name.lang, name.key), ()) if use[0] != path]
         if others:
-            findings.append(_clash(path, name, others[0]))
+            found.append(_clash(path, name, others[0]))
+    return found
 
 
 def _names_in_use(titles: Iterable[tuple[str, TitleUse]],

@@ -17,34 +17,63 @@ from importlib import resources
 
 from lexikon.core.model import FileReport, Finding, Severity, TitleUse
 
+Placed = tuple[FileReport, TitleUse]
+"""A title and the entry that has it."""
+
 
 def check_titles(reports: Iterable[FileReport], findings: list[Finding]) -> None:
     """Shared titles without distinct qualifiers (warned on both files) and look-alike titles
     (likewise). Two entries may share a title when their qualifiers tell them apart."""
-    first: dict[tuple[str, str], dict[str, tuple[FileReport, TitleUse]]] = {}
-    looks: dict[tuple[str, str], tuple[FileReport, TitleUse]] = {}
     reports = list(reports)
-    letters = set("".join(title[1] for report in reports for title in report.titles))
-    foreign = any(ord(char) > 0xFF and char.isalpha() for char in letters)  # other scripts' letters:
-    # only then are look-alikes sought (the table of confusables takes a moment to build)
+    groups: dict[tuple[str, str], list[Placed]] = {}
     for report in reports:
         for use in map(TitleUse._make, report.titles):  # the cache keeps plain tuples
-            same = first.setdefault((use.lang, use.key), {})
-            clash = _clash(same, use)
-            if clash is not None:
-                findings.append(_shared(report, use, *clash))
-                findings.append(_shared(*clash, report, use))
-            same.setdefault("\0first", (report, use))
-            same.setdefault(use.qualifier, (report, use))
-            if not foreign or same["\0first"][1] is not use:  # look-alikes: each title once
-                continue
-            seen, seen_use = looks.setdefault((use.lang, skeleton(use.key)), (report, use))
-            if seen is not report and seen_use.key != use.key:
-                findings.append(_look_alike(report, use, seen, seen_use.title))
-                findings.append(_look_alike(seen, seen_use, report, use.title))
+            groups.setdefault((use.lang, use.key), []).append((report, use))
+    for group in groups.values():
+        findings += shared_titles(group)
+    if not any(map(has_foreign_letters, reports)):
+        return  # only then are look-alikes sought (the table of confusables takes a moment to build)
+    looks: dict[tuple[str, str], list[Placed]] = {}
+    for (lang, key), group in groups.items():  # each title once: the first entry that has it
+        looks.setdefault((lang, skeleton(key)), []).append(group[0])
+    for firsts in looks.values():
+        findings += look_alikes(firsts)
 
 
-def _clash(same: dict[str, tuple[FileReport, TitleUse]], use: TitleUse) -> tuple[FileReport, TitleUse] | None:
+def has_foreign_letters(report: FileReport) -> bool:
+    """Whether the report's titles have letters of other scripts than Latin-1: only then can
+    a title look like another one and be written differently."""
+    return any(ord(char) > 0xFF and char.isalpha() for title in report.titles for char in title[1])
+
+
+def shared_titles(group: list[Placed]) -> list[Finding]:
+    """The findings about one title (language, folded title) that ``group``'s entries have, in
+    glossary order: each entry is compared with the earlier ones it cannot be told from."""
+    same: dict[str, Placed] = {}
+    found: list[Finding] = []
+    for report, use in group:
+        clash = _clash(same, use)
+        if clash is not None:
+            found.append(_shared(report, use, *clash))
+            found.append(_shared(*clash, report, use))
+        same.setdefault("\0first", (report, use))
+        same.setdefault(use.qualifier, (report, use))
+    return found
+
+
+def look_alikes(firsts: list[Placed]) -> list[Finding]:
+    """The findings about titles of one look (language, :func:`skeleton`): ``firsts`` are the
+    first use of each such title, in glossary order; each is compared with the first of all."""
+    seen, seen_use = firsts[0]
+    found: list[Finding] = []
+    for report, use in firsts[1:]:
+        if seen is not report and seen_use.key != use.key:
+            found.append(_look_alike(report, use, seen, seen_use.title))
+            found.append(_look_alike(seen, seen_use, report, use.title))
+    return found
+
+
+def _clash(same: dict[str, Placed], use: TitleUse) -> Placed | None:
     """The earlier entry with this title that ``use`` cannot be told from: any, when ``use``
     has no qualifier; else one without a qualifier or with the same one. One comparison per
     title, however many entries share it."""

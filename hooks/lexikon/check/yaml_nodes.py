@@ -10,6 +10,8 @@ import difflib
 from collections.abc import Iterable, Mapping
 
 import yaml
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
 
 from lexikon.check.load import LoadedFile
 from lexikon.core.model import Finding, Severity, Span
@@ -32,7 +34,12 @@ def reserved_message(what: str, folder: str, name: str, reserved: Mapping[str, s
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` when one choice is close to ``word``, else nothing."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    choices = list(choices)
+    if len(choices) > 100:  # difflib's ratio is at most the Indel similarity: a bound at C speed first
+        # (below the cut-off: rapidfuzz's own cut-off rounds)
+        choices = [choice for choice, _, _ in process.extract(
+            word, choices, scorer=Indel.normalized_similarity, score_cutoff=0.5, limit=None)]
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 

@@ -2,9 +2,10 @@
 changed file re-read and combined with the rest.
 
 A full check reads every file (from the check cache) and combines them; after one edit only
-that file's report is new, and :func:`~lexikon.check.glossary_wide.combine` (names that
-resolve, ids and titles used twice: what needs the whole glossary) runs over the kept
-reports. The result is the one :func:`~lexikon.check.pipeline.run` gives for the same files.
+that file's report is new, and what needs the whole glossary (names that resolve, ids and
+titles used twice: :func:`~lexikon.check.glossary_wide.combine`) is worked out again only
+where that file touches it (:class:`~lexikon.check.live_combine.LiveCombine`). The result is
+the one :func:`~lexikon.check.pipeline.run` gives for the same files.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ import os
 from pathlib import Path
 
 from lexikon.check.glossary_files import list_glossary
-from lexikon.check.glossary_wide import combine
+from lexikon.check.live_combine import LiveCombine
 from lexikon.check.pipeline import FileReports, file_reports, read_report
-from lexikon.core.model import FileReport, Result
+from lexikon.core.model import FileReport, Finding, Result
 from lexikon.core.settings import Settings
 
 
@@ -30,20 +31,31 @@ class KeptCheck:
         self.side_findings = tuple(f for f in files.findings if f not in folder)
         """What the side files (``_tags.yml`` …) gave: a change there is a full rebuild."""
         self.reports: dict[str, FileReport] = {report.path: report for report in files.reports}
+        self.load_findings: tuple[Finding, ...] = files.findings
+        """The findings about the folder and its side files, as last listed."""
+        self.combined = LiveCombine(files.tags, settings)
+        self.combined.combine(files.reports, files.findings)  # here, beside serve: an edit then
+        # redoes only its part
 
     def recheck(self, changed: set[Path]) -> Result:
-        """The glossary's result after ``changed`` (entry files written, created or deleted).
+        """The glossary's result after ``changed`` (entry files written, created or deleted)."""
+        return self.combined.combine(self.reread(changed).values(), self.load_findings)
 
-        The folder is listed again (cheap, and it tells new and deleted files and the
-        findings about names); only the changed files are read."""
+    def reread(self, changed: set[Path]) -> dict[str, FileReport]:
+        """Every entry file's report after ``changed``: the folder is listed again (cheap, and it
+        tells new and deleted files and the findings about names); only the changed files are
+        read, the others' reports are the same objects as before."""
         settings = self.settings
         listing = list_glossary(settings.glossary_dir, settings.project_dir)
-        changed_names = {path.name for path in changed}  # all in the folder: names tell them
+        folder = os.fspath(settings.glossary_dir)  # the listing's paths: this joined with each name
+        written = {os.path.join(folder, path.name) for path in changed}  # all in the folder: names tell them
         reports: dict[str, FileReport] = {}
+        kept = self.reports
         for path, display in listing.entries:
-            kept = self.reports.get(display)
-            if kept is None or os.path.basename(path) in changed_names:
-                kept = read_report(path, display, settings)[1]
-            reports[display] = kept
+            report = kept.get(display)
+            if report is None or path in written:
+                report = read_report(path, display, settings)[1]
+            reports[display] = report
         self.reports = reports
-        return combine(reports.values(), self.tags, settings, (*listing.findings, *self.side_findings))
+        self.load_findings = (*listing.findings, *self.side_findings)
+        return reports
