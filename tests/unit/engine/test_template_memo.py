@@ -80,3 +80,16 @@ def test_each_translation_is_made_once_a_pass() -> None:
     assert made == ["NAV", "NAV", "TOC", "NAV"]
     assert calls == ["nav", "toc"]
     assert translated("da", "nav", translate) == "NAV" and calls == ["nav", "toc", "nav"]
+
+
+def test_another_nav_is_never_served_the_last_navs_html() -> None:
+    """Serve's fast path renders pages of both language passes: a page of the other pass (its
+    own nav) gets no nav made from the last pass's."""
+    env, memo = _env(), TemplateMemo()
+    memo.install(env)
+    german, danish = _nav("", "terms/"), _nav("da/", "da/terms/")
+    memo.offer(page := {"base_url": "../.."}, SimpleNamespace(url="da/terms/x/"), _config(), danish)
+    memo.navs[page["lexikon_nav_key"]] = "<nav>dansk</nav>"
+    other = {"base_url": "../.."}
+    memo.offer(other, SimpleNamespace(url="terms/x/"), _config(), german)
+    assert "lexikon_nav_html" not in other and memo.navs == {}

@@ -46,13 +46,14 @@ class TemplateMemo:
     def __init__(self) -> None:
         self.translated: dict[tuple[str, str], object] = {}
         self.navs: dict[tuple, str] = {}
+        self.nav: Navigation | None = None
+        """The nav the kept navs were made from (serve's fast path renders both passes' pages)."""
         self.items: list = []
         self.urls: list[str] = []
 
     def install(self, env: Environment) -> None:
         """This pass's memo in ``env``: the translation memo, the nav wrapper before the theme's file."""
-        self.translated, self.navs = {}, {}
-        self.items, self.urls = [], []
+        self.translated, self.navs, self.nav = {}, {}, None
         theme_nav = env.loader.get_source(env, NAV)[0] if env.loader is not None else None
         if theme_nav is None:
             return
@@ -75,7 +76,8 @@ class TemplateMemo:
     def offer(self, context: dict, page: MkDocsPage, config: MkDocsConfig, nav: Navigation) -> None:
         """The page's nav from the memo, or its key for the wrapper to keep what it renders;
         nothing for a page in the nav (its item is active and shows the page's TOC)."""
-        if not self.items:
+        if nav is not self.nav:
+            self.nav, self.navs = nav, {}
             self.items = list(_walk(nav.items))
             self.urls = [url for item in self.items for url in _urls(item)]
             if nav.homepage is not None:
