@@ -82,10 +82,13 @@ class TemplateMemo:
             self.urls = [url for item in self.items for url in _urls(item)]
             if nav.homepage is not None:
                 self.urls.append(nav.homepage.url)
+        # The logo's link and image, when set, are relative to the page as well.
+        own = [(config.extra or {}).get("homepage"), config.theme.get("logo")]
+        urls = [*self.urls, *(url for url in own if isinstance(url, str))]
         if any(getattr(item, "active", False) for item in self.items) or page in self.items:
             return
         key = (context.get("base_url"), _config_key(config),
-               tuple(get_relative_url(url, page.url) for url in self.urls))
+               tuple(get_relative_url(url, page.url) for url in urls))
         html = self.navs.get(key)
         if html is not None:
             context["lexikon_nav_html"] = html
