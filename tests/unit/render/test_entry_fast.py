@@ -100,6 +100,9 @@ def test_every_text_of_two_corpora_is_what_python_markdown_makes(which: str, syn
     "Text mit nbsp\u00a0und\u2009Zeichen",
     "> Zitat",
     "Absatz\n\n## H\n\n- x\n- y\n\n## H2\n\nEnde.\n",
+    "\ufeffText", "Text\u200b", "a\u00adb", "Text\r\nZwei", "a\u2028b", "\u3000Wort", "Wort\u3000",
+    "[[ ab ]]", "[[ab| ]]", "[[|x]]", "[[]]", "Ω 🙂 [[ab]] *🙂*", "- [[ab]]\n- *[[abc|x]]*",
+    "*a **b** c*", "- 1. x", "Preis: 5 *", "a ** b", "\ue000 privat \ue001", "*a\ue002b*",
 ])
 def test_chosen_texts_are_the_same_or_declined(text: str) -> None:
     same_or_declined(text)
