@@ -33,6 +33,7 @@ from pymdownx.slugs import slugify
 
 from lexikon.core import escape
 from lexikon.core.links import CROSS_LINK
+from lexikon.render.entry_fast import fast_html
 
 TAGS = frozenset({
     "p", "br", "hr", "em", "strong", "code", "pre", "a", "blockquote", "ul", "ol", "li",
@@ -145,9 +146,13 @@ class EntryMarkup:
         return self._html(text, resolve)
 
     def _html(self, text: str, resolve: Resolve) -> str:
+        text = escape.drop_controls(text)
+        fast = fast_html(text, resolve, mid_sentence)  # plain texts: the same HTML, made directly
+        if fast is not None:
+            return sanitize(fast)
         self._links.resolve = resolve
         try:
-            return sanitize(self._md.reset().convert(escape.drop_controls(text)))
+            return sanitize(self._md.reset().convert(text))
         finally:
             self._links.resolve = lambda target, label, mid: None
 

@@ -37,6 +37,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from lexikon.engine.mkdocs.page_cache import PageCache, toc_tokens
 from lexikon.engine.mkdocs.render_memo import pack, unpack
+from lexikon.engine.mkdocs.template_memo import TemplateMemo
 
 STORE = "frames"
 WRAPPER = "lexikon-cached-frame.html"
@@ -109,6 +110,8 @@ class FrameCache:
         self.nav: tuple[int, bytes] | None = None
         self.hits = 0
         self.total = 0
+        self.templates = TemplateMemo()
+        """What pages not taken from the store share of their frames (see :mod:`.template_memo`)."""
 
     def on_env(self, env: Environment, files: Files) -> None:
         """Our wrapper template and its filter in this pass's environment; every page, all
@@ -125,6 +128,7 @@ class FrameCache:
         def kept(context: jinja2.runtime.Context, output: str) -> str:
             return keep(context, output)
         env.filters["lexikon_keep_frame"] = kept
+        self.templates.install(env)
 
     def _route(self, page: MkDocsPage) -> None:
         setattr(page, _KEPT_TEMPLATE, page.meta.get("template"))
@@ -158,6 +162,8 @@ class FrameCache:
             context["lexikon_frame"] = frame
             self.kept[key] = stored
             self.hits += 1
+        else:  # after the key: the memo's context values are no part of it
+            self.templates.offer(context, page, config, nav)
 
     def _key(self, context: dict, page: MkDocsPage, config: MkDocsConfig, nav: Navigation) -> bytes:
         digest = self.base.copy()
