@@ -30,7 +30,7 @@ from lexikon.core.safe_write import WriteRefused, checked
 from lexikon.engine.mkdocs import articles, direct, held_html, material, pages
 from lexikon.engine.mkdocs.caches import Caches
 from lexikon.engine.mkdocs.config import current_language, settings_from_config, strict_abort_pending
-from lexikon.engine.mkdocs.finish import finish_site
+from lexikon.engine.mkdocs.finish import finish_site, start_exports
 from lexikon.engine.mkdocs.live import Live
 from lexikon.engine.mkdocs.page_cache import converted_elsewhere
 from lexikon.engine.mkdocs.pages import Rendered
@@ -106,6 +106,7 @@ class LexikonBuild:
         articles.add_missing_pages(self.rendered, self.knowledge)
         self.pagefind = settings.search == "pagefind"
         pages.settle_heap(self.rendered, self.serving)
+        start_exports(self.rendered, config)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.rendered is not None

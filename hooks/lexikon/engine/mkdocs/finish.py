@@ -13,7 +13,9 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from lexikon.check import cache_codec
 from lexikon.core.settings import site_texts
+from lexikon.engine.mkdocs.exports_ahead import ExportsAhead
 from lexikon.engine.mkdocs.pages import Rendered
+from lexikon.interchange.skos import SiteTexts
 from lexikon.publish.kept import KeptOutputs
 from lexikon.publish.outputs import write_data_exports, write_feeds, write_search, write_sitemaps
 
@@ -24,7 +26,8 @@ def finish_site(rendered: Rendered, config: MkDocsConfig, kept: KeptOutputs | No
                 search: bool = True) -> None:
     """Search per language, feeds, data, no broken sitemap. ``search=False`` for serve's fast
     path, which refreshes search itself (Material's index is split once a build). The exports
-    are written while Pagefind indexes (its own process: the other core)."""
+    were made during the passes (:func:`start_exports`), or are made while Pagefind indexes
+    (its own process: the other core)."""
     site_dir = Path(config.site_dir)
     write_sitemaps(site_dir, rendered.sitemaps, rendered.layout)
     write_feeds(site_dir, rendered.feeds, rendered.layout)
@@ -37,20 +40,47 @@ def finish_site(rendered: Rendered, config: MkDocsConfig, kept: KeptOutputs | No
         log.info(f"lexikon: outputs from the last build: {', '.join(kept.taken) or 'none'}")
 
 
+def start_exports(rendered: Rendered, config: MkDocsConfig) -> None:
+    """Begin the exports in a forked process, taken (or dropped) at the end: see :mod:`.exports_ahead`."""
+    texts = _site_texts(config)
+    if texts[0] == config.site_name and not site_texts(Path(config.config_file_path), "site_name"):
+        return  # named by the last language pass's config: known only at the end
+    ahead = ExportsAhead.start(rendered.settings.project_dir,
+                               lambda folder: _write_exports(rendered, folder, texts), texts)
+    rendered.exports[:] = [ahead] if ahead is not None else []
+
+
+def _site_texts(config: MkDocsConfig) -> tuple[SiteTexts, SiteTexts]:
+    """The site's name and description per language (config.site_name is the last language's at the end)."""
+    config_file = Path(config.config_file_path)
+    name = site_texts(config_file, "site_name") or config.site_name
+    return name, site_texts(config_file, "site_description")
+
+
+def _write_exports(rendered: Rendered, site_dir: Path, texts: tuple[SiteTexts, SiteTexts]) -> list[Path]:
+    title, description = texts
+    return write_data_exports(site_dir, rendered.glossary, rendered.layout, title, rendered.identity,
+                              description, rendered.articles)
+
+
 def _exports(rendered: Rendered, config: MkDocsConfig, kept: KeptOutputs | None) -> None:
     """The data exports, or the last build's where the glossary and the site's names are the same."""
     site_dir = Path(config.site_dir)
-    config_file = Path(config.config_file_path)  # config.site_name is the last language's now
-    title = site_texts(config_file, "site_name") or config.site_name
-    description = site_texts(config_file, "site_description")
+    texts = _site_texts(config)
+    ahead = rendered.exports.pop() if rendered.exports else None
     inputs = ""
     if kept is not None:
-        inputs = _export_inputs(rendered, [title, rendered.identity, description,
-                                           repr(rendered.articles)])
+        inputs = _export_inputs(rendered, [texts[0], rendered.identity, texts[1], repr(rendered.articles)])
         if kept.reuse("exports", inputs, ".", site_dir):
+            if ahead is not None:
+                ahead.drop()
             return
-    written = write_data_exports(site_dir, rendered.glossary, rendered.layout, title, rendered.identity,
-                                 description, rendered.articles)
+    if ahead is not None and ahead.made_of != texts:
+        ahead.drop()
+        ahead = None
+    written = ahead.take(site_dir) if ahead is not None else None
+    if written is None:  # not made ahead, or that failed: made here (an error is told from here)
+        written = _write_exports(rendered, site_dir, texts)
     if kept is not None:
         kept.record("exports", inputs, site_dir, written)
 

@@ -15,6 +15,7 @@ import posixpath
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -57,6 +58,8 @@ class Rendered:
     packed: dict[str, bytes] = field(default_factory=dict)
     """In a one-off build, the pages' Markdown compressed (their ``markdown`` empty) until
     MkDocs reads them: see :func:`settle_heap` and :func:`markdown_of`."""
+    exports: list[Any] = field(default_factory=list)
+    """The exports being made meanwhile (an :class:`~.exports_ahead.ExportsAhead`), if they are."""
 
 
 def source_uri(page: Page, settings: Settings) -> str:
