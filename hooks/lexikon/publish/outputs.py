@@ -20,20 +20,23 @@ from lexikon.interchange.skos import SiteTexts
 from lexikon.publish.kept import KeptOutputs
 from lexikon.publish.lunr import search_terms_by_location, split_search_index
 from lexikon.publish.pagefind import SEARCH_WORKER, write_pagefind_bundles
+from lexikon.publish.pagefind_index import Started
 from lexikon.render import frame
 from lexikon.render.pages import Page
 
 
 def write_search(site_dir: Path, layout: SiteLayout, pages: Iterable[Page],
-                 kept: KeptOutputs | None = None, meanwhile: Callable[[], None] | None = None) -> None:
+                 kept: KeptOutputs | None = None, meanwhile: Callable[[], None] | None = None,
+                 started: dict[str, Started] | None = None) -> None:
     """Search per language, by the engine the settings name (``kept``: the last build's bundles);
-    ``meanwhile`` runs once, while Pagefind indexes if it does."""
+    ``meanwhile`` runs once, while Pagefind indexes if it does; ``started``: bundles begun
+    earlier (see :func:`lexikon.publish.pagefind.start_bundle`)."""
     settings = layout.settings
     if settings.search == "pagefind":
         # Material's index holds no pages here (see take_over_search): each language keeps
         # only its config, which Material still fetches for its highlighter.
         split_search_index(site_dir, layout)
-        write_pagefind_bundles(site_dir, layout, kept, meanwhile)
+        write_pagefind_bundles(site_dir, layout, kept, meanwhile, started)
         return
     terms = search_terms_by_location(pages, layout)
     split_search_index(site_dir, layout, terms)

@@ -13,11 +13,14 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from lexikon.check import cache_codec
 from lexikon.core.settings import site_texts
+from lexikon.engine.mkdocs.caches import Caches
 from lexikon.engine.mkdocs.exports_ahead import ExportsAhead
 from lexikon.engine.mkdocs.pages import Rendered
 from lexikon.interchange.skos import SiteTexts
+from lexikon.publish.building import Building
 from lexikon.publish.kept import KeptOutputs
 from lexikon.publish.outputs import write_data_exports, write_feeds, write_search, write_sitemaps
+from lexikon.publish.pagefind import start_bundle
 
 log = logging.getLogger("mkdocs.hooks.lexikon")
 
@@ -33,7 +36,7 @@ def finish_site(rendered: Rendered, config: MkDocsConfig, kept: KeptOutputs | No
     write_feeds(site_dir, rendered.feeds, rendered.layout)
     if search:
         write_search(site_dir, rendered.layout, rendered.pages.values(), kept,
-                     lambda: _exports(rendered, config, kept))
+                     lambda: _exports(rendered, config, kept), rendered.ahead.pop("search", None))
     else:
         _exports(rendered, config, kept)
     if kept is not None:
@@ -47,7 +50,29 @@ def start_exports(rendered: Rendered, config: MkDocsConfig) -> None:
         return  # named by the last language pass's config: known only at the end
     ahead = ExportsAhead.start(rendered.settings.project_dir,
                                lambda folder: _write_exports(rendered, folder, texts), texts)
-    rendered.exports[:] = [ahead] if ahead is not None else []
+    if ahead is not None:
+        rendered.ahead["exports"] = ahead
+
+
+def search_ahead(rendered: Rendered | None, building: Building | None, caches: Caches | None) -> None:
+    """At the second language pass: the first (default) language's pages are written, so its
+    search bundle begins now; its indexer works while the other passes run (the other core)."""
+    if rendered is None or building is None or rendered.settings.search != "pagefind" \
+            or "search" in rendered.ahead:
+        return
+    kept = caches.outputs_from(building.site_dir) if caches is not None else None
+    code = rendered.settings.default_language
+    rendered.ahead["search"] = {code: start_bundle(building.folder, rendered.layout, code, kept)}
+
+
+def abandon_ahead(rendered: Rendered | None) -> None:
+    """A failed build: what was begun for its end is stopped."""
+    ahead = rendered.ahead if rendered is not None else {}
+    if "exports" in ahead:
+        ahead.pop("exports").drop()
+    for begun in ahead.pop("search", {}).values():
+        if begun.indexer is not None:
+            begun.indexer.stop()
 
 
 def _site_texts(config: MkDocsConfig) -> tuple[SiteTexts, SiteTexts]:
@@ -67,7 +92,7 @@ def _exports(rendered: Rendered, config: MkDocsConfig, kept: KeptOutputs | None)
     """The data exports, or the last build's where the glossary and the site's names are the same."""
     site_dir = Path(config.site_dir)
     texts = _site_texts(config)
-    ahead = rendered.exports.pop() if rendered.exports else None
+    ahead = rendered.ahead.pop("exports", None)
     inputs = ""
     if kept is not None:
         inputs = _export_inputs(rendered, [texts[0], rendered.identity, texts[1], repr(rendered.articles)])

@@ -58,8 +58,9 @@ class Rendered:
     packed: dict[str, bytes] = field(default_factory=dict)
     """In a one-off build, the pages' Markdown compressed (their ``markdown`` empty) until
     MkDocs reads them: see :func:`settle_heap` and :func:`markdown_of`."""
-    exports: list[Any] = field(default_factory=list)
-    """The exports being made meanwhile (an :class:`~.exports_ahead.ExportsAhead`), if they are."""
+    ahead: dict[str, Any] = field(default_factory=dict)
+    """Work begun before the build's end, taken there (see :mod:`.finish`): ``exports`` (an
+    :class:`~.exports_ahead.ExportsAhead`), ``search`` (bundles begun, by language)."""
 
 
 def source_uri(page: Page, settings: Settings) -> str:
