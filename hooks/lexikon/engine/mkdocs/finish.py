@@ -45,9 +45,11 @@ def finish_site(rendered: Rendered, config: MkDocsConfig, kept: KeptOutputs | No
 
 def start_exports(rendered: Rendered, config: MkDocsConfig) -> None:
     """Begin the exports in a forked process, taken (or dropped) at the end: see :mod:`.exports_ahead`."""
-    texts = _site_texts(config)
-    if texts[0] == config.site_name and not site_texts(Path(config.config_file_path), "site_name"):
+    config_file = Path(config.config_file_path)
+    name = site_texts(config_file, "site_name")
+    if not name:
         return  # named by the last language pass's config: known only at the end
+    texts = (name, site_texts(config_file, "site_description"))
     ahead = ExportsAhead.start(rendered.settings.project_dir,
                                lambda folder: _write_exports(rendered, folder, texts), texts)
     if ahead is not None:
