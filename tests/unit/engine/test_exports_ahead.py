@@ -5,6 +5,7 @@ there gives None (the build makes them itself); a dropped process is stopped."""
 from __future__ import annotations
 
 import os
+import tempfile
 import time
 from pathlib import Path
 
@@ -58,3 +59,25 @@ def test_dropped_exports_are_stopped_not_waited_for(tmp_path: Path) -> None:
     assert time.monotonic() - began < 10
     with pytest.raises(ChildProcessError):
         os.waitpid(ahead.pid, os.WNOHANG)  # reaped
+
+
+@pytest.mark.skipif(not Path("/dev/shm").is_dir(), reason="needs a second file system")
+def test_a_site_on_another_file_system_gets_the_exports_copied(tmp_path: Path) -> None:
+    with tempfile.TemporaryDirectory(dir="/dev/shm") as other:
+        site = Path(other) / "site"
+        site.mkdir()
+        ahead = ExportsAhead.start(tmp_path, _write)
+        assert ahead is not None
+        assert ahead.take(site) == [site / "glossary.json", site / "sub" / "x.csv"]
+        assert (site / "sub" / "x.csv").read_text().startswith("1: ")
+
+
+def test_a_link_in_the_site_is_not_written_through(tmp_path: Path) -> None:
+    site, elsewhere = tmp_path / "site", tmp_path / "elsewhere"
+    site.mkdir()
+    elsewhere.mkdir()
+    (site / "sub").symlink_to(elsewhere)
+    ahead = ExportsAhead.start(tmp_path, _write)
+    assert ahead is not None
+    assert ahead.take(site) is None  # made by the build itself, which refuses the link with a located line
+    assert not any(elsewhere.iterdir())

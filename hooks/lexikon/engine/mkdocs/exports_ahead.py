@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from lexikon.core.processes import can_fork
-from lexikon.core.safe_write import checked, make_folder
+from lexikon.core.safe_write import WriteRefused, checked, make_folder
 from lexikon.publish.building import delete_later, trash_folder
 
 
@@ -69,9 +69,11 @@ class ExportsAhead:
             for name in names:
                 target = checked(site_dir / name, site_dir)
                 make_folder(target.parent, site_dir)
-                os.replace(checked(self.folder / name, self.folder), target)
+                shutil.move(checked(self.folder / name, self.folder), target)  # copied across file systems
                 moved.append(target)
             return moved
+        except (OSError, WriteRefused, TypeError):  # the build makes them itself, and tells what failed
+            return None
         finally:
             delete_later(self.folder)
 
