@@ -107,7 +107,7 @@ class LexikonBuild:
         articles.add_missing_pages(self.rendered, self.knowledge)
         self.pagefind = settings.search == "pagefind"
         pages.settle_heap(self.rendered, self.serving)
-        start_exports(self.rendered, config)
+        start_exports(self.rendered, config, self.caches, self.building)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.rendered is not None

@@ -4,22 +4,19 @@ are made of did not change (:mod:`lexikon.publish.kept`)."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from lexikon.check import cache_codec
 from lexikon.core.settings import site_texts
+from lexikon.engine.mkdocs import exports_kept
 from lexikon.engine.mkdocs.caches import Caches
-from lexikon.engine.mkdocs.exports_ahead import ExportsAhead
 from lexikon.engine.mkdocs.pages import Rendered
 from lexikon.interchange.skos import SiteTexts
 from lexikon.publish.building import Building
 from lexikon.publish.kept import KeptOutputs
-from lexikon.publish.outputs import write_data_exports, write_feeds, write_search, write_sitemaps
+from lexikon.publish.outputs import write_feeds, write_search, write_sitemaps
 from lexikon.publish.pagefind import start_bundle
 
 log = logging.getLogger("mkdocs.hooks.lexikon")
@@ -43,17 +40,16 @@ def finish_site(rendered: Rendered, config: MkDocsConfig, kept: KeptOutputs | No
         log.info(f"lexikon: outputs from the last build: {', '.join(kept.taken) or 'none'}")
 
 
-def start_exports(rendered: Rendered, config: MkDocsConfig) -> None:
-    """Begin the exports in a forked process, taken (or dropped) at the end: see :mod:`.exports_ahead`."""
+def start_exports(rendered: Rendered, config: MkDocsConfig, caches: Caches | None,
+                  building: Building | None) -> None:
+    """Decide which exports the last site gives, begin the others in a forked process, taken at
+    the end: see :mod:`.exports_kept` and :mod:`.exports_ahead`."""
     config_file = Path(config.config_file_path)
     name = site_texts(config_file, "site_name")
     if not name:
         return  # named by the last language pass's config: known only at the end
-    texts = (name, site_texts(config_file, "site_description"))
-    ahead = ExportsAhead.start(rendered.settings.project_dir,
-                               lambda folder: _write_exports(rendered, folder, texts), texts)
-    if ahead is not None:
-        rendered.ahead["exports"] = ahead
+    kept = caches.outputs_from(building.site_dir) if caches is not None and building is not None else None
+    exports_kept.start(rendered, (name, site_texts(config_file, "site_description")), kept)
 
 
 def search_ahead(rendered: Rendered | None, building: Building | None, caches: Caches | None) -> None:
@@ -84,37 +80,6 @@ def _site_texts(config: MkDocsConfig) -> tuple[SiteTexts, SiteTexts]:
     return name, site_texts(config_file, "site_description")
 
 
-def _write_exports(rendered: Rendered, site_dir: Path, texts: tuple[SiteTexts, SiteTexts]) -> list[Path]:
-    title, description = texts
-    return write_data_exports(site_dir, rendered.glossary, rendered.layout, title, rendered.identity,
-                              description, rendered.articles)
-
-
 def _exports(rendered: Rendered, config: MkDocsConfig, kept: KeptOutputs | None) -> None:
-    """The data exports, or the last build's where the glossary and the site's names are the same."""
-    site_dir = Path(config.site_dir)
-    texts = _site_texts(config)
-    ahead = rendered.ahead.pop("exports", None)
-    inputs = ""
-    if kept is not None:
-        inputs = _export_inputs(rendered, [texts[0], rendered.identity, texts[1], repr(rendered.articles)])
-        if kept.reuse("exports", inputs, ".", site_dir):
-            if ahead is not None:
-                ahead.drop()
-            return
-    if ahead is not None and ahead.made_of != texts:
-        ahead.drop()
-        ahead = None
-    written = ahead.take(site_dir) if ahead is not None else None
-    if written is None:  # not made ahead, or that failed: made here (an error is told from here)
-        written = _write_exports(rendered, site_dir, texts)
-    if kept is not None:
-        kept.record("exports", inputs, site_dir, written)
-
-
-def _export_inputs(rendered: Rendered, texts: list[object]) -> str:
-    """What the exports are made of: the glossary, the site's addresses, names and languages
-    (the code and library versions are the store's fingerprint)."""
-    data = json.dumps([cache_codec.encode(rendered.glossary), repr(rendered.layout), texts],
-                      sort_keys=True, default=repr)
-    return hashlib.blake2b(data.encode(), digest_size=20).hexdigest()
+    """The data exports, each format taken from the last site where what it is made of is the same."""
+    exports_kept.finish(rendered, Path(config.site_dir), _site_texts(config), kept)
