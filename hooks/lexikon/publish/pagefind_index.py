@@ -10,6 +10,7 @@ or takes the last build's bundle where the language's pages are unchanged.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -33,6 +34,9 @@ class Indexer:
         self.code, self.target = code, target
         self.staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.pagefind-{os.getpid()}-",
                                              dir=trash_folder(project_dir) or site_dir.parent))
+        self.output = self.staging.with_name(self.staging.name + ".bundle")
+        """Where Pagefind writes (made by it: its usual modes); moved to ``target`` when complete,
+        so an indexer left running by a killed build never writes into a later build's site."""
         try:
             for url, path in found:
                 name = url.lstrip("/")
@@ -40,7 +44,7 @@ class Indexer:
                 staged.parent.mkdir(parents=True, exist_ok=True)
                 link_or_copy(path, staged)
             command = [sys.executable, "-m", "pagefind", "--site", str(self.staging), "--output-path",
-                       str(target), "--force-language", code, "--silent"]
+                       str(self.output), "--force-language", code, "--silent"]
             for selector in PAGEFIND_EXCLUDE:
                 command += ["--exclude-selectors", selector]
             # A file, not a pipe: nobody reads while it runs. Closed in wait().
@@ -57,11 +61,14 @@ class Indexer:
             returncode = self.process.wait()
             self.errors.seek(0)
             stderr = self.errors.read()[-2000:].decode(errors="replace")
+            entry = self.output / "pagefind-entry.json"
+            if returncode != 0 or not entry.is_file() or not entry.stat().st_size:
+                raise RuntimeError(f"Pagefind could not index the '{self.code}' pages:\n{stderr}")
+            shutil.rmtree(self.target, ignore_errors=True)
+            self.target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(self.output, self.target)  # a rename; copied across file systems
         finally:
             self.stop()
-        entry = self.target / "pagefind-entry.json"
-        if returncode != 0 or not entry.is_file() or not entry.stat().st_size:
-            raise RuntimeError(f"Pagefind could not index the '{self.code}' pages:\n{stderr}")
 
     def stop(self) -> None:
         """The indexer ended (killed if still running), its staging folder on its way out."""
@@ -69,8 +76,9 @@ class Indexer:
             self.process.kill()
             self.process.wait()
         self.errors.close()
-        if self.staging.exists():
-            delete_later(self.staging)
+        for folder in (self.staging, self.output):
+            if folder.exists():
+                delete_later(folder)
 
 
 @dataclass

@@ -60,3 +60,15 @@ def test_a_begun_indexer_stopped_by_a_failed_build_leaves_no_process(tmp_path: P
     assert begun.indexer is not None
     begun.indexer.stop()
     assert begun.indexer.process.poll() is not None
+    assert not (site / "pagefind").exists()  # it wrote elsewhere; a later build's site is never touched
+
+
+def test_a_bundle_is_moved_in_whole_with_the_modes_pagefind_gives_it(tmp_path: Path) -> None:
+    site, layout = _site(tmp_path)
+    begun = pagefind.start_bundle(site, layout, "de")
+    assert begun.indexer is not None and not (site / "pagefind").exists()  # not while it indexes
+    pagefind.write_pagefind_bundles(site, layout, None, None, {"de": begun})
+    made = (site / "pagefind").stat().st_mode & 0o777
+    (tmp_path / "plain").mkdir()
+    assert made == (tmp_path / "plain").stat().st_mode & 0o777
+    assert not any(p.name.endswith(".bundle") for p in (tmp_path / "project" / ".cache").rglob("*"))
