@@ -15,9 +15,9 @@ import yaml
 from lexikon.check import terminology
 from lexikon.check.fields import FieldReader
 from lexikon.check.load import LoadedFile
-from lexikon.check.yaml_nodes import NULL_TAG, did_you_mean, lower_first
+from lexikon.check.yaml_nodes import NULL_TAG, Marks, Spans, did_you_mean, lower_first
 from lexikon.core import links
-from lexikon.core.model import Entry, FileReport, Finding, Reference, Severity, Span, Text, TitleUse
+from lexikon.core.model import Entry, FileReport, Finding, Reference, Severity, Text, TitleUse
 from lexikon.core.schema import ENTRY_FIELDS, LINKABLE_FIELDS, TEXT_FIELDS, genders_of
 from lexikon.core.settings import LANGUAGE_CODE, Settings
 
@@ -56,7 +56,7 @@ class _EntryReader(FieldReader):
                              f"'related', {', '.join(repr(c) for c in self.settings.codes)})")
             return None
         fields: dict[str, object] = {}
-        spans: dict[str, Span] = {}
+        spans: dict[str, Marks] = {}
         texts: dict[str, Text] = {}
         self.draft = any(isinstance(key, yaml.ScalarNode) and key.value == "draft"
                          and isinstance(value, yaml.ScalarNode) and value.value.lower() == "true"
@@ -98,7 +98,7 @@ class _EntryReader(FieldReader):
             texts={code: texts[code] for code in self.settings.codes if code in texts},
             broader=tuple(fields.get("broader") or ()),  # type: ignore[arg-type]
             draft=fields.get("draft") is True,
-            spans=spans,
+            spans=Spans(self.file, spans),
         )
 
 
@@ -112,7 +112,7 @@ class _EntryReader(FieldReader):
                 self.problem(node, f"the '{code}' block must be a mapping of keys (title, summary, …)")
             return None
         values: dict[str, object] = {}
-        spans: dict[str, Span] = {}
+        marks: dict[str, Marks] = {}
         specs = {spec.name: spec for spec in TEXT_FIELDS}
         misspelt: set[str] = set()
         for field_key, value in self.mapping_items(node):
@@ -123,7 +123,7 @@ class _EntryReader(FieldReader):
                 self.problem(field_key, f"unknown key '{field_key.value}'{hint} in the '{code}' block: "
                              f"allowed are {', '.join(specs)}")
                 continue
-            values[spec.name] = self.value(spec, field_key, value, spans, spec.name, genders_of(code))
+            values[spec.name] = self.value(spec, field_key, value, marks, spec.name, genders_of(code))
         for spec in TEXT_FIELDS:
             if spec.required and spec.name not in values and spec.name not in misspelt:
                 if self.draft and spec.name == "summary":
@@ -134,6 +134,7 @@ class _EntryReader(FieldReader):
                 self.problem(key, f"the '{code}' block has no '{spec.name}': "
                              f"add it ({lower_first(spec.doc)})")
         summary = values.get("summary")
+        spans = Spans(self.file, marks)
         if not values.get("title") or summary is None or (not summary and not self.draft):
             return None
         if summary and "summary" in spans and _same_words(str(summary), str(values["title"])):

@@ -7,7 +7,7 @@ findings and name YAML's types alike, from here.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 import yaml
 
@@ -38,8 +38,50 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
 def span_of(file: LoadedFile, node: yaml.Node) -> Span:
     """Where ``node`` stands in ``file``, with its raw text to find words inside it."""
-    raw = file.source[node.start_mark.index : node.end_mark.index]
-    return Span(file.path, node.start_mark.line + 1, node.start_mark.column + 1, raw)
+    return _span(file.path, file.source, node.start_mark, node.end_mark)
+
+
+def _span(path: str, source: str, start: yaml.Mark, end: yaml.Mark) -> Span:
+    return Span(path, start.line + 1, start.column + 1, source[start.index : end.index])
+
+
+Marks = tuple[yaml.Mark, yaml.Mark]
+"""Where a node starts and ends, as the parser marked it."""
+
+
+class Spans(Mapping[str, Span]):
+    """Where each field of one file stands (field name → :class:`Span`), each span made when
+    it is asked for.
+
+    A file has dozens of fields, and later stages ask where only a few stand (a title, a
+    link's text, a field with a finding): the reader notes the marks the parser made anyway,
+    and a span (with its copy of the raw text) is made from them on demand, equal to the one
+    :func:`span_of` makes of the node. Pickled (sent between processes), it is a plain dict.
+    """
+
+    __slots__ = ("_marks", "_path", "_source")
+
+    def __init__(self, file: LoadedFile, marks: dict[str, Marks]) -> None:
+        self._path, self._source, self._marks = file.path, file.source, marks
+
+    def __getitem__(self, name: str) -> Span:
+        start, end = self._marks[name]
+        return _span(self._path, self._source, start, end)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._marks
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._marks)
+
+    def __len__(self) -> int:
+        return len(self._marks)
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
+
+    def __reduce__(self) -> tuple[type, tuple[dict[str, Span]]]:
+        return dict, (dict(self.items()),)
 
 
 def finding_at(path: str, node: yaml.Node, severity: Severity, message: str) -> Finding:
