@@ -20,6 +20,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from rapidfuzz.distance import Indel
 
@@ -27,6 +28,8 @@ from lexikon.core.model import Finding, Severity, Span, Text
 
 NEAR_DUPLICATE_RATIO = 0.9
 """Indel similarity (see above) from which two different paragraphs are reported."""
+Where = Any
+"""A paragraph's place as the caller gives it (see :func:`near_duplicates`)."""
 MIN_LENGTH = 40
 """Shorter paragraphs (normalised) are never near duplicates: a few words alike say nothing."""
 
@@ -61,8 +64,10 @@ The bounds make the search linear; a near duplicate that shares none of the othe
 words, or fewer than many others do, can be missed (see the tests for how rarely)."""
 
 
-def near_duplicates(text: Text, span: Span, prose: list[tuple[str, tuple[int, int]]]) -> Iterator[Finding]:
-    """``prose``: each kept paragraph, normalised, with its place in the file.
+def near_duplicates(text: Text, span: Span, prose: list[tuple[str, Where]],
+                    place: Callable[[Where], tuple[int, int]] = lambda where: where) -> Iterator[Finding]:
+    """``prose``: each kept paragraph, normalised, with its place in the file (line and column,
+    or what ``place`` makes them of: a finding is rare, and only its places are worked out).
 
     Each paragraph is compared with earlier ones (:func:`nearly_the_same`) and the first
     alike is named. A text of many paragraphs takes its candidates from an index of their
@@ -83,10 +88,11 @@ def near_duplicates(text: Text, span: Span, prose: list[tuple[str, tuple[int, in
                 continue
             if not nearly_the_same(earlier, later):
                 continue
+            line = place(earlier_location)[0]
             yield Finding(
-                span.path, *location, Severity.WARNING,
+                span.path, *place(location), Severity.WARNING,
                 f"this paragraph in '{text.lang}' is nearly the same as the paragraph on line "
-                f"{earlier_location[0]} ('{excerpt(later)}'): keep the better one and delete the other",
+                f"{line} ('{excerpt(later)}'): keep the better one and delete the other",
             )
             break
 

@@ -8,12 +8,16 @@ longer way (kept below as the oracle):
   the same candidates, in the same order;
 - an entry's spans are made when asked (:class:`lexikon.check.yaml_nodes.Spans`, from the marks
   the parser made): each equals the span of its node as :func:`span_of` makes it, and a pickled
-  or cached entry holds the same spans as plain data.
+  or cached entry holds the same spans as plain data;
+- deduplication places blocks in the file only when a finding names a place: the same text
+  and the same findings, in the same order, as placing every block first.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+import json
 import pickle
 import re
 from collections import Counter
@@ -24,13 +28,16 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lexikon.check import cache_codec, near_duplicates
+from lexikon.check import cache_codec, dedupe, near_duplicates
+from lexikon.check.blocks import split_blocks
 from lexikon.check.entry import check_file
 from lexikon.check.load import parse
 from lexikon.check.yaml_nodes import Spans, span_of
+from lexikon.core.model import Finding, Severity, Text
 from lexikon.core.settings import settings_from_file
 from tests.support.constants import ROOT
 from tests.unit.check.test_check_speed_shapes import paragraphs
+from tests.unit.test_properties import texts_with_repeats
 
 
 # --- the near-duplicate index ---------------------------------------------------------------------
@@ -142,3 +149,72 @@ def test_each_span_is_the_span_of_its_node(display: str, source: str) -> None:
         assert type(copy) is dict and copy == eager
         assert cache_codec.encode(spans) == cache_codec.encode(eager)
     assert pickle.loads(pickle.dumps(report)) == report
+
+
+# --- blocks placed only for a finding -------------------------------------------------------------
+def placed_first_deduplicate_text(text: Text) -> tuple[Text, list[Finding]]:
+    """:func:`dedupe.deduplicate_text` of session 6: every block placed before the walk."""
+    blocks = split_blocks(text.body)
+    span = text.spans.get("body")
+    findings: list[Finding] = []
+    kept = []
+    summary_span = text.spans.get("summary")
+    summary_line = f" on line {summary_span.line}" if summary_span else ""
+    kept_keys = {dedupe.normalise(text.summary): f"the summary{summary_line}"}
+    where = dedupe._block_locations(span, blocks, text.body) if span is not None else {}
+    kept_prose = []
+    for index, block in enumerate(blocks):
+        if not block.prose:
+            kept.append(block)
+            continue
+        key = dedupe.normalise(block.text)
+        line, col = where.get(index, (block.line + 1, 1))
+        if key in kept_keys:
+            if span is not None:
+                findings.append(Finding(span.path, line, col, Severity.NOTE,
+                                        f"removed a duplicate paragraph in '{text.lang}' (same as "
+                                        f"{kept_keys[key]}): '{near_duplicates.excerpt(key)}'"))
+            continue
+        kept_keys[key] = f"the paragraph on line {line}"
+        kept.append(block)
+        kept_prose.append((key, (line, col)))
+    if span is not None:
+        findings.extend(near_duplicates.near_duplicates(text, span, kept_prose))
+    if len(kept) == len(blocks):
+        return text, findings
+    body = "\n\n".join(block.text for block in kept)
+    if text.body.endswith("\n") and body:
+        body += "\n"
+    return (text if body == text.body else dataclasses.replace(text, body=body)), findings
+
+
+def _as_entry(text: Text, style: str) -> Text:
+    """``text`` read from an entry file, its body written in ``style`` (so that it has spans)."""
+    if style == "|":
+        body = "|\n" + "".join(f"    {line}\n" if line.strip() else "\n" for line in text.body.split("\n"))
+    else:
+        body = json.dumps(text.body, ensure_ascii=False) + "\n"
+    source = (f"de:\n  title: Titel\n  summary: {json.dumps(text.summary, ensure_ascii=False)}\n"
+              f"  body: {body}da:\n  title: Titel\n  summary: Et resumé.\n")
+    loaded, problems = parse(source, "glossary/t.yml", "t")
+    assert problems == []
+    entry = check_file(loaded, settings_from_file(ROOT / "mkdocs.yml")).entry
+    assert entry is not None
+    return entry.texts["de"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts_with_repeats(), st.sampled_from(["|", '"', None]))
+def test_blocks_placed_for_findings_only_give_the_same_findings(text: Text, style: str | None) -> None:
+    if style is not None:
+        text = _as_entry(text, style)
+    assert dedupe.deduplicate_text(text) == placed_first_deduplicate_text(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(paragraphs(), st.sampled_from(["|", '"']))
+def test_near_duplicates_placed_for_findings_only_are_the_same(prose, style: str) -> None:  # type: ignore[no-untyped-def]
+    text = _as_entry(Text("de", "Titel", "Eine Zusammenfassung.",
+                          body="\n\n".join(paragraph for paragraph, _ in prose)), style)
+    new, old = dedupe.deduplicate_text(text), placed_first_deduplicate_text(text)
+    assert new == old
