@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 
 import yaml
 
 from lexikon.check import terminology
 from lexikon.check.fields import FieldReader
 from lexikon.check.load import LoadedFile
-from lexikon.check.yaml_nodes import NULL_TAG, Marks, Spans, did_you_mean, lower_first
+from lexikon.check.yaml_nodes import NULL_TAG, Marks, Spans, did_you_mean, lower_first, place_of
 from lexikon.core import links
-from lexikon.core.model import Entry, FileReport, Finding, Reference, Severity, Text, TitleUse
+from lexikon.core.model import Entry, FileReport, Finding, Reference, Severity, Span, Text, TitleUse
 from lexikon.core.schema import ENTRY_FIELDS, LINKABLE_FIELDS, TEXT_FIELDS, genders_of
 from lexikon.core.settings import LANGUAGE_CODE, Settings
 
@@ -174,29 +175,34 @@ def _references(entry: Entry, findings: list[Finding]) -> tuple[Reference, ...]:
     found: list[Reference] = []
     for kind, targets in (("related", entry.related), ("broader", entry.broader)):
         for index, target in enumerate(targets):
-            span = entry.spans[f"{kind}[{index}]"]
             if target == entry.id:
-                findings.append(span.finding(Severity.ERROR, f"'{target}' is this entry itself: "
-                                             f"remove it from '{kind}'"))
+                findings.append(entry.spans[f"{kind}[{index}]"].finding(
+                    Severity.ERROR, f"'{target}' is this entry itself: remove it from '{kind}'"))
             else:
-                found.append(Reference(kind, target, span.line, span.col))
+                found.append(Reference(kind, target, *_place(entry.spans, f"{kind}[{index}]")))
     for index, tag in enumerate(entry.tags):
-        span = entry.spans[f"tags[{index}]"]
-        found.append(Reference("tag", tag, span.line, span.col))
+        found.append(Reference("tag", tag, *_place(entry.spans, f"tags[{index}]")))
     for text in entry.texts.values():
         for name in LINKABLE_FIELDS:
             values = [text.summary] if name == "summary" else (
                 [text.body] if name == "body" else list(text.highlights))
             for index, value in enumerate(values):
-                span = text.spans.get(name if name != "highlights" else f"highlights[{index}]")
-                if span is None:
-                    continue
                 written = _LINK_PARTS.findall(value)  # (as written, target, label)
-                if written:  # tuples at C speed: a text may hold thousands of links
+                if not written:
+                    continue
+                span = text.spans.get(name if name != "highlights" else f"highlights[{index}]")
+                if span is not None:  # tuples at C speed: a text may hold thousands of links
                     locate = span.locator()
                     found += [Reference("link", target.strip(), *locate(link), link)
                               for link, target, _ in written]
     return tuple(found)
+
+
+def _place(spans: Mapping[str, Span], name: str) -> tuple[int, int]:
+    """Where a field that was read stands (it has a span: the reader noted one for each)."""
+    where = place_of(spans, name)
+    assert where is not None, name
+    return where
 
 
 _LINK_PARTS = re.compile(f"({links.CROSS_LINK.pattern})")
@@ -206,7 +212,6 @@ _LINK_PARTS = re.compile(f"({links.CROSS_LINK.pattern})")
 def _titles(entry: Entry) -> tuple[TitleUse, ...]:
     uses = []
     for code, text in entry.texts.items():
-        span = text.spans["title"]
-        uses.append(TitleUse(code, terminology.fold(text.title), text.title, span.line, span.col,
+        uses.append(TitleUse(code, terminology.fold(text.title), text.title, *_place(text.spans, "title"),
                              terminology.fold(text.qualifier or "")))
     return tuple(uses)

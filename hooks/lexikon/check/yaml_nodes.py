@@ -71,6 +71,15 @@ class Spans(Mapping[str, Span]):
     def __contains__(self, name: object) -> bool:
         return name in self._marks
 
+    def get(self, name: str, default: Span | None = None) -> Span | None:  # type: ignore[override]
+        marks = self._marks.get(name)
+        return default if marks is None else _span(self._path, self._source, *marks)
+
+    def place(self, name: str) -> tuple[int, int] | None:
+        """Line and column where field ``name`` starts (None if it has no span), without a span."""
+        marks = self._marks.get(name)
+        return None if marks is None else (marks[0].line + 1, marks[0].column + 1)
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._marks)
 
@@ -82,6 +91,14 @@ class Spans(Mapping[str, Span]):
 
     def __reduce__(self) -> tuple[type, tuple[dict[str, Span]]]:
         return dict, (dict(self.items()),)
+
+
+def place_of(spans: Mapping[str, Span], name: str) -> tuple[int, int] | None:
+    """Line and column where field ``name`` starts, from :class:`Spans` or any mapping of spans."""
+    if type(spans) is Spans:
+        return spans.place(name)
+    span = spans.get(name)
+    return None if span is None else (span.line, span.col)
 
 
 def finding_at(path: str, node: yaml.Node, severity: Severity, message: str) -> Finding:

@@ -32,7 +32,7 @@ from lexikon.check import cache_codec, dedupe, near_duplicates
 from lexikon.check.blocks import split_blocks
 from lexikon.check.entry import check_file
 from lexikon.check.load import parse
-from lexikon.check.yaml_nodes import Spans, span_of
+from lexikon.check.yaml_nodes import Spans, place_of, span_of
 from lexikon.core.model import Finding, Severity, Text
 from lexikon.core.settings import settings_from_file
 from tests.support.constants import ROOT
@@ -144,7 +144,11 @@ def test_each_span_is_the_span_of_its_node(display: str, source: str) -> None:
         eager = {name: span_of(loaded, _node(loaded.root, *prefix, name)) for name in spans}
         assert dict(spans.items()) == eager and spans == eager
         assert all(name in spans for name in eager) and "nothing" not in spans
-        assert spans.get("nothing") is None
+        assert spans.get("nothing") is None and spans.place("nothing") is None
+        for name, span in eager.items():
+            assert spans.get(name) == span
+            place = (span.line, span.col)
+            assert spans.place(name) == place_of(spans, name) == place_of(eager, name) == place
         copy = pickle.loads(pickle.dumps(spans))
         assert type(copy) is dict and copy == eager
         assert cache_codec.encode(spans) == cache_codec.encode(eager)
