@@ -38,15 +38,13 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
 def span_of(file: LoadedFile, node: yaml.Node) -> Span:
     """Where ``node`` stands in ``file``, with its raw text to find words inside it."""
-    return _span(file.path, file.source, node.start_mark, node.end_mark)
+    raw = file.source[node.start_mark.index : node.end_mark.index]
+    return Span(file.path, node.start_mark.line + 1, node.start_mark.column + 1, raw)
 
 
-def _span(path: str, source: str, start: yaml.Mark, end: yaml.Mark) -> Span:
-    return Span(path, start.line + 1, start.column + 1, source[start.index : end.index])
-
-
-Marks = tuple[yaml.Mark, yaml.Mark]
-"""Where a node starts and ends, as the parser marked it."""
+Marks = tuple[int, int, int, int]
+"""Where a node stands, as the parser marked it: start and end index, 0-based line and column
+of its start (plain numbers: the parser's mark objects would outlive the node tree)."""
 
 
 class Spans(Mapping[str, Span]):
@@ -54,8 +52,8 @@ class Spans(Mapping[str, Span]):
     it is asked for.
 
     A file has dozens of fields, and later stages ask where only a few stand (a title, a
-    link's text, a field with a finding): the reader notes the marks the parser made anyway,
-    and a span (with its copy of the raw text) is made from them on demand, equal to the one
+    link's text, a field with a finding): the reader notes where the parser marked each
+    (:data:`Marks`), and a span (with its copy of the raw text) is made from them on demand, equal to the one
     :func:`span_of` makes of the node. Pickled (sent between processes), it is a plain dict.
     """
 
@@ -65,20 +63,20 @@ class Spans(Mapping[str, Span]):
         self._path, self._source, self._marks = file.path, file.source, marks
 
     def __getitem__(self, name: str) -> Span:
-        start, end = self._marks[name]
-        return _span(self._path, self._source, start, end)
+        start, end, line, column = self._marks[name]
+        return Span(self._path, line + 1, column + 1, self._source[start:end])
 
     def __contains__(self, name: object) -> bool:
         return name in self._marks
 
     def get(self, name: str, default: Span | None = None) -> Span | None:  # type: ignore[override]
         marks = self._marks.get(name)
-        return default if marks is None else _span(self._path, self._source, *marks)
+        return default if marks is None else self[name]
 
     def place(self, name: str) -> tuple[int, int] | None:
         """Line and column where field ``name`` starts (None if it has no span), without a span."""
         marks = self._marks.get(name)
-        return None if marks is None else (marks[0].line + 1, marks[0].column + 1)
+        return None if marks is None else (marks[2] + 1, marks[3] + 1)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._marks)

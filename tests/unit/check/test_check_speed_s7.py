@@ -195,7 +195,9 @@ def placed_first_deduplicate_text(text: Text) -> tuple[Text, list[Finding]]:
 def _as_entry(text: Text, style: str) -> Text:
     """``text`` read from an entry file, its body written in ``style`` (so that it has spans)."""
     if style == "|":
-        body = "|\n" + "".join(f"    {line}\n" if line.strip() else "\n" for line in text.body.split("\n"))
+        header = "|2" if text.body[:1].isspace() else "|"  # an indented first line: say the indentation
+        lines = text.body.split("\n")
+        body = header + "\n" + "".join(f"    {line}\n" if line.strip() else "\n" for line in lines)
     else:
         body = json.dumps(text.body, ensure_ascii=False) + "\n"
     source = (f"de:\n  title: Titel\n  summary: {json.dumps(text.summary, ensure_ascii=False)}\n"
