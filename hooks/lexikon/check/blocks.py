@@ -63,7 +63,8 @@ def _runs_of_lines(markdown: str, start: int, end: int, line: int) -> list[Block
     for run in _RUN_OF_LINES.finditer(markdown, start, end):
         line += markdown.count("\n", position, run.start())
         position = run.start()
-        blocks.append(Block(run.group(0), is_prose(run.group(0)), line))
+        text = run.group(0)
+        blocks.append(Block(text, is_prose(text), line))
     return blocks
 
 

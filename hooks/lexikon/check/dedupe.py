@@ -64,39 +64,62 @@ def deduplicate_entry(entry: Entry) -> tuple[Entry, list[Finding]]:
 def deduplicate_text(text: Text) -> tuple[Text, list[Finding]]:
     """One language's body without repeats of its own paragraphs or of its summary."""
     blocks = split_blocks(text.body)
-    span = text.spans.get("body")
-    findings: list[Finding] = []
     kept: list[Block] = []
-    summary_span = text.spans.get("summary")
-    summary_line = f" on line {summary_span.line}" if summary_span else ""
-    kept_keys: dict[str, str] = {normalise(text.summary): f"the summary{summary_line}"}
-    where = _block_locations(span, blocks, text.body) if span is not None else {}
-    kept_prose: list[tuple[str, tuple[int, int]]] = []
+    kept_keys: dict[str, int] = {normalise(text.summary): _SUMMARY}  # → the block it came from
+    kept_prose: list[tuple[str, int]] = []
+    removed: list[tuple[int, int, str]] = []  # the block, the one it repeats, its key
     for index, block in enumerate(blocks):
         if not block.prose:
             kept.append(block)
             continue
         key = normalise(block.text)
-        line, col = where.get(index, (block.line + 1, 1))
-        if key in kept_keys:
-            if span is not None:
-                findings.append(Finding(
-                    span.path, line, col, Severity.NOTE,
-                    f"removed a duplicate paragraph in '{text.lang}' (same as {kept_keys[key]}): "
-                    f"'{excerpt(key)}'",
-                ))
+        first = kept_keys.get(key)
+        if first is not None:
+            removed.append((index, first, key))
             continue
-        kept_keys[key] = f"the paragraph on line {line}"
+        kept_keys[key] = index
         kept.append(block)
-        kept_prose.append((key, (line, col)))
-    if span is not None:
-        findings.extend(near_duplicates(text, span, kept_prose))
+        kept_prose.append((key, index))
+    span = text.spans.get("body")
+    findings = [] if span is None else _findings(text, span, blocks, removed, kept_prose)
     if len(kept) == len(blocks):  # nothing removed: the body as written (rejoining adds lines)
         return text, findings
     body = "\n\n".join(block.text for block in kept)
     if text.body.endswith("\n") and body:
         body += "\n"
     return (text if body == text.body else dataclasses.replace(text, body=body)), findings
+
+
+_SUMMARY = -1
+"""Where a paragraph's first copy stands when it is the summary."""
+
+
+def _findings(text: Text, span: Span, blocks: list[Block], removed: list[tuple[int, int, str]],
+              prose: list[tuple[str, int]]) -> list[Finding]:
+    """The removed repeats (in order), then the near duplicates among the kept paragraphs.
+
+    Where the blocks stand in the file is worked out only when a finding names a place:
+    most texts have none, and are spared it."""
+    where: dict[int, tuple[int, int]] | None = None
+
+    def place(index: int) -> tuple[int, int]:
+        nonlocal where
+        if where is None:
+            where = _block_locations(span, blocks, text.body)
+        return where.get(index, (blocks[index].line + 1, 1))
+
+    findings: list[Finding] = []
+    for index, first, key in removed:
+        if first == _SUMMARY:
+            summary_span = text.spans.get("summary")
+            same = "the summary" + (f" on line {summary_span.line}" if summary_span else "")
+        else:
+            same = f"the paragraph on line {place(first)[0]}"
+        findings.append(Finding(span.path, *place(index), Severity.NOTE,
+                                f"removed a duplicate paragraph in '{text.lang}' (same as {same}): "
+                                f"'{excerpt(key)}'"))
+    findings.extend(near_duplicates(text, span, prose, place))
+    return findings
 
 
 def _block_locations(span: Span, blocks: list[Block], body: str) -> dict[int, tuple[int, int]]:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 
 import yaml
 
 from lexikon.check import terminology
 from lexikon.check.fields import FieldReader
 from lexikon.check.load import LoadedFile
-from lexikon.check.yaml_nodes import NULL_TAG, did_you_mean, lower_first
+from lexikon.check.yaml_nodes import NULL_TAG, Marks, Spans, did_you_mean, lower_first, place_of
 from lexikon.core import links
 from lexikon.core.model import Entry, FileReport, Finding, Reference, Severity, Span, Text, TitleUse
 from lexikon.core.schema import ENTRY_FIELDS, LINKABLE_FIELDS, TEXT_FIELDS, genders_of
@@ -56,7 +57,7 @@ class _EntryReader(FieldReader):
                              f"'related', {', '.join(repr(c) for c in self.settings.codes)})")
             return None
         fields: dict[str, object] = {}
-        spans: dict[str, Span] = {}
+        spans: dict[str, Marks] = {}
         texts: dict[str, Text] = {}
         self.draft = any(isinstance(key, yaml.ScalarNode) and key.value == "draft"
                          and isinstance(value, yaml.ScalarNode) and value.value.lower() == "true"
@@ -98,7 +99,7 @@ class _EntryReader(FieldReader):
             texts={code: texts[code] for code in self.settings.codes if code in texts},
             broader=tuple(fields.get("broader") or ()),  # type: ignore[arg-type]
             draft=fields.get("draft") is True,
-            spans=spans,
+            spans=Spans(self.file, spans),
         )
 
 
@@ -112,7 +113,7 @@ class _EntryReader(FieldReader):
                 self.problem(node, f"the '{code}' block must be a mapping of keys (title, summary, …)")
             return None
         values: dict[str, object] = {}
-        spans: dict[str, Span] = {}
+        marks: dict[str, Marks] = {}
         specs = {spec.name: spec for spec in TEXT_FIELDS}
         misspelt: set[str] = set()
         for field_key, value in self.mapping_items(node):
@@ -123,7 +124,7 @@ class _EntryReader(FieldReader):
                 self.problem(field_key, f"unknown key '{field_key.value}'{hint} in the '{code}' block: "
                              f"allowed are {', '.join(specs)}")
                 continue
-            values[spec.name] = self.value(spec, field_key, value, spans, spec.name, genders_of(code))
+            values[spec.name] = self.value(spec, field_key, value, marks, spec.name, genders_of(code))
         for spec in TEXT_FIELDS:
             if spec.required and spec.name not in values and spec.name not in misspelt:
                 if self.draft and spec.name == "summary":
@@ -134,6 +135,7 @@ class _EntryReader(FieldReader):
                 self.problem(key, f"the '{code}' block has no '{spec.name}': "
                              f"add it ({lower_first(spec.doc)})")
         summary = values.get("summary")
+        spans = Spans(self.file, marks)
         if not values.get("title") or summary is None or (not summary and not self.draft):
             return None
         if summary and "summary" in spans and _same_words(str(summary), str(values["title"])):
@@ -173,29 +175,34 @@ def _references(entry: Entry, findings: list[Finding]) -> tuple[Reference, ...]:
     found: list[Reference] = []
     for kind, targets in (("related", entry.related), ("broader", entry.broader)):
         for index, target in enumerate(targets):
-            span = entry.spans[f"{kind}[{index}]"]
             if target == entry.id:
-                findings.append(span.finding(Severity.ERROR, f"'{target}' is this entry itself: "
-                                             f"remove it from '{kind}'"))
+                findings.append(entry.spans[f"{kind}[{index}]"].finding(
+                    Severity.ERROR, f"'{target}' is this entry itself: remove it from '{kind}'"))
             else:
-                found.append(Reference(kind, target, span.line, span.col))
+                found.append(Reference(kind, target, *_place(entry.spans, f"{kind}[{index}]")))
     for index, tag in enumerate(entry.tags):
-        span = entry.spans[f"tags[{index}]"]
-        found.append(Reference("tag", tag, span.line, span.col))
+        found.append(Reference("tag", tag, *_place(entry.spans, f"tags[{index}]")))
     for text in entry.texts.values():
         for name in LINKABLE_FIELDS:
             values = [text.summary] if name == "summary" else (
                 [text.body] if name == "body" else list(text.highlights))
             for index, value in enumerate(values):
-                span = text.spans.get(name if name != "highlights" else f"highlights[{index}]")
-                if span is None:
-                    continue
                 written = _LINK_PARTS.findall(value)  # (as written, target, label)
-                if written:  # tuples at C speed: a text may hold thousands of links
+                if not written:
+                    continue
+                span = text.spans.get(name if name != "highlights" else f"highlights[{index}]")
+                if span is not None:  # tuples at C speed: a text may hold thousands of links
                     locate = span.locator()
                     found += [Reference("link", target.strip(), *locate(link), link)
                               for link, target, _ in written]
     return tuple(found)
+
+
+def _place(spans: Mapping[str, Span], name: str) -> tuple[int, int]:
+    """Where a field that was read stands (it has a span: the reader noted one for each)."""
+    where = place_of(spans, name)
+    assert where is not None, name
+    return where
 
 
 _LINK_PARTS = re.compile(f"({links.CROSS_LINK.pattern})")
@@ -205,7 +212,6 @@ _LINK_PARTS = re.compile(f"({links.CROSS_LINK.pattern})")
 def _titles(entry: Entry) -> tuple[TitleUse, ...]:
     uses = []
     for code, text in entry.texts.items():
-        span = text.spans["title"]
-        uses.append(TitleUse(code, terminology.fold(text.title), text.title, span.line, span.col,
+        uses.append(TitleUse(code, terminology.fold(text.title), text.title, *_place(text.spans, "title"),
                              terminology.fold(text.qualifier or "")))
     return tuple(uses)

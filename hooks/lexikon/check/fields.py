@@ -26,6 +26,7 @@ from lexikon.check.yaml_nodes import (
     NULL_TAG,
     STR_TAG,
     TYPE_NAMES,
+    Marks,
     did_you_mean,
     finding_at,
     lower_first,
@@ -91,10 +92,12 @@ class FieldReader:
             yield key, value
 
     def value(self, spec: FieldSpec, key: yaml.ScalarNode, node: yaml.Node,
-              spans: dict[str, Span], name: str, choices: tuple[str, ...] = ()) -> object:
-        """The checked value of one field, or None; records where it stands. ``choices``: the
-        words a :attr:`Kind.GENDER` field may hold in this block's language."""
-        spans[name] = self.span(node)
+              spans: dict[str, Marks], name: str, choices: tuple[str, ...] = ()) -> object:
+        """The checked value of one field, or None; records where it stands (its marks, for
+        :class:`~lexikon.check.yaml_nodes.Spans`). ``choices``: the words a :attr:`Kind.GENDER`
+        field may hold in this block's language."""
+        start = node.start_mark
+        spans[name] = (start.index, node.end_mark.index, start.line, start.column)
         if node.tag == NULL_TAG:
             if spec.required:
                 self.problem(key, f"'{spec.name}' is empty: fill it in ({lower_first(spec.doc)})")
@@ -114,7 +117,8 @@ class FieldReader:
         item_spec = _required(spec, _K_INLINE if spec.kind is _K_INLINES else _K_LINE)
         what = f"an item of '{spec.name}'"
         for index, item in enumerate(node.value):
-            spans[f"{name}[{index}]"] = self.span(item)
+            start = item.start_mark
+            spans[f"{name}[{index}]"] = (start.index, item.end_mark.index, start.line, start.column)
             if spec.kind in (_K_SOURCES, _K_CONTEXTS):
                 part = self.source(item) if spec.kind is _K_SOURCES else self.context(item)
                 if part is not None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from rapidfuzz.distance import Indel
 
@@ -27,6 +28,8 @@ from lexikon.core.model import Finding, Severity, Span, Text
 
 NEAR_DUPLICATE_RATIO = 0.9
 """Indel similarity (see above) from which two different paragraphs are reported."""
+Where = Any
+"""A paragraph's place as the caller gives it (see :func:`near_duplicates`)."""
 MIN_LENGTH = 40
 """Shorter paragraphs (normalised) are never near duplicates: a few words alike say nothing."""
 
@@ -61,8 +64,10 @@ The bounds make the search linear; a near duplicate that shares none of the othe
 words, or fewer than many others do, can be missed (see the tests for how rarely)."""
 
 
-def near_duplicates(text: Text, span: Span, prose: list[tuple[str, tuple[int, int]]]) -> Iterator[Finding]:
-    """``prose``: each kept paragraph, normalised, with its place in the file.
+def near_duplicates(text: Text, span: Span, prose: list[tuple[str, Where]],
+                    place: Callable[[Where], tuple[int, int]] = lambda where: where) -> Iterator[Finding]:
+    """``prose``: each kept paragraph, normalised, with its place in the file (line and column,
+    or what ``place`` makes them of: a finding is rare, and only its places are worked out).
 
     Each paragraph is compared with earlier ones (:func:`nearly_the_same`) and the first
     alike is named. A text of many paragraphs takes its candidates from an index of their
@@ -83,10 +88,11 @@ def near_duplicates(text: Text, span: Span, prose: list[tuple[str, tuple[int, in
                 continue
             if not nearly_the_same(earlier, later):
                 continue
+            line = place(earlier_location)[0]
             yield Finding(
-                span.path, *location, Severity.WARNING,
+                span.path, *place(location), Severity.WARNING,
                 f"this paragraph in '{text.lang}' is nearly the same as the paragraph on line "
-                f"{earlier_location[0]} ('{excerpt(later)}'): keep the better one and delete the other",
+                f"{line} ('{excerpt(later)}'): keep the better one and delete the other",
             )
             break
 
@@ -112,15 +118,17 @@ def _indexed_earlier(prose: list[tuple[str, tuple[int, int]]],
                           key=lambda word: (frequency[word], word))
     rank = {word: number for number, word in enumerate(shared_words)}
     keys = [sorted(map(rank.__getitem__, paragraph & rank.keys()))[:_KEYS] for paragraph in words]
-    holders: list[list[int]] = [[] for _ in shared_words]
+    holders = [0] * len(shared_words)  # each word's earlier holders, as the bits of one int
+    counts = [0] * len(shared_words)
     found: list[list[int]] = []
     for position, paragraph_keys in enumerate(keys):
-        # the holders so far are the earlier ones: each list is asked before it grows
-        lists = [holders[word] for word in paragraph_keys]
-        found.append(_most_shared(lists, len(paragraph_keys)))
-        for positions in lists:
-            if len(positions) < _PER_KEY:
-                positions.append(position)
+        # the holders so far are the earlier ones: each word is asked before it gains this one
+        found.append(_most_shared([holders[word] for word in paragraph_keys], len(paragraph_keys)))
+        bit = 1 << position
+        for word in paragraph_keys:
+            if counts[word] < _PER_KEY:
+                counts[word] += 1
+                holders[word] |= bit
 
     def earlier(long_: list[int], position: int) -> list[int]:
         return [long_[other] for other in found[position]]
@@ -128,16 +136,38 @@ def _indexed_earlier(prose: list[tuple[str, tuple[int, int]]],
     return earlier
 
 
-def _most_shared(lists: list[list[int]], keys: int) -> list[int]:
-    """The earlier paragraphs (positions, ascending) that hold most of a paragraph's ``keys``,
-    ``lists``: the earlier holders of each of them."""
-    shared = Counter(itertools.chain.from_iterable(lists))
-    if not shared:
+def _most_shared(masks: list[int], keys: int) -> list[int]:
+    """The earlier paragraphs (positions, ascending) that hold most of a paragraph's ``keys``;
+    ``masks``: the earlier holders of each key, as bits.
+
+    The candidates are ranked by how many keys they hold, then by position, the first
+    :data:`_CANDIDATES` kept: the first :data:`_ALWAYS` of them, the others if they hold
+    :data:`_MOST` of the keys. The holders are counted for all positions at once, in bit
+    planes (a paragraph has at most :data:`_KEYS` keys, so four planes count them), and only
+    the ones that rank are ever listed."""
+    ones = twos = fours = eights = 0
+    for mask in masks:  # a ripple-carry adder of bits: the planes hold each position's count
+        carry = ones & mask
+        ones ^= mask
+        carry, twos = twos & carry, twos ^ carry
+        carry, fours = fours & carry, fours ^ carry
+        eights |= carry
+    if not (ones | twos | fours | eights):
         return []
     enough, most = keys * _SHARE, keys * _MOST
-    ranked = sorted([(-count, other) for other, count in shared.items() if count >= enough])[:_CANDIDATES]
-    best = [other for _, other in ranked[:_ALWAYS]] + [other for count, other in ranked[_ALWAYS:]
-                                                      if -count >= most]
+    best: list[int] = []
+    ranked = 0
+    for count in range(min(keys, 15), 0, -1):
+        if count < enough or ranked == _CANDIDATES:
+            break
+        held = ((ones if count & 1 else ~ones) & (twos if count & 2 else ~twos)
+                & (fours if count & 4 else ~fours) & (eights if count & 8 else ~eights))
+        while held and ranked < _CANDIDATES:
+            lowest = held & -held
+            if ranked < _ALWAYS or count >= most:
+                best.append(lowest.bit_length() - 1)
+            ranked += 1
+            held ^= lowest
     return sorted(best)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
+from lexikon.check.yaml_nodes import place_of
 from lexikon.core.model import Entry, FileReport, Finding, NameUse, Severity, TitleUse
 
 NAME_KINDS = ("aliases", "abbreviations", "deprecated")
@@ -28,8 +29,8 @@ def name_uses(entry: Entry) -> tuple[NameUse, ...]:
     for code, text in entry.texts.items():
         for kind in NAME_KINDS:
             for index, written in enumerate(getattr(text, kind)):
-                span = text.spans.get(f"{kind}[{index}]") or text.spans["title"]
-                uses.append(NameUse(kind, code, fold(written), written, span.line, span.col))
+                where = place_of(text.spans, f"{kind}[{index}]") or place_of(text.spans, "title")
+                uses.append(NameUse(kind, code, fold(written), written, *where))  # type: ignore[misc]
     return tuple(uses)
 
 

@@ -7,7 +7,7 @@ findings and name YAML's types alike, from here.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 import yaml
 from rapidfuzz import process
@@ -47,6 +47,63 @@ def span_of(file: LoadedFile, node: yaml.Node) -> Span:
     """Where ``node`` stands in ``file``, with its raw text to find words inside it."""
     raw = file.source[node.start_mark.index : node.end_mark.index]
     return Span(file.path, node.start_mark.line + 1, node.start_mark.column + 1, raw)
+
+
+Marks = tuple[int, int, int, int]
+"""Where a node stands, as the parser marked it: start and end index, 0-based line and column
+of its start (plain numbers: the parser's mark objects would outlive the node tree)."""
+
+
+class Spans(Mapping[str, Span]):
+    """Where each field of one file stands (field name → :class:`Span`), each span made when
+    it is asked for.
+
+    A file has dozens of fields, and later stages ask where only a few stand (a title, a
+    link's text, a field with a finding): the reader notes where the parser marked each
+    (:data:`Marks`), and a span (with its copy of the raw text) is made from them on demand, equal to the one
+    :func:`span_of` makes of the node. Pickled (sent between processes), it is a plain dict.
+    """
+
+    __slots__ = ("_marks", "_path", "_source")
+
+    def __init__(self, file: LoadedFile, marks: dict[str, Marks]) -> None:
+        self._path, self._source, self._marks = file.path, file.source, marks
+
+    def __getitem__(self, name: str) -> Span:
+        start, end, line, column = self._marks[name]
+        return Span(self._path, line + 1, column + 1, self._source[start:end])
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._marks
+
+    def get(self, name: str, default: Span | None = None) -> Span | None:  # type: ignore[override]
+        marks = self._marks.get(name)
+        return default if marks is None else self[name]
+
+    def place(self, name: str) -> tuple[int, int] | None:
+        """Line and column where field ``name`` starts (None if it has no span), without a span."""
+        marks = self._marks.get(name)
+        return None if marks is None else (marks[2] + 1, marks[3] + 1)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._marks)
+
+    def __len__(self) -> int:
+        return len(self._marks)
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
+
+    def __reduce__(self) -> tuple[type, tuple[dict[str, Span]]]:
+        return dict, (dict(self.items()),)
+
+
+def place_of(spans: Mapping[str, Span], name: str) -> tuple[int, int] | None:
+    """Line and column where field ``name`` starts, from :class:`Spans` or any mapping of spans."""
+    if type(spans) is Spans:
+        return spans.place(name)
+    span = spans.get(name)
+    return None if span is None else (span.line, span.col)
 
 
 def finding_at(path: str, node: yaml.Node, severity: Severity, message: str) -> Finding:
