@@ -20,6 +20,7 @@ import pytest
 
 from lexikon.engine.mkdocs import held_html
 from tests.bench import synthetic
+from tests.support.build_driver import BUILD_AND_HASH
 from tests.support.project import Project
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764000000"}
@@ -44,19 +45,7 @@ HELD = textwrap.dedent("""
         return original_on_env(self, env, config, files)
 
     engine_build.LexikonBuild.on_env = on_env
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    config = load_config("mkdocs.yml", site_dir=target, strict=True)
-    config.plugins.on_startup(command="build", dirty=False)
-    build(config)
-    site = Path(target)
-    print(json.dumps({
-        "files": {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-                  for p in sorted(site.rglob("*")) if p.is_file()},
-        "passes": seen,
-    }))
-""")
+""") + BUILD_AND_HASH + 'print(json.dumps({"files": files, "passes": seen}))\n'
 
 
 def _configure(root: Path, parallel_from: int) -> None:

@@ -22,6 +22,7 @@ import pytest
 
 from tests.bench import synthetic
 from tests.builds.test_build_memory import _configure
+from tests.support.build_driver import BUILD_AND_HASH
 from tests.support.project import Project
 
 DRIVER = textwrap.dedent("""
@@ -56,19 +57,7 @@ DRIVER = textwrap.dedent("""
         template_memo.TemplateMemo.offer = counted_offer
         template_memo.TemplateMemo._keep = counted_keep
 
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    config = load_config("mkdocs.yml", site_dir=target, strict=True)
-    config.plugins.on_startup(command="build", dirty=False)
-    build(config)
-    site = Path(target)
-    print(json.dumps({
-        "files": {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-                  for p in sorted(site.rglob("*")) if p.is_file()},
-        **counts,
-    }))
-""")
+""") + BUILD_AND_HASH + 'print(json.dumps({"files": files, **counts}))\n'
 
 
 def _build(project: Project, target: str, mode: str) -> dict:

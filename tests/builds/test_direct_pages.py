@@ -19,6 +19,7 @@ import textwrap
 import pytest
 
 from tests.builds.test_build_memory import _configure
+from tests.support.build_driver import BUILD_AND_HASH
 from tests.support.project import Project
 
 DRIVER = textwrap.dedent("""
@@ -40,19 +41,7 @@ DRIVER = textwrap.dedent("""
     if mode == "off":
         direct.usable = lambda config: False
 
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    config = load_config("mkdocs.yml", site_dir=target, strict=True)
-    config.plugins.on_startup(command="build", dirty=False)
-    build(config)
-    site = Path(target)
-    print(json.dumps({
-        "files": {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-                  for p in sorted(site.rglob("*")) if p.is_file()},
-        "direct": made["direct"],
-    }))
-""")
+""") + BUILD_AND_HASH + 'print(json.dumps({"files": files, "direct": made["direct"]}))\n'
 
 
 def _build(project: Project, target: str, mode: str) -> dict:

@@ -128,15 +128,20 @@ def test_plain_texts_are_not_asked_for_markup(monkeypatch: pytest.MonkeyPatch) -
 
 
 # --- the near-duplicate index ---------------------------------------------------------------------
-def prefix_indexed_earlier(prose, long):  # type: ignore[no-untyped-def]
-    """The index as it was before this session: holders listed first, each paragraph's earlier
-    ones found by a prefix search per key."""
+def oracle_keys(prose, long):  # type: ignore[no-untyped-def]
+    """Each long paragraph's keys: its (up to) eight rarest words among those shared, by rank."""
     words = [set(prose[index][0].casefold().split()) for index in long]
     frequency = Counter(itertools.chain.from_iterable(words))
     shared_words = sorted((word for word, count in frequency.items() if count > 1),
                           key=lambda word: (frequency[word], word))
     rank = {word: number for number, word in enumerate(shared_words)}
-    keys = [sorted(map(rank.__getitem__, paragraph & rank.keys()))[:8] for paragraph in words]
+    return shared_words, [sorted(map(rank.__getitem__, paragraph & rank.keys()))[:8] for paragraph in words]
+
+
+def prefix_indexed_earlier(prose, long):  # type: ignore[no-untyped-def]
+    """The index as it was before this session: holders listed first, each paragraph's earlier
+    ones found by a prefix search per key."""
+    shared_words, keys = oracle_keys(prose, long)
     holders: list[list[int]] = [[] for _ in shared_words]
     for position, paragraph_keys in enumerate(keys):
         for word in paragraph_keys:

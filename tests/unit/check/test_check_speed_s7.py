@@ -36,6 +36,7 @@ from lexikon.check.yaml_nodes import Spans, place_of, span_of
 from lexikon.core.model import Finding, Severity, Text
 from lexikon.core.settings import settings_from_file
 from tests.support.constants import ROOT
+from tests.unit.check.test_check_speed_s6 import oracle_keys
 from tests.unit.check.test_check_speed_shapes import paragraphs
 from tests.unit.test_properties import texts_with_repeats
 
@@ -43,12 +44,7 @@ from tests.unit.test_properties import texts_with_repeats
 # --- the near-duplicate index ---------------------------------------------------------------------
 def lists_indexed_earlier(prose, long):  # type: ignore[no-untyped-def]
     """The index of session 6: each word's first 64 holders as a list, a counter over them."""
-    words = [set(prose[index][0].casefold().split()) for index in long]
-    frequency = Counter(itertools.chain.from_iterable(words))
-    shared_words = sorted((word for word, count in frequency.items() if count > 1),
-                          key=lambda word: (frequency[word], word))
-    rank = {word: number for number, word in enumerate(shared_words)}
-    keys = [sorted(map(rank.__getitem__, paragraph & rank.keys()))[:8] for paragraph in words]
+    shared_words, keys = oracle_keys(prose, long)
     holders: list[list[int]] = [[] for _ in shared_words]
     found = []
     for position, paragraph_keys in enumerate(keys):
