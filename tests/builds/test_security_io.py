@@ -364,5 +364,5 @@ def test_a_broken_mkdocs_yml_is_a_located_error(make_project: Callable[..., Proj
 def test_an_article_that_is_not_utf8(make_project: Callable[..., Project]) -> None:
     project = make_project()
     (project.root / "latin1.md").write_bytes("# Titel\n\nGrüße aus Köln.\n".encode("latin-1"))
-    line = _refused(project.lexicon("import", "latin1.md", "--lang", "de"), "latin1.md:3: error:")
+    line = _refused(project.lexicon("import", "latin1.md", "--lang", "de"), "latin1.md:3:3: error:")
     assert "UTF-8" in line

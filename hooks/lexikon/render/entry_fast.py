@@ -52,8 +52,9 @@ def fast_html(text: str, resolve: Resolve, mid_sentence: MidSentence) -> str | N
     if "\ue000" in text or "\ue001" in text or text.startswith("\n"):
         return None
     bare = CROSS_LINK.sub(take, text.rstrip("\n"))
-    if _DECLINED.search(bare):
-        return None
+    if _DECLINED.search(bare) or any(_DECLINED.search(part) or "*" in part
+                                     for link in links for part in link if part):
+        return None  # a link's label is Markdown too: a code span or emphasis in it is not ours
     blocks = _blocks(bare)
     if blocks is None or not all(_plain_emphasis(part) for _, parts in blocks for part in parts):
         return None

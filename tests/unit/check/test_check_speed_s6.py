@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -34,6 +33,7 @@ from lexikon.core import links
 from lexikon.core.markdown_code import FENCE
 from lexikon.core.settings import settings_from_file
 from tests.support.constants import ROOT
+from tests.support.forking import fork_possible
 from tests.unit.check.test_check_speed_shapes import paragraphs
 from tests.unit.check.test_term_use_one_pass import FILES, _project
 
@@ -173,8 +173,7 @@ def test_the_one_pass_index_names_the_candidates_of_the_prefix_search(prose, bac
 
 
 # --- the uses of deprecated terms, both halves at once --------------------------------------------
-@pytest.mark.skipif((os.cpu_count() or 1) < 2 or not hasattr(os, "fork"),
-                    reason="the second process is forked")
+@pytest.mark.skipif(not fork_possible(), reason="the second process is forked")
 def test_both_halves_uses_come_back_from_the_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # A thread another test left behind in this worker would keep the check from forking
     # (it forks only when alone, as serve's threads require): the forked path is what is tested.

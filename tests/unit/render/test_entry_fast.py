@@ -78,6 +78,8 @@ def test_every_text_of_two_corpora_is_what_python_markdown_makes(which: str, syn
     "Zeile\n# Überschrift mitten im Absatz",
     "Absatz\n- kein Listenpunkt",
     "- a\n\n- b",
+    'Siehe [[ab|`"><img src=x onerror=alert(3)>`]] für mehr.',  # a label is Markdown too
+    "[[ab|a_b_c]] und [[abc|x <b>y</b>]] und [[xa|a & b]]",
     "- a\n  weiter",
     "1. erstens",
     "2023. war ein Jahr",
