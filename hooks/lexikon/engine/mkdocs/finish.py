@@ -58,6 +58,8 @@ def _exports(rendered: Rendered, config: MkDocsConfig, kept: KeptOutputs | None)
 def _export_inputs(rendered: Rendered, texts: list[object]) -> str:
     """What the exports are made of: the glossary, the site's addresses, names and languages
     (the code and library versions are the store's fingerprint)."""
-    data = json.dumps([cache_codec.encode(rendered.glossary), repr(rendered.layout), texts],
+    glossary = rendered.glossary
+    order = [list(glossary.tags), list(glossary.entries)]  # sort_keys hides it; SKOS lists tags in file order
+    data = json.dumps([cache_codec.encode(glossary), repr(rendered.layout), texts, order],
                       sort_keys=True, default=repr)
     return hashlib.blake2b(data.encode(), digest_size=20).hexdigest()

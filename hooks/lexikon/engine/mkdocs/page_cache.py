@@ -18,6 +18,7 @@ editors' texts and the whole-site outputs have stores of their own (:mod:`.cache
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import importlib.metadata
 import json
@@ -112,6 +113,7 @@ class PageCache:
         digest = hashlib.blake2b(digest_size=12)
         digest.update(fingerprint(settings).encode() + _versions().encode())
         digest.update(Path(config.config_file_path).read_bytes())
+        digest.update(config_fingerprint(config).encode())
         store = ReportCache(project / FOLDER, digest.hexdigest(), project, key)
         return cls(store, digest.hexdigest())
 
@@ -228,3 +230,24 @@ def _packed(html: str) -> str:
 
 def _unpacked(packed: str) -> str:
     return zlib.decompress(base64.b64decode(packed)).decode()
+
+
+def config_fingerprint(config: MkDocsConfig) -> str:
+    """What shapes a page's conversion beyond ``mkdocs.yml``'s own bytes: the Markdown options
+    as loaded (a file it ``INHERIT``s, an ``!ENV`` value) and the source of every hook it lists
+    (another hook's ``on_page_markdown`` is in the converted HTML)."""
+    hooks = sorted((name, Path(getattr(module, "__file__", "") or "").read_bytes()
+                    if getattr(module, "__file__", None) else b"") for name, module in config.hooks.items())
+    loaded = json.dumps([config.markdown_extensions, config.mdx_configs], sort_keys=True, default=_stable)
+    return hashlib.blake2b(repr((loaded, hooks)).encode(), digest_size=16).hexdigest()
+
+
+def _stable(value: object) -> str:
+    """A function's name and the plain values it closes over (``slugify(case="lower")``), not
+    its address, which changes with every process."""
+    if isinstance(value, functools.partial):
+        return f"{_stable(value.func)}{value.args!r}{sorted(value.keywords.items())!r}"
+    cells = [cell.cell_contents for cell in getattr(value, "__closure__", None) or ()]
+    plain = [cell for cell in cells if isinstance(cell, (str, int, float, bool, type(None)))]
+    name = getattr(value, "__qualname__", type(value).__qualname__)
+    return f"{getattr(value, '__module__', type(value).__module__)}.{name}{plain!r}"
