@@ -61,6 +61,22 @@ def _digest(value: object) -> bytes:
     return hashlib.blake2b(data.encode(), digest_size=20).digest()
 
 
+def _canonical(value: object) -> object:
+    """``value`` in a form whose text is the same in every process: a set's ``repr`` follows
+    the strings' hashes, which differ from process to process (the languages of an edit in the
+    history made every term page miss the cache)."""
+    if isinstance(value, (set, frozenset)):
+        return sorted((_canonical(item) for item in value), key=repr)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = dataclasses.fields(value)
+        return [type(value).__name__, *(_canonical(getattr(value, field.name)) for field in fields)]
+    if isinstance(value, (list, tuple)):
+        return [_canonical(item) for item in value]
+    if isinstance(value, dict):
+        return sorted(([repr(key), _canonical(item)] for key, item in value.items()), key=repr)
+    return repr(value)
+
+
 def _link_marks(markdown: str) -> str:
     """What another page can see of a text: the links it makes (target and label)."""
     return "\0".join(f"{link.target}|{link.label}" for link in links.cross_links(markdown))
@@ -108,8 +124,8 @@ class TermPageMemo(BuildMemo):
         if known is not None and known[0] is view:
             return known[1]
         self._read_glossary(view.glossary)
-        digest = _digest([view.lang, repr(view.layout), repr(sorted(view.history.items())),
-                          repr(view.articles), repr(sorted(view.article_history.items())),
+        digest = _digest([view.lang, repr(view.layout), _canonical(view.history),
+                          _canonical(view.articles), _canonical(view.article_history),
                           sorted(view.inbound.items()), self._others.hex()])
         self._views[id(view)] = (view, digest)
         return digest
