@@ -12,7 +12,6 @@ other users' load; the CPU time of a build hardly does, so its ratio is the stea
 
 from __future__ import annotations
 
-import argparse
 import os
 import resource
 import shutil
@@ -24,6 +23,7 @@ import time
 from pathlib import Path
 
 from tests.bench import run, synthetic
+from tests.bench.direct_pages import paired_arguments
 
 
 def _children_cpu() -> float:
@@ -56,12 +56,7 @@ def _baseline(root: Path, hooks: str) -> tuple[float, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", type=int, default=300)
-    parser.add_argument("--repetitions", type=int, default=3)
-    parser.add_argument("--before", required=True, help="the hooks folder of the code to compare with")
-    parser.add_argument("--workdir", type=Path, default=None)
-    args = parser.parse_args()
+    args = paired_arguments(__doc__)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="lexikon-cold-"))
     project, baseline = workdir / f"lexikon-{args.size}", workdir / f"baseline-{args.size}"
     if not project.exists():

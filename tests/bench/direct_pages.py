@@ -40,13 +40,18 @@ def _cold(project: Path, hooks: str) -> float:
     return result.seconds
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def paired_arguments(doc: str | None) -> argparse.Namespace:
+    """The options of a bench that builds the code before, this tree and the baseline in turn."""
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
     parser.add_argument("--size", type=int, default=300)
     parser.add_argument("--repetitions", type=int, default=3)
     parser.add_argument("--before", required=True, help="the hooks folder of the code to compare with")
     parser.add_argument("--workdir", type=Path, default=None)
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = paired_arguments(__doc__)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="lexikon-direct-"))
     project, baseline = workdir / f"lexikon-{args.size}", workdir / f"baseline-{args.size}"
     synthetic.make_project(project, args.size, 0)
