@@ -94,7 +94,7 @@ class LexikonBuild:
                 self.caches.count_frames()  # the previous language pass's
             return
         settings = settings_from_config(config)
-        result = run(settings)
+        result = self.live.check_for_build(settings) if self.serving else run(settings)
         for finding in result.findings:
             log.log(_LOG_LEVEL[finding.severity], str(finding))
         glossary = pages.without_spans(self._good_glossary(result), self.serving)

@@ -52,6 +52,7 @@ from lexikon.publish.pagefind import write_pagefind_bundles
 from lexikon.render.page import Page
 
 if TYPE_CHECKING:
+    from lexikon.core.settings import Settings
     from lexikon.engine.mkdocs.build import LexikonBuild
 
 log = logging.getLogger("mkdocs.hooks.lexikon")
@@ -81,7 +82,9 @@ class Live:
         self.server: Any = None
         self.served = Path()
         self.check: Future[KeptCheck] | None = None
-        """Read after each full build, beside serve (seconds at 10,000 entries)."""
+        self.checked: KeptCheck | None = None
+        """The check of the build under way (:meth:`check_for_build`): the fast path's once it
+        succeeds."""
         self.findings: set = set()
         self.shown: dict[str, Page] = {}
         """Each generated page as the served folder has it now."""
@@ -97,6 +100,13 @@ class Live:
         """Counts edits: the background steps of an older one stop when a newer comes."""
 
     # --- what the build leaves ----------------------------------------------------------------
+    def check_for_build(self, settings: Settings) -> Result:
+        """The glossary's check for serve's build, kept for the fast path. Made after the build
+        instead, beside serve, it read every file a second time (2 s of CPU at 10,000 entries,
+        4.5 s on a busy machine), and an edit saved in that time waited for it."""
+        self.checked = KeptCheck(settings)
+        return self.checked.first
+
     def keep_nav(self, nav: Navigation) -> None:
         if self.build.serving:
             self.nav = nav
@@ -113,7 +123,11 @@ class Live:
             return
         self.ready = set(self.passes) == set(rendered.settings.codes)
         self.shown, self.waiting = dict(rendered.pages), set()
-        self.check = ThreadPoolExecutor(1).submit(KeptCheck, rendered.settings)
+        if self.checked is not None:
+            self.check, kept, self.checked = Future(), self.checked, None
+            self.check.set_result(kept)
+        else:
+            self.check = ThreadPoolExecutor(1).submit(KeptCheck, rendered.settings)
         self.findings = set()
         self.generation += 1
 

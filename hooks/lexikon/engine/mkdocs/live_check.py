@@ -34,8 +34,9 @@ class KeptCheck:
         self.load_findings: tuple[Finding, ...] = files.findings
         """The findings about the folder and its side files, as last listed."""
         self.combined = LiveCombine(files.tags, settings)
-        self.combined.combine(files.reports, files.findings)  # here, beside serve: an edit then
-        # redoes only its part
+        self.first: Result = self.combined.combine(files.reports, files.findings)
+        """The glossary's result as read here (what :func:`~lexikon.check.pipeline.run` gives):
+        serve's build takes it, so the files are read once, and an edit then redoes only its part."""
 
     def recheck(self, changed: set[Path]) -> Result:
         """The glossary's result after ``changed`` (entry files written, created or deleted)."""
