@@ -141,7 +141,8 @@ def _inputs(code: str, found: list[tuple[str, Path]], digests: dict[Path, str]) 
 
 def write_pagefind_bundles(site_dir: Path, layout: SiteLayout, kept: KeptOutputs | None = None,
                            meanwhile: Callable[[], None] | None = None,
-                           started: dict[str, Started] | None = None) -> dict[str, int]:
+                           started: dict[str, Started] | None = None,
+                           into: Path | None = None) -> dict[str, int]:
     """One Pagefind bundle per language, in ``<language root>/pagefind/``.
 
     A reader's worker loads only their language's bundle, whose words are stemmed by that
@@ -153,6 +154,7 @@ def write_pagefind_bundles(site_dir: Path, layout: SiteLayout, kept: KeptOutputs
     ``meanwhile`` (the exports) runs once, while the first indexer works (its own process:
     the other core), or at the end when no language is indexed. ``started``: the languages
     whose bundles :func:`start_bundle` began earlier (their indexers are waited for here).
+    ``into``: the folder the bundles go to, laid out as the site (``site_dir`` itself by default).
     """
     started = dict(started or {})
     _return_free_memory()  # the indexer's memory comes on top of the build's
@@ -162,7 +164,7 @@ def write_pagefind_bundles(site_dir: Path, layout: SiteLayout, kept: KeptOutputs
     # bundle's last file empty on a large site.
     rest = [code for code in layout.settings.codes if code not in started]
     for code in rest:
-        started[code] = begun = start_bundle(site_dir, layout, code, kept)
+        started[code] = begun = start_bundle(site_dir, layout, code, kept, into)
         if begun.indexer is not None:
             meanwhile = _finish_bundle(begun, kept, meanwhile)
     for begun in started.values():
@@ -172,12 +174,13 @@ def write_pagefind_bundles(site_dir: Path, layout: SiteLayout, kept: KeptOutputs
     return {code: started[code].pages for code in layout.settings.codes}
 
 
-def start_bundle(site_dir: Path, layout: SiteLayout, code: str, kept: KeptOutputs | None = None) -> Started:
+def start_bundle(site_dir: Path, layout: SiteLayout, code: str, kept: KeptOutputs | None = None,
+                 into: Path | None = None) -> Started:
     """Begin ``code``'s bundle now that its pages are written (the build goes on meanwhile), or
-    take the last build's where they did not change."""
+    take the last build's where they did not change; into ``into`` (the site by default)."""
     digests: dict[Path, str] = {}
     found = pagefind_pages(site_dir, layout, digests, (code,))[code]
-    target = site_dir / layout.root(code) / PAGEFIND_DIR
+    target = (into or site_dir) / layout.root(code) / PAGEFIND_DIR
     shutil.rmtree(target, ignore_errors=True)
     inputs = _inputs(code, found, digests) if kept is not None else ""
     if kept is not None and kept.reuse(f"pagefind-{code}", inputs, layout.root(code) + PAGEFIND_DIR, target):
