@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import sys
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -80,13 +80,15 @@ def _writers(glossary: Glossary, settings: Settings, url_of: UrlOf, scheme_iri: 
 
 def export_files(glossary: Glossary, settings: Settings, url_of: UrlOf, *, scheme_iri: str = "./",
                  title: SiteTexts = "Lexikon", description: SiteTexts = "",
-                 delimiter: str = ",", knowledge: Knowledge = ((), None)) -> dict[str, str]:
+                 delimiter: str = ",", knowledge: Knowledge = ((), None),
+                 only: Collection[str] | None = None) -> dict[str, str]:
     """Every export file's name and text, sorted by name; drafts left out (as from the pages).
-    ``title`` and ``description``: the site's, per language (``site_texts``) or one string."""
+    ``title`` and ``description``: the site's, per language (``site_texts``) or one string;
+    ``only``: these formats' files (by name), not all."""
     writers = _writers(published(glossary), settings, url_of, scheme_iri, (title, description), delimiter,
                        knowledge)
     files = {}
-    for fmt in formats.EXPORT_FORMATS:
+    for fmt in (f for f in formats.EXPORT_FORMATS if only is None or f.name in only):
         for name, languages in fmt.files(glossary.languages):
             files[name] = unicodedata.normalize("NFC", writers[fmt.name](*(languages or ("",))))
     return dict(sorted(files.items()))
@@ -95,7 +97,7 @@ def export_files(glossary: Glossary, settings: Settings, url_of: UrlOf, *, schem
 def write_exports(glossary: Glossary, settings: Settings, url_of: UrlOf, target_dir: Path, *,
                   scheme_iri: str = "./", title: SiteTexts = "Lexikon", description: SiteTexts = "",
                   root: Path | None = None, delimiter: str = ",", knowledge: Knowledge = ((), None),
-                  ) -> list[Path]:
+                  only: Collection[str] | None = None) -> list[Path]:
     """Write every export into ``target_dir`` (made if missing); the paths written, sorted.
 
     Nothing is written outside ``root`` (default: ``target_dir`` itself) or through a link.
@@ -105,7 +107,7 @@ def write_exports(glossary: Glossary, settings: Settings, url_of: UrlOf, target_
     written = []
     for name, text in export_files(glossary, settings, url_of, scheme_iri=scheme_iri,
                                    title=title, description=description, delimiter=delimiter,
-                                   knowledge=knowledge).items():
+                                   knowledge=knowledge, only=only).items():
         written.append(write_bytes(target_dir / name, text.encode("utf-8"), root))
     return written
 

@@ -50,16 +50,25 @@ class KeptOutputs:
         """By its inputs too: the store rewrites a shard when its keys change, not its values."""
         return hashlib.blake2b(f"{name}\0{inputs}".encode(), digest_size=20).digest()
 
+    def available(self, name: str, inputs: str, relative: str) -> dict | None:
+        """The files of the output ``name`` made of ``inputs``, if the previous site's folder
+        ``relative`` holds them as recorded; None where it does not."""
+        stored = self.store.item(STORE, self._key(name, inputs))
+        if not isinstance(stored, dict) or stored.get("inputs") != inputs:
+            return None
+        files = stored.get("files")
+        if not isinstance(files, dict) or not files or not _intact(self.previous / relative, files):
+            return None
+        return files
+
     def reuse(self, name: str, inputs: str, relative: str, target: Path) -> bool:
         """Link the output ``name`` from the previous site's folder ``relative`` into ``target``,
         if it was made of ``inputs`` and its files are the bytes recorded."""
-        stored = self.store.item(STORE, self._key(name, inputs))
         source = self.previous / relative
-        if not isinstance(stored, dict) or stored.get("inputs") != inputs:
+        files = self.available(name, inputs, relative)
+        if files is None:
             return False
-        files = stored.get("files")
-        if not isinstance(files, dict) or not files or not _intact(source, files):
-            return False
+        stored = self.store.item(STORE, self._key(name, inputs))
         for relative_name in files:
             (target / relative_name).parent.mkdir(parents=True, exist_ok=True)
             (target / relative_name).unlink(missing_ok=True)

@@ -7,7 +7,7 @@ rendered and the site's address: any engine's build can end with these.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 
 from lexikon.core.articles import Article
@@ -20,20 +20,23 @@ from lexikon.interchange.skos import SiteTexts
 from lexikon.publish.kept import KeptOutputs
 from lexikon.publish.lunr import search_terms_by_location, split_search_index
 from lexikon.publish.pagefind import SEARCH_WORKER, write_pagefind_bundles
+from lexikon.publish.pagefind_index import Started
 from lexikon.render import frame
 from lexikon.render.pages import Page
 
 
 def write_search(site_dir: Path, layout: SiteLayout, pages: Iterable[Page],
-                 kept: KeptOutputs | None = None, meanwhile: Callable[[], None] | None = None) -> None:
+                 kept: KeptOutputs | None = None, meanwhile: Callable[[], None] | None = None,
+                 started: dict[str, Started] | None = None) -> None:
     """Search per language, by the engine the settings name (``kept``: the last build's bundles);
-    ``meanwhile`` runs once, while Pagefind indexes if it does."""
+    ``meanwhile`` runs once, while Pagefind indexes if it does; ``started``: bundles begun
+    earlier (see :func:`lexikon.publish.pagefind.start_bundle`)."""
     settings = layout.settings
     if settings.search == "pagefind":
         # Material's index holds no pages here (see take_over_search): each language keeps
         # only its config, which Material still fetches for its highlighter.
         split_search_index(site_dir, layout)
-        write_pagefind_bundles(site_dir, layout, kept, meanwhile)
+        write_pagefind_bundles(site_dir, layout, kept, meanwhile, started)
         return
     terms = search_terms_by_location(pages, layout)
     split_search_index(site_dir, layout, terms)
@@ -44,18 +47,18 @@ def write_search(site_dir: Path, layout: SiteLayout, pages: Iterable[Page],
 
 def write_data_exports(site_dir: Path, glossary: Glossary, layout: SiteLayout, title: SiteTexts,
                        identity: str, description: SiteTexts = "",
-                       articles: Sequence[Article] = ()) -> list[Path]:
+                       articles: Sequence[Article] = (), only: Collection[str] | None = None) -> list[Path]:
     """glossary.json, CSV, TBX and SKOS at the site's root, with the pages' addresses;
     ``identity`` names the concept scheme of a site without an address; ``title`` and
     ``description`` are the site's, per language (``core.settings.site_texts``); ``articles``
-    (with their terms) join glossary.json."""
+    (with their terms) join glossary.json; ``only``: these formats (by name)."""
     settings, base = layout.settings, layout.site_address()
     url_of = page_url_of(settings, base, bool(layout.use_directory_urls))
     scheme_iri = base or stable_iri(identity, "concept-scheme")
     addresses = SiteLayout(settings, bool(layout.use_directory_urls), base or None)
     return write_exports(glossary, settings, url_of, site_dir, scheme_iri=scheme_iri,
                          title=title, description=description, root=site_dir,
-                         knowledge=(articles, addresses.absolute_url))
+                         knowledge=(articles, addresses.absolute_url), only=only)
 
 
 def write_feeds(site_dir: Path, feeds: dict[str, str], layout: SiteLayout) -> None:

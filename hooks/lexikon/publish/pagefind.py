@@ -14,19 +14,15 @@ import gc
 import hashlib
 import importlib.metadata
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
-import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 
 from lexikon.core import escape
 from lexikon.core.layout import SiteLayout, href
-from lexikon.publish.building import delete_later, trash_folder
-from lexikon.publish.kept import KeptOutputs, file_digest, link_or_copy
+from lexikon.publish.kept import KeptOutputs, file_digest
+from lexikon.publish.pagefind_index import PAGEFIND_EXCLUDE, Indexer, Started
 
 SEARCH_WORKER = "assets/javascripts/lexikon-search-worker.js"
 """Our worker behind Material's search box (from ``hooks/overrides``): Material's protocol,
@@ -38,9 +34,6 @@ the excerpts it shows (the words are there to be found, not read)."""
 SEARCH_TERMS_WEIGHT = 7
 """Pagefind's weight of an ``h1`` (the title): an alias or word form counts as much as the
 title, far above a mention in a body (weight 1; Pagefind squares weights)."""
-PAGEFIND_EXCLUDE = (".headerlink", ".md-content__button", ".lexikon-figure")
-"""Not words of the page: permalink signs, the edit button, the graphs' node labels (the
-neighbours' titles, which would make every neighbour a hit)."""
 _PAGEFIND_UI_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
                       "pagefind-modular-ui.css", "pagefind-component-ui.js",
                       "pagefind-component-ui.css", "pagefind-highlight.js", "pagefind-worker.js")
@@ -105,23 +98,24 @@ def search_worker_url(layout: SiteLayout, lang: str, page_url: str | None = None
     return href(page_url, layout.file_url(SEARCH_WORKER)) + "?root=" + layout.root(lang)
 
 
-def pagefind_pages(site_dir: Path, layout: SiteLayout,
-                   digests: dict[Path, str] | None = None) -> dict[str, list[tuple[str, Path]]]:
+def pagefind_pages(site_dir: Path, layout: SiteLayout, digests: dict[Path, str] | None = None,
+                   only: Collection[str] | None = None) -> dict[str, list[tuple[str, Path]]]:
     """Per language, each page Pagefind indexes: its URL within the language's tree, its file.
 
     A page belongs to the language whose tree it is in (the longest root that holds it);
     only pages our template marked ``data-pagefind-body`` count, so the 404 page, redirects
     and pages that opted out of search stay out, and no bundle holds another language.
-    ``digests`` gets each such page's digest (its bytes are read here once).
+    ``digests`` gets each such page's digest (its bytes are read here once); ``only``: these
+    languages' pages (the others' are not read).
     """
-    codes = layout.settings.codes
-    roots = sorted(((code, layout.root(code)) for code in codes), key=lambda pair: -len(pair[1]))
+    codes = layout.settings.codes if only is None else [c for c in layout.settings.codes if c in only]
+    roots = sorted(((c, layout.root(c)) for c in layout.settings.codes), key=lambda pair: -len(pair[1]))
     pages: dict[str, list[tuple[str, Path]]] = {code: [] for code in codes}
     for path in sorted(site_dir.rglob("*.html")):
         relative = path.relative_to(site_dir).as_posix()
         code, root = next((c, r) for c, r in roots if relative.startswith(r))
         inside = relative[len(root):]
-        if inside.split("/", 1)[0] == PAGEFIND_DIR:
+        if code not in pages or inside.split("/", 1)[0] == PAGEFIND_DIR:
             continue
         data = path.read_bytes()
         if b"data-pagefind-body" not in data:
@@ -146,7 +140,9 @@ def _inputs(code: str, found: list[tuple[str, Path]], digests: dict[Path, str]) 
 
 
 def write_pagefind_bundles(site_dir: Path, layout: SiteLayout, kept: KeptOutputs | None = None,
-                           meanwhile: Callable[[], None] | None = None) -> dict[str, int]:
+                           meanwhile: Callable[[], None] | None = None,
+                           started: dict[str, Started] | None = None,
+                           into: Path | None = None) -> dict[str, int]:
     """One Pagefind bundle per language, in ``<language root>/pagefind/``.
 
     A reader's worker loads only their language's bundle, whose words are stemmed by that
@@ -156,31 +152,61 @@ def write_pagefind_bundles(site_dir: Path, layout: SiteLayout, kept: KeptOutputs
     browser side prefixes them with the folder holding the bundle. With ``kept``, a language
     whose pages did not change takes the last build's bundle (see :mod:`.kept`).
     ``meanwhile`` (the exports) runs once, while the first indexer works (its own process:
-    the other core), or at the end when no language is indexed.
+    the other core), or at the end when no language is indexed. ``started``: the languages
+    whose bundles :func:`start_bundle` began earlier (their indexers are waited for here).
+    ``into``: the folder the bundles go to, laid out as the site (``site_dir`` itself by default).
     """
-    digests: dict[Path, str] = {}
-    pages = pagefind_pages(site_dir, layout, digests)
+    started = dict(started or {})
     _return_free_memory()  # the indexer's memory comes on top of the build's
     # One language after the other: each indexer holds every page of its language
     # (600 MB at 5000 terms), beside the build's own memory. Pagefind's command, not
     # its Python API: the API's service, stopped as soon as it answers, could leave a
     # bundle's last file empty on a large site.
-    for code, found in pages.items():
-        target = site_dir / layout.root(code) / PAGEFIND_DIR
-        shutil.rmtree(target, ignore_errors=True)
-        inputs = _inputs(code, found, digests) if kept is not None else ""
-        folder = layout.root(code) + PAGEFIND_DIR
-        if kept is not None and kept.reuse(f"pagefind-{code}", inputs, folder, target):
-            continue
-        _index(code, found, site_dir, target, layout.settings.project_dir, meanwhile)
-        meanwhile = None
-        for name in _PAGEFIND_UI_FILES:
-            (target / name).unlink(missing_ok=True)
-        if kept is not None:
-            kept.record(f"pagefind-{code}", inputs, target, (p for p in target.rglob("*") if p.is_file()))
+    rest = [code for code in layout.settings.codes if code not in started]
+    for code in rest:
+        started[code] = begun = start_bundle(site_dir, layout, code, kept, into)
+        if begun.indexer is not None:
+            meanwhile = _finish_bundle(begun, kept, meanwhile)
+    for begun in started.values():
+        meanwhile = _finish_bundle(begun, kept, meanwhile)
     if meanwhile is not None:
         meanwhile()
-    return {code: len(found) for code, found in pages.items()}
+    return {code: started[code].pages for code in layout.settings.codes}
+
+
+def start_bundle(site_dir: Path, layout: SiteLayout, code: str, kept: KeptOutputs | None = None,
+                 into: Path | None = None) -> Started:
+    """Begin ``code``'s bundle now that its pages are written (the build goes on meanwhile), or
+    take the last build's where they did not change; into ``into`` (the site by default)."""
+    digests: dict[Path, str] = {}
+    found = pagefind_pages(site_dir, layout, digests, (code,))[code]
+    target = (into or site_dir) / layout.root(code) / PAGEFIND_DIR
+    shutil.rmtree(target, ignore_errors=True)
+    inputs = _inputs(code, found, digests) if kept is not None else ""
+    if kept is not None and kept.reuse(f"pagefind-{code}", inputs, layout.root(code) + PAGEFIND_DIR, target):
+        return Started(code, inputs, len(found), None)
+    indexer = Indexer(code, found, site_dir, target, layout.settings.project_dir)
+    return Started(code, inputs, len(found), indexer)
+
+
+def _finish_bundle(begun: Started, kept: KeptOutputs | None,
+                   meanwhile: Callable[[], None] | None) -> Callable[[], None] | None:
+    """Wait for a begun bundle (``meanwhile`` runs first, while it indexes); None: meanwhile is done."""
+    indexer, begun.indexer = begun.indexer, None
+    if indexer is None:
+        return meanwhile
+    try:
+        if meanwhile is not None:
+            meanwhile()
+        indexer.wait()
+    finally:
+        indexer.stop()
+    for name in _PAGEFIND_UI_FILES:
+        (indexer.target / name).unlink(missing_ok=True)
+    if kept is not None:
+        kept.record(f"pagefind-{begun.code}", begun.inputs, indexer.target,
+                    (p for p in indexer.target.rglob("*") if p.is_file()))
+    return None
 
 
 def _return_free_memory() -> None:
@@ -188,40 +214,3 @@ def _return_free_memory() -> None:
     gc.collect()
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6").malloc_trim(0)
-
-
-def _index(code: str, found: list[tuple[str, Path]], site_dir: Path, target: Path, project_dir: Path,
-           meanwhile: Callable[[], None] | None = None) -> None:
-    """Index one language's pages into ``target``: linked into a folder laid out as their tree
-    (in the trash, deleted in the background afterwards: thousands of links); ``meanwhile``
-    runs while Pagefind does (an error in it stops the indexer)."""
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.pagefind-{os.getpid()}-",
-                                    dir=trash_folder(project_dir) or site_dir.parent))
-    try:
-        for url, path in found:
-            name = url.lstrip("/")
-            staged = staging / (name + "index.html" if name.endswith("/") or not name else name)
-            staged.parent.mkdir(parents=True, exist_ok=True)
-            link_or_copy(path, staged)
-        command = [sys.executable, "-m", "pagefind", "--site", str(staging), "--output-path", str(target),
-                   "--force-language", code, "--silent"]
-        for selector in PAGEFIND_EXCLUDE:
-            command += ["--exclude-selectors", selector]
-        with tempfile.TemporaryFile() as errors:  # a file, not a pipe: nobody reads while it runs
-            indexer = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                       stderr=errors)
-            try:
-                if meanwhile is not None:
-                    meanwhile()
-                returncode = indexer.wait()
-            finally:
-                if indexer.poll() is None:
-                    indexer.kill()
-                    indexer.wait()
-            errors.seek(0)
-            stderr = errors.read()[-2000:].decode(errors="replace")
-    finally:
-        delete_later(staging)
-    entry = target / "pagefind-entry.json"
-    if returncode != 0 or not entry.is_file() or not entry.stat().st_size:
-        raise RuntimeError(f"Pagefind could not index the '{code}' pages:\n{stderr}")

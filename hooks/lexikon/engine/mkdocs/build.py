@@ -30,7 +30,7 @@ from lexikon.core.safe_write import WriteRefused, checked
 from lexikon.engine.mkdocs import articles, direct, held_html, material, pages
 from lexikon.engine.mkdocs.caches import Caches
 from lexikon.engine.mkdocs.config import current_language, settings_from_config, strict_abort_pending
-from lexikon.engine.mkdocs.finish import finish_site
+from lexikon.engine.mkdocs.finish import abandon_ahead, finish_site, search_ahead, start_exports
 from lexikon.engine.mkdocs.live import Live
 from lexikon.engine.mkdocs.page_cache import converted_elsewhere
 from lexikon.engine.mkdocs.pages import Rendered
@@ -92,6 +92,7 @@ class LexikonBuild:
         if self.depth > 1:
             if self.caches is not None:
                 self.caches.count_frames()  # the previous language pass's
+            search_ahead(self.rendered, self.building, self.caches)
             return
         settings = settings_from_config(config)
         result = self.live.check_for_build(settings) if self.serving else run(settings)
@@ -106,6 +107,7 @@ class LexikonBuild:
         articles.add_missing_pages(self.rendered, self.knowledge)
         self.pagefind = settings.search == "pagefind"
         pages.settle_heap(self.rendered, self.serving)
+        start_exports(self.rendered, config, self.caches, self.building)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.rendered is not None
@@ -261,6 +263,7 @@ class LexikonBuild:
         # A failed build never reaches on_post_build: drop its half-written output, keep the
         # last good site, and let `mkdocs serve` go on.
         self._close_second()
+        abandon_ahead(self.rendered)
         if self.caches is not None:
             self.caches.pages.end_pass()
             self.caches = None

@@ -59,8 +59,9 @@ class Caches:
         return rendered
 
     def outputs_from(self, previous: Path) -> KeptOutputs:
-        """What the site this build replaces may give it (search bundles, exports)."""
-        self.outputs = KeptOutputs(self.pages.store, previous)
+        """What the site this build replaces may give it (search bundles, exports); one a build."""
+        if self.outputs is None or self.outputs.previous != previous:
+            self.outputs = KeptOutputs(self.pages.store, previous)
         return self.outputs
 
     def count_frames(self) -> None:

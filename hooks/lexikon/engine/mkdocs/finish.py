@@ -4,18 +4,20 @@ are made of did not change (:mod:`lexikon.publish.kept`)."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from lexikon.check import cache_codec
 from lexikon.core.settings import site_texts
+from lexikon.engine.mkdocs import exports_kept
+from lexikon.engine.mkdocs.caches import Caches
 from lexikon.engine.mkdocs.pages import Rendered
+from lexikon.interchange.skos import SiteTexts
+from lexikon.publish.building import Building
 from lexikon.publish.kept import KeptOutputs
-from lexikon.publish.outputs import write_data_exports, write_feeds, write_search, write_sitemaps
+from lexikon.publish.outputs import write_feeds, write_search, write_sitemaps
+from lexikon.publish.pagefind import start_bundle
 
 log = logging.getLogger("mkdocs.hooks.lexikon")
 
@@ -24,42 +26,60 @@ def finish_site(rendered: Rendered, config: MkDocsConfig, kept: KeptOutputs | No
                 search: bool = True) -> None:
     """Search per language, feeds, data, no broken sitemap. ``search=False`` for serve's fast
     path, which refreshes search itself (Material's index is split once a build). The exports
-    are written while Pagefind indexes (its own process: the other core)."""
+    were made during the passes (:func:`start_exports`), or are made while Pagefind indexes
+    (its own process: the other core)."""
     site_dir = Path(config.site_dir)
     write_sitemaps(site_dir, rendered.sitemaps, rendered.layout)
     write_feeds(site_dir, rendered.feeds, rendered.layout)
     if search:
         write_search(site_dir, rendered.layout, rendered.pages.values(), kept,
-                     lambda: _exports(rendered, config, kept))
+                     lambda: _exports(rendered, config, kept), rendered.ahead.pop("search", None))
     else:
         _exports(rendered, config, kept)
     if kept is not None:
         log.info(f"lexikon: outputs from the last build: {', '.join(kept.taken) or 'none'}")
 
 
+def start_exports(rendered: Rendered, config: MkDocsConfig, caches: Caches | None,
+                  building: Building | None) -> None:
+    """Decide which exports the last site gives, begin the others in a forked process, taken at
+    the end: see :mod:`.exports_kept` and :mod:`.exports_ahead`."""
+    config_file = Path(config.config_file_path)
+    name = site_texts(config_file, "site_name")
+    if not name:
+        return  # named by the last language pass's config: known only at the end
+    kept = caches.outputs_from(building.site_dir) if caches is not None and building is not None else None
+    exports_kept.start(rendered, (name, site_texts(config_file, "site_description")), kept)
+
+
+def search_ahead(rendered: Rendered | None, building: Building | None, caches: Caches | None) -> None:
+    """At the second language pass: the first (default) language's pages are written, so its
+    search bundle begins now; its indexer works while the other passes run (the other core)."""
+    if rendered is None or building is None or rendered.settings.search != "pagefind" \
+            or "search" in rendered.ahead:
+        return
+    kept = caches.outputs_from(building.site_dir) if caches is not None else None
+    code = rendered.settings.default_language
+    rendered.ahead["search"] = {code: start_bundle(building.folder, rendered.layout, code, kept)}
+
+
+def abandon_ahead(rendered: Rendered | None) -> None:
+    """A failed build: what was begun for its end is stopped."""
+    ahead = rendered.ahead if rendered is not None else {}
+    if "exports" in ahead:
+        ahead.pop("exports").drop()
+    for begun in ahead.pop("search", {}).values():
+        if begun.indexer is not None:
+            begun.indexer.stop()
+
+
+def _site_texts(config: MkDocsConfig) -> tuple[SiteTexts, SiteTexts]:
+    """The site's name and description per language (config.site_name is the last language's at the end)."""
+    config_file = Path(config.config_file_path)
+    name = site_texts(config_file, "site_name") or config.site_name
+    return name, site_texts(config_file, "site_description")
+
+
 def _exports(rendered: Rendered, config: MkDocsConfig, kept: KeptOutputs | None) -> None:
-    """The data exports, or the last build's where the glossary and the site's names are the same."""
-    site_dir = Path(config.site_dir)
-    config_file = Path(config.config_file_path)  # config.site_name is the last language's now
-    title = site_texts(config_file, "site_name") or config.site_name
-    description = site_texts(config_file, "site_description")
-    inputs = ""
-    if kept is not None:
-        inputs = _export_inputs(rendered, [title, rendered.identity, description,
-                                           repr(rendered.articles)])
-        if kept.reuse("exports", inputs, ".", site_dir):
-            return
-    written = write_data_exports(site_dir, rendered.glossary, rendered.layout, title, rendered.identity,
-                                 description, rendered.articles)
-    if kept is not None:
-        kept.record("exports", inputs, site_dir, written)
-
-
-def _export_inputs(rendered: Rendered, texts: list[object]) -> str:
-    """What the exports are made of: the glossary, the site's addresses, names and languages
-    (the code and library versions are the store's fingerprint)."""
-    glossary = rendered.glossary
-    order = [list(glossary.tags), list(glossary.entries)]  # sort_keys hides it; SKOS lists tags in file order
-    data = json.dumps([cache_codec.encode(glossary), repr(rendered.layout), texts, order],
-                      sort_keys=True, default=repr)
-    return hashlib.blake2b(data.encode(), digest_size=20).hexdigest()
+    """The data exports, each format taken from the last site where what it is made of is the same."""
+    exports_kept.finish(rendered, Path(config.site_dir), _site_texts(config), kept)

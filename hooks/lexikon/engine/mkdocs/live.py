@@ -48,7 +48,6 @@ from lexikon.engine.mkdocs.live_pages import LanguagePass, config_copy
 from lexikon.engine.mkdocs.live_settle import Kept, settle, term_pages
 from lexikon.engine.mkdocs.live_watch import Watcher
 from lexikon.engine.mkdocs.pages import Rendered, render
-from lexikon.publish.pagefind import write_pagefind_bundles
 from lexikon.render.page import Page
 
 if TYPE_CHECKING:
@@ -279,11 +278,12 @@ class Live:
         try:
             settle(self, generation)
         except Exception as error:
-            log.warning("lexikon: the preview's other pages were not updated (%s: %s)",
-                        type(error).__name__, error)
             with self.lock:
-                if generation == self.generation:
-                    self._full("to update them")
+                if generation != self.generation:
+                    return  # a newer state replaced the one it made (its folder may be gone)
+                log.warning("lexikon: the preview's other pages were not updated (%s: %s)",
+                            type(error).__name__, error)
+                self._full("to update them")
 
     def current(self, generation: int) -> bool:
         return generation == self.generation and self.ready and not self.editing
@@ -294,10 +294,6 @@ class Live:
         again = render(rendered.glossary, rendered.settings, config, knowledge.articles, knowledge.markdown)
         articles.add_missing_pages(again, knowledge)
         return replace(again, sitemaps=rendered.sitemaps)
-
-    def refresh_search(self, rendered: Rendered) -> None:
-        if rendered.settings.search == "pagefind":
-            write_pagefind_bundles(self.served, rendered.layout)
 
 
 def _entry_files(paths: set[Path], glossary_dir: Path) -> set[Path]:

@@ -13,7 +13,11 @@ from __future__ import annotations
 
 import copy
 import logging
+import os
+import shutil
+import tempfile
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lexikon.core.articles import Article
@@ -24,6 +28,7 @@ from lexikon.core.queries import linked_ids
 from lexikon.engine.mkdocs import articles
 from lexikon.engine.mkdocs.articles import Knowledge
 from lexikon.engine.mkdocs.pages import Rendered, source_uri
+from lexikon.publish.pagefind import PAGEFIND_DIR, write_pagefind_bundles
 from lexikon.render import autolink
 from lexikon.render.autolink import Names
 from lexikon.render.page import Page
@@ -68,10 +73,52 @@ def settle(live: Live, generation: int) -> None:
         log.info("lexikon: %d other page(s) updated in %.2f s", len(make) + len(gone),
                  time.perf_counter() - start)
         config = copy.copy(live.passes[again.settings.default_language].config)
-        config.data["site_dir"] = str(live.served)
-    live.finish(again, config, search=False)
-    live.refresh_search(again)
-    log.info("lexikon: search, feeds, sitemaps and exports updated in %.2f s", time.perf_counter() - start)
+    if _outputs(live, again, config, generation):
+        log.info("lexikon: search, feeds, sitemaps and exports updated in %.2f s",
+                 time.perf_counter() - start)
+
+
+def _outputs(live: Live, again: Rendered, config: Any, generation: int) -> bool:
+    """Step 3: search bundles, feeds, sitemaps and exports made beside the served folder (no
+    lock: Pagefind takes seconds), moved in under the lock only while ``generation`` is still
+    the state served. A full rebuild may have swapped a new site in meanwhile: written into it
+    by path, they were the older state's (a bundle of the old pages, or none while indexing:
+    tests/unit/engine/test_live_settle_race.py). False: dropped for a newer state."""
+    served = live.served
+    staging = Path(tempfile.mkdtemp(prefix=f".{served.name}.settle-{os.getpid()}-", dir=served.parent))
+    try:
+        config.data["site_dir"] = str(staging)
+        live.finish(again, config, search=False)
+        bundles = []
+        if again.settings.search == "pagefind":
+            write_pagefind_bundles(served, again.layout, into=staging)
+            bundles = [again.layout.root(code) + PAGEFIND_DIR for code in again.settings.codes]
+        with live.lock:
+            if not live.current(generation):
+                return False
+            _move_in(staging, served, bundles)
+        return True
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _move_in(staging: Path, served: Path, bundles: list[str]) -> None:
+    """Each bundle's folder replaces the served one whole (renamed aside, then in: no moment
+    without one); every other file replaces its namesake (a rename: the bytes of a served
+    file, maybe linked from an older site, never change in place)."""
+    for number, relative in enumerate(bundles):
+        target, made = served / relative, staging / relative
+        if target.is_dir() and not target.is_symlink():
+            target.rename(staging / f"replaced-{number}")
+        else:
+            target.unlink(missing_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        made.rename(target)
+    for path in sorted(staging.rglob("*")):
+        if path.is_file() and not path.relative_to(staging).parts[0].startswith("replaced-"):
+            target = served / path.relative_to(staging)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target)
 
 
 def _articles_again(live: Live, rendered: Rendered) -> Knowledge:

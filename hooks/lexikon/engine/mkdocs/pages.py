@@ -15,6 +15,7 @@ import posixpath
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -57,6 +58,9 @@ class Rendered:
     packed: dict[str, bytes] = field(default_factory=dict)
     """In a one-off build, the pages' Markdown compressed (their ``markdown`` empty) until
     MkDocs reads them: see :func:`settle_heap` and :func:`markdown_of`."""
+    ahead: dict[str, Any] = field(default_factory=dict)
+    """Work begun before the build's end, taken there (see :mod:`.finish`): ``exports`` (an
+    :class:`~.exports_ahead.ExportsAhead`), ``search`` (bundles begun, by language)."""
 
 
 def source_uri(page: Page, settings: Settings) -> str:

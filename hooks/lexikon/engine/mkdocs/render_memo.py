@@ -88,7 +88,7 @@ def _unplaced(entry: Entry) -> Entry:
     return dataclasses.replace(entry, texts=texts, spans={})
 
 
-def _as_seen_by_others(entry: Entry) -> Entry:
+def as_seen_by_others(entry: Entry) -> Entry:
     """The entry as other term pages see it: body and highlights reduced to their links."""
     texts = {lang: dataclasses.replace(text, body=_link_marks(text.body), spans={},
                                        highlights=tuple(_link_marks(h) for h in text.highlights))
@@ -139,7 +139,7 @@ class TermPageMemo(BuildMemo):
         others = hashlib.blake2b(digest_size=20)
         others.update(_digest([cache_codec.encode(glossary.tags), list(glossary.languages)]))
         for key, entry in glossary.entries.items():
-            others.update(key.encode() + b"\0" + _digest(cache_codec.encode(_as_seen_by_others(entry))))
+            others.update(key.encode() + b"\0" + _digest(cache_codec.encode(as_seen_by_others(entry))))
         self._others = others.digest()
 
     def finish(self) -> None:
