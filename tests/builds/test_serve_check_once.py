@@ -43,7 +43,7 @@ DRIVER = textwrap.dedent("""
     config.plugins.on_startup(command="serve", dirty=False)
     build(config, serve_url="http://127.0.0.1:8000/")
     live = made[0].live
-    kept = live.check.result(timeout=0) if live.check is not None and live.check.done() else None
+    kept = live.check
     checked = kept.first if kept is not None else None
     full = pipeline.run(made[0].rendered.settings)
     print(json.dumps({

@@ -28,7 +28,6 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -80,10 +79,7 @@ class Live:
         self.ready = False
         self.server: Any = None
         self.served = Path()
-        self.check: Future[KeptCheck] | None = None
-        self.checked: KeptCheck | None = None
-        """The check of the build under way (:meth:`check_for_build`): the fast path's once it
-        succeeds."""
+        self.check: KeptCheck | None = None  # the last build's (:meth:`check_for_build`)
         self.findings: set = set()
         self.shown: dict[str, Page] = {}
         """Each generated page as the served folder has it now."""
@@ -100,11 +96,10 @@ class Live:
 
     # --- what the build leaves ----------------------------------------------------------------
     def check_for_build(self, settings: Settings) -> Result:
-        """The glossary's check for serve's build, kept for the fast path. Made after the build
-        instead, beside serve, it read every file a second time (2 s of CPU at 10,000 entries,
-        4.5 s on a busy machine), and an edit saved in that time waited for it."""
-        self.checked = KeptCheck(settings)
-        return self.checked.first
+        """Serve's build checks through the fast path's kept check: made after the build, it read
+        every file again (2 s at 10,000 entries), and an edit saved meanwhile waited for it."""
+        self.check = KeptCheck(settings)  # used once the build is good (else a full rebuild)
+        return self.check.first
 
     def keep_nav(self, nav: Navigation) -> None:
         if self.build.serving:
@@ -122,11 +117,6 @@ class Live:
             return
         self.ready = set(self.passes) == set(rendered.settings.codes)
         self.shown, self.waiting = dict(rendered.pages), set()
-        if self.checked is not None:
-            self.check, kept, self.checked = Future(), self.checked, None
-            self.check.set_result(kept)
-        else:
-            self.check = ThreadPoolExecutor(1).submit(KeptCheck, rendered.settings)
         self.findings = set()
         self.generation += 1
 
@@ -191,7 +181,7 @@ class Live:
         entries = _entry_files(paths, rendered.settings.glossary_dir.resolve())
         if not entries:
             return ""
-        result = self.check.result().recheck(entries)
+        result = self.check.recheck(entries)
         settings = rendered.settings
         self._log_findings(result, {shown(settings.glossary_dir / path.name, settings.project_dir)
                                     for path in entries})
