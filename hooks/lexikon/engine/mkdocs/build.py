@@ -102,7 +102,8 @@ class LexikonBuild:
         self.knowledge = articles.prepare(settings, glossary, config, self.serving)
         self.caches = Caches.open(config, settings)
         render = self.caches.render if self.caches is not None else pages.render
-        self.rendered = render(glossary, settings, config, self.knowledge.articles, self.knowledge.markdown)
+        self.rendered = render(glossary, settings, config, self.knowledge.articles, self.knowledge.markdown,
+                               pack=not self.serving)  # serve's fast path renders from the plain pages
         articles.add_missing_pages(self.rendered, self.knowledge)
         self.pagefind = settings.search == "pagefind"
         pages.settle_heap(self.rendered, self.serving)
