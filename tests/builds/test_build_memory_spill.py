@@ -108,3 +108,47 @@ def test_render_and_caches_hold_no_pages_and_the_site_is_the_same(make_project, 
     assert len(now["store"]) >= 3 * 8
     assert now["store"] == held["store"]
     assert now["stray"] == []
+
+
+PASSES = textwrap.dedent("""
+    import gc, json, weakref
+    from lexikon.engine.mkdocs import build as engine_build
+
+    alive, passes = [], []
+    on_env, on_pre_build = engine_build.LexikonBuild.on_env, engine_build.LexikonBuild.on_pre_build
+
+    def watch_env(self, env, config, files):
+        passes.append([weakref.ref(f.page) for f in files.documentation_pages() if f.page is not None])
+        return on_env(self, env, config, files)
+
+    def watch_pre_build(self, config):
+        on_pre_build(self, config)
+        if passes:  # a later language pass begins: how many of the last pass's pages live on
+            gc.collect()
+            alive.append([len(passes[-1]), sum(ref() is not None for ref in passes[-1])])
+
+    engine_build.LexikonBuild.on_env, engine_build.LexikonBuild.on_pre_build = watch_env, watch_pre_build
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config("mkdocs.yml", site_dir="site", strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    print(json.dumps(alive))
+""")
+
+
+def test_a_finished_language_pass_lets_go_of_its_pages(make_project) -> None:
+    """static-i18n builds the second language inside the first pass's end: before, all of the
+    first pass's pages lived through the second; now only the nav's few do."""
+    project: Project = make_project()
+    _configure(project, 0)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764000000"}
+    result = subprocess.run([sys.executable, "-c", PASSES], cwd=project.root, env=env,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    alive = json.loads(result.stdout.strip().splitlines()[-1])
+    assert len(alive) == 1  # two languages: one later pass
+    pages, living = alive[0]
+    assert pages > 10
+    assert living <= pages // 2, f"{living} of {pages} pages of the first pass still alive"

@@ -62,6 +62,8 @@ class LexikonBuild:
         """Renders half the generated pages of the current language pass, when it helps."""
         self.caches: Caches | None = None
         """What earlier builds made, by content: texts, pages, frames, outputs (see :mod:`.caches`)."""
+        self.last_pass: Files | None = None
+        """The files of the language pass that ran last (see :func:`.pages.let_go_of_pass`)."""
         self.serving = False
         """Whether this process is ``mkdocs serve``, whose rebuilds keep the last good glossary."""
         self.last_good: Glossary | None = None
@@ -92,6 +94,7 @@ class LexikonBuild:
         if self.depth > 1:
             if self.caches is not None:
                 self.caches.count_frames()  # the previous language pass's
+            self._let_go_of_last_pass()
             return
         settings = settings_from_config(config)
         result = run(settings)
@@ -131,6 +134,7 @@ class LexikonBuild:
             self.caches.frames.on_env(env, files)
         if self.rendered is not None:
             self.live.keep_pass(config, files, env, current_language(config, self.rendered.settings))
+        self.last_pass = files
         return env
 
     def on_page_read_source(self, page: MkDocsPage, config: MkDocsConfig) -> str | None:
@@ -241,6 +245,7 @@ class LexikonBuild:
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.depth -= 1
         if self.depth == 0 and self.rendered is not None:
+            self._let_go_of_last_pass()  # before Pagefind's process forks from this one
             caches, building = self.caches, self.building
             kept = None
             if caches is not None:
@@ -270,6 +275,10 @@ class LexikonBuild:
             self.building.discard()
             self.building = None
         self.depth = 0
+
+    def _let_go_of_last_pass(self) -> None:
+        pages.let_go_of_pass(self.last_pass, self.serving)
+        self.last_pass = None
 
     def _good_glossary(self, result: Result) -> Glossary:
         """The checked glossary; with errors, the last good one in ``mkdocs serve`` (the server

@@ -221,6 +221,23 @@ def settle_heap(rendered: Rendered, serving: bool) -> None:
     _give_back_free_memory()
 
 
+def let_go_of_pass(files: Files | None, serving: bool) -> None:
+    """When the next language pass begins in a one-off build: the finished pass's pages.
+
+    static-i18n builds the other languages from inside the first pass's ``on_post_build``, so
+    that pass's ``build()`` still holds its files, and each file its page (TOC, meta, anchors,
+    links, the lookups our page cache recorded): a whole pass of pages alive through the next
+    one. Nothing reads them again (the next pass makes its own files and pages; the site's
+    end reads the written files), so each file lets go of its page; the nav's few pages stay.
+    ``mkdocs serve`` keeps them: its fast path renders from the last build's passes."""
+    if serving or files is None:
+        return
+    for file in files:
+        file.page = None
+    gc.collect()
+    _give_back_free_memory()
+
+
 def _give_back_free_memory() -> None:
     """Hand the freed texts' memory back to the system (glibc keeps it otherwise): the second
     process, forked later, starts with only the resident part of this one."""
