@@ -62,8 +62,7 @@ class LexikonBuild:
         """Renders half the generated pages of the current language pass, when it helps."""
         self.caches: Caches | None = None
         """What earlier builds made, by content: texts, pages, frames, outputs (see :mod:`.caches`)."""
-        self.last_pass: Files | None = None
-        """The files of the language pass that ran last (see :func:`.pages.let_go_of_pass`)."""
+        self.last_pass: Files | None = None  # the last language pass's (see pages.let_go_of_pass)
         self.serving = False
         """Whether this process is ``mkdocs serve``, whose rebuilds keep the last good glossary."""
         self.last_good: Glossary | None = None
@@ -94,7 +93,7 @@ class LexikonBuild:
         if self.depth > 1:
             if self.caches is not None:
                 self.caches.count_frames()  # the previous language pass's
-            self._let_go_of_last_pass()
+            pages.let_go_of_pass(self.last_pass, self.serving)
             return
         settings = settings_from_config(config)
         result = run(settings)
@@ -102,12 +101,11 @@ class LexikonBuild:
             log.log(_LOG_LEVEL[finding.severity], str(finding))
         glossary = pages.without_spans(self._good_glossary(result), self.serving)
         del result  # its reports and the entries' sources: not held through the render
-        self.knowledge = articles.prepare(settings, glossary, config, self.serving)
+        kb = self.knowledge = articles.prepare(settings, glossary, config, self.serving)
         self.caches = Caches.open(config, settings)
         render = self.caches.render if self.caches is not None else pages.render
-        self.rendered = render(glossary, settings, config, self.knowledge.articles, self.knowledge.markdown,
-                               pack=not self.serving)  # serve's fast path renders from the plain pages
-        articles.add_missing_pages(self.rendered, self.knowledge)
+        self.rendered = render(glossary, settings, config, kb.articles, kb.markdown, pack=not self.serving)
+        articles.add_missing_pages(self.rendered, kb)
         self.pagefind = settings.search == "pagefind"
         pages.settle_heap(self.rendered, self.serving)
 
@@ -245,7 +243,7 @@ class LexikonBuild:
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.depth -= 1
         if self.depth == 0 and self.rendered is not None:
-            self._let_go_of_last_pass()  # before Pagefind's process forks from this one
+            pages.let_go_of_pass(self.last_pass, self.serving)  # before Pagefind's process forks
             caches, building = self.caches, self.building
             kept = None
             if caches is not None:
@@ -275,10 +273,6 @@ class LexikonBuild:
             self.building.discard()
             self.building = None
         self.depth = 0
-
-    def _let_go_of_last_pass(self) -> None:
-        pages.let_go_of_pass(self.last_pass, self.serving)
-        self.last_pass = None
 
     def _good_glossary(self, result: Result) -> Glossary:
         """The checked glossary; with errors, the last good one in ``mkdocs serve`` (the server
