@@ -31,6 +31,7 @@ from pathlib import Path
 import yaml
 
 from lexikon.check import cache_codec
+from lexikon.check.cache_spill import SpilledItems
 from lexikon.core.model import Entry, FileReport
 from lexikon.core.safe_write import WriteRefused, checked, write_bytes
 from lexikon.core.settings import Settings
@@ -172,9 +173,28 @@ class ReportCache:
         reports (each file's uses of deprecated terms, :mod:`.term_use`)."""
         return self._load(store)[key[0] % SHARDS].get(key.hex())
 
-    def keep_items(self, store: str, wanted: dict[bytes, object]) -> None:
+    def spill(self) -> SpilledItems:
+        """A place for a store's new items until the build ends (on disk, in this cache's folder)."""
+        return SpilledItems(self.folder, self.root)
+
+    def keep_items(self, store: str, wanted: dict[bytes, object] | SpilledItems) -> None:
         """Make ``store`` hold exactly ``wanted`` (JSON values), written where it changed."""
-        self._sync(store, wanted)
+        if isinstance(wanted, SpilledItems):
+            self._sync_spilled(store, wanted)
+        else:
+            self._sync(store, wanted)
+
+    def _sync_spilled(self, store: str, wanted: SpilledItems) -> None:
+        """As :meth:`_sync`, one shard read back and written at a time; the store is not held
+        afterwards (read from its files again if asked): a build's end holds one shard at most."""
+        old = self._load(store)
+        for shard in range(SHARDS):
+            items = wanted.shard(shard, SHARDS)
+            if items != old[shard]:
+                self._write(store, {shard: items})
+            old[shard] = {}
+        del self._stores[store]
+        wanted.close()
 
     def is_empty(self) -> bool:
         """Nothing stored for this fingerprint: every file is new."""

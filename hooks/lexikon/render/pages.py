@@ -11,7 +11,7 @@ piece of editor text (titles, aliases, labels, tooltips, head fields) through on
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from lexikon.core.articles import Article
 from lexikon.core.history import EntryDates
@@ -32,7 +32,7 @@ from lexikon.render.term_graphs import lexicon_graph
 from lexikon.render.term_page import term_page
 from lexikon.render.view import View
 
-__all__ = ["GRAPH_MARKER", "Page", "feeds", "lexicon_graphs", "render_site"]
+__all__ = ["GRAPH_MARKER", "Page", "feeds", "iter_site", "lexicon_graphs", "render_site"]
 
 GRAPH_MARKER = "<!-- lexikon:graph -->"
 """Where a hand-written page (the home page) wants the picture of the whole lexicon."""
@@ -50,23 +50,29 @@ def render_site(glossary: Glossary, layout: SiteLayout,
                 article_history: Mapping[str, EntryDates] | None = None) -> list[Page]:
     """Every generated page of every language; ``articles`` (with the terms they link to and
     mention) are listed on term pages, in the articles index and among the changes."""
+    return list(iter_site(glossary, layout, history, articles, article_history))
+
+
+def iter_site(glossary: Glossary, layout: SiteLayout,
+              history: Mapping[str, EntryDates] | None = None, articles: tuple[Article, ...] = (),
+              article_history: Mapping[str, EntryDates] | None = None) -> Iterator[Page]:
+    """:func:`render_site`'s pages one at a time, in its order: a build may pack each page's
+    Markdown as it is made (a 10,000-term site's is ~1 GB in memory all at once)."""
     inbound = backlinks(glossary)
-    pages: list[Page] = []
     for code in glossary.languages:
         view = View(glossary, layout, load_locale(code), inbound, history or {}, articles,
                     article_history or {})
-        pages.append(changes_page(view, history or {}))
-        pages.append(articles_index(view))
+        yield changes_page(view, history or {})
+        yield articles_index(view)
         memo = TermPages.memo
-        pages.extend(memo(view, entry, term_page) if memo else term_page(view, entry)
-                     for entry in glossary.entries.values())
-        pages.append(index_page(view))
-        pages.extend(table_page(view, other) for _, other in language_pairs(glossary.languages, code))
-        pages.append(print_page(view))
-        pages.append(data_page(view))
-        pages.append(tags_page(view))
-        pages.extend(tag_page(view, tag_id) for tag_id in glossary.tags)
-    return pages
+        for entry in glossary.entries.values():
+            yield memo(view, entry, term_page) if memo else term_page(view, entry)
+        yield index_page(view)
+        yield from (table_page(view, other) for _, other in language_pairs(glossary.languages, code))
+        yield print_page(view)
+        yield data_page(view)
+        yield tags_page(view)
+        yield from (tag_page(view, tag_id) for tag_id in glossary.tags)
 
 
 def lexicon_graphs(glossary: Glossary, layout: SiteLayout, path: str = "index.md") -> dict[str, str]:

@@ -8,7 +8,7 @@ added once; what each engine does with the result (MkDocs files, folders on disk
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from lexikon.core.articles import Article
@@ -16,7 +16,7 @@ from lexikon.core.history import EntryDates
 from lexikon.core.layout import SiteLayout
 from lexikon.core.model import Glossary
 from lexikon.core.queries import published
-from lexikon.render.pages import Page, feeds, lexicon_graphs, render_site
+from lexikon.render.pages import Page, feeds, iter_site, lexicon_graphs
 
 
 @dataclass(frozen=True)
@@ -35,15 +35,18 @@ class SiteOutput:
 def render_everything(glossary: Glossary, layout: SiteLayout, history: Mapping[str, EntryDates],
                       identity: str = "Lexikon", names: Mapping[str, str] | None = None,
                       articles: tuple[Article, ...] = (),
-                      article_history: Mapping[str, EntryDates] | None = None) -> SiteOutput:
+                      article_history: Mapping[str, EntryDates] | None = None,
+                      each: Callable[[Page], Page] | None = None) -> SiteOutput:
     """The pages, graphs and feeds of ``glossary`` at ``layout``'s addresses; ``identity``
     names a site without an address in the feeds' ids, ``names`` is its name per language;
     ``articles`` and their files' ``article_history`` join the lists, the index and the feeds.
-    Drafts are left out here (:func:`~lexikon.core.queries.published`), for every output."""
+    Drafts are left out here (:func:`~lexikon.core.queries.published`), for every output.
+    ``each`` is applied to every page as soon as it is made (a one-off build packs its Markdown)."""
     glossary = published(glossary)
+    made = iter_site(glossary, layout, history, articles, article_history)
     return SiteOutput(
         layout=layout,
-        pages=render_site(glossary, layout, history, articles, article_history),
+        pages=[each(page) for page in made] if each is not None else list(made),
         graphs=lexicon_graphs(glossary, layout),
         feeds=feeds(glossary, layout, history, identity, names, articles, article_history),
     )

@@ -48,20 +48,18 @@ class LexikonBuild:
     """What one build (all its language passes) shares, and what each MkDocs event does with it."""
 
     def __init__(self) -> None:
-        self.depth = 0
-        """Nesting of on_pre_build/on_post_build: i18n's passes run inside the first one."""
+        self.depth = 0  # nesting of on_pre_build/on_post_build: i18n's passes run inside the first
         self.building: Building | None = None
         """The real output folder, its lock, and the folder beside it the passes write into:
         swapped in when all succeed (see lexikon.publish.building)."""
         self.rendered: Rendered | None = None
-        self.knowledge: articles.Knowledge | None = None
-        """The docs folder's articles, checked and rendered once a build."""
-        self.pagefind = False
-        """Whether this build's search is Pagefind's (decided with the settings, once a build)."""
+        self.knowledge: articles.Knowledge | None = None  # the articles, checked and rendered once
+        self.pagefind = False  # whether this build's search is Pagefind's (from the settings)
         self.second: SecondProcess | None = None
         """Renders half the generated pages of the current language pass, when it helps."""
         self.caches: Caches | None = None
         """What earlier builds made, by content: texts, pages, frames, outputs (see :mod:`.caches`)."""
+        self.last_pass: Files | None = None  # the last language pass's (see pages.let_go_of_pass)
         self.serving = False
         """Whether this process is ``mkdocs serve``, whose rebuilds keep the last good glossary."""
         self.last_good: Glossary | None = None
@@ -93,6 +91,7 @@ class LexikonBuild:
             if self.caches is not None:
                 self.caches.count_frames()  # the previous language pass's
             search_ahead(self.rendered, self.building, self.caches)
+            pages.let_go_of_pass(self.last_pass, self.serving)
             return
         settings = settings_from_config(config)
         result = self.live.check_for_build(settings) if self.serving else run(settings)
@@ -100,11 +99,11 @@ class LexikonBuild:
             log.log(_LOG_LEVEL[finding.severity], str(finding))
         glossary = pages.without_spans(self._good_glossary(result), self.serving)
         del result  # its reports and the entries' sources: not held through the render
-        self.knowledge = articles.prepare(settings, glossary, config, self.serving)
+        kb = self.knowledge = articles.prepare(settings, glossary, config, self.serving)
         self.caches = Caches.open(config, settings)
         render = self.caches.render if self.caches is not None else pages.render
-        self.rendered = render(glossary, settings, config, self.knowledge.articles, self.knowledge.markdown)
-        articles.add_missing_pages(self.rendered, self.knowledge)
+        self.rendered = render(glossary, settings, config, kb.articles, kb.markdown, pack=not self.serving)
+        articles.add_missing_pages(self.rendered, kb)
         self.pagefind = settings.search == "pagefind"
         pages.settle_heap(self.rendered, self.serving)
         start_exports(self.rendered, config, self.caches, self.building)
@@ -132,6 +131,7 @@ class LexikonBuild:
             self.caches.frames.on_env(env, files)
         if self.rendered is not None:
             self.live.keep_pass(config, files, env, current_language(config, self.rendered.settings))
+        self.last_pass = files
         return env
 
     def on_page_read_source(self, page: MkDocsPage, config: MkDocsConfig) -> str | None:
@@ -242,6 +242,7 @@ class LexikonBuild:
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.depth -= 1
         if self.depth == 0 and self.rendered is not None:
+            pages.let_go_of_pass(self.last_pass, self.serving)  # before Pagefind's process forks
             caches, building = self.caches, self.building
             kept = None
             if caches is not None:

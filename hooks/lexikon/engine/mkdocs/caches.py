@@ -50,10 +50,11 @@ class Caches:
         return cls(page_cache, FrameCache(page_cache, config), MarkupMemo(store), TermPageMemo(store))
 
     def render(self, glossary: Glossary, settings: Settings, config: MkDocsConfig,
-               articles: tuple[Article, ...] = (), article_pages: dict[str, str] | None = None) -> Rendered:
+               articles: tuple[Article, ...] = (), article_pages: dict[str, str] | None = None, *,
+               pack: bool = False) -> Rendered:
         """Our render, its term pages and texts' conversions taken from the store where they still fit."""
         with remembered(self.markup), remembered_pages(self.term_pages):
-            rendered = pages.render(glossary, settings, config, articles, article_pages)
+            rendered = pages.render(glossary, settings, config, articles, article_pages, pack=pack)
         log.info(f"lexikon: {self.term_pages.hits} of {self.term_pages.total} term pages from the cache")
         log.info(f"lexikon: {self.markup.hits} of {self.markup.total} texts' HTML from the cache")
         return rendered

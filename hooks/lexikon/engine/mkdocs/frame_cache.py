@@ -106,7 +106,8 @@ class FrameCache:
         self.store = pages.store
         self.base = hashlib.blake2b(pages.fingerprint.encode() + _theme_files(config), digest_size=20)
         self.keys: dict[str, bytes] = {}
-        self.kept: dict[bytes, object] = {}
+        self.kept = self.store.spill()
+        """This build's frames, on disk as they are made (see :mod:`lexikon.check.cache_spill`)."""
         self.nav: tuple[int, bytes] | None = None
         self.hits = 0
         self.total = 0
@@ -160,7 +161,7 @@ class FrameCache:
         frame = unpack(stored)
         if frame is not None:
             context["lexikon_frame"] = frame
-            self.kept[key] = stored
+            self.kept.hold(key, stored)
             self.hits += 1
         else:  # after the key: the memo's context values are no part of it
             self.templates.offer(context, page, config, nav)

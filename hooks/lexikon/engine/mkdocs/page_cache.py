@@ -97,8 +97,9 @@ class PageCache:
         self.keys: dict[str, bytes] = {}
         """This pass's generated pages, by source path: their keys."""
         self.hits: dict[str, dict] = {}
-        self.kept: dict[bytes, object] = {}
-        """What this build's pages stored (hits and new ones): what the store holds after it."""
+        self.kept = store.spill()
+        """What this build's pages stored (hits and new ones): what the store holds after it; the
+        new ones on disk as they are converted (see :mod:`lexikon.check.cache_spill`)."""
         self.records = _Records()
         self.mark = 0
         self.files: Files | None = None
@@ -142,7 +143,7 @@ class PageCache:
                     _where(files.get_file_from_path(path)) == found
                     for path, found in stored["lookups"].items()):
                 self.hits[file.src_uri] = stored
-                self.kept[key] = stored
+                self.kept.hold(key, stored)
         self._watch(files, config)
         logging.getLogger("mkdocs").addHandler(self.records)
 
@@ -205,7 +206,7 @@ class PageCache:
         if key is None or json.loads(meta) != page.meta or json.loads(own) != lexikon:
             return
         state = {
-            "packed": _packed(content),  # held for the whole build: every page's HTML, both languages
+            "packed": _packed(content),
             "toc": toc_tokens(list(page.toc)),
             "meta": meta,
             "title": page._title_from_render,
@@ -223,8 +224,8 @@ class PageCache:
 
 
 def _packed(html: str) -> str:
-    """A page's HTML compressed (~1/6 as JSON text): the store holds every converted page from
-    its conversion to the end of the build, and a 10,000-term site's HTML is ~0.5 GB in memory."""
+    """A page's HTML compressed (~1/6 as JSON text): the store holds every converted page, and
+    a 10,000-term site's HTML is ~0.5 GB as text."""
     return base64.b64encode(zlib.compress(html.encode(), 1)).decode("ascii")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import dataclasses
+import functools
 import gc
 import posixpath
 import zlib
@@ -74,14 +75,17 @@ def site_layout(settings: Settings, config: MkDocsConfig) -> SiteLayout:
 
 
 def render(glossary: Glossary, settings: Settings, config: MkDocsConfig, articles: tuple[Article, ...] = (),
-           article_pages: dict[str, str] | None = None) -> Rendered:
+           article_pages: dict[str, str] | None = None, *, pack: bool = False) -> Rendered:
     """The pages, graphs and feeds, with this site's addresses and the git history; the
     articles' pages (``article_pages``, Markdown by source path) get their stale notices and
-    boxes of terms in place."""
+    boxes of terms in place. ``pack`` (a one-off build): each page's Markdown compressed as
+    soon as it is made (see :func:`settle_heap`), never all of it plain at once."""
     layout = site_layout(settings, config)
     docs_history = article_history(settings.docs_dir, settings.codes) if articles else {}
+    packed: dict[str, bytes] = {}
     output = render_everything(glossary, layout, entry_history(settings.glossary_dir, settings.codes),
-                               site_identity(config), site_names(config), articles, docs_history)
+                               site_identity(config), site_names(config), articles, docs_history,
+                               each=functools.partial(_packed, packed, settings) if pack else None)
     if article_pages:
         article_pages.update(framed_pages(glossary, layout, articles, docs_history, article_pages))
     return Rendered(
@@ -93,7 +97,18 @@ def render(glossary: Glossary, settings: Settings, config: MkDocsConfig, article
         feeds=output.feeds,
         identity=site_identity(config),
         articles=articles,
+        packed=packed,
     )
+
+
+def _packed(packed: dict[str, bytes], settings: Settings, page: Page) -> Page:
+    """``page`` without its Markdown, which goes into ``packed`` compressed (zlib level 1, ~1/8)."""
+    uri = source_uri(page, settings)
+    if not page.markdown:
+        packed.pop(uri, None)
+        return page
+    packed[uri] = zlib.compress(page.markdown.encode(), 1)
+    return dataclasses.replace(page, markdown="")
 
 
 def add_generated_files(files: Files, rendered: Rendered, config: MkDocsConfig) -> None:
@@ -207,6 +222,23 @@ def settle_heap(rendered: Rendered, serving: bool) -> None:
             rendered.pages[uri] = dataclasses.replace(page, markdown="")
     gc.collect()
     gc.freeze()
+    _give_back_free_memory()
+
+
+def let_go_of_pass(files: Files | None, serving: bool) -> None:
+    """When the next language pass begins in a one-off build: the finished pass's pages.
+
+    static-i18n builds the other languages from inside the first pass's ``on_post_build``, so
+    that pass's ``build()`` still holds its files, and each file its page (TOC, meta, anchors,
+    links, the lookups our page cache recorded): a whole pass of pages alive through the next
+    one. Nothing reads them again (the next pass makes its own files and pages; the site's
+    end reads the written files), so each file lets go of its page; the nav's few pages stay.
+    ``mkdocs serve`` keeps them: its fast path renders from the last build's passes."""
+    if serving or files is None:
+        return
+    for file in files:
+        file.page = None
+    gc.collect()
     _give_back_free_memory()
 
 

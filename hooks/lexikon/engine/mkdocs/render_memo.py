@@ -101,6 +101,7 @@ class TermPageMemo(BuildMemo):
 
     def __init__(self, store: ReportCache) -> None:
         super().__init__(store)
+        self.kept = store.spill()  # type: ignore[assignment]  # the pages' Markdown: on disk as made
         self._glossary: Glossary | None = None
         self._own: dict[str, bytes] = {}
         self._others: bytes = b""
@@ -113,7 +114,7 @@ class TermPageMemo(BuildMemo):
         page = _page(stored)
         if page is not None and page.entry_id == entry.id and page.lang == view.lang:
             self.hits += 1
-            self.kept[key] = stored  # type: ignore[assignment]
+            self.kept.hold(key, stored)
             return page
         page = make(view, entry)
         self.kept[key] = _stored(page)
