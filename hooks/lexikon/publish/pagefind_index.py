@@ -25,6 +25,30 @@ PAGEFIND_EXCLUDE = (".headerlink", ".md-content__button", ".lexikon-figure")
 neighbours' titles, which would make every neighbour a hit)."""
 
 
+_BODY, _META, _END = b" data-pagefind-body>", b" data-pagefind-meta=", b"></div>"
+
+
+def searched_part(page: bytes) -> bytes | None:
+    """What Pagefind reads of one of our pages: the ``data-pagefind-body`` article and the hidden
+    ``data-pagefind-meta`` element after it (``hooks/overrides/main.html``), in a bare document
+    of the page's language. The bundle is byte for byte the one made of the whole page (with
+    the body marked, nothing outside it is indexed), and Pagefind parses a fifth of the bytes:
+    a fifth less of its time. None (index the page as it is) when the page is not laid out so,
+    or holds another Pagefind attribute outside those parts."""
+    body = page.find(_BODY)
+    start = page.rfind(b"<article", 0, body)
+    meta = page.find(_META, body)
+    end = page.find(_END, meta) + len(_END)
+    html = page.find(b"<html")
+    if min(body, start, meta, html) < 0 or end < len(_END) or page.find(b"</article>", body, meta) < 0:
+        return None
+    if b"data-pagefind-" in page[:start] or b"data-pagefind-" in page[end:]:
+        return None
+    opening = page[html:page.index(b">", html) + 1]
+    return (b'<!doctype html>' + opening + b'<head><meta charset="utf-8"></head><body>'
+            + page[start:end] + b"</body></html>")
+
+
 class Indexer:
     """Pagefind indexing one language's pages (linked into a folder laid out as their tree, in
     the trash, deleted in the background afterwards: thousands of links) into ``target``."""
@@ -42,7 +66,11 @@ class Indexer:
                 name = url.lstrip("/")
                 staged = self.staging / (name + "index.html" if name.endswith("/") or not name else name)
                 staged.parent.mkdir(parents=True, exist_ok=True)
-                link_or_copy(path, staged)
+                searched = searched_part(path.read_bytes())
+                if searched is None:
+                    link_or_copy(path, staged)
+                else:
+                    staged.write_bytes(searched)
             command = [sys.executable, "-m", "pagefind", "--site", str(self.staging), "--output-path",
                        str(self.output), "--force-language", code, "--silent"]
             for selector in PAGEFIND_EXCLUDE:
