@@ -163,13 +163,18 @@ class PageCache:
         self.files = files
 
     def end_pass(self) -> None:
-        """After the pass's pages are converted: say how many came from the store."""
+        """After the pass's pages are converted: say how many came from the store, and forget
+        which: a key and a hit hold for the pass's Markdown only. ``mkdocs serve``'s fast path
+        converts pages after the build through the same events; with the last pass's hits
+        still held, a page was taken from the store by its path alone after an edit changed
+        its Markdown (a twin's new title: tests/builds/test_serve_fast_path_after_cached_build.py)."""
         logging.getLogger("mkdocs").removeHandler(self.records)
         if self.files is not None:
             del self.files.get_file_from_path  # the class's own again
             self.files = None
         self.records.records, self.mark = [], 0
         log.info(f"lexikon: {len(self.hits)} of {len(self.keys)} generated pages from the cache")
+        self.keys, self.hits = {}, {}
 
     def owns(self, page: MkDocsPage) -> bool:
         """Whether the page's conversion is stored: it gets an empty source, then :meth:`take`."""
