@@ -89,8 +89,7 @@ class Live:
         self.waiting: set[str] = set()
         """Entries changed since the last good state (edits made while the glossary had errors)."""
         self.kept = Kept()
-        self.editing = False
-        """Set by the watcher's thread before it waits for the lock: a newer edit is coming."""
+        self.editing = False  # set by the watcher's thread before it waits: a newer edit comes
         self.generation = 0
         """Counts edits: the background steps of an older one stop when a newer comes."""
 
@@ -117,6 +116,7 @@ class Live:
             return
         self.ready = set(self.passes) == set(rendered.settings.codes)
         self.shown, self.waiting = dict(rendered.pages), set()
+        self.kept.warm(published(rendered.glossary))
         self.findings = set()
         self.generation += 1
 

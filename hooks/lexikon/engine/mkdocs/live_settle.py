@@ -155,6 +155,14 @@ class Kept:
         self.targets: dict[str, tuple[Entry, set[str]]] = {}
         self.names: dict[str, tuple[tuple, Names | None]] = {}
 
+    def warm(self, glossary: Glossary) -> None:
+        """Made once after a build, for its glossary: else the first edit made all of it (every
+        entry's links, every name per language: 0.7 s of CPU at 10,000 terms, 2 s on a busy
+        machine, against 0.15-0.3 s for the edits after it)."""
+        self.inbound(glossary, set())
+        for code in glossary.languages:
+            self.mention_names(glossary, code)
+
     def inbound(self, glossary: Glossary, ids: set[str]) -> dict[str, tuple[str, ...]]:
         """:func:`~lexikon.core.queries.backlinks` of ``ids`` only; targets of unchanged entries
         (the same objects: the check keeps their reports) are not read again."""
