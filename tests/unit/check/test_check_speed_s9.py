@@ -1,0 +1,76 @@
+"""The check's shortcuts of session 9 (issue 17, points 4 and 6) against what they replace.
+
+- The loader tells YAML's resolver's answer for text at once (:class:`lexikon.check.load._Loader`):
+  every node of every file gets the same tag as from PyYAML's own resolver.
+- The deprecated terms' pattern puts its word-start guard after each first character
+  (:func:`lexikon.check.term_use._word_trie`): the same matches as the guard in front, and a
+  pattern that begins with a plain character (what lets the regex engine skip ahead; a
+  guard in front made it try every position of every text).
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lexikon.check import load, term_use
+from tests.support.constants import ROOT
+
+
+def _tags(node: yaml.Node | None) -> list:
+    if node is None:
+        return [None]
+    if isinstance(node, yaml.ScalarNode):
+        return [(node.tag, node.value, node.style)]
+    if isinstance(node, yaml.SequenceNode):
+        return [node.tag, *(tag for item in node.value for tag in _tags(item))]
+    return [node.tag, *(tag for key, value in node.value for tag in (*_tags(key), *_tags(value)))]
+
+
+SCALARS = ["1", "2.5", "-1", "+1", "0x1f", "0o7", "1_000", ".inf", "-.inf", ".nan", "true", "True", "no",
+           "Yes", "on", "off", "~", "null", "Null", "", "''", '"1"', "2020-01-01", "2020-01-01 10:00:00",
+           "=", "<<", "text", "Text mit ü", "n1", "t", "y", "'true'", "!!str 3", "! x", "[]", "{}",
+           "[1, a]", "{a: 1}", "|\n  block\n", ">-\n  folded\n"]
+
+
+def test_the_loaders_tags_are_pyyamls_on_every_kind_of_scalar_and_on_the_projects_entries() -> None:
+    sources = [f"a: {scalar}\n" for scalar in SCALARS] + [f"- {scalar}\n" for scalar in SCALARS]
+    sources += [path.read_text(encoding="utf-8") for path in sorted((ROOT / "glossary").glob("*.yml"))]
+    assert load._Loader is not load._BaseLoader  # (the shortcut is in use)
+    for source in sources:
+        assert _tags(load._Loader(source).get_single_node()) == _tags(load._BaseLoader(source).get_single_node()), source
+
+
+def _guard_in_front(words: set[str]) -> re.Pattern[str]:
+    """The pattern as it was: the guard before the trie (the oracle)."""
+    return re.compile(r"(?<!\w)" + term_use._trie(words) + r"(?!\w)")
+
+
+WORDS = st.sets(st.text(alphabet="abß ü-_1.", min_size=1, max_size=6), min_size=1, max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDS, st.lists(st.sampled_from(["a", "b", "ab", "ß", " ", "\n", "ü", "-", "_", "1", ".", "x", "ba"]),
+                       max_size=30))
+def test_the_word_trie_matches_what_the_guard_in_front_matched(words: set[str], pieces: list[str]) -> None:
+    text = "".join(pieces) + " " + " ".join(sorted(words)) + "".join(reversed(pieces))
+    new = re.compile(term_use._word_trie(words) + r"(?!\w)")
+    assert [m.span() for m in new.finditer(text)] == [m.span() for m in _guard_in_front(words).finditer(text)]
+
+
+def test_the_deprecated_terms_pattern_begins_with_a_character_not_a_guard() -> None:
+    """Counted as structure, not time: the compiled pattern's first operation is a choice
+    among plain characters, which the regex engine can look ahead for."""
+    matcher = term_use.Matcher("de", [term_use.Deprecated("Kunde", "Klient", "glossary/x.yml"),
+                                      term_use.Deprecated("Auftrag", "Bestellung", "glossary/y.yml")])
+    assert matcher.pattern is not None
+    parser = getattr(re, "_parser", None)  # Python 3.11+: the parsed pattern, as the engine gets it
+    if parser is None:
+        assert not matcher.pattern.pattern.startswith("(?<!")
+        return
+    op, (_, branches) = parser.parse(matcher.pattern.pattern).data[0]
+    assert str(op) == "BRANCH"
+    assert [str(branch[0][0]) for branch in branches] == ["LITERAL", "LITERAL"]
