@@ -24,7 +24,8 @@ PLAIN_TAGS = frozenset(
 """Tags that only ever make plain data; anything else could construct objects."""
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_STR, _SEQ, _MAP = _BaseLoader.DEFAULT_SCALAR_TAG, _BaseLoader.DEFAULT_SEQUENCE_TAG, _BaseLoader.DEFAULT_MAPPING_TAG
+_STR, _SEQ, _MAP = (_BaseLoader.DEFAULT_SCALAR_TAG, _BaseLoader.DEFAULT_SEQUENCE_TAG,
+                    _BaseLoader.DEFAULT_MAPPING_TAG)
 _RESOLVED_FIRST = frozenset(key for key in _BaseLoader.yaml_implicit_resolvers if key)
 """The first characters of a plain scalar that YAML may read as other than text (a digit,
 ``t``rue, ``n``ull, ``~`` …): any other plain scalar, and every quoted one, is text."""

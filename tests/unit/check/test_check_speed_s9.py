@@ -41,7 +41,8 @@ def test_the_loaders_tags_are_pyyamls_on_every_kind_of_scalar_and_on_the_project
     sources += [path.read_text(encoding="utf-8") for path in sorted((ROOT / "glossary").glob("*.yml"))]
     assert load._Loader is not load._BaseLoader  # (the shortcut is in use)
     for source in sources:
-        assert _tags(load._Loader(source).get_single_node()) == _tags(load._BaseLoader(source).get_single_node()), source
+        new, old = load._Loader(source).get_single_node(), load._BaseLoader(source).get_single_node()
+        assert _tags(new) == _tags(old), source
 
 
 def _guard_in_front(words: set[str]) -> re.Pattern[str]:
