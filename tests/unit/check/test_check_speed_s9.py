@@ -2,6 +2,8 @@
 
 - The loader tells YAML's resolver's answer for text at once (:class:`lexikon.check.load._Loader`):
   every node of every file gets the same tag as from PyYAML's own resolver.
+- A one-line paragraph of single spaces is its own normal form (:func:`lexikon.check.dedupe.normalise`)
+  without splitting it into words and joining them again.
 - The deprecated terms' pattern puts its word-start guard after each first character
   (:func:`lexikon.check.term_use._word_trie`): the same matches as the guard in front, and a
   pattern that begins with a plain character (what lets the regex engine skip ahead; a
@@ -11,12 +13,13 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lexikon.check import load, term_use
+from lexikon.check import dedupe, load, term_use
 from tests.support.constants import ROOT
 
 
@@ -75,3 +78,23 @@ def test_the_deprecated_terms_pattern_begins_with_a_character_not_a_guard() -> N
     op, (_, branches) = parser.parse(matcher.pattern.pattern).data[0]
     assert str(op) == "BRANCH"
     assert [str(branch[0][0]) for branch in branches] == ["LITERAL", "LITERAL"]
+
+
+WHITE = [" ", "  ", "\t", "\xa0", "\u2003", "\x1c", "\x85", "\u3000", "\u200b", "\u2028", "\x0b", "\r",
+         "a", "é", "e\u0301", "-"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(WHITE), max_size=12))
+def test_a_one_line_paragraph_is_normalised_as_split_and_joined(pieces: list[str]) -> None:
+    """A one-line paragraph of single spaces only is taken as it is: the same as joining its
+    words with one space, whatever white space it holds."""
+    text = "".join(pieces)
+    composed = unicodedata.normalize("NFC", text)
+    if "\n" not in composed:
+        assert dedupe.normalise(text) == " ".join(composed.split())
+
+
+def test_only_the_space_is_both_white_space_and_printable() -> None:
+    """Why :func:`lexikon.check.dedupe.normalise` may trust ``isprintable``."""
+    assert [code for code in range(0x110000) if chr(code).isspace() and chr(code).isprintable()] == [32]
