@@ -2,6 +2,8 @@
 
 - The loader tells YAML's resolver's answer for text at once (:class:`lexikon.check.load._Loader`):
   every node of every file gets the same tag as from PyYAML's own resolver.
+- An entry's cross-links are placed in one loop (:meth:`lexikon.core.model.Span.places`), as
+  the locator places them one call each.
 - A one-line paragraph of single spaces is its own normal form (:func:`lexikon.check.dedupe.normalise`)
   without splitting it into words and joining them again.
 - The deprecated terms' pattern puts its word-start guard after each first character
@@ -20,6 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lexikon.check import dedupe, load, term_use
+from lexikon.core.model import Span
 from tests.support.constants import ROOT
 
 
@@ -98,3 +101,14 @@ def test_a_one_line_paragraph_is_normalised_as_split_and_joined(pieces: list[str
 def test_only_the_space_is_both_white_space_and_printable() -> None:
     """Why :func:`lexikon.check.dedupe.normalise` may trust ``isprintable``."""
     assert [code for code in range(0x110000) if chr(code).isspace() and chr(code).isprintable()] == [32]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab[]\n |", max_size=60),
+       st.lists(st.sampled_from(["a", "[[a]]", "b\n", "zz", "[", "\n", ""]), max_size=14),
+       st.integers(1, 9), st.integers(1, 9))
+def test_placing_many_needles_at_once_is_placing_them_one_by_one(raw: str, needles: list[str], line: int,
+                                                                  col: int) -> None:
+    span = Span("glossary/x.yml", line, col, raw)
+    locate = span.locator()
+    assert span.places(needles) == [locate(needle) for needle in needles]
