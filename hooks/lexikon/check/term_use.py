@@ -198,8 +198,9 @@ def entry_uses(entry: Entry, by_lang: dict[str, Matcher],
                  *((f"highlights[{index}]", value) for index, value in enumerate(text.highlights)),
                  *((f"context[{index}]", context.text) for index, context in enumerate(text.context))]
         for name, value in parts:
-            span = text.spans.get(name) or text.spans.get("title") or Span(entry.path, 1, 1)
+            span = None  # made for a use only (most texts have none; a span copies its text)
             for use in matcher.uses(value):
+                span = span or text.spans.get(name) or text.spans.get("title") or Span(entry.path, 1, 1)
                 occurrence = value.count(use.written, 0, use.start) + 1
                 if matched is not None:
                     matched.add(use.term)
