@@ -4,6 +4,7 @@
   every node of every file gets the same tag as from PyYAML's own resolver.
 - An entry's cross-links are placed in one loop (:meth:`lexikon.core.model.Span.places`), as
   the locator places them one call each.
+- The uses of deprecated terms make a text's span only where they find a use (counted).
 - A one-line paragraph of single spaces is its own normal form (:func:`lexikon.check.dedupe.normalise`)
   without splitting it into words and joining them again.
 - The deprecated terms' pattern puts its word-start guard after each first character
@@ -17,12 +18,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lexikon.check import dedupe, load, term_use
+from lexikon.check.pipeline import report_file
+from lexikon.check.yaml_nodes import Spans
 from lexikon.core.model import Span
+from lexikon.core.settings import settings_from_file
 from tests.support.constants import ROOT
 
 
@@ -112,3 +117,39 @@ def test_placing_many_needles_at_once_is_placing_them_one_by_one(raw: str, needl
     span = Span("glossary/x.yml", line, col, raw)
     locate = span.locator()
     assert span.places(needles) == [locate(needle) for needle in needles]
+
+
+USING = """\
+de:
+  title: Begriff
+  summary: Ein Begriff ohne das alte Wort.
+  body: |
+    Ein Absatz ohne es.
+
+    Ein Absatz mit Rückoutsourcing darin.
+  highlights: [Noch ein Satz]
+da:
+  title: Begreb
+  summary: Et begreb.
+"""
+
+
+def test_a_span_is_made_only_for_a_text_that_uses_a_deprecated_term(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counted: the uses are sought in three German texts, one of which has one; only its span
+    is made (once per use found), and the warning stands where it did."""
+    settings = settings_from_file(ROOT / "mkdocs.yml")
+    entry = report_file(USING.encode(), "glossary/begriff.yml", "begriff", settings).entry
+    assert entry is not None
+    by_lang = term_use.matchers_of({"de": [term_use.Deprecated("Rückoutsourcing", "Backsourcing",
+                                                                "glossary/backsourcing.yml")]})
+    made: list[str] = []
+    real_get = Spans.get
+
+    def counted(self: Spans, name: str, default: Span | None = None) -> Span | None:
+        made.append(name)
+        return real_get(self, name, default)
+
+    monkeypatch.setattr(Spans, "get", counted)
+    found = term_use.entry_uses(entry, by_lang)
+    assert made == ["body"]
+    assert [(finding.line, finding.col) for finding in found] == [(7, 20)]
