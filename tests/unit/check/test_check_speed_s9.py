@@ -5,6 +5,7 @@
 - An entry's cross-links are placed in one loop (:meth:`lexikon.core.model.Span.places`), as
   the locator places them one call each.
 - The uses of deprecated terms make a text's span only where they find a use (counted).
+- Titles are searched for letters past Latin-1 by a regex, not character by character.
 - A one-line paragraph of single spaces is its own normal form (:func:`lexikon.check.dedupe.normalise`)
   without splitting it into words and joining them again.
 - The deprecated terms' pattern puts its word-start guard after each first character
@@ -25,8 +26,9 @@ from hypothesis import strategies as st
 
 from lexikon.check import dedupe, load, term_use
 from lexikon.check.pipeline import report_file
+from lexikon.check.titles import has_foreign_letters
 from lexikon.check.yaml_nodes import Spans
-from lexikon.core.model import Span
+from lexikon.core.model import FileReport, Span
 from lexikon.core.settings import settings_from_file
 from tests.support.constants import ROOT
 
@@ -153,3 +155,12 @@ def test_a_span_is_made_only_for_a_text_that_uses_a_deprecated_term(monkeypatch:
     found = term_use.entry_uses(entry, by_lang)
     assert made == ["body"]
     assert [(finding.line, finding.col) for finding in found] == [(7, 20)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="aZéÿĀОо1 -ǅ\u0301中", max_size=8), max_size=3))
+def test_foreign_letters_are_found_as_a_walk_over_every_character_finds_them(titles: list[str]) -> None:
+    report = FileReport("glossary/x.yml", "x", None, (), titles=tuple(("de", title, title, 1, 1)
+                                                                     for title in titles))
+    walk = any(ord(char) > 0xFF and char.isalpha() for title in titles for char in title)
+    assert has_foreign_letters(report) == walk
