@@ -72,7 +72,9 @@ WORDS = st.sets(st.text(alphabet="abß ü-_1.", min_size=1, max_size=6), min_siz
 def test_the_word_trie_matches_what_the_guard_in_front_matched(words: set[str], pieces: list[str]) -> None:
     text = "".join(pieces) + " " + " ".join(sorted(words)) + "".join(reversed(pieces))
     new = re.compile(term_use._word_trie(words) + r"(?!\w)")
-    assert [m.span() for m in new.finditer(text)] == [m.span() for m in _guard_in_front(words).finditer(text)]
+    old = _guard_in_front(words)
+    for sample in (text, *words, *(word + "".join(pieces) for word in words)):  # a term at the start too
+        assert [m.span() for m in new.finditer(sample)] == [m.span() for m in old.finditer(sample)]
 
 
 def test_the_deprecated_terms_pattern_begins_with_a_character_not_a_guard() -> None:
