@@ -35,6 +35,8 @@ def normalise(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text)
     if "\n" not in text:  # one line (most paragraphs): no break to keep, no regex to run
+        if "  " not in text and text[:1] != " " and text[-1:] != " " and text.isprintable():
+            return text  # single spaces only (other white space is not printable): as it is
         return " ".join(text.split())
     return "\n".join(" ".join(line.split()) for line in _STRUCTURAL_BREAK.split(text))
 

@@ -192,10 +192,14 @@ def _references(entry: Entry, findings: list[Finding]) -> tuple[Reference, ...]:
                     continue
                 span = text.spans.get(name if name != "highlights" else f"highlights[{index}]")
                 if span is not None:  # tuples at C speed: a text may hold thousands of links
-                    locate = span.locator()
-                    found += [Reference("link", target.strip(), *locate(link), link)
-                              for link, target, _ in written]
+                    places = span.places([link for link, _, _ in written])
+                    found += [_new(Reference, ("link", target.strip(), line, col, link))
+                              for (link, target, _), (line, col) in zip(written, places, strict=True)]
     return tuple(found)
+
+
+_new = tuple.__new__
+"""A :class:`Reference` made as the tuple it is, without its Python-level constructor."""
 
 
 def _place(spans: Mapping[str, Span], name: str) -> tuple[int, int]:

@@ -8,7 +8,6 @@ due, ids that are ids, sources with a title and a web address.
 from __future__ import annotations
 
 import datetime
-import functools
 import re
 from collections.abc import Iterable
 
@@ -55,10 +54,21 @@ _MAY_HOLD_MARKUP = re.compile(r"[\[\]<{]").search
 titles, aliases and many paragraphs), and is spared the generators that look for them."""
 
 
-@functools.cache
+_REQUIRED: dict[tuple[str, str, int], FieldSpec] = {}
+
+
 def _required(spec: FieldSpec, kind: Kind) -> FieldSpec:
-    """The spec of one item of ``spec``'s value, as ``kind`` (made once per field, not per use)."""
-    return FieldSpec(spec.name, kind, True, spec.doc)
+    """The spec of one item of ``spec``'s value, as ``kind`` (made once per field, not per use).
+
+    Kept by what it is made of, not by ``spec``: a frozen dataclass hashes in Python, field
+    by field (its kind through Enum's own ``__hash__``, as ``kind`` would here: a kind, one
+    object for good, is told by its identity), and this is asked for every list and choice
+    of every entry."""
+    key = (spec.name, spec.doc, id(kind))
+    made = _REQUIRED.get(key)
+    if made is None:
+        made = _REQUIRED[key] = FieldSpec(spec.name, kind, True, spec.doc)
+    return made
 
 
 class FieldReader:

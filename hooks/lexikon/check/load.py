@@ -23,7 +23,28 @@ PLAIN_TAGS = frozenset(
 )
 """Tags that only ever make plain data; anything else could construct objects."""
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR, _SEQ, _MAP = (_BaseLoader.DEFAULT_SCALAR_TAG, _BaseLoader.DEFAULT_SEQUENCE_TAG,
+                    _BaseLoader.DEFAULT_MAPPING_TAG)
+_RESOLVED_FIRST = frozenset(key for key in _BaseLoader.yaml_implicit_resolvers if key)
+"""The first characters of a plain scalar that YAML may read as other than text (a digit,
+``t``rue, ``n``ull, ``~`` …): any other plain scalar, and every quoted one, is text."""
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """The C loader with the resolver's answer for text given at once: it is asked for every
+    node (hundreds per entry), and PyYAML's own walks its lists for each."""
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0] and (not value or value[0] in _RESOLVED_FIRST):
+                return super().resolve(kind, value, implicit)
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+
+if None in _BaseLoader.yaml_implicit_resolvers or _BaseLoader.yaml_path_resolvers:
+    _Loader = _BaseLoader  # type: ignore[misc]  # (someone registered resolvers: ask PyYAML's own)
 
 
 @dataclass(frozen=True)

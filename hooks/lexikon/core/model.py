@@ -98,6 +98,29 @@ class Span:
 
         return locate
 
+    def places(self, needles: list[str]) -> list[tuple[int, int]]:
+        """What :meth:`locator`'s function says of each of ``needles``, in order, in one loop
+        (a text may hold thousands of links: a call per link cost a fifth of placing them)."""
+        raw, line, col = self.raw, self.line, self.col
+        find, count = raw.find, raw.count
+        cursor = counted = lines = misses = 0
+        line_start = -1
+        found: list[tuple[int, int]] = []
+        for needle in needles:
+            start = find(needle, cursor) if misses < 8 else -1
+            if start < 0:
+                misses += 1
+                found.append((line, col))
+                continue
+            cursor = start + 1
+            new = count("\n", counted, start)
+            if new:
+                lines += new
+                line_start = raw.rfind("\n", counted, start)
+            counted = start
+            found.append((line + lines, start - line_start) if lines else (line, col + start))
+        return found
+
     def finding(
         self, severity: Severity, message: str, needle: str = "", occurrence: int = 1
     ) -> Finding:
