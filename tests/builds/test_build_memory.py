@@ -16,7 +16,7 @@ import textwrap
 
 import pytest
 
-from tests.support.project import Project
+from tests.support.project import Project, set_parallel_from
 
 DRIVER = textwrap.dedent("""
     import hashlib, json, sys
@@ -56,14 +56,6 @@ DRIVER = textwrap.dedent("""
 """)
 
 
-def _configure(project: Project, parallel_from: int) -> None:
-    config = project.root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "  lexikon:\n" in text
-    config.write_text(text.replace("  lexikon:\n", f"  lexikon:\n    parallel_from: {parallel_from}\n", 1),
-                      encoding="utf-8")
-
-
 def _build(project: Project, target: str, release: bool) -> dict:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764000000"}
     result = subprocess.run([sys.executable, "-c", DRIVER, str(project.root / target),
@@ -78,7 +70,7 @@ def test_pages_markdown_is_released_and_the_site_is_the_same(make_project, paral
     if parallel_from and (not hasattr(os, "fork") or (os.cpu_count() or 1) < 2):
         pytest.skip("needs fork and two cores")
     project: Project = make_project()
-    _configure(project, parallel_from)
+    set_parallel_from(project.root, parallel_from)
     kept = _build(project, "kept", release=False)
     released = _build(project, "released", release=True)
     assert kept["generated"] > 20

@@ -17,7 +17,7 @@ import textwrap
 
 import pytest
 
-from tests.support.project import Project
+from tests.support.project import Project, set_parallel_from
 
 DRIVER = textwrap.dedent("""
     import hashlib, json, shutil, sys
@@ -68,14 +68,6 @@ DRIVER = textwrap.dedent("""
 """)
 
 
-def _configure(project: Project, parallel_from: int) -> None:
-    config = project.root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "  lexikon:\n" in text
-    config.write_text(text.replace("  lexikon:\n", f"  lexikon:\n    parallel_from: {parallel_from}\n", 1),
-                      encoding="utf-8")
-
-
 def _build(project: Project, target: str, now: bool) -> dict:
     """The build's findings (see :data:`DRIVER`); the site replaces the last one in ``target``."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764000000"}
@@ -91,7 +83,7 @@ def test_render_and_caches_hold_no_pages_and_the_site_is_the_same(make_project, 
     if parallel_from and (not hasattr(os, "fork") or (os.cpu_count() or 1) < 2):
         pytest.skip("needs fork and two cores")
     project: Project = make_project()
-    _configure(project, parallel_from)
+    set_parallel_from(project.root, parallel_from)
     held = _build(project, "site", now=False)  # one site folder: its path is in the frames' keys
     now = _build(project, "site", now=True)
     # Before: the render handed back every generated page's Markdown plain.
@@ -142,7 +134,7 @@ def test_a_finished_language_pass_lets_go_of_its_pages(make_project) -> None:
     """static-i18n builds the second language inside the first pass's end: before, all of the
     first pass's pages lived through the second; now only the nav's few do."""
     project: Project = make_project()
-    _configure(project, 0)
+    set_parallel_from(project.root, 0)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764000000"}
     result = subprocess.run([sys.executable, "-c", PASSES], cwd=project.root, env=env,
                             capture_output=True, text=True, check=False)

@@ -21,7 +21,7 @@ import pytest
 from lexikon.engine.mkdocs import held_html
 from tests.bench import synthetic
 from tests.support.build_driver import BUILD_AND_HASH
-from tests.support.project import Project
+from tests.support.project import Project, set_parallel_from
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764000000"}
 
@@ -48,14 +48,6 @@ HELD = textwrap.dedent("""
 """) + BUILD_AND_HASH + 'print(json.dumps({"files": files, "passes": seen}))\n'
 
 
-def _configure(root: Path, parallel_from: int) -> None:
-    config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "  lexikon:\n" in text
-    config.write_text(text.replace("  lexikon:\n", f"  lexikon:\n    parallel_from: {parallel_from}\n", 1),
-                      encoding="utf-8")
-
-
 def _run(root: Path, driver: str, *args: str) -> dict:
     result = subprocess.run([sys.executable, "-c", driver, *args], cwd=root, env=ENV,
                             capture_output=True, text=True, check=False)
@@ -70,7 +62,7 @@ def test_converted_pages_wait_compressed_and_the_site_is_the_same(make_project, 
     if parallel_from and (not hasattr(os, "fork") or (os.cpu_count() or 1) < 2):
         pytest.skip("needs fork and two cores")
     project: Project = make_project()
-    _configure(project.root, parallel_from)
+    set_parallel_from(project.root, parallel_from)
     config = project.root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("search: pagefind", f"search: {search}"),
                       encoding="utf-8")
@@ -156,7 +148,7 @@ def test_calls_do_not_grow_faster_than_the_glossary(tmp_path: Path) -> None:
     for size in (20, 40, 80):
         root = tmp_path / f"p{size}"
         synthetic.make_project(root, size, seed=3)
-        _configure(root, 0)
+        set_parallel_from(root, 0)
         counts.append(_run(root, COUNTED, str(root / "site")))
     (c20, c40, c80) = counts
     first = (c40["calls"] - c20["calls"]) / (c40["pages"] - c20["pages"])

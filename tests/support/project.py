@@ -57,6 +57,15 @@ class Project:
         return (self.site / url_path / "index.html").read_text(encoding="utf-8")
 
 
+def set_parallel_from(root: Path, parallel_from: int) -> None:
+    """The project's ``extra.lexikon.parallel_from`` (0: one process; 1: the second process for any page)."""
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  lexikon:\n" in text
+    config.write_text(text.replace("  lexikon:\n", f"  lexikon:\n    parallel_from: {parallel_from}\n", 1),
+                      encoding="utf-8")
+
+
 def copy_project(target: Path, glossary: Path | Mapping[str, str] | None = None) -> Project:
     """The real project's site files, with ``glossary`` (a folder, or name → text) as entries.
 
