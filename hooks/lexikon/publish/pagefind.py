@@ -8,8 +8,6 @@ weigh, and point Material's search box at our worker.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import gc
 import hashlib
 import importlib.metadata
@@ -21,6 +19,7 @@ from pathlib import Path
 
 from lexikon.core import escape
 from lexikon.core.layout import SiteLayout, href
+from lexikon.core.processes import give_back_free_memory
 from lexikon.publish.kept import KeptOutputs, file_digest
 from lexikon.publish.pagefind_index import PAGEFIND_EXCLUDE, Indexer, Started
 
@@ -157,7 +156,8 @@ def write_pagefind_bundles(site_dir: Path, layout: SiteLayout, kept: KeptOutputs
     ``into``: the folder the bundles go to, laid out as the site (``site_dir`` itself by default).
     """
     started = dict(started or {})
-    _return_free_memory()  # the indexer's memory comes on top of the build's
+    gc.collect()  # the indexer's memory comes on top of the build's
+    give_back_free_memory()
     # One language after the other: each indexer holds every page of its language
     # (600 MB at 5000 terms), beside the build's own memory. Pagefind's command, not
     # its Python API: the API's service, stopped as soon as it answers, could leave a
@@ -208,9 +208,3 @@ def _finish_bundle(begun: Started, kept: KeptOutputs | None,
                     (p for p in indexer.target.rglob("*") if p.is_file()))
     return None
 
-
-def _return_free_memory() -> None:
-    """Give the pages' freed texts back to the system (glibc keeps freed heap otherwise)."""
-    gc.collect()
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6").malloc_trim(0)

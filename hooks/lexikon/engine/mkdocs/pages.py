@@ -7,8 +7,6 @@ over when MkDocs reads them, and fills each page's head: its languages, edit lin
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import dataclasses
 import functools
 import gc
@@ -28,6 +26,7 @@ from lexikon.core.articles import Article, language_path
 from lexikon.core.history import article_history, entry_history
 from lexikon.core.layout import SiteLayout, href
 from lexikon.core.model import Entry, Glossary
+from lexikon.core.processes import give_back_free_memory
 from lexikon.core.settings import Settings
 from lexikon.engine.mkdocs.config import site_identity, site_names
 from lexikon.render import frame
@@ -222,7 +221,7 @@ def settle_heap(rendered: Rendered, serving: bool) -> None:
             rendered.pages[uri] = dataclasses.replace(page, markdown="")
     gc.collect()
     gc.freeze()
-    _give_back_free_memory()
+    give_back_free_memory()
 
 
 def let_go_of_pass(files: Files | None, serving: bool) -> None:
@@ -239,11 +238,5 @@ def let_go_of_pass(files: Files | None, serving: bool) -> None:
     for file in files:
         file.page = None
     gc.collect()
-    _give_back_free_memory()
+    give_back_free_memory()
 
-
-def _give_back_free_memory() -> None:
-    """Hand the freed texts' memory back to the system (glibc keeps it otherwise): the second
-    process, forked later, starts with only the resident part of this one."""
-    with contextlib.suppress(OSError, AttributeError):  # not glibc: the memory is reused all the same
-        ctypes.CDLL(None).malloc_trim(0)
