@@ -11,10 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from lexikon.core.processes import can_fork
+from lexikon.engine.mkdocs import exports_ahead
 from lexikon.engine.mkdocs.exports_ahead import ExportsAhead
+from tests.support.forking import fork_possible
 
-pytestmark = pytest.mark.skipif(not can_fork(), reason="forks only where it is safe")
+pytestmark = pytest.mark.skipif(not fork_possible(), reason="needs fork and two cores")
+
+
+@pytest.fixture(autouse=True)
+def _forking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A thread another test left in this worker would send the exports to the one-process path."""
+    monkeypatch.setattr(exports_ahead, "can_fork", fork_possible)
 
 
 def _write(folder: Path) -> list[Path]:
