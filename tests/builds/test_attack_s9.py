@@ -1,0 +1,67 @@
+"""Session 9's attacker: the caches spilled as made, Pagefind handed the searched part, serve's
+kept check, against input the authors did not design for. Every build must still equal a cold
+build, and fail (if it fails) in one line, never a traceback."""
+
+from __future__ import annotations
+
+import contextlib
+import filecmp
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.support.project import Project
+
+
+@contextlib.contextmanager
+def _read_only(folder: Path) -> Iterator[None]:
+    """``folder`` read-only as a file system (root writes through a mode, not through this)."""
+    mounted = subprocess.run(["mount", "--bind", str(folder), str(folder)], capture_output=True, check=False)
+    if mounted.returncode != 0:
+        pytest.skip("cannot bind-mount here (needs root)")
+    try:
+        subprocess.run(["mount", "-o", "remount,bind,ro", str(folder)], check=True, capture_output=True)
+        yield
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+def _differences(left: Path, right: Path) -> list[str]:
+    compared = filecmp.dircmp(left, right)
+    found = [f"{left}/{name}" for name in compared.left_only + compared.right_only + compared.diff_files]
+    for name in compared.common_files:  # dircmp compares by stat only
+        if (left / name).read_bytes() != (right / name).read_bytes():
+            found.append(f"{left}/{name}")
+    for name in compared.common_dirs:
+        found += _differences(left / name, right / name)
+    return sorted(set(found))
+
+
+def _cold(project: Project, tmp_path: Path) -> Path:
+    """The site a cold build makes of ``project`` as it is now (a copy without its caches)."""
+    cold = Project(tmp_path / "cold")
+    shutil.copytree(project.root, cold.root, ignore=shutil.ignore_patterns(".cache", "site"))
+    result = cold.build()
+    assert result.returncode == 0, result.stderr
+    return cold.site
+
+
+def test_a_build_with_a_read_only_cache_folder_is_the_cold_build(
+        make_project: Callable[..., Project], tmp_path: Path) -> None:
+    """The cache and trash folders exist from an earlier run, but nothing can be made in them
+    (a read-only mount, a CI cache restored read-only): the build runs without its caches.
+    It stopped with a traceback (making the exports' folder in the trash)."""
+    project = make_project()
+    assert project.build().returncode == 0
+    assert (project.root / ".cache" / "lexikon-trash").is_dir()
+    entry = project.glossary / "backsourcing.yml"
+    text = entry.read_text(encoding="utf-8")
+    entry.write_text(text.replace("Backsourcing ist die", "Backsourcing ist eben die"), encoding="utf-8")
+    with _read_only(project.root / ".cache"):
+        result = project.build()
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 0, result.stderr
+    assert _differences(project.site, _cold(project, tmp_path)) == []
