@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import contextlib
 import filecmp
+import os
 import shutil
+import signal
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -64,4 +67,40 @@ def test_a_build_with_a_read_only_cache_folder_is_the_cold_build(
         result = project.build()
     assert "Traceback" not in result.stderr, result.stderr
     assert result.returncode == 0, result.stderr
+    assert _differences(project.site, _cold(project, tmp_path)) == []
+
+
+_KILLED_WHILE_WRITING = '''
+import os, signal
+_replace = os.replace
+def replace(source, target, *args, **kwargs):
+    if "/.cache/lexikon/.frames-" in str(source) and str(source).endswith(".tmp"):
+        os.kill(os.getpid(), signal.SIGKILL)  # as a kill -9 at this instant
+    return _replace(source, target, *args, **kwargs)
+os.replace = replace
+'''
+
+
+def test_a_build_killed_while_writing_its_store_leaves_nothing_in_the_cache(
+        make_project: Callable[..., Project], tmp_path: Path) -> None:
+    """A build killed while it writes a store shard leaves the shard's temporary file; the next
+    good build took it for no file of its own and left it in ``.cache/lexikon`` for good."""
+    project = make_project()
+    assert project.build().returncode == 0
+    entry = project.glossary / "backsourcing.yml"
+    text = entry.read_text(encoding="utf-8")
+    entry.write_text(text.replace("Backsourcing ist die", "Backsourcing ist eben die"), encoding="utf-8")
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(_KILLED_WHILE_WRITING, encoding="utf-8")
+    killed = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(project.site)],
+                            cwd=project.root, capture_output=True, check=False,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
+                                 "PYTHONPATH": f"{hook}{os.pathsep}{project.root / 'hooks'}"})
+    assert killed.returncode == -signal.SIGKILL
+    cache = project.root / ".cache" / "lexikon"
+    assert [path.name for path in cache.iterdir() if path.name.startswith(".")]  # what the kill left
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    assert [path.name for path in cache.iterdir() if path.name.startswith(".")] == []
     assert _differences(project.site, _cold(project, tmp_path)) == []
