@@ -104,3 +104,34 @@ def test_a_build_killed_while_writing_its_store_leaves_nothing_in_the_cache(
     assert result.returncode == 0, result.stderr
     assert [path.name for path in cache.iterdir() if path.name.startswith(".")] == []
     assert _differences(project.site, _cold(project, tmp_path)) == []
+
+
+def test_a_store_file_replaced_by_a_link_is_one_line_and_not_written_through(
+        make_project: Callable[..., Project], tmp_path: Path) -> None:
+    """A store file of the current fingerprint that is a link (a pull request can commit one
+    into ``.cache/lexikon``): the build refuses to write through it, as for a linked ``.cache``,
+    in one line; it stopped with a traceback (WriteRefused out of the page store's finish)."""
+    project = make_project()
+    assert project.build().returncode == 0
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not the cache's\n", encoding="utf-8")
+    cache = project.root / ".cache" / "lexikon"
+    shards = sorted(cache.glob("pages-*.json"))
+    assert shards
+    for shard in shards:
+        shard.unlink()
+        shard.symlink_to(outside)
+    entry = project.glossary / "backsourcing.yml"
+    text = entry.read_text(encoding="utf-8")
+    entry.write_text(text.replace("Backsourcing ist die", "Backsourcing ist eben die"), encoding="utf-8")
+    result = project.build()
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output, output
+    assert result.returncode == 1, output
+    errors = [line for line in output.splitlines() if ": error: " in line]
+    assert errors and errors[0].startswith(".cache/lexikon/pages-") and "symbolic link" in errors[0], output
+    assert outside.read_text(encoding="utf-8") == "not the cache's\n"
+    for shard in shards:
+        shard.unlink()
+    assert project.build().returncode == 0
+    assert _differences(project.site, _cold(project, tmp_path)) == []
