@@ -243,6 +243,8 @@ class ReportCache:
                 for other in self.folder.glob(f"{store}-*"):  # another fingerprint's, or an old pickle
                     if not other.name.startswith(f"{store}-{self.fingerprint}-") or other.suffix != ".json":
                         other.unlink(missing_ok=True)
+                for left in self.folder.glob(f".{store}-*.tmp"):  # a write's, whose build was killed
+                    left.unlink(missing_ok=True)  # (a build writing now: its shard is not written)
             for shard, items in shards.items():
                 document = {"format": FORMAT, "version": VERSION, "fingerprint": self.fingerprint,
                             "store": store, "items": items}

@@ -135,14 +135,15 @@ def _in_use(name: str) -> bool:
 
 
 def trash_folder(project_dir: Path) -> Path | None:
-    """The project's trash folder (:data:`TRASH`), made if need be; None where it cannot be."""
+    """The project's trash folder (:data:`TRASH`), made if need be; None where it cannot be,
+    or nothing can be made in it (a read-only ``.cache``: its folder exists from an earlier run)."""
     trash = project_dir / TRASH
     try:
         checked(trash, project_dir)
         trash.mkdir(parents=True, exist_ok=True)
     except (OSError, WriteRefused):
         return None
-    return trash
+    return trash if os.access(trash, os.W_OK | os.X_OK) else None
 
 
 def delete_later(folder: Path) -> None:

@@ -25,6 +25,11 @@ PAGEFIND_EXCLUDE = (".headerlink", ".md-content__button", ".lexikon-figure")
 neighbours' titles, which would make every neighbour a hit)."""
 
 
+class IndexFailed(RuntimeError):
+    """Pagefind made no bundle (its process failed, or its folder went: a ``.cache`` emptied
+    while it indexed); the build says so in one line (:func:`lexikon.engine.mkdocs.finish.finish_site`)."""
+
+
 _BODY, _META, _END = b" data-pagefind-body>", b" data-pagefind-meta=", b"></div>"
 
 
@@ -91,7 +96,7 @@ class Indexer:
             stderr = self.errors.read()[-2000:].decode(errors="replace")
             entry = self.output / "pagefind-entry.json"
             if returncode != 0 or not entry.is_file() or not entry.stat().st_size:
-                raise RuntimeError(f"Pagefind could not index the '{self.code}' pages:\n{stderr}")
+                raise IndexFailed(f"Pagefind could not index the '{self.code}' pages:\n{stderr}")
             shutil.rmtree(self.target, ignore_errors=True)
             self.target.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(self.output, self.target)  # a rename; copied across file systems

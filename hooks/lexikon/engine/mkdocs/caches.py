@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
 
 from lexikon.core.articles import Article
 from lexikon.core.model import Glossary
+from lexikon.core.safe_write import WriteRefused
 from lexikon.core.settings import Settings
 from lexikon.engine.mkdocs import pages
 from lexikon.engine.mkdocs.frame_cache import FrameCache
@@ -69,10 +71,15 @@ class Caches:
         log.info("lexikon: %d of %d pages' frames from the cache", *self.frames.end_pass())
 
     def finish(self) -> None:
-        """After a good build: each store holds this build's items, written where changed."""
-        self.pages.finish()
-        self.frames.finish()
-        self.markup.finish()
-        self.term_pages.finish()
-        if self.outputs is not None:
-            self.outputs.finish()
+        """After a good build: each store holds this build's items, written where changed. A
+        store file that is a link (or a folder) is not written through: its one line, as for a
+        linked ``.cache`` (it stopped the build with a traceback)."""
+        try:
+            self.pages.finish()
+            self.frames.finish()
+            self.markup.finish()
+            self.term_pages.finish()
+            if self.outputs is not None:
+                self.outputs.finish()
+        except WriteRefused as error:
+            raise Abort(str(error)) from None

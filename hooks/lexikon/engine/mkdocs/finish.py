@@ -8,6 +8,7 @@ import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
 
 from lexikon.core.settings import site_texts
 from lexikon.engine.mkdocs import exports_kept
@@ -18,6 +19,7 @@ from lexikon.publish.building import Building
 from lexikon.publish.kept import KeptOutputs
 from lexikon.publish.outputs import write_feeds, write_search, write_sitemaps
 from lexikon.publish.pagefind import start_bundle
+from lexikon.publish.pagefind_index import IndexFailed
 
 log = logging.getLogger("mkdocs.hooks.lexikon")
 
@@ -32,8 +34,12 @@ def finish_site(rendered: Rendered, config: MkDocsConfig, kept: KeptOutputs | No
     write_sitemaps(site_dir, rendered.sitemaps, rendered.layout)
     write_feeds(site_dir, rendered.feeds, rendered.layout)
     if search:
-        write_search(site_dir, rendered.layout, rendered.pages.values(), kept,
-                     lambda: _exports(rendered, config, kept), rendered.ahead.pop("search", None))
+        try:
+            write_search(site_dir, rendered.layout, rendered.pages.values(), kept,
+                         lambda: _exports(rendered, config, kept), rendered.ahead.pop("search", None))
+        except IndexFailed as error:  # one line (Pagefind's words in it), the last good site kept
+            words = " ".join(str(error).split())[:600]
+            raise Abort(f"lexikon: error: {words}: run the build again") from None
     else:
         _exports(rendered, config, kept)
     if kept is not None:

@@ -95,8 +95,7 @@ class Live:
 
     # --- what the build leaves ----------------------------------------------------------------
     def check_for_build(self, settings: Settings) -> Result:
-        """Serve's build checks through the fast path's kept check: made after the build, it read
-        every file again (2 s at 10,000 entries), and an edit saved meanwhile waited for it."""
+        """Serve's build checks through the kept check (made after the build, it read every file again)."""
         self.check = KeptCheck(settings)  # used once the build is good (else a full rebuild)
         return self.check.first
 
@@ -127,8 +126,7 @@ class Live:
 
     # --- serve ------------------------------------------------------------------------------
     def serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
-        """Take ``glossary/`` from serve's watcher and watch it here; share one lock with
-        serve's full rebuilds."""
+        """Take ``glossary/`` from serve's watcher and watch it here; one lock with full rebuilds."""
         rendered = self.build.rendered
         if rendered is None or not self.build.serving or not all(hasattr(server, n) for n in _SERVER):
             return server  # another server than MkDocs 1.6's: its own full rebuilds
@@ -141,6 +139,8 @@ class Live:
             log.info("lexikon: no fast preview (%s): every edit is a full rebuild", error)
             return server
         config.watch[:] = watched
+        if self.check is not None and (late := self.check.saved_since()):
+            self.changed(late)  # saved during the first build, before a watcher: else never shown
         full = server.builder
 
         def locked_build() -> None:

@@ -11,6 +11,7 @@ the one :func:`~lexikon.check.pipeline.run` gives for the same files.
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from lexikon.check.glossary_files import list_glossary
@@ -25,6 +26,8 @@ class KeptCheck:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self.started = time.time_ns()
+        """When the files were read (:meth:`saved_since`)."""
         files: FileReports = file_reports(settings)
         self.tags = files.tags
         folder = set(list_glossary(settings.glossary_dir, settings.project_dir).findings)
@@ -60,3 +63,19 @@ class KeptCheck:
         self.reports = reports
         self.load_findings = (*listing.findings, *self.side_findings)
         return reports
+
+    def saved_since(self) -> set[Path]:
+        """The entry files written, made or deleted since they were read: an edit saved while
+        serve's first build ran, before its watcher began, is seen by no one else. From 50 ms
+        before (file times lag the clock by a tick): a file saved just before is only read again."""
+        settings = self.settings
+        listing = list_glossary(settings.glossary_dir, settings.project_dir)
+        since, late, listed = self.started - 50_000_000, set(), set()
+        for path, display in listing.entries:
+            listed.add(display)
+            try:
+                if display not in self.reports or os.stat(path).st_mtime_ns >= since:
+                    late.add(Path(path))
+            except OSError:
+                late.add(Path(path))
+        return late | {settings.glossary_dir / Path(display).name for display in self.reports.keys() - listed}
