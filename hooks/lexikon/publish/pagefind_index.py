@@ -10,6 +10,7 @@ or takes the last build's bundle where the language's pages are unchanged.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -31,6 +32,10 @@ class IndexFailed(RuntimeError):
 
 
 _BODY, _META, _END = b" data-pagefind-body>", b" data-pagefind-meta=", b"></div>"
+_RAW_TEXT = re.compile(rb"<(/?)(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript)[\s/>]",
+                       re.IGNORECASE)
+"""Elements whose text runs to their end tag alone: left open in the part, the whole page's
+would run on into the footer and scripts (raw HTML of a site's own page can leave one open)."""
 
 
 def searched_part(page: bytes) -> bytes | None:
@@ -47,11 +52,23 @@ def searched_part(page: bytes) -> bytes | None:
     html = page.find(b"<html")
     if min(body, start, meta, html) < 0 or end < len(_END) or page.find(b"</article>", body, meta) < 0:
         return None
-    if b"data-pagefind-" in page[:start] or b"data-pagefind-" in page[end:]:
+    if b"data-pagefind-" in page[:start] or b"data-pagefind-" in page[end:] or _left_open(page[start:end]):
         return None
     opening = page[html:page.index(b">", html) + 1]
     return (b'<!doctype html>' + opening + b'<head><meta charset="utf-8"></head><body>'
             + page[start:end] + b"</body></html>")
+
+
+def _left_open(part: bytes) -> bool:
+    """Whether ``part`` leaves open a comment, ``<plaintext>`` or an element whose text only its
+    end tag ends: cut there, it would be indexed otherwise than in the whole page."""
+    if part.count(b"<!--") != part.count(b"-->") or b"<plaintext" in part.lower():
+        return True
+    balance: dict[bytes, int] = {}
+    for match in _RAW_TEXT.finditer(part):
+        name = match.group(2).lower()
+        balance[name] = balance.get(name, 0) + (-1 if match.group(1) else 1)
+    return any(balance.values())
 
 
 class Indexer:

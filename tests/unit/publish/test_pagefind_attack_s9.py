@@ -25,10 +25,9 @@ def _bundles(site: Path) -> dict[str, str]:
             for path in sorted(site.rglob("*")) if path.is_file() and "pagefind" in path.parts}
 
 
-@pytest.mark.xfail(strict=True, reason="searched_part cuts after the meta element even where an element "
-                   "left open in the article (raw HTML of a site's own page) runs to the document's end")
+@pytest.mark.parametrize("opening", [b"<plaintext>", b"<textarea>", b"<XMP>", b"<!--", b"<title>"])
 def test_a_page_with_an_element_left_open_indexes_as_the_whole_page(
-        built_site: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        built_site: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, opening: bytes) -> None:
     settings = make_settings(built_site.root, LANGUAGES, {})
     layout = SiteLayout(settings)
     made, real = {}, pagefind_index.searched_part
@@ -38,7 +37,7 @@ def test_a_page_with_an_element_left_open_indexes_as_the_whole_page(
         guide = site / "guide" / "index.html"  # as docs/guide.md ending in "<plaintext>\nRest" makes it
         page = guide.read_bytes()
         assert page.count(b"</article>") == 1
-        guide.write_bytes(page.replace(b"</article>", b"<plaintext>\nRest Zebrafink\n</article>"))
+        guide.write_bytes(page.replace(b"</article>", opening + b"\nRest Zebrafink\n</article>"))
         monkeypatch.setattr(pagefind_index, "searched_part",
                             real if way == "searched part" else lambda page: None)
         pagefind.write_pagefind_bundles(site, layout)
