@@ -21,9 +21,8 @@ import textwrap
 import pytest
 
 from tests.bench import synthetic
-from tests.builds.test_build_memory import _configure
 from tests.support.build_driver import BUILD_AND_HASH
-from tests.support.project import Project
+from tests.support.project import Project, set_parallel_from
 
 DRIVER = textwrap.dedent("""
     import hashlib, json, sys
@@ -88,7 +87,7 @@ def test_shared_frames_and_fast_texts_give_the_same_site(make_project, glossary:
     project: Project = make_project()
     if glossary == "synthetic":
         _synthetic(project)
-    _configure(project, parallel_from)
+    set_parallel_from(project.root, parallel_from)
     before = _build(project, "before", "off")
     after = _build(project, "after", "on")
     assert sorted(after["files"]) == sorted(before["files"])
@@ -106,7 +105,7 @@ def test_a_page_in_the_nav_keeps_its_active_item_and_its_toc(make_project) -> No
     """The memo never serves a page in the nav: its item is marked active (and the terms index's
     neighbours are not); a term page's nav marks none."""
     project: Project = make_project()
-    _configure(project, 0)
+    set_parallel_from(project.root, 0)
     _build(project, "after", "on")
     site = project.root / "after"
     index = (site / "terms" / "index.html").read_text(encoding="utf-8")

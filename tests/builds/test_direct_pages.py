@@ -18,9 +18,8 @@ import textwrap
 
 import pytest
 
-from tests.builds.test_build_memory import _configure
 from tests.support.build_driver import BUILD_AND_HASH
-from tests.support.project import Project
+from tests.support.project import Project, set_parallel_from
 
 DRIVER = textwrap.dedent("""
     import hashlib, json, os, sys
@@ -59,7 +58,7 @@ def test_pages_made_directly_are_the_pages_python_markdown_made(make_project, pa
     if parallel_from and (not hasattr(os, "fork") or (os.cpu_count() or 1) < 2):
         pytest.skip("needs fork and two cores")
     project: Project = make_project()
-    _configure(project, parallel_from)
+    set_parallel_from(project.root, parallel_from)
     before = _build(project, "before", "off")
     after = _build(project, "after", "on")
     assert before["direct"] == 0
@@ -88,7 +87,7 @@ def _assert_toc_and_permalinks(site) -> None:
 
 def test_the_direct_html_reaches_the_page_of_another_language(make_project) -> None:
     project: Project = make_project()
-    _configure(project, 0)
+    set_parallel_from(project.root, 0)
     after = _build(project, "after", "on")
     danish = [name for name in after["files"] if name.startswith("da/terms/") and name.endswith("index.html")]
     assert danish
