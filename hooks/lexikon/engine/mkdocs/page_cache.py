@@ -129,6 +129,12 @@ class PageCache:
                              config.theme.get("language"), config.docs_dir)).encode())
         graph = rendered.graphs.get(lang, "")
         self.keys, self.hits = {}, {}
+        answers: dict[str, object] = {}  # each address asked once: most pages look up the same ones
+
+        def answer(path: str) -> object:
+            if path not in answers:
+                answers[path] = _where(files.get_file_from_path(path))
+            return answers[path]
         for file in files.documentation_pages():
             generated = rendered.pages.get(file.src_uri)
             if generated is None:
@@ -140,8 +146,7 @@ class PageCache:
             self.keys[file.src_uri] = key
             stored = self.store.item(STORE, key)
             if isinstance(stored, dict) and "packed" in stored and all(  # an older store's: converted
-                    _where(files.get_file_from_path(path)) == found
-                    for path, found in stored["lookups"].items()):
+                    answer(path) == found for path, found in stored["lookups"].items()):
                 self.hits[file.src_uri] = stored
                 self.kept.hold(key, stored)
         self._watch(files, config)
