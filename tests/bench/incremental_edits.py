@@ -10,6 +10,7 @@ Run alone: ``python -m tests.bench.incremental_edits 300 [1000]`` (``--repetitio
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import shutil
@@ -40,6 +41,7 @@ def bench_edits(size: int, workdir: Path, repetitions: int = 2, log=print) -> di
     ids = synthetic.make_project(project, size, 0)
     mkdocs_build(project)  # a site to replace
     times: dict[str, list[float]] = {"cold": [], "body": [], "title": []}
+    cpu: dict[str, list[float]] = {"cold": [], "body": [], "title": []}
     loads: list[float] = []
     lines: dict[str, list[str]] = {}
     for repetition in range(repetitions):
@@ -54,32 +56,37 @@ def bench_edits(size: int, workdir: Path, repetitions: int = 2, log=print) -> di
             run = mkdocs_build(project)
             assert run.returncode == 0, run.stderr[-3000:]
             times[kind].append(run.seconds)
+            cpu[kind].append(run.cpu_seconds)
             lines[kind] = _cache_lines(run.stderr)
             loads.append(os.getloadavg()[0])
-    cold = statistics.median(times["cold"])
-    return {"size": size, "runs_s": times, "load_1min": loads, "cache": lines,
+    cold, cold_cpu = statistics.median(times["cold"]), statistics.median(cpu["cold"])
+    return {"size": size, "runs_s": times, "cpu_runs_s": cpu, "load_1min": loads, "cache": lines,
             **{f"{kind}_s": statistics.median(values) for kind, values in times.items()},
+            **{f"{kind}_cpu_s": statistics.median(values) for kind, values in cpu.items()},
             "body_ratio": statistics.median(times["body"]) / cold,
-            "title_ratio": statistics.median(times["title"]) / cold}
+            "title_ratio": statistics.median(times["title"]) / cold,
+            "body_cpu_ratio": statistics.median(cpu["body"]) / cold_cpu,
+            "title_cpu_ratio": statistics.median(cpu["title"]) / cold_cpu}
 
 
 def main(argv: list[str]) -> int:
-    repetitions = 2
-    if "--repetitions" in argv:
-        at = argv.index("--repetitions")
-        repetitions = int(argv[at + 1])
-        argv = argv[:at] + argv[at + 2:]
+    parser = argparse.ArgumentParser(prog="python -m tests.bench.incremental_edits",
+                                     description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[300], help="glossary sizes (default 300)")
+    parser.add_argument("--repetitions", type=int, default=2)
+    args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="lexikon-edits-") as folder:
-        for size in [int(a) for a in argv] or [300]:
-            row = bench_edits(size, Path(folder), repetitions,
+        for size in args.sizes:
+            row = bench_edits(size, Path(folder), args.repetitions,
                               lambda m: print(m, file=sys.stderr, flush=True))
-            print(f"{size} terms: cold {row['cold_s']:.1f} s, body {row['body_s']:.1f} s "
-                  f"({row['body_ratio']:.0%}), title {row['title_s']:.1f} s ({row['title_ratio']:.0%}); "
+            print(f"{size} terms: cold {row['cold_s']:.1f} s ({row['cold_cpu_s']:.1f} s CPU), "
+                  f"body {row['body_s']:.1f} s ({row['body_ratio']:.0%}; CPU {row['body_cpu_ratio']:.0%}), "
+                  f"title {row['title_s']:.1f} s ({row['title_ratio']:.0%}; "
+                  f"CPU {row['title_cpu_ratio']:.0%}); "
                   f"load {min(row['load_1min']):.1f}–{max(row['load_1min']):.1f}; runs {row['runs_s']}")
             for kind, found in row["cache"].items():
                 print(f"  {kind}: {'; '.join(found)}")
     return 0
-
 
 if __name__ == "__main__":
     raise SystemExit(main(sys.argv[1:]))

@@ -72,6 +72,9 @@ class Run:
     returncode: int
     stdout: str = field(default="", repr=False)
     stderr: str = field(default="", repr=False)
+    cpu_seconds: float = 0.0
+    """User + system time of the child and of its descendants it waited for (the second
+    process, Pagefind): the machine's other load moves it less than the wall time."""
 
 
 def measure(command: list[str], cwd: Path) -> Run:
@@ -85,7 +88,8 @@ def measure(command: list[str], cwd: Path) -> Run:
         out.seek(0)
         err.seek(0)
         return Run(seconds, usage.ru_maxrss / 1024, process.returncode,
-                   out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"))
+                   out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
+                   usage.ru_utime + usage.ru_stime)
 
 
 def lexicon_check(project: Path, *options: str) -> dict:

@@ -16,6 +16,7 @@ def test_incremental_after_one_edit_against_cold(tmp_path: Path) -> None:
     row = bench_incremental(12, tmp_path, repetitions=1, log=lambda message: None)
     assert row["cold_s"] > 0 and row["incremental_s"] > 0
     assert row["ratio"] == row["incremental_s"] / row["cold_s"]
+    assert row["cold_cpu_s"] > 0 and row["cpu_ratio"] == row["incremental_cpu_s"] / row["cold_cpu_s"]
     assert len(row["hits"]["pages"]) == len(row["hits"]["frames"]) == 2
     (de_hits, de_total), (da_hits, da_total) = row["hits"]["pages"]
     assert 0 < de_hits < de_total and da_hits == da_total, row["hits"]  # a German body was edited
