@@ -12,26 +12,15 @@ edits another entry through the fast path, each background step run to its end: 
 
 from __future__ import annotations
 
-import os
-import re
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 from tests.support.project import Project
+from tests.support.serve_driver import CAPTURE_BUILDS, SERVE_CONFIG, cold_build, page, run_driver
 
-URL = "http://127.0.0.1:8000/"
-DRIVER = textwrap.dedent("""
-    import sys, threading, types
-    from pathlib import Path
-    from lexikon.engine.mkdocs import build as engine_build, live_check, live_watch
-
-    made, original_init = [], engine_build.LexikonBuild.__init__
-    def init(self):
-        original_init(self)
-        made.append(self)
-    engine_build.LexikonBuild.__init__ = init
+DRIVER = CAPTURE_BUILDS + textwrap.dedent("""
+    import threading, types
+    from lexikon.engine.mkdocs import live_check, live_watch
 
     checks, real_check = [], live_check.KeptCheck.__init__
     def check(self, settings):
@@ -43,13 +32,8 @@ DRIVER = textwrap.dedent("""
             entry.write_text(text.replace("  title: Insourcing\\n", "  title: Insourcing mittendrin\\n", 1),
                              "utf-8")
     live_check.KeptCheck.__init__ = check
-
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    site, url = Path(sys.argv[1]).resolve(), sys.argv[2]
-    config = load_config("mkdocs.yml", site_dir=str(site))
-    config.site_url = url
+""") + SERVE_CONFIG + textwrap.dedent("""
+    config = config()
     config.plugins.on_startup(command="serve", dirty=False)
     build(config, serve_url=url)
     live = made[0].live
@@ -69,26 +53,15 @@ DRIVER = textwrap.dedent("""
     print(live._fast({entry.resolve()}))
     settle(pending[-1])
 """)
-_LIVERELOAD = re.compile(r"<script>\s*var livereload = .*?</script>", re.S)
-
-
-def _page(site: Path, relative: str) -> str:
-    return _LIVERELOAD.sub("", (site / relative).read_text("utf-8"))
 
 
 def test_an_edit_saved_during_the_first_build_is_served_after_the_next_edit(
         make_project, tmp_path: Path) -> None:
     project: Project = make_project()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     served = tmp_path / "served"
-    done = subprocess.run([sys.executable, "-c", DRIVER, str(served), URL], cwd=project.root, env=env,
-                          capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr[-3000:]
-    assert done.stdout.strip().splitlines()[-1].startswith("2 page(s) of outsourcing"), done.stdout
-    cold = tmp_path / "cold"
-    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(cold)], cwd=project.root,
-                           env={**env, "SITE_URL": URL}, capture_output=True, text=True, check=False)
-    assert built.returncode == 0, built.stderr[-3000:]
-    assert "Outsourcing danach" in _page(served, "terms/outsourcing/index.html")
+    shown = run_driver(DRIVER, project.root, served)
+    assert shown.strip().splitlines()[-1].startswith("2 page(s) of outsourcing"), shown
+    cold = cold_build(project.root, tmp_path / "cold")
+    assert "Outsourcing danach" in page(served, "terms/outsourcing/index.html")
     for relative in ("terms/insourcing/index.html", "da/terms/insourcing/index.html", "terms/index.html"):
-        assert _page(served, relative) == _page(cold, relative), f"{relative} differs from a cold build"
+        assert page(served, relative) == page(cold, relative), f"{relative} differs from a cold build"

@@ -10,10 +10,7 @@ A change the fast path cannot make (``_tags.yml``) is a full rebuild, and the lo
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -28,11 +25,11 @@ from tests.bench.serving import get, wait_for
 from tests.builds.test_serve_keeps_last_good import NEW_ENTRY, Served, _status, _wait_status
 from tests.support.constants import LANGUAGES
 from tests.support.project import Project
+from tests.support.serve_driver import cold_build, without_livereload
 
 SETTLED = "search, feeds, sitemaps and exports updated"
 SHOWN = "lexikon: preview updated in"
 FULL = "Documentation built in"
-_LIVERELOAD = re.compile(rb"<script>\s*var livereload = .*?</script>", re.S)
 
 
 @pytest.fixture
@@ -70,25 +67,14 @@ def _change(server: Served, act) -> None:
     assert _log(server).count(FULL) == full, "no full rebuild:\n" + _log(server)[-3000:]
 
 
-def _cold(project: Project, server: Served, target: Path) -> Path:
-    """A cold build of the project as it is now, with the address serve gives the site."""
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-f", str(project.root / "mkdocs.yml"), "-d", str(target)],
-        cwd=project.root, capture_output=True, text=True, check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": server.url("")},
-    )
-    assert done.returncode == 0, done.stderr
-    return target
-
-
 def _served_file(server: Served, relative: str) -> bytes:
     with urllib.request.urlopen(server.url(relative), timeout=15) as response:
         body = response.read()
-    return _LIVERELOAD.sub(b"", body) if relative.endswith(".html") else body
+    return without_livereload(relative, body)
 
 
 def _assert_as_cold(project: Project, server: Served, target: Path) -> None:
-    cold = _cold(project, server, target)
+    cold = cold_build(project.root, target, server.url(""))
     differ = []
     for path in sorted(cold.rglob("*")):
         if path.is_file():

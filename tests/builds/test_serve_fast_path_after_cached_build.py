@@ -17,46 +17,25 @@ title through the fast path; both pages of the entry must be those a cold build 
 from __future__ import annotations
 
 import json
-import os
-import re
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 from tests.support.project import Project
+from tests.support.serve_driver import CAPTURE_BUILDS, SERVE_CONFIG, cold_build, page, run_driver
 
-URL = "http://127.0.0.1:8000/"
 PAGES = ("terms/outsourcing/index.html", "da/terms/outsourcing/index.html")
-DRIVER = textwrap.dedent("""
-    import json, sys
-    from pathlib import Path
-    from lexikon.engine.mkdocs import build as engine_build, page_cache
+DRIVER = CAPTURE_BUILDS + textwrap.dedent("""
+    import json
+    from lexikon.engine.mkdocs import page_cache
 
-    made, original_init = [], engine_build.LexikonBuild.__init__
     stored, original_end = [], page_cache.PageCache.end_pass
-
-    def init(self):
-        original_init(self)
-        made.append(self)
 
     def end_pass(self):
         stored[:] = sorted(self.hits)  # the last pass's pages taken from the store
         original_end(self)
 
-    engine_build.LexikonBuild.__init__ = init
     page_cache.PageCache.end_pass = end_pass
-
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    site, url = Path(sys.argv[1]).resolve(), sys.argv[2]
-
-    def config():
-        loaded = load_config("mkdocs.yml", site_dir=str(site))
-        loaded.site_url = url
-        return loaded
-
+""") + SERVE_CONFIG + textwrap.dedent("""
     first = config()
     first.plugins.on_startup(command="serve", dirty=False)
     build(first, serve_url=url)
@@ -69,27 +48,15 @@ DRIVER = textwrap.dedent("""
                                                       "  title: Outsourcing zuletzt\\n", 1), "utf-8")
     print(json.dumps({"stored": stored, "shown": live._fast({entry.resolve()})}))
 """)
-_LIVERELOAD = re.compile(r"<script>\s*var livereload = .*?</script>", re.S)
-
-
-def _page(site: Path, relative: str) -> str:
-    return _LIVERELOAD.sub("", (site / relative).read_text("utf-8"))
 
 
 def test_an_edit_after_a_build_from_the_store_shows_the_twins_new_title(make_project, tmp_path: Path) -> None:
     project: Project = make_project()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     served = tmp_path / "served"
-    done = subprocess.run([sys.executable, "-c", DRIVER, str(served), URL], cwd=project.root, env=env,
-                          capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr[-3000:]
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    seen = json.loads(run_driver(DRIVER, project.root, served).strip().splitlines()[-1])
     assert "terms/outsourcing.da.md" in seen["stored"], "the second build took the Danish page from the store"
     assert seen["shown"].startswith("2 page(s) of outsourcing"), seen
-    cold = tmp_path / "cold"
-    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(cold)], cwd=project.root,
-                           env={**env, "SITE_URL": URL}, capture_output=True, text=True, check=False)
-    assert built.returncode == 0, built.stderr[-3000:]
-    assert "Outsourcing zuletzt" in _page(cold, "da/terms/outsourcing/index.html")
+    cold = cold_build(project.root, tmp_path / "cold")
+    assert "Outsourcing zuletzt" in page(cold, "da/terms/outsourcing/index.html")
     for relative in PAGES:
-        assert _page(served, relative) == _page(cold, relative), f"{relative} differs from a cold build"
+        assert page(served, relative) == page(cold, relative), f"{relative} differs from a cold build"
