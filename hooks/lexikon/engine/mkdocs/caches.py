@@ -23,10 +23,12 @@ from lexikon.core.safe_write import WriteRefused
 from lexikon.core.settings import Settings
 from lexikon.engine.mkdocs import pages
 from lexikon.engine.mkdocs.frame_cache import FrameCache
+from lexikon.engine.mkdocs.glossary_keys import GlossaryKeys
 from lexikon.engine.mkdocs.markup_memo import MarkupMemo, remembered
 from lexikon.engine.mkdocs.page_cache import PageCache
 from lexikon.engine.mkdocs.pages import Rendered
 from lexikon.engine.mkdocs.render_memo import TermPageMemo, remembered_pages
+from lexikon.engine.mkdocs.whole_memo import WholePageMemo, remembered_whole
 from lexikon.publish.kept import KeptOutputs
 
 log = logging.getLogger("mkdocs.hooks.lexikon")
@@ -40,6 +42,9 @@ class Caches:
     frames: FrameCache
     markup: MarkupMemo
     term_pages: TermPageMemo
+    whole_pages: WholePageMemo
+    keys: GlossaryKeys
+    """The glossary's digests, made once a build for every store's keys (and the exports')."""
     outputs: KeptOutputs | None = None
 
     @classmethod
@@ -48,16 +53,21 @@ class Caches:
         page_cache = PageCache.open(config, settings)
         if page_cache is None:
             return None
-        store = page_cache.store
-        return cls(page_cache, FrameCache(page_cache, config), MarkupMemo(store), TermPageMemo(store))
+        store, keys = page_cache.store, GlossaryKeys()
+        return cls(page_cache, FrameCache(page_cache, config), MarkupMemo(store), TermPageMemo(store, keys),
+                   WholePageMemo(store, keys), keys)
 
     def render(self, glossary: Glossary, settings: Settings, config: MkDocsConfig,
                articles: tuple[Article, ...] = (), article_pages: dict[str, str] | None = None, *,
                pack: bool = False) -> Rendered:
         """Our render, its term pages and texts' conversions taken from the store where they still fit."""
-        with remembered(self.markup), remembered_pages(self.term_pages):
+        texts = sum(len(entry.texts) for entry in glossary.entries.values()) + len(articles)
+        self.markup.limit = 2 * 3 * texts + 64  # twice a summary, body and highlights per text
+        with remembered(self.markup), remembered_pages(self.term_pages), remembered_whole(self.whole_pages):
             rendered = pages.render(glossary, settings, config, articles, article_pages, pack=pack)
         log.info(f"lexikon: {self.term_pages.hits} of {self.term_pages.total} term pages from the cache")
+        whole = self.whole_pages
+        log.info(f"lexikon: {whole.hits} of {whole.total} whole-glossary pages from the cache")
         log.info(f"lexikon: {self.markup.hits} of {self.markup.total} texts' HTML from the cache")
         return rendered
 
@@ -79,6 +89,7 @@ class Caches:
             self.frames.finish()
             self.markup.finish()
             self.term_pages.finish()
+            self.whole_pages.finish()
             if self.outputs is not None:
                 self.outputs.finish()
         except WriteRefused as error:
