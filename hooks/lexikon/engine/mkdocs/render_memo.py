@@ -92,15 +92,16 @@ def stored_page(page: Page) -> dict:
             "style": page.style, "in_nav": page.in_nav, "translated": page.translated}
 
 
-def page_of(stored: object) -> Page | None:
-    """A stored page, or None where the value is not exactly of its shape."""
+def page_of(stored: object, *, term: bool = True) -> Page | None:
+    """A stored page, or None where the value is not exactly of its shape (a term page's, with
+    its entry's id; with ``term=False`` a page of no entry's)."""
     if not isinstance(stored, dict) or set(stored) != set(stored_page(Page("", "", ""))):
         return None
     markdown = unpack(stored["markdown"])
     terms = stored["search_terms"]
     strings = (stored["path"], stored["lang"], stored["style"])
     if (markdown is None or not all(isinstance(s, str) for s in strings)
-            or not isinstance(stored["entry_id"], str | None) or not isinstance(terms, list)
+            or not isinstance(stored["entry_id"], str if term else type(None)) or not isinstance(terms, list)
             or not all(isinstance(t, str) for t in terms)
             or not isinstance(stored["structured_data"], dict | None)
             or not isinstance(stored["in_nav"], bool) or not isinstance(stored["translated"], bool)):

@@ -48,8 +48,8 @@ class WholePageMemo(BuildMemo):
             key.update(self.keys.texts(view.glossary, view.lang))
         found = key.digest()
         stored = self.store.item(STORE, found)
-        page = page_of(stored)
-        if page is not None and page.lang == view.lang and page.entry_id is None:
+        page = page_of(stored, term=False)
+        if page is not None and page.lang == view.lang:
             self.hits += 1
             self.kept.hold(found, stored)
             return page
