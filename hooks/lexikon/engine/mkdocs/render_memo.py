@@ -92,10 +92,13 @@ def stored_page(page: Page) -> dict:
             "style": page.style, "in_nav": page.in_nav, "translated": page.translated}
 
 
+_FIELDS = stored_page(Page("", "", "")).keys()
+
+
 def page_of(stored: object, *, term: bool = True) -> Page | None:
     """A stored page, or None where the value is not exactly of its shape (a term page's, with
     its entry's id; with ``term=False`` a page of no entry's)."""
-    if not isinstance(stored, dict) or set(stored) != set(stored_page(Page("", "", ""))):
+    if not isinstance(stored, dict) or stored.keys() != _FIELDS:
         return None
     markdown = unpack(stored["markdown"])
     terms = stored["search_terms"]
