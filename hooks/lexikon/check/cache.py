@@ -26,6 +26,7 @@ import importlib.util
 import json
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -172,6 +173,12 @@ class ReportCache:
         """One stored item of ``store`` as JSON (None when missing), for records kept beside the
         reports (each file's uses of deprecated terms, :mod:`.term_use`)."""
         return self._load(store)[key[0] % SHARDS].get(key.hex())
+
+    def stored_items(self, store: str) -> Iterator[tuple[bytes, object]]:
+        """Every item ``store`` holds now, as JSON (each is checked when it is taken)."""
+        for shard in self._load(store):
+            for name, value in shard.items():
+                yield bytes.fromhex(name), value
 
     def spill(self) -> SpilledItems:
         """A place for a store's new items until the build ends (on disk, in this cache's folder)."""

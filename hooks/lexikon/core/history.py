@@ -50,6 +50,28 @@ _KNOWN: dict[tuple[str, tuple[str, ...]], tuple[str, dict[str, EntryDates]]] = {
 """The last history read per folder and languages, with the commit it was read at."""
 
 
+History = dict[str, EntryDates]
+
+
+class KeptHistory:
+    """Where a build may hand in a store of histories read by earlier builds (issue 17:
+    ``lexikon.engine.mkdocs.history_memo``): called with what the history is of (the commit
+    checked out, the clone's depth, the folder in the repository, the languages) and the
+    function that reads it from git. Reading every version of every entry is ~0.5 s a build
+    at 1,000 entries, and a build with no new commit reads the same history again."""
+
+    memo: Callable[[str, Callable[[], History]], History] | None = None
+
+
+def _kept(what: str, state: str | None, read: Callable[[], History]) -> History:
+    """``read()``, through the build's store where it handed one in and git can say what the
+    history is of (outside git, or before the first commit: read, never kept)."""
+    memo = KeptHistory.memo
+    if state is None or memo is None:
+        return read()
+    return memo(f"{what}\0{state}", read)
+
+
 def entry_history(glossary_dir: Path, languages: Iterable[str] = ()) -> dict[str, EntryDates]:
     """Added and last-changed time of each entry file, from one ``git log`` of the branch's
     own line (a merge counts when it brought a change in); with ``languages``, also the
@@ -63,19 +85,33 @@ def entry_history(glossary_dir: Path, languages: Iterable[str] = ()) -> dict[str
     known = _KNOWN.get(key)
     if state is not None and known is not None and known[0] == state:
         return dict(known[1])
-    found = _entry_history(glossary_dir, codes)
+    found = _kept(f"entries {codes}", state, lambda: _entry_history(glossary_dir, codes))
     if state is not None:
         _KNOWN[key] = (state, found)
     return dict(found)
 
 
 def _checked_out(folder: Path) -> str | None:
-    """The commit checked out and whether the clone is shallow; None outside git."""
+    """What the history of ``folder`` is a function of: the commit checked out, whether the
+    clone is shallow and where its history is cut (a deepened clone has the same commit and
+    more history), and where the folder lies in the repository; None outside git or before
+    the first commit. Uncommitted files are no part of it: the history is the commits'."""
     try:
-        return subprocess.run(["git", "rev-parse", "--is-shallow-repository", "HEAD"], cwd=folder,
-                              capture_output=True, encoding="utf-8", check=True, timeout=30).stdout
+        answer = subprocess.run(["git", "rev-parse", "--is-shallow-repository", "--show-prefix",
+                                 "--git-path", "shallow", "HEAD"], cwd=folder,
+                                capture_output=True, encoding="utf-8", check=True, timeout=30).stdout
     except (OSError, subprocess.SubprocessError):
         return None
+    lines = answer.split("\n")
+    if len(lines) < 4:
+        return None
+    try:
+        cut = (folder / lines[2]).read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        cut = ""
+    except OSError:
+        return None
+    return answer + cut
 
 
 def _entry_history(glossary_dir: Path, codes: tuple[str, ...]) -> dict[str, EntryDates]:
@@ -94,9 +130,13 @@ def article_history(docs_dir: Path, languages: Iterable[str]) -> dict[str, Entry
     that changed the content of any language's file of the same article (a blank line or
     re-wrapping is no change: :func:`.language_history.content_changes`), newest first, each
     naming the languages whose files it changed (what :func:`lexikon.core.staleness.stale_article` reads)."""
+    codes = tuple(languages)
+    return _kept(f"articles {codes}", _checked_out(docs_dir), lambda: _article_history(docs_dir, codes))
+
+
+def _article_history(docs_dir: Path, codes: tuple[str, ...]) -> History:
     from lexikon.core.articles import article_name
 
-    codes = tuple(languages)
     order: list[str] = []
     lives = content_changes(docs_dir, _versions(docs_dir, _markdown_path, relative=True, order=order))
     rank = {sha: number for number, sha in enumerate(order)}  # 0: the newest commit

@@ -11,6 +11,7 @@ piece of editor text (titles, aliases, labels, tooltips, head fields) through on
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Mapping
 
 from lexikon.core.articles import Article
@@ -32,7 +33,8 @@ from lexikon.render.term_graphs import lexicon_graph
 from lexikon.render.term_page import term_page
 from lexikon.render.view import View
 
-__all__ = ["GRAPH_MARKER", "Page", "feeds", "iter_site", "lexicon_graphs", "render_site"]
+__all__ = ["GRAPH_MARKER", "Page", "TermPages", "WholePages", "feeds", "iter_site", "lexicon_graphs",
+           "render_site"]
 
 GRAPH_MARKER = "<!-- lexikon:graph -->"
 """Where a hand-written page (the home page) wants the picture of the whole lexicon."""
@@ -43,6 +45,23 @@ class TermPages:
     ``lexikon.engine.mkdocs.render_memo``): called with the view, the entry and :func:`term_page`."""
 
     memo: Callable[[View, Entry, Callable[[View, Entry], Page]], Page] | None = None
+
+
+class WholePages:
+    """Where a build may hand in a memo of the pages made from the whole glossary (the A–Z
+    index, the printable lexicon, tables, tags, changes: ``lexikon.engine.mkdocs.whole_memo``):
+    called with the view, the page's name in its language, whether it shows the entries'
+    bodies and highlights (all the others show of them is the links they make, as a term page
+    shows other entries) and the function that makes it."""
+
+    memo: Callable[[View, str, bool, Callable[[], Page]], Page] | None = None
+
+
+def _whole(view: View, name: str, make: Callable[..., Page], *args: str, texts: bool = False) -> Page:
+    """``make(view, *args)``, through the build's memo if it handed one in."""
+    memo = WholePages.memo
+    made = functools.partial(make, view, *args)
+    return memo(view, " ".join((name, *args)), texts, made) if memo else made()
 
 
 def render_site(glossary: Glossary, layout: SiteLayout,
@@ -62,17 +81,22 @@ def iter_site(glossary: Glossary, layout: SiteLayout,
     for code in glossary.languages:
         view = View(glossary, layout, load_locale(code), inbound, history or {}, articles,
                     article_history or {})
-        yield changes_page(view, history or {})
-        yield articles_index(view)
+        yield _whole(view, "changes", _changes_page)
+        yield _whole(view, "articles", articles_index)
         memo = TermPages.memo
         for entry in glossary.entries.values():
             yield memo(view, entry, term_page) if memo else term_page(view, entry)
-        yield index_page(view)
-        yield from (table_page(view, other) for _, other in language_pairs(glossary.languages, code))
-        yield print_page(view)
-        yield data_page(view)
-        yield tags_page(view)
-        yield from (tag_page(view, tag_id) for tag_id in glossary.tags)
+        yield _whole(view, "index", index_page)
+        pairs = language_pairs(glossary.languages, code)
+        yield from (_whole(view, "table", table_page, other) for _, other in pairs)
+        yield _whole(view, "print", print_page, texts=True)  # the only one showing bodies and highlights
+        yield _whole(view, "data", data_page)
+        yield _whole(view, "tags", tags_page)
+        yield from (_whole(view, "tag", tag_page, tag_id) for tag_id in glossary.tags)
+
+
+def _changes_page(view: View) -> Page:
+    return changes_page(view, view.history)
 
 
 def lexicon_graphs(glossary: Glossary, layout: SiteLayout, path: str = "index.md") -> dict[str, str]:

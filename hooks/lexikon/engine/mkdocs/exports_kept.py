@@ -5,7 +5,8 @@ Only ``glossary.json`` and the all-in-one CSV carry the entries' bodies and high
 other format shows names, summaries, tags and links (TBX, SKOS, Vale, the per-language and
 pair CSVs). So each format is keyed by the glossary it reads: the whole glossary for the two,
 for the others the glossary with bodies and highlights reduced to the links they make
-(:func:`~.render_memo.as_seen_by_others`). A body edit then makes only those two again
+(:func:`~.glossary_keys.as_seen_by_others`; each entry encoded once a build:
+:class:`~.glossary_keys.GlossaryKeys`). A body edit then makes only those two again
 (``tests/unit/engine/test_exports_kept.py`` holds every format to what it is keyed by).
 Decided once the glossary is rendered (the last site's files are looked at then, and linked
 in at the end); keyed by content, never by time stamps.
@@ -13,19 +14,16 @@ in at the end); keyed by content, never by time stamps.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from lexikon.check import cache_codec
 from lexikon.core.formats import CSV_ALL, EXPORT_FORMATS, JSON
-from lexikon.core.model import Glossary
 from lexikon.engine.mkdocs.exports_ahead import ExportsAhead
+from lexikon.engine.mkdocs.glossary_keys import GlossaryKeys
 from lexikon.engine.mkdocs.pages import Rendered
-from lexikon.engine.mkdocs.render_memo import as_seen_by_others
 from lexikon.interchange.skos import SiteTexts
 from lexikon.publish.kept import KeptOutputs
 from lexikon.publish.outputs import write_data_exports
@@ -48,23 +46,25 @@ class Plan:
         return tuple(fmt.name for fmt in EXPORT_FORMATS if fmt.name not in self.taken)
 
 
-def plan(rendered: Rendered, texts: Texts, kept: KeptOutputs | None) -> Plan:
-    """What each format is made of, and which of them the last site gives (all made without ``kept``)."""
+def plan(rendered: Rendered, texts: Texts, kept: KeptOutputs | None,
+         keys: GlossaryKeys | None = None) -> Plan:
+    """What each format is made of, and which of them the last site gives (all made without
+    ``kept``); ``keys``: the build's digests of its glossary, shared with the page stores."""
     if kept is None:
         return Plan(texts, {})
+    keys = keys or GlossaryKeys()
     extra = [texts[0], rendered.identity, texts[1], repr(rendered.articles)]
-    glossary = rendered.glossary
-    seen = dataclasses.replace(glossary, entries={key: as_seen_by_others(entry)
-                                                  for key, entry in glossary.entries.items()})
-    whole, links_only = _inputs(glossary, rendered, extra), _inputs(seen, rendered, extra)
+    whole = _inputs(keys.glossary(rendered.glossary, whole=True), rendered, extra)
+    links_only = _inputs(keys.glossary(rendered.glossary, whole=False), rendered, extra)
     inputs = {fmt.name: whole if fmt.name in READ_BODIES else links_only for fmt in EXPORT_FORMATS}
     taken = tuple(name for name, key in inputs.items() if kept.available(_output(name), key, "."))
     return Plan(texts, inputs, taken)
 
 
-def start(rendered: Rendered, texts: Texts, kept: KeptOutputs | None) -> None:
+def start(rendered: Rendered, texts: Texts, kept: KeptOutputs | None,
+          keys: GlossaryKeys | None = None) -> None:
     """The plan, and the formats to make begun in a fork (kept in ``rendered.ahead``)."""
-    rendered.ahead["plan"] = chosen = plan(rendered, texts, kept)
+    rendered.ahead["plan"] = chosen = plan(rendered, texts, kept, keys)
     make = chosen.make
     if make:
         ahead = ExportsAhead.start(rendered.settings.project_dir,
@@ -124,10 +124,9 @@ def _name_taken(kept: KeptOutputs, taken: list[str]) -> None:
         kept.taken.append(f"exports but {'/'.join(made)}" if made else "exports")
 
 
-def _inputs(glossary: Glossary, rendered: Rendered, texts: list[object]) -> str:
-    """What an export is made of: the glossary, the site's addresses, names and languages
-    (the code and library versions are the store's fingerprint)."""
-    order = [list(glossary.tags), list(glossary.entries)]  # sort_keys hides it; SKOS lists tags in file order
-    data = json.dumps([cache_codec.encode(glossary), repr(rendered.layout), texts, order],
-                      sort_keys=True, default=repr)
+def _inputs(glossary: bytes, rendered: Rendered, texts: list[object]) -> str:
+    """What an export is made of: the glossary (its digest: entries and tags in file order,
+    SKOS lists tags so), the site's addresses, names and languages (the code and library
+    versions are the store's fingerprint)."""
+    data = json.dumps([glossary.hex(), repr(rendered.layout), texts], sort_keys=True, default=repr)
     return hashlib.blake2b(data.encode(), digest_size=20).hexdigest()

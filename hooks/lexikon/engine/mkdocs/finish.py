@@ -55,7 +55,8 @@ def start_exports(rendered: Rendered, config: MkDocsConfig, caches: Caches | Non
     if not name:
         return  # named by the last language pass's config: known only at the end
     kept = caches.outputs_from(building.site_dir) if caches is not None and building is not None else None
-    exports_kept.start(rendered, (name, site_texts(config_file, "site_description")), kept)
+    keys = caches.keys if caches is not None else None
+    exports_kept.start(rendered, (name, site_texts(config_file, "site_description")), kept, keys)
 
 
 def search_ahead(rendered: Rendered | None, building: Building | None, caches: Caches | None) -> None:

@@ -42,6 +42,10 @@ class BuildMemo:
 class MarkupMemo(BuildMemo):
     """Conversions of one build: taken from the store or made, and kept for the next."""
 
+    limit = 0
+    """How many texts' conversions the store may keep that this build did not ask for (set
+    from the glossary's size by each build): see :meth:`finish`."""
+
     def __call__(self, text: str, resolve: Resolve, convert: Callable[[str, Resolve], str]) -> str:
         self.total += 1
         key = hashlib.blake2b(text.encode(), digest_size=20).digest()
@@ -66,8 +70,22 @@ class MarkupMemo(BuildMemo):
         return html
 
     def finish(self) -> None:
-        """After a good build: the store holds this build's conversions, no others."""
-        self.store.keep_items(STORE, {key: value for key, value in self.kept.items() if value})
+        """After a good build: the store holds this build's conversions, and those it did not
+        ask for while they are few enough (:attr:`limit`).
+
+        A page taken whole from its store (a term page, the printable lexicon) converts none
+        of its texts, so a build with no change asks for none; yet the printable lexicon's next
+        render, after one body edit, needs every text of its language. So what a build did not
+        ask for stays, unless the store would then hold more than ``limit`` texts (an edited
+        text's older conversions add up): then only this build's conversions stay."""
+        kept = {key: value for key, value in self.kept.items() if value}
+        asked = len(kept)
+        for key, value in self.store.stored_items(STORE):
+            if key not in self.kept:
+                kept[key] = value
+        if len(kept) - asked > self.limit:
+            kept = {key: value for key, value in self.kept.items() if value}
+        self.store.keep_items(STORE, kept)
 
 
 def _same_answers(calls: object, resolve: Resolve) -> bool:
