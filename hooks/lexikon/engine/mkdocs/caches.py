@@ -26,7 +26,6 @@ from lexikon.engine.mkdocs import pages
 from lexikon.engine.mkdocs.frame_cache import FrameCache
 from lexikon.engine.mkdocs.glossary_keys import GlossaryKeys
 from lexikon.engine.mkdocs.history_memo import HistoryMemo, remembered_history
-from lexikon.engine.mkdocs.i18n_files import remember_i18n_files
 from lexikon.engine.mkdocs.markup_memo import MarkupMemo, remembered
 from lexikon.engine.mkdocs.page_cache import PageCache
 from lexikon.engine.mkdocs.pages import Rendered
@@ -57,7 +56,6 @@ class Caches:
         page_cache = PageCache.open(config, settings)
         if page_cache is None:
             return None
-        remember_i18n_files()  # static-i18n's files of each pass: made once per process (no store)
         store, keys = page_cache.store, GlossaryKeys()
         return cls(page_cache, FrameCache(page_cache, config), MarkupMemo(store), TermPageMemo(store, keys),
                    WholePageMemo(store, keys), keys, HistoryMemo(store))
