@@ -4,6 +4,9 @@
   names nothing: a check whose links all resolve places none (counted), and the findings of
   one whose links do not are those of placing every link at once (the eager reports of
   ``report_file``), past the per-file bound too.
+- Deduplication cuts a body without fenced code into plain runs: the blocks, with the lines
+  they start on, are made only to place a finding (counted), and are those ``split_blocks``
+  makes (property).
 """
 
 from __future__ import annotations
@@ -16,12 +19,13 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lexikon.check import link_places, pipeline
+from lexikon.check import blocks, link_places, pipeline
+from lexikon.check.dedupe import deduplicate_text
 from lexikon.check.glossary_files import list_glossary
 from lexikon.check.glossary_wide import MAX_FINDINGS_PER_FILE, combine
 from lexikon.check.live_combine import LiveCombine
 from lexikon.check.load import load_side_files
-from lexikon.core.model import Span
+from lexikon.core.model import Span, Text
 from lexikon.core.settings import make_settings
 from tests.bench import synthetic
 from tests.support.constants import LANGUAGES
@@ -133,3 +137,43 @@ def test_the_ids_kept_are_those_of_the_placed_links(summary: str, body: str, hig
     assert kept.links == tuple(dict.fromkeys(ref.target for ref in placed.references if ref.kind == "link"))
     assert kept.references == tuple(ref for ref in placed.references if ref.kind != "link")
     assert placed.links == ()
+
+
+# --- deduplication: blocks made only to place a finding ------------------------------------------
+BLOCK_PIECES = ("Ein Satz.", "Noch einer", "\n", "\n\n", "\n\n\n", "  ", "\r\n", "- Punkt", "# Titel", "```",
+                "~~~", "    code", "| a |", "---", "> Zitat", "\t", " ")
+markdown_text = st.lists(st.sampled_from(BLOCK_PIECES), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(markdown_text)
+def test_the_runs_are_the_blocks_split_blocks_makes(markdown: str) -> None:
+    runs = blocks.unfenced_runs(markdown)
+    if "```" in markdown or "~~~" in markdown:
+        assert runs is None
+        return
+    assert runs is not None
+    assert blocks.blocks_of_runs(markdown, runs) == blocks.split_blocks(markdown)
+    assert [block.line for block in blocks.blocks_of_runs(markdown, runs)] == [
+        block.line for block in blocks.split_blocks(markdown)]  # (not compared by ==)
+
+
+def test_a_body_without_findings_makes_no_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[str] = []
+
+    class Counted(blocks.Block):
+        def __init__(self, text: str, prose: bool, line: int = 0) -> None:
+            made.append(text)
+            super().__init__(text, prose, line)
+
+    monkeypatch.setattr(blocks, "Block", Counted)
+    words = ("Apfel", "Birne", "Kirsche", "Pflaume", "Quitte", "Traube", "Melone", "Mango", "Feige", "Dattel")
+    paragraphs = [f"{word} " * 12 + "." for word in words]
+    body = "\n\n".join(["## Titel", *paragraphs]) + "\n"
+    spans = {"body": Span("glossary/t.yml", 5, 3, "|\n  " + body.replace("\n", "\n  "))}
+    text = Text("de", "T", "Kurz.", body=body, spans=spans)
+    assert deduplicate_text(text) == (text, [])
+    assert made == []
+    repeated = Text("de", "T", "Kurz.", body=body + "\n" + paragraphs[0] + "\n", spans=spans)
+    again, found = deduplicate_text(repeated)
+    assert again.body == body and len(found) == 1 and len(made) == 12  # a repeat: placed
