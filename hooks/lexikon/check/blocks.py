@@ -56,6 +56,34 @@ def split_blocks(markdown: str) -> list[Block]:
     return blocks
 
 
+Run = tuple[str, bool, int]
+"""A block's text, whether it is prose, and where it starts in the Markdown (an offset)."""
+
+
+def unfenced_runs(markdown: str) -> list[Run] | None:
+    """The blocks :func:`split_blocks` makes of ``markdown`` (with its ``\\r\\n`` as ``\\n``), as
+    plain tuples, without the lines they start on (:func:`blocks_of_runs` counts those, when a
+    finding needs a place); None for Markdown with fenced code, which only ``split_blocks`` cuts."""
+    if "```" in markdown or "~~~" in markdown:
+        return None
+    if "\r\n" in markdown:
+        markdown = markdown.replace("\r\n", "\n")
+    return [(text, is_prose(text), run.start()) for run in _RUN_OF_LINES.finditer(markdown)
+            for text in (run.group(0),)]
+
+
+def blocks_of_runs(markdown: str, runs: list[Run]) -> list[Block]:
+    """:func:`split_blocks`'s blocks of ``markdown`` from its :func:`unfenced_runs`."""
+    markdown = markdown.replace("\r\n", "\n")
+    blocks: list[Block] = []
+    line = position = 0
+    for text, prose, start in runs:
+        line += markdown.count("\n", position, start)
+        position = start
+        blocks.append(Block(text, prose, line))
+    return blocks
+
+
 def _runs_of_lines(markdown: str, start: int, end: int, line: int) -> list[Block]:
     """The blocks of ``markdown[start:end]`` (no fence in it), whose first line is ``line``."""
     blocks: list[Block] = []

@@ -12,8 +12,9 @@ import bisect
 import dataclasses
 import re
 import unicodedata
+from collections.abc import Callable
 
-from lexikon.check.blocks import Block, split_blocks
+from lexikon.check.blocks import Block, Run, blocks_of_runs, split_blocks, unfenced_runs
 from lexikon.check.near_duplicates import NEAR_DUPLICATE_RATIO, excerpt, near_duplicates, nearly_the_same
 from lexikon.core.model import Entry, FileReport, Finding, Severity, Span, Text
 
@@ -65,50 +66,63 @@ def deduplicate_entry(entry: Entry) -> tuple[Entry, list[Finding]]:
 
 def deduplicate_text(text: Text) -> tuple[Text, list[Finding]]:
     """One language's body without repeats of its own paragraphs or of its summary."""
-    blocks = split_blocks(text.body)
-    kept: list[Block] = []
+    runs, blocks = _runs(text.body)
+    kept: list[str] = []
     kept_keys: dict[str, int] = {normalise(text.summary): _SUMMARY}  # → the block it came from
     kept_prose: list[tuple[str, int]] = []
     removed: list[tuple[int, int, str]] = []  # the block, the one it repeats, its key
-    for index, block in enumerate(blocks):
-        if not block.prose:
-            kept.append(block)
+    for index, (run, prose, _) in enumerate(runs):
+        if not prose:
+            kept.append(run)
             continue
-        key = normalise(block.text)
+        key = normalise(run)
         first = kept_keys.get(key)
         if first is not None:
             removed.append((index, first, key))
             continue
         kept_keys[key] = index
-        kept.append(block)
+        kept.append(run)
         kept_prose.append((key, index))
-    span = text.spans.get("body")
+    span = text.spans.get("body") if removed or len(kept_prose) > 1 else None  # else nothing to place
     findings = [] if span is None else _findings(text, span, blocks, removed, kept_prose)
-    if len(kept) == len(blocks):  # nothing removed: the body as written (rejoining adds lines)
+    if not removed:  # nothing removed: the body as written (rejoining adds lines)
         return text, findings
-    body = "\n\n".join(block.text for block in kept)
+    body = "\n\n".join(kept)
     if text.body.endswith("\n") and body:
         body += "\n"
     return (text if body == text.body else dataclasses.replace(text, body=body)), findings
+
+
+def _runs(body: str) -> tuple[list[Run], Callable[[], list[Block]]]:
+    """Each block's text of ``body``, whether it is prose (and where it starts), and what makes
+    its :class:`Block` objects. A body without fenced code (most) is cut by one regex, and its
+    blocks, with the lines they start on, are made only to place a finding."""
+    runs = unfenced_runs(body)
+    if runs is not None:
+        return runs, lambda: blocks_of_runs(body, runs)
+    blocks = split_blocks(body)
+    return [(block.text, block.prose, block.line) for block in blocks], lambda: blocks
 
 
 _SUMMARY = -1
 """Where a paragraph's first copy stands when it is the summary."""
 
 
-def _findings(text: Text, span: Span, blocks: list[Block], removed: list[tuple[int, int, str]],
+def _findings(text: Text, span: Span, blocks: Callable[[], list[Block]], removed: list[tuple[int, int, str]],
               prose: list[tuple[str, int]]) -> list[Finding]:
     """The removed repeats (in order), then the near duplicates among the kept paragraphs.
 
     Where the blocks stand in the file is worked out only when a finding names a place:
-    most texts have none, and are spared it."""
+    most texts have none, and are spared it, and the blocks too (``blocks`` makes them)."""
     where: dict[int, tuple[int, int]] | None = None
+    made: list[Block] = []
 
     def place(index: int) -> tuple[int, int]:
         nonlocal where
         if where is None:
-            where = _block_locations(span, blocks, text.body)
-        return where.get(index, (blocks[index].line + 1, 1))
+            made[:] = blocks()
+            where = _block_locations(span, made, text.body)
+        return where.get(index, (made[index].line + 1, 1))
 
     findings: list[Finding] = []
     for index, first, key in removed:

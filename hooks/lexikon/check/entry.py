@@ -23,8 +23,13 @@ from lexikon.core.schema import ENTRY_FIELDS, LINKABLE_FIELDS, TEXT_FIELDS, gend
 from lexikon.core.settings import LANGUAGE_CODE, Settings
 
 
-def check_file(file: LoadedFile, settings: Settings, *, loaded_cleanly: bool = True) -> FileReport:
-    """What can be judged of one entry file alone: its schema, and the names it uses."""
+def check_file(file: LoadedFile, settings: Settings, *, loaded_cleanly: bool = True,
+               place_links: bool = True) -> FileReport:
+    """What can be judged of one entry file alone: its schema, and the names it uses.
+
+    ``place_links``: each cross-link a :class:`Reference` with its place, or (False) only the
+    ids they name in the report's ``links``, placed later if one of them names nothing: the
+    file can then be read again (a file on disk), and most links cost a regex match only."""
     findings: list[Finding] = []
     if file.root is None:
         if loaded_cleanly:
@@ -34,10 +39,11 @@ def check_file(file: LoadedFile, settings: Settings, *, loaded_cleanly: bool = T
     entry = _EntryReader(file, settings, findings).read()
     if entry is None:
         return FileReport(file.path, file.id, None, tuple(findings))
-    references = _references(entry, findings)
+    references = _references(entry, findings, place_links)
     titles, names = _titles(entry), terminology.name_uses(entry)
     findings += terminology.own_clashes(file.path, titles, names)
-    return FileReport(file.path, file.id, entry, tuple(findings), True, references, titles, names)
+    targets = () if place_links else _link_targets(entry)
+    return FileReport(file.path, file.id, entry, tuple(findings), True, references, titles, names, targets)
 
 
 class _EntryReader(FieldReader):
@@ -170,8 +176,9 @@ def _same_words(summary: str, title: str) -> bool:
     return fold(summary) == fold(title)
 
 
-def _references(entry: Entry, findings: list[Finding]) -> tuple[Reference, ...]:
-    """Every id, tag and cross-link ``entry`` names, placed; naming itself is judged here."""
+def _references(entry: Entry, findings: list[Finding], place_links: bool = True) -> tuple[Reference, ...]:
+    """Every id, tag and (``place_links``) cross-link ``entry`` names, placed; naming itself
+    is judged here."""
     found: list[Reference] = []
     for kind, targets in (("related", entry.related), ("broader", entry.broader)):
         for index, target in enumerate(targets):
@@ -182,6 +189,8 @@ def _references(entry: Entry, findings: list[Finding]) -> tuple[Reference, ...]:
                 found.append(Reference(kind, target, *_place(entry.spans, f"{kind}[{index}]")))
     for index, tag in enumerate(entry.tags):
         found.append(Reference("tag", tag, *_place(entry.spans, f"tags[{index}]")))
+    if not place_links:
+        return tuple(found)
     for text in entry.texts.values():
         for name in LINKABLE_FIELDS:
             values = [text.summary] if name == "summary" else (
@@ -198,6 +207,21 @@ def _references(entry: Entry, findings: list[Finding]) -> tuple[Reference, ...]:
     return tuple(found)
 
 
+def _link_targets(entry: Entry) -> tuple[str, ...]:
+    """The ids the cross-links :func:`_references` would place name, each once, in the order
+    they are first named: one regex search per text, no place worked out."""
+    named: dict[str, None] = {}
+    for text in entry.texts.values():
+        for name in LINKABLE_FIELDS:
+            values = [text.summary] if name == "summary" else (
+                [text.body] if name == "body" else list(text.highlights))
+            for index, value in enumerate(values):
+                targets = _LINK_TARGETS.findall(value) if "[[" in value else ()
+                if targets and (name if name != "highlights" else f"highlights[{index}]") in text.spans:
+                    named.update(dict.fromkeys(map(str.strip, targets)))
+    return tuple(named)
+
+
 _new = tuple.__new__
 """A :class:`Reference` made as the tuple it is, without its Python-level constructor."""
 
@@ -211,6 +235,9 @@ def _place(spans: Mapping[str, Span], name: str) -> tuple[int, int]:
 
 _LINK_PARTS = re.compile(f"({links.CROSS_LINK.pattern})")
 """A cross-link, its groups the link as written, its target and its label (for ``findall``)."""
+_LINK_TARGETS = re.compile(links.CROSS_LINK.pattern.replace(r"\|((?:", r"\|(?:(?:", 1))
+"""The same matches, with the target as the one group: ``findall`` gives the targets alone."""
+assert _LINK_TARGETS.groups == 1 and links.CROSS_LINK.groups == 2
 
 
 def _titles(entry: Entry) -> tuple[TitleUse, ...]:

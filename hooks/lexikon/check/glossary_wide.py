@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
-from lexikon.check import hierarchy, term_use, terminology, titles
+from lexikon.check import hierarchy, link_places, term_use, terminology, titles
 from lexikon.check.characters import ascii_letters, foreign_letters
 from lexikon.check.load import LoadedFile
 from lexikon.check.tags import read_tags
@@ -40,7 +40,7 @@ def combine(reports: Iterable[FileReport], tags_file: LoadedFile | None, setting
         if report.has_entry and report.id not in accepted:
             accepted[report.id] = report
     for report in accepted.values():
-        check_references(report, known_ids, tags, findings)
+        check_references(report, known_ids, tags, findings, settings)
     titles.check_titles(accepted.values(), findings)
     terminology.check_deprecated(accepted.values(), findings)
     hierarchy.check_cycles(accepted.values(), findings)
@@ -119,12 +119,16 @@ def _check_file_name(file: FileReport, files: list[FileReport], findings: list[F
 
 
 def check_references(report: FileReport, known_ids: Collection[str], tags: Mapping[str, Tag],
-                      findings: list[Finding]) -> None:
-    """Every related id, tag and cross-link must name something."""
+                      findings: list[Finding], settings: Settings) -> None:
+    """Every related id, tag and cross-link must name something. Cross-links kept as the ids
+    they name (``report.links``) are placed only when one of those names nothing."""
     reported = 0
     first_hidden: tuple[int, int] | None = None
+    references: Iterable[Sequence] = report.references
+    if any(target not in known_ids for target in report.links):
+        references = [*references, *link_places.placed_links(report, settings)]
 
-    for kind, target, line, col, written in report.references:  # unpacked: the cache keeps tuples
+    for kind, target, line, col, written in references:  # unpacked: the cache keeps tuples
         if reported >= MAX_FINDINGS_PER_FILE and target not in (tags if kind == "tag" else known_ids):
             reported += 1  # past what bounded() shows: counted, not worded
             first_hidden = first_hidden or (line, col)

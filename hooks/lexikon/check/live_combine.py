@@ -47,7 +47,7 @@ class LiveCombine:
         self.accepted: dict[str, FileReport] = {}
         self.ids: list[str] = []
         """The accepted ids, sorted."""
-        self.wide = WideState(self.tags)
+        self.wide = WideState(self.tags, self.settings)
 
     def combine(self, reports: Iterable[FileReport], load_findings: Iterable[Finding] = ()) -> Result:
         """``combine(reports, tags_file, settings, load_findings)``, from what changed since the

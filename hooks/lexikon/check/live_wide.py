@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from lexikon.check import hierarchy, term_use, terminology, titles
 from lexikon.check.glossary_wide import check_references
 from lexikon.core.model import FileReport, Finding, NameUse, Tag, TitleUse
+from lexikon.core.settings import Settings
 
 Key = tuple[str, str]
 """(language, folded title or name)."""
@@ -30,8 +31,8 @@ Change = tuple[str, FileReport | None, FileReport | None]
 class WideState:
     """The glossary-wide findings of the accepted entries, by the part they depend on."""
 
-    def __init__(self, tags: Mapping[str, Tag]) -> None:
-        self.tags = tags
+    def __init__(self, tags: Mapping[str, Tag], settings: Settings) -> None:
+        self.tags, self.settings = tags, settings
         self.accepted: Mapping[str, FileReport] = {}
         self.position: Mapping[str, int] = {}
         self.refs: dict[str, list[Finding]] = {}
@@ -87,7 +88,7 @@ class WideState:
     def _index(self, report: FileReport, sign: int) -> set[Key]:
         """Put ``report`` into the indexes (``sign`` 1) or take it out (-1); the keys it touches."""
         adding = sign > 0
-        for target in {ref[1] for ref in report.references if ref[0] != "tag"}:
+        for target in {ref[1] for ref in report.references if ref[0] != "tag"}.union(report.links):
             (self.naming[target].add if adding else self.naming[target].discard)(report.id)
         keys: set[Key] = set()
         for index, found in ((self.titles, report.titles), (self.names, report.names)):
@@ -116,9 +117,10 @@ class WideState:
                 self.refs.pop(entry_id, None)
                 continue
             found: list[Finding] = []
-            check_references(report, known, self.tags, found)
+            check_references(report, known, self.tags, found, self.settings)
             self.refs[entry_id] = found
-            if any(ref[0] != "tag" and ref[1] not in known for ref in report.references):
+            if any(ref[0] != "tag" and ref[1] not in known for ref in report.references) or any(
+                    target not in known for target in report.links):
                 self.unresolved.add(entry_id)
 
     def _sorted(self, members: list[Member]) -> list[Member]:

@@ -45,10 +45,15 @@ def check_only(settings: Settings, *, cache: bool = True) -> Result:
     return _run(settings, cache=cache, with_entries=False)
 
 
-def report_file(data: bytes, display: str, entry_id: str, settings: Settings) -> FileReport:
-    """One entry file's content through every stage that needs only this file."""
+def report_file(data: bytes, display: str, entry_id: str, settings: Settings, *,
+                place_links: bool = True) -> FileReport:
+    """One entry file's content through every stage that needs only this file.
+
+    ``place_links`` False: its cross-links kept as the ids they name, placed later from the
+    file on disk if one names nothing (:mod:`lexikon.check.link_places`); True for content
+    that is not (yet) on disk, such as an importer's new files."""
     loaded, findings = parse_bytes(data, display, entry_id)
-    report = check_file(loaded, settings, loaded_cleanly=not findings)
+    report = check_file(loaded, settings, loaded_cleanly=not findings, place_links=place_links)
     report = deduplicate_report(report)
     if findings:
         report = dataclasses.replace(report, findings=(*findings, *report.findings))
@@ -60,7 +65,7 @@ def read_report(path: str, display: str, settings: Settings) -> tuple[bytes | No
     data, problems = read_file(path, settings.project_dir, display)
     if data is None:
         return None, FileReport(display, file_id(path), None, tuple(problems))
-    return file_key(display, data), report_file(data, display, file_id(path), settings)
+    return file_key(display, data), report_file(data, display, file_id(path), settings, place_links=False)
 
 
 @dataclass(frozen=True)

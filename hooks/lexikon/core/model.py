@@ -293,3 +293,8 @@ class FileReport:
     references: tuple[Reference, ...] = ()
     titles: tuple[TitleUse, ...] = ()
     names: tuple[NameUse, ...] = ()
+    links: tuple[str, ...] = ()
+    """The ids the texts' cross-links name, each once (the first named first), when the links
+    were not placed among ``references``: where each stands is then worked out only if one
+    names nothing (:func:`lexikon.check.link_places.placed_links`). A text may hold thousands
+    of links, and nearly all resolve."""

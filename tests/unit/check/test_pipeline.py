@@ -57,8 +57,8 @@ def test_unchanged_files_are_not_read_again(synthetic_project: Path, monkeypatch
     first = pipeline.run(settings)
     made: list[str] = []
     real = pipeline.report_file
-    monkeypatch.setattr(pipeline, "report_file", lambda data, display, *rest: made.append(display)
-                        or real(data, display, *rest))
+    monkeypatch.setattr(pipeline, "report_file", lambda data, display, *rest, **options: made.append(display)
+                        or real(data, display, *rest, **options))
     same(pipeline.run(settings), first)
     checked = pipeline.check_only(settings)
     assert (checked.findings, checked.entry_count) == (first.findings, 40)
