@@ -21,7 +21,7 @@ from lexikon.core import escape
 from lexikon.core.layout import SiteLayout, href
 from lexikon.core.processes import give_back_free_memory
 from lexikon.publish.kept import KeptOutputs, file_digest
-from lexikon.publish.pagefind_index import PAGEFIND_EXCLUDE, Indexer, Started
+from lexikon.publish.pagefind_index import PAGEFIND_EXCLUDE, PART_PAGES, Indexer, Started
 
 SEARCH_WORKER = "assets/javascripts/lexikon-search-worker.js"
 """Our worker behind Material's search box (from ``hooks/overrides``): Material's protocol,
@@ -132,7 +132,7 @@ def _inputs(code: str, found: list[tuple[str, Path]], digests: dict[Path, str]) 
     and our options."""
     digest = hashlib.blake2b(digest_size=20)
     digest.update(repr((code, importlib.metadata.version("pagefind"), PAGEFIND_EXCLUDE,
-                        _PAGEFIND_UI_FILES)).encode())
+                        _PAGEFIND_UI_FILES, PART_PAGES)).encode())
     for url, path in found:
         digest.update(url.encode() + b"\0" + (digests.get(path) or file_digest(path)).encode())
     return digest.hexdigest()
