@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -16,9 +17,10 @@ import pytest
 from lexikon.core.layout import SiteLayout
 from lexikon.core.settings import make_settings
 from lexikon.publish import pagefind, pagefind_index
+from lexikon.publish.kept import KeptOutputs
 from lexikon.publish.pagefind_index import PARTS_EXPORT, IndexFailed
 from tests.support.constants import LANGUAGES
-from tests.unit.publish.test_search_meanwhile import BODY
+from tests.unit.publish.test_search_meanwhile import BODY, _Store
 
 WORDS = ("Anker", "Boje", "Deich", "Ebbe", "Flut")
 
@@ -102,3 +104,28 @@ def test_stopping_a_language_in_parts_ends_the_part_running(tmp_path: Path,
     begun.indexer.stop()
     with pytest.raises(ProcessLookupError):  # no process of the chain is left, the sleeping part neither
         os.killpg(group, 0)
+
+
+def test_a_bundle_in_parts_of_unchanged_pages_is_taken_whole_from_the_last_site(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pagefind_index, "PART_PAGES", 2)
+    site, layout = _site(tmp_path)
+    store = _Store()
+    first = KeptOutputs(store, site)  # type: ignore[arg-type]
+    pagefind.write_pagefind_bundles(site, layout, first)
+    store.items = dict(first.kept)
+    new_site = tmp_path / "new-site"
+    shutil.copytree(site, new_site, ignore=shutil.ignore_patterns("pagefind"))
+    changed = new_site / "da" / "terms" / "anker" / "index.html"
+    changed.write_text(BODY.format(t="Anker ny"), encoding="utf-8")
+    second = KeptOutputs(store, site)  # type: ignore[arg-type]
+    pagefind.write_pagefind_bundles(new_site, layout, second)
+    assert second.taken == ["pagefind-de"]  # the Danish pages changed: made again, in parts too
+    assert _files(new_site / "pagefind") == _files(site / "pagefind")
+    assert (new_site / "pagefind" / "part-3" / "pagefind-entry.json").is_file()
+    assert (new_site / "da" / "pagefind" / "part-3" / "pagefind-entry.json").is_file()
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*"))
+            if path.is_file()}
