@@ -189,7 +189,7 @@ def _start(commands: list[list[str]], errors: IO[bytes]) -> subprocess.Popen:
         return subprocess.Popen(commands[0], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                 stderr=errors, env=environment)
     return subprocess.Popen([sys.executable, "-c", _CHAIN, json.dumps(commands)], stdin=subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL, stderr=errors, env=environment, process_group=0)
+                            stdout=subprocess.DEVNULL, stderr=errors, env=environment, start_new_session=True)
 
 
 def _stage(found: list[tuple[str, Path]], folder: Path) -> None:
