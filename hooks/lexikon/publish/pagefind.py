@@ -21,7 +21,7 @@ from lexikon.core import escape
 from lexikon.core.layout import SiteLayout, href
 from lexikon.core.processes import give_back_free_memory
 from lexikon.publish.kept import KeptOutputs, file_digest
-from lexikon.publish.pagefind_index import PAGEFIND_EXCLUDE, Indexer, Started
+from lexikon.publish.pagefind_index import PAGEFIND_EXCLUDE, PART_PAGES, Indexer, Started
 
 SEARCH_WORKER = "assets/javascripts/lexikon-search-worker.js"
 """Our worker behind Material's search box (from ``hooks/overrides``): Material's protocol,
@@ -79,14 +79,18 @@ _CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.
 
 
 def use_search_worker(page_html: str, worker_url: str) -> str:
-    """Point Material's search box at our worker (``search`` in the page's ``__config``)."""
+    """Point Material's search box at our worker (``search`` in the page's ``__config``).
 
-    def swap(match: re.Match[str]) -> str:
-        config = json.loads(match.group(2))
-        config["search"] = worker_url
-        return match.group(1) + escape.json_script(config, separators=(", ", ": ")) + match.group(3)
-
-    return _CONFIG_SCRIPT.sub(swap, page_html, count=1)
+    By ``str.replace`` of the script, not ``re.sub``: the substitution copies the whole page
+    before the script into a piece of its own first, a third copy of the printable lexicon
+    (30 million characters at 10,000 terms) beside the page and the result."""
+    match = _CONFIG_SCRIPT.search(page_html)
+    if match is None:
+        return page_html
+    config = json.loads(match.group(2))
+    config["search"] = worker_url
+    script = match.group(1) + escape.json_script(config, separators=(", ", ": ")) + match.group(3)
+    return page_html.replace(match.group(0), script, 1)  # its first place is the match's
 
 
 def search_worker_url(layout: SiteLayout, lang: str, page_url: str | None = None) -> str:
@@ -132,7 +136,7 @@ def _inputs(code: str, found: list[tuple[str, Path]], digests: dict[Path, str]) 
     and our options."""
     digest = hashlib.blake2b(digest_size=20)
     digest.update(repr((code, importlib.metadata.version("pagefind"), PAGEFIND_EXCLUDE,
-                        _PAGEFIND_UI_FILES)).encode())
+                        _PAGEFIND_UI_FILES, PART_PAGES)).encode())
     for url, path in found:
         digest.update(url.encode() + b"\0" + (digests.get(path) or file_digest(path)).encode())
     return digest.hexdigest()

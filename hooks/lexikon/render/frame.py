@@ -76,11 +76,14 @@ def replace_hreflang(page_html: str, links: str) -> str:
     head_end = page_html.find("</head>")
     if head_end < 0:
         return page_html
-    head = _MATERIAL_ALTERNATE.sub("", page_html[:head_end])
+    old_head = page_html[:head_end]
+    head = _MATERIAL_ALTERNATE.sub("", old_head)
     marker = '<link rel="icon"'
     at = head.find(marker)
     at = at if at >= 0 else len(head)
-    return head[:at] + links + head[at:] + page_html[head_end:]
+    # The head swapped in place: slicing off the rest of the page and adding it on copied a huge
+    # page (the printable lexicon, 30 million characters at 10,000 terms) twice at once.
+    return page_html.replace(old_head, head[:at] + links + head[at:], 1)  # the head is its start
 
 
 def sitemap(urls: Mapping[str, Mapping[str, str]], layout: SiteLayout) -> str:

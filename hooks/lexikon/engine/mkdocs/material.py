@@ -83,6 +83,8 @@ def drop_orphan_toc_label(page_html: str) -> str:
     if _TOC_LABEL not in page_html or 'id="__toc"' in page_html:
         return page_html
     start = page_html.index(_TOC_LABEL)
-    end = page_html.index("</label>", start)
-    inner = page_html[start + len(_TOC_LABEL):end]
-    return page_html[:start] + '<div class="md-nav__title">' + inner + "</div>" + page_html[end + 8:]
+    end = page_html.index("</label>", start) + len("</label>")
+    label = page_html[start:end]
+    # Replaced in place (its first place is ``start``): the rest of the page sliced off and
+    # added on was two more copies of a huge page (the printable lexicon) at once.
+    return page_html.replace(label, '<div class="md-nav__title">' + label[len(_TOC_LABEL):-8] + "</div>", 1)

@@ -7,6 +7,8 @@
  * the page's language, `<root>pagefind/`, where `?root=` of this script's address names
  * the language's tree ("" or "da/"): a reader only ever downloads their own language.
  * Pagefind is imported on the first query, so a page view that never searches costs nothing.
+ * A large language's bundle comes in parts (each indexed by a Pagefind process of its own):
+ * its script names the other parts (`lexikonParts`), merged here into one search.
  */
 "use strict";
 
@@ -28,6 +30,7 @@ function pagefind() {
   if (engine === null) {
     engine = import(new URL("pagefind.js", bundle).href).then(async module => {
       await module.init();
+      await Promise.all((module.lexikonParts || []).map(part => module.mergeIndex(new URL(part, bundle).href)));
       return module;
     });
     engine.catch(() => { engine = null; });
