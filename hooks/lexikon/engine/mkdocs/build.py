@@ -94,7 +94,10 @@ class LexikonBuild:
             pages.let_go_of_pass(self.last_pass, self.serving)
             return
         settings = settings_from_config(config)
-        result = self.live.check_for_build(settings) if self.serving else run(settings)
+        try:  # its store written through no link and over no folder: one line, not a traceback
+            result = self.live.check_for_build(settings) if self.serving else run(settings)
+        except WriteRefused as error:
+            raise Abort(str(error)) from None
         for finding in result.findings:
             log.log(_LOG_LEVEL[finding.severity], str(finding))
         glossary = pages.without_spans(self._good_glossary(result), self.serving)
