@@ -94,24 +94,30 @@ def entry_history(glossary_dir: Path, languages: Iterable[str] = ()) -> dict[str
 def _checked_out(folder: Path) -> str | None:
     """What the history of ``folder`` is a function of: the commit checked out, whether the
     clone is shallow and where its history is cut (a deepened clone has the same commit and
-    more history), and where the folder lies in the repository; None outside git or before
-    the first commit. Uncommitted files are no part of it: the history is the commits'."""
+    more history), where the folder lies in the repository, and what ``git log`` shows in
+    place of commits (``git replace``, a grafts file: the same commit read another history);
+    None outside git or before the first commit. Uncommitted files are no part of it: the
+    history is the commits'."""
     try:
-        answer = subprocess.run(["git", "rev-parse", "--is-shallow-repository", "--show-prefix",
-                                 "--git-path", "shallow", "HEAD"], cwd=folder,
-                                capture_output=True, encoding="utf-8", check=True, timeout=30).stdout
+        answer = subprocess.run(
+            ["git", "rev-parse", "--is-shallow-repository", "--show-prefix", "--git-path", "shallow",
+             "--git-path", "info/grafts", "HEAD", "--glob=refs/replace/*", "--symbolic-full-name",
+             "--glob=refs/replace/*"],  # the replacements, then what they replace
+            cwd=folder, capture_output=True, encoding="utf-8", check=True, timeout=30).stdout
     except (OSError, subprocess.SubprocessError):
         return None
     lines = answer.split("\n")
-    if len(lines) < 4:
+    if len(lines) < 5:
         return None
-    try:
-        cut = (folder / lines[2]).read_text(encoding="utf-8", errors="replace")
-    except FileNotFoundError:
-        cut = ""
-    except OSError:
-        return None
-    return answer + cut
+    cuts = []
+    for name in lines[2:4]:
+        try:
+            cuts.append((folder / name).read_text(encoding="utf-8", errors="replace"))
+        except FileNotFoundError:
+            cuts.append("")
+        except OSError:
+            return None
+    return "\0".join([answer, *cuts])
 
 
 def _entry_history(glossary_dir: Path, codes: tuple[str, ...]) -> dict[str, EntryDates]:
@@ -161,6 +167,13 @@ def _markdown_path(name: str) -> str | None:
     return name if name.endswith(".md") else None
 
 
+_PLAIN_LOG = ("-c", "log.showRoot=true", "-c", "log.diffMerges=separate")
+"""``git log`` as git ships it, whatever the repository's or the user's settings: with
+``log.showRoot=false`` the first commit shows no files (every entry added by no commit), with
+``log.diffMerges=combined`` a merge shows none of the changes it brought in; the history is
+the commits', and is kept by the commits alone (:func:`_checked_out`)."""
+
+
 def _versions(glossary_dir: Path, name_of: Callable[[str], str | None] | None = None,
               relative: bool = False, order: list[str] | None = None) -> dict[str, list[Version]]:
     """Each entry file's versions in its current life, newest first, as the commits left them
@@ -168,7 +181,7 @@ def _versions(glossary_dir: Path, name_of: Callable[[str], str | None] | None = 
     gets every commit of the log, newest first)."""
     try:
         output = subprocess.run(
-            ["git", "log", "--first-parent", "-m", "--find-renames=100%", "--raw", "--no-abbrev",
+            ["git", *_PLAIN_LOG, "log", "--first-parent", "-m", "--find-renames=100%", "--raw", "--no-abbrev",
              *(["--relative"] if relative else []), "--format=@%H %ct", "--", "."],
             cwd=glossary_dir, capture_output=True, encoding="utf-8", errors="replace", check=True,
             timeout=120,
