@@ -129,3 +129,20 @@ def test_a_store_file_that_is_a_folder_or_a_link_stops_the_build_with_one_line(
     assert outside.read_text(encoding="utf-8") == "{}"  # nothing written through the link
     shutil.rmtree(cache)
     os.makedirs(cache)
+
+
+def test_a_blobless_clone_keeps_no_history_it_could_not_read_whole(tmp_path: Path) -> None:
+    """A blobless clone (``--filter=blob:none``, as CI checkouts may be) lacks the older
+    versions, which the history does not fetch: it has no stale-translation notices. Any git
+    command that fetches them (``git log -p``, a checkout of an older commit) leaves the same
+    commit checked out, and a cold build then shows the notices: the history read without them
+    was kept under that commit, and the incremental build showed none."""
+    source, _ = _project(tmp_path)
+    git(source.root, "config", "uploadpack.allowFilter", "true")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--filter=blob:none", source.root.resolve().as_uri(), str(clone))
+    project = Project(clone)
+    _built(project)
+    git(clone, "log", "-p", "--", "glossary")  # the older versions fetched
+    _built(project)
+    _same_as_cold(project, tmp_path, "fetched")

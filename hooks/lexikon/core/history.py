@@ -17,6 +17,7 @@ from xml.etree import ElementTree as ET
 from lexikon.core.escape import xml_chars
 from lexikon.core.language_history import (
     NO_BLOB,
+    UNREAD,
     Edit,
     Version,
     content_changes,
@@ -85,8 +86,9 @@ def entry_history(glossary_dir: Path, languages: Iterable[str] = ()) -> dict[str
     known = _KNOWN.get(key)
     if state is not None and known is not None and known[0] == state:
         return dict(known[1])
+    unread = UNREAD[0]
     found = _kept(f"entries {codes}", state, lambda: _entry_history(glossary_dir, codes))
-    if state is not None:
+    if state is not None and UNREAD[0] == unread:  # not a blobless clone's part of the history
         _KNOWN[key] = (state, found)
     return dict(found)
 
