@@ -146,3 +146,27 @@ def test_a_blobless_clone_keeps_no_history_it_could_not_read_whole(tmp_path: Pat
     git(clone, "log", "-p", "--", "glossary")  # the older versions fetched
     _built(project)
     _same_as_cold(project, tmp_path, "fetched")
+
+
+def test_an_article_named_in_other_letters_than_ascii_has_its_history(tmp_path: Path) -> None:
+    """``git log`` quotes such a name (``core.quotePath``, on by default): the article had no
+    history (not in the list of changes nor the feed), and a repository that turned the setting
+    off had one that a build kept from before did not show."""
+    project = copy_project(tmp_path / "project")  # the site's own glossary and articles
+    git(project.root, "init", "-q", "-b", "main")
+    git(project.root, "add", "-A")
+    git(project.root, "commit", "-qm", "first", date="2026-01-10T10:00:00+00:00")
+    _built(project)
+    for suffix in (".md", ".da.md"):
+        article = (project.root / f"docs/articles/sourcing-entscheiden{suffix}").read_text("utf-8")
+        title = article.split("\n", 2)[1]
+        (project.root / f"docs/articles/größe-wählen{suffix}").write_text(
+            article.replace(title, 'title: "Die richtige Größe"', 1), "utf-8")
+    git(project.root, "add", "-A")
+    git(project.root, "commit", "-qm", "article", date="2026-02-10T10:00:00+00:00")
+    _built(project)
+    changes = project.html("changes")
+    assert "10.02.2026" in changes and "Die richtige Größe" in changes
+    git(project.root, "config", "core.quotePath", "false")
+    _built(project)
+    _same_as_cold(project, tmp_path, "unquoted")

@@ -169,11 +169,13 @@ def _markdown_path(name: str) -> str | None:
     return name if name.endswith(".md") else None
 
 
-_PLAIN_LOG = ("-c", "log.showRoot=true", "-c", "log.diffMerges=separate")
+_PLAIN_LOG = ("-c", "log.showRoot=true", "-c", "log.diffMerges=separate", "-c", "core.quotePath=false")
 """``git log`` as git ships it, whatever the repository's or the user's settings: with
 ``log.showRoot=false`` the first commit shows no files (every entry added by no commit), with
 ``log.diffMerges=combined`` a merge shows none of the changes it brought in; the history is
-the commits', and is kept by the commits alone (:func:`_checked_out`)."""
+the commits', and is kept by the commits alone (:func:`_checked_out`). Names as they are
+(``core.quotePath`` quoted ``"articles/gr\303\266\303\237e.md"``: no history for an
+article named in other letters than ASCII's)."""
 
 
 def _versions(glossary_dir: Path, name_of: Callable[[str], str | None] | None = None,
