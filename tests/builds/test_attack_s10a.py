@@ -3,7 +3,8 @@
 in between, and a store that cannot be written is one located line, never a traceback.
 
 What broke: the git history is kept under the commit checked out, but what ``git log`` shows of
-one commit also follows ``git replace`` and a grafts file, and the repository's own settings
+one commit also followed ``git replace`` (now not followed: a clone has no replace refs) and a
+grafts file (now part of the key), and the repository's own settings
 (``log.showRoot``, ``log.diffMerges``) changed what the history read from the same commits;
 and a store file of the check (reports, entries) that is a folder or a link stopped the build
 with a traceback."""
@@ -56,10 +57,15 @@ def test_a_replaced_commit_and_a_graft_are_in_the_history_as_a_cold_build_reads_
     path = tmp_path / "redated"
     path.write_text(redated, encoding="utf-8")
     replacement = git(project.root, "hash-object", "-t", "commit", "-w", str(path)).strip()
+    feed = (project.site / "feed.xml").read_bytes()
     git(project.root, "replace", middle, replacement)
     _built(project)
-    assert "2026-02-25" in (project.site / "feed.xml").read_text("utf-8")
     _same_as_cold(project, tmp_path, "replaced")
+    assert (project.site / "feed.xml").read_bytes() == feed  # not followed: a clone has no replace refs
+    git(project.root, "config", "core.useReplaceRefs", "false")
+    _built(project)
+    _same_as_cold(project, tmp_path, "replacements-off")
+    git(project.root, "config", "--unset", "core.useReplaceRefs")
     git(project.root, "replace", "-d", middle)
     _built(project)
     _same_as_cold(project, tmp_path, "unreplaced")

@@ -96,15 +96,14 @@ def entry_history(glossary_dir: Path, languages: Iterable[str] = ()) -> dict[str
 def _checked_out(folder: Path) -> str | None:
     """What the history of ``folder`` is a function of: the commit checked out, whether the
     clone is shallow and where its history is cut (a deepened clone has the same commit and
-    more history), where the folder lies in the repository, and what ``git log`` shows in
-    place of commits (``git replace``, a grafts file: the same commit read another history);
-    None outside git or before the first commit. Uncommitted files are no part of it: the
-    history is the commits'."""
+    more history), where the folder lies in the repository, and a grafts file (the same commit
+    reads another history; ``git replace`` is not followed: :data:`_PLAIN_LOG`); None outside
+    git or before the first commit. Uncommitted files are no part of it: the history is the
+    commits'."""
     try:
         answer = subprocess.run(
             ["git", "rev-parse", "--is-shallow-repository", "--show-prefix", "--git-path", "shallow",
-             "--git-path", "info/grafts", "HEAD", "--glob=refs/replace/*", "--symbolic-full-name",
-             "--glob=refs/replace/*"],  # the replacements, then what they replace
+             "--git-path", "info/grafts", "HEAD"],
             cwd=folder, capture_output=True, encoding="utf-8", check=True, timeout=30).stdout
     except (OSError, subprocess.SubprocessError):
         return None
@@ -169,12 +168,16 @@ def _markdown_path(name: str) -> str | None:
     return name if name.endswith(".md") else None
 
 
-_PLAIN_LOG = ("-c", "log.showRoot=true", "-c", "log.diffMerges=separate", "-c", "core.quotePath=false")
-"""``git log`` as git ships it, whatever the repository's or the user's settings: with
+_PLAIN_LOG = ("--no-replace-objects", "-c", "log.showRoot=true", "-c", "log.diffMerges=separate",
+              "-c", "core.quotePath=false")
+"""``git log`` of the commits themselves: not as ``git replace`` shows them (its refs are not
+cloned: every clone of one commit builds the same pages; a replacement, or
+``core.useReplaceRefs`` turned off, left a kept history other than a cold build's), and as git
+ships it, whatever the repository's or the user's settings: with
 ``log.showRoot=false`` the first commit shows no files (every entry added by no commit), with
 ``log.diffMerges=combined`` a merge shows none of the changes it brought in; the history is
 the commits', and is kept by the commits alone (:func:`_checked_out`). Names as they are
-(``core.quotePath`` quoted ``"articles/gr\303\266\303\237e.md"``: no history for an
+(``core.quotePath`` quoted ``"articles/gr\\303\\266\\303\\237e.md"``: no history for an
 article named in other letters than ASCII's)."""
 
 

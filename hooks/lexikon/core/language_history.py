@@ -137,8 +137,9 @@ class _Blobs:
         self._count = len(blobs)
         # A blobless clone (--filter=blob:none) would fetch each missing version over the
         # network: git 2.45+ answers "missing" instead, and a missing version is passed over.
-        self._process = subprocess.Popen(["git", "cat-file", "--batch", "--buffer"], cwd=folder,
-                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        # The versions themselves, never a `git replace`ment (not cloned: see core.history).
+        self._process = subprocess.Popen(["git", "--no-replace-objects", "cat-file", "--batch", "--buffer"],
+                                         cwd=folder, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                          stderr=subprocess.DEVNULL,
                                          env={**os.environ, "GIT_NO_LAZY_FETCH": "1"})
         self._writer = threading.Thread(target=self._ask, args=(blobs,), daemon=True)
