@@ -17,6 +17,7 @@ from xml.etree import ElementTree as ET
 from lexikon.core.escape import xml_chars
 from lexikon.core.language_history import (
     NO_BLOB,
+    UNREAD,
     Edit,
     Version,
     content_changes,
@@ -85,8 +86,9 @@ def entry_history(glossary_dir: Path, languages: Iterable[str] = ()) -> dict[str
     known = _KNOWN.get(key)
     if state is not None and known is not None and known[0] == state:
         return dict(known[1])
+    unread = UNREAD[0]
     found = _kept(f"entries {codes}", state, lambda: _entry_history(glossary_dir, codes))
-    if state is not None:
+    if state is not None and UNREAD[0] == unread:  # not a blobless clone's part of the history
         _KNOWN[key] = (state, found)
     return dict(found)
 
@@ -94,24 +96,29 @@ def entry_history(glossary_dir: Path, languages: Iterable[str] = ()) -> dict[str
 def _checked_out(folder: Path) -> str | None:
     """What the history of ``folder`` is a function of: the commit checked out, whether the
     clone is shallow and where its history is cut (a deepened clone has the same commit and
-    more history), and where the folder lies in the repository; None outside git or before
-    the first commit. Uncommitted files are no part of it: the history is the commits'."""
+    more history), where the folder lies in the repository, and a grafts file (the same commit
+    reads another history; ``git replace`` is not followed: :data:`_PLAIN_LOG`); None outside
+    git or before the first commit. Uncommitted files are no part of it: the history is the
+    commits'."""
     try:
-        answer = subprocess.run(["git", "rev-parse", "--is-shallow-repository", "--show-prefix",
-                                 "--git-path", "shallow", "HEAD"], cwd=folder,
-                                capture_output=True, encoding="utf-8", check=True, timeout=30).stdout
+        answer = subprocess.run(
+            ["git", "rev-parse", "--is-shallow-repository", "--show-prefix", "--git-path", "shallow",
+             "--git-path", "info/grafts", "HEAD"],
+            cwd=folder, capture_output=True, encoding="utf-8", check=True, timeout=30).stdout
     except (OSError, subprocess.SubprocessError):
         return None
     lines = answer.split("\n")
-    if len(lines) < 4:
+    if len(lines) < 5:
         return None
-    try:
-        cut = (folder / lines[2]).read_text(encoding="utf-8", errors="replace")
-    except FileNotFoundError:
-        cut = ""
-    except OSError:
-        return None
-    return answer + cut
+    cuts = []
+    for name in lines[2:4]:
+        try:
+            cuts.append((folder / name).read_text(encoding="utf-8", errors="replace"))
+        except FileNotFoundError:
+            cuts.append("")
+        except OSError:
+            return None
+    return "\0".join([answer, *cuts])
 
 
 def _entry_history(glossary_dir: Path, codes: tuple[str, ...]) -> dict[str, EntryDates]:
@@ -161,6 +168,19 @@ def _markdown_path(name: str) -> str | None:
     return name if name.endswith(".md") else None
 
 
+_PLAIN_LOG = ("--no-replace-objects", "-c", "log.showRoot=true", "-c", "log.diffMerges=separate",
+              "-c", "core.quotePath=false")
+"""``git log`` of the commits themselves: not as ``git replace`` shows them (its refs are not
+cloned: every clone of one commit builds the same pages; a replacement, or
+``core.useReplaceRefs`` turned off, left a kept history other than a cold build's), and as git
+ships it, whatever the repository's or the user's settings: with
+``log.showRoot=false`` the first commit shows no files (every entry added by no commit), with
+``log.diffMerges=combined`` a merge shows none of the changes it brought in; the history is
+the commits', and is kept by the commits alone (:func:`_checked_out`). Names as they are
+(``core.quotePath`` quoted ``"articles/gr\\303\\266\\303\\237e.md"``: no history for an
+article named in other letters than ASCII's)."""
+
+
 def _versions(glossary_dir: Path, name_of: Callable[[str], str | None] | None = None,
               relative: bool = False, order: list[str] | None = None) -> dict[str, list[Version]]:
     """Each entry file's versions in its current life, newest first, as the commits left them
@@ -168,7 +188,7 @@ def _versions(glossary_dir: Path, name_of: Callable[[str], str | None] | None = 
     gets every commit of the log, newest first)."""
     try:
         output = subprocess.run(
-            ["git", "log", "--first-parent", "-m", "--find-renames=100%", "--raw", "--no-abbrev",
+            ["git", *_PLAIN_LOG, "log", "--first-parent", "-m", "--find-renames=100%", "--raw", "--no-abbrev",
              *(["--relative"] if relative else []), "--format=@%H %ct", "--", "."],
             cwd=glossary_dir, capture_output=True, encoding="utf-8", errors="replace", check=True,
             timeout=120,

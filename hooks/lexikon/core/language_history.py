@@ -37,6 +37,11 @@ MAX_BYTES = 1 << 20
 """A version larger than this is not read (the check refuses such entries anyway)."""
 NO_BLOB = "0" * 40
 """What ``git log --raw`` names the content of a deleted file by."""
+UNREAD = [0]
+"""How many versions git could not give since the process began (a blobless clone's, not
+fetched: see :class:`_Blobs`). A history read meanwhile is not what the commits say, and the
+same commit reads another once the versions came (any fetch of them): it is kept neither in
+the process nor in the build's store (:mod:`.history`, ``engine/mkdocs/history_memo.py``)."""
 
 _FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BLOCK_START = re.compile(r"(?:[-*+>#|]|\d+[.)])(?:\s|$)|```|~~~")
@@ -132,8 +137,9 @@ class _Blobs:
         self._count = len(blobs)
         # A blobless clone (--filter=blob:none) would fetch each missing version over the
         # network: git 2.45+ answers "missing" instead, and a missing version is passed over.
-        self._process = subprocess.Popen(["git", "cat-file", "--batch", "--buffer"], cwd=folder,
-                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        # The versions themselves, never a `git replace`ment (not cloned: see core.history).
+        self._process = subprocess.Popen(["git", "--no-replace-objects", "cat-file", "--batch", "--buffer"],
+                                         cwd=folder, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                          stderr=subprocess.DEVNULL,
                                          env={**os.environ, "GIT_NO_LAZY_FETCH": "1"})
         self._writer = threading.Thread(target=self._ask, args=(blobs,), daemon=True)
@@ -166,7 +172,8 @@ class _Blobs:
         stdout = self._process.stdout
         assert stdout is not None
         header = stdout.readline().split()
-        if len(header) != 3 or header[1] != b"blob":
+        if len(header) != 3 or header[1] != b"blob":  # "missing", or git stopped ("could not fetch")
+            UNREAD[0] += 1
             return None
         size = int(header[2])
         if size <= MAX_BYTES:

@@ -28,7 +28,7 @@ from lexikon.core.failures import describe
 from lexikon.core.model import Glossary, Result, Severity
 from lexikon.core.safe_write import WriteRefused, checked
 from lexikon.engine.mkdocs import articles, direct, held_html, material, pages
-from lexikon.engine.mkdocs.caches import Caches
+from lexikon.engine.mkdocs.caches import Caches, refused_as_abort
 from lexikon.engine.mkdocs.config import current_language, settings_from_config, strict_abort_pending
 from lexikon.engine.mkdocs.finish import abandon_ahead, finish_site, search_ahead, start_exports
 from lexikon.engine.mkdocs.live import Live
@@ -94,7 +94,7 @@ class LexikonBuild:
             pages.let_go_of_pass(self.last_pass, self.serving)
             return
         settings = settings_from_config(config)
-        result = self.live.check_for_build(settings) if self.serving else run(settings)
+        result = refused_as_abort(self.live.check_for_build if self.serving else run, settings)
         for finding in result.findings:
             log.log(_LOG_LEVEL[finding.severity], str(finding))
         glossary = pages.without_spans(self._good_glossary(result), self.serving)

@@ -12,8 +12,10 @@ build writes it; it then holds exactly what that build used.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -34,6 +36,17 @@ from lexikon.engine.mkdocs.whole_memo import WholePageMemo, remembered_whole
 from lexikon.publish.kept import KeptOutputs
 
 log = logging.getLogger("mkdocs.hooks.lexikon")
+_T = TypeVar("_T")
+
+
+def refused_as_abort(work: Callable[[Settings], _T], settings: Settings) -> _T:
+    """``work(settings)``; a store file it writes that is a link or a folder stops the build
+    with its one line, as :meth:`Caches.finish` does (the check's store, written by the check
+    itself, stopped ``mkdocs build`` with a ``WriteRefused`` traceback)."""
+    try:
+        return work(settings)
+    except WriteRefused as error:
+        raise Abort(str(error)) from None
 
 
 @dataclass

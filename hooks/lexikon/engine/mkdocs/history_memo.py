@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 
 from lexikon.core.history import EntryDates, History, KeptHistory
-from lexikon.core.language_history import Edit
+from lexikon.core.language_history import UNREAD, Edit
 from lexikon.engine.mkdocs.markup_memo import BuildMemo, handed_in
 
 STORE = "history"
@@ -36,8 +36,10 @@ class HistoryMemo(BuildMemo):
             self.hits += 1
             self.kept[key] = stored
             return found
+        unread = UNREAD[0]
         found = read()
-        self.kept[key] = _encoded(found)
+        if UNREAD[0] == unread:  # a blobless clone's history lacking versions: read again next time
+            self.kept[key] = _encoded(found)
         return found
 
     def finish(self) -> None:
