@@ -60,6 +60,7 @@ class LexikonBuild:
         self.caches: Caches | None = None
         """What earlier builds made, by content: texts, pages, frames, outputs (see :mod:`.caches`)."""
         self.last_pass: Files | None = None  # the last language pass's (see pages.let_go_of_pass)
+        self.nav: Navigation | None = None  # this language pass's
         self.serving = False
         """Whether this process is ``mkdocs serve``, whose rebuilds keep the last good glossary."""
         self.last_good: Glossary | None = None
@@ -122,17 +123,28 @@ class LexikonBuild:
                 done = self.caches.pages.hits
             self.second = SecondProcess.start(files, config, self.rendered, done)
         self.live.keep_nav(nav)
+        self.nav = nav
         return nav
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         self._close_second()  # every page has its HTML now
         if self.caches is not None:
+            self._keep_unchanged(files, config)
             self.caches.pages.end_pass()
             self.caches.frames.on_env(env, files)
         if self.rendered is not None:
             self.live.keep_pass(config, files, env, current_language(config, self.rendered.settings))
         self.last_pass = files
         return env
+
+    def _keep_unchanged(self, files: Files, config: MkDocsConfig) -> None:
+        """Unchanged pages' files from the last site, not built again (see :mod:`.kept_pages`)."""
+        building, rendered, nav = self.building, self.rendered, self.nav
+        if self.serving or building is None or rendered is None or nav is None or self.caches is None:
+            return
+        lang = current_language(config, rendered.settings)
+        self.caches.frames.written.begin_pass(files, config, nav, rendered, lang, self.caches.pages.keys,
+                                              (building.site_dir, building.folder))
 
     def on_page_read_source(self, page: MkDocsPage, config: MkDocsConfig) -> str | None:
         source = self._source(page)

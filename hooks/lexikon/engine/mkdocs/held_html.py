@@ -32,7 +32,7 @@ _enabled = [True]
 
 def hold(page: MkDocsPage, html: str, serving: bool) -> str:
     """What ``on_page_content`` returns: ``html``, or "" with ``html`` packed on the page."""
-    if serving or not _enabled[0] or not html or "data-search-" in html or not _left_out_of_search(page):
+    if serving or not _enabled[0] or not html or "data-search-" in html or not left_out_of_search(page):
         return html
     setattr(page, _ATTRIBUTE, zlib.compress(html.encode(), 1))
     # Its Markdown too (static-i18n's copy, joined line by line): read by nobody after the
@@ -49,12 +49,17 @@ def give_back(page: MkDocsPage) -> None:
         page.content = zlib.decompress(packed).decode()
 
 
+def forget(page: MkDocsPage) -> None:
+    """A page not templated after all (its file taken from the last site): its HTML let go of."""
+    vars(page).pop(_ATTRIBUTE, None)
+
+
 def never_in_this_process() -> None:
     """The second process: its pages' HTML goes to the build at once, whole."""
     _enabled[0] = False
 
 
-def _left_out_of_search(page: MkDocsPage) -> bool:
+def left_out_of_search(page: MkDocsPage) -> bool:
     """Whether Material's search plugin leaves the page alone (it reads ``page.content``)."""
     search = page.meta.get("search") if isinstance(page.meta, dict) else None
     return isinstance(search, dict) and bool(search.get("exclude"))

@@ -1,0 +1,204 @@
+"""Pages the last site already holds exactly as this build would write them: linked in, not
+built again (issue 17: after one edit, 2,000 unchanged pages went through MkDocs' per-page
+steps, templated from the frame store and written, about half of a build's own work).
+
+MkDocs 1.6 builds a page in ``mkdocs.commands.build._build_page``: its context, every
+plugin's ``on_page_context`` and ``on_post_page``, the template, the file written. Before
+that (at ``on_env``, every page converted, the nav's titles known) each generated page gets a
+key made of everything its written file is made of:
+
+- the pass: the frame store's base (the page store's fingerprint: code, library versions,
+  ``mkdocs.yml``, Markdown options, hooks; the theme's own template files), the nav as the
+  frame key names it, the config as the frame key names it (without the per-page language
+  menu, which static-i18n and we set again for each page from the files), every file's
+  addresses and inclusion, and which generated pages are written in their language (a twin's
+  translation is in the page's language menu and ``hreflang`` links);
+- the page: its key in the page store (its Markdown, addresses and language; what it looked
+  up is among the files above), and what our ``on_page_context`` reads from the generated
+  page (edit link, JSON-LD, search words, style).
+
+The frame key (:mod:`.frame_cache`) names what the templates read; this key names where those
+values come from, so it can be known before the context is made. When the last good build
+wrote the page under this key, the store (signed, written only by a good build) holds the
+written file's digest, and the site being replaced still holds a file with exactly those
+bytes, that file is hard-linked into the new site (as :meth:`lexikon.publish.kept.KeptOutputs.reuse`
+does) and MkDocs' ``_build_page`` is not run for it. What the page's events still owe the
+rest of the build is done here: its sitemap entry, its texts released, its stored frame kept.
+Anything else (no record, another ``-d`` folder, a deleted or hand-edited site, a failed
+build in between: its site and store are the last good build's) builds the page as always.
+
+Not in ``mkdocs serve`` (its fast path renders from the last build's page states), nor for a
+page Material's search indexes (it reads the page in ``on_page_context``), nor ``--dirty``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import mkdocs.commands.build as mkdocs_build
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page as MkDocsPage
+
+from lexikon.check.cache import ReportCache
+from lexikon.engine.mkdocs import held_html, pages
+from lexikon.engine.mkdocs.held_html import left_out_of_search
+from lexikon.engine.mkdocs.pages import Rendered
+from lexikon.publish.kept import file_digest, link_or_copy
+from lexikon.render.pages import Page
+
+if TYPE_CHECKING:
+    from lexikon.engine.mkdocs.frame_cache import FrameCache
+
+log = logging.getLogger("mkdocs.hooks.lexikon")
+STORE = "written"
+_MARK = "_lexikon_kept_page"
+"""Where a page keeps its key until MkDocs builds it (never a ``lexikon_`` state: those travel)."""
+_SEARCH = ("search", "material/search")
+
+
+class KeptPages:
+    """The written pages of one build: which the last site gives, which were written."""
+
+    def __init__(self, store: ReportCache, frames: FrameCache) -> None:
+        self.store = store
+        self.frames = frames
+        self.kept: dict[bytes, object] = {}
+        """This build's records (taken and written): what the store holds after a good build."""
+        self.taken = 0
+        self.total = 0
+        self.previous: Path | None = None
+        self.folder: Path | None = None
+        self.rendered: Rendered | None = None
+        self.lang = ""
+        self.config: MkDocsConfig | None = None
+
+    def begin_pass(self, files: Files, config: MkDocsConfig, nav: Navigation, rendered: Rendered,
+                   lang: str, page_keys: dict[str, bytes], where: tuple[Path, Path]) -> None:
+        """Each generated page of this pass (``page_keys``: its page store key by source path)
+        marked with its key; ``where``: the site replaced and the folder this build writes."""
+        _install()
+        self.previous, self.folder = where
+        self.rendered, self.lang, self.config = rendered, lang, config
+        searched = any(name in config.plugins for name in _SEARCH)
+        base = self.frames.pass_digest(config, nav)
+        if base is None:
+            return
+        base.update(lang.encode() + b"\0" + _translated_digest(rendered.pages) + _files_digest(files))
+        for file in files.documentation_pages():
+            page, key, generated = file.page, page_keys.get(file.src_uri), rendered.pages.get(file.src_uri)
+            if page is None or key is None or generated is None:
+                continue
+            if searched and not left_out_of_search(page):
+                continue  # Material's search reads it in on_page_context
+            digest = base.copy()
+            digest.update(key)
+            digest.update(_generated_digest(generated))
+            setattr(page, _MARK, (self, digest.digest()))
+
+    def _take(self, page: MkDocsPage, key: bytes) -> bool:
+        """Link the page's file from the last site if it holds the bytes recorded under ``key``."""
+        record = self.store.item(STORE, key)
+        relative = self._relative(page)
+        if (not isinstance(record, dict) or record.get("dest") != relative or self.previous is None
+                or not isinstance(record.get("digest"), str)):
+            return False
+        source, target = self.previous / relative, Path(page.file.abs_dest_path)
+        try:
+            if source.is_symlink() or file_digest(source) != record["digest"]:
+                return False
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)
+            link_or_copy(source, target)
+        except (OSError, ValueError):
+            return False
+        self.kept[key] = record
+        self.frames.keep(record.get("frame"))
+        self.taken += 1
+        self._owed(page)
+        return True
+
+    def _owed(self, page: MkDocsPage) -> None:
+        """What the page's ``on_page_context`` and ``on_post_page`` do for the rest of the build:
+        its sitemap entry (with its languages), its texts let go of."""
+        assert self.rendered is not None and self.config is not None
+        pages.page_frame(page, self.lang, self.rendered, self.config)
+        held_html.forget(page)
+        pages.release_page_text(page)
+
+    def _record(self, page: MkDocsPage, key: bytes) -> None:
+        """A page just written: its file's digest under ``key``, and its frame's key."""
+        try:
+            digest = file_digest(Path(page.file.abs_dest_path))
+        except OSError:
+            return  # MkDocs wrote nothing (an empty page): nothing to take next time
+        frame = self.frames.keys.get(page.file.src_uri)
+        self.kept[key] = {"dest": self._relative(page), "digest": digest,
+                          "frame": frame.hex() if frame is not None else None}
+
+    def _relative(self, page: MkDocsPage) -> str:
+        assert self.folder is not None
+        return Path(page.file.abs_dest_path).relative_to(self.folder).as_posix()
+
+    def end_pass(self) -> None:
+        """Say how many of the pass's pages were linked from the last site."""
+        if self.total:
+            log.info(f"lexikon: {self.taken} of {self.total} generated pages' files from the last site")
+        self.taken = self.total = 0
+        self.previous = self.folder = self.rendered = self.config = None
+
+    def finish(self) -> None:
+        """After a good build: the store names this build's written pages, no others."""
+        self.store.keep_items(STORE, self.kept)
+
+
+def _files_digest(files: Files) -> bytes:
+    """Every file's addresses and inclusion: the page's relative links, its twins, the nav."""
+    text = "\n".join(f"{f.src_uri}\0{f.dest_uri}\0{f.url}\0{f.inclusion.name}" for f in files)
+    return hashlib.blake2b(text.encode(), digest_size=20).digest()
+
+
+def _translated_digest(generated: dict[str, Page]) -> bytes:
+    """Which generated pages are written in their own language (a twin's ``hreflang`` link)."""
+    text = "\n".join(f"{uri}\0{page.lang}\0{page.translated}" for uri, page in sorted(generated.items()))
+    return hashlib.blake2b(text.encode(), digest_size=20).digest()
+
+
+def _generated_digest(page: Page) -> bytes:
+    """What our ``on_page_context`` reads from the generated page besides its Markdown."""
+    text = json.dumps([page.path, page.lang, page.entry_id, page.structured_data, list(page.search_terms),
+                       page.style, page.in_nav, page.translated], sort_keys=True, default=str)
+    return hashlib.blake2b(text.encode(), digest_size=20).digest()
+
+
+def _build_page(page: MkDocsPage, config: MkDocsConfig, doc_files: object, nav: Navigation,
+                env: object, dirty: bool = False, excluded: bool = False) -> None:
+    """MkDocs' ``_build_page``, unless the last site gives the page (see the module's text)."""
+    mark = vars(page).pop(_MARK, None)
+    if mark is None or dirty or excluded:
+        _ORIGINAL[0](page, config, doc_files, nav, env, dirty, excluded)
+        return
+    owner, key = mark
+    owner.total += 1
+    if owner._take(page, key):
+        return
+    _ORIGINAL[0](page, config, doc_files, nav, env, dirty, excluded)
+    owner._record(page, key)
+
+
+_ORIGINAL: list[Callable] = []
+
+
+def _install() -> None:
+    """MkDocs' module function replaced by ours once per process (a page not marked by
+    :meth:`KeptPages.begin_pass` goes to MkDocs' own, unchanged). static-i18n calls MkDocs'
+    ``build`` for its other languages, which finds the function in the module."""
+    if not _ORIGINAL:
+        _ORIGINAL.append(mkdocs_build._build_page)
+        mkdocs_build._build_page = _build_page  # type: ignore[assignment]
