@@ -143,7 +143,7 @@ class LexikonBuild:
         if self.serving or building is None or rendered is None or nav is None or self.caches is None:
             return
         lang = current_language(config, rendered.settings)
-        self.caches.frames.written.begin_pass(files, config, nav, rendered, lang, self.caches.pages.keys,
+        self.caches.frames.written.begin_pass(files, config, nav, rendered, lang, self.caches.pages,
                                               (building.site_dir, building.folder))
 
     def on_page_read_source(self, page: MkDocsPage, config: MkDocsConfig) -> str | None:

@@ -36,6 +36,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,11 +51,12 @@ from lexikon.check.cache import ReportCache
 from lexikon.engine.mkdocs import held_html, pages
 from lexikon.engine.mkdocs.held_html import left_out_of_search
 from lexikon.engine.mkdocs.pages import Rendered
-from lexikon.publish.kept import file_digest, link_or_copy
+from lexikon.publish.kept import link_or_copy
 from lexikon.render.pages import Page
 
 if TYPE_CHECKING:
     from lexikon.engine.mkdocs.frame_cache import FrameCache
+    from lexikon.engine.mkdocs.page_cache import PageCache
 
 log = logging.getLogger("mkdocs.hooks.lexikon")
 STORE = "written"
@@ -73,26 +75,27 @@ class KeptPages:
         """This build's records (taken and written): what the store holds after a good build."""
         self.taken = 0
         self.total = 0
-        self.previous: Path | None = None
-        self.folder: Path | None = None
+        self.previous: str | None = None
+        self.folder: str | None = None
         self.rendered: Rendered | None = None
         self.lang = ""
         self.config: MkDocsConfig | None = None
 
     def begin_pass(self, files: Files, config: MkDocsConfig, nav: Navigation, rendered: Rendered,
-                   lang: str, page_keys: dict[str, bytes], where: tuple[Path, Path]) -> None:
-        """Each generated page of this pass (``page_keys``: its page store key by source path)
-        marked with its key; ``where``: the site replaced and the folder this build writes."""
+                   lang: str, converted: PageCache, where: tuple[Path, Path]) -> None:
+        """Each generated page of this pass with a key in the page store (``converted``) marked
+        with its key here; ``where``: the site replaced and the folder this build writes."""
         _install()
-        self.previous, self.folder = where
+        self.previous, self.folder = str(where[0]), str(where[1])
         self.rendered, self.lang, self.config = rendered, lang, config
         searched = any(name in config.plugins for name in _SEARCH)
         base = self.frames.pass_digest(config, nav)
         if base is None:
             return
-        base.update(lang.encode() + b"\0" + _translated_digest(rendered.pages) + _files_digest(files))
+        base.update(f"{lang}\0{converted.files_digest}\0".encode() + _translated_digest(rendered.pages))
         for file in files.documentation_pages():
-            page, key, generated = file.page, page_keys.get(file.src_uri), rendered.pages.get(file.src_uri)
+            page, key = file.page, converted.keys.get(file.src_uri)
+            generated = rendered.pages.get(file.src_uri)
             if page is None or key is None or generated is None:
                 continue
             if searched and not left_out_of_search(page):
@@ -106,16 +109,15 @@ class KeptPages:
         """Link the page's file from the last site if it holds the bytes recorded under ``key``."""
         record = self.store.item(STORE, key)
         relative = self._relative(page)
-        if (not isinstance(record, dict) or record.get("dest") != relative or self.previous is None
-                or not isinstance(record.get("digest"), str)):
+        if (relative is None or not isinstance(record, dict) or record.get("dest") != relative
+                or not isinstance(record.get("digest"), str) or self.previous is None):
             return False
-        source, target = self.previous / relative, Path(page.file.abs_dest_path)
+        source, target = os.path.join(self.previous, relative), page.file.abs_dest_path
         try:
-            if source.is_symlink() or file_digest(source) != record["digest"]:
+            if _digest(source) != record["digest"]:
                 return False
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.unlink(missing_ok=True)
-            link_or_copy(source, target)
+            _folder_for(target)
+            link_or_copy(Path(source), Path(target))
         except (OSError, ValueError):
             return False
         self.kept[key] = record
@@ -134,17 +136,21 @@ class KeptPages:
 
     def _record(self, page: MkDocsPage, key: bytes) -> None:
         """A page just written: its file's digest under ``key``, and its frame's key."""
+        relative = self._relative(page)
         try:
-            digest = file_digest(Path(page.file.abs_dest_path))
+            digest = _digest(page.file.abs_dest_path)
         except OSError:
             return  # MkDocs wrote nothing (an empty page): nothing to take next time
         frame = self.frames.keys.get(page.file.src_uri)
-        self.kept[key] = {"dest": self._relative(page), "digest": digest,
-                          "frame": frame.hex() if frame is not None else None}
+        if relative is not None:
+            self.kept[key] = {"dest": relative, "digest": digest, "frame": frame.hex() if frame else None}
 
-    def _relative(self, page: MkDocsPage) -> str:
-        assert self.folder is not None
-        return Path(page.file.abs_dest_path).relative_to(self.folder).as_posix()
+    def _relative(self, page: MkDocsPage) -> str | None:
+        """Where the page's file stands in the site (a string: thousands a build)."""
+        written, folder = page.file.abs_dest_path, self.folder
+        if folder is None or not written.startswith(folder + os.sep):
+            return None
+        return written[len(folder) + 1:].replace(os.sep, "/")
 
     def end_pass(self) -> None:
         """Say how many of the pass's pages were linked from the last site."""
@@ -158,10 +164,21 @@ class KeptPages:
         self.store.keep_items(STORE, self.kept)
 
 
-def _files_digest(files: Files) -> bytes:
-    """Every file's addresses and inclusion: the page's relative links, its twins, the nav."""
-    text = "\n".join(f"{f.src_uri}\0{f.dest_uri}\0{f.url}\0{f.inclusion.name}" for f in files)
-    return hashlib.blake2b(text.encode(), digest_size=20).digest()
+def _digest(path: str) -> str:
+    """A file's digest as :func:`lexikon.publish.kept.file_digest` makes it; never through a link."""
+    with os.fdopen(os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC), "rb") as stream:
+        return hashlib.blake2b(stream.read(), digest_size=20).hexdigest()
+
+
+def _folder_for(path: str) -> None:
+    """The file's folder made (one per term page: most often only its own is missing)."""
+    folder = os.path.dirname(path)
+    try:
+        os.mkdir(folder)
+    except FileExistsError:
+        pass
+    except FileNotFoundError:
+        os.makedirs(folder, exist_ok=True)
 
 
 def _translated_digest(generated: dict[str, Page]) -> bytes:

@@ -103,6 +103,8 @@ class PageCache:
         self.records = _Records()
         self.mark = 0
         self.files: Files | None = None
+        self.files_digest = ""
+        """This pass's files as a conversion may look them up (see :func:`files_digest`)."""
 
     @classmethod
     def open(cls, config: MkDocsConfig, settings: Settings) -> PageCache | None:
@@ -129,6 +131,7 @@ class PageCache:
                              config.theme.get("language"), config.docs_dir)).encode())
         graph = rendered.graphs.get(lang, "")
         self.keys, self.hits = {}, {}
+        self.files_digest = files_digest(files)
         answers: dict[str, object] = {}  # each address asked once: most pages look up the same ones
 
         def answer(path: str) -> object:
@@ -145,10 +148,16 @@ class PageCache:
             key = page_key.digest()
             self.keys[file.src_uri] = key
             stored = self.store.item(STORE, key)
-            if isinstance(stored, dict) and "packed" in stored and all(  # an older store's: converted
-                    answer(path) == found for path, found in stored["lookups"].items()):
-                self.hits[file.src_uri] = stored
+            if not isinstance(stored, dict) or "packed" not in stored:  # an older store's: converted
+                continue
+            if stored.get("files") == self.files_digest:  # every address as when it was converted
                 self.kept.hold(key, stored)
+            elif all(answer(path) == found for path, found in stored["lookups"].items()):
+                stored = {**stored, "files": self.files_digest}  # the next build need not ask again
+                self.kept[key] = stored
+            else:
+                continue
+            self.hits[file.src_uri] = stored
         self._watch(files, config)
         logging.getLogger("mkdocs").addHandler(self.records)
 
@@ -225,12 +234,21 @@ class PageCache:
             "links": {target.src_uri: anchors for target, anchors in (page.links_to_anchors or {}).items()},
             "records": self.records.records[self.mark:],
             "lookups": lookups,
+            "files": self.files_digest,
         }
         self.kept[key] = state
 
     def finish(self) -> None:
         """After a good build: the store holds this build's pages, no others (written where changed)."""
         self.store.keep_items(STORE, self.kept)
+
+
+def files_digest(files: Files) -> str:
+    """Every file's addresses and inclusion: all a page's conversion (its relative links) and
+    its frame (its twins, the nav) may learn of the other files. A page stored under the same
+    digest looked up nothing that changed since."""
+    text = "\n".join(f"{f.src_uri}\0{f.dest_uri}\0{f.url}\0{f.inclusion.name}" for f in files)
+    return hashlib.blake2b(text.encode(), digest_size=20).hexdigest()
 
 
 def _packed(html: str) -> str:
