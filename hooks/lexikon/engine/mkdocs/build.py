@@ -27,7 +27,7 @@ from lexikon.check.pipeline import run
 from lexikon.core.failures import describe
 from lexikon.core.model import Glossary, Result, Severity
 from lexikon.core.safe_write import WriteRefused, checked
-from lexikon.engine.mkdocs import articles, direct, held_html, material, pages
+from lexikon.engine.mkdocs import articles, direct, held_html, kept_pages, material, pages
 from lexikon.engine.mkdocs.caches import Caches
 from lexikon.engine.mkdocs.config import current_language, settings_from_config, strict_abort_pending
 from lexikon.engine.mkdocs.finish import abandon_ahead, finish_site, search_ahead, start_exports
@@ -121,6 +121,8 @@ class LexikonBuild:
                 lang = current_language(config, self.rendered.settings)
                 self.caches.pages.begin_pass(files, config, self.rendered, lang)
                 done = self.caches.pages.hits
+                if not self.serving:  # serve's fast path reads pages through the events
+                    kept_pages.read_from_store(files, config, self.caches.pages, self.rendered)
             self.second = SecondProcess.start(files, config, self.rendered, done)
         self.live.keep_nav(nav)
         self.nav = nav

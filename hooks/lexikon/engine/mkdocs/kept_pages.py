@@ -46,6 +46,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.structure.toc import get_toc
 
 from lexikon.check.cache import ReportCache
 from lexikon.engine.mkdocs import held_html, pages
@@ -63,6 +64,11 @@ STORE = "written"
 _MARK = "_lexikon_kept_page"
 """Where a page keeps its key until MkDocs builds it (never a ``lexikon_`` state: those travel)."""
 _SEARCH = ("search", "material/search")
+_STORED = "_lexikon_stored"
+"""On a file whose page the page store holds: set up from it, not read and converted."""
+_READING = ("pre_page", "page_read_source", "page_markdown", "page_content")
+_HARMLESS = frozenset({"mkdocs_static_i18n.plugin"})
+"""Plugins whose reading events leave an empty page as it is (admonition titles translated)."""
 
 
 class KeptPages:
@@ -194,6 +200,37 @@ def _generated_digest(page: Page) -> bytes:
     return hashlib.blake2b(text.encode(), digest_size=20).digest()
 
 
+def read_from_store(files: Files, config: MkDocsConfig, converted: PageCache, rendered: Rendered) -> None:
+    """Pages whose conversion the page store holds (``converted.hits``) set up from it directly,
+    without MkDocs' reading steps: what those steps end with for such a page is exactly the
+    stored state (our ``on_page_read_source`` gives it no source, our ``on_page_content`` sets
+    the store's HTML, TOC, meta, title, anchors and links). Only where no other plugin's
+    reading event could see the page (static-i18n's ``on_page_markdown`` sees an empty text)."""
+    known = {getattr(module, "__name__", None) for module in (config.hooks or {}).values()} | _HARMLESS
+    for event in _READING:
+        if any(getattr(call, "__module__", None) not in known for call in config.plugins.events[event]):
+            return
+    _install()
+    for uri in converted.hits:
+        file = files.src_uris.get(uri)
+        if file is not None:
+            setattr(file, _STORED, (converted, rendered))
+
+
+def _populate_page(page: MkDocsPage, config: MkDocsConfig, files: Files, dirty: bool = False) -> None:
+    """MkDocs' ``_populate_page``, or the page set up from the page store (see :func:`read_from_store`)."""
+    stored = vars(page.file).pop(_STORED, None)
+    if stored is None or dirty or not stored[0].owns(page):
+        _ORIGINAL[1](page, config, files, dirty)
+        return
+    converted, rendered = stored
+    pages.release_markdown(rendered, page.file.src_uri)
+    page.markdown, page.meta = "", {}  # what reading an empty source leaves
+    page.content, page.toc, page._title_from_render = "", get_toc([]), None
+    page.present_anchor_ids, page.links_to_anchors = set(), {}
+    page.content = held_html.hold(page, converted.take(page, files), serving=False)
+
+
 def _build_page(page: MkDocsPage, config: MkDocsConfig, doc_files: object, nav: Navigation,
                 env: object, dirty: bool = False, excluded: bool = False) -> None:
     """MkDocs' ``_build_page``, unless the last site gives the page (see the module's text)."""
@@ -213,9 +250,10 @@ _ORIGINAL: list[Callable] = []
 
 
 def _install() -> None:
-    """MkDocs' module function replaced by ours once per process (a page not marked by
-    :meth:`KeptPages.begin_pass` goes to MkDocs' own, unchanged). static-i18n calls MkDocs'
-    ``build`` for its other languages, which finds the function in the module."""
+    """MkDocs' two per-page functions replaced by ours once per process (a page not marked by
+    :meth:`KeptPages.begin_pass` or :func:`read_from_store` goes to MkDocs' own, unchanged).
+    static-i18n calls MkDocs' ``build`` for its other languages, which finds them in the module."""
     if not _ORIGINAL:
-        _ORIGINAL.append(mkdocs_build._build_page)
+        _ORIGINAL.extend([mkdocs_build._build_page, mkdocs_build._populate_page])
         mkdocs_build._build_page = _build_page  # type: ignore[assignment]
+        mkdocs_build._populate_page = _populate_page  # type: ignore[assignment]
