@@ -27,7 +27,7 @@ from lexikon.check.pipeline import run
 from lexikon.core.failures import describe
 from lexikon.core.model import Glossary, Result, Severity
 from lexikon.core.safe_write import WriteRefused, checked
-from lexikon.engine.mkdocs import articles, direct, held_html, kept_pages, material, pages
+from lexikon.engine.mkdocs import articles, direct, held_html, material, pages
 from lexikon.engine.mkdocs.caches import Caches
 from lexikon.engine.mkdocs.config import current_language, settings_from_config, strict_abort_pending
 from lexikon.engine.mkdocs.finish import abandon_ahead, finish_site, search_ahead, start_exports
@@ -60,7 +60,6 @@ class LexikonBuild:
         self.caches: Caches | None = None
         """What earlier builds made, by content: texts, pages, frames, outputs (see :mod:`.caches`)."""
         self.last_pass: Files | None = None  # the last language pass's (see pages.let_go_of_pass)
-        self.nav: Navigation | None = None  # this language pass's
         self.serving = False
         """Whether this process is ``mkdocs serve``, whose rebuilds keep the last good glossary."""
         self.last_good: Glossary | None = None
@@ -121,32 +120,20 @@ class LexikonBuild:
                 lang = current_language(config, self.rendered.settings)
                 self.caches.pages.begin_pass(files, config, self.rendered, lang)
                 done = self.caches.pages.hits
-                if not self.serving:  # serve's fast path reads pages through the events
-                    kept_pages.read_from_store(files, config, self.caches.pages, self.rendered)
+                self.caches.frames.written.prepare(files, config, nav, self)  # see kept_pages
             self.second = SecondProcess.start(files, config, self.rendered, done)
         self.live.keep_nav(nav)
-        self.nav = nav
         return nav
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         self._close_second()  # every page has its HTML now
         if self.caches is not None:
-            self._keep_unchanged(files, config)
             self.caches.pages.end_pass()
             self.caches.frames.on_env(env, files)
         if self.rendered is not None:
             self.live.keep_pass(config, files, env, current_language(config, self.rendered.settings))
         self.last_pass = files
         return env
-
-    def _keep_unchanged(self, files: Files, config: MkDocsConfig) -> None:
-        """Unchanged pages' files from the last site, not built again (see :mod:`.kept_pages`)."""
-        building, rendered, nav = self.building, self.rendered, self.nav
-        if self.serving or building is None or rendered is None or nav is None or self.caches is None:
-            return
-        lang = current_language(config, rendered.settings)
-        self.caches.frames.written.begin_pass(files, config, nav, rendered, lang, self.caches.pages,
-                                              (building.site_dir, building.folder))
 
     def on_page_read_source(self, page: MkDocsPage, config: MkDocsConfig) -> str | None:
         source = self._source(page)
@@ -244,8 +231,7 @@ class LexikonBuild:
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         if template_name == "404.html" and self.rendered is not None:
-            settings = self.rendered.settings
-            lang = current_language(config, settings)
+            lang = current_language(config, self.rendered.settings)
             output = pages.head_alternates(output, None, {}, self.rendered.layout)
             if self.pagefind:
                 worker = pagefind.search_worker_url(self.rendered.layout, lang)  # absolute: any depth

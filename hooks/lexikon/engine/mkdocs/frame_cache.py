@@ -114,13 +114,14 @@ class FrameCache:
         self.total = 0
         self.templates = TemplateMemo()
         """What pages not taken from the store share of their frames (see :mod:`.template_memo`)."""
-        self.written = KeptPages(self.store, self)
+        self.written = KeptPages(pages, self)
         """The files these frames became, taken whole from the last site where unchanged."""
 
     def on_env(self, env: Environment, files: Files) -> None:
         """Our wrapper template and its filter in this pass's environment; every page, all
         converted now, routed through it (here, not where a page is converted: that may be
-        the second process)."""
+        the second process). First, the pages whose files the last site gives (:mod:`.kept_pages`)."""
+        self.written.begin_pass(files)
         for file in files.documentation_pages():
             if file.page is not None:
                 self._route(file.page)

@@ -27,6 +27,10 @@ rest of the build is done here: its sitemap entry, its texts released, its store
 Anything else (no record, another ``-d`` folder, a deleted or hand-edited site, a failed
 build in between: its site and store are the last good build's) builds the page as always.
 
+Earlier still, at ``on_nav``, a page whose conversion the page store holds is set up from the
+store without MkDocs' reading steps (``_populate_page``, see :func:`read_from_store`), its HTML
+left packed until the page is built: a page whose file is taken never unpacks it.
+
 Not in ``mkdocs serve`` (its fast path renders from the last build's page states), nor for a
 page Material's search indexes (it reads the page in ``on_page_context``), nor ``--dirty``.
 """
@@ -48,16 +52,17 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
-from lexikon.check.cache import ReportCache
 from lexikon.engine.mkdocs import held_html, pages
+from lexikon.engine.mkdocs.config import current_language
 from lexikon.engine.mkdocs.held_html import left_out_of_search
+from lexikon.engine.mkdocs.page_cache import PageCache, unpacked
 from lexikon.engine.mkdocs.pages import Rendered
 from lexikon.publish.kept import link_or_copy
 from lexikon.render.pages import Page
 
 if TYPE_CHECKING:
+    from lexikon.engine.mkdocs.build import LexikonBuild
     from lexikon.engine.mkdocs.frame_cache import FrameCache
-    from lexikon.engine.mkdocs.page_cache import PageCache
 
 log = logging.getLogger("mkdocs.hooks.lexikon")
 STORE = "written"
@@ -66,6 +71,8 @@ _MARK = "_lexikon_kept_page"
 _SEARCH = ("search", "material/search")
 _STORED = "_lexikon_stored"
 """On a file whose page the page store holds: set up from it, not read and converted."""
+_PACKED = "_lexikon_packed_html"
+"""On a page set up from the store: its HTML as stored, until it is built (or its file taken)."""
 _READING = ("pre_page", "page_read_source", "page_markdown", "page_content")
 _HARMLESS = frozenset({"mkdocs_static_i18n.plugin"})
 """Plugins whose reading events leave an empty page as it is (admonition titles translated)."""
@@ -74,8 +81,9 @@ _HARMLESS = frozenset({"mkdocs_static_i18n.plugin"})
 class KeptPages:
     """The written pages of one build: which the last site gives, which were written."""
 
-    def __init__(self, store: ReportCache, frames: FrameCache) -> None:
-        self.store = store
+    def __init__(self, converted: PageCache, frames: FrameCache) -> None:
+        self.store = converted.store
+        self.converted = converted
         self.frames = frames
         self.kept: dict[bytes, object] = {}
         """This build's records (taken and written): what the store holds after a good build."""
@@ -86,21 +94,37 @@ class KeptPages:
         self.rendered: Rendered | None = None
         self.lang = ""
         self.config: MkDocsConfig | None = None
+        self.nav: Navigation | None = None
+        self.keys: dict[str, bytes] = {}
+        self.files = ""
 
-    def begin_pass(self, files: Files, config: MkDocsConfig, nav: Navigation, rendered: Rendered,
-                   lang: str, converted: PageCache, where: tuple[Path, Path]) -> None:
-        """Each generated page of this pass with a key in the page store (``converted``) marked
-        with its key here; ``where``: the site replaced and the folder this build writes."""
+    def prepare(self, files: Files, config: MkDocsConfig, nav: Navigation, build: LexikonBuild) -> None:
+        """At ``on_nav``, after the page store's :meth:`~.page_cache.PageCache.begin_pass`: the
+        pages it holds set up from it (:func:`read_from_store`), and what :meth:`begin_pass`
+        needs. Nothing in ``mkdocs serve``: its fast path reads and builds pages through the events."""
+        rendered, building = build.rendered, build.building
+        if build.serving or rendered is None or building is None:
+            return
+        read_from_store(files, config, self.converted, rendered)
+        self.previous, self.folder = str(building.site_dir), str(building.folder)
+        self.rendered, self.config, self.nav = rendered, config, nav
+        self.lang = current_language(config, rendered.settings)
+        self.keys, self.files = self.converted.keys, self.converted.files_digest  # the pass's: kept to on_env
+
+    def begin_pass(self, files: Files) -> None:
+        """At ``on_env``, every page converted: each generated page of this pass with a key in
+        the page store marked with its key here (see the module's text)."""
+        if self.nav is None or self.rendered is None or self.config is None:
+            return  # not prepared: mkdocs serve
         _install()
-        self.previous, self.folder = str(where[0]), str(where[1])
-        self.rendered, self.lang, self.config = rendered, lang, config
+        rendered, config = self.rendered, self.config
         searched = any(name in config.plugins for name in _SEARCH)
-        base = self.frames.pass_digest(config, nav)
+        base = self.frames.pass_digest(config, self.nav)
         if base is None:
             return
-        base.update(f"{lang}\0{converted.files_digest}\0".encode() + _translated_digest(rendered.pages))
+        base.update(f"{self.lang}\0{self.files}\0".encode() + _translated_digest(rendered.pages))
         for file in files.documentation_pages():
-            page, key = file.page, converted.keys.get(file.src_uri)
+            page, key = file.page, self.keys.get(file.src_uri)
             generated = rendered.pages.get(file.src_uri)
             if page is None or key is None or generated is None:
                 continue
@@ -138,6 +162,7 @@ class KeptPages:
         assert self.rendered is not None and self.config is not None
         pages.page_frame(page, self.lang, self.rendered, self.config)
         held_html.forget(page)
+        vars(page).pop(_PACKED, None)
         pages.release_page_text(page)
 
     def _record(self, page: MkDocsPage, key: bytes) -> None:
@@ -163,7 +188,8 @@ class KeptPages:
         if self.total:
             log.info(f"lexikon: {self.taken} of {self.total} generated pages' files from the last site")
         self.taken = self.total = 0
-        self.previous = self.folder = self.rendered = self.config = None
+        self.previous = self.folder = self.rendered = self.config = self.nav = None
+        self.keys, self.files = {}, ""
 
     def finish(self) -> None:
         """After a good build: the store names this build's written pages, no others."""
@@ -228,7 +254,15 @@ def _populate_page(page: MkDocsPage, config: MkDocsConfig, files: Files, dirty: 
     page.markdown, page.meta = "", {}  # what reading an empty source leaves
     page.content, page.toc, page._title_from_render = "", get_toc([]), None
     page.present_anchor_ids, page.links_to_anchors = set(), {}
-    page.content = held_html.hold(page, converted.take(page, files), serving=False)
+    setattr(page, _PACKED, converted.restore(page, files))  # its HTML: unpacked if it is built
+
+
+def _unpack(page: MkDocsPage) -> None:
+    """A page set up from the store and built after all: its HTML as our ``on_page_content``
+    would have left it (see :func:`lexikon.engine.mkdocs.held_html.hold`)."""
+    packed = vars(page).pop(_PACKED, None)
+    if packed is not None:
+        page.content = held_html.hold(page, unpacked(packed), serving=False)
 
 
 def _build_page(page: MkDocsPage, config: MkDocsConfig, doc_files: object, nav: Navigation,
@@ -236,12 +270,14 @@ def _build_page(page: MkDocsPage, config: MkDocsConfig, doc_files: object, nav: 
     """MkDocs' ``_build_page``, unless the last site gives the page (see the module's text)."""
     mark = vars(page).pop(_MARK, None)
     if mark is None or dirty or excluded:
+        _unpack(page)
         _ORIGINAL[0](page, config, doc_files, nav, env, dirty, excluded)
         return
     owner, key = mark
     owner.total += 1
     if owner._take(page, key):
         return
+    _unpack(page)
     _ORIGINAL[0](page, config, doc_files, nav, env, dirty, excluded)
     owner._record(page, key)
 

@@ -199,6 +199,11 @@ class PageCache:
 
     def take(self, page: MkDocsPage, files: Files) -> str:
         """The stored HTML; the TOC, meta, title, anchors and links set on the page, the log replayed."""
+        return unpacked(self.restore(page, files))
+
+    def restore(self, page: MkDocsPage, files: Files) -> str:
+        """As :meth:`take`, the HTML still packed (:func:`unpacked`): a page whose file is then
+        taken from the last site (:mod:`.kept_pages`) never needs it."""
         state = self.hits[page.file.src_uri]
         for name, level, message in state["records"]:
             logging.getLogger(name).log(level, "%s", message)
@@ -211,7 +216,7 @@ class PageCache:
             setattr(page, name, value)
         page.links_to_anchors = {files.get_file_from_path(target): anchors
                                  for target, anchors in state["links"].items()} or None
-        return _unpacked(state["packed"])
+        return state["packed"]
 
     def put(self, page: MkDocsPage, content: str) -> None:
         """Store a generated page just converted (with every plugin's changes) under its key."""
@@ -257,7 +262,7 @@ def _packed(html: str) -> str:
     return base64.b64encode(zlib.compress(html.encode(), 1)).decode("ascii")
 
 
-def _unpacked(packed: str) -> str:
+def unpacked(packed: str) -> str:
     return zlib.decompress(base64.b64decode(packed)).decode()
 
 
