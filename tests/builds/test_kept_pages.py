@@ -28,10 +28,11 @@ def _inodes(site: Path) -> dict[str, int]:
 
 
 def _build(project: Project, site: Path | None = None) -> None:
+    """A strict build with ``site_url``: canonical links and the sitemaps, which every page adds to."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project.root / "mkdocs.yml"),
                "-d", str(site or project.site)]
     result = subprocess.run(command, capture_output=True, text=True, cwd=project.root, check=False,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://lexikon.example/"})
     assert result.returncode == 0, result.stderr
 
 
