@@ -55,7 +55,7 @@ from mkdocs.structure.toc import get_toc
 from lexikon.engine.mkdocs import held_html, pages
 from lexikon.engine.mkdocs.config import current_language
 from lexikon.engine.mkdocs.held_html import left_out_of_search
-from lexikon.engine.mkdocs.page_cache import PageCache, unpacked
+from lexikon.engine.mkdocs.page_cache import PageCache
 from lexikon.engine.mkdocs.pages import Rendered
 from lexikon.publish.kept import link_or_copy
 from lexikon.render.pages import Page
@@ -71,8 +71,6 @@ _MARK = "_lexikon_kept_page"
 _SEARCH = ("search", "material/search")
 _STORED = "_lexikon_stored"
 """On a file whose page the page store holds: set up from it, not read and converted."""
-_PACKED = "_lexikon_packed_html"
-"""On a page set up from the store: its HTML as stored, until it is built (or its file taken)."""
 _READING = ("pre_page", "page_read_source", "page_markdown", "page_content")
 _HARMLESS = frozenset({"mkdocs_static_i18n.plugin"})
 """Plugins whose reading events leave an empty page as it is (admonition titles translated)."""
@@ -162,7 +160,6 @@ class KeptPages:
         assert self.rendered is not None and self.config is not None
         pages.page_frame(page, self.lang, self.rendered, self.config)
         held_html.forget(page)
-        vars(page).pop(_PACKED, None)
         pages.release_page_text(page)
 
     def _record(self, page: MkDocsPage, key: bytes) -> None:
@@ -254,15 +251,7 @@ def _populate_page(page: MkDocsPage, config: MkDocsConfig, files: Files, dirty: 
     page.markdown, page.meta = "", {}  # what reading an empty source leaves
     page.content, page.toc, page._title_from_render = "", get_toc([]), None
     page.present_anchor_ids, page.links_to_anchors = set(), {}
-    setattr(page, _PACKED, converted.restore(page, files))  # its HTML: unpacked if it is built
-
-
-def _unpack(page: MkDocsPage) -> None:
-    """A page set up from the store and built after all: its HTML as our ``on_page_content``
-    would have left it (see :func:`lexikon.engine.mkdocs.held_html.hold`)."""
-    packed = vars(page).pop(_PACKED, None)
-    if packed is not None:
-        page.content = held_html.hold(page, unpacked(packed), serving=False)
+    held_html.hold_stored(page, converted.restore(page, files))  # unpacked only if it is built
 
 
 def _build_page(page: MkDocsPage, config: MkDocsConfig, doc_files: object, nav: Navigation,
@@ -270,14 +259,14 @@ def _build_page(page: MkDocsPage, config: MkDocsConfig, doc_files: object, nav: 
     """MkDocs' ``_build_page``, unless the last site gives the page (see the module's text)."""
     mark = vars(page).pop(_MARK, None)
     if mark is None or dirty or excluded:
-        _unpack(page)
+        held_html.settle(page)
         _ORIGINAL[0](page, config, doc_files, nav, env, dirty, excluded)
         return
     owner, key = mark
     owner.total += 1
     if owner._take(page, key):
         return
-    _unpack(page)
+    held_html.settle(page)
     _ORIGINAL[0](page, config, doc_files, nav, env, dirty, excluded)
     owner._record(page, key)
 
