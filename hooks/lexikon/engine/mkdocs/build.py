@@ -120,6 +120,7 @@ class LexikonBuild:
                 lang = current_language(config, self.rendered.settings)
                 self.caches.pages.begin_pass(files, config, self.rendered, lang)
                 done = self.caches.pages.hits
+                self.caches.frames.written.prepare(files, config, nav, self)  # see kept_pages
             self.second = SecondProcess.start(files, config, self.rendered, done)
         self.live.keep_nav(nav)
         return nav
@@ -230,8 +231,7 @@ class LexikonBuild:
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         if template_name == "404.html" and self.rendered is not None:
-            settings = self.rendered.settings
-            lang = current_language(config, settings)
+            lang = current_language(config, self.rendered.settings)
             output = pages.head_alternates(output, None, {}, self.rendered.layout)
             if self.pagefind:
                 worker = pagefind.search_worker_url(self.rendered.layout, lang)  # absolute: any depth

@@ -35,6 +35,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 
+from lexikon.engine.mkdocs.kept_pages import KeptPages
 from lexikon.engine.mkdocs.page_cache import PageCache, toc_tokens
 from lexikon.engine.mkdocs.render_memo import pack, unpack
 from lexikon.engine.mkdocs.template_memo import TemplateMemo
@@ -113,11 +114,14 @@ class FrameCache:
         self.total = 0
         self.templates = TemplateMemo()
         """What pages not taken from the store share of their frames (see :mod:`.template_memo`)."""
+        self.written = KeptPages(pages, self)
+        """The files these frames became, taken whole from the last site where unchanged."""
 
     def on_env(self, env: Environment, files: Files) -> None:
         """Our wrapper template and its filter in this pass's environment; every page, all
         converted now, routed through it (here, not where a page is converted: that may be
-        the second process)."""
+        the second process). First, the pages whose files the last site gives (:mod:`.kept_pages`)."""
+        self.written.begin_pass(files)
         for file in files.documentation_pages():
             if file.page is not None:
                 self._route(file.page)
@@ -169,8 +173,7 @@ class FrameCache:
     def _key(self, context: dict, page: MkDocsPage, config: MkDocsConfig, nav: Navigation) -> bytes:
         digest = self.base.copy()
         digest.update(self._nav_digest(nav))
-        settings = {k: plain(v, True) for k, v in config.items() if k not in _SKIPPED_CONFIG}
-        settings["theme"] = plain(dict(config.theme.items()), True)
+        settings = _settings(config)
         own = {k: plain(v) for k, v in context.items() if k not in _UNHASHED}
         described = [page.file.src_uri, page.file.dest_uri, page.url, page.canonical_url, page.abs_url,
                      page.edit_url, page.title, page.is_homepage, plain(page.meta),
@@ -181,12 +184,36 @@ class FrameCache:
         digest.update(hashlib.blake2b((page.content or "").encode(), digest_size=20).digest())
         return digest.digest()
 
+    def pass_digest(self, config: MkDocsConfig, nav: Navigation) -> hashlib.blake2b | None:
+        """What every page's key shares in this pass, as :meth:`_key` names it, for a key known
+        before the pages' contexts (:mod:`.kept_pages`): the base, the nav, the config without
+        the language menu (set again for each page from its twins, before its template reads it).
+        None where a value cannot be named."""
+        digest = self.base.copy()
+        try:
+            digest.update(_nav_digest(nav))  # as it is now: not kept for the frames' keys (see on_env)
+            settings = _settings(config)
+            settings["extra"] = {k: v for k, v in settings.get("extra", {}).items() if k != "alternate"}
+            digest.update(json.dumps(settings, sort_keys=True, default=_unnamed).encode())
+        except Unnamed:
+            return None
+        return digest
+
+    def keep(self, key: object) -> None:
+        """A frame of the last build still used (its page's file taken whole, see :mod:`.kept_pages`)."""
+        if not isinstance(key, str):
+            return
+        try:
+            found = bytes.fromhex(key)
+        except ValueError:
+            return
+        stored = self.store.item(STORE, found)
+        if stored is not None:
+            self.kept.hold(found, stored)
+
     def _nav_digest(self, nav: Navigation) -> bytes:
         if self.nav is None or self.nav[0] != id(nav):
-            items = [_nav_item(item) for item in nav.items]
-            home = nav.homepage.url if nav.homepage is not None else None
-            text = json.dumps([items, home], sort_keys=True, default=_unnamed)
-            self.nav = (id(nav), hashlib.blake2b(text.encode(), digest_size=20).digest())
+            self.nav = (id(nav), _nav_digest(nav))
         return self.nav[1]
 
     def _keep(self, context: jinja2.runtime.Context, output: str) -> str:
@@ -200,11 +227,27 @@ class FrameCache:
         """This pass's count of frames taken and rendered; ready for the next pass."""
         counts = (self.hits, self.total)
         self.keys, self.nav, self.hits, self.total = {}, None, 0, 0
+        self.written.end_pass()
         return counts
 
     def finish(self) -> None:
-        """After a good build: the store holds this build's frames, no others."""
+        """After a good build: the store holds this build's frames and written pages, no others."""
         self.store.keep_items(STORE, self.kept)
+        self.written.finish()
+
+
+def _nav_digest(nav: Navigation) -> bytes:
+    items = [_nav_item(item) for item in nav.items]
+    home = nav.homepage.url if nav.homepage is not None else None
+    text = json.dumps([items, home], sort_keys=True, default=_unnamed)
+    return hashlib.blake2b(text.encode(), digest_size=20).digest()
+
+
+def _settings(config: MkDocsConfig) -> dict:
+    """The config's values a template may read, as plain data (:class:`Unnamed` if one is not)."""
+    settings = {k: plain(v, True) for k, v in config.items() if k not in _SKIPPED_CONFIG}
+    settings["theme"] = plain(dict(config.theme.items()), True)
+    return settings
 
 
 def _unnamed(value: object) -> object:

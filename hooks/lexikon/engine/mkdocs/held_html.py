@@ -19,6 +19,7 @@ process, which sends each page's HTML to the build as soon as it is made.
 
 from __future__ import annotations
 
+import base64
 import zlib
 
 from mkdocs.structure.pages import Page as MkDocsPage
@@ -32,7 +33,7 @@ _enabled = [True]
 
 def hold(page: MkDocsPage, html: str, serving: bool) -> str:
     """What ``on_page_content`` returns: ``html``, or "" with ``html`` packed on the page."""
-    if serving or not _enabled[0] or not html or "data-search-" in html or not _left_out_of_search(page):
+    if serving or not _enabled[0] or not html or "data-search-" in html or not left_out_of_search(page):
         return html
     setattr(page, _ATTRIBUTE, zlib.compress(html.encode(), 1))
     # Its Markdown too (static-i18n's copy, joined line by line): read by nobody after the
@@ -46,7 +47,41 @@ def give_back(page: MkDocsPage) -> None:
     """At the start of ``on_page_context``: the page's HTML as its conversion left it."""
     packed = vars(page).pop(_ATTRIBUTE, None)
     if packed is not None:
-        page.content = zlib.decompress(packed).decode()
+        page.content = zlib.decompress(_raw(packed)).decode()
+
+
+def hold_stored(page: MkDocsPage, packed: str) -> None:
+    """A page set up from the page store (:mod:`.kept_pages`): its HTML held as stored (base64
+    of the same zlib stream) from the start; whether it may stay held is known only when it is
+    about to be built (:func:`settle`), and a page whose file is taken never unpacks it. A page
+    Material's search reads gets its HTML at once, as :func:`hold` leaves it."""
+    if left_out_of_search(page):
+        setattr(page, _ATTRIBUTE, packed)
+    else:
+        page.content = zlib.decompress(_raw(packed)).decode()
+
+
+def settle(page: MkDocsPage) -> None:
+    """Just before MkDocs builds a page held as stored: held as :func:`hold` would hold it
+    (the same bytes, not packed again), or its HTML back where search may read it."""
+    packed = vars(page).get(_ATTRIBUTE)
+    if isinstance(packed, str):
+        raw = _raw(packed)
+        html = zlib.decompress(raw).decode()
+        if "data-search-" in html or not left_out_of_search(page):
+            delattr(page, _ATTRIBUTE)
+            page.content = html
+        else:
+            setattr(page, _ATTRIBUTE, raw)
+
+
+def _raw(packed: bytes | str) -> bytes:
+    return base64.b64decode(packed) if isinstance(packed, str) else packed
+
+
+def forget(page: MkDocsPage) -> None:
+    """A page not templated after all (its file taken from the last site): its HTML let go of."""
+    vars(page).pop(_ATTRIBUTE, None)
 
 
 def never_in_this_process() -> None:
@@ -54,7 +89,7 @@ def never_in_this_process() -> None:
     _enabled[0] = False
 
 
-def _left_out_of_search(page: MkDocsPage) -> bool:
+def left_out_of_search(page: MkDocsPage) -> bool:
     """Whether Material's search plugin leaves the page alone (it reads ``page.content``)."""
     search = page.meta.get("search") if isinstance(page.meta, dict) else None
     return isinstance(search, dict) and bool(search.get("exclude"))

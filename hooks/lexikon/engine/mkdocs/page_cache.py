@@ -103,6 +103,8 @@ class PageCache:
         self.records = _Records()
         self.mark = 0
         self.files: Files | None = None
+        self.files_digest = ""
+        """This pass's files as a conversion may look them up (see :func:`files_digest`)."""
 
     @classmethod
     def open(cls, config: MkDocsConfig, settings: Settings) -> PageCache | None:
@@ -129,6 +131,7 @@ class PageCache:
                              config.theme.get("language"), config.docs_dir)).encode())
         graph = rendered.graphs.get(lang, "")
         self.keys, self.hits = {}, {}
+        self.files_digest = files_digest(files)
         answers: dict[str, object] = {}  # each address asked once: most pages look up the same ones
 
         def answer(path: str) -> object:
@@ -145,10 +148,16 @@ class PageCache:
             key = page_key.digest()
             self.keys[file.src_uri] = key
             stored = self.store.item(STORE, key)
-            if isinstance(stored, dict) and "packed" in stored and all(  # an older store's: converted
-                    answer(path) == found for path, found in stored["lookups"].items()):
-                self.hits[file.src_uri] = stored
+            if not isinstance(stored, dict) or "packed" not in stored:  # an older store's: converted
+                continue
+            if stored.get("files") == self.files_digest:  # every address as when it was converted
                 self.kept.hold(key, stored)
+            elif all(answer(path) == found for path, found in stored["lookups"].items()):
+                stored = {**stored, "files": self.files_digest}  # the next build need not ask again
+                self.kept[key] = stored
+            else:
+                continue
+            self.hits[file.src_uri] = stored
         self._watch(files, config)
         logging.getLogger("mkdocs").addHandler(self.records)
 
@@ -190,6 +199,11 @@ class PageCache:
 
     def take(self, page: MkDocsPage, files: Files) -> str:
         """The stored HTML; the TOC, meta, title, anchors and links set on the page, the log replayed."""
+        return unpacked(self.restore(page, files))
+
+    def restore(self, page: MkDocsPage, files: Files) -> str:
+        """As :meth:`take`, the HTML still packed (:func:`unpacked`): a page whose file is then
+        taken from the last site (:mod:`.kept_pages`) never needs it."""
         state = self.hits[page.file.src_uri]
         for name, level, message in state["records"]:
             logging.getLogger(name).log(level, "%s", message)
@@ -202,7 +216,7 @@ class PageCache:
             setattr(page, name, value)
         page.links_to_anchors = {files.get_file_from_path(target): anchors
                                  for target, anchors in state["links"].items()} or None
-        return _unpacked(state["packed"])
+        return state["packed"]
 
     def put(self, page: MkDocsPage, content: str) -> None:
         """Store a generated page just converted (with every plugin's changes) under its key."""
@@ -225,6 +239,7 @@ class PageCache:
             "links": {target.src_uri: anchors for target, anchors in (page.links_to_anchors or {}).items()},
             "records": self.records.records[self.mark:],
             "lookups": lookups,
+            "files": self.files_digest,
         }
         self.kept[key] = state
 
@@ -233,13 +248,21 @@ class PageCache:
         self.store.keep_items(STORE, self.kept)
 
 
+def files_digest(files: Files) -> str:
+    """Every file's addresses and inclusion: all a page's conversion (its relative links) and
+    its frame (its twins, the nav) may learn of the other files. A page stored under the same
+    digest looked up nothing that changed since."""
+    text = "\n".join(f"{f.src_uri}\0{f.dest_uri}\0{f.url}\0{f.inclusion.name}" for f in files)
+    return hashlib.blake2b(text.encode(), digest_size=20).hexdigest()
+
+
 def _packed(html: str) -> str:
     """A page's HTML compressed (~1/6 as JSON text): the store holds every converted page, and
     a 10,000-term site's HTML is ~0.5 GB as text."""
     return base64.b64encode(zlib.compress(html.encode(), 1)).decode("ascii")
 
 
-def _unpacked(packed: str) -> str:
+def unpacked(packed: str) -> str:
     return zlib.decompress(base64.b64decode(packed)).decode()
 
 
