@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,8 +24,15 @@ from lexikon.check.cache import ReportCache
 STORE = "outputs"
 
 
-def file_digest(path: Path) -> str:
-    return hashlib.blake2b(path.read_bytes(), digest_size=20).hexdigest()
+def file_digest(path: str | Path) -> str:
+    """The digest a kept file is recorded and recognised by. Opened without following a link
+    (``OSError``: a link is never taken for the file it points to) and only if it is a plain
+    file: a pipe put in the site folder must not hang the build."""
+    handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    with os.fdopen(handle, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise OSError(f"{path} is not a plain file")
+        return hashlib.blake2b(stream.read(), digest_size=20).hexdigest()
 
 
 def link_or_copy(source: Path, target: Path) -> None:
@@ -88,15 +96,29 @@ class KeptOutputs:
 
 
 def _intact(source: Path, files: dict) -> bool:
-    """Whether every recorded file is in ``source`` with the recorded bytes, none through a link."""
+    """Whether every recorded file is in ``source`` with the recorded bytes, none through a link
+    (each folder asked once: a search bundle is thousands of files in a few folders)."""
+    root, unlinked = str(source), set()
     try:
         for name, digest in files.items():
-            if not isinstance(name, str) or ".." in Path(name).parts or Path(name).is_absolute():
+            if not isinstance(name, str) or ".." in Path(name).parts or name.startswith("/"):
                 return False
-            path = source / name
-            if (any(p.is_symlink() for p in (path, *path.parents) if p.is_relative_to(source))
-                    or not path.is_file() or file_digest(path) != digest):
+            if not _no_linked_folder(root, os.path.dirname(name), unlinked):
+                return False
+            if file_digest(os.path.join(root, name)) != digest:
                 return False
     except OSError:
         return False
+    return True
+
+
+def _no_linked_folder(root: str, folder: str, unlinked: set[str]) -> bool:
+    """Whether ``root`` and every folder from it down to ``folder`` is a folder, not a link."""
+    current = root
+    for part in ("", *folder.split("/")) if folder else ("",):
+        current = os.path.join(current, part) if part else current
+        if current not in unlinked:
+            if os.path.islink(current):
+                return False
+            unlinked.add(current)
     return True

@@ -57,7 +57,7 @@ from lexikon.engine.mkdocs.config import current_language
 from lexikon.engine.mkdocs.held_html import left_out_of_search
 from lexikon.engine.mkdocs.page_cache import PageCache
 from lexikon.engine.mkdocs.pages import Rendered
-from lexikon.publish.kept import link_or_copy
+from lexikon.publish.kept import file_digest, link_or_copy
 from lexikon.render.pages import Page
 
 if TYPE_CHECKING:
@@ -142,7 +142,7 @@ class KeptPages:
             return False
         source, target = os.path.join(self.previous, relative), page.file.abs_dest_path
         try:
-            if _digest(source) != record["digest"]:
+            if file_digest(source) != record["digest"]:
                 return False
             _folder_for(target)
             link_or_copy(Path(source), Path(target))
@@ -166,7 +166,7 @@ class KeptPages:
         """A page just written: its file's digest under ``key``, and its frame's key."""
         relative = self._relative(page)
         try:
-            digest = _digest(page.file.abs_dest_path)
+            digest = file_digest(page.file.abs_dest_path)
         except OSError:
             return  # MkDocs wrote nothing (an empty page): nothing to take next time
         frame = self.frames.keys.get(page.file.src_uri)
@@ -191,12 +191,6 @@ class KeptPages:
     def finish(self) -> None:
         """After a good build: the store names this build's written pages, no others."""
         self.store.keep_items(STORE, self.kept)
-
-
-def _digest(path: str) -> str:
-    """A file's digest as :func:`lexikon.publish.kept.file_digest` makes it; never through a link."""
-    with os.fdopen(os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC), "rb") as stream:
-        return hashlib.blake2b(stream.read(), digest_size=20).hexdigest()
 
 
 def _folder_for(path: str) -> None:
