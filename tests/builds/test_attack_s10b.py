@@ -31,7 +31,8 @@ from lexikon.publish import pagefind_index
 pagefind_index.PART_PAGES = int(sys.argv[1])
 real = pagefind_index.Indexer._command
 def slow(self, folder, output):  # each part starts after a pause: the build is stopped meanwhile
-    return ["/bin/sh", "-c", 'sleep 60; exec "$0" "$@"  # ' + os.environ['PART_MARKER'], *real(self, folder, output)]
+    pause = 'sleep 60; exec "$0" "$@"  # ' + os.environ["PART_MARKER"]
+    return ["/bin/sh", "-c", pause, *real(self, folder, output)]
 pagefind_index.Indexer._command = slow
 from mkdocs.__main__ import cli
 sys.argv = ["mkdocs", "build", "-q"]
