@@ -70,3 +70,22 @@ def test_a_file_edited_while_the_check_runs_is_found_as_it_was_read(
     monkeypatch.setattr(pipeline, "file_reports", read_then_edited)
     found = pipeline.check_only(make_settings(tmp_path, LANGUAGES, None), cache=False).findings
     assert found == expected
+
+
+def test_a_link_in_a_glossary_outside_the_project_is_placed_from_another_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``lexicon --config-file ../mkdocs.yml check`` from the project's ``docs/`` with
+    ``glossary_dir: ../shared``: files outside the project are named as given (relative to
+    the working folder), so the file to read again is not the project's folder joined with
+    that name."""
+    project, shared = tmp_path / "p", tmp_path / "shared"
+    (project / "docs").mkdir(parents=True)
+    shared.mkdir()
+    (shared / "begriff.yml").write_text(ENTRY, encoding="utf-8")
+    (shared / "ziel.yml").write_text("de:\n  title: Ziel\n  summary: Das Ziel.\n", encoding="utf-8")
+    monkeypatch.chdir(project / "docs")
+    config = make_settings(Path(".."), LANGUAGES, {"glossary_dir": "../shared"})
+    assert config.project_dir == Path("..")
+    found = pipeline.check_only(config, cache=False).findings
+    links = [(f.path, f.line, f.col) for f in found if "cross-link" in f.message]
+    assert links == [("../../shared/begriff.yml", 3, 29)]
