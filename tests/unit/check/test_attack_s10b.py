@@ -89,3 +89,28 @@ def test_a_link_in_a_glossary_outside_the_project_is_placed_from_another_folder(
     found = pipeline.check_only(config, cache=False).findings
     links = [(f.path, f.line, f.col) for f in found if "cross-link" in f.message]
     assert links == [("../../shared/begriff.yml", 3, 29)]
+
+
+def test_a_warm_check_of_a_glossary_outside_the_project_from_another_folder_finds_deprecated_terms(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same setup, a second check after a term became deprecated: the files unchanged
+    since come from the cache without their texts and are read again to find the term's uses
+    (``pipeline._entry_again``), from the project's folder joined with the shown name: no file,
+    no use, where a cold check warns."""
+    project, shared = tmp_path / "p", tmp_path / "shared"
+    (project / "docs").mkdir(parents=True)
+    shared.mkdir()
+    (shared / "nutzer.yml").write_text("de:\n  title: Nutzer\n  summary: Mit Altwort.\n", encoding="utf-8")
+    term = shared / "ziel.yml"
+    term.write_text("de:\n  title: Ziel\n  summary: Das Ziel.\n", encoding="utf-8")
+    monkeypatch.chdir(project / "docs")
+    config = make_settings(Path(".."), LANGUAGES, {"glossary_dir": "../shared"})
+    assert _uses(pipeline.check_only(config)) == []
+    term.write_text("de:\n  title: Ziel\n  deprecated: [Altwort]\n  summary: Das Ziel.\n", encoding="utf-8")
+    cold = _uses(pipeline.check_only(config, cache=False))
+    assert cold == [("../../shared/nutzer.yml", 3, 16)]
+    assert _uses(pipeline.check_only(config)) == cold
+
+
+def _uses(result) -> list[tuple[str, int, int]]:  # type: ignore[no-untyped-def]
+    return [(f.path, f.line, f.col) for f in result.findings if "is not to be used" in f.message]
