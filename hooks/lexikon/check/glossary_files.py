@@ -120,3 +120,11 @@ def read_file(path: Path | str, project_dir: Path, display: str) -> tuple[bytes 
     except OSError as err:
         return fail(f"cannot read the file: {err.strerror}")
 
+
+
+def entry_file(glossary_dir: Path, shown: str) -> str:
+    """The file an entry's report was made of, by the path findings show (``f"{folder}/{name}"``
+    of :func:`list_glossary`): its name in the glossary folder. Not the project's folder joined
+    with the shown path: a glossary outside the project is shown as given, relative to the
+    working folder (``lexicon --config-file ../mkdocs.yml`` from ``docs/``)."""
+    return os.path.join(glossary_dir, shown.rsplit("/", 1)[-1])

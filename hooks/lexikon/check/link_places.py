@@ -11,7 +11,7 @@ that is not there is read again here and its links placed, as the check always d
 from __future__ import annotations
 
 from lexikon.check.entry import check_file
-from lexikon.check.glossary_files import read_file
+from lexikon.check.glossary_files import entry_file, read_file
 from lexikon.check.load import parse_bytes
 from lexikon.core.model import FileReport, Reference
 from lexikon.core.settings import Settings
@@ -24,7 +24,7 @@ def placed_links(report: FileReport, settings: Settings) -> list[Reference]:
     The file is read again: it is the one the report was made of unless it changed since (an
     edit while the check ran). Then, or if it cannot be read, each id is placed at the
     file's start, once: the next check reads the new file and places its links."""
-    data, _ = read_file(settings.project_dir / report.path, settings.project_dir, report.path)
+    data, _ = read_file(entry_file(settings.glossary_dir, report.path), settings.project_dir, report.path)
     if data is not None:
         loaded, _ = parse_bytes(data, report.path, report.id)
         again = check_file(loaded, settings, place_links=True)

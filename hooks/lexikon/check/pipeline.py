@@ -21,7 +21,7 @@ from lexikon.check import term_use
 from lexikon.check.cache import ReportCache, file_key, light
 from lexikon.check.dedupe import deduplicate_report
 from lexikon.check.entry import check_file
-from lexikon.check.glossary_files import TAG_STEM, file_id, list_glossary, read_file
+from lexikon.check.glossary_files import TAG_STEM, entry_file, file_id, list_glossary, read_file
 from lexikon.check.glossary_wide import combine
 from lexikon.check.load import LoadedFile, load_side_files, parse, parse_bytes
 from lexikon.core.model import Entry, FileReport, Finding, Result
@@ -139,7 +139,7 @@ def _run(settings: Settings, *, cache: bool, with_entries: bool) -> Result:
 
 def _entry_again(report: FileReport, settings: Settings) -> Entry | None:
     """An entry whose report came from the cache without it: its file read again."""
-    return read_report(str(settings.project_dir / report.path), report.path, settings)[1].entry
+    return read_report(entry_file(settings.glossary_dir, report.path), report.path, settings)[1].entry
 
 
 Made = list[tuple[bytes | None, FileReport]]

@@ -13,7 +13,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -44,12 +43,16 @@ and the UIs come from the first part."""
 ALLOCATOR = "dirty_decay_ms:0,muzzy_decay_ms:0"
 """Pagefind's allocator (jemalloc, ``_RJEM_MALLOC_CONF``) handing freed pages back at once:
 the same bundle, a sixth less peak memory (1,168 -> 996 MiB for 10,014 pages)."""
-_CHAIN = ("import json, subprocess, sys\n"
+_CHAIN = ("import json, signal, subprocess, sys\n"
+          "signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))\n"
           "for command in json.loads(sys.argv[1]):\n"
           "    code = subprocess.call(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)\n"
           "    if code:\n"
           "        sys.exit(code)\n")
-"""Runs a language's parts one after the other in a process of their own (the build goes on)."""
+"""Runs a language's parts one after the other in a process of their own (the build goes on).
+In the build's process group, as a single Pagefind run is: Ctrl-C or a signal to the group (a CI
+job cancelled) reaches it and the part running. Told to stop (SIGTERM, or SIGINT from the
+terminal), it ends: ``subprocess.call`` kills the part it waits for when interrupted."""
 
 
 def split_pages(found: list[tuple[str, Path]]) -> list[list[tuple[str, Path]]]:
@@ -171,7 +174,11 @@ class Indexer:
         """The indexer ended (killed if still running), its staging folder on its way out."""
         if self.process.poll() is None:
             if len(self.outputs) > 1:
-                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.terminate()  # the chain ends the part running, then itself
+                try:
+                    self.process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    self.process.kill()
             else:
                 self.process.kill()
             self.process.wait()
@@ -182,14 +189,14 @@ class Indexer:
 
 
 def _start(commands: list[list[str]], errors: IO[bytes]) -> subprocess.Popen:
-    """One Pagefind run, or a process running each part's in turn (a group of its own, so that
-    :meth:`Indexer.stop` ends the part running too)."""
+    """One Pagefind run, or a process running each part's in turn (:data:`_CHAIN`: not a group
+    or session of its own, which a stopped build's terminal or CI runner would not reach)."""
     environment = {"_RJEM_MALLOC_CONF": ALLOCATOR, **os.environ}
     if len(commands) == 1:
         return subprocess.Popen(commands[0], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                 stderr=errors, env=environment)
     return subprocess.Popen([sys.executable, "-c", _CHAIN, json.dumps(commands)], stdin=subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL, stderr=errors, env=environment, start_new_session=True)
+                            stdout=subprocess.DEVNULL, stderr=errors, env=environment)
 
 
 def _stage(found: list[tuple[str, Path]], folder: Path) -> None:

@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -100,10 +101,28 @@ def test_stopping_a_language_in_parts_ends_the_part_running(tmp_path: Path,
     site, layout = _site(tmp_path)
     begun = pagefind.start_bundle(site, layout, "de")
     assert begun.indexer is not None
-    group = begun.indexer.process.pid
+    chain = begun.indexer.process.pid
+    deadline = time.monotonic() + 30
+    while not (parts := _children(chain)) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert parts  # the first part is running
     begun.indexer.stop()
-    with pytest.raises(ProcessLookupError):  # no process of the chain is left, the sleeping part neither
-        os.killpg(group, 0)
+    for pid in (chain, *parts):  # no process of the chain is left, the sleeping part neither
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+
+
+def _children(pid: int) -> list[int]:
+    """The processes ``pid`` started (by their parent's id in ``/proc``)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            stat = (entry / "stat").read_text() if entry.name.isdigit() else ""
+        except OSError:
+            continue
+        if stat and int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+            found.append(int(entry.name))
+    return found
 
 
 def test_a_bundle_in_parts_of_unchanged_pages_is_taken_whole_from_the_last_site(
