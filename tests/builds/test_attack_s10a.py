@@ -18,9 +18,8 @@ from pathlib import Path
 import pytest
 
 from tests.bench.run import change_entry
-from tests.bench.synthetic import write_glossary
 from tests.builds.test_incremental_outputs import _same_as_cold
-from tests.support.git_history import git
+from tests.support.git_history import committed_project, git
 from tests.support.project import Project, copy_project
 
 pytestmark = pytest.mark.slow  # whole builds; in `make test` all the same
@@ -28,12 +27,7 @@ pytestmark = pytest.mark.slow  # whole builds; in `make test` all the same
 
 def _project(tmp_path: Path) -> tuple[Project, list[str]]:
     """A small committed project: a first commit, then two commits each editing one entry."""
-    glossary = tmp_path / "glossary"
-    ids = write_glossary(glossary, 8, 5)
-    project = copy_project(tmp_path / "project", glossary)
-    git(project.root, "init", "-q", "-b", "main")
-    git(project.root, "add", "-A")
-    git(project.root, "commit", "-qm", "first", date="2026-01-10T10:00:00+00:00")
+    project, ids = committed_project(tmp_path)
     for number, day in enumerate(("2026-02-01", "2026-03-01"), start=1):
         change_entry(project.glossary / f"{ids[number]}.yml", f"Stand {number}")
         git(project.root, "commit", "-qam", f"edit {number}", date=f"{day}T10:00:00+00:00")

@@ -14,10 +14,9 @@ from pathlib import Path
 import pytest
 
 from tests.bench.run import change_entry
-from tests.bench.synthetic import write_glossary
 from tests.builds.test_incremental_outputs import _same_as_cold
-from tests.support.git_history import git, shallow_clone
-from tests.support.project import Project, copy_project
+from tests.support.git_history import committed_project, git, shallow_clone
+from tests.support.project import Project
 
 pytestmark = pytest.mark.slow  # whole builds; in `make test` all the same
 
@@ -31,12 +30,7 @@ def _counts(project: Project) -> dict[str, tuple[int, int]]:
 
 
 def test_history_and_whole_pages_are_read_and_made_again_exactly_when_they_change(tmp_path: Path) -> None:
-    glossary = tmp_path / "glossary"
-    ids = write_glossary(glossary, 8, 5)
-    project = copy_project(tmp_path / "project", glossary)
-    git(project.root, "init", "-q", "-b", "main")
-    git(project.root, "add", "-A")
-    git(project.root, "commit", "-qm", "first", date="2026-01-10T10:00:00+00:00")
+    project, ids = committed_project(tmp_path)
     cold = _counts(project)
     pages = cold["whole-glossary pages"][1]
     assert cold == {"git histories": (0, 1), "whole-glossary pages": (0, pages)} and pages > 10

@@ -6,6 +6,9 @@ import os
 import subprocess
 from pathlib import Path
 
+from tests.bench.synthetic import write_glossary
+from tests.support.project import Project, copy_project
+
 _PEOPLE = {"GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "e@example.org",
            "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "e@example.org"}
 
@@ -38,3 +41,16 @@ def shallow_clone(source: Path, target: Path) -> Path:
     subprocess.run(["git", "clone", "-q", "--depth", "1", source.resolve().as_uri(), str(target)],
                    check=True, capture_output=True)
     return target
+
+
+def committed_project(tmp_path: Path, entries: int = 8, seed: int = 5,
+                      date: str = "2026-01-10T10:00:00+00:00") -> tuple[Project, list[str]]:
+    """A project of ``entries`` synthetic entries committed once at ``date`` (history is read
+    from git): the project and the entries' ids."""
+    glossary = tmp_path / "glossary"
+    ids = write_glossary(glossary, entries, seed)
+    project = copy_project(tmp_path / "project", glossary)
+    git(project.root, "init", "-q", "-b", "main")
+    git(project.root, "add", "-A")
+    git(project.root, "commit", "-qm", "first", date=date)
+    return project, ids

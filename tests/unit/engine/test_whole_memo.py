@@ -7,7 +7,6 @@ the memo makes it."""
 from __future__ import annotations
 
 import dataclasses
-import json
 from pathlib import Path
 
 import pytest
@@ -22,28 +21,8 @@ from lexikon.engine.mkdocs.whole_memo import WholePageMemo, remembered_whole
 from lexikon.render.pages import Page, render_site
 from tests.bench.synthetic import write_glossary
 from tests.support.constants import ROOT
+from tests.support.memory_store import MemoryStore
 from tests.support.project import copy_project
-
-
-class _Spilled(dict):
-    def hold(self, key: bytes, value: object) -> None:
-        self[key] = value
-
-
-class _Store:
-    """The signed store's part the memo uses, its values through JSON as on disk."""
-
-    def __init__(self) -> None:
-        self.items: dict[bytes, object] = {}
-
-    def item(self, store: str, key: bytes) -> object:
-        return self.items.get(key)
-
-    def spill(self) -> _Spilled:
-        return _Spilled()
-
-    def keep_items(self, store: str, wanted: dict[bytes, object]) -> None:
-        self.items = {key: json.loads(json.dumps(value)) for key, value in wanted.items()}
 
 
 def _glossary(project: Path) -> tuple[Glossary, Settings]:
@@ -92,7 +71,7 @@ def test_the_memo_makes_a_page_again_exactly_where_its_inputs_changed(
     made: list[str] = []
     print_page = render_pages.print_page
     monkeypatch.setattr(render_pages, "print_page", lambda view: made.append(view.lang) or print_page(view))
-    store = _Store()
+    store = MemoryStore()
 
     def through_memo(version: Glossary) -> tuple[dict[str, Page], WholePageMemo]:
         memo = WholePageMemo(store, GlossaryKeys())  # type: ignore[arg-type]

@@ -12,19 +12,10 @@ from pathlib import Path
 
 from lexikon.publish import kept
 from lexikon.publish.kept import KeptOutputs
+from tests.support.memory_store import MemoryStore
 
 
-class _Store:
-    """The signed store's one call, in memory."""
-
-    def __init__(self) -> None:
-        self.items: dict[bytes, object] = {}
-
-    def item(self, store: str, key: bytes) -> object:
-        return self.items.get(key)
-
-
-def _recorded(tmp_path: Path, count: int = 30) -> tuple[Path, _Store]:
+def _recorded(tmp_path: Path, count: int = 30) -> tuple[Path, MemoryStore]:
     """A last site with a bundle of ``count`` files in three folders, recorded as made of "in"."""
     site = tmp_path / "site"
     files = []
@@ -33,14 +24,14 @@ def _recorded(tmp_path: Path, count: int = 30) -> tuple[Path, _Store]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(f"bytes {number}".encode())
         files.append(path)
-    store = _Store()
+    store = MemoryStore()
     made = KeptOutputs(store, site)  # type: ignore[arg-type]
     made.record("bundle", "in", site / "pagefind", files)
     store.items = dict(made.kept)
     return site, store
 
 
-def _available(site: Path, store: _Store) -> dict | None:
+def _available(site: Path, store: MemoryStore) -> dict | None:
     return KeptOutputs(store, site).available("bundle", "in", "pagefind")  # type: ignore[arg-type]
 
 

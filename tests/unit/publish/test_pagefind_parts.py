@@ -21,7 +21,8 @@ from lexikon.publish import pagefind, pagefind_index
 from lexikon.publish.kept import KeptOutputs
 from lexikon.publish.pagefind_index import PARTS_EXPORT, IndexFailed
 from tests.support.constants import LANGUAGES
-from tests.unit.publish.test_search_meanwhile import BODY, _Store
+from tests.support.memory_store import MemoryStore
+from tests.unit.publish.test_search_meanwhile import BODY
 
 WORDS = ("Anker", "Boje", "Deich", "Ebbe", "Flut")
 
@@ -129,7 +130,7 @@ def test_a_bundle_in_parts_of_unchanged_pages_is_taken_whole_from_the_last_site(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pagefind_index, "PART_PAGES", 2)
     site, layout = _site(tmp_path)
-    store = _Store()
+    store = MemoryStore()
     first = KeptOutputs(store, site)  # type: ignore[arg-type]
     pagefind.write_pagefind_bundles(site, layout, first)
     store.items = dict(first.kept)

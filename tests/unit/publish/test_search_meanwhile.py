@@ -14,6 +14,7 @@ from lexikon.core.settings import make_settings
 from lexikon.publish import outputs, pagefind
 from lexikon.publish.kept import KeptOutputs
 from tests.support.constants import LANGUAGES
+from tests.support.memory_store import MemoryStore
 
 BODY = "<html><head><title>{t}</title></head><body><article data-pagefind-body><h1>{t}</h1>" \
        "<p>{t} ist ein Wort.</p></article></body></html>"
@@ -42,7 +43,7 @@ def test_the_exports_run_while_the_first_language_is_indexed_and_only_once(tmp_p
 
 def test_the_exports_run_at_the_end_when_every_bundle_is_taken(tmp_path: Path) -> None:
     site, layout = _site(tmp_path)
-    store = _Store()
+    store = MemoryStore()
     first = KeptOutputs(store, site)  # type: ignore[arg-type]
     pagefind.write_pagefind_bundles(site, layout, first)
     store.items = dict(first.kept)
@@ -76,13 +77,3 @@ def test_an_error_in_the_exports_stops_the_indexer_and_reaches_the_build(tmp_pat
         pagefind.write_pagefind_bundles(site, layout, None, broken)
     assert not (site / "pagefind" / "pagefind-entry.json").exists()
     assert not (site / "da" / "pagefind").exists()
-
-
-class _Store:
-    """The signed store's two calls, in memory."""
-
-    def __init__(self) -> None:
-        self.items: dict[bytes, object] = {}
-
-    def item(self, store: str, key: bytes) -> object:
-        return self.items.get(key)
