@@ -19,9 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.bench.synthetic import write_glossary
-from tests.support.git_history import git
-from tests.support.project import copy_project
+from tests.support.git_history import committed_project
 
 pytestmark = pytest.mark.slow  # whole builds; in `make test` all the same
 
@@ -38,6 +36,11 @@ from mkdocs.__main__ import cli
 sys.argv = ["mkdocs", "build", "-q"]
 cli()
 """
+
+
+def _as_in_a_terminal() -> None:
+    """In the child before it runs: Ctrl-C as a terminal's shell leaves it for a job it starts."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _marked(marker: str) -> list[int]:
@@ -59,18 +62,15 @@ def _marked(marker: str) -> list[int]:
 @pytest.mark.parametrize("part_pages", [3, 100_000])  # parts, and one part (as before)
 def test_a_build_stopped_while_parts_are_indexed_leaves_no_indexer_running(
         tmp_path: Path, stop: signal.Signals, part_pages: int) -> None:
-    glossary = tmp_path / "glossary"
-    write_glossary(glossary, 6, 7)
-    project = copy_project(tmp_path / "project", glossary)
-    git(project.root, "init", "-q", "-b", "main")
-    git(project.root, "add", "-A")
-    git(project.root, "commit", "-qm", "first", date="2026-01-10T10:00:00+00:00")
+    project, _ = committed_project(tmp_path, 6, 7)
     marker = f"attack-s10b-{tmp_path.name}"
-    # a terminal's job (or a CI step): the build in a process group of its own, the signal to the group
+    # a terminal's job (or a CI step): the build in a process group of its own, the signal to the
+    # group, Ctrl-C not ignored (a test run started in the background inherits it ignored)
     build = subprocess.Popen([sys.executable, "-c", _BUILD, str(part_pages)], cwd=project.root,
                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PART_MARKER": marker,
                                   "PYTHONPATH": str(project.root / "hooks")},
-                             start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                             start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             preexec_fn=_as_in_a_terminal)
     try:
         deadline = time.monotonic() + 120
         while not _marked(marker) and build.poll() is None and time.monotonic() < deadline:
@@ -86,3 +86,5 @@ def test_a_build_stopped_while_parts_are_indexed_leaves_no_indexer_running(
             os.kill(pid, signal.SIGKILL)
         if build.poll() is None:
             os.killpg(build.pid, signal.SIGKILL)
+        build.wait()
+        build.stderr.close()
