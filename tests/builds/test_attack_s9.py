@@ -70,6 +70,20 @@ def test_a_build_with_a_read_only_cache_folder_is_the_cold_build(
     assert _differences(project.site, _cold(project, tmp_path)) == []
 
 
+def _edit_and_build_with(project: Project, tmp_path: Path, sitecustomize: str) -> subprocess.CompletedProcess:
+    """An entry edited, then a build in a Python that runs ``sitecustomize`` first (the fault)."""
+    entry = project.glossary / "backsourcing.yml"
+    text = entry.read_text(encoding="utf-8")
+    entry.write_text(text.replace("Backsourcing ist die", "Backsourcing ist eben die"), encoding="utf-8")
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(sitecustomize, encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(project.site)],
+                          cwd=project.root, capture_output=True, text=True, errors="replace", check=False,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
+                               "PYTHONPATH": f"{hook}{os.pathsep}{project.root / 'hooks'}"})
+
+
 _KILLED_WHILE_WRITING = '''
 import os, signal
 _replace = os.replace
@@ -87,16 +101,7 @@ def test_a_build_killed_while_writing_its_store_leaves_nothing_in_the_cache(
     good build took it for no file of its own and left it in ``.cache/lexikon`` for good."""
     project = make_project()
     assert project.build().returncode == 0
-    entry = project.glossary / "backsourcing.yml"
-    text = entry.read_text(encoding="utf-8")
-    entry.write_text(text.replace("Backsourcing ist die", "Backsourcing ist eben die"), encoding="utf-8")
-    hook = tmp_path / "hook"
-    hook.mkdir()
-    (hook / "sitecustomize.py").write_text(_KILLED_WHILE_WRITING, encoding="utf-8")
-    killed = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(project.site)],
-                            cwd=project.root, capture_output=True, check=False,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
-                                 "PYTHONPATH": f"{hook}{os.pathsep}{project.root / 'hooks'}"})
+    killed = _edit_and_build_with(project, tmp_path, _KILLED_WHILE_WRITING)
     assert killed.returncode == -signal.SIGKILL
     cache = project.root / ".cache" / "lexikon"
     assert [path.name for path in cache.iterdir() if path.name.startswith(".")]  # what the kill left
@@ -156,16 +161,7 @@ def test_the_cache_folder_removed_while_pagefind_indexes_is_one_line(
     project = make_project()
     assert project.build().returncode == 0
     before = (project.site / "terms" / "backsourcing" / "index.html").read_bytes()
-    entry = project.glossary / "backsourcing.yml"
-    text = entry.read_text(encoding="utf-8")
-    entry.write_text(text.replace("Backsourcing ist die", "Backsourcing ist eben die"), encoding="utf-8")
-    hook = tmp_path / "hook"
-    hook.mkdir()
-    (hook / "sitecustomize.py").write_text(_CACHE_REMOVED_WHILE_INDEXING, encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(project.site)],
-                            cwd=project.root, capture_output=True, text=True, check=False,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
-                                 "PYTHONPATH": f"{hook}{os.pathsep}{project.root / 'hooks'}"})
+    result = _edit_and_build_with(project, tmp_path, _CACHE_REMOVED_WHILE_INDEXING)
     output = result.stdout + result.stderr
     assert (project.site / "terms" / "backsourcing" / "index.html").read_bytes() == before  # the last good
     assert result.returncode == 1, output

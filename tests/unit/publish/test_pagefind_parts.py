@@ -21,8 +21,7 @@ from lexikon.publish import pagefind, pagefind_index
 from lexikon.publish.kept import KeptOutputs
 from lexikon.publish.pagefind_index import PARTS_EXPORT, IndexFailed
 from tests.support.constants import LANGUAGES
-from tests.support.memory_store import MemoryStore
-from tests.unit.publish.test_search_meanwhile import BODY
+from tests.unit.publish.test_search_meanwhile import BODY, recorded_site
 
 WORDS = ("Anker", "Boje", "Deich", "Ebbe", "Flut")
 
@@ -129,11 +128,7 @@ def _children(pid: int) -> list[int]:
 def test_a_bundle_in_parts_of_unchanged_pages_is_taken_whole_from_the_last_site(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pagefind_index, "PART_PAGES", 2)
-    site, layout = _site(tmp_path)
-    store = MemoryStore()
-    first = KeptOutputs(store, site)  # type: ignore[arg-type]
-    pagefind.write_pagefind_bundles(site, layout, first)
-    store.items = dict(first.kept)
+    site, layout, store = recorded_site(tmp_path, _site)
     new_site = tmp_path / "new-site"
     shutil.copytree(site, new_site, ignore=shutil.ignore_patterns("pagefind"))
     changed = new_site / "da" / "terms" / "anker" / "index.html"

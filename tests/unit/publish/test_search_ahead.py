@@ -9,8 +9,7 @@ from pathlib import Path
 
 from lexikon.publish import pagefind
 from lexikon.publish.kept import KeptOutputs, file_digest
-from tests.support.memory_store import MemoryStore
-from tests.unit.publish.test_search_meanwhile import BODY, _site
+from tests.unit.publish.test_search_meanwhile import BODY, _site, recorded_site
 
 
 def _bundle(site: Path) -> dict[str, str]:
@@ -37,11 +36,7 @@ def test_a_bundle_begun_before_the_other_languages_are_written_equals_one_made_a
 
 
 def test_a_begun_bundle_of_unchanged_pages_is_taken_from_the_last_site(tmp_path: Path) -> None:
-    site, layout = _site(tmp_path)
-    store = MemoryStore()
-    first = KeptOutputs(store, site)  # type: ignore[arg-type]
-    pagefind.write_pagefind_bundles(site, layout, first)
-    store.items = dict(first.kept)
+    site, layout, store = recorded_site(tmp_path)
     new_site = tmp_path / "new-site"
     shutil.copytree(site, new_site, ignore=shutil.ignore_patterns("pagefind"))
     (new_site / "da" / "index.html").write_text(BODY.format(t="Ny forside"), encoding="utf-8")

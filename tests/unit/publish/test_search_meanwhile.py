@@ -5,6 +5,7 @@ taken from the last site, or lunr), and an error in them stops the indexer."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -41,12 +42,20 @@ def test_the_exports_run_while_the_first_language_is_indexed_and_only_once(tmp_p
                for code in ("de", "da"))
 
 
-def test_the_exports_run_at_the_end_when_every_bundle_is_taken(tmp_path: Path) -> None:
-    site, layout = _site(tmp_path)
+def recorded_site(tmp_path: Path, make_site: Callable[[Path], tuple[Path, SiteLayout]] = _site,
+                  ) -> tuple[Path, SiteLayout, MemoryStore]:
+    """A last good site (``make_site``'s) with both bundles, and the store recording them as a
+    good build leaves it."""
+    site, layout = make_site(tmp_path)
     store = MemoryStore()
     first = KeptOutputs(store, site)  # type: ignore[arg-type]
     pagefind.write_pagefind_bundles(site, layout, first)
     store.items = dict(first.kept)
+    return site, layout, store
+
+
+def test_the_exports_run_at_the_end_when_every_bundle_is_taken(tmp_path: Path) -> None:
+    site, layout, store = recorded_site(tmp_path)
     calls: list[int] = []
     second = KeptOutputs(store, site)  # type: ignore[arg-type]
     new_site = shutil.copytree(site, tmp_path / "new-site")  # the next build's folder, the same pages
