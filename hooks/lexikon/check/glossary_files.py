@@ -121,7 +121,6 @@ def read_file(path: Path | str, project_dir: Path, display: str) -> tuple[bytes 
         return fail(f"cannot read the file: {err.strerror}")
 
 
-
 def entry_file(glossary_dir: Path, shown: str) -> str:
     """The file an entry's report was made of, by the path findings show (``f"{folder}/{name}"``
     of :func:`list_glossary`): its name in the glossary folder. Not the project's folder joined
