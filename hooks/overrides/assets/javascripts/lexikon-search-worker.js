@@ -24,18 +24,41 @@ const bundle = new URL(
 
 let engine = null;
 let latest = 0;
+let attempts = 0;
 
-/** Pagefind, imported and initialised once (again after a failure). */
+/** Pagefind, imported and initialised once; after a failure (a request lost), a fresh copy of
+ * its module at the next query: the module keeps one instance, and an index that failed to load
+ * stays in it (its first load is not awaited by `init`, and a part merged in vain stays merged),
+ * so every later search of that copy would throw. */
 function pagefind() {
   if (engine === null) {
-    engine = import(new URL("pagefind.js", bundle).href).then(async module => {
+    const script = new URL("pagefind.js", bundle);
+    if (attempts++) script.search = `?attempt=${attempts}`;
+    const loading = import(script.href).then(async module => {
       await module.init();
       await Promise.all((module.lexikonParts || []).map(part => module.mergeIndex(new URL(part, bundle).href)));
       return module;
     });
-    engine.catch(() => { engine = null; });
+    loading.catch(() => forget(loading));
+    engine = loading;
   }
   return engine;
+}
+
+/** The next query imports Pagefind afresh, unless a later copy has replaced ``failed``. */
+function forget(failed) {
+  if (engine === failed) engine = null;
+}
+
+/** Pagefind's answer to ``query``; a copy that cannot answer is forgotten. */
+async function search(query) {
+  const loading = pagefind();
+  try {
+    return await (await loading).search(query);
+  } catch (error) {
+    forget(loading);
+    throw error;
+  }
 }
 
 const ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -109,7 +132,7 @@ function plausible(data, words) {
 async function answer(query, id) {
   const words = queryWords(query);
   if (!words.length) return post(id, []);
-  const found = await (await pagefind()).search(query);
+  const found = await search(query);
   if (id !== latest || !found) return;
   const results = found.results.slice(0, MOST);
   // Pagefind's scores are small: scaled, Material's "best result" (Enter) still compares them.
