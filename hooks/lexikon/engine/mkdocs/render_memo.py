@@ -24,6 +24,7 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
+import functools
 import json
 import zlib
 from collections.abc import Callable
@@ -109,7 +110,7 @@ class TermPageMemo(BuildMemo):
 _SHAPE = {"page", "names", "mentions", "matches"}
 
 
-def _looked_up(text: str | None) -> tuple[list[str], list[tuple[str, str]]] | None:
+def _looked_up(text: str | None) -> tuple[list[str], list[tuple[str, str, bool]]] | None:
     """The words and places a page's mentions looked up, as stored (None: not of that shape)."""
     try:
         words, windows = json.loads(text) if text is not None else (None, None)
@@ -117,38 +118,50 @@ def _looked_up(text: str | None) -> tuple[list[str], list[tuple[str, str]]] | No
         return None
     if (not isinstance(words, list) or not all(isinstance(w, str) for w in words)
             or not isinstance(windows, list)
-            or not all(isinstance(p, list) and len(p) == 2 and all(isinstance(v, str) for v in p)
-                       for p in windows)):
+            or not all(isinstance(p, list) and len(p) == 3 and isinstance(p[0], str) and isinstance(p[1], str)
+                       and isinstance(p[2], bool) for p in windows)):
         return None
-    return words, [(word, window) for word, window in windows]
+    return words, [(word, window, ended) for word, window, ended in windows]
+
+
+WINDOW = 64
+"""Characters of a body's text kept where a word's names were asked (at least; more where a
+name is longer): names of another length than before are then looked up in them."""
+
+
+@functools.cache
+def _every_length(longest: int) -> tuple[int, ...]:
+    return tuple(range(max(WINDOW, longest), 0, -1))
 
 
 class _Phrases:
     """A name group's phrases, telling the recorder the first string asked at each place."""
 
-    __slots__ = ("looked", "phrases", "word")
+    __slots__ = ("cap", "looked", "phrases", "word")
 
-    def __init__(self, looked: _LookedUp, word: str, phrases: dict[str, str]) -> None:
-        self.looked, self.word, self.phrases = looked, word, phrases
+    def __init__(self, looked: _LookedUp, word: str, phrases: dict[str, str], cap: int) -> None:
+        self.looked, self.word, self.phrases, self.cap = looked, word, phrases, cap
 
     def get(self, phrase: str, default: object = None) -> object:
         if self.looked.pending:
             self.looked.pending = False
-            self.looked.windows.add((self.word, phrase))
+            self.looked.windows.add((self.word, phrase, len(phrase) < self.cap))
         return self.phrases.get(phrase, default)
 
 
 class _LookedUp:
     """The view's names for a body's mentions, remembering each word looked up in them and,
-    where a word's group was asked, the longest string asked there (``autolink.mentions``
-    asks a group's phrases longest first, each a start of that one)."""
+    where a word's group was asked, the text from there (``autolink.mentions`` asks a group
+    for each of its lengths, longest first, that fits the text: handed every length up to
+    :data:`WINDOW`, it first asks that much text, or all that is left, whether the text ends
+    there; the other lengths find no name, so the mentions are the same)."""
 
     __slots__ = ("names", "pending", "windows", "words")
 
     def __init__(self, names: Names) -> None:
         self.names = names
         self.words: set[str] = set()
-        self.windows: set[tuple[str, str]] = set()
+        self.windows: set[tuple[str, str, bool]] = set()
         self.pending = False
 
     def get(self, word: str, default: object = None) -> object:
@@ -157,11 +170,12 @@ class _LookedUp:
         if group is None:
             return default
         self.pending = True
-        return NameGroup(_Phrases(self, word, group.phrases), group.lengths)  # type: ignore[arg-type]
+        lengths = _every_length(group.lengths[0])
+        return NameGroup(_Phrases(self, word, group.phrases, lengths[0]), lengths)  # type: ignore[arg-type]
 
 
 def _made(view: View, entry: Entry, make: Callable[[View, Entry], Page]
-          ) -> tuple[Page, list[str], list[tuple[str, str]]]:
+          ) -> tuple[Page, list[str], list[tuple[str, str, bool]]]:
     """``make(view, entry)``, with the words and places its mentions looked up among the
     view's names (sorted): the page reads nothing else of the names (``autolink.mentions``)."""
     names = view.mention_names

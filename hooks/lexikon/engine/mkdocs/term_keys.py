@@ -163,23 +163,31 @@ class TermKeys:
             found.update(word.encode() + b"\0" + part)
         return found.digest()
 
-    def matches(self, view: View, words: Iterable[str], windows: Iterable[tuple[str, str]]) -> bytes:
-        """What ``autolink.mentions`` read of the names, exactly: for each word looked up, its
-        group's lengths (which strings it looks up); for each place a word's group was asked
-        (the text from there, as long as the longest name that fitted), the names of each
-        length it holds there, with the faces of their entries. Equal, the mentions are too."""
+    def matches(self, view: View, words: Iterable[str], windows: Iterable[tuple[str, str, bool]]) -> bytes:
+        """What ``autolink.mentions`` read of the names, exactly: for each word looked up,
+        whether it begins a name; for each place a word's names were asked (the text from
+        there, and whether the text ends with it), the name of each length the group holds
+        now found there, with the face of its entry. Equal, the mentions are too. A name
+        longer than the text kept that begins with it: unknown, so never equal to the record."""
         names = view.mention_names
         if names is None:
             return b"none"
         found = hashlib.blake2b(digest_size=20)
         for word in words:
+            found.update(b"\1" + word.encode() + (b"-" if names.get(word) is None else b"+"))
+        for word, window, ended in windows:
             group = names.get(word)
-            found.update(b"\1" + word.encode() + (b"" if group is None else repr(group.lengths).encode()))
-        for word, window in windows:
-            group = names.get(word)
-            found.update(b"\2" + window.encode())
+            found.update(b"\2" + window.encode() + (b"$" if ended else b"."))
             for length in group.lengths if group is not None else ():
-                target = group.phrases.get(window[:length]) if length <= len(window) else None
+                if length <= len(window):
+                    target = group.phrases.get(window[:length])
+                elif ended:
+                    continue  # does not fit the text: not asked
+                elif any(len(phrase) == length and phrase.startswith(window) for phrase in group.phrases):
+                    found.update(b"\3unknown")
+                    continue
+                else:
+                    continue
                 if target is not None:
                     face = self.face(view.glossary, target, view.lang)
                     found.update(b"%d\0" % length + target.encode() + face)
