@@ -2,21 +2,21 @@
 
 After one entry's edit, our render made every term page again: the largest part of an
 incremental build once the conversions and frames are taken. A term page is a function of
-its entry, its language's view and what the page shows of the other entries: their titles,
-summaries, names, tags, hierarchy (links, tooltips, backlinks, the graph's two hops, twins,
-mentions), never their bodies or highlights, of which only the links count (backlinks and
-the graph's edges). So a page is stored under a hash of
+its entry, its language's view and what the page shows of the other entries. A page is
+stored under :meth:`.TermKeys.page`: its entry whole (without where its values stand in the
+file), the language, the site's layout, the glossary's languages and tags, its own history
+and articles, and what it shows of its neighbours (the entries it links to, names as broader
+or related, and those naming or linking to it: their titles, summaries and languages, the
+titles their summaries link to). Its body's mentions of other terms' names (autolinks) are
+known only once the body is converted: the words the page looked up among the names are
+stored with it, and the page is taken only if those words find the same names (of entries
+showing the same faces) in this build (:meth:`.TermKeys.mentions`): a new entry whose name
+a body mentions makes that page again.
 
-- its entry, whole (without where its values stand in the file, which no page shows);
-- the glossary as other pages see it: every entry with its body and highlights replaced by
-  the ``[[links]]`` they make, the tags and languages, the backlinks;
-- the view: language, the site's layout (settings and addresses), the git history, the
-  knowledge base's articles and their history.
-
-Code, locale files and library versions are the store's fingerprint. A title edit changes
-the glossary's part and so every page's key (made again, as before); a body edit that keeps
-its links changes only its own entry's pages. Plain JSON in the signed store, the Markdown
-compressed; a stored value not exactly of a page's shape is a miss.
+A title edit so remakes the pages that show the title (its neighbours', those mentioning
+it), a body edit that keeps its links only its own entry's pages. Code, locale files and
+library versions are the store's fingerprint. Plain JSON in the signed store, the Markdown
+and words compressed; a stored value not exactly of its shape is a miss.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
-import hashlib
+import functools
+import json
 import zlib
 from collections.abc import Callable
 
@@ -32,6 +33,8 @@ from lexikon.check.cache import ReportCache
 from lexikon.core.model import Entry
 from lexikon.engine.mkdocs.glossary_keys import GlossaryKeys, as_seen_by_others, canonical
 from lexikon.engine.mkdocs.markup_memo import BuildMemo, handed_in
+from lexikon.engine.mkdocs.term_keys import TermKeys
+from lexikon.render.autolink import NameGroup, Names
 from lexikon.render.pages import Page, TermPages
 from lexikon.render.view import View
 
@@ -66,23 +69,125 @@ class TermPageMemo(BuildMemo):
         super().__init__(store)
         self.kept = store.spill()  # type: ignore[assignment]  # the pages' Markdown: on disk as made
         self.keys = keys or GlossaryKeys()
+        self.term_keys = TermKeys(self.keys)
 
     def __call__(self, view: View, entry: Entry, make: Callable[[View, Entry], Page]) -> Page:
         self.total += 1
-        key = hashlib.blake2b(self.keys.view(view) + self.keys.own(entry), digest_size=20).digest()
+        key = self.term_keys.page(view, entry)
         stored = self.store.item(STORE, key)
-        page = page_of(stored)
-        if page is not None and page.entry_id == entry.id and page.lang == view.lang:
+        page = self._taken(view, entry, stored)
+        if page is not None:
             self.hits += 1
             self.kept.hold(key, stored)
             return page
-        page = make(view, entry)
-        self.kept[key] = stored_page(page)
+        page, words, windows = _made(view, entry, make)
+        self.kept[key] = {"page": stored_page(page), "names": pack(json.dumps([words, windows])),
+                          "mentions": self.term_keys.mentions(view, words).hex(),
+                          "matches": self.term_keys.matches(view, words, windows).hex()}
         return page
+
+    def _taken(self, view: View, entry: Entry, stored: object) -> Page | None:
+        """The stored page, where it is of this entry and language and the words its mentions
+        looked up find the same names now (their whole groups, else each place's); else None."""
+        if not isinstance(stored, dict) or stored.keys() != _SHAPE:
+            return None
+        page = page_of(stored["page"])
+        if page is None or page.entry_id != entry.id or page.lang != view.lang:
+            return None
+        looked = _looked_up(unpack(stored["names"]))
+        if looked is None:
+            return None
+        words, windows = looked
+        if self.term_keys.mentions(view, words).hex() == stored["mentions"]:
+            return page
+        return page if self.term_keys.matches(view, words, windows).hex() == stored["matches"] else None
 
     def finish(self) -> None:
         """After a good build: the store holds this build's term pages, no others."""
         self.store.keep_items(STORE, self.kept)
+
+
+_SHAPE = {"page", "names", "mentions", "matches"}
+
+
+def _looked_up(text: str | None) -> tuple[list[str], list[tuple[str, str, bool]]] | None:
+    """The words and places a page's mentions looked up, as stored (None: not of that shape)."""
+    try:
+        words, windows = json.loads(text) if text is not None else (None, None)
+    except (ValueError, TypeError):
+        return None
+    if (not isinstance(words, list) or not all(isinstance(w, str) for w in words)
+            or not isinstance(windows, list)
+            or not all(isinstance(p, list) and len(p) == 3 and isinstance(p[0], str) and isinstance(p[1], str)
+                       and isinstance(p[2], bool) for p in windows)):
+        return None
+    return words, [(word, window, ended) for word, window, ended in windows]
+
+
+WINDOW = 64
+"""Characters of a body's text kept where a word's names were asked (at least; more where a
+name is longer): names of another length than before are then looked up in them."""
+
+
+@functools.cache
+def _every_length(longest: int) -> tuple[int, ...]:
+    return tuple(range(max(WINDOW, longest), 0, -1))
+
+
+class _Phrases:
+    """A name group's phrases, telling the recorder the first string asked at each place."""
+
+    __slots__ = ("cap", "looked", "phrases", "word")
+
+    def __init__(self, looked: _LookedUp, word: str, phrases: dict[str, str], cap: int) -> None:
+        self.looked, self.word, self.phrases, self.cap = looked, word, phrases, cap
+
+    def get(self, phrase: str, default: object = None) -> object:
+        if self.looked.pending:
+            self.looked.pending = False
+            self.looked.windows.add((self.word, phrase, len(phrase) < self.cap))
+        return self.phrases.get(phrase, default)
+
+
+class _LookedUp:
+    """The view's names for a body's mentions, remembering each word looked up in them and,
+    where a word's group was asked, the text from there (``autolink.mentions`` asks a group
+    for each of its lengths, longest first, that fits the text: handed every length up to
+    :data:`WINDOW`, it first asks that much text, or all that is left, whether the text ends
+    there; the other lengths find no name, so the mentions are the same)."""
+
+    __slots__ = ("names", "pending", "windows", "words")
+
+    def __init__(self, names: Names) -> None:
+        self.names = names
+        self.words: set[str] = set()
+        self.windows: set[tuple[str, str, bool]] = set()
+        self.pending = False
+
+    def get(self, word: str, default: object = None) -> object:
+        self.words.add(word)
+        group = self.names.get(word)
+        if group is None:
+            return default
+        self.pending = True
+        lengths = _every_length(group.lengths[0])
+        return NameGroup(_Phrases(self, word, group.phrases, lengths[0]), lengths)  # type: ignore[arg-type]
+
+
+def _made(view: View, entry: Entry, make: Callable[[View, Entry], Page]
+          ) -> tuple[Page, list[str], list[tuple[str, str, bool]]]:
+    """``make(view, entry)``, with the words and places its mentions looked up among the
+    view's names (sorted): the page reads nothing else of the names (``autolink.mentions``)."""
+    names = view.mention_names
+    if names is None:
+        return make(view, entry), [], []
+    looked = _LookedUp(names)
+    view.__dict__["mention_names"] = looked  # the cached property's place, for this page only
+    try:
+        page = make(view, entry)
+    finally:
+        view.__dict__["mention_names"] = names
+    return page, sorted(looked.words), sorted(looked.windows)
 
 
 def stored_page(page: Page) -> dict:
