@@ -32,7 +32,7 @@ HELD = textwrap.dedent("""
 
     target, hold = sys.argv[1], sys.argv[2] == "hold"
     if not hold:
-        held_html.hold = lambda page, html, serving: html
+        held_html.hold = lambda page, html, serving, stored=None: html
     seen = []
     original_on_env = engine_build.LexikonBuild.on_env
 

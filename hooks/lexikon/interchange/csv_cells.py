@@ -29,6 +29,8 @@ Item = list[tuple[str, bool]]
 def escape_item(item: str, brackets: bool = False) -> str:
     """``item`` as it stands in a list cell: ``;`` (and with ``brackets`` ``<`` ``>``)
     escaped, a backslash doubled where the reader would take it for an escape."""
+    if ";" not in item and "\\" not in item and not (brackets and ("<" in item or ">" in item)):
+        return item  # most items: nothing to escape, no character to visit
     out = []
     for index, char in enumerate(item):
         following = item[index + 1:index + 2]

@@ -30,6 +30,11 @@ _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z0-9]+);")
 _LINK = re.compile(r"(?<![\\!])\[((?:\\.|[^\\\[\]])*)\]\(([^\s()<>\\`]+)\)(?:\{ *([^{}\n]*?) *\})?")
 _INLINE_SPECIAL = re.compile(r"[\\<\[\]`_{}*]")
+_MARKUP = re.compile(r"[\[\\<&*]")
+"""What each inline pass needs to find anything (a link's ``[``, an escape, a tag, an entity,
+emphasis): a text without any is converted by escaping alone, with the same checks."""
+_BACKSLASH = re.compile(r"\\(.)")
+_CONTROLS = re.compile(r"[\t\r\x02-\x05\x00]")
 _BLOCK_START = re.compile(r"(?: |[*>|#]|[+-](?: |$)|=+ *$|-+ *$|\d+[.)](?: |$)|!!!|`{3}|~{3}|\[[^\]]*\]:)")
 _RULE = re.compile(r"[ ]*(?:[-*_][ ]*){3,}")
 _ITEM_START = re.compile(r"(?:$| |[-+*](?: |$)|\d+[.)](?: |$)|>|#)")
@@ -83,18 +88,19 @@ class _Page:
             stash.append(piece)
             return _MARK.format(len(stash) - 1)
 
-        text = _LINK.sub(lambda m: keep(self._link(m)), text)
-        text = re.sub(r"\\(.)", lambda m: keep(_ESCAPED.format(ord(m.group(1)))) if m.group(1) in _ESCAPABLE
-                      else keep("\\") + m.group(1), text)
-        text = _TAG.sub(lambda m: keep(_tag(m.group(0))), text)
-        text = _ENTITY.sub(lambda m: keep(m.group(0)), text)
-        text = _STRONG.sub(lambda m: keep(f"<strong>{_plain(m.group(1))}</strong>"), text)
-        text = _EMPHASIS.sub(lambda m: keep(f"<em>{_plain(m.group(1))}</em>"), text)
+        if _MARKUP.search(text):  # most texts (a link's label, an item) hold none: no pass finds anything
+            text = _LINK.sub(lambda m: keep(self._link(m)), text)
+            text = _BACKSLASH.sub(lambda m: keep(_ESCAPED.format(ord(m.group(1)))) if m.group(1) in _ESCAPABLE
+                                  else keep("\\") + m.group(1), text)
+            text = _TAG.sub(lambda m: keep(_tag(m.group(0))), text)
+            text = _ENTITY.sub(lambda m: keep(m.group(0)), text)
+            text = _STRONG.sub(lambda m: keep(f"<strong>{_plain(m.group(1))}</strong>"), text)
+            text = _EMPHASIS.sub(lambda m: keep(f"<em>{_plain(m.group(1))}</em>"), text)
         if _INLINE_SPECIAL.search(text) or text.endswith("  "):
             raise Unsupported(text)
         if "  \n" in text:
             raise Unsupported("line break")
-        return _unmark(_text(text), stash)
+        return _unmark(_text(text), stash) if stash else _text(text)
 
     def _link(self, match: re.Match[str]) -> str:
         label, url, attrs = match.groups()
@@ -193,7 +199,7 @@ def convert(markdown: str, link: Callable[[str], str], slugify: Callable[[str, s
     ``markdown`` is the page without its front matter; ``link`` gives a link's address as the
     page will show it (MkDocs' rewriting of ``x.md``); ``slugify(text, separator)`` is the
     ``toc`` extension's."""
-    if re.search(r"[\t\r\x02-\x05\x00]|^[ ]+$", markdown, re.M) or _has_block_html_markdown(markdown):
+    if _declined_whole(markdown):
         return None
     page = _Page(link, slugify)
     try:
@@ -212,6 +218,18 @@ def convert(markdown: str, link: Callable[[str], str], slugify: Callable[[str, s
     first = page.pending[0] if page.pending and opens_with_h1 else None
     title = page.headings[0].name if first is not None and first[0] == 1 else None
     return Direct(html, page.headings, title)
+
+
+def _declined_whole(markdown: str) -> bool:
+    """Whether the page holds what is never ours: tabs, CRs, our markers, a line of spaces, a
+    ``markdown`` attribute. Each regular expression only where a plain substring test says it
+    can match (one alternation scanned every position of the page: the printable lexicon's
+    millions of characters, on every page)."""
+    if _CONTROLS.search(markdown):
+        return True
+    if (markdown.startswith(" ") or "\n " in markdown) and re.search(r"^[ ]+$", markdown, re.M):
+        return True
+    return "markdown" in markdown and _has_block_html_markdown(markdown)
 
 
 def _has_block_html_markdown(markdown: str) -> bool:

@@ -6,6 +6,7 @@ the light and the dark scheme; every node is a link, reachable with the keyboard
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -143,15 +144,22 @@ def _node(node: Node, x: float, y: float, center: bool = False, side: int = 0) -
     text_x, text_y = (x + 12 * side, y + 4.5) if side else (x, y + (24 if center else 20))
     anchor = {-1: "end", 0: "middle", 1: "start"}[side]
     lang = f' lang="{svg_attr(node.lang)}"' if node.lang else ""
-    name = node.name or node.label
-    tooltip = f"<title>{svg_text(name)}: {svg_text(node.tooltip)}</title>" if node.tooltip else ""
+    aria, tooltip, label = _named(node.name or node.label, node.tooltip, node.label)
     return (
-        f'<a class="{css}" href="{svg_attr(node.href)}" aria-label="{svg_attr(name)}"{lang}>'
+        f'<a class="{css}" href="{svg_attr(node.href)}" aria-label="{aria}"{lang}>'
         f"{tooltip}"
         f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{9 if center else 6}"/>'
         f'<text x="{text_x:.1f}" y="{text_y:.1f}" text-anchor="{anchor}">'
-        f"{svg_text(node.label)}</text></a>"
+        f"{label}</text></a>"
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _named(name: str, tooltip: str, label: str) -> tuple[str, str, str]:
+    """A node's name, tooltip and label escaped: each term stands in a dozen neighbourhoods
+    on average, its summary escaped again in each (bounded: titles and summaries are short)."""
+    title = f"<title>{svg_text(name)}: {svg_text(tooltip)}</title>" if tooltip else ""
+    return svg_attr(name), title, svg_text(label)
 
 
 PHONE_WIDTH = 358

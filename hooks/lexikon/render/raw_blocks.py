@@ -27,15 +27,19 @@ _TAGS = "p|div|figure|ul|ol|table|pre|blockquote|dl"
 WIDER_TAGS = _TAGS + "|fieldset|nav|section|details|aside|header|footer|article|form|h[1-6]"
 """Block-level tags (Python-Markdown's list) a direct conversion copies as they are too."""
 _MARKDOWN_ATTRIBUTE = re.compile(r"\smarkdown(?:\s*=|[\s>/])")
-_NORMALIZED = re.compile(r"[\t\r\x02\x03]|\n +\n")
+_NORMALIZED = re.compile(r"[\t\r\x02\x03]")
+_SPACES_LINE = re.compile(r"\n +\n")
 """What the converter changes before it copies a block (tabs, line ends, markers, lines of
-spaces: ``markdown.preprocessors.NormalizeWhitespace``): such a block is left to it."""
+spaces: ``markdown.preprocessors.NormalizeWhitespace``): such a block is left to it. Two
+expressions, the second only where a line begins with a space: the alternation of both had
+no literal to skip ahead by and tried every position of every block."""
 _FENCE = re.compile(r"^(?:`{3,}|~{3,})", re.M)
 
 
 def _whole_element(chunk: str, tag: str) -> bool:
     """Whether ``chunk`` is one ``tag`` element: its first opening closes at the very end."""
-    if not chunk.endswith(f"</{tag}>") or _NORMALIZED.search(chunk):
+    if not chunk.endswith(f"</{tag}>") or _NORMALIZED.search(chunk) \
+            or ("\n " in chunk and _SPACES_LINE.search(chunk)):
         return False
     depth = 0
     for match in re.finditer(rf"<(/?){tag}[\s>]", chunk):

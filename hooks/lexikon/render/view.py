@@ -42,6 +42,7 @@ class View:
     """Each article file's changes from git, by its path in the docs folder (``x.da.md``)."""
     _plain: dict[tuple[str, str], str] = field(default_factory=dict, init=False, repr=False)
     _html: dict[tuple, object] = field(default_factory=dict, init=False, repr=False)
+    _link_texts: dict[str, tuple[str, str]] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def lang(self) -> str:
@@ -96,9 +97,9 @@ class View:
         """A link to a term in a page's Markdown: an inline tag of ours, the term's summary
         as tooltip, the label as escaped text (never Markdown link syntax around editor text)."""
         entry = self.glossary.entries[entry_id]
-        text = escape.markdown_text(label if label is not None else self.shown_title(entry))
+        shown, tooltip = self._link_text(entry)
+        text = shown if label is None else escape.markdown_text(label)
         href = self.layout.href(self.lang, origin, self.layout.term(entry_id))
-        tooltip = escape.link_title(self.plain_summary(entry))
         if self.lang in entry.texts:
             return f'<a href="{escape.url_attr(href)}" title="{tooltip}">{text}</a>'
         # Not yet in this language: title and tooltip are another language's words, marked
@@ -106,6 +107,15 @@ class View:
         shown = escape.html_attr(next(iter(entry.texts)))
         return (f'<a href="{escape.url_attr(href)}" title="{tooltip}" lang="{shown}">{text}</a> '
                 f"*({escape_inline(self.locale('missing_marker'))})*")
+
+    def _link_text(self, entry: Entry) -> tuple[str, str]:
+        """A term's title and tooltip as every link to it writes them, escaped once per view
+        (a term is linked from a dozen pages on average: lists, backlinks, changes)."""
+        made = self._link_texts.get(entry.id)
+        if made is None:
+            made = self._link_texts[entry.id] = (escape.markdown_text(self.shown_title(entry)),
+                                                 escape.link_title(self.plain_summary(entry)))
+        return made
 
     def links_list(self, entry_ids: Iterable[str], origin: str) -> str:
         """Links to the terms, one per line, in this language's order of their titles."""

@@ -32,7 +32,7 @@ from lexikon.engine.mkdocs.caches import Caches, refused_as_abort
 from lexikon.engine.mkdocs.config import current_language, settings_from_config, strict_abort_pending
 from lexikon.engine.mkdocs.finish import abandon_ahead, finish_site, search_ahead, start_exports
 from lexikon.engine.mkdocs.live import Live
-from lexikon.engine.mkdocs.page_cache import converted_elsewhere
+from lexikon.engine.mkdocs.page_cache import converted_elsewhere, unpacked
 from lexikon.engine.mkdocs.pages import Rendered
 from lexikon.engine.mkdocs.second_process import SecondProcess
 from lexikon.publish import pagefind
@@ -174,13 +174,15 @@ class LexikonBuild:
         return markdown
 
     def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        stored = None  # the HTML as the page store packs it: held as it is, not packed again
         if self.caches is not None and self.caches.pages.owns(page):
-            html = self.caches.pages.take(page, files)
+            stored = self.caches.pages.restore(page, files)
+            html = unpacked(stored)
         else:
             html = self._converted(html, page, config, files)
             if self.caches is not None:
-                self.caches.pages.put(page, html)
-        return held_html.hold(page, html, self.serving)  # until on_page_context: see held_html
+                stored = self.caches.pages.put(page, html)
+        return held_html.hold(page, html, self.serving, stored)  # until on_page_context: see held_html
 
     def _converted(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         if self.second is not None and self.second.owns(page):

@@ -31,11 +31,14 @@ cache carry over: it is set only after both have handed the page over)."""
 _enabled = [True]
 
 
-def hold(page: MkDocsPage, html: str, serving: bool) -> str:
-    """What ``on_page_content`` returns: ``html``, or "" with ``html`` packed on the page."""
+def hold(page: MkDocsPage, html: str, serving: bool, stored: str | None = None) -> str:
+    """What ``on_page_content`` returns: ``html``, or "" with ``html`` packed on the page.
+    ``stored``: ``html`` as the page store packs it (base64 of this very zlib stream), which
+    the page store made just now or read: not compressed a second time."""
     if serving or not _enabled[0] or not html or "data-search-" in html or not left_out_of_search(page):
         return html
-    setattr(page, _ATTRIBUTE, zlib.compress(html.encode(), 1))
+    packed = base64.b64decode(stored) if stored is not None else zlib.compress(html.encode(), 1)
+    setattr(page, _ATTRIBUTE, packed)
     # Its Markdown too (static-i18n's copy, joined line by line): read by nobody after the
     # conversion. Its title stays: with content set (even ""), MkDocs takes it from the
     # render or the meta, never from the Markdown (the page cache's hits have none either).

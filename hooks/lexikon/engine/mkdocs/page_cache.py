@@ -218,17 +218,18 @@ class PageCache:
                                  for target, anchors in state["links"].items()} or None
         return state["packed"]
 
-    def put(self, page: MkDocsPage, content: str) -> None:
-        """Store a generated page just converted (with every plugin's changes) under its key."""
+    def put(self, page: MkDocsPage, content: str) -> str | None:
+        """Store a generated page just converted (with every plugin's changes) under its key;
+        its HTML as stored (:func:`_packed`), or None where it is not stored."""
         key = self.keys.get(page.file.src_uri)
         lexikon = {k: v for k, v in vars(page).items() if k.startswith("lexikon_")}
         lookups = lexikon.pop("lexikon_lookups", {})
         try:  # as text: a copy now (later events change the page's), and exactly what comes back
             meta, own = json.dumps(page.meta, sort_keys=True), json.dumps(lexikon, sort_keys=True)
         except (TypeError, ValueError):
-            return  # a value JSON does not hold (a date in the front matter): converted each time
+            return None  # a value JSON does not hold (a date in the front matter): converted each time
         if key is None or json.loads(meta) != page.meta or json.loads(own) != lexikon:
-            return
+            return None
         state = {
             "packed": _packed(content),
             "toc": toc_tokens(list(page.toc)),
@@ -242,6 +243,7 @@ class PageCache:
             "files": self.files_digest,
         }
         self.kept[key] = state
+        return state["packed"]
 
     def finish(self) -> None:
         """After a good build: the store holds this build's pages, no others (written where changed)."""
