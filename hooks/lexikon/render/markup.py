@@ -60,11 +60,14 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
 
 
 def sanitize(html: str) -> str:
-    """``html`` with only the allowed elements, attributes and URL schemes left."""
+    """``html`` with only the allowed elements, attributes and URL schemes left. nh3 writes a
+    character reference to a tab (``&#9;``) as the tab itself, which MkDocs' pass over the page
+    then expands to spaces (Python-Markdown expands a source's tabs): written as the reference
+    again, the page says what the editor wrote whichever way it is converted."""
     return nh3.clean(escape.drop_controls(html), tags=set(TAGS), attributes=ATTRIBUTES,
                      tag_attribute_values=ALIGN, attribute_filter=_attribute_filter,
                      url_schemes=set(URL_SCHEMES), link_rel=None, strip_comments=True,
-                     clean_content_tags={"script", "style"})
+                     clean_content_tags={"script", "style"}).replace("\t", "&#9;")
 
 
 @dataclass(frozen=True)
@@ -184,7 +187,8 @@ class EntryMarkup:
             elif element.tag in _HEADINGS:
                 pieces.append(Block(heading=(_HEADINGS[element.tag], element.text_content())))
             else:
-                pieces.append(Block(html=lxml.html.tostring(element, encoding="unicode", with_tail=False)))
+                piece = lxml.html.tostring(element, encoding="unicode", with_tail=False)
+                pieces.append(Block(html=piece.replace("\t", "&#9;")))  # as sanitize() writes it
         return pieces
 
 
