@@ -5,10 +5,16 @@ character, and its ``descend_resolver``/``ascend_resolver`` are C functions that
 do nothing either without path resolvers, but are a Python call per node). Every node must get the
 same tag, value, style and marks as from PyYAML's loader; and the composer must make no Python call
 per node for the path resolvers (what the change saves, counted).
+
+The cache writes a record's tuple of texts (a report's link targets, an entry's tags) as the list
+of them, not item by item: the same JSON as before.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import re
 import sys
 from types import FrameType
 
@@ -16,7 +22,11 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lexikon.check import load
+from lexikon.check import cache_codec, load
+from lexikon.check.cache import light
+from lexikon.check.pipeline import report_file
+from lexikon.core.model import FileReport
+from lexikon.core.settings import settings_from_file
 from tests.support.constants import ROOT
 
 
@@ -89,3 +99,38 @@ def test_composing_makes_no_python_call_per_node_for_path_resolvers() -> None:
     assert root is not None and len(root.value) == 50
     assert calls.get("descend_resolver", 0) == 0 and calls.get("ascend_resolver", 0) == 0
     assert calls.get("resolve", 0) == 50 * 6 + 1  # (it is still asked once per node)
+
+
+def _old_encode(value: object) -> object:
+    """The cache's encoder as it was: every field of a record through :func:`cache_codec.encode`
+    (its tuples of texts item by item), but tuples of plain named tuples flattened (the oracle)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        encoded = []
+        for field in dataclasses.fields(value):
+            match = re.fullmatch(r"tuple\[(\w+), \.\.\.\]", field.type if isinstance(field.type, str) else "")
+            item = getattr(value, field.name)
+            flat = match and match.group(1) != "str" and cache_codec._plain_types(match.group(1))
+            encoded.append(cache_codec._flatten(item) if flat else _old_encode(item))
+        return encoded
+    if isinstance(value, tuple | list):
+        return [_old_encode(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): _old_encode(item) for key, item in value.items()}
+    return cache_codec.encode(value)
+
+
+def test_reports_and_entries_are_encoded_as_before() -> None:
+    project = settings_from_file(ROOT / "mkdocs.yml")
+    paths = sorted((ROOT / "glossary").glob("*.yml"))
+    reports = [report_file(path.read_bytes(), f"glossary/{path.name}", path.stem, project, place_links=False)
+               for path in paths]
+    reports.append(dataclasses.replace(reports[0], links=("a", "b-c", "ä")))
+    assert any(report.links for report in reports) and any(report.entry and report.entry.tags
+                                                           for report in reports)
+    for report in reports:
+        encoded = cache_codec.encode(light(report))
+        assert encoded == _old_encode(light(report))
+        assert json.dumps(encoded) == json.dumps(_old_encode(light(report)))
+        assert cache_codec.decode(FileReport, encoded) == light(report)
+        if report.entry is not None:
+            assert cache_codec.encode(report.entry) == _old_encode(report.entry)
