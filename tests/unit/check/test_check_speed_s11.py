@@ -18,12 +18,14 @@ import re
 import sys
 from types import FrameType
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lexikon.check import cache_codec, load
 from lexikon.check.cache import light
+from lexikon.check.fields import FieldReader
 from lexikon.check.pipeline import report_file
 from lexikon.core.model import FileReport
 from lexikon.core.settings import settings_from_file
@@ -134,3 +136,41 @@ def test_reports_and_entries_are_encoded_as_before() -> None:
         assert cache_codec.decode(FileReport, encoded) == light(report)
         if report.entry is not None:
             assert cache_codec.encode(report.entry) == _old_encode(report.entry)
+
+
+SUFFIXES = ["", " ", "\t", "  ", " # c", "\t#c", " \t# c d", "#c", " x # c", " x#c", " ## c", "  #"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(SUFFIXES), min_size=3, max_size=3))
+def test_a_comment_after_a_plain_text_is_found_wherever_white_space_and_a_hash_follow_it(
+        suffixes: list[str]) -> None:
+    """(Only white space right after a value can start a comment: the reader looks no further
+    for the others.)"""
+    lines = ["tags: [a]", "de:", "  title: Wort", "  summary: Ein Satz über das Wort.", "  aliases:",
+             "    - Anderes"]
+    for number, suffix in zip((2, 3, 5), suffixes, strict=True):
+        lines[number] += suffix
+    source = "\n".join(lines) + "\n"
+    report = report_file(source.encode(), "glossary/x.yml", "x", settings_from_file(ROOT / "mkdocs.yml"))
+    found = sorted((finding.line, finding.col) for finding in report.findings
+                   if "as a comment" in finding.message)
+    expected = []
+    for number, suffix in zip((2, 3, 5), suffixes, strict=True):
+        if match := re.search(r"[ \t]#", suffix):  # the value ends before the white space
+            expected.append((number + 1, len(lines[number]) - len(suffix) + match.end()))
+    assert found == expected, source
+
+
+def test_only_a_value_followed_by_white_space_is_searched_for_a_comment(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+    original = FieldReader.comment_after
+    monkeypatch.setattr(FieldReader, "comment_after",
+                        lambda self, node, what: asked.append(node.value) or original(self, node, what))
+    source = "de:\n  title: Wort \n  summary: Ein Satz.\n  aliases: [Anderes, Zweites ]\n  body: Text # c\n"
+    report = report_file(source.encode(), "glossary/x.yml", "x", settings_from_file(ROOT / "mkdocs.yml"))
+    assert asked == ["Wort", "Zweites", "Text"]  # not 'Ein Satz.' nor 'Anderes' (a comma follows)
+    comments = [(finding.line, finding.col) for finding in report.findings
+                if "as a comment" in finding.message]
+    assert comments == [(5, 14)]
