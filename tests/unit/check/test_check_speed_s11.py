@@ -6,6 +6,10 @@ do nothing either without path resolvers, but are a Python call per node). Every
 same tag, value, style and marks as from PyYAML's loader; and the composer must make no Python call
 per node for the path resolvers (what the change saves, counted).
 
+The near-duplicate index ranks every word of a paragraph (a word no other paragraph has, last) and
+drops the unshared ranks after sorting, instead of taking the shared words out first: the same keys,
+so the same candidates (against the old ranking).
+
 The cache writes a record's tuple of texts (a report's link targets, an entry's tags) as the list
 of them, not item by item: the same JSON as before.
 """
@@ -13,9 +17,11 @@ of them, not item by item: the same JSON as before.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import re
 import sys
+from collections import Counter
 from types import FrameType
 
 import pytest
@@ -23,7 +29,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lexikon.check import cache_codec, load
+from lexikon.check import cache_codec, load, near_duplicates
 from lexikon.check.cache import light
 from lexikon.check.fields import FieldReader
 from lexikon.check.pipeline import report_file
@@ -174,3 +180,37 @@ def test_only_a_value_followed_by_white_space_is_searched_for_a_comment(
     comments = [(finding.line, finding.col) for finding in report.findings
                 if "as a comment" in finding.message]
     assert comments == [(5, 14)]
+
+
+def _old_keys(words: list[set[str]]) -> list[list[int]]:
+    """The near-duplicate index's keys as main ranked them (the oracle): the shared words taken
+    out of each paragraph's set first, then ranked and sorted."""
+    frequency = Counter(itertools.chain.from_iterable(words))
+    shared = sorted((word for word, count in frequency.items() if count > 1),
+                    key=lambda word: (frequency[word], word))
+    rank = {word: number for number, word in enumerate(shared)}
+    return [sorted(map(rank.__getitem__, paragraph & rank.keys()))[:near_duplicates._KEYS]
+            for paragraph in words]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "Ä", "ä",
+                                          "ß", "ss", "x1", "x2", "x3", "y"]), max_size=14),
+                min_size=17, max_size=40))
+def test_the_index_finds_the_candidates_it_found_when_keys_were_taken_out_first(
+        paragraphs: list[list[str]]) -> None:
+    prose = [(" ".join(["Absatz", *words, "x" * 40]), (number, 1)) for number, words in enumerate(paragraphs)]
+    long = list(range(len(prose)))
+    words = [set(prose[index][0].casefold().split()) for index in long]
+    keys = _old_keys(words)
+    # the oracle's candidates: the same walk over the old keys
+    holders, counts, expected = [0] * (max((max(k) for k in keys if k), default=0) + 1), {}, []
+    for position, paragraph_keys in enumerate(keys):
+        expected.append(near_duplicates._most_shared([holders[word] for word in paragraph_keys],
+                                                     len(paragraph_keys)))
+        for word in paragraph_keys:
+            if counts.get(word, 0) < near_duplicates._PER_KEY:
+                counts[word] = counts.get(word, 0) + 1
+                holders[word] |= 1 << position
+    earlier = near_duplicates._indexed_earlier(prose, long)
+    assert [earlier(long, position) for position in range(len(long))] == expected
