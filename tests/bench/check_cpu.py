@@ -2,7 +2,7 @@
 (issue 17, points 4 and 6: a cold check within 2× of the parse floor on every corpus).
 
     PYTHONPATH=hooks:. python -m tests.bench.check_cpu --size 10000 --repetitions 2 \\
-        --before /tmp/main/hooks [--corpora links,long,real] [--workdir DIR]
+        --before /tmp/main/hooks [--after /tmp/branch/hooks] [--corpora links,long,real] [--workdir DIR]
 
 The check forks a second process for half the files: its wall time uses two cores, the floor's
 one, so the fair figure is CPU (user + system of the whole process tree) against the floor's
@@ -60,6 +60,9 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--size", type=int, default=10000)
     parser.add_argument("--repetitions", type=int, default=2)
     parser.add_argument("--before", required=True, help="the hooks folder of the code to compare with")
+    parser.add_argument("--after", default=str(synthetic.ROOT / "hooks"),
+                        help="the hooks folder of the code compared (this tree's by default; a copy keeps "
+                        "a long run from measuring edits made meanwhile)")
     parser.add_argument("--corpora", default=",".join(corpora.CORPORA))
     parser.add_argument("--workdir", type=Path, default=None, help="keeps the corpora between runs")
     return parser.parse_args()
@@ -68,7 +71,7 @@ def _arguments() -> argparse.Namespace:
 def main() -> None:
     args = _arguments()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="lexikon-check-cpu-"))
-    codes = {"before": args.before, "after": str(synthetic.ROOT / "hooks")}
+    codes = {"before": args.before, "after": args.after}
     figures: dict[str, dict[str, list[float]]] = {}
     for corpus in args.corpora.split(","):
         project = _project(workdir, corpus, args.size)

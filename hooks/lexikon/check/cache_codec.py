@@ -44,10 +44,15 @@ def encode(value: Any) -> Any:
 @functools.cache
 def _field_encoders(record: type) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
     """Per field: a tuple of plain named tuples (a report's references) as one flat list,
-    which JSON reads four times faster than a list of lists; anything else as it is."""
+    which JSON reads four times faster than a list of lists; a tuple of texts (a report's
+    link targets, an entry's tags and aliases) as the list of them, at C speed, not one
+    :func:`encode` call per text; anything else as it is."""
     encoders = []
     for f in dataclasses.fields(record):
         match = re.fullmatch(r"tuple\[(\w+), \.\.\.\]", f.type if isinstance(f.type, str) else "")
+        if match and match.group(1) == "str":
+            encoders.append((f.name, list))
+            continue
         encoders.append((f.name, _flatten if match and _plain_types(match.group(1)) else encode))
     return tuple(encoders)
 

@@ -169,7 +169,9 @@ class FieldReader:
         if spec.kind in _MARKUP_KINDS and _MAY_HOLD_MARKUP(value):
             problems += self.markup(spec.kind, value)
         if not node.style and text:  # plain ('' from libyaml, None from PyYAML)
-            self.comment_after(node, what)
+            end = node.end_mark.index  # a comment needs white space right after the value
+            if self.file.source[end : end + 1] in (" ", "\t"):  # (most values end their line)
+                self.comment_after(node, what)
         if not value.isascii() and (run := not_composed(value)):  # a note: it reads the same
             self.findings.append(self.span(node).finding(Severity.NOTE, not_composed_message(what, run), run))
         if problems:  # the span is needed only to place a finding

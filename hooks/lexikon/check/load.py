@@ -6,6 +6,7 @@ keys mean is the checker's business.
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -26,19 +27,27 @@ PLAIN_TAGS = frozenset(
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR, _SEQ, _MAP = (_BaseLoader.DEFAULT_SCALAR_TAG, _BaseLoader.DEFAULT_SEQUENCE_TAG,
                     _BaseLoader.DEFAULT_MAPPING_TAG)
-_RESOLVED_FIRST = frozenset(key for key in _BaseLoader.yaml_implicit_resolvers if key)
-"""The first characters of a plain scalar that YAML may read as other than text (a digit,
-``t``rue, ``n``ull, ``~`` …): any other plain scalar, and every quoted one, is text."""
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
     """The C loader with the resolver's answer for text given at once: it is asked for every
-    node (hundreds per entry), and PyYAML's own walks its lists for each."""
+    node (hundreds per entry), and PyYAML's own walks its lists for each.
+
+    A plain scalar is tried against the implicit resolvers registered for its first character
+    (``t``rue, ``n``ull, a digit …), in their order, as PyYAML does; any other plain scalar,
+    and every quoted one, is text. Without path resolvers (checked below) PyYAML's
+    ``descend_resolver`` and ``ascend_resolver`` do nothing, yet the composer calls each for
+    every node: here they are C functions that do nothing either (no Python call per node)."""
+
+    descend_resolver = staticmethod(operator.is_)  # (node, index): nothing to keep
+    ascend_resolver = staticmethod(tuple)  # (): nothing to drop
 
     def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
-            if implicit[0] and (not value or value[0] in _RESOLVED_FIRST):
-                return super().resolve(kind, value, implicit)
+            if implicit[0]:
+                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag  # type: ignore[no-any-return]
             return _STR
         return _SEQ if kind is yaml.SequenceNode else _MAP
 

@@ -17,6 +17,7 @@ test_near_duplicates_index.py`` keeps difflib's test as an oracle and proves bot
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -116,8 +117,12 @@ def _indexed_earlier(prose: list[tuple[str, tuple[int, int]]],
     # that brought in new words leaves the others to find the paragraph it was made from)
     shared_words = sorted((word for word, count in frequency.items() if count > 1),
                           key=lambda word: (frequency[word], word))
-    rank = {word: number for number, word in enumerate(shared_words)}
-    keys = [sorted(map(rank.__getitem__, paragraph & rank.keys()))[:_KEYS] for paragraph in words]
+    # every word ranked, a word of one paragraph last of all (as the number of shared words): a
+    # paragraph's words are ranked and sorted at C speed, without first taking the shared ones out
+    unshared = len(shared_words)
+    rank = dict.fromkeys(frequency, unshared)
+    rank.update(zip(shared_words, itertools.count()))
+    keys = [_shared_only(sorted(map(rank.__getitem__, paragraph))[:_KEYS], unshared) for paragraph in words]
     holders = [0] * len(shared_words)  # each word's earlier holders, as the bits of one int
     counts = [0] * len(shared_words)
     found: list[list[int]] = []
@@ -134,6 +139,12 @@ def _indexed_earlier(prose: list[tuple[str, tuple[int, int]]],
         return [long_[other] for other in found[position]]
 
     return earlier
+
+
+def _shared_only(ranks: list[int], unshared: int) -> list[int]:
+    """``ranks`` (sorted) without the rank of the words no other paragraph has (all ``unshared``,
+    and last)."""
+    return ranks if not ranks or ranks[-1] != unshared else ranks[: bisect.bisect_left(ranks, unshared)]
 
 
 def _most_shared(masks: list[int], keys: int) -> list[int]:
