@@ -72,6 +72,7 @@ class Building:
     def discard(self) -> None:
         """A failed build: its output goes, the last good site stays."""
         try:
+            spare.give_back(self.folder, self.trash)
             _remove(self.folder)
         finally:
             self.release()

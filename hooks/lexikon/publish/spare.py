@@ -24,6 +24,7 @@ How, without time stamps or trust in anything left on disk:
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import secrets
@@ -81,6 +82,23 @@ def take(trash: Path | None, folder: Path) -> list[Path]:
             continue  # taken by a build of another site meanwhile, or another file system
         return spares[:index] + spares[index + 1:]
     return spares
+
+
+def give_back(folder: Path, trash: Path | None) -> None:
+    """A failed build's spare, if it never got to :func:`move_in` (a check error stops a build
+    before ``on_files``), goes back to the trash for the next build: an editor's broken save
+    and its fix cost the fix's build no folders."""
+    hidden = folder / HIDDEN
+    if trash is not None and stat.S_ISDIR(_mode(hidden)):
+        with contextlib.suppress(OSError):  # the trash gone meanwhile: deleted with the build
+            hidden.rename(trash / f"{SPARE}{secrets.token_hex(8)}")
+
+
+def _mode(path: Path) -> int:
+    try:
+        return os.lstat(path).st_mode
+    except OSError:
+        return 0
 
 
 def move_in(site_dir: Path) -> int:

@@ -97,3 +97,17 @@ def test_a_swap_keeps_the_old_sites_folders_and_the_next_begin_takes_them(tmp_pa
     assert _tree(second.folder) == ["terms/", "terms/a/"]
     second.discard()
     assert (site / "terms" / "a" / "index.html").read_text() == "new"
+
+
+def test_a_build_failing_before_it_used_its_spare_gives_it_back(tmp_path: Path) -> None:
+    project, site = tmp_path / "project", tmp_path / "project" / "site"
+    (site / "terms" / "a").mkdir(parents=True)
+    first = building.begin(site, project)
+    first.folder.mkdir()
+    first.finish()  # the first site's folders: a spare
+    failed = building.begin(site, project)
+    assert (failed.folder / spare.HIDDEN / "terms" / "a").is_dir()
+    failed.discard()  # a check error: no on_files, the spare untouched
+    assert not failed.folder.exists()
+    (kept,) = (entry for entry in (project / building.TRASH).iterdir() if spare.is_spare(entry.name))
+    assert _tree(kept) == ["terms/", "terms/a/"]
