@@ -104,7 +104,7 @@ def begin(site_dir: Path, project_dir: Path) -> Building:
         fcntl.flock(lock, fcntl.LOCK_EX)
     building = Building(site_dir, lock, _trash(project_dir))
     _remove(building.folder)  # what a killed build left: no other build uses it now
-    for left in spare.take(building.trash, building.folder):  # the replaced site's folders, if ready
+    for left in spare.take(building.trash, building.folder)[2:]:  # two left for Pagefind's staging
         delete_later(left)
     return building
 

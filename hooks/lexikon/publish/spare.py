@@ -43,7 +43,7 @@ def is_spare(name: str) -> bool:
     return name.startswith(SPARE)
 
 
-def keep_folders(folder: Path, trash: Path) -> bool:
+def keep_folders(folder: Path, trash: Path, kind: str = "site") -> bool:
     """Delete ``folder``'s files (links included, never followed) and offer its folders as a
     spare; False where that failed (the caller deletes it as before). Done here, not in the
     background: 6,000 unlinks are a few hundredths of a second, and the next build, often
@@ -57,19 +57,21 @@ def keep_folders(folder: Path, trash: Path) -> bool:
                         pending.append(entry.path)
                     else:
                         os.unlink(entry.path)
-        folder.rename(trash / f"{SPARE}{secrets.token_hex(8)}")
+        folder.rename(trash / f"{SPARE}{kind}-{secrets.token_hex(8)}")
     except OSError:
         return False
     return True
 
 
-def take(trash: Path | None, folder: Path) -> list[Path]:
-    """Move one spare of ``trash`` into ``folder`` (made here) as :data:`HIDDEN`; the other
-    spares, to be deleted, are returned (a build that takes none would otherwise pile them up)."""
+def take(trash: Path | None, folder: Path, kind: str = "site") -> list[Path]:
+    """Move one spare of ``trash`` into ``folder`` (made here) as :data:`HIDDEN`, one of ``kind``
+    if there is (its layout: a site's, or Pagefind's staging of a language); the others are
+    returned (a build deletes those past two: they would pile up)."""
     if trash is None:
         return []
     try:
-        spares = sorted(entry for entry in trash.iterdir() if is_spare(entry.name))
+        spares = sorted((entry for entry in trash.iterdir() if is_spare(entry.name)),
+                        key=lambda entry: (not entry.name.startswith(f"{SPARE}{kind}-"), entry.name))
     except OSError:
         return []
     for index, spare in enumerate(spares):
@@ -91,7 +93,7 @@ def give_back(folder: Path, trash: Path | None) -> None:
     hidden = folder / HIDDEN
     if trash is not None and stat.S_ISDIR(_mode(hidden)):
         with contextlib.suppress(OSError):  # the trash gone meanwhile: deleted with the build
-            hidden.rename(trash / f"{SPARE}{secrets.token_hex(8)}")
+            hidden.rename(trash / f"{SPARE}site-{secrets.token_hex(8)}")
 
 
 def _mode(path: Path) -> int:
@@ -101,7 +103,7 @@ def _mode(path: Path) -> int:
         return 0
 
 
-def move_in(site_dir: Path) -> int:
+def move_in(site_dir: Path, source: str = "the site replaced before") -> int:
     """The taken spare's folders put in their places in ``site_dir`` (where the site has no
     such entry yet); the number of folders it brought (0: none, or dropped)."""
     hidden = site_dir / HIDDEN
@@ -112,7 +114,7 @@ def move_in(site_dir: Path) -> int:
         for entry in os.scandir(hidden):
             if not os.path.lexists(site_dir / entry.name):
                 os.rename(entry.path, site_dir / entry.name)
-        log.info(f"lexikon: {count} folders from the site replaced before")
+        log.info(f"lexikon: {count} folders from {source}")
     if os.path.islink(hidden):
         os.unlink(hidden)
     else:
