@@ -15,9 +15,10 @@ How, without time stamps or trust in anything left on disk:
 - :func:`take`: the next build moves one spare into its building folder as
   :data:`HIDDEN` (MkDocs' cleaning of the site folder after ``on_pre_build`` leaves hidden
   entries alone); other spares are deleted.
-- :func:`move_in`, at the first ``on_files`` (after the cleaning, before anything is
+- :func:`settle`, at each pass's ``on_nav`` (after the cleaning, before anything is
   written): the spare is walked; holding anything but real folders (a file, a link) it is
-  dropped whole, else each of its top folders moved to its place in the site.
+  dropped whole, else each of its top folders moved to its place in the site; a folder of
+  it where the pass writes a file goes (:func:`clear_way`).
 - :func:`prune`, before the swap, in every build (cold or not): folders left empty go, so the
   site is the same whichever folders the build began with (a build writes no empty folder).
 """
@@ -30,6 +31,7 @@ import os
 import secrets
 import shutil
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 SPARE = "spare-"
@@ -120,6 +122,24 @@ def move_in(site_dir: Path, source: str = "the site replaced before") -> int:
     else:
         shutil.rmtree(hidden, ignore_errors=True)
     return count
+
+
+def settle(site_dir: Path, dests: Iterable[str]) -> None:
+    """At each language pass's ``on_nav`` (MkDocs has cleaned the folder, the pass's files are
+    final, nothing is written yet): the taken spare moved in, and out of the files' way."""
+    move_in(site_dir)
+    clear_way(site_dir, dests)
+
+
+def clear_way(site_dir: Path, dests: Iterable[str]) -> None:
+    """Each language pass, before it writes: a folder (of empty folders only: a spare's) where
+    the pass writes a file goes. MkDocs copies a file onto a folder *into* it (``extra`` became
+    ``extra/extra`` when a replaced site had a folder ``extra/``); a cold build has no folder there."""
+    root = str(site_dir)
+    for dest in dests:
+        path = os.path.join(root, dest)
+        if stat.S_ISDIR(_mode(Path(path))) and (_folders_only(path) or not os.listdir(path)):
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def _folders_only(root: str) -> int:

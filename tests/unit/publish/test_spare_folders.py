@@ -111,3 +111,16 @@ def test_a_build_failing_before_it_used_its_spare_gives_it_back(tmp_path: Path) 
     assert not failed.folder.exists()
     (kept,) = (entry for entry in (project / building.TRASH).iterdir() if spare.is_spare(entry.name))
     assert _tree(kept) == ["terms/", "terms/a/"]
+
+
+def test_a_spare_folder_where_the_build_writes_a_file_goes(tmp_path: Path) -> None:
+    """A replaced site's ``extra/`` (a docs folder then) where this build copies a file ``extra``
+    (MkDocs copies a file onto a folder into it: ``extra/extra``)."""
+    trash, folder = tmp_path / "trash", tmp_path / "building"
+    (trash / "spare-site-1" / "extra" / "deeper").mkdir(parents=True)
+    (trash / "spare-site-1" / "terms" / "a").mkdir(parents=True)
+    spare.take(trash, folder)
+    (folder / "kept").mkdir()
+    (folder / "kept" / "page.html").write_text("written by an earlier pass")
+    spare.settle(folder, ["extra", "kept", "terms/a/index.html"])
+    assert _tree(folder) == ["kept/", "kept/page.html", "terms/", "terms/a/"]

@@ -110,11 +110,11 @@ class LexikonBuild:
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.rendered is not None
-        spare.move_in(Path(config.site_dir))  # MkDocs has cleaned the folder, nothing is written yet
         pages.add_generated_files(files, self.rendered, config)
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        spare.settle(Path(config.site_dir), (file.dest_uri for file in files))  # before the pass writes
         if self.rendered is not None:
             done: Collection[str] = ()
             if self.caches is not None:
