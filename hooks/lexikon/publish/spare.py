@@ -90,7 +90,7 @@ def take(trash: Path | None, folder: Path, kind: str = "site") -> list[Path]:
 
 def give_back(folder: Path, trash: Path | None) -> None:
     """A failed build's spare, if it never got to :func:`move_in` (a check error stops a build
-    before ``on_files``), goes back to the trash for the next build: an editor's broken save
+    before ``on_nav``), goes back to the trash for the next build: an editor's broken save
     and its fix cost the fix's build no folders."""
     hidden = folder / HIDDEN
     if trash is not None and stat.S_ISDIR(_mode(hidden)):

@@ -107,7 +107,7 @@ def test_a_build_failing_before_it_used_its_spare_gives_it_back(tmp_path: Path) 
     first.finish()  # the first site's folders: a spare
     failed = building.begin(site, project)
     assert (failed.folder / spare.HIDDEN / "terms" / "a").is_dir()
-    failed.discard()  # a check error: no on_files, the spare untouched
+    failed.discard()  # a check error: no on_nav, the spare untouched
     assert not failed.folder.exists()
     (kept,) = (entry for entry in (project / building.TRASH).iterdir() if spare.is_spare(entry.name))
     assert _tree(kept) == ["terms/", "terms/a/"]
