@@ -23,11 +23,13 @@ from pathlib import Path
 
 from lexikon.core.paths import is_inside
 from lexikon.core.safe_write import WriteRefused, checked, refuse_link
+from lexikon.publish import spare
 
 log = logging.getLogger("mkdocs.hooks.lexikon")
 TRASH = Path(".cache") / "lexikon-trash"
 """Where a replaced site waits to be deleted, in the project (the same file system as a
-site inside it): deleting 2,000 pages is seconds a build need not wait for."""
+site inside it): deleting 2,000 pages is seconds a build need not wait for. Its folders,
+emptied of files, wait there for the next build instead (see :mod:`.spare`)."""
 _deleting: list[subprocess.Popen] = []
 
 
@@ -62,6 +64,7 @@ class Building:
     def finish(self) -> None:
         """Swap the finished build in, then let the next build go on."""
         try:
+            spare.prune(self.folder)  # the same site whether it began from a spare or not
             swap_in(self.folder, self.site_dir, self.trash)
         finally:
             self.release()
@@ -69,6 +72,7 @@ class Building:
     def discard(self) -> None:
         """A failed build: its output goes, the last good site stays."""
         try:
+            spare.give_back(self.folder, self.trash)
             _remove(self.folder)
         finally:
             self.release()
@@ -100,6 +104,8 @@ def begin(site_dir: Path, project_dir: Path) -> Building:
         fcntl.flock(lock, fcntl.LOCK_EX)
     building = Building(site_dir, lock, _trash(project_dir))
     _remove(building.folder)  # what a killed build left: no other build uses it now
+    for left in spare.take(building.trash, building.folder)[2:]:  # two left for Pagefind's staging
+        delete_later(left)
     return building
 
 
@@ -112,7 +118,7 @@ def _trash(project_dir: Path) -> Path | None:
     trash = trash_folder(project_dir)
     try:
         for left in trash.iterdir() if trash is not None else ():
-            if not _in_use(left.name):
+            if not _in_use(left.name) and not spare.is_spare(left.name):
                 delete_later(left)
     except OSError:
         return None
@@ -155,7 +161,8 @@ def delete_later(folder: Path) -> None:
 
 def swap_in(built: Path, site_dir: Path, trash: Path | None = None) -> None:
     """Replace ``site_dir`` by the finished build; the old site goes only once the new is in
-    (to ``trash``, deleted in the background, when it can be moved there)."""
+    (to ``trash`` when it can be moved there: its files deleted, its folders kept for the next
+    build, or all of it deleted in the background)."""
     old = _old_dir(site_dir)
     _remove(old)
     refuse_link(site_dir)
@@ -166,7 +173,8 @@ def swap_in(built: Path, site_dir: Path, trash: Path | None = None) -> None:
         aside = trash / f"site-{os.getpid()}-{secrets.token_hex(4)}"
         try:
             old.rename(aside)  # fails across file systems: then deleted here
-            delete_later(aside)
+            if not spare.keep_folders(aside, trash):  # its folders: the next build's
+                delete_later(aside)
         except OSError:
             pass
     _remove(old)

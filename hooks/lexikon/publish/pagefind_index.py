@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from lexikon.publish import spare
 from lexikon.publish.building import delete_later, trash_folder
 from lexikon.publish.kept import link_or_copy
 
@@ -122,9 +123,13 @@ class Indexer:
     def __init__(self, code: str, found: list[tuple[str, Path]], site_dir: Path, target: Path,
                  project_dir: Path) -> None:
         self.code, self.target = code, target
+        self.trash = trash_folder(project_dir)
         self.staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.pagefind-{os.getpid()}-",
-                                             dir=trash_folder(project_dir) or site_dir.parent))
+                                             dir=self.trash or site_dir.parent))
         parts = split_pages(found)
+        if len(parts) == 1:  # a folder per page is dear: a replaced site's or staging's, if one waits
+            spare.take(self.trash, self.staging, "pagefind")
+            spare.move_in(self.staging, "a replaced site for Pagefind's pages")
         self.outputs = [self.staging.with_name(self.staging.name + ".bundle" + (str(n) if n > 1 else ""))
                         for n in range(1, len(parts) + 1)]
         """Where Pagefind writes (made by it: its usual modes); moved to ``target`` when complete,
@@ -183,9 +188,18 @@ class Indexer:
                 self.process.kill()
             self.process.wait()
         self.errors.close()
-        for folder in (self.staging, *self.outputs):
+        if self.staging.exists() and not self._spared():
+            delete_later(self.staging)
+        for folder in self.outputs:
             if folder.exists():
                 delete_later(folder)
+
+    def _spared(self) -> bool:
+        """The staging's folders kept for the next staging or build (see :mod:`.spare`; one part
+        only: the parts' folders are not laid out as a tree)."""
+        if self.trash is None or len(self.outputs) != 1:
+            return False
+        return spare.keep_folders(self.staging, self.trash, "pagefind")
 
 
 def _start(commands: list[list[str]], errors: IO[bytes]) -> subprocess.Popen:

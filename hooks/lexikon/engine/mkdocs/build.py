@@ -35,7 +35,7 @@ from lexikon.engine.mkdocs.live import Live
 from lexikon.engine.mkdocs.page_cache import converted_elsewhere, unpacked
 from lexikon.engine.mkdocs.pages import Rendered
 from lexikon.engine.mkdocs.second_process import SecondProcess
-from lexikon.publish import pagefind
+from lexikon.publish import pagefind, spare
 from lexikon.publish.building import Building, begin
 from lexikon.render import propose
 from lexikon.render.pages import GRAPH_MARKER, Page
@@ -114,6 +114,7 @@ class LexikonBuild:
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        spare.settle(Path(config.site_dir), (file.dest_uri for file in files))  # before the pass writes
         if self.rendered is not None:
             done: Collection[str] = ()
             if self.caches is not None:
@@ -263,8 +264,7 @@ class LexikonBuild:
                 config.site_dir = str(building.site_dir)
 
     def on_build_error(self, error: Exception) -> None:
-        # A failed build never reaches on_post_build: drop its half-written output, keep the
-        # last good site, and let `mkdocs serve` go on.
+        # Never followed by on_post_build: drop the half-written output, keep the last good site, serve on.
         self._close_second()
         abandon_ahead(self.rendered)
         if self.caches is not None:
