@@ -212,12 +212,9 @@ _TURTLE_ESCAPED = re.compile('[\x00-\x1f\x7f"\\\\]')
 def turtle_string(value: str) -> str:
     """A Turtle ``"…"`` string: quotes, backslashes and control characters escaped (only
     those characters visited: the exports write some 400,000 characters of it at 1,000 terms)."""
-
-    def one(match: re.Match[str]) -> str:
-        char = match.group(0)
-        return _ECHAR.get(char) or f"\\u{ord(char):04X}"
-
-    return '"' + _TURTLE_ESCAPED.sub(one, _SURROGATE.sub("\ufffd", value)) + '"'
+    escaped = _TURTLE_ESCAPED.sub(lambda m: _ECHAR.get(m.group(0)) or f"\\u{ord(m.group(0)):04X}",
+                                  _SURROGATE.sub("\ufffd", value))
+    return '"' + escaped + '"'
 
 
 # --- CSV ----------------------------------------------------------------------------------------

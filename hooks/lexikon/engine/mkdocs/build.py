@@ -1,11 +1,10 @@
 """One MkDocs build of the site, all its language passes: the state they share and one method per
 event (as Material's plugins keep theirs on the plugin instance); the hook only forwards.
 
-static-i18n (priority -100) builds the default language and then, from its own
-``on_post_build``, every other language: most events run once per language. The glossary is
-loaded, checked and rendered once per build, in the outermost ``on_pre_build``. ``mkdocs
-serve`` runs many builds in one process with one object: each build begins in ``on_config``
-and ends in ``on_post_build`` or ``on_build_error``.
+static-i18n (priority -100) builds the default language and then, from its own ``on_post_build``, every
+other language: most events run once per language. The glossary is loaded, checked and rendered once per
+build, in the outermost ``on_pre_build``. ``mkdocs serve`` runs many builds in one process with one
+object: each build begins in ``on_config`` and ends in ``on_post_build`` or ``on_build_error``.
 """
 
 from __future__ import annotations
@@ -27,7 +26,7 @@ from lexikon.check.pipeline import run
 from lexikon.core.failures import describe
 from lexikon.core.model import Glossary, Result, Severity
 from lexikon.core.safe_write import WriteRefused, checked
-from lexikon.engine.mkdocs import articles, direct, held_html, material, pages
+from lexikon.engine.mkdocs import articles, direct, finish, held_html, material, pages
 from lexikon.engine.mkdocs.caches import Caches, refused_as_abort
 from lexikon.engine.mkdocs.config import current_language, settings_from_config, strict_abort_pending
 from lexikon.engine.mkdocs.finish import abandon_ahead, finish_site, search_ahead, start_exports
@@ -64,7 +63,7 @@ class LexikonBuild:
         """Whether this process is ``mkdocs serve``, whose rebuilds keep the last good glossary."""
         self.last_good: Glossary | None = None
         """In ``mkdocs serve``, the last glossary without errors: what the preview shows meanwhile."""
-        self.live = Live(self, _finish_without_kept)
+        self.live = Live(self, finish.finish_without_kept)
         """In ``mkdocs serve``, the last build's state and the fast path after an edit."""
 
     def on_startup(self, command: str) -> None:
@@ -295,8 +294,3 @@ class LexikonBuild:
 
     def _generated(self, page: MkDocsPage) -> Page | None:
         return self.rendered.pages.get(page.file.src_uri) if self.rendered is not None else None
-
-
-def _finish_without_kept(rendered: Rendered, config: MkDocsConfig, *, search: bool = True) -> None:
-    """The end of a build as serve's fast path runs it: everything made again, no kept outputs."""
-    finish_site(rendered, config, None, search=search)

@@ -46,6 +46,11 @@ def finish_site(rendered: Rendered, config: MkDocsConfig, kept: KeptOutputs | No
         log.info(f"lexikon: outputs from the last build: {', '.join(kept.taken) or 'none'}")
 
 
+def finish_without_kept(rendered: Rendered, config: MkDocsConfig, *, search: bool = True) -> None:
+    """The end of a build as serve's fast path runs it: everything made again, no kept outputs."""
+    finish_site(rendered, config, None, search=search)
+
+
 def start_exports(rendered: Rendered, config: MkDocsConfig, caches: Caches | None,
                   building: Building | None) -> None:
     """Decide which exports the last site gives, begin the others in a forked process, taken at
