@@ -173,7 +173,7 @@ def swap_in(built: Path, site_dir: Path, trash: Path | None = None) -> None:
         aside = trash / f"site-{os.getpid()}-{secrets.token_hex(4)}"
         try:
             old.rename(aside)  # fails across file systems: then deleted here
-            if not spare.keep_folders(aside, trash):  # its folders: the next build's
+            if not spare.keep_folders(aside, trash, like=site_dir):  # its folders: the next build's
                 delete_later(aside)
         except OSError:
             pass

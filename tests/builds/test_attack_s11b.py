@@ -1,0 +1,60 @@
+"""Session 11's second attacker on the spare folders (``publish/spare.py``: a build begins from the
+folders of the site it replaced, kept in ``.cache/lexikon-trash/``) and on the promises around
+them: a failed build never damages the last good site, nothing outside the site and ``.cache``
+is touched, an incremental site equals a cold build byte for byte, bad input gives one located
+line and no traceback.
+
+Each test is a case that broke (fixed here, or ``xfail(strict=True)`` with the reason); what held
+is listed in ``notes/attack-s11b.md``."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.bench.synthetic import write_glossary
+from tests.builds.test_kept_pages import _build, _same_as_cold
+from tests.support.project import Project, copy_project
+
+pytestmark = pytest.mark.slow  # whole builds; in `make test` all the same
+
+
+def _project(tmp_path: Path) -> Project:
+    glossary = tmp_path / "glossary"
+    write_glossary(glossary, 6, 3)
+    return copy_project(tmp_path / "project", glossary)
+
+
+def test_a_folder_made_by_hand_where_the_build_writes_a_file_of_its_own(tmp_path: Path) -> None:
+    """Broke: a folder put by hand in the served site where the build writes one of its own
+    files (not MkDocs' ``files``: the feed, the exports, the 404 page) was kept in the spare and
+    moved into the build after next, which stopped with ``IsADirectoryError`` (a traceback)
+    where a cold build succeeds. Now a spare keeps only the folders the replacing site has."""
+    project = _project(tmp_path)
+    _build(project)
+    for name in ("feed.xml", "glossary.json", "404.html", "da/404.html"):
+        (project.site / name).unlink()
+        (project.site / name).mkdir()
+        (project.site / name / "by-hand.txt").write_text("x", encoding="utf-8")
+    _build(project)  # the hand-made folders go to the trash with the site they were in
+    _build(project)  # and this build begins from that site's folders
+    _build(project)
+    _same_as_cold(project, tmp_path, "cold")
+
+
+def test_a_docs_folder_named_like_a_file_the_build_writes(tmp_path: Path) -> None:
+    """Broke (cold build, not the spares): ``docs/feed.xml/`` (a folder of static files) where
+    the build writes its feed stopped the build with a ``WriteRefused`` traceback; one located
+    line is what bad input gets. The last good site stays."""
+    project = _project(tmp_path)
+    _build(project)
+    before = sorted(path.relative_to(project.site).as_posix() for path in project.site.rglob("*"))
+    project.write("docs/feed.xml/notes.txt", "x")
+    result = project.build()
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr + result.stdout, result.stderr[-2000:]
+    assert "feed.xml" in result.stdout + result.stderr
+    assert sorted(path.relative_to(project.site).as_posix() for path in project.site.rglob("*")) == before
+    shutil.rmtree(project.root / "docs" / "feed.xml")
