@@ -9,7 +9,10 @@ is listed in ``notes/attack-s11b.md``."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -44,6 +47,9 @@ def test_a_folder_made_by_hand_where_the_build_writes_a_file_of_its_own(tmp_path
     _same_as_cold(project, tmp_path, "cold")
 
 
+@pytest.mark.xfail(strict=True, reason="not the spares: a docs/ file or folder at the path of a file the "
+                   "build writes itself (feed.xml, sitemap.xml, the exports, 404.html: MkDocs' own template) "
+                   "is not refused before the passes; needs a check of docs/ against every output path")
 def test_a_docs_folder_named_like_a_file_the_build_writes(tmp_path: Path) -> None:
     """Broke (cold build, not the spares): ``docs/feed.xml/`` (a folder of static files) where
     the build writes its feed stopped the build with a ``WriteRefused`` traceback; one located
@@ -58,3 +64,24 @@ def test_a_docs_folder_named_like_a_file_the_build_writes(tmp_path: Path) -> Non
     assert "feed.xml" in result.stdout + result.stderr
     assert sorted(path.relative_to(project.site).as_posix() for path in project.site.rglob("*")) == before
     shutil.rmtree(project.root / "docs" / "feed.xml")
+
+
+@pytest.mark.parametrize("site", ["glossary", "glossary/site", ".cache"])
+def test_a_site_folder_that_would_replace_the_glossary(tmp_path: Path, site: str) -> None:
+    """Broke: ``mkdocs build -d glossary`` built, then swapped the site in for the glossary
+    folder: every entry moved to the trash and deleted there with the replaced site's files
+    (``-d .git`` the same with the history; ``-d .cache`` the check cache). Now refused in one
+    line before anything is written: the glossary and the last good site stay."""
+    project = _project(tmp_path)
+    _build(project)
+    entries = sorted(path.name for path in project.glossary.iterdir())
+    before = sorted(path.relative_to(project.site).as_posix() for path in project.site.rglob("*"))
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", site], capture_output=True,
+                            text=True, cwd=project.root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                            check=False)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert f"{site}: error:" in result.stdout
+    assert sorted(path.name for path in project.glossary.iterdir()) == entries
+    assert (project.root / ".cache" / "lexikon").is_dir()
+    assert sorted(path.relative_to(project.site).as_posix() for path in project.site.rglob("*")) == before
