@@ -85,3 +85,65 @@ def test_a_site_folder_that_would_replace_the_glossary(tmp_path: Path, site: str
     assert sorted(path.name for path in project.glossary.iterdir()) == entries
     assert (project.root / ".cache" / "lexikon").is_dir()
     assert sorted(path.relative_to(project.site).as_posix() for path in project.site.rglob("*")) == before
+
+
+def _listing(site: Path) -> list[str]:
+    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*"))
+
+
+def test_a_site_folder_the_swap_cannot_move(tmp_path: Path) -> None:
+    """Broke: an immutable site folder (``chattr +i``: root ignores modes; a read-only mount
+    alike) stopped the build at the swap with a ``PermissionError`` traceback. Now one located
+    line; the last good site stays."""
+    project = _project(tmp_path)
+    _build(project)
+    before = _listing(project.site)
+    if subprocess.run(["chattr", "+i", str(project.site)], capture_output=True, check=False).returncode:
+        pytest.skip("chattr +i is not available here")
+    try:
+        result = project.build()
+    finally:
+        subprocess.run(["chattr", "-i", str(project.site)], check=True)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr, result.stderr[-2000:]
+    assert "site: error:" in result.stdout
+    assert _listing(project.site) == before
+
+
+def test_a_swap_whose_second_rename_fails_puts_the_last_site_back(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Broke (by reading the swap after the case above): the old site was renamed aside before the
+    new one was moved in; had that second rename failed, no ``site/`` was left."""
+    from lexikon.publish import building
+
+    site, built = tmp_path / "site", tmp_path / ".site.building"
+    (site / "terms").mkdir(parents=True)
+    (site / "index.html").write_text("last good", encoding="utf-8")
+    built.mkdir()
+    rename = Path.rename
+
+    def failing(self: Path, target: str | Path) -> Path:
+        if self == built:
+            raise PermissionError(1, "Operation not permitted", str(self))
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", failing)
+    with pytest.raises(PermissionError):
+        building.swap_in(built, site)
+    assert (site / "index.html").read_text(encoding="utf-8") == "last good"
+
+
+def test_a_build_killed_between_the_swaps_renames(tmp_path: Path) -> None:
+    """Broke (a SIGKILL in a window of microseconds, made here by hand): killed after moving the
+    last good site to ``.site.old`` and before moving the new one in, a build left no ``site/``;
+    the next build deleted ``.site.old`` at its own swap, and a failing next build left no site
+    at all. Now the next build, whatever its end, puts the last good site back first."""
+    project = _project(tmp_path)
+    _build(project)
+    before = _listing(project.site)
+    project.site.rename(project.root / ".site.old")
+    entry = next(path for path in sorted(project.glossary.glob("*.yml")) if not path.name.startswith("_"))
+    entry.write_text("id: [\n", encoding="utf-8")  # the next build fails at its check
+    result = project.build()
+    assert result.returncode == 1
+    assert _listing(project.site) == before

@@ -17,6 +17,7 @@ import os
 import re
 import secrets
 import shutil
+import stat
 import subprocess
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -106,11 +107,27 @@ def begin(site_dir: Path, project_dir: Path, glossary: str = "glossary") -> Buil
         log.info("another build of %s is running (lock file %s): waiting for it to finish",
                  site_dir, lock_file(site_dir))
         fcntl.flock(lock, fcntl.LOCK_EX)
+    _restore(site_dir)
     building = Building(site_dir, lock, _trash(project_dir))
     _remove(building.folder)  # what a killed build left: no other build uses it now
     for left in spare.take(building.trash, building.folder)[2:]:  # two left for Pagefind's staging
         delete_later(left)
     return building
+
+
+def _restore(site_dir: Path) -> None:
+    """A build killed between its swap's two renames left the last good site as ``.site.old``
+    and no ``site/``: it goes back (else the next build deleted it, and a failing one left no site)."""
+    old = _old_dir(site_dir)
+    if not os.path.lexists(site_dir) and stat.S_ISDIR(_mode(old)):
+        old.rename(site_dir)
+
+
+def _mode(path: Path) -> int:
+    try:
+        return os.lstat(path).st_mode
+    except OSError:
+        return 0
 
 
 def _refuse_sources(site_dir: Path, project_dir: Path, glossary: str) -> None:
@@ -195,7 +212,12 @@ def swap_in(built: Path, site_dir: Path, trash: Path | None = None) -> None:
     refuse_link(site_dir)
     if site_dir.exists():
         site_dir.rename(old)
-    built.rename(site_dir)
+    try:
+        built.rename(site_dir)
+    except OSError:  # the last good site back where it was
+        if not os.path.lexists(site_dir):
+            old.rename(site_dir)
+        raise
     if trash is not None and old.is_dir() and not old.is_symlink():
         aside = trash / f"site-{os.getpid()}-{secrets.token_hex(4)}"
         try:

@@ -256,7 +256,10 @@ class LexikonBuild:
                 if strict_abort_pending(config):
                     building.discard()  # MkDocs raises its strict Abort next: keep the last good site
                 else:
-                    building.finish()
+                    try:
+                        building.finish()
+                    except OSError as error:  # the swap refused (an immutable site folder): one line
+                        raise Abort(describe(error, Path(config.config_file_path).parent)) from None
                     if caches is not None:
                         caches.finish()  # only a good build's items are kept
                     self.live.built()
