@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.bench.run import change_entry
 from tests.bench.synthetic import write_glossary
 from tests.builds.test_kept_pages import _build, _same_as_cold
 from tests.support.project import Project, copy_project
@@ -147,3 +148,23 @@ def test_a_build_killed_between_the_swaps_renames(tmp_path: Path) -> None:
     result = project.build()
     assert result.returncode == 1
     assert _listing(project.site) == before
+
+
+def test_a_pagefind_spare_with_a_folder_where_a_page_is_staged(tmp_path: Path) -> None:
+    """Broke: a Pagefind spare (``spare-pagefind-…``, folders only) holding a folder where the
+    staging writes a page stopped the build with ``IsADirectoryError`` (a traceback); the
+    site's passes clear such folders (``spare.clear_way``), the staging did not. Made by hand
+    here, in the trash: Lexikon's own spares are shaped like the staging that left them."""
+    project = _project(tmp_path)
+    _build(project)
+    _build(project)  # a site spare: the next build takes it, not the Pagefind one
+    trash = project.root / ".cache" / "lexikon-trash"
+    for left in trash.iterdir():
+        if left.name.startswith("spare-pagefind-"):
+            shutil.rmtree(left)
+    for page in project.site.glob("terms/*/index.html"):
+        (trash / "spare-pagefind-0" / page.relative_to(project.site) / "deeper").mkdir(parents=True)
+    entry = next(path for path in sorted(project.glossary.glob("*.yml")) if not path.name.startswith("_"))
+    change_entry(entry, "Geändert")  # its language is indexed again: a staging, from the spare
+    _build(project)
+    _same_as_cold(project, tmp_path, "cold")
