@@ -17,11 +17,14 @@ import os
 import re
 import secrets
 import shutil
+import stat
 import subprocess
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from lexikon.core.paths import is_inside
+from lexikon.core.paths import is_inside, shown
 from lexikon.core.safe_write import WriteRefused, checked, refuse_link
 from lexikon.publish import spare
 
@@ -83,13 +86,15 @@ class Building:
             self.lock = -1
 
 
-def begin(site_dir: Path, project_dir: Path) -> Building:
+def begin(site_dir: Path, project_dir: Path, glossary: str = "glossary") -> Building:
     """Take the site's lock (waiting for another build of it), refuse links, clear the folder.
 
     ``site_dir`` may be anywhere (``mkdocs build -d``); inside the project, no folder on
-    its way may be a link either. Raises :class:`WriteRefused`.
+    its way may be a link either, and it may not be or hold the project's sources (see
+    :func:`_refuse_sources`). Raises :class:`WriteRefused`.
     """
     site_dir = Path(os.path.abspath(site_dir))
+    _refuse_sources(site_dir, Path(os.path.abspath(project_dir)), glossary)
     for path in (site_dir, building_dir(site_dir), _old_dir(site_dir), lock_file(site_dir)):
         refuse_link(path, project_dir)
         if is_inside(path, project_dir):
@@ -102,11 +107,50 @@ def begin(site_dir: Path, project_dir: Path) -> Building:
         log.info("another build of %s is running (lock file %s): waiting for it to finish",
                  site_dir, lock_file(site_dir))
         fcntl.flock(lock, fcntl.LOCK_EX)
+    _restore(site_dir)
     building = Building(site_dir, lock, _trash(project_dir))
     _remove(building.folder)  # what a killed build left: no other build uses it now
     for left in spare.take(building.trash, building.folder)[2:]:  # two left for Pagefind's staging
         delete_later(left)
     return building
+
+
+def _restore(site_dir: Path) -> None:
+    """A build killed between its swap's two renames left the last good site as ``.site.old``
+    and no ``site/``: it goes back (else the next build deleted it, and a failing one left no site)."""
+    old = _old_dir(site_dir)
+    if not os.path.lexists(site_dir) and stat.S_ISDIR(_mode(old)):
+        old.rename(site_dir)
+
+
+def _mode(path: Path) -> int:
+    try:
+        return os.lstat(path).st_mode
+    except OSError:
+        return 0
+
+
+def _refuse_sources(site_dir: Path, project_dir: Path, glossary: str) -> None:
+    """A site is swapped in whole, the folder it replaces emptied: ``-d glossary`` or ``-d .git``
+    made the entries or the history the replaced site (MkDocs itself refuses only a site
+    holding ``docs_dir``). So the site may not be the project, nor hold or lie in its glossary,
+    ``.git`` or ``hooks``, nor hold ``.cache`` (the check cache, the trash the swap uses)."""
+    sources = ((".", False), (glossary, True), (".git", True), ("hooks", True), (".cache", False))
+    for name, inside_too in sources:
+        source = Path(os.path.normpath(project_dir / name))
+        inside = inside_too and source != project_dir and is_inside(site_dir, source)
+        if inside or is_inside(source, site_dir):
+            raise WriteRefused(shown(site_dir, project_dir), f"a site folder that is, holds or lies in "
+                               f"{shown(source, project_dir)}: a build replaces its site folder whole; "
+                               "choose another with -d or site_dir")
+
+
+def glossary_folder(extra: Mapping[str, Any]) -> str:
+    """The glossary folder as ``extra.lexikon.glossary_dir`` names it, read before the settings
+    (at ``on_config``, for :func:`begin`); the settings check the value later."""
+    lexikon = extra.get("lexikon")
+    name = lexikon.get("glossary_dir") if isinstance(lexikon, Mapping) else None
+    return name if isinstance(name, str) and name else "glossary"
 
 
 def _trash(project_dir: Path) -> Path | None:
@@ -168,12 +212,17 @@ def swap_in(built: Path, site_dir: Path, trash: Path | None = None) -> None:
     refuse_link(site_dir)
     if site_dir.exists():
         site_dir.rename(old)
-    built.rename(site_dir)
+    try:
+        built.rename(site_dir)
+    except OSError:  # the last good site back where it was
+        if not os.path.lexists(site_dir):
+            old.rename(site_dir)
+        raise
     if trash is not None and old.is_dir() and not old.is_symlink():
         aside = trash / f"site-{os.getpid()}-{secrets.token_hex(4)}"
         try:
             old.rename(aside)  # fails across file systems: then deleted here
-            if not spare.keep_folders(aside, trash):  # its folders: the next build's
+            if not spare.keep_folders(aside, trash, like=site_dir):  # its folders: the next build's
                 delete_later(aside)
         except OSError:
             pass

@@ -130,6 +130,7 @@ class Indexer:
         if len(parts) == 1:  # a folder per page is dear: a replaced site's or staging's, if one waits
             spare.take(self.trash, self.staging, "pagefind")
             spare.move_in(self.staging, "a replaced site for Pagefind's pages")
+            spare.clear_way(self.staging, (_staged(url) for url, _ in found))  # as the site's passes do
         self.outputs = [self.staging.with_name(self.staging.name + ".bundle" + (str(n) if n > 1 else ""))
                         for n in range(1, len(parts) + 1)]
         """Where Pagefind writes (made by it: its usual modes); moved to ``target`` when complete,
@@ -216,14 +217,19 @@ def _start(commands: list[list[str]], errors: IO[bytes]) -> subprocess.Popen:
 def _stage(found: list[tuple[str, Path]], folder: Path) -> None:
     """``found``'s searched parts (or pages) laid out in ``folder`` as in their tree."""
     for url, path in found:
-        name = url.lstrip("/")
-        staged = folder / (name + "index.html" if name.endswith("/") or not name else name)
+        staged = folder / _staged(url)
         staged.parent.mkdir(parents=True, exist_ok=True)
         searched = searched_part(path.read_bytes())
         if searched is None:
             link_or_copy(path, staged)
         else:
             staged.write_bytes(searched)
+
+
+def _staged(url: str) -> str:
+    """Where a page of ``url`` is staged, relative to the staging folder."""
+    name = url.lstrip("/")
+    return name + "index.html" if name.endswith("/") or not name else name
 
 
 def _complete(output: Path) -> bool:

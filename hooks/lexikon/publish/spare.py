@@ -45,20 +45,29 @@ def is_spare(name: str) -> bool:
     return name.startswith(SPARE)
 
 
-def keep_folders(folder: Path, trash: Path, kind: str = "site") -> bool:
+def keep_folders(folder: Path, trash: Path, kind: str = "site", like: Path | None = None) -> bool:
     """Delete ``folder``'s files (links included, never followed) and offer its folders as a
     spare; False where that failed (the caller deletes it as before). Done here, not in the
     background: 6,000 unlinks are a few hundredths of a second, and the next build, often
-    started right away (an editor's next save), then finds the spare ready."""
-    pending = [str(folder)]
+    started right away (an editor's next save), then finds the spare ready.
+
+    With ``like`` (the site that replaced ``folder``), only folders that site has as folders
+    are kept: a folder made by hand in the served site where the build writes a file of its
+    own (``feed.xml``, ``glossary.json``, ``404.html``: not MkDocs' files, so not cleared by
+    :func:`clear_way`) would otherwise have stopped the build after next with a traceback."""
+    pending = [(str(folder), str(like) if like is not None else None)]
     try:
         while pending:
-            with os.scandir(pending.pop()) as entries:
+            path, twin = pending.pop()
+            with os.scandir(path) as entries:
                 for entry in entries:
-                    if entry.is_dir(follow_symlinks=False):
-                        pending.append(entry.path)
-                    else:
+                    other = os.path.join(twin, entry.name) if twin is not None else None
+                    if not entry.is_dir(follow_symlinks=False):
                         os.unlink(entry.path)
+                    elif other is None or stat.S_ISDIR(_mode(Path(other))):
+                        pending.append((entry.path, other))
+                    else:
+                        shutil.rmtree(entry.path)
         folder.rename(trash / f"{SPARE}{kind}-{secrets.token_hex(8)}")
     except OSError:
         return False

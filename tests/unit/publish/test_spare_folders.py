@@ -103,7 +103,8 @@ def test_a_build_failing_before_it_used_its_spare_gives_it_back(tmp_path: Path) 
     project, site = tmp_path / "project", tmp_path / "project" / "site"
     (site / "terms" / "a").mkdir(parents=True)
     first = building.begin(site, project)
-    first.folder.mkdir()
+    (first.folder / "terms" / "a").mkdir(parents=True)  # a spare keeps the folders the new site has
+    (first.folder / "terms" / "a" / "index.html").write_text("page")
     first.finish()  # the first site's folders: a spare
     failed = building.begin(site, project)
     assert (failed.folder / spare.HIDDEN / "terms" / "a").is_dir()

@@ -35,7 +35,7 @@ from lexikon.engine.mkdocs.page_cache import converted_elsewhere, unpacked
 from lexikon.engine.mkdocs.pages import Rendered
 from lexikon.engine.mkdocs.second_process import SecondProcess
 from lexikon.publish import pagefind, spare
-from lexikon.publish.building import Building, begin
+from lexikon.publish.building import Building, begin, glossary_folder
 from lexikon.render import propose
 from lexikon.render.pages import GRAPH_MARKER, Page
 
@@ -78,7 +78,7 @@ class LexikonBuild:
             project = Path(config.config_file_path).parent
             try:
                 checked(project / CACHE_FOLDER, project)  # the check cache is written through no link
-                self.building = begin(Path(config.site_dir), project)
+                self.building = begin(Path(config.site_dir), project, glossary_folder(config.extra))
             except (WriteRefused, OSError) as error:
                 raise Abort(describe(error, project)) from None
             config.site_dir = str(self.building.folder)
@@ -256,7 +256,10 @@ class LexikonBuild:
                 if strict_abort_pending(config):
                     building.discard()  # MkDocs raises its strict Abort next: keep the last good site
                 else:
-                    building.finish()
+                    try:
+                        building.finish()
+                    except OSError as error:  # the swap refused (an immutable site folder): one line
+                        raise Abort(describe(error, Path(config.config_file_path).parent)) from None
                     if caches is not None:
                         caches.finish()  # only a good build's items are kept
                     self.live.built()
