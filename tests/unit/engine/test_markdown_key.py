@@ -46,5 +46,5 @@ def test_a_pages_key_after_its_markdown_changed_is_the_new_markdowns() -> None:
     assert pages.markdown_key(rendered, "terms/b.md") == pages.markdown_key(edited, "terms/b.md")
     rendered.packed.pop("terms/b.md")  # released: MkDocs has it; its stale digest is not used
     rendered.pages["terms/b.md"] = SimpleNamespace(markdown="other")
-    assert pages.markdown_key(rendered, "terms/b.md") == pages.markdown_key(_unpacked({"terms/b.md": "other"}),
-                                                                            "terms/b.md")
+    other = _unpacked({"terms/b.md": "other"})
+    assert pages.markdown_key(rendered, "terms/b.md") == pages.markdown_key(other, "terms/b.md")
