@@ -24,15 +24,25 @@ from lexikon.check.cache import ReportCache
 STORE = "outputs"
 
 
-def file_digest(path: str | Path) -> str:
-    """The digest a kept file is recorded and recognised by. Opened without following a link
-    (``OSError``: a link is never taken for the file it points to) and only if it is a plain
-    file: a pipe put in the site folder must not hang the build."""
+def file_bytes(path: str | Path) -> bytes:
+    """A kept file's bytes. Opened without following a link (``OSError``: a link is never
+    taken for the file it points to) and only if it is a plain file: a pipe put in the site
+    folder must not hang the build."""
     handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     with os.fdopen(handle, "rb") as stream:
         if not stat.S_ISREG(os.fstat(handle).st_mode):
             raise OSError(f"{path} is not a plain file")
-        return hashlib.blake2b(stream.read(), digest_size=20).hexdigest()
+        return stream.read()
+
+
+def bytes_digest(data: bytes) -> str:
+    """The digest of a kept file's bytes (see :func:`file_digest`)."""
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+def file_digest(path: str | Path) -> str:
+    """The digest a kept file is recorded and recognised by (see :func:`file_bytes`)."""
+    return bytes_digest(file_bytes(path))
 
 
 def link_or_copy(source: Path, target: Path) -> None:
@@ -52,6 +62,11 @@ class KeptOutputs:
     kept: dict[bytes, object] = field(default_factory=dict)
     taken: list[str] = field(default_factory=list)
     """The outputs taken from the previous site (for the build's log and the tests)."""
+    pages: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    """Pages of this build's site whose bytes this build already read, by absolute path:
+    their digest and whether Pagefind indexes them (see
+    :attr:`lexikon.engine.mkdocs.kept_pages.KeptPages.proved`): a language's bundle key need
+    not read them again."""
 
     @staticmethod
     def _key(name: str, inputs: str) -> bytes:
@@ -77,8 +92,12 @@ class KeptOutputs:
         if files is None:
             return False
         stored = self.store.item(STORE, self._key(name, inputs))
+        made: set[str] = set()  # each folder made once: a bundle is thousands of files in a few
         for relative_name in files:
-            (target / relative_name).parent.mkdir(parents=True, exist_ok=True)
+            folder = os.path.dirname(relative_name)
+            if folder not in made:
+                (target / folder).mkdir(parents=True, exist_ok=True)
+                made.add(folder)
             (target / relative_name).unlink(missing_ok=True)
             link_or_copy(source / relative_name, target / relative_name)
         self.kept[self._key(name, inputs)] = stored

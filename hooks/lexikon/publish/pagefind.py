@@ -12,15 +12,16 @@ import gc
 import hashlib
 import importlib.metadata
 import json
+import os
 import re
 import shutil
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
 
 from lexikon.core import escape
 from lexikon.core.layout import SiteLayout, href
 from lexikon.core.processes import give_back_free_memory
-from lexikon.publish.kept import KeptOutputs, file_digest
+from lexikon.publish.kept import KeptOutputs, bytes_digest, file_digest
 from lexikon.publish.pagefind_index import PAGEFIND_EXCLUDE, PART_PAGES, Indexer, Started
 
 SEARCH_WORKER = "assets/javascripts/lexikon-search-worker.js"
@@ -33,6 +34,8 @@ the excerpts it shows (the words are there to be found, not read)."""
 SEARCH_TERMS_WEIGHT = 7
 """Pagefind's weight of an ``h1`` (the title): an alias or word form counts as much as the
 title, far above a mention in a body (weight 1; Pagefind squares weights)."""
+INDEXED = b"data-pagefind-body"
+"""What marks a page Pagefind indexes (our template's article; see :func:`pagefind_pages`)."""
 _PAGEFIND_UI_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
                       "pagefind-modular-ui.css", "pagefind-component-ui.js",
                       "pagefind-component-ui.css", "pagefind-highlight.js", "pagefind-worker.js")
@@ -102,33 +105,55 @@ def search_worker_url(layout: SiteLayout, lang: str, page_url: str | None = None
 
 
 def pagefind_pages(site_dir: Path, layout: SiteLayout, digests: dict[Path, str] | None = None,
-                   only: Collection[str] | None = None) -> dict[str, list[tuple[str, Path]]]:
+                   only: Collection[str] | None = None,
+                   known: Mapping[str, tuple[str, bool]] | None = None) -> dict[str, list[tuple[str, Path]]]:
     """Per language, each page Pagefind indexes: its URL within the language's tree, its file.
 
     A page belongs to the language whose tree it is in (the longest root that holds it);
     only pages our template marked ``data-pagefind-body`` count, so the 404 page, redirects
     and pages that opted out of search stay out, and no bundle holds another language.
     ``digests`` gets each such page's digest (its bytes are read here once); ``only``: these
-    languages' pages (the others' are not read).
+    languages' pages (the others' are not read). ``known``: pages whose bytes this build
+    already read, by absolute path (another spelling of the folder: read again), their digest
+    and whether they are marked: not read again (see :attr:`.kept.KeptOutputs.pages`).
     """
     codes = layout.settings.codes if only is None else [c for c in layout.settings.codes if c in only]
     roots = sorted(((c, layout.root(c)) for c in layout.settings.codes), key=lambda pair: -len(pair[1]))
     pages: dict[str, list[tuple[str, Path]]] = {code: [] for code in codes}
-    for path in sorted(site_dir.rglob("*.html")):
-        relative = path.relative_to(site_dir).as_posix()
+    known, top = known or {}, str(site_dir)
+    for relative in _html_files(top):
         code, root = next((c, r) for c, r in roots if relative.startswith(r))
         inside = relative[len(root):]
         if code not in pages or inside.split("/", 1)[0] == PAGEFIND_DIR:
             continue
-        data = path.read_bytes()
-        if b"data-pagefind-body" not in data:
+        path = site_dir / relative
+        digest, indexed = known.get(os.path.join(top, relative)) or _read(path)
+        if not indexed:
             continue
         if digests is not None:
-            digests[path] = hashlib.blake2b(data, digest_size=20).hexdigest()
+            digests[path] = digest
         if layout.use_directory_urls and (inside == "index.html" or inside.endswith("/index.html")):
             inside = inside.removesuffix("index.html")
         pages[code].append(("/" + inside, path))
     return pages
+
+
+def _html_files(top: str) -> list[str]:
+    """Every ``*.html`` under ``top`` (files or not, links to folders not followed), relative, in
+    the order of ``sorted(Path(top).rglob("*.html"))`` (by parts: the bundle's key and staging
+    follow it), without a Path per file: a site is ~2,000 folders, walked in every build."""
+    top = os.path.normpath(top)
+    found, start = [], len(top.rstrip(os.sep)) + 1
+    for folder, folders, files in os.walk(top):
+        inside = folder[start:].replace(os.sep, "/") + "/" if folder != top else ""
+        found.extend(inside + name for names in (folders, files) for name in names if name.endswith(".html"))
+    return sorted(found, key=lambda relative: relative.split("/"))
+
+
+def _read(path: Path) -> tuple[str, bool]:
+    """A page's digest and whether Pagefind indexes it, from its bytes."""
+    data = path.read_bytes()
+    return bytes_digest(data), INDEXED in data
 
 
 def _inputs(code: str, found: list[tuple[str, Path]], digests: dict[Path, str]) -> str:
@@ -183,7 +208,7 @@ def start_bundle(site_dir: Path, layout: SiteLayout, code: str, kept: KeptOutput
     """Begin ``code``'s bundle now that its pages are written (the build goes on meanwhile), or
     take the last build's where they did not change; into ``into`` (the site by default)."""
     digests: dict[Path, str] = {}
-    found = pagefind_pages(site_dir, layout, digests, (code,))[code]
+    found = pagefind_pages(site_dir, layout, digests, (code,), kept.pages if kept is not None else None)[code]
     target = (into or site_dir) / layout.root(code) / PAGEFIND_DIR
     shutil.rmtree(target, ignore_errors=True)
     inputs = _inputs(code, found, digests) if kept is not None else ""

@@ -92,7 +92,7 @@ class Caches:
     def outputs_from(self, previous: Path) -> KeptOutputs:
         """What the site this build replaces may give it (search bundles, exports); one a build."""
         if self.outputs is None or self.outputs.previous != previous:
-            self.outputs = KeptOutputs(self.pages.store, previous)
+            self.outputs = KeptOutputs(self.pages.store, previous, pages=self.frames.written.proved)
         return self.outputs
 
     def count_frames(self) -> None:

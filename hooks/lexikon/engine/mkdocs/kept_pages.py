@@ -57,7 +57,8 @@ from lexikon.engine.mkdocs.config import current_language
 from lexikon.engine.mkdocs.held_html import left_out_of_search
 from lexikon.engine.mkdocs.page_cache import PageCache
 from lexikon.engine.mkdocs.pages import Rendered
-from lexikon.publish.kept import file_digest, link_or_copy
+from lexikon.publish.kept import bytes_digest, file_bytes, file_digest, link_or_copy
+from lexikon.publish.pagefind import INDEXED
 from lexikon.render.pages import Page
 
 if TYPE_CHECKING:
@@ -85,6 +86,9 @@ class KeptPages:
         self.frames = frames
         self.kept: dict[bytes, object] = {}
         """This build's records (taken and written): what the store holds after a good build."""
+        self.proved: dict[str, tuple[str, bool]] = {}
+        """This build's pages taken or written, by absolute path: their file's digest and whether
+        Pagefind indexes them (read once here; the search bundles' keys take them from here)."""
         self.taken = 0
         self.total = 0
         self.previous: str | None = None
@@ -149,6 +153,8 @@ class KeptPages:
         except (OSError, ValueError):
             return False
         self.kept[key] = record
+        if isinstance(record.get("indexed"), bool):  # an older record's: read again for search
+            self.proved[target] = (record["digest"], record["indexed"])
         self.frames.keep(record.get("frame"))
         self.taken += 1
         self._owed(page)
@@ -164,14 +170,17 @@ class KeptPages:
 
     def _record(self, page: MkDocsPage, key: bytes) -> None:
         """A page just written: its file's digest under ``key``, and its frame's key."""
-        relative = self._relative(page)
+        relative, written = self._relative(page), page.file.abs_dest_path
         try:
-            digest = file_digest(page.file.abs_dest_path)
+            data = file_bytes(written)
         except OSError:
             return  # MkDocs wrote nothing (an empty page): nothing to take next time
+        digest, indexed = bytes_digest(data), INDEXED in data
         frame = self.frames.keys.get(page.file.src_uri)
+        self.proved[written] = (digest, indexed)
         if relative is not None:
-            self.kept[key] = {"dest": relative, "digest": digest, "frame": frame.hex() if frame else None}
+            self.kept[key] = {"dest": relative, "digest": digest, "frame": frame.hex() if frame else None,
+                              "indexed": indexed}
 
     def _relative(self, page: MkDocsPage) -> str | None:
         """Where the page's file stands in the site (a string: thousands a build)."""

@@ -33,8 +33,7 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 
 from lexikon.check.cache import FOLDER, ReportCache, fingerprint, machine_key
 from lexikon.core.settings import Settings
-from lexikon.engine.mkdocs.pages import Rendered, markdown_of
-from lexikon.render.pages import GRAPH_MARKER
+from lexikon.engine.mkdocs.pages import Rendered, markdown_key
 
 log = logging.getLogger("mkdocs.hooks.lexikon")
 STORE = "pages"
@@ -144,7 +143,8 @@ class PageCache:
                 continue
             page_key = context.copy()
             page_key.update(f"{file.src_uri}\0{file.url}\0{file.inclusion.name}\0".encode())
-            page_key.update(markdown_of(rendered, file.src_uri).replace(GRAPH_MARKER, graph).encode())
+            markdown, graphed = markdown_key(rendered, file.src_uri)  # not unpacked (issue 17's floor)
+            page_key.update(markdown + (b"\0graph\0" + graph.encode() if graphed else b""))
             key = page_key.digest()
             self.keys[file.src_uri] = key
             stored = self.store.item(STORE, key)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import gc
+import hashlib
 import posixpath
 import zlib
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ from lexikon.core.settings import Settings
 from lexikon.engine.mkdocs.config import site_identity, site_names
 from lexikon.render import frame
 from lexikon.render.article_lists import framed_pages
-from lexikon.render.pages import Page
+from lexikon.render.pages import GRAPH_MARKER, Page
 from lexikon.render.site_output import render_everything
 
 
@@ -58,6 +59,9 @@ class Rendered:
     packed: dict[str, bytes] = field(default_factory=dict)
     """In a one-off build, the pages' Markdown compressed (their ``markdown`` empty) until
     MkDocs reads them: see :func:`settle_heap` and :func:`markdown_of`."""
+    markdown_keys: dict[str, tuple[bytes, bool]] = field(default_factory=dict)
+    """Each packed page's Markdown digest and whether it holds the graph's marker, taken as it
+    is packed: the page store's key without unpacking it (see :func:`markdown_key`)."""
     ahead: dict[str, Any] = field(default_factory=dict)
     """Work begun before the build's end, taken there (see :mod:`.finish`): ``exports`` (an
     :class:`~.exports_ahead.ExportsAhead`), ``search`` (bundles begun, by language)."""
@@ -82,9 +86,10 @@ def render(glossary: Glossary, settings: Settings, config: MkDocsConfig, article
     layout = site_layout(settings, config)
     docs_history = article_history(settings.docs_dir, settings.codes) if articles else {}
     packed: dict[str, bytes] = {}
+    keys: dict[str, tuple[bytes, bool]] = {}
     output = render_everything(glossary, layout, entry_history(settings.glossary_dir, settings.codes),
                                site_identity(config), site_names(config), articles, docs_history,
-                               each=functools.partial(_packed, packed, settings) if pack else None)
+                               each=functools.partial(_packed, packed, keys, settings) if pack else None)
     if article_pages:
         article_pages.update(framed_pages(glossary, layout, articles, docs_history, article_pages))
     return Rendered(
@@ -97,17 +102,37 @@ def render(glossary: Glossary, settings: Settings, config: MkDocsConfig, article
         identity=site_identity(config),
         articles=articles,
         packed=packed,
+        markdown_keys=keys,
     )
 
 
-def _packed(packed: dict[str, bytes], settings: Settings, page: Page) -> Page:
+def _packed(packed: dict[str, bytes], keys: dict[str, tuple[bytes, bool]], settings: Settings,
+            page: Page) -> Page:
     """``page`` without its Markdown, which goes into ``packed`` compressed (zlib level 1, ~1/8)."""
     uri = source_uri(page, settings)
     if not page.markdown:
         packed.pop(uri, None)
+        keys.pop(uri, None)
         return page
-    packed[uri] = zlib.compress(page.markdown.encode(), 1)
+    _pack(packed, keys, uri, page.markdown)
     return dataclasses.replace(page, markdown="")
+
+
+def _pack(packed: dict[str, bytes], keys: dict[str, tuple[bytes, bool]], uri: str, markdown: str) -> None:
+    data = markdown.encode()
+    packed[uri] = zlib.compress(data, 1)
+    keys[uri] = hashlib.blake2b(data, digest_size=20).digest(), GRAPH_MARKER in markdown
+
+
+def markdown_key(rendered: Rendered, uri: str) -> tuple[bytes, bool]:
+    """A generated page's Markdown as the page store keys it: its digest, and whether it holds
+    the graph's marker (the language's graph replaces it). Taken when the page was packed (a
+    one-off build: the Markdown is not unpacked for it), else from the Markdown."""
+    known = rendered.markdown_keys.get(uri)
+    if known is not None and uri in rendered.packed:
+        return known
+    markdown = markdown_of(rendered, uri)
+    return hashlib.blake2b(markdown.encode(), digest_size=20).digest(), GRAPH_MARKER in markdown
 
 
 def add_generated_files(files: Files, rendered: Rendered, config: MkDocsConfig) -> None:
@@ -217,7 +242,7 @@ def settle_heap(rendered: Rendered, serving: bool) -> None:
         return
     for uri, page in rendered.pages.items():
         if page.markdown:
-            rendered.packed[uri] = zlib.compress(page.markdown.encode(), 1)
+            _pack(rendered.packed, rendered.markdown_keys, uri, page.markdown)
             rendered.pages[uri] = dataclasses.replace(page, markdown="")
     gc.collect()
     gc.freeze()
