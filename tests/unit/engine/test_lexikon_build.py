@@ -12,7 +12,8 @@ from lexikon.engine.mkdocs.build import LexikonBuild
 
 def _config(project: Path) -> SimpleNamespace:
     (project / "mkdocs.yml").touch()
-    return SimpleNamespace(config_file_path=str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+    return SimpleNamespace(config_file_path=str(project / "mkdocs.yml"), site_dir=str(project / "site"),
+                           extra={})
 
 
 def _on_config_returns(build: LexikonBuild, config: SimpleNamespace) -> bool:
