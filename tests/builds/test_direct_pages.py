@@ -43,11 +43,12 @@ DRIVER = textwrap.dedent("""
 """) + BUILD_AND_HASH + 'print(json.dumps({"files": files, "direct": made["direct"]}))\n'
 
 
-def _build(project: Project, target: str, mode: str) -> dict:
+def _build(project: Project, target: str, mode: str, driver: str = DRIVER) -> dict:
+    """The site ``driver`` built into ``target`` (no cache) with its counts, as JSON."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764000000"}
     for cache in (project.root / ".cache").glob("*"):
         subprocess.run(["rm", "-rf", str(cache)], check=True)
-    result = subprocess.run([sys.executable, "-c", DRIVER, str(project.root / target), mode],
+    result = subprocess.run([sys.executable, "-c", driver, str(project.root / target), mode],
                             cwd=project.root, env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(result.stdout.strip().splitlines()[-1])

@@ -8,12 +8,9 @@ compressions counted, once as it is and once with the stored stream ignored (as 
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 import textwrap
 
+from tests.builds.test_direct_pages import _build
 from tests.support.build_driver import BUILD_AND_HASH
 from tests.support.project import Project, set_parallel_from
 
@@ -46,21 +43,11 @@ DRIVER = textwrap.dedent("""
 """) + BUILD_AND_HASH + 'print(json.dumps({"files": files, **counted}))\n'
 
 
-def _build(project: Project, target: str, mode: str) -> dict:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764000000"}
-    for cache in (project.root / ".cache").glob("*"):
-        subprocess.run(["rm", "-rf", str(cache)], check=True)
-    result = subprocess.run([sys.executable, "-c", DRIVER, str(project.root / target), mode],
-                            cwd=project.root, env=env, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return json.loads(result.stdout.strip().splitlines()[-1])
-
-
 def test_held_pages_reuse_the_stores_compression_and_the_site_is_the_same(make_project) -> None:
     project: Project = make_project()
     set_parallel_from(project.root, 0)
-    before = _build(project, "before", "off")
-    after = _build(project, "after", "on")
+    before = _build(project, "before", "off", DRIVER)
+    after = _build(project, "after", "on", DRIVER)
     assert before["held"] >= 20 and after["held"] == before["held"]
     assert before["compressed"] >= before["held"]  # each held page compressed a second time
     # Now only the pages the store does not keep (the hand-written ones) are compressed here.

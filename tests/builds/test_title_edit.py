@@ -9,38 +9,17 @@ from __future__ import annotations
 
 import random
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from tests.bench.synthetic import write_glossary
-from tests.builds.test_incremental_identity import _differences, _entries, _rename, _retitle, _rewrite
+from tests.builds.test_incremental_identity import _entries, _rename, _retitle, _rewrite
+from tests.builds.test_incremental_outputs import _same_as_cold
+from tests.builds.test_incremental_s6 import _term_pages as _build
 from tests.support.project import Project, copy_project
 
 pytestmark = pytest.mark.slow  # whole builds; in `make test` all the same
-
-
-def _build(project: Project) -> tuple[int, int]:
-    """The build's term pages taken from the cache, of all."""
-    result = project.build(strict=True)
-    assert result.returncode == 0, result.stderr
-    ((hits, total),) = re.findall(r"(\d+) of (\d+) term pages from the cache", result.stderr)
-    return int(hits), int(total)
-
-
-def _same_as_cold(project: Project, tmp_path: Path, name: str) -> None:
-    """The site equals a cold build's (the cache moved aside meanwhile, then put back)."""
-    incremental = tmp_path / name
-    shutil.copytree(project.site, incremental)
-    cache = project.root / ".cache" / "lexikon"
-    shutil.move(cache, tmp_path / f"{name}-cache")
-    _build(project)
-    assert _differences(incremental, project.site) == [], name
-    shutil.rmtree(cache)
-    shutil.move(tmp_path / f"{name}-cache", cache)
-    shutil.rmtree(project.site)
-    shutil.copytree(incremental, project.site)
 
 
 def _term_pages(project: Project) -> dict[str, bytes]:
