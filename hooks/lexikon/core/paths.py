@@ -7,6 +7,7 @@ named through a link is shown as the link (absolute names, no link followed).
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 
@@ -38,3 +39,11 @@ def link_problem(path: Path | str, project_dir: Path) -> str | None:
         return "this file is a link to a place outside the project: copy the file in instead"
     return (f"this file is a link to '{shown(target, project_dir)}': replace it with the file itself (links "
             "are not read, and commands that write entries do not follow them)")
+
+
+def real_folder(path: Path | str) -> bool:
+    """Whether ``path`` is a folder itself, not a link to one (nothing there: False)."""
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False

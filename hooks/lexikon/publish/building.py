@@ -17,14 +17,13 @@ import os
 import re
 import secrets
 import shutil
-import stat
 import subprocess
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lexikon.core.paths import is_inside, shown
+from lexikon.core.paths import is_inside, real_folder, shown
 from lexikon.core.safe_write import WriteRefused, checked, refuse_link
 from lexikon.publish import spare
 
@@ -119,15 +118,9 @@ def _restore(site_dir: Path) -> None:
     """A build killed between its swap's two renames left the last good site as ``.site.old``
     and no ``site/``: it goes back (else the next build deleted it, and a failing one left no site)."""
     old = _old_dir(site_dir)
-    if not os.path.lexists(site_dir) and stat.S_ISDIR(_mode(old)):
+    if not os.path.lexists(site_dir) and real_folder(old):
         old.rename(site_dir)
 
-
-def _mode(path: Path) -> int:
-    try:
-        return os.lstat(path).st_mode
-    except OSError:
-        return 0
 
 
 def _refuse_sources(site_dir: Path, project_dir: Path, glossary: str) -> None:

@@ -34,6 +34,8 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
+from lexikon.core.paths import real_folder
+
 SPARE = "spare-"
 """The trash entries that are complete spares (folders only)."""
 HIDDEN = ".lexikon-spare"
@@ -64,7 +66,7 @@ def keep_folders(folder: Path, trash: Path, kind: str = "site", like: Path | Non
                     other = os.path.join(twin, entry.name) if twin is not None else None
                     if not entry.is_dir(follow_symlinks=False):
                         os.unlink(entry.path)
-                    elif other is None or stat.S_ISDIR(_mode(Path(other))):
+                    elif other is None or real_folder(Path(other)):
                         pending.append((entry.path, other))
                     else:
                         shutil.rmtree(entry.path)
@@ -102,16 +104,10 @@ def give_back(folder: Path, trash: Path | None) -> None:
     before ``on_nav``), goes back to the trash for the next build: an editor's broken save
     and its fix cost the fix's build no folders."""
     hidden = folder / HIDDEN
-    if trash is not None and stat.S_ISDIR(_mode(hidden)):
+    if trash is not None and real_folder(hidden):
         with contextlib.suppress(OSError):  # the trash gone meanwhile: deleted with the build
             hidden.rename(trash / f"{SPARE}site-{secrets.token_hex(8)}")
 
-
-def _mode(path: Path) -> int:
-    try:
-        return os.lstat(path).st_mode
-    except OSError:
-        return 0
 
 
 def move_in(site_dir: Path, source: str = "the site replaced before") -> int:
@@ -147,7 +143,7 @@ def clear_way(site_dir: Path, dests: Iterable[str]) -> None:
     root = str(site_dir)
     for dest in dests:
         path = os.path.join(root, dest)
-        if stat.S_ISDIR(_mode(Path(path))) and (_folders_only(path) or not os.listdir(path)):
+        if real_folder(Path(path)) and (_folders_only(path) or not os.listdir(path)):
             shutil.rmtree(path, ignore_errors=True)
 
 
