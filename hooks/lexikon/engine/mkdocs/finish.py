@@ -10,6 +10,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
+from lexikon.core.safe_write import WriteRefused
 from lexikon.core.settings import site_texts
 from lexikon.engine.mkdocs import exports_kept
 from lexikon.engine.mkdocs.caches import Caches
@@ -29,19 +30,22 @@ def finish_site(rendered: Rendered, config: MkDocsConfig, kept: KeptOutputs | No
     """Search per language, feeds, data, no broken sitemap. ``search=False`` for serve's fast
     path, which refreshes search itself (Material's index is split once a build). The exports
     were made during the passes (:func:`start_exports`), or are made while Pagefind indexes
-    (its own process: the other core)."""
+    (its own process: the other core). An output whose path a folder holds (``docs/feed.xml/``,
+    copied into the site) stops the build in one line, the last good site kept."""
     site_dir = Path(config.site_dir)
-    write_sitemaps(site_dir, rendered.sitemaps, rendered.layout)
-    write_feeds(site_dir, rendered.feeds, rendered.layout)
-    if search:
-        try:
+    try:
+        write_sitemaps(site_dir, rendered.sitemaps, rendered.layout)
+        write_feeds(site_dir, rendered.feeds, rendered.layout)
+        if search:
             write_search(site_dir, rendered.layout, rendered.pages.values(), kept,
                          lambda: _exports(rendered, config, kept), rendered.ahead.pop("search", None))
-        except IndexFailed as error:  # one line (Pagefind's words in it), the last good site kept
-            words = " ".join(str(error).split())[:600]
-            raise Abort(f"lexikon: error: {words}: run the build again") from None
-    else:
-        _exports(rendered, config, kept)
+        else:
+            _exports(rendered, config, kept)
+    except IndexFailed as error:  # one line (Pagefind's words in it), the last good site kept
+        words = " ".join(str(error).split())[:600]
+        raise Abort(f"lexikon: error: {words}: run the build again") from None
+    except WriteRefused as error:
+        raise Abort(str(error)) from None
     if kept is not None:
         log.info(f"lexikon: outputs from the last build: {', '.join(kept.taken) or 'none'}")
 
