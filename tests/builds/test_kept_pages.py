@@ -48,12 +48,17 @@ def _same_as_cold(project: Project, tmp_path: Path, name: str) -> None:
     assert _differences(tmp_path / name, project.site) == []
 
 
-def test_unchanged_pages_are_the_last_sites_files(tmp_path: Path) -> None:
+def _built(tmp_path: Path, size: int, seed: int) -> tuple[Project, list[str], dict[str, int]]:
+    """A project of ``size`` generated entries, built cold: its entries' ids and its files' inodes."""
     glossary = tmp_path / "glossary"
-    ids = write_glossary(glossary, 8, 5)
+    ids = write_glossary(glossary, size, seed)
     project = copy_project(tmp_path / "project", glossary)
     _build(project)
-    cold = _inodes(project.site)
+    return project, ids, _inodes(project.site)
+
+
+def test_unchanged_pages_are_the_last_sites_files(tmp_path: Path) -> None:
+    project, ids, cold = _built(tmp_path, 8, 5)
     assert len(cold) >= 16
 
     _build(project)  # nothing changed: every term page is the last site's file
@@ -79,11 +84,7 @@ def test_unchanged_pages_are_the_last_sites_files(tmp_path: Path) -> None:
 
 
 def test_what_the_store_cannot_vouch_for_is_built_again(tmp_path: Path) -> None:
-    glossary = tmp_path / "glossary"
-    ids = write_glossary(glossary, 6, 7)
-    project = copy_project(tmp_path / "project", glossary)
-    _build(project)
-    cold = _inodes(project.site)
+    project, ids, cold = _built(tmp_path, 6, 7)
 
     # A failed build in between leaves the site and the store as they were: pages taken after it.
     entry = project.glossary / f"{ids[2]}.yml"
