@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from lexikon.check.characters import invisible_characters, invisible_message
 from lexikon.check.dedupe import deduplicate_text
 from lexikon.check.glossary_wide import unknown_link_message
+from lexikon.check.site_files import in_the_way
 from lexikon.check.yaml_nodes import did_you_mean
 from lexikon.core import links
 from lexikon.core.articles import KNOWN_KEYS, OUR_KEYS, Article, by_key, language_path, read_articles
@@ -50,10 +51,12 @@ def check_docs(settings: Settings, glossary: Glossary) -> CheckedArticles:
 def docs_findings(settings: Settings, glossary: Glossary | None) -> list[Finding]:
     """What ``lexicon check`` adds for ``docs/``: every article finding. ``glossary``: the
     checked one, or None when it came from the cache without its entries (then it is loaded,
-    only if there are articles to check against it)."""
+    only if there are articles to check against it); and each file or folder in the way of
+    one the build writes itself."""
     articles, findings = read_articles(settings)
+    findings += tuple(in_the_way(settings))
     if not articles:
-        return list(findings)
+        return sorted(findings, key=FINDING_ORDER)
     if glossary is None:
         from lexikon.check.pipeline import run
 

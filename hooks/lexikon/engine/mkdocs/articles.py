@@ -19,6 +19,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from lexikon.check.articles import check_docs
+from lexikon.check.site_files import in_the_way
 from lexikon.core import escape
 from lexikon.core.articles import KNOWN_KEYS, Article
 from lexikon.core.locale import load_locale
@@ -48,7 +49,15 @@ class Knowledge:
 
 
 def prepare(settings: Settings, glossary: Glossary, config: MkDocsConfig, serving: bool) -> Knowledge:
-    """Read, check and render the articles; log every finding; stop on errors (not in serve)."""
+    """Read, check and render the articles; log every finding; stop on errors (not in serve).
+    A file of ``docs/`` in the way of one the build writes stops serve's build too: it would
+    fail there later, with a traceback, after all the work."""
+    blocked = in_the_way(settings)
+    for finding in blocked:
+        log.error(str(finding))
+    if blocked:
+        raise Abort(f"lexikon: {len(blocked)} file(s) of {settings.docs_dir.name}/ in the way of the "
+                    "build's own, listed above")
     checked = check_docs(settings, glossary)
     for finding in checked.findings:
         log.log(_LEVEL[finding.severity], str(finding))
