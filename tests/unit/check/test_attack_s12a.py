@@ -1,0 +1,79 @@
+"""Session 12's first attacker on the refusal of ``docs/`` files in the way of the build's own
+(:mod:`lexikon.check.site_files`). Each case here broke: the file was copied on ours, or ours on
+it, without a word, or the build stopped with a traceback. What held: ``notes/attack-s12a.md``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from lexikon.check.site_files import in_the_way
+from lexikon.core.settings import make_settings
+from lexikon.core.site_files import copied_to
+from tests.support.constants import LANGUAGES
+
+
+def _settings(tmp_path: Path):
+    return make_settings(tmp_path, LANGUAGES, None)
+
+
+def _make(tmp_path: Path, made: str) -> None:
+    target = tmp_path / "docs" / made.rstrip("/")
+    if made.endswith("/"):
+        (target / "x").mkdir(parents=True)
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("x", encoding="utf-8")
+
+
+@pytest.mark.parametrize(("made", "lands"), [
+    ("feed.da.xml", "da/feed.xml"),                     # static-i18n's suffix: the da tree
+    ("feed.de.xml", "feed.xml"),                        # the default language's suffix
+    ("da/feed.de.xml", "da/feed.xml"),                  # de's file at the path da/feed.xml
+    ("glossary.de.json", "glossary.json"),
+    ("glossary.de.de.csv", "glossary.de.csv"),
+    ("sitemap.xml.da.gz", "da/sitemap.xml.gz"),
+    ("search/search_index.da.json", "da/search/search_index.json"),
+    ("vale/Lexikon/TermsDe.de.yml", "vale/Lexikon/TermsDe.yml"),
+    ("404.html", "404.html"),                           # our not-found page per language
+    ("da/404.html/", "da/404.html"),                    # was an IsADirectoryError traceback
+    ("404.da.html", "da/404.html"),
+    ("print/index.html", "print/index.html"),           # a generated page's file
+    ("terms/README.html", "terms/index.html"),          # static-i18n renames README.html
+    ("tags/index.da.html", "da/tags/index.html"),
+    ("assets/javascripts/lexikon-search-worker.js", "assets/javascripts/lexikon-search-worker.js"),
+])
+def test_a_file_that_lands_on_one_of_ours_is_refused(tmp_path: Path, made: str, lands: str) -> None:
+    _make(tmp_path, made)
+    found = in_the_way(_settings(tmp_path))
+    assert [(f.path, f.line, f.col) for f in found] == [(f"docs/{made.rstrip('/')}", 1, 1)]
+    assert f" at {lands} in the site " in found[0].message and "rename or move it" in found[0].message
+
+
+@pytest.mark.parametrize(("made", "lands"), [
+    ("glossary.da.csv", "da/glossary.csv"),    # was refused as if it landed on glossary.da.csv
+    ("feed.da.xml/", None),                    # a folder keeps its name
+    ("feed.fr.xml", None),                     # a language not built: static-i18n copies it nowhere
+    ("probe.da.txt", "da/probe.txt"),
+    ("terms/diagram.png", "terms/diagram.png"),
+])
+def test_a_file_static_i18n_puts_elsewhere_is_free(tmp_path: Path, made: str, lands: str | None) -> None:
+    _make(tmp_path, made)
+    assert in_the_way(_settings(tmp_path)) == []
+    if lands is not None:
+        assert copied_to(made, _settings(tmp_path)) == lands
+
+
+def test_a_link_is_named_a_link(tmp_path: Path) -> None:
+    """A link to a folder was called "this file"; MkDocs follows it, the check never does."""
+    (tmp_path / "elsewhere" / "Lexikon").mkdir(parents=True)
+    (tmp_path / "docs").mkdir()
+    os.symlink(tmp_path / "elsewhere", tmp_path / "docs" / "vale")
+    os.symlink(tmp_path / "docs" / "loop", tmp_path / "docs" / "loop")  # a loop, elsewhere: free
+    os.symlink(tmp_path / "docs" / "da.de.xml", tmp_path / "docs" / "feed.de.xml")  # dangling
+    found = {f.path: f.message for f in in_the_way(_settings(tmp_path))}
+    assert sorted(found) == ["docs/feed.de.xml", "docs/vale"]
+    assert "this link stands where that path needs a folder" in found["docs/vale"]
+    assert "this link to the same place" in found["docs/feed.de.xml"]
