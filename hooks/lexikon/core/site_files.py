@@ -7,13 +7,14 @@ replaced without a word). Paths are site-relative, each language's under its tre
 
 A file of ``docs/`` does not always land at its own path: static-i18n (``docs_structure:
 suffix``) copies ``feed.da.xml`` to ``da/feed.xml`` and ``glossary.de.json`` to
-``glossary.json``, so :func:`docs_sources` names every path of ``docs/`` that lands on one.
+``glossary.json``: :func:`copied_to` says where a file of ``docs/`` lands.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
+from pathlib import PurePosixPath
 
 from lexikon.core.formats import EXPORT_FORMATS
 from lexikon.core.layout import (
@@ -61,43 +62,29 @@ def own_files(settings: Settings) -> dict[str, str]:
 
 
 def copied_to(source: str, settings: Settings) -> str | None:
-    """Where static-i18n (suffix structure, directory URLs) copies the file ``source`` of
-    ``docs/`` in the site; None when it copies it nowhere (a language code not built)."""
-    folder, _, name = source.rpartition("/")
-    stem, ext = posixpath.splitext(name)
-    code = posixpath.splitext(stem)[1][1:]
-    target = source
+    """Where MkDocs and static-i18n (suffix structure, directory URLs) copy the file ``source``
+    of ``docs/`` in the site; None when nowhere (a dot-file, a language code not built).
+    Step by step as static-i18n 1.3's ``suffix.create_i18n_file``, with its ``pathlib`` calls:
+    a name like ``n.da.`` (trailing dot) keeps its suffix there, so it does here."""
+    parts = source.split("/")
+    if parts[0] == "templates" or any(part.startswith(".") for part in parts):
+        return None  # MkDocs' exclude_docs default ('.*', '/templates/')
+    name = posixpath.splitext(posixpath.basename(source))[0]  # MkDocs' File.name
+    suffixes = PurePosixPath(name).suffixes
+    code = suffixes[-1][1:] if suffixes else ""
+    dest = PurePosixPath(source)
     if code in settings.codes:
-        if folder:  # static-i18n drops the suffix of the folder too ("x.y/" → "x/")
-            parent, base = posixpath.split(folder)
-            folder = posixpath.join(parent, posixpath.splitext(base)[0])
-        target = posixpath.join(folder, posixpath.splitext(stem)[0] + ext)
+        try:
+            dest = PurePosixPath(f"{dest.parent / PurePosixPath(dest.stem).with_suffix('')}{dest.suffix}")
+            if dest.parent != PurePosixPath("."):
+                dest = dest.parent.with_suffix("") / dest.name  # "x.y/" loses its suffix too
+                if dest.parent.name in ("index", "README"):
+                    dest = dest.parent.parent / dest.name
+        except ValueError:  # a name pathlib cannot strip: static-i18n would fail on it first
+            return None
     elif code and _LOCALE.match(code):
         return None
-    if posixpath.basename(target).endswith("README.html"):  # static-i18n renames it so
-        target = posixpath.join(posixpath.dirname(target), "index.html")
-    root = SiteLayout(settings).root(code) if code in settings.codes else ""
-    return root + target
-
-
-def docs_sources(target: str, settings: Settings) -> list[str]:
-    """Every path of a file in ``docs/`` that static-i18n copies to the site path ``target``:
-    its own path, and the name with a language's suffix (``da/feed.xml`` ← ``feed.da.xml``,
-    ``da/feed.de.xml``); ``README.html`` for ``index.html``."""
-    layout = SiteLayout(settings)
-    folder, _, name = target.rpartition("/")
-    names = [name, "README.html"] if name == "index.html" else [name]
-    candidates: list[str] = []
-    for each in names:
-        path = posixpath.join(folder, each)
-        candidates.append(path)
-        for code in settings.codes:
-            root = layout.root(code)
-            for base in dict.fromkeys((path, path.removeprefix(root) if path.startswith(root) else path)):
-                stem, ext = posixpath.splitext(base)
-                candidates.append(f"{stem}.{code}{ext}")
-    found: list[str] = []
-    for source in candidates:
-        if source not in found and copied_to(source, settings) == target:
-            found.append(source)
-    return found
+    if dest.name.endswith("README.html"):
+        dest = dest.with_name("index.html")
+    tree = code if code in settings.codes else settings.default_language
+    return SiteLayout(settings).root(tree) + dest.as_posix()
