@@ -29,7 +29,8 @@ IN_THE_WAY = ("feed.da.xml", "da/feed.de.xml", "glossary.de.json", "sitemap.xml.
               "da/404.html/", "print/index.html", "terms/README.html", "search.old/search_index.da.json",
               "assets/javascripts/lexikon-propose.js")
 """Each lands on a file the build writes: copied over ours, or ours over it, without a word
-(``da/404.html/``, a folder: an ``IsADirectoryError`` traceback after all the work)."""
+(``da/404.html/``, a folder: an ``IsADirectoryError`` traceback after all the work). A term
+page's ``index.html`` too (the test adds one): the term page was replaced by the editor's file."""
 
 
 def _project(tmp_path: Path) -> Project:
@@ -74,7 +75,9 @@ def test_what_lands_on_a_file_of_the_build_is_refused_before_any_work(tmp_path: 
     project = _project(tmp_path)
     _build(project)
     before = _site(project)
-    for made in IN_THE_WAY:
+    term = sorted(path.stem for path in project.glossary.glob("*.yml") if not path.name.startswith("_"))[0]
+    in_the_way = (*IN_THE_WAY, f"terms/{term}/index.html", f"tags/{term}/README.da.html")
+    for made in in_the_way:
         _made(project, made)
     result = project.build()
     said = result.stdout + result.stderr
@@ -82,11 +85,11 @@ def test_what_lands_on_a_file_of_the_build_is_refused_before_any_work(tmp_path: 
     assert "Traceback" not in said, said[-3000:]
     checked = project.lexicon("check")
     assert checked.returncode == 1
-    for made in IN_THE_WAY:
+    for made in in_the_way:
         line = f"docs/{made.rstrip('/')}:1:1: error: the build writes "
         assert line in said and line in checked.stdout, made
     assert _site(project) == before
-    for made in IN_THE_WAY:
+    for made in in_the_way:
         if made.endswith("/"):
             shutil.rmtree(project.root / "docs" / made)
         else:

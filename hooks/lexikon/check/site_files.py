@@ -22,7 +22,7 @@ from pathlib import Path
 from lexikon.core.model import Finding, Severity
 from lexikon.core.paths import shown
 from lexikon.core.settings import Settings
-from lexikon.core.site_files import copied_to, own_files
+from lexikon.core.site_files import copied_to, own_files, page_folders
 
 
 def in_the_way(settings: Settings) -> list[Finding]:
@@ -42,12 +42,17 @@ def in_the_way(settings: Settings) -> list[Finding]:
         if blocking is not None:
             refuse(*blocking)
     bundles = tuple(path for path in owned if path.endswith("/"))
+    pages = page_folders(settings)
     for inside in _files(docs, owned):
         target = copied_to(inside, settings)
         if target is None:
             continue
         copier = "MkDocs" if target == inside else "static-i18n"
         if target in owned:
+            refuse(inside, target, f"{copier} would copy this {_kind(docs / inside)} to the same place")
+        folder = _page_folder(target, pages)
+        if folder is not None:
+            owned.setdefault(target, pages[folder])
             refuse(inside, target, f"{copier} would copy this {_kind(docs / inside)} to the same place")
         for bundle in bundles:
             if target.startswith(bundle) or target == bundle.rstrip("/"):
@@ -87,9 +92,17 @@ def _files(docs: Path, owned: Iterable[str]) -> Iterator[str]:
         through_bundle = any(bundle in prefix for bundle in bundles)
         for name in files:
             stem, ext = posixpath.splitext(name)
-            if (through_bundle or name in names or posixpath.splitext(stem)[0] + ext in names
-                    or name.endswith("README.html") or name in bundles):
+            bare = posixpath.splitext(stem)[0] + ext  # without a language suffix
+            if (through_bundle or name in names or bare in names or name in bundles
+                    or name.endswith("README.html") or bare.endswith("README.html")):
                 yield prefix + name
+
+
+def _page_folder(target: str, pages: dict[str, str]) -> str | None:
+    """The folder of generated pages whose page ``target`` would be (``terms/x/index.html``)."""
+    folder, _, name = target.rpartition("/")
+    parent = folder.rpartition("/")[0] + "/"
+    return parent if name == "index.html" and folder and parent in pages else None
 
 
 def _kind(path: Path) -> str | None:

@@ -61,6 +61,14 @@ def own_files(settings: Settings) -> dict[str, str]:
     return found
 
 
+def page_folders(settings: Settings) -> dict[str, str]:
+    """Site folder → whose pages lie one level inside it (``terms/x/index.html``): every
+    ``index.html`` there is, or may become, a generated page, whatever the glossary's ids."""
+    layout = SiteLayout(settings)
+    folders = ((settings.terms_path, "a term page"), (settings.tags_path, "a tag page"))
+    return {layout.root(code) + folder + "/": what for code in settings.codes for folder, what in folders}
+
+
 def copied_to(source: str, settings: Settings) -> str | None:
     """Where MkDocs and static-i18n (suffix structure, directory URLs) copy the file ``source``
     of ``docs/`` in the site; None when nowhere (a dot-file, a language code not built).

@@ -46,6 +46,9 @@ def _make(tmp_path: Path, made: str) -> None:
     ("assets/javascripts/lexikon-search-worker.js", "assets/javascripts/lexikon-search-worker.js"),
     ("search.old/search_index.da.json", "da/search/search_index.json"),  # static-i18n drops ".old"
     ("pagefind.v1/app.da.js", "da/pagefind/"),                 # into the bundle the build replaces
+    ("terms/outsourcing/index.html", "terms/outsourcing/index.html"),  # a term page, whatever the ids
+    ("tags/it/README.da.html", "da/tags/it/index.html"),
+    ("print/README.da.html", "da/print/index.html"),
 ])
 def test_a_file_that_lands_on_one_of_ours_is_refused(tmp_path: Path, made: str, lands: str) -> None:
     _make(tmp_path, made)
