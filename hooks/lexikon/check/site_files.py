@@ -16,7 +16,8 @@ from __future__ import annotations
 import os
 import posixpath
 import stat
-from collections.abc import Iterable, Iterator
+import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 from lexikon.core.model import Finding, Severity
@@ -31,34 +32,42 @@ def in_the_way(settings: Settings) -> list[Finding]:
     docs = settings.docs_dir
     owned = own_files(settings)
     found: dict[str, Finding] = {}
-
-    def refuse(inside: str, path: str, clash: str) -> None:
+    for inside, path, clash in _clashes(settings, owned):
         display = shown(docs / inside, settings.project_dir)
         found.setdefault(display, Finding(display, 1, 1, Severity.ERROR, (
             f"the build writes {owned[path]} at {path} in the site and {clash}: rename or move it")))
+    return [found[key] for key in sorted(found)]
 
+
+def _clashes(settings: Settings, owned: dict[str, str]) -> Iterator[tuple[str, str, str]]:
+    """(path in ``docs/``, site path of ours, why) for each clash; ``owned`` gains the term and
+    tag pages met. Names are compared as a file system that ignores case and accents' forms
+    would (macOS, Windows): there ``docs/Feed.xml`` and our ``feed.xml`` are one file."""
+    docs = settings.docs_dir
     for path in owned:
         blocking = _on_the_way(docs, path)
         if blocking is not None:
-            refuse(*blocking)
-    bundles = tuple(path for path in owned if path.endswith("/"))
-    pages = page_folders(settings)
-    for inside in _files(docs, owned):
-        target = copied_to(inside, settings)
+            yield blocking
+    folded = {_fold(path.rstrip("/")): path for path in owned}
+    pages = {_fold(folder): what for folder, what in page_folders(settings).items()}
+    bundles = [path for path in owned if path.endswith("/")]
+    for inside, is_folder in _entries(docs, folded):
+        kind = _kind(docs / inside)
+        target = inside if is_folder else copied_to(inside, settings)
         if target is None:
             continue
+        key = _fold(target)
         copier = "MkDocs" if target == inside else "static-i18n"
-        if target in owned:
-            refuse(inside, target, f"{copier} would copy this {_kind(docs / inside)} to the same place")
-        folder = _page_folder(target, pages)
-        if folder is not None:
-            owned.setdefault(target, pages[folder])
-            refuse(inside, target, f"{copier} would copy this {_kind(docs / inside)} to the same place")
+        there = "to the same place" if key not in folded or target == folded[key].rstrip("/") else (
+            f"there as {target} (one name where case does not count)")
+        if key in folded:
+            yield inside, folded[key], f"{copier} would copy this {kind} {there}"
+        elif _page_folder(key, pages) is not None:
+            owned.setdefault(target, pages[_page_folder(key, pages)])
+            yield inside, target, f"{copier} would copy this {kind} to the same place"
         for bundle in bundles:
-            if target.startswith(bundle) or target == bundle.rstrip("/"):
-                refuse(inside, bundle, f"{copier} would copy this {_kind(docs / inside)} into that folder, "
-                       "which the build replaces whole")
-    return [found[key] for key in sorted(found)]
+            if key.startswith(_fold(bundle)):
+                yield inside, bundle, f"{copier} would copy this {kind} into it (replaced whole)"
 
 
 def _on_the_way(docs: Path, path: str) -> tuple[str, str, str] | None:
@@ -77,25 +86,33 @@ def _on_the_way(docs: Path, path: str) -> tuple[str, str, str] | None:
     return None
 
 
-def _files(docs: Path, owned: Iterable[str]) -> Iterator[str]:
-    """Each file of ``docs/`` (links to files too) that may land on one of ``owned``, by its
-    path inside, as MkDocs walks (dot-folders left out), without following a link to a folder.
-    Only a name that is one of ours with or without a language suffix can (or a path through
-    a folder named like a bundle): the others are never worked out (13 ms CPU for 5,400
-    files where working each out took 49)."""
-    names = {path.rstrip("/").rsplit("/", 1)[-1] for path in owned}
-    bundles = tuple(path.rstrip("/").rsplit("/", 1)[-1] for path in owned if path.endswith("/"))
+def _entries(docs: Path, folded: dict[str, str]) -> Iterator[tuple[str, bool]]:
+    """(path inside, whether a folder) of each entry of ``docs/`` that may land on one of ours
+    (``folded``), as MkDocs walks (dot-folders left out), no link to a folder followed. Only a
+    name that is one of ours, with or without a language suffix, can (or a path through a
+    folder named like a bundle): the others are never worked out (14 ms CPU for 5,400 files
+    where working each out took 49)."""
+    names = {key.rsplit("/", 1)[-1] for key in folded}
+    bundles = tuple(key.rsplit("/", 1)[-1] for key, path in folded.items() if path.endswith("/"))
     for folder, folders, files in os.walk(docs):
         folders[:] = [name for name in folders if not name.startswith(".")]
         inside = Path(folder).relative_to(docs).as_posix()
         prefix = "" if inside == "." else f"{inside}/"
-        through_bundle = any(bundle in prefix for bundle in bundles)
+        through_bundle = any(bundle in _fold(prefix) for bundle in bundles)
+        for name in folders:
+            if _fold(name) in names:
+                yield prefix + name, True
         for name in files:
-            stem, ext = posixpath.splitext(name)
+            stem, ext = posixpath.splitext(_fold(name))
             bare = posixpath.splitext(stem)[0] + ext  # without a language suffix
-            if (through_bundle or name in names or bare in names or name in bundles
-                    or name.endswith("README.html") or bare.endswith("README.html")):
-                yield prefix + name
+            if (through_bundle or stem + ext in names or bare in names
+                    or stem.endswith("readme") or bare.endswith("readme.html")):
+                yield prefix + name, False
+
+
+def _fold(name: str) -> str:
+    """A name as a file system that ignores case and the form of accents sees it."""
+    return unicodedata.normalize("NFC", name).casefold()
 
 
 def _page_folder(target: str, pages: dict[str, str]) -> str | None:

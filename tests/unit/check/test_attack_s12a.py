@@ -49,6 +49,11 @@ def _make(tmp_path: Path, made: str) -> None:
     ("terms/outsourcing/index.html", "terms/outsourcing/index.html"),  # a term page, whatever the ids
     ("tags/it/README.da.html", "da/tags/it/index.html"),
     ("print/README.da.html", "da/print/index.html"),
+    ("terms/x/index.html/", "terms/x/index.html"),             # a folder where a term page goes
+    ("Feed.xml", "feed.xml"),              # one file where case does not count (macOS, Windows)
+    ("da/Sitemap.XML/", "da/sitemap.xml"),
+    ("da/PageFind", "da/pagefind/"),      # a file where the bundle folder goes
+    ("vale/lexikon/termsde.de.yml", "vale/Lexikon/TermsDe.yml"),
 ])
 def test_a_file_that_lands_on_one_of_ours_is_refused(tmp_path: Path, made: str, lands: str) -> None:
     _make(tmp_path, made)
@@ -73,6 +78,13 @@ def test_a_file_static_i18n_puts_elsewhere_is_free(tmp_path: Path, made: str, la
     assert in_the_way(_settings(tmp_path)) == []
     if lands is not None:
         assert copied_to(made, _settings(tmp_path)) == lands
+
+
+def test_accents_written_apart_are_one_name(tmp_path: Path) -> None:
+    """macOS keeps a name as written but finds "ö" and "o" + combining diaeresis as one."""
+    _make(tmp_path, "schlagwo\u0308rter/it/index.html")
+    settings = make_settings(tmp_path, LANGUAGES, {"tags_path": "schlagw\u00f6rter"})
+    assert [f.path for f in in_the_way(settings)] == ["docs/schlagwo\u0308rter/it/index.html"]
 
 
 def test_a_link_is_named_a_link(tmp_path: Path) -> None:
