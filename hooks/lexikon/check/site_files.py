@@ -118,7 +118,8 @@ def _fold(name: str) -> str:
 def _page_folder(target: str, pages: dict[str, str]) -> str | None:
     """The folder of generated pages whose page ``target`` would be (``terms/x/index.html``)."""
     folder, _, name = target.rpartition("/")
-    parent = folder.rpartition("/")[0] + "/"
+    parent = folder.rpartition("/")[0]
+    parent = f"{parent}/" if parent else ""
     return parent if name == "index.html" and folder and parent in pages else None
 
 

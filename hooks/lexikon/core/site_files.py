@@ -66,7 +66,8 @@ def page_folders(settings: Settings) -> dict[str, str]:
     ``index.html`` there is, or may become, a generated page, whatever the glossary's ids."""
     layout = SiteLayout(settings)
     folders = ((settings.terms_path, "a term page"), (settings.tags_path, "a tag page"))
-    return {layout.root(code) + folder + "/": what for code in settings.codes for folder, what in folders}
+    return {layout.root(code) + (f"{folder}/" if folder else ""): what  # "": the tree's root
+            for code in settings.codes for folder, what in folders}
 
 
 def copied_to(source: str, settings: Settings) -> str | None:

@@ -87,6 +87,14 @@ def test_accents_written_apart_are_one_name(tmp_path: Path) -> None:
     assert [f.path for f in in_the_way(settings)] == ["docs/schlagwo\u0308rter/it/index.html"]
 
 
+def test_term_pages_at_the_root_of_each_tree(tmp_path: Path) -> None:
+    """``terms_path: /`` puts the term pages at ``x/index.html`` (and ``da/x/index.html``)."""
+    _make(tmp_path, "outsourcing/index.da.html")
+    _make(tmp_path, "outsourcing/notes.txt")
+    settings = make_settings(tmp_path, LANGUAGES, {"terms_path": "/"})
+    assert [f.path for f in in_the_way(settings)] == ["docs/outsourcing/index.da.html"]
+
+
 def test_a_link_is_named_a_link(tmp_path: Path) -> None:
     """A link to a folder was called "this file"; MkDocs follows it, the check never does."""
     (tmp_path / "elsewhere" / "Lexikon").mkdir(parents=True)
