@@ -110,3 +110,19 @@ def test_a_file_left_out_by_exclude_docs_is_free(tmp_path: Path) -> None:
     project.write("docs/feed.da.xml", "an editor's draft\n")
     _build(project)
     assert "an editor's draft" not in (project.site / "da" / "feed.xml").read_text(encoding="utf-8")
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "run_render (publish/folder.py, not this attacker's file) checks the glossary and the articles, "
+    "not check.site_files.in_the_way; three lines there would refuse it before anything is written"))
+def test_lexicon_render_out_refuses_what_is_in_the_way_too(tmp_path: Path) -> None:
+    """``lexicon render --out`` copies every file of ``docs/`` into each language's project and
+    writes the feed and the exports there after it: ``docs/feed.xml`` was replaced by the feed
+    without a word, ``docs/glossary.json/`` stopped it half-written, named by its copy in
+    ``out/`` (moving that away does nothing: the next render copies it again)."""
+    project = _project(tmp_path)
+    project.write("docs/feed.xml", "an editor's feed\n")
+    result = project.lexicon("render", "--out", "out")
+    assert result.returncode == 1
+    assert "docs/feed.xml:1:1: error: the build writes " in result.stdout
+    assert not (project.root / "out").exists()
