@@ -9,6 +9,10 @@ A folder lands at its own path; a file where static-i18n puts it (``docs/feed.da
 ``da/feed.xml``), so every file of ``docs/`` is asked once (a walk as MkDocs', no dot-files,
 no link followed: some milliseconds for thousands of files). A link on the path of one of
 ours counts as whatever it points to, so it is refused unread.
+
+The walk also meets what MkDocs' own copy of ``docs/`` stops on with a traceback after all
+the work (a link to nothing, a link to a folder it lies in, which MkDocs follows round until
+the path is too long) or leaves out without a word (a folder it cannot read): refused too.
 """
 
 from __future__ import annotations
@@ -28,18 +32,24 @@ from lexikon.core.site_files import copied_to, own_files, page_folders
 
 def in_the_way(settings: Settings) -> list[Finding]:
     """A finding for each file or folder of ``docs/`` where the build writes one of its own
-    files, or that a folder of the build's own (``vale/``) would have to pass through."""
+    files, or that a folder of the build's own (``vale/``) would have to pass through; and for
+    each entry MkDocs could not copy."""
     docs = settings.docs_dir
     owned = own_files(settings)
+    entries = list(_walk(docs))
     found: dict[str, Finding] = {}
-    for inside, path, clash in _clashes(settings, owned):
+    for inside, problem in _uncopiable(docs, entries):
+        display = shown(docs / inside, settings.project_dir)
+        found.setdefault(display, Finding(display, 1, 1, Severity.ERROR, problem))
+    for inside, path, clash in _clashes(settings, owned, entries):
         display = shown(docs / inside, settings.project_dir)
         found.setdefault(display, Finding(display, 1, 1, Severity.ERROR, (
             f"the build writes {owned[path]} at {path} in the site and {clash}: rename or move it")))
     return [found[key] for key in sorted(found)]
 
 
-def _clashes(settings: Settings, owned: dict[str, str]) -> Iterator[tuple[str, str, str]]:
+def _clashes(settings: Settings, owned: dict[str, str],
+             entries: list[tuple[str, str]]) -> Iterator[tuple[str, str, str]]:
     """(path in ``docs/``, site path of ours, why) for each clash; ``owned`` gains the term and
     tag pages met. Names are compared as a file system that ignores case and accents' forms
     would (macOS, Windows): there ``docs/Feed.xml`` and our ``feed.xml`` are one file."""
@@ -51,7 +61,7 @@ def _clashes(settings: Settings, owned: dict[str, str]) -> Iterator[tuple[str, s
     folded = {_fold(path.rstrip("/")): path for path in owned}
     pages = {_fold(folder): what for folder, what in page_folders(settings).items()}
     bundles = [path for path in owned if path.endswith("/")]
-    for inside, is_folder in _entries(docs, folded):
+    for inside, is_folder in _landing(entries, folded):
         kind = _kind(docs / inside)
         target = inside if is_folder else copied_to(inside, settings)
         if target is None:
@@ -86,33 +96,74 @@ def _on_the_way(docs: Path, path: str) -> tuple[str, str, str] | None:
     return None
 
 
-def _entries(docs: Path, folded: dict[str, str]) -> Iterator[tuple[str, bool]]:
+def _walk(docs: Path) -> Iterator[tuple[str, str]]:
+    """(path inside, 'file', 'folder', 'link' or 'unreadable') of each entry of ``docs/`` as
+    MkDocs walks it (dot-files and dot-folders left out), no link followed."""
+    stack = [""]
+    while stack:
+        prefix = stack.pop()
+        try:
+            with os.scandir(docs / prefix if prefix else docs) as scan:
+                found = [(entry.name, entry.is_symlink(), entry.is_dir(follow_symlinks=False))
+                         for entry in scan]
+        except OSError:
+            if prefix:  # without a docs folder there is nothing to copy
+                yield prefix.rstrip("/"), "unreadable"
+            continue
+        for name, is_link, is_folder in found:
+            if name.startswith("."):
+                continue
+            yield prefix + name, "link" if is_link else "folder" if is_folder else "file"
+            if is_folder and not is_link:
+                stack.append(f"{prefix}{name}/")
+
+
+def _uncopiable(docs: Path, entries: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """(path inside, what to do) for each entry MkDocs' copy of ``docs/`` would stop on or
+    leave out."""
+    for inside, kind in entries:
+        if kind in ("file", "folder"):
+            continue
+        path = docs / inside
+        if kind == "unreadable":
+            yield inside, ("this folder cannot be read: MkDocs would leave its files out of the site "
+                           "without a word: make it readable, or move it out of the docs folder")
+        elif kind == "link" and not os.path.exists(path):
+            yield inside, ("this link points to nothing (or round in a circle): MkDocs would stop on it "
+                           "when it copies the docs folder into the site: remove it or point it at a file")
+        elif kind == "link" and os.path.isdir(path):
+            target, here = os.path.realpath(path), os.path.realpath(path.parent)
+            if here == target or here.startswith(target.rstrip(os.sep) + os.sep):
+                yield inside, ("this link points to a folder it lies in: MkDocs would follow it round "
+                               "until the path is too long, and stop: remove it")
+
+
+def _landing(entries: list[tuple[str, str]], folded: dict[str, str]) -> Iterator[tuple[str, bool]]:
     """(path inside, whether a folder) of each entry of ``docs/`` that may land on one of ours
-    (``folded``), as MkDocs walks (dot-folders left out), no link to a folder followed. Only a
-    name that is one of ours, with or without a language suffix, can (or a path through a
-    folder named like a bundle): the others are never worked out (14 ms CPU for 5,400 files
-    where working each out took 49)."""
+    (``folded``). Only a name that is one of ours, with or without a language suffix, can (or
+    a path through a folder named like a bundle): the others are never worked out (14 ms CPU
+    for 5,400 files where working each out took 49)."""
     names = {key.rsplit("/", 1)[-1] for key in folded}
     bundles = tuple(key.rsplit("/", 1)[-1] for key, path in folded.items() if path.endswith("/"))
-    for folder, folders, files in os.walk(docs):
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        inside = Path(folder).relative_to(docs).as_posix()
-        prefix = "" if inside == "." else f"{inside}/"
-        through_bundle = any(bundle in _fold(prefix) for bundle in bundles)
-        for name in folders:
+    through_bundle: dict[str, bool] = {}
+    for inside, kind in entries:
+        prefix, _, name = inside.rpartition("/")
+        if kind == "folder":
             if _fold(name) in names:
-                yield prefix + name, True
-        for name in files:
-            stem, ext = posixpath.splitext(_fold(name))
-            bare = posixpath.splitext(stem)[0] + ext  # without a language suffix
-            if (through_bundle or stem + ext in names or bare in names
-                    or stem.endswith("readme") or bare.endswith("readme.html")):
-                yield prefix + name, False
+                yield inside, True
+            continue
+        if prefix not in through_bundle:
+            through_bundle[prefix] = any(bundle in _fold(prefix) for bundle in bundles)
+        stem, ext = posixpath.splitext(_fold(name))
+        bare = posixpath.splitext(stem)[0] + ext  # without a language suffix
+        if (stem + ext in names or bare in names or stem.endswith("readme") or bare.endswith("readme.html")
+                or through_bundle[prefix]):
+            yield inside, False
 
 
 def _fold(name: str) -> str:
     """A name as a file system that ignores case and the form of accents sees it."""
-    return unicodedata.normalize("NFC", name).casefold()
+    return name.lower() if name.isascii() else unicodedata.normalize("NFC", name).casefold()
 
 
 def _page_folder(target: str, pages: dict[str, str]) -> str | None:

@@ -100,9 +100,51 @@ def test_a_link_is_named_a_link(tmp_path: Path) -> None:
     (tmp_path / "elsewhere" / "Lexikon").mkdir(parents=True)
     (tmp_path / "docs").mkdir()
     os.symlink(tmp_path / "elsewhere", tmp_path / "docs" / "vale")
-    os.symlink(tmp_path / "docs" / "loop", tmp_path / "docs" / "loop")  # a loop, elsewhere: free
-    os.symlink(tmp_path / "docs" / "da.de.xml", tmp_path / "docs" / "feed.de.xml")  # dangling
+    (tmp_path / "elsewhere" / "feed.xml").write_text("x", encoding="utf-8")
+    os.symlink(tmp_path / "elsewhere" / "feed.xml", tmp_path / "docs" / "feed.de.xml")
     found = {f.path: f.message for f in in_the_way(_settings(tmp_path))}
     assert sorted(found) == ["docs/feed.de.xml", "docs/vale"]
     assert "this link stands where that path needs a folder" in found["docs/vale"]
     assert "would copy this link to the same place" in found["docs/feed.de.xml"]
+
+
+@pytest.mark.parametrize(("link", "to", "said"), [
+    ("notes.txt", "nowhere.txt", "this link points to nothing"),        # was a FileNotFoundError traceback
+    ("self", "self", "this link points to nothing (or round in a circle)"),
+    ("loop", ".", "this link points to a folder it lies in"),          # was ELOOP after 40 levels
+    ("sub/up", "..", "this link points to a folder it lies in"),
+])
+def test_a_link_mkdocs_cannot_copy(tmp_path: Path, link: str, to: str, said: str) -> None:
+    """MkDocs' copy of ``docs/`` stopped on these with a traceback, after the whole render."""
+    (tmp_path / "docs" / link).parent.mkdir(parents=True)
+    os.symlink(to, tmp_path / "docs" / link)
+    found = in_the_way(_settings(tmp_path))
+    assert [(f.path, f.line) for f in found] == [(f"docs/{link}", 1)]
+    assert found[0].message.startswith(said)
+
+
+def test_links_mkdocs_can_copy_are_free(tmp_path: Path) -> None:
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "docs" / "sub").mkdir(parents=True)
+    os.symlink(tmp_path / "elsewhere", tmp_path / "docs" / "shared")
+    os.symlink("../../elsewhere/a.txt", tmp_path / "docs" / "sub" / "a.txt")
+    os.symlink("nowhere", tmp_path / "docs" / ".hidden-link")  # MkDocs leaves dot-files out
+    assert in_the_way(_settings(tmp_path)) == []
+
+
+def test_a_folder_that_cannot_be_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs' walk leaves a folder it cannot read out without a word (root reads any folder,
+    so the refusal of ``os.scandir`` is played here)."""
+    _make(tmp_path, "private/")
+    real = os.scandir
+
+    def scandir(path):
+        if Path(path).name == "private":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    found = in_the_way(_settings(tmp_path))
+    assert [f.path for f in found] == ["docs/private"]
+    assert "cannot be read" in found[0].message
