@@ -146,3 +146,20 @@ def test_lexicon_render_out_refuses_what_is_in_the_way_too(tmp_path: Path) -> No
     assert result.returncode == 1
     assert "docs/feed.xml:1:1: error: the build writes " in result.stdout
     assert not (project.root / "out").exists()
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "Settings has no use_directory_urls (core/settings.py, not this attacker's file): own_files "
+    "lists the generated pages as x/index.html only; refusing x.html too would refuse free files "
+    "in the default layout"))
+def test_without_directory_urls_a_generated_page_is_not_replaced(tmp_path: Path) -> None:
+    """``use_directory_urls: false`` puts the print page at ``print.html``: ``docs/print.html``
+    replaced it without a word (as ``docs/terms/<id>.html`` a term page)."""
+    project = _project(tmp_path)
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "strict: false\n", "strict: false\nuse_directory_urls: false\n"), encoding="utf-8")
+    project.write("docs/print.html", "an editor's page\n")
+    result = project.build(strict=False)
+    assert result.returncode != 0
+    assert "docs/print.html:1:1: error: the build writes " in result.stdout + result.stderr
