@@ -101,19 +101,22 @@ def test_what_lands_on_a_file_of_the_build_is_refused_before_any_work(tmp_path: 
 def test_a_link_mkdocs_cannot_copy_is_refused_before_any_work(tmp_path: Path) -> None:
     """A link to nothing in ``docs/`` stopped the build with a ``FileNotFoundError`` traceback,
     a link to a folder it lies in with ``OSError: Too many levels of symbolic links`` after 40
-    levels: both in MkDocs' copy of ``docs/``, after the whole render. One located line each
-    now, the last good site as it was."""
+    levels: both in MkDocs' copy of ``docs/``, after the whole render; a name that is not UTF-8
+    with a ``UnicodeEncodeError`` in static-i18n. One located line each now, the last good site
+    as it was."""
     project = _project(tmp_path)
     _build(project)
     before = _site(project)
     os.symlink("nowhere.png", project.root / "docs" / "assets" / "photo.png")
     os.symlink("..", project.root / "docs" / "assets" / "up")
+    Path(os.fsdecode(os.fsencode(project.root / "docs") + b"/bild-\xfe.png")).write_bytes(b"x")
     result = project.build()
     said = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Traceback" not in said, said[-3000:]
     assert "docs/assets/photo.png:1:1: error: this link points to nothing" in said
     assert "docs/assets/up:1:1: error: this link points to a folder it lies in" in said
+    assert "docs/bild-\\udcfe.png:1:1: error: this name is not UTF-8" in said  # as logging escapes it
     assert _site(project) == before
 
 

@@ -12,7 +12,8 @@ ours counts as whatever it points to, so it is refused unread.
 
 The walk also meets what MkDocs' own copy of ``docs/`` stops on with a traceback after all
 the work (a link to nothing, a link to a folder it lies in, which MkDocs follows round until
-the path is too long) or leaves out without a word (a folder it cannot read): refused too.
+the path is too long, a name that is not UTF-8) or leaves out without a word (a folder it
+cannot read): refused too.
 """
 
 from __future__ import annotations
@@ -122,6 +123,10 @@ def _uncopiable(docs: Path, entries: list[tuple[str, str]]) -> Iterator[tuple[st
     """(path inside, what to do) for each entry MkDocs' copy of ``docs/`` would stop on or
     leave out."""
     for inside, kind in entries:
+        if not inside.isascii() and not _is_utf8(inside.rpartition("/")[2]):
+            yield inside, ("this name is not UTF-8: static-i18n would stop on it when it makes the "
+                           "file's address, after all the work: rename it")
+            continue
         if kind in ("file", "folder"):
             continue
         path = docs / inside
@@ -136,6 +141,15 @@ def _uncopiable(docs: Path, entries: list[tuple[str, str]]) -> Iterator[tuple[st
             if here == target or here.startswith(target.rstrip(os.sep) + os.sep):
                 yield inside, ("this link points to a folder it lies in: MkDocs would follow it round "
                                "until the path is too long, and stop: remove it")
+
+
+def _is_utf8(name: str) -> bool:
+    """Whether a name read from the file system was valid UTF-8 (else it holds surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _landing(entries: list[tuple[str, str]], folded: dict[str, str]) -> Iterator[tuple[str, bool]]:

@@ -148,3 +148,15 @@ def test_a_folder_that_cannot_be_read(tmp_path: Path, monkeypatch: pytest.Monkey
     found = in_the_way(_settings(tmp_path))
     assert [f.path for f in found] == ["docs/private"]
     assert "cannot be read" in found[0].message
+
+
+def test_a_name_that_is_not_utf8(tmp_path: Path) -> None:
+    """static-i18n stopped with a ``UnicodeEncodeError`` traceback on such a name (it quotes
+    the file's address), after the whole render; only the innermost bad name is named."""
+    (tmp_path / "docs").mkdir()
+    os.makedirs(os.fsencode(tmp_path / "docs") + b"/bilder-\xff")
+    Path(os.fsdecode(os.fsencode(tmp_path / "docs") + b"/bilder-\xff/foto.png")).write_bytes(b"x")
+    (tmp_path / "docs" / "ok-\u00e6\u00f8\u00e5.png").write_bytes(b"x")
+    found = in_the_way(_settings(tmp_path))
+    assert [f.path for f in found] == [os.fsdecode(b"docs/bilder-\xff")]
+    assert "is not UTF-8" in found[0].message
