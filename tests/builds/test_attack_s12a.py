@@ -166,3 +166,24 @@ def test_without_directory_urls_a_generated_page_is_not_replaced(tmp_path: Path)
     result = project.build(strict=False)
     assert result.returncode != 0
     assert "docs/print.html:1:1: error: the build writes " in result.stdout + result.stderr
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "a page's address is the articles' check's: core.layout.taken_address refuses articles under "
+    "pagefind/ ('/' in the path) but not pagefind.md itself, nor an article whose address makes a "
+    "folder of one of the build's files (feed.xml.md → feed.xml/index.html); and "
+    "test_site_files.test_what_is_free lists both names as free (neither file is this attacker's)"))
+@pytest.mark.parametrize("name", ["pagefind", "feed.xml"])
+def test_an_article_whose_page_lands_in_the_way(tmp_path: Path, name: str) -> None:
+    """``docs/pagefind.md``: its page ``pagefind/index.html`` lies in the search bundle, which
+    the build replaces whole: the article vanished from the site without a word (the Danish
+    one too). ``docs/feed.xml.md``: its page makes ``feed.xml/`` a folder, and the build
+    stopped after all the work with ``feed.xml: error: is a folder … move the folder away``,
+    naming no file of ``docs/``."""
+    project = _project(tmp_path)
+    for suffix, text in (("", "Ein Artikel von Hand."), (".da", "En artikel i hånden.")):
+        project.write(f"docs/{name}{suffix}.md", f"---\ntitle: Von Hand\n---\n\n{text}\n")
+    result = project.build()
+    said = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"docs/{name}.md:1:1: error: " in said

@@ -28,7 +28,7 @@ from pathlib import Path
 from lexikon.core.model import Finding, Severity
 from lexikon.core.paths import shown
 from lexikon.core.settings import Settings
-from lexikon.core.site_files import copied_to, own_files, page_folders
+from lexikon.core.site_files import MARKDOWN, copied_to, own_files, page_folders
 
 
 def in_the_way(settings: Settings) -> list[Finding]:
@@ -71,7 +71,11 @@ def _clashes(settings: Settings, owned: dict[str, str],
         copier = "MkDocs" if target == inside else "static-i18n"
         there = "to the same place" if key not in folded or target == folded[key].rstrip("/") else (
             f"there as {target} (one name where case does not count)")
-        if key in folded:
+        above = next((part for part in _folders_of(key) if part in folded and not folded[part].endswith("/")),
+                     None)
+        if above is not None:  # "feed.xml.da/x.da.txt": static-i18n makes a folder da/feed.xml/
+            yield inside, folded[above], f"{copier} would make a folder there for this {kind} ({target})"
+        elif key in folded:
             yield inside, folded[key], f"{copier} would copy this {kind} {there}"
         elif _page_folder(key, pages) is not None:
             owned.setdefault(target, pages[_page_folder(key, pages)])
@@ -143,6 +147,13 @@ def _uncopiable(docs: Path, entries: list[tuple[str, str]]) -> Iterator[tuple[st
                                "until the path is too long, and stop: remove it")
 
 
+def _folders_of(key: str) -> Iterator[str]:
+    """Each folder on the way to the site path ``key``, outermost first."""
+    parts = key.split("/")
+    for depth in range(1, len(parts)):
+        yield "/".join(parts[:depth])
+
+
 def _is_utf8(name: str) -> bool:
     """Whether a name read from the file system was valid UTF-8 (else it holds surrogates)."""
     try:
@@ -155,23 +166,25 @@ def _is_utf8(name: str) -> bool:
 def _landing(entries: list[tuple[str, str]], folded: dict[str, str]) -> Iterator[tuple[str, bool]]:
     """(path inside, whether a folder) of each entry of ``docs/`` that may land on one of ours
     (``folded``). Only a name that is one of ours, with or without a language suffix, can (or
-    a path through a folder named like a bundle): the others are never worked out (14 ms CPU
-    for 5,400 files where working each out took 49)."""
+    a path through a folder named like one of ours): the others are never worked out (14 ms
+    CPU for 5,400 files where working each out took 49). Pages are left to the articles' check."""
     names = {key.rsplit("/", 1)[-1] for key in folded}
-    bundles = tuple(key.rsplit("/", 1)[-1] for key, path in folded.items() if path.endswith("/"))
-    through_bundle: dict[str, bool] = {}
+    through: dict[str, bool] = {}  # a folder on the way named like one of ours ("pagefind.v1/")
     for inside, kind in entries:
         prefix, _, name = inside.rpartition("/")
         if kind == "folder":
             if _fold(name) in names:
                 yield inside, True
             continue
-        if prefix not in through_bundle:
-            through_bundle[prefix] = any(bundle in _fold(prefix) for bundle in bundles)
+        if name.endswith(MARKDOWN):
+            continue  # a page: where it lands is the articles' check's (core.layout.taken_address)
+        if prefix not in through:
+            through[prefix] = any(part in names or posixpath.splitext(part)[0] in names
+                                  for part in _fold(prefix).split("/"))
         stem, ext = posixpath.splitext(_fold(name))
-        bare = posixpath.splitext(stem)[0] + ext  # without a language suffix
-        if (stem + ext in names or bare in names or stem.endswith("readme") or bare.endswith("readme.html")
-                or through_bundle[prefix]):
+        bare_stem = posixpath.splitext(stem)[0]  # without a language suffix
+        if (through[prefix] or stem + ext in names or bare_stem + ext in names or stem.endswith("readme")
+                or bare_stem.endswith("readme")):
             yield inside, False
 
 

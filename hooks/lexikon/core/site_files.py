@@ -35,6 +35,8 @@ THEME_FILES = {
 }
 """Our scripts in ``hooks/overrides``: a file of ``docs/`` of the same path replaces the
 theme's (MkDocs' rule), and the search box or the form would break without a word."""
+MARKDOWN = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+"""What MkDocs takes for a page's source (``utils.markdown_extensions``)."""
 _LOCALE = re.compile(r"(^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$)|(^[a-z]{2}_[A-Z]{2}$)")
 """What static-i18n takes for a language code in a file's name (its ``RE_LOCALE``)."""
 
@@ -72,16 +74,20 @@ def page_folders(settings: Settings) -> dict[str, str]:
 
 def copied_to(source: str, settings: Settings) -> str | None:
     """Where MkDocs and static-i18n (suffix structure, directory URLs) copy the file ``source``
-    of ``docs/`` in the site; None when nowhere (a dot-file, a language code not built).
+    of ``docs/`` in the site, or write its page (``feed.xml.md`` → ``feed.xml/index.html``);
+    None when nowhere (a dot-file, a language code not built).
     Step by step as static-i18n 1.3's ``suffix.create_i18n_file``, with its ``pathlib`` calls:
     a name like ``n.da.`` (trailing dot) keeps its suffix there, so it does here."""
     parts = source.split("/")
     if parts[0] == "templates" or any(part.startswith(".") for part in parts):
         return None  # MkDocs' exclude_docs default ('.*', '/templates/')
-    name = posixpath.splitext(posixpath.basename(source))[0]  # MkDocs' File.name
+    parent, stem = posixpath.split(posixpath.splitext(source)[0])
+    name = "index" if stem == "README" else stem  # MkDocs' File.name
     suffixes = PurePosixPath(name).suffixes
     code = suffixes[-1][1:] if suffixes else ""
     dest = PurePosixPath(source)
+    if source.endswith(MARKDOWN):  # a page: MkDocs' address first ("x.md" → "x/index.html")
+        dest = PurePosixPath(parent, f"{name}.html" if name == "index" else f"{name}/index.html")
     if code in settings.codes:
         try:
             dest = PurePosixPath(f"{dest.parent / PurePosixPath(dest.stem).with_suffix('')}{dest.suffix}")
