@@ -135,9 +135,6 @@ def test_a_file_left_out_by_exclude_docs_is_free(tmp_path: Path) -> None:
     assert "an editor's draft" not in (project.site / "da" / "feed.xml").read_text(encoding="utf-8")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "run_render (publish/folder.py, not this attacker's file) checks the glossary and the articles, "
-    "not check.site_files.in_the_way; three lines there would refuse it before anything is written"))
 def test_lexicon_render_out_refuses_what_is_in_the_way_too(tmp_path: Path) -> None:
     """``lexicon render --out`` copies every file of ``docs/`` into each language's project and
     writes the feed and the exports there after it: ``docs/feed.xml`` was replaced by the feed
@@ -168,11 +165,6 @@ def test_without_directory_urls_a_generated_page_is_not_replaced(tmp_path: Path)
     assert "docs/print.html:1:1: error: the build writes " in result.stdout + result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a page's address is the articles' check's: core.layout.taken_address refuses articles under "
-    "pagefind/ ('/' in the path) but not pagefind.md itself, nor an article whose address makes a "
-    "folder of one of the build's files (feed.xml.md → feed.xml/index.html); and "
-    "test_site_files.test_what_is_free lists both names as free (neither file is this attacker's)"))
 @pytest.mark.parametrize("name", ["pagefind", "feed.xml"])
 def test_an_article_whose_page_lands_in_the_way(tmp_path: Path, name: str) -> None:
     """``docs/pagefind.md``: its page ``pagefind/index.html`` lies in the search bundle, which

@@ -21,10 +21,11 @@ from lexikon.check.site_files import in_the_way
 from lexikon.check.yaml_nodes import did_you_mean
 from lexikon.core import links
 from lexikon.core.articles import KNOWN_KEYS, OUR_KEYS, Article, by_key, language_path, read_articles
-from lexikon.core.layout import taken_address
+from lexikon.core.layout import SiteLayout, taken_address
 from lexikon.core.markdown_code import without_code
 from lexikon.core.model import FINDING_ORDER, Finding, Glossary, Severity, Span, Text
 from lexikon.core.settings import Settings
+from lexikon.core.site_files import own_files
 
 _WORDS = {"entries are": "articles are", "from entries": "from articles", "in entries": "in articles"}
 """The markup messages speak of entries; an article's finding speaks of articles."""
@@ -191,8 +192,13 @@ def collisions(articles: Sequence[Article], settings: Settings) -> list[Finding]
     (``x.md`` and ``x.de.md``), which static-i18n refuses."""
     seen: dict[tuple[str, str], Article] = {}
     found = []
+    own = {path.rstrip("/"): what for path, what in own_files(settings).items()}
+    layout = SiteLayout(settings)
     for article in articles:
         where = taken_address(settings, article.neutral_path)
+        folder = layout.url(article.neutral_path, article.lang).rstrip("/")
+        if not where and folder in own:  # feed.xml.md: its page would make feed.xml a folder
+            where = f"{own[folder]} at {folder}, where its page would make a folder"
         if where:
             found.append(Finding(article.display, 1, 1, Severity.ERROR, (
                 f"the site makes this page itself ({where}): move the article to another path")))

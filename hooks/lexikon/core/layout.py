@@ -265,8 +265,8 @@ def taken_address(settings: Settings, neutral: str) -> str | None:
     for path, what in layout.fixed_pages().items():
         if layout.url(path, settings.default_language) == address:
             return what
-    if "/" in neutral and top == SEARCH_BUNDLE_DIR:
-        return f"the folder of the search bundle {top}/, which replaces the pages in it"
+    if stem == SEARCH_BUNDLE_DIR or ("/" in neutral and top == SEARCH_BUNDLE_DIR):
+        return f"the folder of the search bundle {SEARCH_BUNDLE_DIR}/, which replaces the pages in it"
     if "/" in neutral and top in settings.codes:
         return f"the folder of the {top} site {top}/: write x.{top}.md for a page in that language"
     return None

@@ -122,11 +122,18 @@ def run_render(settings: Settings, config_file: Path, out_dir: Path, langs: list
     """The command: check, then write; findings and what was written go to ``report``."""
     from lexikon.check.articles import check_docs
     from lexikon.check.pipeline import run
+    from lexikon.check.site_files import in_the_way
 
     result = run(settings)
     report.extend(str(finding) for finding in result.findings if _shown(finding))
     if result.errors:
         report.append(f"lexicon render: {len(result.errors)} error(s) in the glossary: nothing written")
+        return 1
+    blocked = in_the_way(settings)  # docs/ is copied in, then the feed and exports written over it
+    report.extend(str(finding) for finding in blocked)
+    if blocked:
+        report.append(f"lexicon render: {len(blocked)} file(s) of docs/ in the way of the build's own: "
+                      "nothing written")
         return 1
     docs = check_docs(settings, result.glossary)
     report.extend(str(finding) for finding in docs.findings if _shown(finding))

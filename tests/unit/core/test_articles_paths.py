@@ -28,13 +28,14 @@ GLOSSARY = {"outsourcing.yml": "de:\n  title: Outsourcing\n  summary: Vergabe.\n
     ("tags/a/b.md", "generated pages tags/"), ("changes/index.md", "list of changes"),
     ("articles.md", "articles index"), ("print/index.md", "print page"), ("data.md", "data page"),
     ("pagefind/index.md", "search bundle"), ("pagefind/a/b.md", "search bundle"),
+    ("pagefind.md", "search bundle"),
     ("da/x.md", "da site"), ("de/x.md", "de site"),
 ])
 def test_addresses_the_site_makes_itself(neutral: str, says: str) -> None:
     assert says in (taken_address(SETTINGS, neutral) or "")
 
 
-@pytest.mark.parametrize("neutral", ["x.md", "articles/x.md", "pagefind.md", "da.md", "dax/x.md",
+@pytest.mark.parametrize("neutral", ["x.md", "articles/x.md", "pagefind-howto.md", "da.md", "dax/x.md",
                                      "howto/terms/x.md", "howto/da/x.md"])
 def test_addresses_free_for_articles(neutral: str) -> None:
     assert taken_address(SETTINGS, neutral) is None
