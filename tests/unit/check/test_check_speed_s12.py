@@ -13,14 +13,16 @@ from __future__ import annotations
 import dataclasses
 import json
 import pickle
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lexikon.check import cache, cache_codec, pipeline, records
+from lexikon.check import cache, cache_codec, load, pipeline, records
 from lexikon.check.cache import light
 from lexikon.check.pipeline import report_file
 from lexikon.core.model import Entry, FileReport, Finding, Severity, Text
@@ -136,3 +138,27 @@ def test_a_cold_check_makes_no_dataclasses_replace(make_project: Callable[..., P
 _PROJECT = _project_reports()
 assert any(isinstance(report.entry, Entry) for report in _PROJECT)
 assert Text is not None
+
+
+def test_the_loader_composes_without_constructing() -> None:
+    """libyaml's composer alone: no constructor or resolver state is made per file (their
+    ``__init__`` cost a quarter of composing a small entry); the nodes are PyYAML's (see
+    test_check_speed_s11 for every node's tag, value, style and marks)."""
+    if not yaml.__with_libyaml__:
+        pytest.skip("PyYAML without libyaml: its own loader is used")
+    loader = load._Loader("de:\n  title: Wort\n")
+    assert not isinstance(loader, yaml.constructor.BaseConstructor | yaml.resolver.BaseResolver)
+    assert loader.get_single_node().value[0][0].value == "de"
+
+
+def test_a_resolver_registered_for_the_c_loader_after_import_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    source = "a: X12\nb: Y12\n"
+    before = [value.tag for _, value in load._Loader(source).get_single_node().value]
+    table = {first: list(resolvers) for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()}
+    monkeypatch.setattr(yaml.CSafeLoader, "yaml_implicit_resolvers", table, raising=False)
+    yaml.add_implicit_resolver("tag:example.org,2026:x", re.compile(r"X\d+$"), list("X"),
+                               Loader=yaml.CSafeLoader)
+    after = [value.tag for _, value in load._Loader(source).get_single_node().value]
+    expected = [value.tag for _, value in yaml.CSafeLoader(source).get_single_node().value]
+    assert before == ["tag:yaml.org,2002:str"] * 2
+    assert after == expected == ["tag:example.org,2026:x", "tag:yaml.org,2002:str"]
