@@ -142,7 +142,7 @@ assert Text is not None
 
 def test_the_loader_composes_without_constructing() -> None:
     """libyaml's composer alone: no constructor or resolver state is made per file (their
-    ``__init__`` cost a quarter of composing a small entry); the nodes are PyYAML's (see
+    ``__init__`` chain was about 5 % of composing a real entry); the nodes are PyYAML's (see
     test_check_speed_s11 for every node's tag, value, style and marks)."""
     if not yaml.__with_libyaml__:
         pytest.skip("PyYAML without libyaml: its own loader is used")
