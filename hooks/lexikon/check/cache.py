@@ -19,7 +19,6 @@ pickle, a wrong type anywhere) reads as a miss: the file is read again.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import hmac
 import importlib.util
@@ -33,6 +32,7 @@ import yaml
 
 from lexikon.check import cache_codec
 from lexikon.check.cache_spill import SpilledItems
+from lexikon.check.records import replaced
 from lexikon.core.model import Entry, FileReport
 from lexikon.core.safe_write import WriteRefused, checked, write_bytes
 from lexikon.core.settings import Settings
@@ -63,9 +63,8 @@ def fingerprint(settings: Settings) -> str:
 
 def light(report: FileReport) -> FileReport:
     """The report without its entry, its names and titles as plain tuples (quick to read back)."""
-    return dataclasses.replace(report, entry=None, references=tuple(map(tuple, report.references)),
-                               titles=tuple(map(tuple, report.titles)),
-                               names=tuple(map(tuple, report.names)))
+    return replaced(report, entry=None, references=tuple(map(tuple, report.references)),
+                    titles=tuple(map(tuple, report.titles)), names=tuple(map(tuple, report.names)))
 
 
 SHARDS = 16
@@ -215,13 +214,13 @@ class ReportCache:
         if report is None or not (with_entry and report.has_entry):
             return report
         entry = cache_codec.decode(Entry, self._load("entries")[key[0] % SHARDS].get(name))
-        return None if entry is None else dataclasses.replace(report, entry=entry)
+        return None if entry is None else replaced(report, entry=entry)
 
     def keep(self, fresh: dict[bytes, FileReport], *, with_entries: bool) -> None:
         """Make the stores hold exactly ``fresh`` (the glossary's files now), written if changed."""
         reports = self._load("reports")
         self._sync("reports", {key: reports[key[0] % SHARDS].get(key.hex())
-                               or cache_codec.encode(light(report)) for key, report in fresh.items()})
+                               or cache_codec.encode_light(report) for key, report in fresh.items()})
         if with_entries:
             entries = self._load("entries")
             self._sync("entries", {key: entries[key[0] % SHARDS].get(key.hex())

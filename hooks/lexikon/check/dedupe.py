@@ -9,13 +9,13 @@ which wording is right.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
 import unicodedata
 from collections.abc import Callable
 
 from lexikon.check.blocks import Block, Run, blocks_of_runs, split_blocks, unfenced_runs
 from lexikon.check.near_duplicates import NEAR_DUPLICATE_RATIO, excerpt, near_duplicates, nearly_the_same
+from lexikon.check.records import replaced
 from lexikon.core.model import Entry, FileReport, Finding, Severity, Span, Text
 
 __all__ = ["NEAR_DUPLICATE_RATIO", "deduplicate_entry", "deduplicate_report", "deduplicate_text",
@@ -49,7 +49,7 @@ def deduplicate_report(report: FileReport) -> FileReport:
     entry, found = deduplicate_entry(report.entry)
     if entry is report.entry and not found:
         return report
-    return dataclasses.replace(report, entry=entry, findings=report.findings + tuple(found))
+    return replaced(report, entry=entry, findings=report.findings + tuple(found))
 
 
 def deduplicate_entry(entry: Entry) -> tuple[Entry, list[Finding]]:
@@ -61,7 +61,7 @@ def deduplicate_entry(entry: Entry) -> tuple[Entry, list[Finding]]:
         findings.extend(found)
     if all(texts[code] is text for code, text in entry.texts.items()):
         return entry, findings
-    return dataclasses.replace(entry, texts=texts), findings
+    return replaced(entry, texts=texts), findings
 
 
 def deduplicate_text(text: Text) -> tuple[Text, list[Finding]]:
@@ -90,7 +90,7 @@ def deduplicate_text(text: Text) -> tuple[Text, list[Finding]]:
     body = "\n\n".join(kept)
     if text.body.endswith("\n") and body:
         body += "\n"
-    return (text if body == text.body else dataclasses.replace(text, body=body)), findings
+    return (text if body == text.body else replaced(text, body=body)), findings
 
 
 def _runs(body: str) -> tuple[list[Run], Callable[[], list[Block]]]:

@@ -46,6 +46,11 @@ def check_file(file: LoadedFile, settings: Settings, *, loaded_cleanly: bool = T
     return FileReport(file.path, file.id, entry, tuple(findings), True, references, titles, names, targets)
 
 
+_ENTRY_SPECS = {spec.name: spec for spec in ENTRY_FIELDS}
+_TEXT_SPECS = {spec.name: spec for spec in TEXT_FIELDS}
+"""The fields of an entry and of a language block by name (made once, not per file and text)."""
+
+
 class _EntryReader(FieldReader):
     """Reads one entry file's node tree into an :class:`Entry`, noting each problem."""
 
@@ -68,8 +73,7 @@ class _EntryReader(FieldReader):
         self.draft = any(isinstance(key, yaml.ScalarNode) and key.value == "draft"
                          and isinstance(value, yaml.ScalarNode) and value.value.lower() == "true"
                          for key, value in root.value)
-        allowed = [spec.name for spec in ENTRY_FIELDS] + list(self.settings.codes)
-        specs = {spec.name: spec for spec in ENTRY_FIELDS}
+        specs = _ENTRY_SPECS
         for key, value in self.mapping_items(root):
             if key.value in specs:
                 fields[key.value] = self.value(specs[key.value], key, value, spans, key.value)
@@ -78,6 +82,7 @@ class _EntryReader(FieldReader):
                 if text is not None:
                     texts[key.value] = text
             else:
+                allowed = [*specs, *self.settings.codes]
                 hint = did_you_mean(key.value, allowed)
                 if not hint and LANGUAGE_CODE.match(key.value) and len(key.value) <= 3:
                     self.problem(key, f"language '{key.value}' is not configured (the site has "
@@ -120,7 +125,7 @@ class _EntryReader(FieldReader):
             return None
         values: dict[str, object] = {}
         marks: dict[str, Marks] = {}
-        specs = {spec.name: spec for spec in TEXT_FIELDS}
+        specs = _TEXT_SPECS
         misspelt: set[str] = set()
         for field_key, value in self.mapping_items(node):
             spec = specs.get(field_key.value)

@@ -29,15 +29,24 @@ _STR, _SEQ, _MAP = (_BaseLoader.DEFAULT_SCALAR_TAG, _BaseLoader.DEFAULT_SEQUENCE
                     _BaseLoader.DEFAULT_MAPPING_TAG)
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """The C loader with the resolver's answer for text given at once: it is asked for every
-    node (hundreds per entry), and PyYAML's own walks its lists for each.
+_COMPOSER: type = getattr(getattr(yaml, "cyaml", None), "CParser", _BaseLoader)
+"""libyaml's parser and composer (the C part of ``CSafeLoader``); PyYAML's loader without libyaml."""
+
+
+class _Loader(_COMPOSER):  # type: ignore[misc,valid-type]
+    """libyaml's parser and composer alone, with the resolver's answer for text given at once:
+    it is asked for every node (hundreds per entry), and PyYAML's own walks its lists for each.
 
     A plain scalar is tried against the implicit resolvers registered for its first character
     (``t``rue, ``n``ull, a digit …), in their order, as PyYAML does; any other plain scalar,
     and every quoted one, is text. Without path resolvers (checked below) PyYAML's
     ``descend_resolver`` and ``ascend_resolver`` do nothing, yet the composer calls each for
-    every node: here they are C functions that do nothing either (no Python call per node)."""
+    every node: here they are C functions that do nothing either (no Python call per node).
+
+    Nothing is constructed (the check reads the nodes), so the loader is libyaml's ``CParser``
+    without ``CSafeLoader``'s constructor and resolver, whose Python ``__init__`` chain ran for
+    every file (about 5 % of composing a real entry). The resolvers are asked of ``CSafeLoader``
+    itself, as it is now: one registered for it after import counts."""
 
     descend_resolver = staticmethod(operator.is_)  # (node, index): nothing to keep
     ascend_resolver = staticmethod(tuple)  # (): nothing to drop
@@ -45,7 +54,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
     def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
             if implicit[0]:
-                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                for tag, regexp in _BaseLoader.yaml_implicit_resolvers.get(value[:1], ()):
                     if regexp.match(value):
                         return tag  # type: ignore[no-any-return]
             return _STR

@@ -24,6 +24,7 @@ from lexikon.check.entry import check_file
 from lexikon.check.glossary_files import TAG_STEM, entry_file, file_id, list_glossary, read_file
 from lexikon.check.glossary_wide import combine
 from lexikon.check.load import LoadedFile, load_side_files, parse, parse_bytes
+from lexikon.check.records import replaced
 from lexikon.core.model import Entry, FileReport, Finding, Result
 from lexikon.core.processes import can_fork as _can_fork
 from lexikon.core.settings import Settings
@@ -56,7 +57,7 @@ def report_file(data: bytes, display: str, entry_id: str, settings: Settings, *,
     report = check_file(loaded, settings, loaded_cleanly=not findings, place_links=place_links)
     report = deduplicate_report(report)
     if findings:
-        report = dataclasses.replace(report, findings=(*findings, *report.findings))
+        report = replaced(report, findings=(*findings, *report.findings))
     return report
 
 
