@@ -35,9 +35,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 
+from lexikon.engine.mkdocs.frame_pack import pack_frame, unpack_frame
 from lexikon.engine.mkdocs.kept_pages import KeptPages
 from lexikon.engine.mkdocs.page_cache import PageCache, toc_tokens
-from lexikon.engine.mkdocs.render_memo import pack, unpack
 from lexikon.engine.mkdocs.template_memo import TemplateMemo
 
 STORE = "frames"
@@ -107,6 +107,10 @@ class FrameCache:
         self.store = pages.store
         self.base = hashlib.blake2b(pages.fingerprint.encode() + _theme_files(config), digest_size=20)
         self.keys: dict[str, bytes] = {}
+        self.contents: dict[str, str] = {}
+        """The HTML each page's key was made with, until its frame is kept (see :mod:`.frame_pack`)."""
+        self.settings: tuple[MkDocsConfig, bytes | None] | None = None
+        """This pass's config as the keys name it, but its ``extra`` (see :meth:`_settings_text`)."""
         self.kept = self.store.spill()
         """This build's frames, on disk as they are made (see :mod:`lexikon.check.cache_spill`)."""
         self.nav: tuple[int, bytes] | None = None
@@ -162,27 +166,46 @@ class FrameCache:
             return
         self.keys[page.file.src_uri] = key
         stored = self.store.item(STORE, key)
-        frame = unpack(stored)
+        frame = unpack_frame(stored, page.content or "")
         if frame is not None:
             context["lexikon_frame"] = frame
             self.kept.hold(key, stored)
             self.hits += 1
         else:  # after the key: the memo's context values are no part of it
+            self.contents[page.file.src_uri] = page.content or ""
             self.templates.offer(context, page, config, nav)
 
     def _key(self, context: dict, page: MkDocsPage, config: MkDocsConfig, nav: Navigation) -> bytes:
         digest = self.base.copy()
         digest.update(self._nav_digest(nav))
-        settings = _settings(config)
+        digest.update(self._settings_text(config))
+        extra = plain(config.get("extra"), True)
         own = {k: plain(v) for k, v in context.items() if k not in _UNHASHED}
         described = [page.file.src_uri, page.file.dest_uri, page.url, page.canonical_url, page.abs_url,
                      page.edit_url, page.title, page.is_homepage, plain(page.meta),
                      toc_tokens(list(page.toc)),
                      [_neighbour(a) for a in page.ancestors], _neighbour(page.previous_page),
                      _neighbour(page.next_page)]
-        digest.update(json.dumps([settings, own, described], sort_keys=True, default=_unnamed).encode())
+        digest.update(json.dumps([extra, own, described], sort_keys=True, default=_unnamed).encode())
         digest.update(hashlib.blake2b((page.content or "").encode(), digest_size=20).digest())
         return digest.digest()
+
+    def _settings_text(self, config: MkDocsConfig) -> bytes:
+        """The config as :meth:`_key` names it, but its ``extra``: made once a pass, not for each
+        page (362k calls of :func:`plain` at 1,000 terms). Within a pass only ``extra`` changes from
+        page to page (static-i18n's and our language menu, ``extra.alternate``); the rest is the
+        same for all, as :meth:`pass_digest` (the kept pages' key) already takes it."""
+        if self.settings is None or self.settings[0] is not config:
+            try:
+                settings = _settings(config)
+                settings.pop("extra", None)
+                text = json.dumps(settings, sort_keys=True, default=_unnamed).encode()
+            except Unnamed:
+                text = None
+            self.settings = (config, text)
+        if self.settings[1] is None:
+            raise Unnamed("config")
+        return self.settings[1]
 
     def pass_digest(self, config: MkDocsConfig, nav: Navigation) -> hashlib.blake2b | None:
         """What every page's key shares in this pass, as :meth:`_key` names it, for a key known
@@ -219,14 +242,16 @@ class FrameCache:
     def _keep(self, context: jinja2.runtime.Context, output: str) -> str:
         page = context.get("page")
         key = self.keys.get(page.file.src_uri) if page is not None else None
-        if key is not None:
-            self.kept[key] = pack(output)
+        content = self.contents.pop(page.file.src_uri, None) if page is not None else None
+        if key is not None and content is not None:
+            self.kept[key] = pack_frame(output, content)
         return output
 
     def end_pass(self) -> tuple[int, int]:
         """This pass's count of frames taken and rendered; ready for the next pass."""
         counts = (self.hits, self.total)
         self.keys, self.nav, self.hits, self.total = {}, None, 0, 0
+        self.contents, self.settings = {}, None
         self.written.end_pass()
         return counts
 
