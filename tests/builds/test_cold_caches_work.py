@@ -33,16 +33,38 @@ DRIVER = textwrap.dedent("""
     counted = {"settings": 0, "outputs": 0, "contents": 0, "compressed": 0, "frames": 0, "hits": 0}
     inside = [False]
 
+    def count(data):
+        if inside[0]:
+            counted["compressed"] += len(data)
+
+    class Compressor:
+        def __init__(self, real):
+            self.real = real
+
+        def compress(self, data):
+            count(data)
+            return self.real.compress(data)
+
+        def flush(self, *args):
+            return self.real.flush(*args)
+
     class Zlib:
         def compress(self, data, *args):
-            if inside[0]:
-                counted["compressed"] += len(data)
+            count(data)
             return zlib.compress(data, *args)
+
+        def compressobj(self, *args, **kwargs):
+            return Compressor(zlib.compressobj(*args, **kwargs))
 
         def __getattr__(self, name):
             return getattr(zlib, name)
 
     render_memo.zlib = Zlib()
+    try:  # where the frames are packed since
+        from lexikon.engine.mkdocs import frame_pack
+        frame_pack.zlib = Zlib()
+    except ImportError:
+        pass
     Frames = frame_cache.FrameCache
     settings, keep, end_pass = frame_cache._settings, Frames._keep, Frames.end_pass
 
@@ -89,7 +111,7 @@ def test_frames_are_compressed_without_the_pages_html_and_come_back_whole(make_p
     cold = _build(project, "cold", "cold", DRIVER)
     assert cold["frames"] >= 20 and cold["contents"] > 0.1 * cold["outputs"], cold
     # Before: every output compressed whole (compressed == outputs).
-    assert cold["compressed"] <= cold["outputs"] - cold["contents"] + 200 * cold["frames"], cold
+    assert 0 < cold["compressed"] <= cold["outputs"] - cold["contents"] + 200 * cold["frames"], cold
     # Before: once for every page (and once a pass for the kept pages' key).
     assert cold["settings"] <= 4 < cold["frames"], cold
     warm = _warm(project, "cold")
