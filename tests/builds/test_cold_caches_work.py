@@ -117,3 +117,28 @@ def test_frames_are_compressed_without_the_pages_html_and_come_back_whole(make_p
     warm = _warm(project, "cold")
     assert warm["hits"] >= cold["frames"] - 5 and warm["frames"] <= 5, warm
     assert warm["files"] == cold["files"]
+
+
+def _dictionaries(project: Project) -> tuple[int, int]:
+    """The frame store's dictionaries and frames (its files read as the store writes them)."""
+    dictionaries = frames = 0
+    for path in (project.root / ".cache" / "lexikon").glob("frames-*.json"):
+        items = json.loads(path.read_bytes().partition(b"\n")[2])["items"]
+        dictionaries += sum(item[0] == "zdict" for item in items.values())
+        frames += sum(isinstance(item[0], int) for item in items.values())
+    return dictionaries, frames
+
+
+def test_builds_after_edits_reuse_the_frames_dictionaries(make_project) -> None:
+    """A pass whose frames come from the store compresses its new frames with their dictionary:
+    the store holds one a language pass, however many builds edited pages."""
+    project: Project = make_project()
+    assert project.build().returncode == 0
+    first = _dictionaries(project)
+    assert first[0] == 2 and first[1] >= 20, first
+    body = "body: |\n    "
+    for step, path in enumerate(sorted(project.glossary.glob("[a-z]*.yml"))[:3]):
+        text = path.read_text("utf-8")
+        path.write_text(text.replace(body, f"{body}Geändert {step}. ", 1), "utf-8")
+        assert project.build().returncode == 0
+        assert _dictionaries(project) == first, step

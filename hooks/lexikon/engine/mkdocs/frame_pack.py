@@ -15,7 +15,9 @@ compressed each output whole (a third of the cost of the caches it writes):
   digest), and each frame is compressed with it (zlib's preset dictionary): a quarter less
   time, a fifth of the size (which the store's writing and the next build's reading pay for).
   A frame names its dictionary; a frame held for the next build holds its dictionary too. A
-  dictionary not found makes the frame a miss: the page is rendered.
+  dictionary not found makes the frame a miss: the page is rendered. A pass whose frames are
+  taken from the store compresses its new ones with their dictionary, not a new one: after
+  many builds the store still holds about one dictionary a pass.
 """
 
 from __future__ import annotations
@@ -40,7 +42,8 @@ class FramePacks:
     def __init__(self, store: object, kept: SpilledItems, name: str) -> None:
         self.store, self.kept, self.name = store, kept, name
         self.current: tuple[str, bytes] | None = None
-        """This pass's dictionary (its key in hex, its bytes): made from the pass's first frame."""
+        """This pass's dictionary (its key in hex, its bytes): the first that a frame taken from the
+        store names, else made from the pass's first frame."""
         self.known: dict[str, bytes | None] = {}
         """Dictionaries read from the store, by key."""
 
@@ -83,11 +86,13 @@ class FramePacks:
         """A stored frame kept for the next build, with its dictionary."""
         self.kept.hold(key, stored)
         if isinstance(stored, list) and len(stored) == 3 and isinstance(stored[1], str):
-            found = self._key(stored[1])
-            if found is not None and found not in self.kept:
-                dictionary = self.store.item(self.name, found)
-                if dictionary is not None:
-                    self.kept.hold(found, dictionary)
+            found, dictionary = self._key(stored[1]), self._dictionary(stored[1])
+            if found is None or dictionary is None:
+                return
+            if found not in self.kept:
+                self.kept.hold(found, self.store.item(self.name, found))
+            if self.current is None:
+                self.current = stored[1], dictionary
 
     def end_pass(self) -> None:
         self.current = None
