@@ -31,7 +31,7 @@ from pathlib import Path
 import yaml
 
 from lexikon.check import cache_codec
-from lexikon.check.cache_spill import SpilledItems
+from lexikon.check.cache_spill import SpilledItems, encoded
 from lexikon.check.records import replaced
 from lexikon.core.model import Entry, FileReport
 from lexikon.core.safe_write import WriteRefused, checked, write_bytes
@@ -73,7 +73,7 @@ one of them is written again, not the whole store (70 MB of entries at 10,000 te
 
 
 FORMAT = "lexikon-cache"
-VERSION = 2
+VERSION = 3
 """The stores' format version; CI's cache key names it (``.github/workflows/site.yml``)."""
 KEY_SIZE = 32
 KEY_VARIABLE = "LEXIKON_CACHE_KEY"
@@ -195,9 +195,8 @@ class ReportCache:
         afterwards (read from its files again if asked): a build's end holds one shard at most."""
         old = self._load(store)
         for shard in range(SHARDS):
-            items = wanted.shard(shard, SHARDS)
-            if items != old[shard]:
-                self._write(store, {shard: items})
+            if wanted.differs(shard, SHARDS, old[shard]):
+                self._write(store, {shard: wanted.encoded(shard, SHARDS)})
             old[shard] = {}
         del self._stores[store]
         wanted.close()
@@ -235,9 +234,9 @@ class ReportCache:
         changed = [shard for shard in range(SHARDS) if shards[shard] != old[shard]]  # keys or values
         self._stores[store] = shards
         if changed:
-            self._write(store, {shard: shards[shard] for shard in changed})
+            self._write(store, {shard: encoded(shards[shard]) for shard in changed})
 
-    def _write(self, store: str, shards: dict[int, dict[str, object]]) -> None:
+    def _write(self, store: str, shards: dict[int, bytes]) -> None:
         """Atomically (a reader never sees half a file), inside the project and through no link
         (:class:`WriteRefused` if it would be). A cache the disk cannot take is no error: the
         next run reads the files again."""
@@ -251,10 +250,10 @@ class ReportCache:
                         other.unlink(missing_ok=True)
                 for left in self.folder.glob(f".{store}-*.tmp"):  # a write's, whose build was killed
                     left.unlink(missing_ok=True)  # (a build writing now: its shard is not written)
+            head = encoded({"format": FORMAT, "version": VERSION, "fingerprint": self.fingerprint,
+                            "store": store})[:-1] + b',"items":'  # the items' JSON, made by the caller
             for shard, items in shards.items():
-                document = {"format": FORMAT, "version": VERSION, "fingerprint": self.fingerprint,
-                            "store": store, "items": items}
-                data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+                data = head + items + b"}"
                 write_bytes(self._path(store, shard), _signature(data, self.key) + b"\n" + data, self.root)
         except OSError:
             pass

@@ -63,7 +63,7 @@ def test_the_cache_holds_only_json_this_version_wrote(make_project: Callable[...
         signature, _, data = path.read_bytes().partition(b"\n")
         assert re.fullmatch(rb"[0-9a-f]{64}", signature)
         document = json.loads(data)
-        assert document["format"] == "lexikon-cache" and document["version"] == 2
+        assert document["format"] == "lexikon-cache" and document["version"] == cache.VERSION
 
 
 def _corruptions(text: str) -> dict[str, str]:

@@ -35,9 +35,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 
+from lexikon.engine.mkdocs.frame_pack import FramePacks
 from lexikon.engine.mkdocs.kept_pages import KeptPages
 from lexikon.engine.mkdocs.page_cache import PageCache, toc_tokens
-from lexikon.engine.mkdocs.render_memo import pack, unpack
 from lexikon.engine.mkdocs.template_memo import TemplateMemo
 
 STORE = "frames"
@@ -107,8 +107,12 @@ class FrameCache:
         self.store = pages.store
         self.base = hashlib.blake2b(pages.fingerprint.encode() + _theme_files(config), digest_size=20)
         self.keys: dict[str, bytes] = {}
+        self.contents: dict[str, str] = {}  # the HTML each key holds, until the frame is kept (frame_pack)
+        self.settings: tuple[MkDocsConfig, bytes | None] | None = None
+        """This pass's config as the keys name it, but its ``extra`` (see :meth:`_settings_text`)."""
         self.kept = self.store.spill()
         """This build's frames, on disk as they are made (see :mod:`lexikon.check.cache_spill`)."""
+        self.packs = FramePacks(self.store, self.kept, STORE)
         self.nav: tuple[int, bytes] | None = None
         self.hits = 0
         self.total = 0
@@ -162,27 +166,47 @@ class FrameCache:
             return
         self.keys[page.file.src_uri] = key
         stored = self.store.item(STORE, key)
-        frame = unpack(stored)
+        frame = self.packs.unpack(stored, page.content or "")
         if frame is not None:
             context["lexikon_frame"] = frame
-            self.kept.hold(key, stored)
+            self.packs.hold(key, stored)
             self.hits += 1
         else:  # after the key: the memo's context values are no part of it
+            self.contents[page.file.src_uri] = page.content or ""
             self.templates.offer(context, page, config, nav)
 
     def _key(self, context: dict, page: MkDocsPage, config: MkDocsConfig, nav: Navigation) -> bytes:
         digest = self.base.copy()
         digest.update(self._nav_digest(nav))
-        settings = _settings(config)
-        own = {k: plain(v) for k, v in context.items() if k not in _UNHASHED}
+        digest.update(self._settings_text(config))
+        extra = plain(config.get("extra"), True)
+        own = {k: v for k, v in context.items() if k not in _UNHASHED}
         described = [page.file.src_uri, page.file.dest_uri, page.url, page.canonical_url, page.abs_url,
-                     page.edit_url, page.title, page.is_homepage, plain(page.meta),
+                     page.edit_url, page.title, page.is_homepage, page.meta,
                      toc_tokens(list(page.toc)),
                      [_neighbour(a) for a in page.ancestors], _neighbour(page.previous_page),
                      _neighbour(page.next_page)]
-        digest.update(json.dumps([settings, own, described], sort_keys=True, default=_unnamed).encode())
+        try:  # JSON's own walk, not plain()'s in Python first: most values are plain data already
+            text = json.dumps([extra, own, described], sort_keys=True, default=_mapping)
+        except (TypeError, ValueError, RecursionError) as error:  # a key JSON cannot name, a cycle
+            raise Unnamed(type(error).__name__) from None
+        digest.update(text.encode())
         digest.update(hashlib.blake2b((page.content or "").encode(), digest_size=20).digest())
         return digest.digest()
+
+    def _settings_text(self, config: MkDocsConfig) -> bytes:
+        """The config as :meth:`_key` names it but its ``extra``, once a pass (362k calls of :func:`plain`
+        at 1,000 terms when made for each page): within a pass only ``extra.alternate`` (the language
+        menu) changes from page to page, as :meth:`pass_digest` (the kept pages' key) already takes it."""
+        if self.settings is None or self.settings[0] is not config:
+            try:
+                settings = {k: v for k, v in _settings(config).items() if k != "extra"}
+                self.settings = (config, json.dumps(settings, sort_keys=True, default=_unnamed).encode())
+            except Unnamed:
+                self.settings = (config, None)
+        if self.settings[1] is None:
+            raise Unnamed("config")
+        return self.settings[1]
 
     def pass_digest(self, config: MkDocsConfig, nav: Navigation) -> hashlib.blake2b | None:
         """What every page's key shares in this pass, as :meth:`_key` names it, for a key known
@@ -209,7 +233,7 @@ class FrameCache:
             return
         stored = self.store.item(STORE, found)
         if stored is not None:
-            self.kept.hold(found, stored)
+            self.packs.hold(found, stored)
 
     def _nav_digest(self, nav: Navigation) -> bytes:
         if self.nav is None or self.nav[0] != id(nav):
@@ -219,14 +243,17 @@ class FrameCache:
     def _keep(self, context: jinja2.runtime.Context, output: str) -> str:
         page = context.get("page")
         key = self.keys.get(page.file.src_uri) if page is not None else None
-        if key is not None:
-            self.kept[key] = pack(output)
+        content = self.contents.pop(page.file.src_uri, None) if page is not None else None
+        if key is not None and content is not None:
+            self.kept[key] = self.packs.pack(output, content)
         return output
 
     def end_pass(self) -> tuple[int, int]:
         """This pass's count of frames taken and rendered; ready for the next pass."""
         counts = (self.hits, self.total)
         self.keys, self.nav, self.hits, self.total = {}, None, 0, 0
+        self.contents, self.settings = {}, None
+        self.packs.end_pass()
         self.written.end_pass()
         return counts
 
@@ -248,6 +275,13 @@ def _settings(config: MkDocsConfig) -> dict:
     settings = {k: plain(v, True) for k, v in config.items() if k not in _SKIPPED_CONFIG}
     settings["theme"] = plain(dict(config.theme.items()), True)
     return settings
+
+
+def _mapping(value: object) -> object:
+    """As JSON's ``default``: a mapping that is no dict as :func:`plain` names it; else :class:`Unnamed`."""
+    if isinstance(value, Mapping) or (hasattr(value, "items") and callable(value.items)):
+        return plain(value)
+    raise Unnamed(type(value).__name__)
 
 
 def _unnamed(value: object) -> object:
