@@ -26,7 +26,7 @@ from lexikon.check.pipeline import run
 from lexikon.core.failures import describe
 from lexikon.core.model import Glossary, Result, Severity
 from lexikon.core.safe_write import WriteRefused, checked
-from lexikon.engine.mkdocs import articles, direct, finish, held_html, material, pages
+from lexikon.engine.mkdocs import articles, direct, file_listing, finish, held_html, material, pages
 from lexikon.engine.mkdocs.caches import Caches, refused_as_abort
 from lexikon.engine.mkdocs.config import current_language, settings_from_config, strict_abort_pending
 from lexikon.engine.mkdocs.finish import abandon_ahead, finish_site, search_ahead, start_exports
@@ -73,6 +73,7 @@ class LexikonBuild:
         return self.live.serve(server, config, builder)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        file_listing.install()  # the theme's files and static-i18n's per-pass file work, cheaper
         # A failed build must leave the last good site/ as it was: write elsewhere, swap at the end.
         if self.building is None:
             project = Path(config.config_file_path).parent
