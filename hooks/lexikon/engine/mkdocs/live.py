@@ -33,7 +33,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import _timestamp
 from mkdocs.structure.nav import Navigation
 
 from lexikon.check.glossary_files import ENTRY_SUFFIXES, file_id
@@ -42,16 +41,16 @@ from lexikon.core.model import Glossary, Result
 from lexikon.core.paths import shown
 from lexikon.core.queries import published
 from lexikon.engine.mkdocs import articles
-from lexikon.engine.mkdocs.live_check import KeptCheck
-from lexikon.engine.mkdocs.live_pages import LanguagePass, config_copy
 from lexikon.engine.mkdocs.live_settle import Kept, settle, term_pages
-from lexikon.engine.mkdocs.live_watch import Watcher
 from lexikon.engine.mkdocs.pages import Rendered, render
 from lexikon.render.page import Page
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the serve-only modules (watchdog, MkDocs' live reload server) are
+    # imported where serve uses them: a build never does (issue 17, imports of every build)
     from lexikon.core.settings import Settings
     from lexikon.engine.mkdocs.build import LexikonBuild
+    from lexikon.engine.mkdocs.live_check import KeptCheck
+    from lexikon.engine.mkdocs.live_pages import LanguagePass
 
 log = logging.getLogger("mkdocs.hooks.lexikon")
 
@@ -96,6 +95,7 @@ class Live:
     # --- what the build leaves ----------------------------------------------------------------
     def check_for_build(self, settings: Settings) -> Result:
         """Serve's build checks through the kept check (made after the build, it read every file again)."""
+        from lexikon.engine.mkdocs.live_check import KeptCheck
         self.check = KeptCheck(settings)  # used once the build is good (else a full rebuild)
         return self.check.first
 
@@ -106,6 +106,7 @@ class Live:
     def keep_pass(self, config: MkDocsConfig, files: Any, env: Any, lang: str) -> None:
         """One language pass's state, taken when its pages are read and its templates ready."""
         if self.build.serving and self.nav is not None:
+            from lexikon.engine.mkdocs.live_pages import LanguagePass, config_copy
             self.passes[lang] = LanguagePass(lang, config_copy(config), files, self.nav, env)
 
     def built(self) -> None:
@@ -133,6 +134,7 @@ class Live:
         glossary_dir = rendered.settings.glossary_dir.resolve()
         self.server, self.served = server, Path(server.root)
         watched = [item for item in config.watch if Path(item).resolve() != glossary_dir]
+        from lexikon.engine.mkdocs.live_watch import Watcher
         try:
             Watcher(glossary_dir, self.changed).start()
         except OSError as error:
@@ -257,6 +259,7 @@ class Live:
 
     def reload(self) -> None:
         """Browsers reload (unless a full rebuild is under way: its end reloads them)."""
+        from mkdocs.livereload import _timestamp
         server = self.server
         with server._epoch_cond:
             if server._visible_epoch == server._wanted_epoch:
