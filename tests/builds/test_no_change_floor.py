@@ -20,12 +20,18 @@ pytestmark = pytest.mark.slow  # whole builds
 
 _COUNTING = """
 import json, pathlib, runpy, sys
+import mkdocs.commands.build as build
+rendered, original = [], build._build_template
+def counted(name, *args, **kwargs):
+    rendered.append(name)
+    return original(name, *args, **kwargs)
+build._build_template = counted
 out, sys.argv = sys.argv[1], ["mkdocs", "build", "--strict", "-f", sys.argv[2], "-d", sys.argv[3]]
 try:
     runpy.run_module("mkdocs", run_name="__main__")
 finally:
     modules = sorted(name for name in sys.modules if name.split(".")[0] in ("mkdocs", "watchdog", "lexikon"))
-    pathlib.Path(out).write_text(json.dumps({"modules": modules}))
+    pathlib.Path(out).write_text(json.dumps({"modules": modules, "templates": rendered}))
 """
 
 SERVE_ONLY = ("mkdocs.livereload", "watchdog", "lexikon.engine.mkdocs.live_watch",
@@ -66,6 +72,35 @@ def test_a_build_that_keeps_the_exports_imports_no_exporter(built: tuple[Project
     assert "lexikon.interchange.export" not in again["modules"]  # main imported it in every build
 
 
+def test_the_404_pages_are_taken_from_the_last_site(built: tuple[Project, dict, dict, Path]) -> None:
+    project, cold, again, _ = built
+    assert cold["templates"].count("404.html") == 2  # one per language pass
+    assert "404.html" not in again["templates"]  # main rendered both again
+    assert b"lexikon-not-found" in (project.site / "404.html").read_bytes()
+    assert b"lexikon-not-found" in (project.site / "da" / "404.html").read_bytes()
+
+
 def test_the_site_is_a_cold_builds(built: tuple[Project, dict, dict, Path]) -> None:
     project, _, _, tmp_path = built
+    _same_as_cold(project, tmp_path, "cold")
+
+
+def test_a_404_page_changed_in_the_last_site_or_by_the_config_is_made_again(tmp_path: Path) -> None:
+    glossary = tmp_path / "glossary"
+    write_glossary(glossary, 8, 5)
+    project = copy_project(tmp_path / "project", glossary)
+    _counted_build(project, tmp_path)
+    page = project.site / "da" / "404.html"
+    data = page.read_bytes()
+    page.unlink()  # a hand edit: a new file, the stored digest no longer holds
+    page.write_bytes(data.replace(b"<h1>", b"<h1>handwritten ", 1))
+    again = _counted_build(project, tmp_path)
+    assert again["templates"].count("404.html") == 1  # the Danish one; the root one taken
+    assert page.read_bytes() == data
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\ncopyright: Made by hand\n", encoding="utf-8")
+    changed = _counted_build(project, tmp_path)
+    assert changed["templates"].count("404.html") == 2
+    assert b"Made by hand" in page.read_bytes()
+    assert b"Made by hand" in (project.site / "404.html").read_bytes()
     _same_as_cold(project, tmp_path, "cold")
