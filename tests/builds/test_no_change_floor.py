@@ -34,9 +34,8 @@ finally:
     pathlib.Path(out).write_text(json.dumps({"modules": modules, "templates": rendered}))
 """
 
-SERVE_ONLY = ("mkdocs.livereload", "watchdog", "lexikon.engine.mkdocs.live_watch",
-              "lexikon.engine.mkdocs.live_check", "lexikon.engine.mkdocs.live_pages")
-"""Modules only ``mkdocs serve`` uses: a build imported them all (~0.04 CPU-s at low load)."""
+SERVE_ONLY = ("mkdocs.livereload", "watchdog", "lexikon.engine.mkdocs.live_watch")
+"""Modules only ``mkdocs serve`` uses (its server, the watcher): a build imported them all."""
 
 
 def _counted_build(project: Project, tmp_path: Path) -> dict:

@@ -41,16 +41,15 @@ from lexikon.core.model import Glossary, Result
 from lexikon.core.paths import shown
 from lexikon.core.queries import published
 from lexikon.engine.mkdocs import articles
+from lexikon.engine.mkdocs.live_check import KeptCheck
+from lexikon.engine.mkdocs.live_pages import LanguagePass, config_copy
 from lexikon.engine.mkdocs.live_settle import Kept, settle, term_pages
 from lexikon.engine.mkdocs.pages import Rendered, render
 from lexikon.render.page import Page
 
-if TYPE_CHECKING:  # the serve-only modules (watchdog, MkDocs' live reload server) are
-    # imported where serve uses them: a build never does (issue 17, imports of every build)
+if TYPE_CHECKING:  # serve-only modules are imported where serve uses them, never in a build
     from lexikon.core.settings import Settings
     from lexikon.engine.mkdocs.build import LexikonBuild
-    from lexikon.engine.mkdocs.live_check import KeptCheck
-    from lexikon.engine.mkdocs.live_pages import LanguagePass
 
 log = logging.getLogger("mkdocs.hooks.lexikon")
 
@@ -95,7 +94,6 @@ class Live:
     # --- what the build leaves ----------------------------------------------------------------
     def check_for_build(self, settings: Settings) -> Result:
         """Serve's build checks through the kept check (made after the build, it read every file again)."""
-        from lexikon.engine.mkdocs.live_check import KeptCheck
         self.check = KeptCheck(settings)  # used once the build is good (else a full rebuild)
         return self.check.first
 
@@ -106,7 +104,6 @@ class Live:
     def keep_pass(self, config: MkDocsConfig, files: Any, env: Any, lang: str) -> None:
         """One language pass's state, taken when its pages are read and its templates ready."""
         if self.build.serving and self.nav is not None:
-            from lexikon.engine.mkdocs.live_pages import LanguagePass, config_copy
             self.passes[lang] = LanguagePass(lang, config_copy(config), files, self.nav, env)
 
     def built(self) -> None:
