@@ -42,7 +42,6 @@ import json
 import logging
 import os
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import mkdocs.commands.build as mkdocs_build
@@ -150,7 +149,7 @@ class KeptPages:
             if file_digest(source) != record["digest"]:
                 return False
             _folder_for(target)
-            link_or_copy(Path(source), Path(target))
+            link_or_copy(source, target)  # strings: thousands a build
         except (OSError, ValueError):
             return False
         self.kept[key] = record

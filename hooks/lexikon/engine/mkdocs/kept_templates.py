@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import mkdocs.commands.build as mkdocs_build
@@ -92,7 +91,7 @@ def _take(owner: KeptPages, key: bytes, target: str) -> bool:
         if file_digest(os.path.join(owner.previous, relative)) != record["digest"]:
             return False
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        link_or_copy(Path(owner.previous, relative), Path(target))
+        link_or_copy(os.path.join(owner.previous, relative), target)
     except (OSError, ValueError):
         return False
     owner.kept[key] = record
