@@ -9,19 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lexikon.core.articles import Article
 from lexikon.core.layout import SiteLayout
 from lexikon.core.model import Glossary
 from lexikon.core.safe_write import write_text
 from lexikon.core.settings import stable_iri
-from lexikon.interchange.skos import SiteTexts
 from lexikon.publish.kept import KeptOutputs
 from lexikon.publish.lunr import search_terms_by_location, split_search_index
 from lexikon.publish.pagefind import SEARCH_WORKER, write_pagefind_bundles
 from lexikon.publish.pagefind_index import Started
 from lexikon.render import frame
 from lexikon.render.pages import Page
+
+if TYPE_CHECKING:  # only named in annotations: no exporter imported in a build that keeps them
+    from lexikon.interchange.skos import SiteTexts
 
 
 def write_search(site_dir: Path, layout: SiteLayout, pages: Iterable[Page],
