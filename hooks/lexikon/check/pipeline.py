@@ -33,9 +33,12 @@ PARALLEL_FROM = 400
 """New files from which a second process pays for its start."""
 
 
-def run(settings: Settings, *, cache: bool = True) -> Result:
-    """Load, check and clean the glossary; every finding of every stage in the result."""
-    return _run(settings, cache=cache, with_entries=True)
+def run(settings: Settings, *, cache: bool = True, keys: dict[str, bytes] | None = None) -> Result:
+    """Load, check and clean the glossary; every finding of every stage in the result.
+    ``keys`` (given): each entry of the result by its id gets what it was made of, as the
+    report cache names it (its file's path and bytes, this loader's fingerprint): a build keys
+    the digests it keeps of the entry by it, without encoding the entry (issue 17)."""
+    return _run(settings, cache=cache, with_entries=True, keys=keys)
 
 
 def check_only(settings: Settings, *, cache: bool = True) -> Result:
@@ -131,11 +134,18 @@ def with_new_files(glossary: FileReports, new: Iterable[FileReport], settings: S
     return combine(reports, tags_file, settings, findings)
 
 
-def _run(settings: Settings, *, cache: bool, with_entries: bool) -> Result:
+def _run(settings: Settings, *, cache: bool, with_entries: bool,
+         keys: dict[str, bytes] | None = None) -> Result:
     with _no_cyclic_gc():  # one span: file_reports' own use of it nests without a second freeze
         files = file_reports(settings, cache=cache, with_entries=with_entries)
         memo = term_use.UseMemo(files.store, files.keys, settings, _entry_again, files.uses)
-        return combine(files.reports, files.tags, settings, files.findings, memo)
+        result = combine(files.reports, files.tags, settings, files.findings, memo)
+    if keys is not None and files.store is not None:
+        made_of = files.store.fingerprint.encode() + b"\0"
+        keys.update({report.id: made_of + files.keys[report.path] for report in files.reports
+                     if report.entry is not None and report.path in files.keys
+                     and result.glossary.entries.get(report.id) is report.entry})
+    return result
 
 
 def _entry_again(report: FileReport, settings: Settings) -> Entry | None:

@@ -11,6 +11,7 @@ foreign store, means the output is made again). No time stamps.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -45,7 +46,7 @@ def file_digest(path: str | Path) -> str:
     return bytes_digest(file_bytes(path))
 
 
-def link_or_copy(source: Path, target: Path) -> None:
+def link_or_copy(source: str | Path, target: str | Path) -> None:
     try:
         os.link(source, target)
     except OSError:  # a file system without hard links
@@ -87,19 +88,21 @@ class KeptOutputs:
     def reuse(self, name: str, inputs: str, relative: str, target: Path) -> bool:
         """Link the output ``name`` from the previous site's folder ``relative`` into ``target``,
         if it was made of ``inputs`` and its files are the bytes recorded."""
-        source = self.previous / relative
+        source, into = str(self.previous / relative), str(target)
         files = self.available(name, inputs, relative)
         if files is None:
             return False
         stored = self.store.item(STORE, self._key(name, inputs))
         made: set[str] = set()  # each folder made once: a bundle is thousands of files in a few
-        for relative_name in files:
+        for relative_name in files:  # strings, not Paths: thousands a build
             folder = os.path.dirname(relative_name)
             if folder not in made:
-                (target / folder).mkdir(parents=True, exist_ok=True)
+                os.makedirs(os.path.join(into, folder), exist_ok=True)
                 made.add(folder)
-            (target / relative_name).unlink(missing_ok=True)
-            link_or_copy(source / relative_name, target / relative_name)
+            path = os.path.join(into, relative_name)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(path)
+            link_or_copy(os.path.join(source, relative_name), path)
         self.kept[self._key(name, inputs)] = stored
         self.taken.append(name)
         return True
@@ -120,7 +123,7 @@ def _intact(source: Path, files: dict) -> bool:
     root, unlinked = str(source), set()
     try:
         for name, digest in files.items():
-            if not isinstance(name, str) or ".." in Path(name).parts or name.startswith("/"):
+            if not isinstance(name, str) or ".." in name.split("/") or name.startswith("/"):
                 return False
             if not _no_linked_folder(root, os.path.dirname(name), unlinked):
                 return False

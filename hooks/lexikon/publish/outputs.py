@@ -9,20 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lexikon.core.articles import Article
 from lexikon.core.layout import SiteLayout
 from lexikon.core.model import Glossary
 from lexikon.core.safe_write import write_text
 from lexikon.core.settings import stable_iri
-from lexikon.interchange.export import page_url_of, write_exports
-from lexikon.interchange.skos import SiteTexts
 from lexikon.publish.kept import KeptOutputs
 from lexikon.publish.lunr import search_terms_by_location, split_search_index
 from lexikon.publish.pagefind import SEARCH_WORKER, write_pagefind_bundles
 from lexikon.publish.pagefind_index import Started
 from lexikon.render import frame
 from lexikon.render.pages import Page
+
+if TYPE_CHECKING:  # only named in annotations: no exporter imported in a build that keeps them
+    from lexikon.interchange.skos import SiteTexts
 
 
 def write_search(site_dir: Path, layout: SiteLayout, pages: Iterable[Page],
@@ -53,6 +55,7 @@ def write_data_exports(site_dir: Path, glossary: Glossary, layout: SiteLayout, t
     ``description`` are the site's, per language (``core.settings.site_texts``); ``articles``
     (with their terms) join glossary.json; ``only``: these formats (by name)."""
     settings, base = layout.settings, layout.site_address()
+    from lexikon.interchange.export import page_url_of, write_exports  # not in a build that keeps them
     url_of = page_url_of(settings, base, bool(layout.use_directory_urls))
     scheme_iri = base or stable_iri(identity, "concept-scheme")
     addresses = SiteLayout(settings, bool(layout.use_directory_urls), base or None)

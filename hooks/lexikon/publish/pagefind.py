@@ -121,7 +121,7 @@ def pagefind_pages(site_dir: Path, layout: SiteLayout, digests: dict[Path, str] 
     roots = sorted(((c, layout.root(c)) for c in layout.settings.codes), key=lambda pair: -len(pair[1]))
     pages: dict[str, list[tuple[str, Path]]] = {code: [] for code in codes}
     known, top = known or {}, str(site_dir)
-    for relative in _html_files(top):
+    for relative in _language_files(top, [(c, r) for c, r in roots if c in pages], [r for _, r in roots]):
         code, root = next((c, r) for c, r in roots if relative.startswith(r))
         inside = relative[len(root):]
         if code not in pages or inside.split("/", 1)[0] == PAGEFIND_DIR:
@@ -138,15 +138,35 @@ def pagefind_pages(site_dir: Path, layout: SiteLayout, digests: dict[Path, str] 
     return pages
 
 
-def _html_files(top: str) -> list[str]:
+def _html_files(top: str, skip: Collection[str] = (), inner: Collection[str] = ()) -> list[str]:
     """Every ``*.html`` under ``top`` (files or not, links to folders not followed), relative, in
     the order of ``sorted(Path(top).rglob("*.html"))`` (by parts: the bundle's key and staging
-    follow it), without a Path per file: a site is ~2,000 folders, walked in every build."""
+    follow it), without a Path per file: a site is ~2,000 folders, walked in every build. Not
+    into ``skip`` (names of folders in ``top``) nor ``inner`` (folders as ``"a/b/"``)."""
     top = os.path.normpath(top)
     found, start = [], len(top.rstrip(os.sep)) + 1
     for folder, folders, files in os.walk(top):
         inside = folder[start:].replace(os.sep, "/") + "/" if folder != top else ""
         found.extend(inside + name for names in (folders, files) for name in names if name.endswith(".html"))
+        if skip or inner:
+            folders[:] = [name for name in folders
+                          if not (inside == "" and name in skip) and inside + name + "/" not in inner]
+    return sorted(found, key=lambda relative: relative.split("/"))
+
+
+def _language_files(top: str, wanted: list[tuple[str, str]], roots: list[str]) -> list[str]:
+    """What :func:`_html_files` lists of the ``wanted`` languages' trees (code, root), each walked
+    alone: not into another language's tree nor a tree's own ``pagefind/`` folder, whose files
+    :func:`pagefind_pages` leaves out (each language's bundle walked the whole site)."""
+    found: list[str] = []
+    for _, root in wanted:
+        parts = root.rstrip("/").split("/") if root else []
+        folder = os.path.join(top, *parts)
+        if any(os.path.islink(os.path.join(top, *parts[:n])) for n in range(1, len(parts) + 1)) \
+                or not os.path.isdir(folder):
+            continue  # the whole site's walk does not enter a linked folder either
+        inner = [other[len(root):] for other in roots if other != root and other.startswith(root)]
+        found.extend(root + name for name in _html_files(folder, {PAGEFIND_DIR}, inner))
     return sorted(found, key=lambda relative: relative.split("/"))
 
 

@@ -46,14 +46,28 @@ ALLOCATOR = "dirty_decay_ms:0,muzzy_decay_ms:0"
 the same bundle, a sixth less peak memory (1,168 -> 996 MiB for 10,014 pages)."""
 _CHAIN = ("import json, signal, subprocess, sys\n"
           "signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))\n"
+          "STOP = {signal.SIGTERM, signal.SIGINT}\n"
+          "def unblock():\n"
+          "    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP)\n"
           "for command in json.loads(sys.argv[1]):\n"
-          "    code = subprocess.call(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)\n"
+          "    signal.pthread_sigmask(signal.SIG_BLOCK, STOP)\n"
+          "    part = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,\n"
+          "                            preexec_fn=unblock)\n"
+          "    try:\n"
+          "        unblock()\n"
+          "        code = part.wait()\n"
+          "    finally:\n"
+          "        if part.poll() is None:\n"
+          "            part.kill()\n"
+          "            part.wait()\n"
           "    if code:\n"
           "        sys.exit(code)\n")
 """Runs a language's parts one after the other in a process of their own (the build goes on).
 In the build's process group, as a single Pagefind run is: Ctrl-C or a signal to the group (a CI
 job cancelled) reaches it and the part running. Told to stop (SIGTERM, or SIGINT from the
-terminal), it ends: ``subprocess.call`` kills the part it waits for when interrupted."""
+terminal), it ends and kills the part it waits for. The signals wait while a part is being
+started (the part gets them as usual): one arriving between the fork and the part's process
+object left the part running on its own (``subprocess.call`` had not taken it yet)."""
 
 
 def split_pages(found: list[tuple[str, Path]]) -> list[list[tuple[str, Path]]]:

@@ -9,6 +9,7 @@ object: each build begins in ``on_config`` and ends in ``on_post_build`` or ``on
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Collection
 from pathlib import Path
@@ -26,7 +27,7 @@ from lexikon.check.pipeline import run
 from lexikon.core.failures import describe
 from lexikon.core.model import Glossary, Result, Severity
 from lexikon.core.safe_write import WriteRefused, checked
-from lexikon.engine.mkdocs import articles, direct, finish, held_html, material, pages
+from lexikon.engine.mkdocs import articles, direct, file_listing, finish, held_html, material, pages
 from lexikon.engine.mkdocs.caches import Caches, refused_as_abort
 from lexikon.engine.mkdocs.config import current_language, settings_from_config, strict_abort_pending
 from lexikon.engine.mkdocs.finish import abandon_ahead, finish_site, search_ahead, start_exports
@@ -73,6 +74,7 @@ class LexikonBuild:
         return self.live.serve(server, config, builder)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        file_listing.install()  # the theme's files and static-i18n's per-pass file work, cheaper
         # A failed build must leave the last good site/ as it was: write elsewhere, swap at the end.
         if self.building is None:
             project = Path(config.config_file_path).parent
@@ -93,13 +95,17 @@ class LexikonBuild:
             pages.let_go_of_pass(self.last_pass, self.serving)
             return
         settings = settings_from_config(config)
-        result = refused_as_abort(self.live.check_for_build if self.serving else run, settings)
+        made_of: dict[str, bytes] = {}  # each entry's file as the loader keys it (serve: none)
+        result = refused_as_abort(self.live.check_for_build if self.serving
+                                  else functools.partial(run, keys=made_of), settings)
         for finding in result.findings:
             log.log(_LOG_LEVEL[finding.severity], str(finding))
         glossary = pages.without_spans(self._good_glossary(result), self.serving)
         del result  # its reports and the entries' sources: not held through the render
         kb = self.knowledge = articles.prepare(settings, glossary, config, self.serving)
         self.caches = Caches.open(config, settings)
+        if self.caches is not None and made_of:
+            self.caches.keys.learn(glossary, made_of, self.caches.pages.store)
         render = self.caches.render if self.caches is not None else pages.render
         self.rendered = render(glossary, settings, config, kb.articles, kb.markdown, pack=not self.serving)
         articles.add_missing_pages(self.rendered, kb)
@@ -233,12 +239,7 @@ class LexikonBuild:
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         if template_name == "404.html" and self.rendered is not None:
-            lang = current_language(config, self.rendered.settings)
-            output = pages.head_alternates(output, None, {}, self.rendered.layout)
-            if self.pagefind:
-                worker = pagefind.search_worker_url(self.rendered.layout, lang)  # absolute: any depth
-                output = pagefind.use_search_worker(output, worker)
-            output = material.write_not_found(output, lang, self.rendered.layout, config)
+            output = material.finish_not_found(output, self.rendered.layout, config, self.pagefind)
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:

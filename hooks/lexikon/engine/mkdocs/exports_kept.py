@@ -19,18 +19,22 @@ import json
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lexikon.core.formats import CSV_ALL, EXPORT_FORMATS, JSON
 from lexikon.engine.mkdocs.exports_ahead import ExportsAhead
 from lexikon.engine.mkdocs.glossary_keys import GlossaryKeys
 from lexikon.engine.mkdocs.pages import Rendered
-from lexikon.interchange.skos import SiteTexts
 from lexikon.publish.kept import KeptOutputs
 from lexikon.publish.outputs import write_data_exports
 
+if TYPE_CHECKING:  # only named in annotations: no exporter imported in a build that keeps them
+    from lexikon.interchange.skos import SiteTexts
+
+    Texts = tuple[SiteTexts, SiteTexts]
+
 READ_BODIES = frozenset({JSON.name, CSV_ALL.name})
 """The formats that carry bodies and highlights, not only the links in them."""
-Texts = tuple[SiteTexts, SiteTexts]
 
 
 @dataclass(frozen=True)

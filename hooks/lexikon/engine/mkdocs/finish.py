@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -15,12 +16,14 @@ from lexikon.core.settings import site_texts
 from lexikon.engine.mkdocs import exports_kept
 from lexikon.engine.mkdocs.caches import Caches
 from lexikon.engine.mkdocs.pages import Rendered
-from lexikon.interchange.skos import SiteTexts
 from lexikon.publish.building import Building
 from lexikon.publish.kept import KeptOutputs
 from lexikon.publish.outputs import write_feeds, write_search, write_sitemaps
 from lexikon.publish.pagefind import start_bundle
 from lexikon.publish.pagefind_index import IndexFailed
+
+if TYPE_CHECKING:  # only named in annotations: no exporter imported in a build that keeps them
+    from lexikon.interchange.skos import SiteTexts
 
 log = logging.getLogger("mkdocs.hooks.lexikon")
 

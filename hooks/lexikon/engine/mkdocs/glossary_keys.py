@@ -16,8 +16,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from collections.abc import Mapping
 
 from lexikon.check import cache_codec
+from lexikon.check.cache import ReportCache
 from lexikon.core import links
 from lexikon.core.model import Entry, Glossary
 from lexikon.render.view import View
@@ -64,13 +66,42 @@ def as_seen_by_others(entry: Entry) -> Entry:
     return dataclasses.replace(entry, texts=texts, spans={})
 
 
+STORE = "entry-digests"
+
+
+_Stored = tuple[bytes, dict[str, bytes], "bytes | None"]
+"""An entry's digests as kept: whole, each language's text, as others see it (if made)."""
+
+
+def _decoded(stored: object, entry: Entry) -> _Stored | None:
+    """A stored record of an entry's digests, or None where it is not exactly of its shape (its
+    languages those of the entry)."""
+    if not isinstance(stored, dict) or set(stored) != {"own", "seen", "texts"}:
+        return None
+    own, seen, texts = stored["own"], stored["seen"], stored["texts"]
+    if (not isinstance(own, str) or not (seen is None or isinstance(seen, str)) or not isinstance(texts, dict)
+            or set(texts) != set(entry.texts) or not all(isinstance(found, str) for found in texts.values())):
+        return None
+    try:
+        decoded = {lang: bytes.fromhex(found) for lang, found in texts.items()}
+        whole, others = bytes.fromhex(own), None if seen is None else bytes.fromhex(seen)
+    except ValueError:
+        return None
+    if not all(len(found) == 20 for found in (*decoded.values(), whole, others or whole)):
+        return None
+    return whole, decoded, others
+
+
 class _Digests:
     """One entry's digests: each language's text whole, the entry whole, as others see it."""
 
     __slots__ = ("entry", "own", "seen", "texts")
 
-    def __init__(self, entry: Entry) -> None:
+    def __init__(self, entry: Entry, stored: _Stored | None = None) -> None:
         self.entry = entry
+        if stored is not None:  # made by an earlier build from the same file (see GlossaryKeys.learn)
+            self.own, self.texts, self.seen = stored
+            return
         bare = unplaced(entry)
         self.texts = {lang: digest(cache_codec.encode(text)) for lang, text in bare.texts.items()}
         rest = cache_codec.encode(dataclasses.replace(bare, texts={}))
@@ -86,12 +117,46 @@ class GlossaryKeys:
         """By the entry object's ``id`` (the object held: its id is not reused meanwhile)."""
         self._glossaries: dict[tuple[int, object], tuple[Glossary, bytes]] = {}
         self._views: dict[int, tuple[View, bytes]] = {}
+        self._made_of: dict[int, tuple[Entry, bytes]] = {}
+        """Entries whose file the loader named (:meth:`learn`), by ``id``: their store key."""
+        self.store: ReportCache | None = None
+
+    def learn(self, glossary: Glossary, made_of: Mapping[str, bytes], store: ReportCache) -> None:
+        """The entries of ``glossary`` made of what ``made_of`` names by their id (the loader's
+        file key and fingerprint: :func:`lexikon.check.pipeline.run`; the entry as loaded, or
+        without where its values stand): their digests are a function of it, so they are taken
+        from ``store`` where an earlier build of this version made them from such an entry, and
+        kept there for the next (issue 17: encoding every entry was ~0.1 CPU-s a build at 1,000
+        terms). Any other entry object is digested as always."""
+        self.store = store
+        for entry_id, entry in glossary.entries.items():
+            key = made_of.get(entry_id)
+            if key is not None:
+                self._made_of[id(entry)] = entry, hashlib.blake2b(key, digest_size=20).digest()
 
     def _of(self, entry: Entry) -> _Digests:
         known = self._entries.get(id(entry))
         if known is None or known.entry is not entry:
-            known = self._entries[id(entry)] = _Digests(entry)
+            known = self._entries[id(entry)] = _Digests(entry, self._stored(entry))
         return known
+
+    def _stored(self, entry: Entry) -> _Stored | None:
+        made = self._made_of.get(id(entry))
+        if made is None or made[0] is not entry or self.store is None:
+            return None
+        return _decoded(self.store.item(STORE, made[1]), entry)
+
+    def finish(self) -> None:
+        """After a good build: the store holds the digests of this build's learnt entries."""
+        if self.store is None:
+            return
+        kept: dict[bytes, object] = {}
+        for entry, key in self._made_of.values():
+            known = self._entries.get(id(entry))
+            if known is not None and known.entry is entry:
+                kept[key] = {"own": known.own.hex(), "seen": known.seen.hex() if known.seen else None,
+                             "texts": {lang: found.hex() for lang, found in known.texts.items()}}
+        self.store.keep_items(STORE, kept)
 
     def own(self, entry: Entry) -> bytes:
         """The entry whole (without where its values stand in its file)."""

@@ -42,7 +42,6 @@ import json
 import logging
 import os
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import mkdocs.commands.build as mkdocs_build
@@ -52,7 +51,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
-from lexikon.engine.mkdocs import held_html, pages
+from lexikon.engine.mkdocs import held_html, kept_templates, pages
 from lexikon.engine.mkdocs.config import current_language
 from lexikon.engine.mkdocs.held_html import left_out_of_search
 from lexikon.engine.mkdocs.page_cache import PageCache
@@ -125,6 +124,7 @@ class KeptPages:
         if base is None:
             return
         base.update(f"{self.lang}\0{self.files}\0".encode() + _translated_digest(rendered.pages))
+        kept_templates.mark(files, self, base, config)  # the pass's 404 page, keyed alike
         for file in files.documentation_pages():
             page, key = file.page, self.keys.get(file.src_uri)
             generated = rendered.pages.get(file.src_uri)
@@ -149,7 +149,7 @@ class KeptPages:
             if file_digest(source) != record["digest"]:
                 return False
             _folder_for(target)
-            link_or_copy(Path(source), Path(target))
+            link_or_copy(source, target)  # strings: thousands a build
         except (OSError, ValueError):
             return False
         self.kept[key] = record

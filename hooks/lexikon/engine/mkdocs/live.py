@@ -33,7 +33,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import _timestamp
 from mkdocs.structure.nav import Navigation
 
 from lexikon.check.glossary_files import ENTRY_SUFFIXES, file_id
@@ -45,11 +44,10 @@ from lexikon.engine.mkdocs import articles
 from lexikon.engine.mkdocs.live_check import KeptCheck
 from lexikon.engine.mkdocs.live_pages import LanguagePass, config_copy
 from lexikon.engine.mkdocs.live_settle import Kept, settle, term_pages
-from lexikon.engine.mkdocs.live_watch import Watcher
 from lexikon.engine.mkdocs.pages import Rendered, render
 from lexikon.render.page import Page
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # serve-only modules are imported where serve uses them, never in a build
     from lexikon.core.settings import Settings
     from lexikon.engine.mkdocs.build import LexikonBuild
 
@@ -133,6 +131,7 @@ class Live:
         glossary_dir = rendered.settings.glossary_dir.resolve()
         self.server, self.served = server, Path(server.root)
         watched = [item for item in config.watch if Path(item).resolve() != glossary_dir]
+        from lexikon.engine.mkdocs.live_watch import Watcher
         try:
             Watcher(glossary_dir, self.changed).start()
         except OSError as error:
@@ -257,6 +256,7 @@ class Live:
 
     def reload(self) -> None:
         """Browsers reload (unless a full rebuild is under way: its end reloads them)."""
+        from mkdocs.livereload import _timestamp
         server = self.server
         with server._epoch_cond:
             if server._visible_epoch == server._wanted_epoch:

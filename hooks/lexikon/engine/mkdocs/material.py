@@ -10,6 +10,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from lexikon.core import escape
 from lexikon.core.layout import SiteLayout
 from lexikon.core.locale import load_locale
+from lexikon.engine.mkdocs.config import current_language
+from lexikon.engine.mkdocs.pages import head_alternates
+from lexikon.publish import pagefind
 from lexikon.render import frame
 
 
@@ -54,6 +57,16 @@ def relative_language_menu(alternates: list[dict], layout: SiteLayout) -> None:
         link = alternate.get("link", "")
         if link.startswith("/") and alternate.get("lang") in layout.settings.codes:
             alternate["link"] = layout.root(alternate["lang"]) or "./"
+
+
+def finish_not_found(output: str, layout: SiteLayout, config: MkDocsConfig, pagefind_on: bool) -> str:
+    """The 404 page of the language pass as our ``on_post_template`` leaves it: its head's
+    links, Pagefind's worker (an absolute address: it is served at any depth), its tree."""
+    lang = current_language(config, layout.settings)
+    output = head_alternates(output, None, {}, layout)
+    if pagefind_on:
+        output = pagefind.use_search_worker(output, pagefind.search_worker_url(layout, lang))
+    return write_not_found(output, lang, layout, config)
 
 
 def write_not_found(output: str, lang: str, layout: SiteLayout, config: MkDocsConfig) -> str:

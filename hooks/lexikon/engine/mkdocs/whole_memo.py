@@ -59,8 +59,10 @@ class WholePageMemo(BuildMemo):
         return page
 
     def finish(self) -> None:
-        """After a good build: the store holds this build's pages, no others."""
+        """After a good build: the store holds this build's pages, no others; and the entries'
+        digests its keys were made of (kept with the pages keyed by them)."""
         self.store.keep_items(STORE, self.kept)
+        self.keys.finish()
 
 
 def remembered_whole(memo: WholePageMemo | None) -> contextlib.AbstractContextManager[None]:
