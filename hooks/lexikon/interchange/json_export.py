@@ -17,7 +17,8 @@ from collections.abc import Iterable, Sequence
 
 from lexikon.core.articles import Article
 from lexikon.core.model import Glossary, Text
-from lexikon.core.queries import narrower_ids, plain_text
+from lexikon.core.plain_once import plain
+from lexikon.core.queries import narrower_ids
 from lexikon.core.schema import ID_PATTERN, PARTS_OF_SPEECH, genders_of
 from lexikon.core.settings import Settings
 from lexikon.interchange.export_text import UrlOf, backlinks, outgoing_links, summary_text
@@ -85,7 +86,7 @@ def _terminology(glossary: Glossary, text: Text) -> dict:
         "pos": text.pos,
         "abbreviations": list(text.abbreviations),
         "deprecated": list(text.deprecated),
-        "context": [{"text": c.text, "text_plain": plain_text(c.text, glossary, text.lang),
+        "context": [{"text": c.text, "text_plain": plain(c.text, glossary, text.lang),
                      "source": c.source} for c in text.context],
         "qualifier": text.qualifier,
         "reviewed": text.reviewed,
