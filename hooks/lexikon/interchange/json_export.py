@@ -12,7 +12,6 @@ Schema (draft 2020-12) describes it. Texts keep Lexikon's cross-links (``[[id]]`
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 
 from lexikon.core.articles import Article
@@ -29,6 +28,7 @@ from lexikon.interchange.json_articles import (
     articles_schema,
     explained_by,
 )
+from lexikon.interchange.json_text import indented
 
 FORMAT_VERSION = 1
 """Of ``glossary.json``; raised when a field changes meaning or goes away."""
@@ -94,7 +94,9 @@ def _terminology(glossary: Glossary, text: Text) -> dict:
 
 
 def json_text(document: object) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    """``json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)`` and a newline
+    (the same text, made faster: :mod:`.json_text`)."""
+    return indented(document) + "\n"
 
 
 def glossary_json(glossary: Glossary, settings: Settings, url_of: UrlOf,
