@@ -68,3 +68,34 @@ def test_the_memo_hands_its_compressed_markdown_on_once() -> None:
     assert first == real(page.markdown.encode(), 1) == again
     assert render_memo.unpack(stored["markdown"]) == page.markdown
     assert zlib.decompress(other) == b"# Anderes\n" and len(compressions) == 2
+
+
+class _CountedNames(dict):
+    """Names whose lookups one by one are counted."""
+
+    asked = 0
+
+    def get(self, key, default=None):  # type: ignore[no-untyped-def]
+        _CountedNames.asked += 1
+        return super().get(key, default)
+
+
+def test_a_text_asks_the_names_only_for_the_words_that_begin_one() -> None:
+    from lexikon.engine.mkdocs.render_memo import _LookedUp
+    from lexikon.render import autolink
+
+    named = {f"e{n}": [f"Fachwort {n}"] for n in range(50)} | {"agil": ["Agile Methode"]}
+    entries = {entry_id: type("E", (), {"id": entry_id, "texts": {"de": type("T", (), {
+        "title": names[0], "aliases": (), "forms": ()})()}})() for entry_id, names in named.items()}
+    names = autolink.mention_names(type("G", (), {"entries": entries})(), "de")  # type: ignore[arg-type]
+    assert names is not None
+    text = " ".join(["Ein Satz ohne jeden Namen darin."] * 40 + ["Die agile Methode hilft."])
+    counted = _CountedNames(names)
+    found = autolink.mentions(text, counted, set())  # type: ignore[arg-type]
+    assert found == autolink.mentions(text, names, set()) == [(text.index("agile Methode"),
+                                                               text.index("agile Methode") + 13, "agil")]
+    assert _CountedNames.asked <= 2  # before: once per word (241)
+    looked = _LookedUp(counted)  # a build's memo still learns every word the text holds
+    _CountedNames.asked = 0
+    assert autolink.mentions(text, looked, set()) == found  # type: ignore[arg-type]
+    assert looked.words == set(autolink._WORD.findall(text.lower())) and _CountedNames.asked <= 2

@@ -188,6 +188,11 @@ class _LookedUp:
         self.windows: set[tuple[str, str, bool]] = set()
         self.pending = False
 
+    def first_words(self, words: list[str]) -> set[str]:
+        """``autolink.first_words``: every word looked up at once (all are recorded)."""
+        self.words.update(words)
+        return self.names.keys() & words
+
     def get(self, word: str, default: object = None) -> object:
         self.words.add(word)
         group = self.names.get(word)
