@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from lexikon.core.model import Entry, Glossary
-from lexikon.core.queries import backlinks, linked_ids, plain_text, title_of
+from lexikon.core.plain_once import plain
+from lexikon.core.queries import backlinks, linked_ids, title_of
 
 UrlOf = Callable[[str, str], str]
 """``(lang, entry_id) -> url``: the address of an entry's page in one language."""
@@ -19,7 +20,7 @@ def outgoing_links(glossary: Glossary, entry: Entry) -> tuple[str, ...]:
 
 def summary_text(glossary: Glossary, entry: Entry, lang: str) -> str:
     """The summary in ``lang`` as one line of plain text (cross-links as titles)."""
-    return plain_text(entry.texts[lang].summary, glossary, lang)
+    return plain(entry.texts[lang].summary, glossary, lang)
 
 
 __all__ = ["UrlOf", "backlinks", "outgoing_links", "summary_text", "title_of"]

@@ -12,12 +12,12 @@ Schema (draft 2020-12) describes it. Texts keep Lexikon's cross-links (``[[id]]`
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 
 from lexikon.core.articles import Article
 from lexikon.core.model import Glossary, Text
-from lexikon.core.queries import narrower_ids, plain_text
+from lexikon.core.plain_once import plain
+from lexikon.core.queries import narrower_ids
 from lexikon.core.schema import ID_PATTERN, PARTS_OF_SPEECH, genders_of
 from lexikon.core.settings import Settings
 from lexikon.interchange.export_text import UrlOf, backlinks, outgoing_links, summary_text
@@ -28,6 +28,7 @@ from lexikon.interchange.json_articles import (
     articles_schema,
     explained_by,
 )
+from lexikon.interchange.json_text import indented
 
 FORMAT_VERSION = 1
 """Of ``glossary.json``; raised when a field changes meaning or goes away."""
@@ -85,7 +86,7 @@ def _terminology(glossary: Glossary, text: Text) -> dict:
         "pos": text.pos,
         "abbreviations": list(text.abbreviations),
         "deprecated": list(text.deprecated),
-        "context": [{"text": c.text, "text_plain": plain_text(c.text, glossary, text.lang),
+        "context": [{"text": c.text, "text_plain": plain(c.text, glossary, text.lang),
                      "source": c.source} for c in text.context],
         "qualifier": text.qualifier,
         "reviewed": text.reviewed,
@@ -93,7 +94,9 @@ def _terminology(glossary: Glossary, text: Text) -> dict:
 
 
 def json_text(document: object) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    """``json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)`` and a newline
+    (the same text, made faster: :mod:`.json_text`)."""
+    return indented(document) + "\n"
 
 
 def glossary_json(glossary: Glossary, settings: Settings, url_of: UrlOf,

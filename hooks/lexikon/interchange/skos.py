@@ -25,7 +25,8 @@ from dataclasses import dataclass
 
 from lexikon.core.escape import turtle_iri, turtle_string
 from lexikon.core.model import Glossary
-from lexikon.core.queries import narrower_ids, plain_text
+from lexikon.core.plain_once import plain
+from lexikon.core.queries import narrower_ids
 from lexikon.core.settings import is_absolute, stable_iri
 from lexikon.interchange.export_text import UrlOf, summary_text
 from lexikon.interchange.json_export import json_text
@@ -108,7 +109,7 @@ def skos_nodes(glossary: Glossary, url_of: UrlOf, *, scheme_iri: str = "./", tit
                                         if text.qualifier)),
             ("skos:definition", tuple(Literal(summary_text(glossary, entry, lang), lang)
                                       for lang, _ in texts)),
-            ("skos:example", tuple(Literal(plain_text(c.text, glossary, lang), lang)
+            ("skos:example", tuple(Literal(plain(c.text, glossary, lang), lang)
                                    for lang, text in texts for c in text.context)),
             ("skos:broader", broader[entry.id]),
             ("skos:narrower", tuple(Iri(iri[n]) for n in narrower.get(entry.id, ()))),

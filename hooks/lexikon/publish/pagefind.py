@@ -8,6 +8,7 @@ weigh, and point Material's search box at our worker.
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import importlib.metadata
@@ -90,10 +91,17 @@ def use_search_worker(page_html: str, worker_url: str) -> str:
     match = _CONFIG_SCRIPT.search(page_html)
     if match is None:
         return page_html
-    config = json.loads(match.group(2))
-    config["search"] = worker_url
-    script = match.group(1) + escape.json_script(config, separators=(", ", ": ")) + match.group(3)
+    script = match.group(1) + _with_worker(match.group(2), worker_url) + match.group(3)
     return page_html.replace(match.group(0), script, 1)  # its first place is the match's
+
+
+@functools.lru_cache(maxsize=64)
+def _with_worker(config_text: str, worker_url: str) -> str:
+    """Material's configuration with our worker, as the script holds it: the same few texts
+    on every page of a language at one depth (read and written once, not on 2,000 pages)."""
+    config = json.loads(config_text)
+    config["search"] = worker_url
+    return escape.json_script(config, separators=(", ", ": "))
 
 
 def search_worker_url(layout: SiteLayout, lang: str, page_url: str | None = None) -> str:

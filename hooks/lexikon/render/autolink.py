@@ -84,10 +84,15 @@ def mentions(text: str, names: Names, linked: set[str]) -> list[tuple[int, int, 
         lowered = "".join(ch.lower()[:1] for ch in text)
     if "://" in lowered or "www." in lowered or "@" in lowered:  # no mention inside an address
         lowered = _ADDRESS.sub(lambda match: "\0" * len(match.group(0)), lowered)
+    known = first_words(names, _WORD.findall(lowered))
+    if not known:
+        return []
     spaced = _SPACE.sub(" ", lowered)  # a name's words match across a line break, as one space
     found: list[tuple[int, int, str]] = []
     last = 0
     for word in _WORD.finditer(lowered):
+        if word.group(0) not in known:
+            continue
         start = word.start()
         group = names.get(word.group(0))
         if group is None or start < last or (start and (lowered[start - 1].isalnum()
@@ -105,6 +110,15 @@ def mentions(text: str, names: Names, linked: set[str]) -> list[tuple[int, int, 
             last = end
             break
     return found
+
+
+def first_words(names: Names, words: list[str]) -> set[str]:
+    """Which of a text's ``words`` begin a name: asked of all of them at once (a text's words
+    are mostly no name's first; each looked up alone was the largest part of the scan). A
+    build's memo of the words a page looked up hands in names that record them
+    (``first_words`` of its own)."""
+    own = getattr(names, "first_words", None)
+    return own(words) if own is not None else names.keys() & words
 
 
 def autolink_html(html: str, mentions: Callable[[str], list[tuple[int, int, str]]],

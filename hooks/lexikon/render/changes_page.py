@@ -10,7 +10,7 @@ from lexikon.core.history import EntryDates, atom_feed
 from lexikon.core.layout import SiteLayout
 from lexikon.core.locale import load_locale
 from lexikon.core.model import Glossary
-from lexikon.core.queries import plain_text
+from lexikon.core.plain_once import plain
 from lexikon.core.settings import stable_iri
 from lexikon.render.article_lists import article_link, changed_articles
 from lexikon.render.page import NOT_SEARCHED, Page, front_matter
@@ -60,7 +60,7 @@ def feed_items(view: View, history: Mapping[str, EntryDates], identity: str = "L
         text = entry.texts.get(view.lang)
         if text is None:
             continue
-        title, summary = text.title, plain_text(text.summary, view.glossary, text.lang)
+        title, summary = text.title, plain(text.summary, view.glossary, text.lang)
         path = layout.term(entry.id)
         items.append((change, title, summary, layout.address(view.lang, layout.home, path),
                       layout.absolute_url(view.lang, path) if layout.site_url is not None

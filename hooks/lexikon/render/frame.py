@@ -54,7 +54,26 @@ def page_languages(file: SourceFile, lang: str, settings: Settings,
     return found
 
 
-_MATERIAL_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+_MATERIAL_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+"""Material's alternate links (with the spaces or tabs before each: :func:`_without_alternates`)."""
+
+
+def _without_alternates(head: str) -> str:
+    """``head`` without Material's alternate links and the blanks that indent each: what
+    ``re.sub(r'[ \\t]*<link rel="alternate"…>\\n?', "", head)`` gives, but searched for by the
+    link's own text (a pattern that begins with ``[ \\t]*`` is tried at every character of
+    the head: a third of the page's frame work after MkDocs)."""
+    pieces, last = [], 0
+    for match in _MATERIAL_ALTERNATE.finditer(head):
+        start = match.start()
+        while start > last and head[start - 1] in " \t":
+            start -= 1
+        pieces.append(head[last:start])
+        last = match.end()
+    if not pieces:
+        return head
+    pieces.append(head[last:])
+    return "".join(pieces)
 
 
 def hreflang_links(languages: Mapping[str, str], default_language: str, href) -> str:
@@ -77,7 +96,7 @@ def replace_hreflang(page_html: str, links: str) -> str:
     if head_end < 0:
         return page_html
     old_head = page_html[:head_end]
-    head = _MATERIAL_ALTERNATE.sub("", old_head)
+    head = _without_alternates(old_head)
     marker = '<link rel="icon"'
     at = head.find(marker)
     at = at if at >= 0 else len(head)

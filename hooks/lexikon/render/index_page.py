@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from lexikon.core import escape
-from lexikon.core.queries import plain_text
+from lexikon.core.plain_once import plain
 from lexikon.render.page import Page, escape_inline, front_matter
 from lexikon.render.structured_data import defined_term_set
 from lexikon.render.table_page import table_links
@@ -70,7 +70,7 @@ def index_rows(view: View) -> list[tuple[str, str, str]]:
             rows.append((title, f"- [{escape_inline(title)}]({href}) "
                                 f"*({view.locale('missing_marker')})*{marked}"))
             continue
-        summary = escape_inline(plain_text(text.summary, view.glossary, view.lang))
+        summary = escape_inline(plain(text.summary, view.glossary, view.lang))
         rows.append((title, f"- [**{escape_inline(title)}**]({href}) – {summary}{attributes}"))
         for alias in text.aliases:
             rows.append((alias, f"- *{escape_inline(alias)}* → [{escape_inline(title)}]({href})"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from lexikon.core import escape
 from lexikon.core.model import Entry, Text
-from lexikon.core.queries import plain_text
+from lexikon.core.plain_once import plain
 from lexikon.render.view import View
 
 
@@ -30,7 +30,7 @@ def defined_term(view: View, entry: Entry, text: Text, origin: str, *,
         "url": url,
         "name": escape.one_line(text.title),
         "termCode": entry.id,
-        "description": plain_text(text.summary, view.glossary, view.lang),
+        "description": plain(text.summary, view.glossary, view.lang),
     }
     if text.qualifier:  # what tells it from another term of the same name
         term["disambiguatingDescription"] = escape.one_line(text.qualifier)

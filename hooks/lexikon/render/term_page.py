@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from lexikon.core import escape
 from lexikon.core.model import Entry, Text
-from lexikon.core.queries import plain_text, qualified_title
+from lexikon.core.plain_once import plain
+from lexikon.core.queries import qualified_title
 from lexikon.render.article_lists import articles_section
 from lexikon.render.entry_text import body_markdown, highlights_html, lead
 from lexikon.render.missing_page import missing_page
@@ -28,7 +29,7 @@ def term_page(view: View, entry: Entry) -> Page:
     taken: set[str] = set()  # the page's heading ids: the title's, then the body's
     parts = [
         front_matter(title=qualified_title(text),
-                     description=plain_text(text.summary, view.glossary, view.lang)),
+                     description=plain(text.summary, view.glossary, view.lang)),
         headword(view, text, taken),
     ]
     parts.extend(stale_notices(view, entry))  # issue 15: older than another language's text

@@ -29,6 +29,7 @@ from lexikon.core.layout import SiteLayout, href
 from lexikon.core.model import Entry, Glossary
 from lexikon.core.processes import give_back_free_memory
 from lexikon.core.settings import Settings
+from lexikon.engine.mkdocs import render_memo
 from lexikon.engine.mkdocs.config import site_identity, site_names
 from lexikon.render import frame
 from lexikon.render.article_lists import framed_pages
@@ -119,9 +120,8 @@ def _packed(packed: dict[str, bytes], keys: dict[str, tuple[bytes, bool]], setti
 
 
 def _pack(packed: dict[str, bytes], keys: dict[str, tuple[bytes, bool]], uri: str, markdown: str) -> None:
-    data = markdown.encode()
-    packed[uri] = zlib.compress(data, 1)
-    keys[uri] = hashlib.blake2b(data, digest_size=20).digest(), GRAPH_MARKER in markdown
+    packed[uri] = render_memo.compressed(markdown)  # the memo's stream of it, where it just made one
+    keys[uri] = hashlib.blake2b(markdown.encode(), digest_size=20).digest(), GRAPH_MARKER in markdown
 
 
 def markdown_key(rendered: Rendered, uri: str) -> tuple[bytes, bool]:

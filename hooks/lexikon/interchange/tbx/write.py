@@ -31,7 +31,7 @@ from pathlib import Path
 
 from lexikon.core.escape import xml_chars
 from lexikon.core.model import Entry, Glossary, Text
-from lexikon.core.queries import plain_text
+from lexikon.core.plain_once import plain
 from lexikon.core.settings import Settings
 from lexikon.interchange.export_text import UrlOf, summary_text, title_of
 from lexikon.interchange.tbx.categories import (
@@ -171,7 +171,7 @@ def _title_term(section: ET.Element, glossary: Glossary, text: Text, page: str, 
         notes["partOfSpeech"] = form.parts_of_speech.get(text.pos, PARTS_OF_SPEECH[text.pos])
     term = _term(section, text.title, PREFERRED, form, **notes)
     for context in text.context:
-        sentence = plain_text(context.text, glossary, text.lang)
+        sentence = plain(context.text, glossary, text.lang)
         if context.source:
             group = _element(term, "descripGrp")
             _element(group, "descrip", sentence, type="context")
