@@ -31,17 +31,10 @@ def _key(key: object) -> str:
     """An object's key as ``json`` writes it (str, float, bool, None, int; anything else refused)."""
     if isinstance(key, str):
         return key
-    if isinstance(key, float):
-        return _float(key)
-    if key is True:
-        return "true"
-    if key is False:
-        return "false"
-    if key is None:
-        return "null"
-    if isinstance(key, int):
-        return int.__repr__(key)
-    raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
+    written = _scalar(key)
+    if written is None:
+        raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
+    return written
 
 
 def _scalar(value: object) -> str | None:

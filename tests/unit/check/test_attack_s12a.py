@@ -13,19 +13,7 @@ from lexikon.check.site_files import in_the_way
 from lexikon.core.settings import make_settings
 from lexikon.core.site_files import copied_to
 from tests.support.constants import LANGUAGES
-
-
-def _settings(tmp_path: Path):
-    return make_settings(tmp_path, LANGUAGES, None)
-
-
-def _make(tmp_path: Path, made: str) -> None:
-    target = tmp_path / "docs" / made.rstrip("/")
-    if made.endswith("/"):
-        (target / "x").mkdir(parents=True)
-    else:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text("x", encoding="utf-8")
+from tests.unit.check.test_site_files import _make, _settings
 
 
 @pytest.mark.parametrize(("made", "lands"), [

@@ -23,6 +23,16 @@ def _settings(tmp_path: Path, **options: str):
     return make_settings(tmp_path, LANGUAGES, options or None)
 
 
+def _make(tmp_path: Path, made: str) -> None:
+    """``docs/<made>``: a folder (holding a file) when it ends in ``/``, else a file."""
+    target = tmp_path / "docs" / made.rstrip("/")
+    if made.endswith("/"):
+        (target / "x").mkdir(parents=True)
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("x", encoding="utf-8")
+
+
 def test_every_file_of_the_built_site_beside_the_pages_is_listed() -> None:
     files = own_files(make_settings(Path("/nonexistent"), LANGUAGES, None))
     for path in ("feed.xml", "da/feed.xml", "sitemap.xml", "da/sitemap.xml.gz", "search/search_index.json",
@@ -43,12 +53,7 @@ def test_every_file_of_the_built_site_beside_the_pages_is_listed() -> None:
     ("search/search_index.json", "docs/search/search_index.json"),
 ])
 def test_what_is_in_the_way_is_named_once(tmp_path: Path, made: str, shown: str) -> None:
-    target = tmp_path / "docs" / made.rstrip("/")
-    if made.endswith("/"):
-        (target / "x").mkdir(parents=True)
-    else:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text("x", encoding="utf-8")
+    _make(tmp_path, made)
     found = in_the_way(_settings(tmp_path))
     assert [(f.path, f.line, f.col, f.severity.value) for f in found] == [(shown, 1, 1, "error")]
     assert "rename or move it" in found[0].message
