@@ -46,6 +46,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return _build.on_nav(nav, config, files)
 
 
+@event_priority(-100)  # last: what later hooks set on the config is in the kept pages' keys
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:  # a jinja2.Environment
     return _build.on_env(env, config, files)
 

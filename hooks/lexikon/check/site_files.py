@@ -56,6 +56,8 @@ def _clashes(settings: Settings, owned: dict[str, str],
     would (macOS, Windows): there ``docs/Feed.xml`` and our ``feed.xml`` are one file."""
     docs = settings.docs_dir
     for path in owned:
+        if path.endswith("/"):  # the search bundle: its files are named one by one below
+            continue
         blocking = _on_the_way(docs, path)
         if blocking is not None:
             yield blocking
@@ -68,6 +70,8 @@ def _clashes(settings: Settings, owned: dict[str, str],
         if target is None:
             continue
         key = _fold(target)
+        if is_folder and folded.get(key, "").endswith("/"):
+            continue  # the bundle's folder: its files named one by one, its pages by the articles' check
         copier = "MkDocs" if target == inside else "static-i18n"
         there = "to the same place" if key not in folded or target == folded[key].rstrip("/") else (
             f"there as {target} (one name where case does not count)")

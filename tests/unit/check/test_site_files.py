@@ -49,7 +49,7 @@ def test_every_file_of_the_built_site_beside_the_pages_is_listed() -> None:
     ("da/sitemap.xml/", "docs/da/sitemap.xml"),
     ("vale", "docs/vale"),                               # a file where the export needs a folder
     ("vale/Lexikon/TermsDe.yml/", "docs/vale/Lexikon/TermsDe.yml"),
-    ("pagefind/", "docs/pagefind"),                      # a folder the bundle replaces whole
+    ("pagefind/x.js", "docs/pagefind/x.js"),             # a file in the folder the bundle replaces whole
     ("search/search_index.json", "docs/search/search_index.json"),
 ])
 def test_what_is_in_the_way_is_named_once(tmp_path: Path, made: str, shown: str) -> None:
