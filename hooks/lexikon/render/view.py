@@ -41,7 +41,6 @@ class View:
     """The knowledge base's articles in every language, with the terms each links to or mentions."""
     article_history: Mapping[str, EntryDates] = field(default_factory=dict)
     """Each article file's changes from git, by its path in the docs folder (``x.da.md``)."""
-    _plain: dict[tuple[str, str], str] = field(default_factory=dict, init=False, repr=False)
     _html: dict[tuple, object] = field(default_factory=dict, init=False, repr=False)
     _link_texts: dict[str, tuple[str, str]] = field(default_factory=dict, init=False, repr=False)
     lang: str = field(init=False, repr=False, compare=False)
@@ -88,13 +87,10 @@ class View:
 
     def plain_summary(self, entry: Entry, lang: str | None = None) -> str:
         """The summary as plain text, in ``lang`` (this page's) or the first language the
-        entry has (cached: every link to a term carries it as tooltip)."""
-        lang = lang or self.lang
-        cached = self._plain.get((entry.id, lang))
-        if cached is None:
-            text = entry.texts.get(lang) or next(iter(entry.texts.values()))
-            cached = self._plain[(entry.id, lang)] = plain(text.summary, self.glossary, text.lang)
-        return cached
+        entry has (made once per glossary by :mod:`lexikon.core.plain_once`: every link to a
+        term carries it as tooltip)."""
+        text = entry.texts.get(lang or self.lang) or next(iter(entry.texts.values()))
+        return plain(text.summary, self.glossary, text.lang)
 
     def link_to(self, entry_id: str, origin: str, label: str | None = None) -> str:
         """A link to a term in a page's Markdown: an inline tag of ours, the term's summary
