@@ -23,6 +23,7 @@ import tempfile
 from pathlib import Path
 
 from . import synthetic
+from .incremental_floor import floor_line, incremental_floor
 from .run import change_entry, mkdocs_build
 
 DEFAULT_SIZES = (300, 1000)
@@ -67,6 +68,7 @@ def bench_incremental(size: int, workdir: Path, *, repetitions: int = 2, seed: i
         "cold_runs_s": cold, "incremental_runs_s": incremental,
         "cold_cpu_s": statistics.median(cold_cpu), "incremental_cpu_s": statistics.median(incremental_cpu),
         "load_1min": loads, "hits": hits[-1],
+        "floor": incremental_floor(project),
     }
     out["ratio"] = out["incremental_s"] / out["cold_s"]
     out["cpu_ratio"] = out["incremental_cpu_s"] / max(out["cold_cpu_s"], 1e-9)
@@ -83,6 +85,8 @@ def incremental_table(rows: list[dict]) -> str:
                   f"{' '.join('/'.join(map(str, p)) for p in hits['frames'])}; {hits['outputs']}")
         lines.append(f"{row['size']:>5}  {row['cold_s']:6.1f}  {row['incremental_s']:13.1f}  "
                      f"{row['ratio']:5.0%}  {row['cpu_ratio']:9.0%}  {max(row['load_1min']):4.1f}  {cached}")
+        if row.get("floor"):
+            lines.append(floor_line(row["floor"], row["cold_cpu_s"]))
     return "\n".join(lines)
 
 

@@ -20,6 +20,7 @@ import tempfile
 from pathlib import Path
 
 from . import synthetic
+from .incremental_floor import floor_line, incremental_floor
 from .run import change_entry, mkdocs_build
 
 
@@ -66,7 +67,8 @@ def bench_edits(size: int, workdir: Path, repetitions: int = 2, log=print) -> di
             "body_ratio": statistics.median(times["body"]) / cold,
             "title_ratio": statistics.median(times["title"]) / cold,
             "body_cpu_ratio": statistics.median(cpu["body"]) / cold_cpu,
-            "title_cpu_ratio": statistics.median(cpu["title"]) / cold_cpu}
+            "title_cpu_ratio": statistics.median(cpu["title"]) / cold_cpu,
+            "floor": incremental_floor(project)}
 
 
 def main(argv: list[str]) -> int:
@@ -84,6 +86,7 @@ def main(argv: list[str]) -> int:
                   f"title {row['title_s']:.1f} s ({row['title_ratio']:.0%}; "
                   f"CPU {row['title_cpu_ratio']:.0%}); "
                   f"load {min(row['load_1min']):.1f}–{max(row['load_1min']):.1f}; runs {row['runs_s']}")
+            print(floor_line(row["floor"], row["cold_cpu_s"]))
             for kind, found in row["cache"].items():
                 print(f"  {kind}: {'; '.join(found)}")
     return 0

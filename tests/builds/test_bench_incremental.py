@@ -21,7 +21,13 @@ def test_incremental_after_one_edit_against_cold(tmp_path: Path) -> None:
     (de_hits, de_total), (da_hits, da_total) = row["hits"]["pages"]
     assert 0 < de_hits < de_total and da_hits == da_total, row["hits"]  # a German body was edited
     assert row["hits"]["outputs"] == "pagefind-da, exports but json/csv-all"  # the formats with bodies
-    assert "   12" in incremental_table([row])
+    table = incremental_table([row])
+    assert "   12" in table
+    floor = row["floor"]  # what any incremental build keeping MkDocs and whole search bundles pays
+    assert floor["start_cpu_s"] > 0 and set(floor["index"]) == {"de", "da"}
+    assert all(index["pages"] >= 12 and index["cpu_s"] > 0 for index in floor["index"].values())
+    assert floor["both_languages_cpu_s"] > floor["body_edit_cpu_s"] > floor["start_cpu_s"]
+    assert "floor: start" in table and "of cold CPU" in table
 
 
 def test_the_full_bench_measures_300_and_1000_terms_others_only_when_asked() -> None:
