@@ -76,7 +76,7 @@ def incremental_floor(project: Path, codes: tuple[str, ...] = ("de", "da")) -> d
 def floor_line(floor: dict, cold_cpu_s: float) -> str:
     """One line: the floor against a cold build's CPU."""
     index = ", ".join(f"{code} {row['cpu_s']:.2f} CPU-s ({row['pages']} pages; staging "
-                      f"{row['staging_cpu_s']:.2f} more)"
+                      f"{row['staging_cpu_s']:.2f} more into a new folder)"
                       for code, row in floor["index"].items())
     return (f"  floor: start {floor['start_cpu_s']:.2f} CPU-s; search re-index {index}; "
             f"one language's edit ≥ {floor['body_edit_cpu_s'] / cold_cpu_s:.0%} of cold CPU, "
