@@ -39,7 +39,8 @@ def _landed(project: Project, probes: tuple[str, ...]) -> dict[str, list[str]]:
 
 def _expected(project: Project, probes: tuple[str, ...]) -> dict[str, list[str]]:
     settings = settings_from_file(project.root / "mkdocs.yml")
-    return {probe: [] if copied_to(probe, settings) is None else [copied_to(probe, settings)] for probe in probes}
+    lands = {probe: copied_to(probe, settings) for probe in probes}
+    return {probe: [] if there is None else [there] for probe, there in lands.items()}
 
 
 def test_what_exclude_docs_leaves_out_is_not_refused_and_not_copied(tmp_path: Path) -> None:
