@@ -16,25 +16,22 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 from pathlib import PurePosixPath
-from typing import NamedTuple
 
 LOCALE = re.compile(r"(^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$)|(^[a-z]{2}_[A-Z]{2}$)")
 """What static-i18n takes for a language code in a file's name (its ``RE_LOCALE``; a test
 compares the two)."""
 _PLAIN_PART = re.compile(r"[^./][^/]*(?<!\.)")
 """A path part that ``pathlib`` reads literally: no leading dot, no trailing dot, not empty."""
+_PLAIN_PATH = re.compile(r"(?:[^./][^/]*(?<!\.)/)*[^./][^/]*(?<!\.)")
+"""A path of such parts only, ``/``-separated."""
 _INDEX_NAMES = ("index", "README")
 
 
-class Placed(NamedTuple):
-    """A file's place after static-i18n, inside its language's tree."""
-
-    dest: str
-    """Its path in the tree (``feed.xml``, ``x/index.html``; ``.`` for none)."""
-    name: str
-    """MkDocs' ``File.name`` as static-i18n leaves it (suffix taken off, ``README`` → ``index``)."""
-    localization: str | None
-    """The language suffix taken off the name (``da`` of ``feed.da.xml``), None if none."""
+Placed = tuple[str, str, "str | None"]
+"""A file's place after static-i18n, inside its language's tree: its path there (``feed.xml``,
+``x/index.html``; ``.`` for none), MkDocs' ``File.name`` as static-i18n leaves it (suffix
+taken off, ``README`` → ``index``), and the language suffix taken off (``da`` of
+``feed.da.xml``; None if none). A plain tuple: the engine asks for thousands per pass."""
 
 
 def placed(dest: str, name: str, languages: Container[str], directory_urls: bool,
@@ -45,9 +42,8 @@ def placed(dest: str, name: str, languages: Container[str], directory_urls: bool
     name; with directory URLs a suffix of the folder above goes too (``x.da/index.html`` →
     ``x/index.html``), and a folder ``index/`` or ``README/`` there; ``*README.html`` becomes
     ``index.html``. Raises ValueError where static-i18n's ``pathlib`` calls would."""
-    parts = dest.split("/")
-    if _PLAIN_PART.fullmatch(name) and all(map(_PLAIN_PART.fullmatch, parts)):
-        return _on_strings(parts, name, languages, directory_urls, locale)
+    if _PLAIN_PART.fullmatch(name) and _PLAIN_PATH.fullmatch(dest):
+        return _on_strings(dest, name, languages, directory_urls, locale)
     return _on_paths(dest, name, languages, directory_urls, locale)
 
 
@@ -57,28 +53,29 @@ def _suffix_at(name: str) -> int:
     return dot if 0 < dot < len(name) - 1 else len(name)
 
 
-def _on_strings(parts: list[str], name: str, languages: Container[str], directory_urls: bool,
+def _on_strings(dest: str, name: str, languages: Container[str], directory_urls: bool,
                 locale: re.Pattern[str]) -> Placed:
     """The steps for parts ``pathlib`` reads literally: its suffix is what follows the last dot."""
-    localization = None
     dot = name.rfind(".")
     if dot > 0:
         code = name[dot + 1:]
         if code in languages or locale.match(code):
-            last = parts[-1]
+            folder, _, last = dest.rpartition("/")
             cut = _suffix_at(last)
             stem = last[:cut]
-            parts[-1] = stem[:_suffix_at(stem)] + last[cut:]
+            last = stem[:_suffix_at(stem)] + last[cut:]
+            if directory_urls and folder:  # the folder above loses its suffix, "index/" itself
+                up, _, parent = folder.rpartition("/")
+                parent = parent[:_suffix_at(parent)]
+                folder = up if parent in _INDEX_NAMES else f"{up}/{parent}" if up else parent
+            if last.endswith("README.html"):
+                last = "index.html"
             name = name[:dot]
-            localization = code
-    if directory_urls and localization and len(parts) > 1:
-        parent = parts[-2]
-        parts[-2] = parent[:_suffix_at(parent)]
-        if parts[-2] in _INDEX_NAMES:
-            del parts[-2]
-    if parts[-1].endswith("README.html"):
-        parts[-1] = "index.html"
-    return Placed("/".join(parts), "index" if name == "README" else name, localization)
+            return f"{folder}/{last}" if folder else last, "index" if name == "README" else name, code
+    if dest.endswith("README.html"):
+        folder = dest.rpartition("/")[0]
+        dest = f"{folder}/index.html" if folder else "index.html"
+    return dest, "index" if name == "README" else name, None
 
 
 def _on_paths(dest: str, name: str, languages: Container[str], directory_urls: bool,
@@ -100,4 +97,4 @@ def _on_paths(dest: str, name: str, languages: Container[str], directory_urls: b
             path = path.parent.parent / path.name
     if path.name.endswith("README.html"):
         path = path.with_name("index.html")
-    return Placed(path.as_posix(), "index" if name == "README" else name, localization)
+    return path.as_posix(), "index" if name == "README" else name, localization

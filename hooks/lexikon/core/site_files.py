@@ -94,13 +94,13 @@ def copied_to(source: str, settings: Settings) -> str | None:
         flat = name == "index" or not settings.use_directory_urls
         dest = posixpath.join(parent, f"{name}.html" if flat else f"{name}/index.html")
     try:
-        place = placed(dest, name, settings.codes, settings.use_directory_urls)
+        dest, _, code = placed(dest, name, settings.codes, settings.use_directory_urls)
     except ValueError:  # a name pathlib cannot strip: static-i18n would fail on it first
         return None
-    tree = place.localization or settings.default_language
+    tree = code or settings.default_language
     if tree not in settings.codes:
         return None
-    return _layout(settings).root(tree) + place.dest
+    return _layout(settings).root(tree) + dest
 
 
 def excluded(source: str, settings: Settings) -> bool:

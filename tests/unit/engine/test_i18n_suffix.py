@@ -66,9 +66,9 @@ def test_placed_is_where_static_i18n_puts_each_file(tmp_path: Path, directory_ur
                 continue
             mine = file_listing.create_i18n_file(copy.copy(source), current, "de", LANGUAGES, config)
             assert _state(mine) == _state(made), name
-            place = i18n_suffix.placed(source.dest_uri, source.name, LANGUAGES, directory_urls)
+            dest, new_name, localization = i18n_suffix.placed(source.dest_uri, source.name, LANGUAGES,
+                                                              directory_urls)
             tree = f"{current}/" if current != "de" else ""
-            dest = tree + place.dest if place.dest != "." else tree.rstrip("/") or "."
-            assert dest == made.dest_uri, name
-            assert (place.name, place.localization) == (made.name, made.localization), name
+            assert (tree + dest if dest != "." else tree.rstrip("/") or ".") == made.dest_uri, name
+            assert (new_name, localization) == (made.name, made.localization), name
     assert len(NAMES) > 1000 and odd < len(NAMES) // 10

@@ -109,14 +109,13 @@ def create_i18n_file(file: File, current_language: str, default_language: str, a
     new = File(file.src_path, config.docs_dir, file.dest_path, config.use_directory_urls,
                dest_uri=file.dest_uri, inclusion=file.inclusion)
     try:
-        place = placed(new.dest_path, new.name, all_languages, config.use_directory_urls, RE_LOCALE)
+        dest, new.name, localization = placed(new.dest_path, new.name, all_languages,
+                                              config.use_directory_urls, RE_LOCALE)
     except ValueError:  # static-i18n's pathlib refuses the name: its own error
         return _ORIGINAL["i18n"](file, current_language, default_language, all_languages, config)
-    localization = place.localization
     site_dir = current_language if current_language != default_language else ""
-    new.dest_uri = f"{site_dir}/{place.dest}" if site_dir and place.dest != "." else site_dir or place.dest
+    new.dest_uri = f"{site_dir}/{dest}" if site_dir and dest != "." else site_dir or dest
     new.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, new.dest_path))
-    new.name = place.name
     new.url = new._get_url(config.use_directory_urls)
     if site_dir and not new.url.strip("./") and PurePath(new.url).as_posix() == ".":
         new.url = urlquote(site_dir + "/")
