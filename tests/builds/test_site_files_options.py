@@ -87,3 +87,4 @@ def test_without_directory_urls_files_land_where_the_check_says(tmp_path: Path) 
     assert refused.returncode != 0
     said = f"docs/terms/{term}.da.html:1:1: error: the build writes a term page at da/terms/{term}.html"
     assert said in refused.stdout + refused.stderr
+    assert said in project.lexicon("check").stdout  # lexicon check reads the mode from mkdocs.yml
