@@ -37,7 +37,7 @@ def in_the_way(settings: Settings) -> list[Finding]:
     each entry MkDocs could not copy."""
     docs = settings.docs_dir
     owned = own_files(settings)
-    entries = list(_walk(docs))
+    entries = list(_walk(settings))
     found: dict[str, Finding] = {}
     for inside, problem in _uncopiable(docs, entries):
         display = shown(docs / inside, settings.project_dir)
@@ -121,23 +121,35 @@ def _left_out(folder: str, entries: list[tuple[str, str]], settings: Settings) -
     return all(excluded(inside, settings) for inside in files) if files else excluded(prefix, settings)
 
 
-def _walk(docs: Path) -> Iterator[tuple[str, str]]:
+def _walk(settings: Settings) -> Iterator[tuple[str, str]]:
     """(path inside, 'file', 'folder', 'link' or 'unreadable') of each entry of ``docs/`` as
-    MkDocs walks it (dot-files and dot-folders left out), no link followed."""
+    MkDocs walks it, no link followed. Dot-files and dot-folders are left out, as MkDocs'
+    default ``exclude_docs`` leaves them out, unless a ``!`` line of ``exclude_docs`` may take
+    one back (``!.README.html``: static-i18n makes it an ``index.html``): then dot-folders are
+    walked too, and the files and links in them the patterns take back are named."""
+    docs = settings.docs_dir
+    taken_back = any(line.startswith("!") for line in settings.exclude_docs)
     stack = [""]
     while stack:
         prefix = stack.pop()
+        hidden = prefix.startswith(".") or "/." in prefix  # only walked when taken_back
         try:
             with os.scandir(docs / prefix if prefix else docs) as scan:
                 found = [(entry.name, entry.is_symlink(), entry.is_dir(follow_symlinks=False))
                          for entry in scan]
         except OSError:
-            if prefix:  # without a docs folder there is nothing to copy
+            if prefix and not hidden:  # without a docs folder there is nothing to copy
                 yield prefix.rstrip("/"), "unreadable"
             continue
         for name, is_link, is_folder in found:
-            if name.startswith("."):
-                continue
+            if hidden or name.startswith("."):
+                if not taken_back:
+                    continue
+                if is_folder and not is_link:
+                    stack.append(f"{prefix}{name}/")
+                    continue
+                if excluded(prefix + name, settings):
+                    continue
             yield prefix + name, "link" if is_link else "folder" if is_folder else "file"
             if is_folder and not is_link:
                 stack.append(f"{prefix}{name}/")

@@ -153,3 +153,16 @@ def test_bad_options_are_one_located_line(tmp_path: Path, lines: str, said: str)
     settings = settings_from_file(_config(tmp_path, lines))
     assert [(f.path, f.line) for f in settings.findings] == [("mkdocs.yml", 1)]
     assert settings.findings[0].message.startswith(said)
+
+
+def test_a_dot_file_a_pattern_takes_back_is_walked(tmp_path: Path) -> None:
+    """``!.README.html`` takes back what MkDocs' ``.*`` leaves out, and static-i18n makes
+    ``print/.README.html`` the print page's ``index.html``: the walk skipped every dot name."""
+    _make(tmp_path, "print/.README.html")
+    _make(tmp_path, ".drafts/terms/x/index.html")   # still left out: nothing takes it back
+    _make(tmp_path, ".drafts/feed.xml")
+    assert in_the_way(_settings(tmp_path)) == []
+    found = in_the_way(_settings(tmp_path, exclude="!.README.html\n"))
+    assert [f.path for f in found] == ["docs/print/.README.html"]
+    assert " at print/index.html in the site " in found[0].message
+    assert in_the_way(_settings(tmp_path, exclude="!feed.xml\n")) == []  # taken back: .drafts/feed.xml
