@@ -88,3 +88,20 @@ def test_without_directory_urls_files_land_where_the_check_says(tmp_path: Path) 
     said = f"docs/terms/{term}.da.html:1:1: error: the build writes a term page at da/terms/{term}.html"
     assert said in refused.stdout + refused.stderr
     assert said in project.lexicon("check").stdout  # lexicon check reads the mode from mkdocs.yml
+
+
+def test_lexicon_render_out_leaves_out_what_exclude_docs_leaves_out(tmp_path: Path) -> None:
+    """The check lets an excluded ``docs/glossary.json/`` through; ``lexicon render --out``
+    copied it all the same, and stopped on its copy (``out/de/docs/glossary.json: error: is a
+    folder``). It copies ``docs/`` as MkDocs does now: without what ``exclude_docs`` leaves out."""
+    project = _project(tmp_path)
+    _configure(project, "exclude_docs: |\n  /glossary.json/\n  /feed.xml\n")
+    project.write("docs/glossary.json/x.txt", "an editor's notes\n")
+    project.write("docs/feed.xml", "an editor's draft\n")
+    project.write("docs/kept.txt", "kept\n")
+    result = project.lexicon("render", "--out", "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = project.root / "out" / "de" / "docs"
+    assert (out / "glossary.json").is_file() and (out / "kept.txt").read_text(encoding="utf-8") == "kept\n"
+    assert (out / "feed.xml").read_text(encoding="utf-8").startswith("<?xml")
+    assert (project.root / "docs" / "feed.xml").read_text(encoding="utf-8") == "an editor's draft\n"
