@@ -105,3 +105,20 @@ def test_lexicon_render_out_leaves_out_what_exclude_docs_leaves_out(tmp_path: Pa
     assert (out / "glossary.json").is_file() and (out / "kept.txt").read_text(encoding="utf-8") == "kept\n"
     assert (out / "feed.xml").read_text(encoding="utf-8").startswith("<?xml")
     assert (project.root / "docs" / "feed.xml").read_text(encoding="utf-8") == "an editor's draft\n"
+
+
+def test_an_article_exclude_docs_leaves_out_is_not_listed(tmp_path: Path) -> None:
+    """MkDocs never builds a page ``exclude_docs`` leaves out, yet the article reader took it:
+    the articles index linked to ``drafts/x/``, a page that is not there (strict build green)."""
+    project = _project(tmp_path)
+    _configure(project, "exclude_docs: |\n  drafts/\n")
+    for suffix, text in (("", "Ein Entwurf von Hand."), (".da", "Et udkast i hånden.")):
+        project.write(f"docs/drafts/x{suffix}.md", f"---\ntitle: Entwurf von Hand\n---\n\n{text}\n")
+        project.write(f"docs/kept/y{suffix}.md", f"---\ntitle: Behalten\n---\n\n{text}\n")
+    result = project.build()
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert not (project.site / "drafts").exists() and (project.site / "kept" / "y" / "index.html").is_file()
+    for index in ("articles/index.html", "da/articles/index.html"):
+        listed = (project.site / index).read_text(encoding="utf-8")
+        assert "kept/y/" in listed and "drafts/x" not in listed and "Entwurf von Hand" not in listed
+    assert "drafts/x" not in (project.site / "glossary.json").read_text(encoding="utf-8")

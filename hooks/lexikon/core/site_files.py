@@ -106,7 +106,10 @@ def copied_to(source: str, settings: Settings) -> str | None:
 def excluded(source: str, settings: Settings) -> bool:
     """Whether MkDocs leaves the file ``source`` of ``docs/`` out of the site: its
     ``exclude_docs`` after its default patterns (dot-files, the top ``templates/``), combined
-    and matched as MkDocs 1.6 does (``files.set_exclusions``), with the same library."""
+    and matched as MkDocs 1.6 does (``files.set_exclusions``), with the same library. Without
+    patterns of the project's, its defaults on strings (the article reader asks for each page)."""
+    if not settings.exclude_docs:
+        return source.startswith((".", "templates/")) or "/." in source
     return _exclusion(settings.exclude_docs).match_file(source)
 
 

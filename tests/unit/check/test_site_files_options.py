@@ -166,3 +166,13 @@ def test_a_dot_file_a_pattern_takes_back_is_walked(tmp_path: Path) -> None:
     assert [f.path for f in found] == ["docs/print/.README.html"]
     assert " at print/index.html in the site " in found[0].message
     assert in_the_way(_settings(tmp_path, exclude="!feed.xml\n")) == []  # taken back: .drafts/feed.xml
+
+
+@pytest.mark.parametrize("source", ["a.md", ".a.md", "a/.b/c.md", "templates/x.md", "templates",
+                                    "x/templates/y", "templates.md", "a/b.c/d", "..x", "a/..b", "a./b",
+                                    "templatesx/y"])
+def test_without_patterns_the_defaults_on_strings_are_mkdocs_own(tmp_path: Path, source: str) -> None:
+    from pathspec import GitIgnoreSpec
+
+    mkdocs = GitIgnoreSpec.from_lines([".*", "/templates/"])  # files._default_exclude
+    assert excluded(source, _settings(tmp_path)) is mkdocs.match_file(source)

@@ -40,3 +40,13 @@ def test_the_build_and_lexicon_check_read_the_same_options(tmp_path: Path, optio
     assert built.exclude_docs == checked.exclude_docs
     assert built.use_directory_urls is config.use_directory_urls
     assert built.findings == checked.findings == ()
+
+
+def test_mkdocs_default_exclusions_are_the_ones_core_adds() -> None:
+    """``core.site_files.excluded`` puts MkDocs' own defaults before the project's patterns."""
+    from mkdocs.structure.files import _default_exclude
+
+    from lexikon.core import site_files
+
+    assert [pattern.pattern for pattern in _default_exclude.patterns] == [".*", "/templates/"]
+    assert site_files._exclusion(()) == _default_exclude
