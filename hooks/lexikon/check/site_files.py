@@ -6,9 +6,11 @@ after minutes of work; a file of the same name was silently replaced, or replace
 whichever came last. Both are refused before the build starts, one located line each.
 
 A folder lands at its own path; a file where static-i18n puts it (``docs/feed.da.xml`` on
-``da/feed.xml``), so every file of ``docs/`` is asked once (a walk as MkDocs', no dot-files,
-no link followed: some milliseconds for thousands of files). A link on the path of one of
-ours counts as whatever it points to, so it is refused unread.
+``da/feed.xml``), so every file of ``docs/`` is asked once (a walk as MkDocs', no dot-files
+unless an ``exclude_docs`` line takes them back, no link followed: some milliseconds for
+thousands of files). What ``exclude_docs`` leaves out is never copied, so it is free; without
+directory URLs the generated pages are ``x.html`` files. A link on the path of one of ours
+counts as whatever it points to, so it is refused unread.
 
 The walk also meets what MkDocs' own copy of ``docs/`` stops on with a traceback after all
 the work (a link to nothing, a link to a folder it lies in, which MkDocs follows round until
