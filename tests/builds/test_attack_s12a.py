@@ -120,9 +120,6 @@ def test_a_link_mkdocs_cannot_copy_is_refused_before_any_work(tmp_path: Path) ->
     assert _site(project) == before
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "exclude_docs is MkDocs' (mkdocs.yml), not in Settings: check/site_files cannot leave out what "
-    "it excludes without reading it (core/settings.py, not this attacker's file)"))
 def test_a_file_left_out_by_exclude_docs_is_free(tmp_path: Path) -> None:
     """MkDocs never copies a file ``exclude_docs`` names, so it is in nobody's way: refusing it
     fails a build that would have lost nothing."""
@@ -148,10 +145,6 @@ def test_lexicon_render_out_refuses_what_is_in_the_way_too(tmp_path: Path) -> No
     assert not (project.root / "out").exists()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Settings has no use_directory_urls (core/settings.py, not this attacker's file): own_files "
-    "lists the generated pages as x/index.html only; refusing x.html too would refuse free files "
-    "in the default layout"))
 def test_without_directory_urls_a_generated_page_is_not_replaced(tmp_path: Path) -> None:
     """``use_directory_urls: false`` puts the print page at ``print.html``: ``docs/print.html``
     replaced it without a word (as ``docs/terms/<id>.html`` a term page)."""

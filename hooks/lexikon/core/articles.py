@@ -26,6 +26,7 @@ from lexikon.core.markdown_code import without_code
 from lexikon.core.model import Finding, Severity
 from lexikon.core.paths import link_problem, shown
 from lexikon.core.settings import Settings
+from lexikon.core.site_files import excluded
 
 OUR_KEYS: Mapping[str, tuple[type, str]] = {
     "title": (str, "the article's title (else its first '# ' heading)"),
@@ -129,14 +130,16 @@ def is_trusted(key: str, settings: Settings) -> bool:
 
 # reading ------------------------------------------------------------------------------------
 def markdown_files(settings: Settings) -> Iterator[tuple[Path, str]]:
-    """Each Markdown file in the docs folder as MkDocs finds it (no dot-files or folders),
-    with its path inside the folder, in name order."""
+    """Each Markdown file in the docs folder as MkDocs finds it (no dot-files or folders, no
+    top ``templates/``, nothing its ``exclude_docs`` leaves out: MkDocs never builds such a
+    page, so an article there would be listed with a link to nothing), with its path inside
+    the folder, in name order."""
     docs = settings.docs_dir
     if not docs.is_dir():
         return
     for path in sorted(docs.rglob("*.md")):
         inside = path.relative_to(docs).as_posix()
-        if any(part.startswith(".") for part in inside.split("/")) or not path.is_file():
+        if excluded(inside, settings) or not path.is_file():
             continue
         yield path, inside
 

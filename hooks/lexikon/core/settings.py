@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pathspec
 import yaml
 
 from lexikon.core.model import Finding, Severity
@@ -89,6 +90,10 @@ class Settings:
     """MkDocs' ``docs_dir``: the hand-written pages, the articles among them."""
     trusted_pages: tuple[str, ...] = ("index.md", "guide.md")
     """See :data:`OPTIONS`."""
+    use_directory_urls: bool = True
+    """MkDocs' ``use_directory_urls``: a page at ``x/index.html``, else at ``x.html``."""
+    exclude_docs: tuple[str, ...] = ()
+    """MkDocs' ``exclude_docs``, its lines: gitignore patterns of ``docs/`` files it never copies."""
     findings: tuple[Finding, ...] = field(default=(), compare=False)
 
     @property
@@ -106,8 +111,12 @@ def make_settings(
     options: Mapping[str, Any] | None,
     config_path: str = "mkdocs.yml",
     docs_dir: str = "docs",
+    *,
+    use_directory_urls: object = True,
+    exclude_docs: object = None,
 ) -> Settings:
-    """Validate ``options`` against :data:`OPTIONS`; problems become findings."""
+    """Validate ``options`` against :data:`OPTIONS`, and MkDocs' two options the docs/ check
+    needs as MkDocs would (it refuses other types); problems become findings."""
     findings: list[Finding] = []
 
     def problem(message: str) -> None:
@@ -129,6 +138,12 @@ def make_settings(
             problem(f"extra.lexikon.{name}: expected one of {allowed}, got {value!r}")
         else:
             values[name] = value
+    if use_directory_urls is None:  # absent, or a tag read as nothing (``!ENV``): MkDocs' default
+        use_directory_urls = True
+    elif not isinstance(use_directory_urls, bool):
+        problem(f"use_directory_urls: expected true or false, got {use_directory_urls!r}")
+        use_directory_urls = True
+    exclude_lines = _exclude_lines(exclude_docs, problem)
     ordered = sorted(languages, key=lambda language: not language.default)
     if not ordered:
         problem("no languages configured: add the i18n plugin with its languages to mkdocs.yml")
@@ -148,8 +163,26 @@ def make_settings(
         parallel_from=values["parallel_from"],
         docs_dir=project_dir / docs_dir,
         trusted_pages=tuple(values["trusted_pages"]),
+        use_directory_urls=use_directory_urls,
+        exclude_docs=exclude_lines,
         findings=tuple(findings),
     )
+
+
+def _exclude_lines(value: object, problem: Callable[[str], None]) -> tuple[str, ...]:
+    """``exclude_docs`` as MkDocs reads it: one multi-line string, a gitignore pattern a line
+    (``pathspec``, which MkDocs uses too, must accept each); None or absent: no patterns."""
+    if value is None:
+        return ()
+    if not isinstance(value, str):
+        problem(f"exclude_docs: expected a multi-line string of patterns, got {value!r}")
+        return ()
+    try:
+        spec = pathspec.GitIgnoreSpec.from_lines(value.splitlines())
+    except ValueError as error:
+        problem(f"exclude_docs: {error}")
+        return ()
+    return tuple(str(pattern.pattern) for pattern in spec.patterns)  # as the build reads them back
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -190,7 +223,9 @@ def settings_from_file(config_file: Path) -> Settings:
     ]
     extra = config.get("extra") or {}
     return make_settings(config_file.parent, languages, extra.get("lexikon"), config_file.name,
-                         str(config.get("docs_dir") or "docs"))
+                         str(config.get("docs_dir") or "docs"),
+                         use_directory_urls=config.get("use_directory_urls", True),
+                         exclude_docs=config.get("exclude_docs"))
 
 
 def site_texts(config_file: Path, key: str) -> dict[str, str]:

@@ -12,11 +12,13 @@ suffix``) copies ``feed.da.xml`` to ``da/feed.xml`` and ``glossary.de.json`` to
 
 from __future__ import annotations
 
+import functools
 import posixpath
-import re
-from pathlib import PurePosixPath
+
+import pathspec
 
 from lexikon.core.formats import EXPORT_FORMATS
+from lexikon.core.i18n_suffix import placed
 from lexikon.core.layout import (
     FEED_FILE,
     NOT_FOUND_FILE,
@@ -37,14 +39,12 @@ THEME_FILES = {
 theme's (MkDocs' rule), and the search box or the form would break without a word."""
 MARKDOWN = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 """What MkDocs takes for a page's source (``utils.markdown_extensions``)."""
-_LOCALE = re.compile(r"(^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$)|(^[a-z]{2}_[A-Z]{2}$)")
-"""What static-i18n takes for a language code in a file's name (its ``RE_LOCALE``)."""
 
 
 def own_files(settings: Settings) -> dict[str, str]:
     """Site path → what the build writes there. A path ending in ``/`` is a folder the build
     replaces whole (the search bundle), so nothing of ``docs/`` may lie inside it."""
-    layout = SiteLayout(settings)
+    layout = _layout(settings)
     found: dict[str, str] = {}
     for code in settings.codes:
         found[layout.file_url(FEED_FILE, code)] = "its Atom feed"
@@ -53,7 +53,7 @@ def own_files(settings: Settings) -> dict[str, str]:
         found[layout.file_url(SEARCH_SETTINGS_FILE, code)] = "its search settings"
         found[layout.file_url(NOT_FOUND_FILE, code)] = "its not-found page"
         for page, what in fixed_pages(settings).items():
-            found[layout.url(page, code) + "index.html"] = what
+            found[page_file(layout.url(page, code))] = what
         if settings.search == "pagefind":
             found[layout.file_url(f"{SEARCH_BUNDLE_DIR}/", code)] = "its search bundle"
     for fmt in EXPORT_FORMATS:
@@ -63,43 +63,61 @@ def own_files(settings: Settings) -> dict[str, str]:
     return found
 
 
+def page_file(url: str) -> str:
+    """The file of a page at the site-relative ``url`` (``x/`` or ``x.html``)."""
+    return url if url.endswith(".html") else url + "index.html"
+
+
 def page_folders(settings: Settings) -> dict[str, str]:
-    """Site folder → whose pages lie one level inside it (``terms/x/index.html``): every
-    ``index.html`` there is, or may become, a generated page, whatever the glossary's ids."""
-    layout = SiteLayout(settings)
+    """Site folder → whose pages lie one level inside it (``terms/x/index.html``, or
+    ``terms/x.html`` without directory URLs): every such file there is, or may become, a
+    generated page, whatever the glossary's ids."""
+    layout = _layout(settings)
     folders = ((settings.terms_path, "a term page"), (settings.tags_path, "a tag page"))
     return {layout.root(code) + (f"{folder}/" if folder else ""): what  # "": the tree's root
             for code in settings.codes for folder, what in folders}
 
 
 def copied_to(source: str, settings: Settings) -> str | None:
-    """Where MkDocs and static-i18n (suffix structure, directory URLs) copy the file ``source``
-    of ``docs/`` in the site, or write its page (``feed.xml.md`` → ``feed.xml/index.html``);
-    None when nowhere (a dot-file, a language code not built).
-    Step by step as static-i18n 1.3's ``suffix.create_i18n_file``, with its ``pathlib`` calls:
-    a name like ``n.da.`` (trailing dot) keeps its suffix there, so it does here."""
-    parts = source.split("/")
-    if parts[0] == "templates" or any(part.startswith(".") for part in parts):
-        return None  # MkDocs' exclude_docs default ('.*', '/templates/')
-    parent, stem = posixpath.split(posixpath.splitext(source)[0])
-    name = "index" if stem == "README" else stem  # MkDocs' File.name
-    suffixes = PurePosixPath(name).suffixes
-    code = suffixes[-1][1:] if suffixes else ""
-    dest = PurePosixPath(source)
-    if source.endswith(MARKDOWN):  # a page: MkDocs' address first ("x.md" → "x/index.html")
-        dest = PurePosixPath(parent, f"{name}.html" if name == "index" else f"{name}/index.html")
-    if code in settings.codes:
-        try:
-            dest = PurePosixPath(f"{dest.parent / PurePosixPath(dest.stem).with_suffix('')}{dest.suffix}")
-            if dest.parent != PurePosixPath("."):
-                dest = dest.parent.with_suffix("") / dest.name  # "x.y/" loses its suffix too
-                if dest.parent.name in ("index", "README"):
-                    dest = dest.parent.parent / dest.name
-        except ValueError:  # a name pathlib cannot strip: static-i18n would fail on it first
-            return None
-    elif code and _LOCALE.match(code):
+    """Where MkDocs and static-i18n (suffix structure) copy the file ``source`` of ``docs/`` in
+    the site, or write its page (``feed.xml.md`` → ``feed.xml/index.html``, or
+    ``feed.xml.html`` without directory URLs); None when nowhere (``exclude_docs``, its
+    default's dot-files and ``templates/`` included; a language code not built). The address
+    is MkDocs' ``File`` one, then static-i18n's steps (:func:`lexikon.core.i18n_suffix.placed`)."""
+    if excluded(source, settings):
         return None
-    if dest.name.endswith("README.html"):
-        dest = dest.with_name("index.html")
-    tree = code if code in settings.codes else settings.default_language
-    return SiteLayout(settings).root(tree) + dest.as_posix()
+    parent, filename = posixpath.split(source)
+    stem = posixpath.splitext(filename)[0]
+    name = "index" if stem == "README" else stem  # MkDocs' File.name
+    dest = source
+    if source.endswith(MARKDOWN):  # a page: MkDocs' address first ("x.md" → "x/index.html")
+        flat = name == "index" or not settings.use_directory_urls
+        dest = posixpath.join(parent, f"{name}.html" if flat else f"{name}/index.html")
+    try:
+        dest, _, code = placed(dest, name, settings.codes, settings.use_directory_urls)
+    except ValueError:  # a name pathlib cannot strip: static-i18n would fail on it first
+        return None
+    tree = code or settings.default_language
+    if tree not in settings.codes:
+        return None
+    return _layout(settings).root(tree) + dest
+
+
+def excluded(source: str, settings: Settings) -> bool:
+    """Whether MkDocs leaves the file ``source`` of ``docs/`` out of the site: its
+    ``exclude_docs`` after its default patterns (dot-files, the top ``templates/``), combined
+    and matched as MkDocs 1.6 does (``files.set_exclusions``), with the same library. Without
+    patterns of the project's, its defaults on strings (the article reader asks for each page)."""
+    if not settings.exclude_docs:
+        return source.startswith((".", "templates/")) or "/." in source
+    return _exclusion(settings.exclude_docs).match_file(source)
+
+
+@functools.lru_cache(maxsize=8)
+def _exclusion(lines: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    default = pathspec.GitIgnoreSpec.from_lines([".*", "/templates/"])  # MkDocs' _default_exclude
+    return default + pathspec.GitIgnoreSpec.from_lines(lines) if lines else default
+
+
+def _layout(settings: Settings) -> SiteLayout:
+    return SiteLayout(settings, settings.use_directory_urls)

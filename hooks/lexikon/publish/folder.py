@@ -23,6 +23,7 @@ from lexikon.core.layout import SiteLayout
 from lexikon.core.model import Finding, Glossary
 from lexikon.core.safe_write import checked, write_bytes, write_text
 from lexikon.core.settings import Settings, read_config, site_texts
+from lexikon.core.site_files import excluded
 from lexikon.interchange.export import page_url_of, write_exports
 from lexikon.render.article import article_files, with_terms
 from lexikon.render.article_lists import framed_files
@@ -82,8 +83,9 @@ def _hand_written(settings: Settings, lang: str, docs: Path, graph: str) -> list
             continue  # another language's page, or an article (written by render_folder)
         text = path.read_text(encoding="utf-8").replace(GRAPH_MARKER, graph)
         written.append(write_text(docs / f"{name[0]}.md", text, settings.project_dir))
-    for asset in sorted(source.rglob("*")):
-        if asset.is_file() and asset.suffix != ".md":
+    for asset in sorted(source.rglob("*")):  # not what MkDocs' exclude_docs leaves out of the site
+        if asset.is_file() and asset.suffix != ".md" and not excluded(asset.relative_to(source).as_posix(),
+                                                                       settings):
             written.append(write_bytes(docs / asset.relative_to(source), asset.read_bytes(),
                                        settings.project_dir))
     return written

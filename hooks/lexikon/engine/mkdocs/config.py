@@ -16,7 +16,9 @@ from lexikon.core.settings import Language, Settings, make_settings
 
 
 def settings_from_config(config: MkDocsConfig) -> Settings:
-    """Settings from the live MkDocs config: the i18n plugin's languages, ``extra.lexikon``."""
+    """Settings from the live MkDocs config: the i18n plugin's languages, ``extra.lexikon``, and
+    the two options of MkDocs' own the docs/ check needs (``lexicon check`` reads them from the
+    file: :func:`lexikon.core.settings.settings_from_file`)."""
     languages: list[Language] = []
     i18n = config.plugins.get("i18n")
     if i18n is not None:
@@ -27,7 +29,18 @@ def settings_from_config(config: MkDocsConfig) -> Settings:
         ]
     project_dir = Path(config.config_file_path).parent
     return make_settings(project_dir, languages, config.extra.get("lexikon"),
-                         Path(config.config_file_path).name, config.docs_dir)
+                         Path(config.config_file_path).name, config.docs_dir,
+                         use_directory_urls=config.use_directory_urls,
+                         exclude_docs=_exclude_docs(config))
+
+
+def _exclude_docs(config: MkDocsConfig) -> str | None:
+    """``exclude_docs`` as written: MkDocs keeps it compiled (a ``GitIgnoreSpec``), each of
+    its patterns holding its line."""
+    spec = config.exclude_docs
+    if spec is None:
+        return None
+    return "\n".join(str(pattern.pattern) for pattern in spec.patterns)
 
 
 def current_language(config: MkDocsConfig, settings: Settings) -> str:

@@ -9,10 +9,11 @@ A build with no change still ran, in each language pass:
   filter drops (checked on the filter itself before each use: else Jinja's own listing).
 - static-i18n's ``suffix.create_i18n_file``, once or twice per file and pass (4,000 files at
   1,000 terms): ``pathlib`` for every step of a file's new address, and two debug lines
-  formatted whether or not anyone logs them. Here the same steps on strings, for addresses
-  whose parts ``pathlib`` would not treat specially (else, and with debug logging on,
-  static-i18n's own function). The skipped log lines read nothing a file caches beyond
-  what the steps read anyway, so the files end up exactly as they did.
+  formatted whether or not anyone logs them. Here the same steps from
+  :func:`lexikon.core.i18n_suffix.placed` (the docs/ check's too: one home for them), on
+  strings for addresses whose parts ``pathlib`` would not treat specially (with debug
+  logging on, static-i18n's own function). The skipped log lines read nothing a file caches
+  beyond what the steps read anyway, so the files end up exactly as they did.
 
 ``tests/unit/engine/test_file_listing.py`` holds both to the originals' results.
 """
@@ -31,11 +32,13 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from lexikon.core.i18n_suffix import placed
+
 _ORIGINAL: dict[str, Callable] = {}
 _MKDOCS_FILTER = "Files.add_files_from_theme.<locals>.filter"
 """The filter whose dropping of every dotted part the listing relies on (probed too)."""
 _PLAIN_PART = re.compile(r"[^./][^/]*(?<!\.)")
-"""A path part that ``pathlib`` reads literally: no leading dot, no trailing dot, not empty."""
+"""A language code ``pathlib`` would read literally as a folder's name."""
 
 
 def install() -> None:
@@ -94,56 +97,30 @@ def listed_templates(loader: jinja2.FileSystemLoader) -> list[str]:
     return sorted(found)
 
 
-def _suffix_at(name: str) -> int:
-    """Where ``pathlib``'s suffix of a plain part begins (``len(name)`` if it has none)."""
-    dot = name.rfind(".")
-    return dot if 0 < dot < len(name) - 1 else len(name)
-
-
 def create_i18n_file(file: File, current_language: str, default_language: str, all_languages: list,
                      config: MkDocsConfig) -> File:
     """static-i18n's ``suffix.create_i18n_file`` (see the module's text)."""
     from mkdocs_static_i18n import suffix
     from mkdocs_static_i18n.config import RE_LOCALE
 
-    new = File(file.src_path, config.docs_dir, file.dest_path, config.use_directory_urls,
-               dest_uri=file.dest_uri, inclusion=file.inclusion)
-    parts = new.dest_path.split("/")
-    if (suffix.log.isEnabledFor(logging.DEBUG) or os.sep != "/" or not all(map(_PLAIN_PART.fullmatch, parts))
-            or not _PLAIN_PART.fullmatch(new.name)
+    if (suffix.log.isEnabledFor(logging.DEBUG) or os.sep != "/"
             or (current_language != default_language and not _PLAIN_PART.fullmatch(current_language))):
         return _ORIGINAL["i18n"](file, current_language, default_language, all_languages, config)
-    locale, localization = default_language, None
+    new = File(file.src_path, config.docs_dir, file.dest_path, config.use_directory_urls,
+               dest_uri=file.dest_uri, inclusion=file.inclusion)
+    try:
+        dest, new.name, localization = placed(new.dest_path, new.name, all_languages,
+                                              config.use_directory_urls, RE_LOCALE)
+    except ValueError:  # static-i18n's pathlib refuses the name: its own error
+        return _ORIGINAL["i18n"](file, current_language, default_language, all_languages, config)
     site_dir = current_language if current_language != default_language else ""
-    name = new.name
-    dot = name.rfind(".")
-    if dot > 0:  # the name's last suffix (a plain part's suffixes: after each dot)
-        locale = name[dot + 1:]
-        if locale in all_languages or RE_LOCALE.match(locale):
-            *folders, last = parts
-            cut = _suffix_at(last)
-            stem, ext = last[:cut], last[cut:]
-            parts = [*folders, stem[:_suffix_at(stem)] + ext]
-            new.name = name[:_suffix_at(name)]
-            localization = locale
-        else:
-            locale = default_language
-    if config.use_directory_urls and localization and len(parts) > 1:
-        parent = parts[-2]
-        parts[-2] = parent[:_suffix_at(parent)]
-        if parts[-2] in ("index", "README"):
-            del parts[-2]
-    if parts[-1].endswith("README.html"):
-        parts[-1] = "index.html"
-    new.dest_uri = "/".join([site_dir, *parts] if site_dir else parts)
+    new.dest_uri = f"{site_dir}/{dest}" if site_dir and dest != "." else site_dir or dest
     new.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, new.dest_path))
-    if new.name == "README":
-        new.name = "index"
     new.url = new._get_url(config.use_directory_urls)
     if site_dir and not new.url.strip("./") and PurePath(new.url).as_posix() == ".":
         new.url = urlquote(site_dir + "/")
     new.alternates = {current_language: new}  # type: ignore[attr-defined]
-    new.locale = locale  # type: ignore[attr-defined]
+    new.locale = localization or default_language  # type: ignore[attr-defined]
     new.locale_alternate_of = current_language  # type: ignore[attr-defined]
     new.localization = localization  # type: ignore[attr-defined]
     new.norm_src_uri = new.src_uri  # type: ignore[attr-defined]
