@@ -1,0 +1,83 @@
+"""Session 13's attacker (fresh eyes) on the rendering promise after the speed work of sessions
+9-12 (hand-written JSON, direct HTML, plain_once, Pagefind's searched part, string edits on
+finished pages, the frame store): hostile text in every field, built cold and incrementally, then
+every page, export and feed read as a reader's tools read them.
+
+What broke is tested here (each failed on main 3089f74); what held is listed in
+``notes/attack-s13a.md`` with the commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.support.project import Project, copy_project
+from tests.support.site_audit import audit_site
+
+pytestmark = pytest.mark.slow  # whole builds; in `make test` all the same
+
+NONCHARACTER_SUMMARY = {
+    "alpha.yml": """
+        de:
+          title: Alpha
+          summary: "Kurz \\ufffe."
+        da:
+          title: Alpha
+          summary: Et A.
+        """,
+    # mentions Alpha: the autolink's tooltip is Alpha's summary
+    "beta.yml": """
+        de:
+          title: Beta
+          summary: Kurz.
+          body: Ein Alpha hier.
+        da:
+          title: Beta
+          summary: Et B.
+        """,
+}
+
+
+@pytest.mark.parametrize(("value", "code"), [("\\ufffe", "FFFE"), ("\\uffff", "FFFF"), ("\\ufdd0", "FDD0"),
+                                           ("\\U0001fffe", "1FFFE"), ("\\U0010ffff", "10FFFF")])
+def test_a_noncharacter_is_one_located_error(tmp_path: Path, value: str, code: str) -> None:
+    """Unicode's noncharacters passed the check (it refused only format and control characters):
+    U+FFFE in a summary stopped the build with lxml's ``ValueError`` traceback as soon as another
+    entry mentioned the term (the tooltip of the autolink), and without a mention they reached
+    every page (an HTML parse error) and the exports."""
+    project = copy_project(tmp_path / "p", {**NONCHARACTER_SUMMARY, "gamma.yml": f"""
+        de:
+          title: Gamma
+          summary: "Kurz {value}."
+          aliases: ["G{value}"]
+        """})
+    result = project.lexicon("check")
+    assert result.returncode == 1
+    findings = [line for line in result.stdout.splitlines() if ": error: " in line]
+    assert findings == [
+        "glossary/alpha.yml:3:12: error: 'summary' holds the noncharacter U+FFFE (written as an escape "
+        "like '\\ufffe'): delete it; pages, feeds and TBX cannot hold it",
+        f"glossary/gamma.yml:3:12: error: 'summary' holds the noncharacter U+{code} "
+        "(written as an escape like '\\ufffe'): delete it; pages, feeds and TBX cannot hold it",
+        f"glossary/gamma.yml:4:13: error: an item of 'aliases' holds the noncharacter "
+        f"U+{code} (written as an escape like '\\ufffe'): delete it; "
+        "pages, feeds and TBX cannot hold it",
+    ], result.stdout
+
+
+def test_a_noncharacter_stops_the_build_in_one_line(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p", NONCHARACTER_SUMMARY)
+    result = project.build(strict=False)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr, result.stderr[-2000:]
+    assert "glossary/alpha.yml:3:12: error: 'summary' holds the noncharacter U+FFFE" in result.stderr
+    assert not project.site.exists()
+
+
+def test_the_site_without_noncharacters_passes_the_audit(tmp_path: Path) -> None:
+    files = {name: text.replace("\\ufffe", "&") for name, text in NONCHARACTER_SUMMARY.items()}
+    project = copy_project(tmp_path / "p", files)
+    result = project.build(strict=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert audit_site(project.site) == []
