@@ -8,12 +8,15 @@ What broke is tested here (each failed on main 3089f74); what held is listed in
 
 from __future__ import annotations
 
+import csv
+import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
-from tests.support.project import Project, copy_project
-from tests.support.site_audit import audit_site
+from tests.support.project import copy_project
+from tests.support.site_audit import audit_csv, audit_site
 
 pytestmark = pytest.mark.slow  # whole builds; in `make test` all the same
 
@@ -81,3 +84,50 @@ def test_the_site_without_noncharacters_passes_the_audit(tmp_path: Path) -> None
     result = project.build(strict=False)
     assert result.returncode == 0, result.stderr[-2000:]
     assert audit_site(project.site) == []
+
+
+LEADING_SPACES = {
+    "a.yml": """
+        de:
+          title: Formel
+          aliases: [" @SUM(1)", x]
+          summary: Kurz.
+          body: " =HYPERLINK(\\"https://evil.example/\\")"
+        da:
+          title: Formel
+          summary: Kort.
+          forms: ["  -2+3"]
+        """,
+}
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "tab"])
+def test_a_formula_after_leading_spaces_is_guarded_in_every_export(tmp_path: Path, delimiter: str) -> None:
+    """``csv_cell`` guarded a piece after a separator and its spaces (``a; =1``) but not a cell that
+    begins with spaces: with ``--delimiter ';'`` (German and Danish Excel) the cell `` =HYPERLINK(…)``
+    is itself such a piece, and the site audit's own CSV rule refused the file."""
+    project = copy_project(tmp_path / "p", LEADING_SPACES)
+    result = project.lexicon("export", "out", "--delimiter", delimiter)
+    assert result.returncode == 0, result.stderr
+    for path in sorted((project.root / "out").glob("*.csv")):
+        assert audit_csv(path) == [], path.name
+    with (project.root / "out" / "glossary.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter="\t" if delimiter == "tab" else delimiter))
+    cells = dict(zip(rows[0], rows[1], strict=True))
+    assert cells["de.body"].startswith(" '=")
+    assert cells["de.aliases"].startswith(" '@")
+
+
+def test_the_guard_after_leading_spaces_comes_off_on_import(tmp_path: Path) -> None:
+    """The ``'`` put after leading spaces is removed by ``import-csv`` as the one at a cell's start
+    (a guard for the fix; the import trims the spaces themselves, on main as here)."""
+    project = copy_project(tmp_path / "p", LEADING_SPACES)
+    assert project.lexicon("export", "out").returncode == 0
+    again = copy_project(tmp_path / "q", {})
+    shutil.copy(project.root / "out" / "glossary.csv", again.root / "glossary.csv")
+    result = again.lexicon("import-csv", "glossary.csv")
+    assert result.returncode == 0, result.stdout + result.stderr
+    entry = yaml.safe_load((again.glossary / "a.yml").read_text(encoding="utf-8"))
+    assert entry["de"]["body"] == '=HYPERLINK("https://evil.example/")'
+    assert entry["de"]["aliases"] == ["@SUM(1)", "x"]
+    assert entry["da"]["forms"] == ["-2+3"]
