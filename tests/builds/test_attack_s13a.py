@@ -205,3 +205,46 @@ def test_a_code_span_keeps_its_text_in_the_plain_summary(tmp_path: Path) -> None
     root = lxml.html.document_fromstring(project.html("terms/att"))
     assert root.find(".//p[@class='lexikon-lead']/code").text == "&lt;"
     assert root.find(".//head/meta[@name='description']").get("content") == "Ein &lt; Zeichen."
+
+
+def test_an_articles_title_and_description_hold_no_invisible_characters(tmp_path: Path) -> None:
+    """README: an article gets the entries' care. Its body was checked for invisible, bidi and
+    control characters, its front matter not: a title with U+202E (the order readers see changed),
+    U+FFFE, or a description with an escape sequence and a zero-width space passed the check and
+    reached the article's page, the articles index, the feed and glossary.json."""
+    project = copy_project(tmp_path / "p", {"a.yml": """
+        de:
+          title: Alpha
+          summary: Kurz.
+        da:
+          title: Alpha
+          summary: Kort.
+        """})
+    project.write("docs/articles/zeichen.md", """
+        ---
+        title: "Zeichen \\u202e links \\ufffe"
+        description: "Be\\u200bschreibung \\x1b[31m rot"
+        ---
+
+        Text hier.
+        """)
+    project.write("docs/articles/zeichen.da.md", """
+        ---
+        title: Tegn
+        ---
+
+        Tekst.
+        """)
+    result = project.lexicon("check")
+    assert result.returncode == 1
+    errors = [line for line in result.stdout.splitlines() if ": error: " in line]
+    expected = [
+        "docs/articles/zeichen.md:2:1: error: 'title' holds the bidirectional control character U+202E",
+        "docs/articles/zeichen.md:2:1: error: 'title' holds the noncharacter U+FFFE",
+        "docs/articles/zeichen.md:3:1: error: 'description' holds the control character U+001B",
+        "docs/articles/zeichen.md:3:1: error: 'description' holds the invisible character U+200B",
+    ]
+    assert len(errors) == len(expected) and all(map(str.startswith, errors, expected)), result.stdout
+    built = project.build(strict=False)
+    assert built.returncode == 1 and "Traceback" not in built.stderr
+    assert not project.site.exists()
