@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import csv
 import shutil
+import subprocess
 from pathlib import Path
 
 import lxml.html
 import pytest
 import yaml
 
-from tests.support.project import copy_project
+from tests.support.project import Project, copy_project
 from tests.support.site_audit import audit_csv, audit_site
 
 pytestmark = pytest.mark.slow  # whole builds; in `make test` all the same
@@ -248,3 +249,36 @@ def test_an_articles_title_and_description_hold_no_invisible_characters(tmp_path
     built = project.build(strict=False)
     assert built.returncode == 1 and "Traceback" not in built.stderr
     assert not project.site.exists()
+
+
+def _commit(project: Project, message: str) -> None:
+    command = "git add -A && git -c user.email=a@b -c user.name=b commit -qm " + message
+    start = "" if (project.root / ".git").exists() else "git init -q && "
+    subprocess.run(["sh", "-c", start + command], cwd=project.root, check=True, capture_output=True)
+
+
+def test_a_reviewed_date_at_the_end_of_time_is_no_traceback(tmp_path: Path) -> None:
+    """``reviewed: 9999-12-31`` passed the check; with a git history, the day after it (where the
+    date stops covering changes) overflowed: ``lexicon check --stale`` and ``lexicon stats`` said
+    "OverflowError: … this is a bug in lexicon", ``mkdocs build`` stopped with the traceback."""
+    text = """
+        de:
+          title: Alpha
+          summary: {summary}
+          reviewed: 9999-12-31
+        da:
+          title: Alpha
+          summary: Kort.
+          reviewed: 0001-01-01
+        """
+    project = copy_project(tmp_path / "p", {"a.yml": text.format(summary="Kurz.")})
+    _commit(project, "first")
+    project.write("glossary/a.yml", text.format(summary="Kurz und neu."))
+    _commit(project, "second")
+    stale = project.lexicon("check", "--stale")
+    assert stale.returncode == 0, stale.stdout + stale.stderr
+    assert "glossary/a.yml:6:10: note: the 'da' text is older than the 'de' text" in stale.stdout
+    assert project.lexicon("stats").returncode == 0
+    built = project.build(strict=False)
+    assert built.returncode == 0, built.stderr[-2000:]
+    assert "Den danske version er ældre end den tyske" in project.html("da/terms/a")
