@@ -100,6 +100,8 @@ def _front_matter(article: Article, glossary: Glossary) -> list[Finding]:
         if key not in OUR_KEYS:
             continue
         kind, doc = OUR_KEYS[key]
+        for char in invisible_characters(value) if isinstance(value, str) else ():  # as in entries
+            problem(invisible_message(char, f"'{key}'"))
         if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
             problem(f"'{key}' must be {_KIND_NAMES[kind]}, not {value!r}: {doc}")
         elif key == "title" and not value.strip():

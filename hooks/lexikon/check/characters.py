@@ -20,10 +20,23 @@ def invisible_characters(text: str) -> list[str]:
         return []  # no format or control character is printable: most texts end here, at C speed
     return [char for char in dict.fromkeys(text)
             if (unicodedata.category(char) == "Cf" and char != SOFT_HYPHEN)
-            or (unicodedata.category(char) in ("Cc", "Zl", "Zp") and char not in "\n\t")]
+            or (unicodedata.category(char) in ("Cc", "Zl", "Zp") and char not in "\n\t")
+            or noncharacter(char)]
+
+
+def noncharacter(char: str) -> bool:
+    """One of Unicode's 66 noncharacters (U+FDD0–U+FDEF, and the last two code points of every
+    plane, U+FFFE, U+FFFF, U+1FFFE …): a YAML escape puts one in a value, but XML 1.0 cannot hold
+    U+FFFE and U+FFFF at all (lxml refuses them: the build stopped with a traceback on a tooltip)
+    and HTML reads each as a parse error."""
+    code = ord(char)
+    return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
 
 
 def invisible_message(char: str, what: str) -> str:
+    if noncharacter(char):
+        return (f"{what} holds the noncharacter U+{ord(char):04X} (written as an escape like '\\ufffe'): "
+                "delete it; pages, feeds and TBX cannot hold it")
     if unicodedata.category(char) in ("Cc", "Zl", "Zp"):  # a raw one stops the loader: an escape
         return (f"{what} holds the control character U+{ord(char):04X} (written as an escape like "
                 "'\\x1b' or '\\0'): delete it; it breaks feeds and terminals")

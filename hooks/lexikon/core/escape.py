@@ -234,7 +234,9 @@ CSV_SEPARATORS = ",;\t\r\n"
 """Where a spreadsheet may start a new cell: our delimiter, the list separator of German
 and Danish Excel (``;``), tab (pasted or "text" imports) and line ends. A reader that
 splits on one of them ignores our quoting, so each piece must be safe on its own."""
-_CELL_STARTS = re.compile(f"(?:^|[{re.escape(CSV_SEPARATORS)}] *)")
+_CELL_STARTS = re.compile(f"(?:^|[{re.escape(CSV_SEPARATORS)}]) *")
+"""Where a piece begins: after the spaces that lead it, at the cell's start as after a separator
+(with ``--delimiter ';'`` a cell is itself a piece after one: ``; =1+1`` ran unguarded)."""
 _SEPARATOR = re.compile(f"[{re.escape(CSV_SEPARATORS)}]")
 
 
@@ -248,7 +250,7 @@ def csv_cell(value: str) -> str:
     """A CSV cell: no formula a spreadsheet would run, wherever it splits the line. The
     start of the cell and the start of every piece after a separator get a ``'`` when
     they look like a formula (:func:`csv_text` removes them again)."""
-    if not _SEPARATOR.search(value):  # one piece, the whole cell (most cells: no walk of the pieces)
+    if not _SEPARATOR.search(value) and not value.startswith(" "):  # one piece (most cells: no walk)
         return "'" + value if formula_guarded(value) else value
     pieces, last = [], 0
     for start in _piece_starts(value):

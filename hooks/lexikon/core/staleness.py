@@ -64,7 +64,11 @@ def reviewed_until(reviewed: str | None) -> datetime | None:
         day = date.fromisoformat(str(reviewed)) if reviewed else None
     except ValueError:
         return None
-    return datetime.combine(day + timedelta(days=1), time(), timezone.utc) if day else None
+    if day is None:
+        return None
+    if day == date.max:  # 9999-12-31: the check takes it, and the next midnight is past datetime's range
+        return datetime.max.replace(tzinfo=timezone.utc)
+    return datetime.combine(day + timedelta(days=1), time(), timezone.utc)
 
 
 def stale_texts(glossary: Glossary, history: Mapping[str, EntryDates]) -> tuple[StaleText, ...]:

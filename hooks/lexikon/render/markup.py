@@ -111,11 +111,18 @@ class _CrossLinks(InlineProcessor):
             return AtomicString(label or target), m.start(0), m.end(0)
         element = ET.Element("a", {"href": link.href})
         if link.title:
-            element.set("title", link.title)
+            element.set("title", _as_text(link.title))
         if link.lang:
             element.set("lang", link.lang)
-        element.text = AtomicString(link.text)
+        element.text = AtomicString(link.text if label else _as_text(link.text))  # a title is plain text
         return element, m.start(0), m.end(0)
+
+
+def _as_text(text: str) -> str:
+    """Plain text (a title, a tooltip) for Python-Markdown's serializer, which leaves every ``&``
+    that looks like an entity as it is: a title ``AT&amp;T`` showed "AT&T" in a text that went to
+    Python-Markdown, and as written on its page and in texts :mod:`.entry_fast` converts."""
+    return text.replace("&", "&amp;")
 
 
 class _EntryMarkdown(Extension):
