@@ -60,14 +60,16 @@ def search_terms_html(terms: Iterable[str]) -> str:
     """A term page's search terms as Pagefind reads them and no reader sees or hears.
 
     Aliases, declared and inflected forms, the other languages' titles: weighted like the
-    title, hidden (Pagefind reads the HTML, not the CSS), under a heading of their own.
+    title, hidden (Pagefind reads the HTML, not the CSS), under a heading of their own, which
+    the reader's worker never shows. The heading has a character: Pagefind makes no section of
+    an empty heading, and the terms then stood in the teaser of the page's last section.
     """
     words = " ".join(f"<span>{escape.html_text(term)}</span>" for term in terms)
     if not words:
         return ""
     return (f'<div class="lexikon-search-terms" hidden aria-hidden="true" '
             f'data-pagefind-weight="{SEARCH_TERMS_WEIGHT}">'
-            f'<h2 id="{SEARCH_TERMS_ID}"></h2><p>{words}</p></div>')
+            f'<h2 id="{SEARCH_TERMS_ID}">·</h2><p>{words}</p></div>')
 
 
 _CODE_BLOCK = re.compile(r"<pre\b(?![^>]*data-pagefind-ignore)")

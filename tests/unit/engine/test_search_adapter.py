@@ -55,7 +55,7 @@ def test_search_terms_are_hidden_weighted_and_escaped() -> None:
     html = pagefind.search_terms_html(["Wiedereinlagerung", "<b>x</b> & y"])
     assert html.startswith('<div class="lexikon-search-terms" hidden aria-hidden="true" '
                            'data-pagefind-weight="7">')
-    assert '<h2 id="lexikon-search-terms"></h2>' in html
+    assert '<h2 id="lexikon-search-terms">·</h2>' in html
     assert "<span>Wiedereinlagerung</span>" in html
     assert "<span>&lt;b&gt;x&lt;/b&gt; &amp; y</span>" in html and "<b>" not in html
     assert pagefind.search_terms_html([]) == ""
