@@ -51,6 +51,12 @@ def list_glossary(glossary_dir: Path, project_dir: Path) -> GlossaryFiles:
     with os.scandir(glossary_dir) as scan:  # names, not paths: 10,000 Path compares are slow
         found = sorted((item.name, item.is_symlink()) for item in scan)
     for name, is_link in found:
+        if not name.isascii() and any("\udc80" <= char <= "\udcff" for char in name):
+            # a byte that is not UTF-8, held as a surrogate: no finding, cache key or page carries it
+            if name.endswith(ENTRY_SUFFIXES) and not name.startswith("."):
+                links.append(Finding(f"{folder}/{name}", 1, 1, Severity.ERROR, "this file's name is not "
+                                     "UTF-8: it is not read; rename it to its entry's id (lowercase ASCII)"))
+            continue
         if is_link:
             links += _link_finding(os.path.join(base, name), f"{folder}/{name}", project_dir)
         if not name.endswith(ENTRY_SUFFIXES) or name.startswith("."):
@@ -119,6 +125,28 @@ def read_file(path: Path | str, project_dir: Path, display: str) -> tuple[bytes 
             return stream.read(), []
     except OSError as err:
         return fail(f"cannot read the file: {err.strerror}")
+
+
+def existing_entry_bytes(path: Path | str) -> bytes:
+    """An existing entry's bytes for a command that adds to it or compares with it (the
+    importers), by :func:`read_file`'s rules: never through a link (a dry run would print what
+    it leads to), only a regular file within the size limit.
+
+    Raises:
+        ValueError: why the file may not be read, and what to do.
+        OSError: when it cannot be read.
+    """
+    status = os.lstat(path)
+    if stat.S_ISLNK(status.st_mode):
+        raise ValueError("the entry file is a symbolic link: nothing is read or written through a link; "
+                         "replace it with the file itself")
+    if not stat.S_ISREG(status.st_mode):
+        raise ValueError("the entry file is not a regular file: put the entry's text in a plain file")
+    if status.st_size > MAX_FILE_BYTES:
+        raise ValueError(f"the entry file is {status.st_size:,} bytes, over the limit of {MAX_FILE_BYTES:,}: "
+                         "split it")
+    with open(path, "rb") as stream:
+        return stream.read()
 
 
 def entry_file(glossary_dir: Path, shown: str) -> str:
