@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
+from lexikon.check.glossary_files import existing_entry_bytes
 from lexikon.core import links
 from lexikon.core.layout import reserved_ids
 from lexikon.core.safe_write import write_bytes
@@ -82,13 +83,21 @@ def import_article(
         if not summary:
             yaml_text = yaml_text.replace(f"\n{lang}:\n", f"\ndraft: true\n{lang}:\n", 1)
         return ImportResult(final_id, lang, block, tuple(tags), changes.by_line(), yaml_text, False, False)
-    data = path.read_bytes()
+    data = _existing(path)
     yaml_text = splice_block(data.decode("utf-8-sig"), lang, render_block(lang, block), languages)
     if tags:
         changes.add(key_lines.get("keywords", 1), f"the entry exists: its tags stay as they are "
                     f"(the keywords matched {', '.join(tags)})")
     return ImportResult(final_id, lang, block, tuple(tags), changes.by_line(), yaml_text, True,
                         data.startswith(b"\xef\xbb\xbf"))
+
+
+def _existing(path: Path) -> bytes:
+    """The entry's bytes, read as the check reads them (never through a link: a dry run prints them)."""
+    try:
+        return existing_entry_bytes(path)
+    except ValueError as err:
+        raise ImportProblem(f"{path.name}: {err}") from None
 
 
 def _description(front: Mapping, key_lines: Mapping[str, int], linker: Links, changes: Changes) -> str:
