@@ -49,8 +49,8 @@ def list_glossary(glossary_dir: Path, project_dir: Path) -> GlossaryFiles:
     base = os.fspath(glossary_dir)
     links: list[Finding] = []
     with os.scandir(glossary_dir) as scan:  # names, not paths: 10,000 Path compares are slow
-        found = sorted((item.name, item.is_symlink()) for item in scan)
-    for name, is_link in found:
+        found = sorted((item.name, item.is_symlink(), item.is_dir(follow_symlinks=False)) for item in scan)
+    for name, is_link, is_folder in found:
         if not name.isascii() and any("\udc80" <= char <= "\udcff" for char in name):
             # a byte that is not UTF-8, held as a surrogate: no finding, cache key or page carries it
             if name.endswith(ENTRY_SUFFIXES) and not name.startswith("."):
@@ -60,6 +60,7 @@ def list_glossary(glossary_dir: Path, project_dir: Path) -> GlossaryFiles:
         if is_link:
             links += _link_finding(os.path.join(base, name), f"{folder}/{name}", project_dir)
         if not name.endswith(ENTRY_SUFFIXES) or name.startswith("."):
+            links += _not_read(os.path.join(base, name), f"{folder}/{name}", is_folder)
             continue
         item = (os.path.join(base, name), f"{folder}/{name}")
         if not name.startswith("_"):
@@ -69,6 +70,30 @@ def list_glossary(glossary_dir: Path, project_dir: Path) -> GlossaryFiles:
         else:
             others.append(item)
     return GlossaryFiles(tuple(entries), tags, tuple(others), tuple(links))
+
+
+def _not_read(path: str, display: str, is_folder: bool) -> list[Finding]:
+    """What looks like an editor's entry but is never read, said where it stands: a name whose
+    suffix is not lowercase (``Cloud.YML``, as some editors save), entries in a subfolder."""
+    name = os.path.basename(display)
+    if name.startswith((".", "_")):
+        return []
+    if name.lower().endswith(ENTRY_SUFFIXES):
+        stem = name.rsplit(".", 1)[0]
+        return [Finding(display, 1, 1, Severity.ERROR, f"this file is not read: an entry's suffix is "
+                        f"'.yml' in lowercase; rename it to '{stem}.yml'")]
+    if not is_folder:
+        return []
+    try:
+        with os.scandir(path) as scan:
+            inside = sorted(item.name for item in scan if item.name.lower().endswith(ENTRY_SUFFIXES))
+    except OSError:
+        return []
+    if not inside:
+        return []
+    return [Finding(f"{display}/{inside[0]}", 1, 1, Severity.WARNING, f"{len(inside)} file(s) in the folder "
+                    f"'{display}' are not read: entries are the files directly in the glossary folder; move "
+                    "them there (a folder whose name starts with '_' is left alone)")]
 
 
 def tag_file(glossary_dir: Path) -> Path | None:
