@@ -36,7 +36,7 @@ def decode(data: bytes) -> str:
             raise problem(f"the file starts as {encoding.upper()} and is not ({err.reason} at byte "
                           f"{err.start}): save it as 'CSV UTF-8' (Excel) or with UTF-8 encoding") from err
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         before = data[:err.start]
         line_start = before.rfind(b"\n") + 1
@@ -44,6 +44,11 @@ def decode(data: bytes) -> str:
         raise problem(f"the file is not UTF-8 (byte 0x{data[err.start]:02X}; Excel's 'CSV' is Windows-1252): "
                       "save it as 'CSV UTF-8' (Excel) or with UTF-8 encoding", before.count(b"\n") + 1,
                       col) from err
+    nul = text.find("\x00", 0, text.find("\n"))
+    if nul >= 0:  # a header holding NUL (UTF-8 allows it) is UTF-16 whose byte order mark was lost
+        raise problem("the first line holds NUL bytes, as UTF-16 without its byte order mark does: save "
+                      "the file as 'CSV UTF-8' (Excel) or with UTF-8 encoding", 1, nul + 1)
+    return text
 
 
 def declared(text: str) -> str | None:
