@@ -14,7 +14,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from lexikon.check.glossary_files import existing_entry_bytes
 from lexikon.core import links
 from lexikon.core.layout import reserved_ids
 from lexikon.core.safe_write import write_bytes
@@ -22,10 +21,11 @@ from lexikon.core.schema import ID_RULE, unreserved_id
 from lexikon.core.settings import Settings
 from lexikon.interchange.article import blocks as reading
 from lexikon.interchange.article import debris, fields, html
+from lexikon.interchange.article.existing import existing_bytes, replaced_text
 from lexikon.interchange.article.findings import Changes, ImportProblem, ImportResult, LocatedProblem
 from lexikon.interchange.article.links import Links
 from lexikon.interchange.article.page import Block, Line, Patterns, front_matter, is_markdown, plain_line_ends
-from lexikon.interchange.entry_yaml import imported_entry_text, render_block, splice_block
+from lexikon.interchange.entry_yaml import imported_entry_text
 from lexikon.interchange.terms import MAX_SOURCE_BYTES
 from lexikon.interchange.words import slugify
 
@@ -83,21 +83,13 @@ def import_article(
         if not summary:
             yaml_text = yaml_text.replace(f"\n{lang}:\n", f"\ndraft: true\n{lang}:\n", 1)
         return ImportResult(final_id, lang, block, tuple(tags), changes.by_line(), yaml_text, False, False)
-    data = _existing(path)
-    yaml_text = splice_block(data.decode("utf-8-sig"), lang, render_block(lang, block), languages)
+    data = existing_bytes(path)
+    yaml_text = replaced_text(data.decode("utf-8-sig"), lang, block, languages, changes)
     if tags:
         changes.add(key_lines.get("keywords", 1), f"the entry exists: its tags stay as they are "
                     f"(the keywords matched {', '.join(tags)})")
     return ImportResult(final_id, lang, block, tuple(tags), changes.by_line(), yaml_text, True,
                         data.startswith(b"\xef\xbb\xbf"))
-
-
-def _existing(path: Path) -> bytes:
-    """The entry's bytes, read as the check reads them (never through a link: a dry run prints them)."""
-    try:
-        return existing_entry_bytes(path)
-    except ValueError as err:
-        raise ImportProblem(f"{path.name}: {err}") from None
 
 
 def _description(front: Mapping, key_lines: Mapping[str, int], linker: Links, changes: Changes) -> str:

@@ -1,0 +1,61 @@
+"""Session 13's attack on ``lexicon import`` onto an entry that has the terminology fields.
+
+README: ``lexicon import`` "adds or replaces that one language block of an existing entry";
+"Nothing is dropped without a line in the report"; nothing of an editor's text is lost. An
+article brings a title, summary, body, highlights and sources. Importing a fresher copy of the
+page onto an entry dropped the block's gender, part of speech, qualifier, deprecated terms,
+forms and context sentences (issue 15's fields, which no article carries) and the editor's
+comment inside the block, with one line: "replaced the 'de' block"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from tests.support.term_imports import empty_project, run_lexicon
+
+ENTRY = """\
+tags: [it]
+de:
+  title: Wolke
+  # Quelle: Gespräch mit Frau X
+  gender: f
+  pos: noun
+  qualifier: Wetter
+  deprecated: [Wölkchen]
+  forms: [Wolken]
+  reviewed: 2026-11-30
+  context:
+    - text: Die Wolke zieht vorbei.
+      source: https://example.org/satz
+  summary: Eine alte Wolke.
+  body: |
+    ## Alt
+
+    Alter Text.
+# zwischen den Blöcken
+da:
+  title: Sky
+  summary: En sky.
+"""
+
+
+def test_an_article_onto_an_entry_keeps_the_fields_it_has_no_word_for(tmp_path: Path) -> None:
+    project = empty_project(tmp_path / "project")
+    (project / "glossary" / "wolke.yml").write_text(ENTRY, encoding="utf-8")
+    article = tmp_path / "wolke.de.md"
+    article.write_text("# Wolke\n\nEine Wolke ist eine Ansammlung von Tröpfchen.\n\nMehr Text.\n",
+                       encoding="utf-8")
+    result = run_lexicon(project, "import", str(article), "--lang", "de")
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = (project / "glossary" / "wolke.yml").read_text(encoding="utf-8")
+    de = yaml.safe_load(text)["de"]
+    assert de["summary"] == "Eine Wolke ist eine Ansammlung von Tröpfchen."
+    assert (de["gender"], de["pos"], de["qualifier"]) == ("f", "noun", "Wetter")
+    assert (de["deprecated"], de["forms"]) == (["Wölkchen"], ["Wolken"])
+    assert de["context"] == [{"text": "Die Wolke zieht vorbei.", "source": "https://example.org/satz"}]
+    assert "reviewed" not in de and "'reviewed: 2026-11-30'" in result.stdout  # unreviewed: said
+    assert "# Quelle: Gespräch mit Frau X" in result.stdout  # said, with its words
+    assert "# zwischen den Blöcken" in text and "# zwischen" not in result.stdout
+    assert run_lexicon(project, "check").returncode == 0
