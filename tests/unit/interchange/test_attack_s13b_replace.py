@@ -59,3 +59,17 @@ def test_an_article_onto_an_entry_keeps_the_fields_it_has_no_word_for(tmp_path: 
     assert "# Quelle: Gespräch mit Frau X" in result.stdout  # said, with its words
     assert "# zwischen den Blöcken" in text and "# zwischen" not in result.stdout
     assert run_lexicon(project, "check").returncode == 0
+
+
+def test_a_body_the_article_lacks_is_said_when_it_goes(tmp_path: Path) -> None:
+    project = empty_project(tmp_path / "project")
+    entry = ENTRY.replace("  body: |\n    ## Alt\n\n    Alter Text.\n",
+                          "  body: |\n    Alter Text.\n  highlights: [Wichtig.]\n")
+    (project / "glossary" / "wolke.yml").write_text(entry, encoding="utf-8")
+    article = tmp_path / "wolke.de.md"
+    article.write_text("# Wolke\n\nEine Wolke ist eine Ansammlung von Tröpfchen.\n", encoding="utf-8")
+    result = run_lexicon(project, "import", str(article), "--lang", "de")
+    assert result.returncode == 0, result.stdout + result.stderr
+    de = yaml.safe_load((project / "glossary" / "wolke.yml").read_text(encoding="utf-8"))["de"]
+    assert "body" not in de and "highlights" not in de
+    assert "'Alter Text.'" in result.stdout and "'Wichtig.'" in result.stdout

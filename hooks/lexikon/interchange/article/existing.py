@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from lexikon.check.glossary_files import existing_entry_bytes
-from lexikon.interchange.article.findings import Changes, ImportProblem
+from lexikon.interchange.article.findings import Changes, ImportProblem, flat
 from lexikon.interchange.entry_yaml import plain_yaml, render_block, splice_block
 
 
@@ -82,6 +82,10 @@ def _keep_editors_fields(text: str, lang: str, block: dict[str, Any], changes: C
         if old.get(key) not in (None, "", []) and key not in block:
             block[key] = old[key]
             changes.add(1, f"kept the entry's '{key}' (the article has none)")
+    for key in ("body", "highlights", "sources"):
+        if old.get(key) not in (None, "", []) and key not in block:
+            changes.add(1, f"left out the entry's '{key}': the article has none to replace it with",
+                        flat(old[key]))
     if old.get("reviewed"):
         changes.add(1, f"left out the entry's 'reviewed: {old['reviewed']}': the text it vouched for is "
                     "new; set it again once you have compared it with the other languages")
