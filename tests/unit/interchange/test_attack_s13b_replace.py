@@ -73,3 +73,17 @@ def test_a_body_the_article_lacks_is_said_when_it_goes(tmp_path: Path) -> None:
     de = yaml.safe_load((project / "glossary" / "wolke.yml").read_text(encoding="utf-8"))["de"]
     assert "body" not in de and "highlights" not in de
     assert "'Alter Text.'" in result.stdout and "'Wichtig.'" in result.stdout
+
+
+def test_an_article_onto_an_entry_kept_as_yaml_makes_no_second_file(tmp_path: Path) -> None:
+    """``lexicon new`` and ``import-csv`` take ``wolke.yaml`` for the entry ``wolke``; ``lexicon
+    import --id wolke`` wrote ``wolke.yml`` beside it ("created", exit 0): two files for one id."""
+    project = empty_project(tmp_path / "project")
+    (project / "glossary" / "wolke.yaml").write_text("de:\n  title: Wolke\n  summary: Eine Wolke.\n",
+                                                     encoding="utf-8")
+    article = tmp_path / "sky.da.md"
+    article.write_text("# Sky\n\nEn sky er en samling vanddråber i luften.\n", encoding="utf-8")
+    result = run_lexicon(project, "import", str(article), "--lang", "da", "--id", "wolke")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stdout.startswith(f"{article}:1:1: error: ") and "wolke.yaml" in result.stdout
+    assert sorted(p.name for p in (project / "glossary").iterdir()) == ["_tags.yml", "wolke.yaml"]

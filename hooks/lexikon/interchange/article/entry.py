@@ -21,7 +21,7 @@ from lexikon.core.schema import ID_RULE, unreserved_id
 from lexikon.core.settings import Settings
 from lexikon.interchange.article import blocks as reading
 from lexikon.interchange.article import debris, fields, html
-from lexikon.interchange.article.existing import existing_bytes, replaced_text
+from lexikon.interchange.article.existing import entry_path, existing_bytes, replaced_text
 from lexikon.interchange.article.findings import Changes, ImportProblem, ImportResult, LocatedProblem
 from lexikon.interchange.article.links import Links
 from lexikon.interchange.article.page import Block, Line, Patterns, front_matter, is_markdown, plain_line_ends
@@ -76,7 +76,7 @@ def import_article(
     sources = fields.sources(front, key_lines, page_title or title, changes, origin and "the page's link")
     fields.unused_front_matter(front, key_lines, changes, lang)
     block = _block(title, summary, blocks, highlights, sources, changes)
-    path = glossary_dir / f"{final_id}.yml"
+    path = entry_path(glossary_dir, final_id)
     _without_summary(summary, block, path, changes, _paragraph_advice(source_name, text))
     if not path.is_file():
         yaml_text = imported_entry_text(lang, block, tags)

@@ -9,6 +9,7 @@ replaced block cannot be placed again and is reported with its words.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,6 +20,16 @@ import yaml
 from lexikon.check.glossary_files import existing_entry_bytes
 from lexikon.interchange.article.findings import Changes, ImportProblem, flat
 from lexikon.interchange.entry_yaml import plain_yaml, render_block, splice_block
+
+
+def entry_path(glossary_dir: Path, entry_id: str) -> Path:
+    """The entry file an import writes: ``ID.yml``; an entry kept as ``ID.yaml`` is that entry,
+    refused as the check refuses it (a second file for one id would be two entries)."""
+    path = glossary_dir / f"{entry_id}.yml"
+    if not os.path.lexists(path) and os.path.lexists(path.with_suffix(".yaml")):
+        raise ImportProblem(f"the entry '{entry_id}' exists as '{entry_id}.yaml': rename it to "
+                            f"'{entry_id}.yml' (entry files end in '.yml'), then import again")
+    return path
 
 
 def existing_bytes(path: Path) -> bytes:
