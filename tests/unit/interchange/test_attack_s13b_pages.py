@@ -47,3 +47,19 @@ def test_a_windows_1252_page_reads_as_browsers_read_it(tmp_path: Path, charset: 
     entry = yaml.safe_load((project / "glossary" / "wolke.yml").read_text(encoding="utf-8"))
     assert entry["de"]["summary"] == "Eine Wolke schwebt am Himmel \u2013 hoch."
     assert "U+009D" in result.stdout  # the control character's removal is reported
+
+
+@pytest.mark.parametrize("element", ['<svg viewBox="0 0 10 10"><text x="1" y="9">Kumulus</text></svg>',
+                                     "<button>Kumulus</button>", "<select><option>Kumulus</option></select>",
+                                     "<canvas>Kumulus</canvas>"])
+def test_words_inside_an_element_an_entry_cannot_hold_are_said(tmp_path: Path, element: str) -> None:
+    """README: "Nothing is dropped without a line in the report". An inline ``<svg>`` (a diagram's
+    labels), a button, a list box or a canvas's fallback went with their words, unsaid."""
+    project = empty_project(tmp_path / "project")
+    page = tmp_path / "wolke.html"
+    page.write_text(f"<html><body><article><h1>Wolke</h1><p>Eine Wolke schwebt am Himmel.</p>"
+                    f"<p>Die Form {element} ist häufig.</p></article></body></html>", encoding="utf-8")
+    result = run_lexicon(project, "import", str(page), "--lang", "de", "--dry-run")
+    assert result.returncode == 0, result.stdout + result.stderr
+    said = [line for line in result.stdout.splitlines() if line.startswith(f"{page}:1: ")]
+    assert any("'Kumulus'" in line for line in said), result.stdout
