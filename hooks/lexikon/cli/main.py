@@ -120,12 +120,13 @@ def _not_checked(files: Sequence[Path], settings: Settings, named: set[str]) -> 
     from lexikon.core.paths import is_inside
 
     listing = list_glossary(settings.glossary_dir, settings.project_dir)
-    read = {display for _, display in (*listing.entries, *listing.others, *filter(None, [listing.tags]))}
+    files_read = (*listing.entries, *listing.others, *filter(None, [listing.tags]))
+    read = {os.path.abspath(item) for item, _ in files_read}
     return [Finding(display, 1, 1, Severity.ERROR, "the check does not read this file (entries are "
                     f"{shown(settings.glossary_dir, settings.project_dir)}/<id>.yml, articles Markdown files "
                     "in the docs folder): nothing was checked")
             for display, path in ((shown(path, settings.project_dir), path) for path in files)
-            if os.path.lexists(path) and display not in read and display not in named
+            if os.path.lexists(path) and os.path.abspath(path) not in read and display not in named
             and not (os.fspath(path).endswith(".md") and is_inside(Path(path), settings.docs_dir))
             and not display.endswith("mkdocs.yml")]
 

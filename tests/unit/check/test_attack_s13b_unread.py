@@ -50,3 +50,19 @@ def test_check_of_a_file_it_does_not_read_says_so(tmp_path: Path) -> None:
     assert "nothing was checked" in result.stdout
     assert run_lexicon(project, "check", "glossary/wolke.yml").returncode == 0
     assert run_lexicon(project, "check", "mkdocs.yml").returncode == 0
+
+
+def test_check_of_an_entry_of_a_glossary_outside_the_project_by_any_spelling(tmp_path: Path) -> None:
+    """``glossary_dir`` may lie outside the project; its entry named absolutely is one the check reads."""
+    project = empty_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("    glossary_dir: glossary\n", "    glossary_dir: ../terms\n")
+    config.write_text(text, encoding="utf-8")
+    (tmp_path / "terms").mkdir()
+    entry = tmp_path / "terms" / "wolke.yml"
+    entry.write_text("de:\n  title: Wolke\n  summary: Eine Wolke.\nda:\n  title: Sky\n  summary: En sky.\n",
+                     encoding="utf-8")
+    assert "glossary_dir: ../terms" in config.read_text(encoding="utf-8")
+    assert run_lexicon(project, "check", str(entry)).returncode == 0
+    assert run_lexicon(project, "check", str(tmp_path / "notes.yml")).returncode == 1  # no such file
