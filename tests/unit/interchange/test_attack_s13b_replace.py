@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.support.term_imports import empty_project, run_lexicon
@@ -87,3 +88,21 @@ def test_an_article_onto_an_entry_kept_as_yaml_makes_no_second_file(tmp_path: Pa
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stdout.startswith(f"{article}:1:1: error: ") and "wolke.yaml" in result.stdout
     assert sorted(p.name for p in (project / "glossary").iterdir()) == ["_tags.yml", "wolke.yaml"]
+
+
+@pytest.mark.parametrize("field", ["  gender: 5", "  aliases: Wolkig", "  context: [Satz eins]",
+                                   "  deprecated: [1, 2]", "  qualifier: [a]", "  forms: {a: b}"])
+def test_a_field_the_check_refuses_stops_the_import_in_one_line(tmp_path: Path, field: str) -> None:
+    """Kept fields are written again: one of a shape the check refuses is not guessed at (nor a
+    traceback): the import stops, the file stays as it was."""
+    project = empty_project(tmp_path / "project")
+    entry = project / "glossary" / "wolke.yml"
+    text = f"de:\n  title: Wolke\n{field}\n  summary: Alt.\nda:\n  title: Sky\n  summary: En sky.\n"
+    entry.write_text(text, encoding="utf-8")
+    before = entry.read_bytes()
+    article = tmp_path / "wolke.de.md"
+    article.write_text("# Wolke\n\nEine Wolke ist eine Ansammlung von Tröpfchen.\n", encoding="utf-8")
+    result = run_lexicon(project, "import", str(article), "--lang", "de")
+    assert result.returncode == 1 and "Traceback" not in result.stderr and not result.stderr, result.stderr
+    assert result.stdout.startswith(f"{article}:1:1: error: "), result.stdout
+    assert entry.read_bytes() == before

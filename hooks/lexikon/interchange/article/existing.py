@@ -91,6 +91,9 @@ def _keep_editors_fields(text: str, lang: str, block: dict[str, Any], changes: C
         return
     for key in _EDITORS_FIELDS:
         if old.get(key) not in (None, "", []) and key not in block:
+            if not _plain(key, old[key]):
+                raise ImportProblem(f"the entry's '{key}' in '{lang}' is not what the check accepts, so it "
+                                    "cannot be kept: fix it with 'lexicon check', then import again")
             block[key] = old[key]
             changes.add(1, f"kept the entry's '{key}' (the article has none)")
     for key in ("body", "highlights", "sources"):
@@ -100,3 +103,14 @@ def _keep_editors_fields(text: str, lang: str, block: dict[str, Any], changes: C
     if old.get("reviewed"):
         changes.add(1, f"left out the entry's 'reviewed: {old['reviewed']}': the text it vouched for is "
                     "new; set it again once you have compared it with the other languages")
+
+
+def _plain(key: str, value: Any) -> bool:
+    """The shape a kept field reads back in once written again: text (gender, pos, qualifier),
+    a list of mappings of texts (context), else a list of texts."""
+    if key in ("gender", "pos", "qualifier"):
+        return isinstance(value, str)
+    if key == "context":
+        return isinstance(value, list) and all(isinstance(item, dict) and item and all(
+            isinstance(k, str) and isinstance(v, str) for k, v in item.items()) for item in value)
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
