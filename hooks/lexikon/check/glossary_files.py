@@ -125,6 +125,11 @@ def _link_finding(path: str, display: str, project_dir: Path) -> list[Finding]:
                     "(commands that write entries do not follow links)")]
 
 
+def over_the_limit(size: int) -> str:
+    """What a file over :data:`MAX_FILE_BYTES` is told (a file read, or an importer's new text)."""
+    return f"the file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,}: split it"
+
+
 def file_id(path: Path | str) -> str:
     """An entry's id: its file's name without the suffix."""
     return os.path.splitext(os.path.basename(path))[0]
@@ -144,8 +149,7 @@ def read_file(path: Path | str, project_dir: Path, display: str) -> tuple[bytes 
         if not stat.S_ISREG(status.st_mode):
             return fail("this is not a regular file: put the entry's text in a plain file")
         if status.st_size > MAX_FILE_BYTES:
-            return fail(f"the file is {status.st_size:,} bytes, over the limit of "
-                        f"{MAX_FILE_BYTES:,}: split it")
+            return fail(over_the_limit(status.st_size))
         with open(path, "rb") as stream:
             return stream.read(), []
     except OSError as err:

@@ -21,7 +21,7 @@ from lexikon.core.schema import ID_RULE, unreserved_id
 from lexikon.core.settings import Settings
 from lexikon.interchange.article import blocks as reading
 from lexikon.interchange.article import debris, fields, html
-from lexikon.interchange.article.existing import entry_path, existing_bytes, replaced_text
+from lexikon.interchange.article.existing import entry_path, existing_bytes, replaced_text, within_limit
 from lexikon.interchange.article.findings import Changes, ImportProblem, ImportResult, LocatedProblem
 from lexikon.interchange.article.links import Links
 from lexikon.interchange.article.page import Block, Line, Patterns, front_matter, is_markdown, plain_line_ends
@@ -236,6 +236,7 @@ def run_import(settings: Settings, source: Path, lang: str, *, entry_id: str | N
         result = import_article(text, source.name, lang, glossary_dir=settings.glossary_dir,
                                 languages=settings.codes, entry_id=entry_id,
                                 reserved=reserved_ids(settings, settings.terms_path))
+        within_limit(result.yaml_text)
     except UnicodeDecodeError as err:
         line = err.object[:err.start].count(b"\n") + 1
         column = err.start - err.object.rfind(b"\n", 0, err.start)

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from lexikon.check.glossary_files import existing_entry_bytes
+from lexikon.check.glossary_files import MAX_FILE_BYTES, existing_entry_bytes
 from lexikon.interchange.article.findings import Changes, ImportProblem, flat
 from lexikon.interchange.entry_yaml import plain_yaml, render_block, splice_block
 
@@ -30,6 +30,14 @@ def entry_path(glossary_dir: Path, entry_id: str) -> Path:
         raise ImportProblem(f"the entry '{entry_id}' exists as '{entry_id}.yaml': rename it to "
                             f"'{entry_id}.yml' (entry files end in '.yml'), then import again")
     return path
+
+
+def within_limit(yaml_text: str) -> None:
+    """An entry the check would refuse for its size is not written (a page of megabytes)."""
+    size = len(yaml_text.encode("utf-8"))
+    if size > MAX_FILE_BYTES:
+        raise ImportProblem(f"the entry would be {size:,} bytes, over the limit of {MAX_FILE_BYTES:,} the "
+                            "check allows: import the part of the page that explains the term")
 
 
 def existing_bytes(path: Path) -> bytes:
