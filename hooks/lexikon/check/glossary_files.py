@@ -79,7 +79,7 @@ def _not_read(path: str, display: str, is_folder: bool) -> list[Finding]:
     if name.startswith((".", "_")):
         return []
     if name.lower().endswith(ENTRY_SUFFIXES):
-        stem = name.rsplit(".", 1)[0]
+        stem = name.rsplit(".", 1)[0].lower()  # ids are lowercase too
         return [Finding(display, 1, 1, Severity.ERROR, f"this file is not read: an entry's suffix is "
                         f"'.yml' in lowercase; rename it to '{stem}.yml'")]
     if not is_folder:

@@ -18,11 +18,11 @@ BROKEN = "de:\n  title: Wolke\n  summry: Eine Wolke.\n"
 
 def test_an_entry_with_an_upper_case_suffix_is_an_error_where_it_stands(tmp_path: Path) -> None:
     project = empty_project(tmp_path / "project")
-    (project / "glossary" / "wolke.YML").write_text(BROKEN, encoding="utf-8")
+    (project / "glossary" / "Wolke.YML").write_text(BROKEN, encoding="utf-8")
     result = run_lexicon(project, "check")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stdout.startswith("glossary/wolke.YML:1:1: error: "), result.stdout
-    assert "wolke.yml" in result.stdout.splitlines()[0]
+    assert result.stdout.startswith("glossary/Wolke.YML:1:1: error: "), result.stdout
+    assert "'wolke.yml'" in result.stdout.splitlines()[0]  # the name to give it: the id's
 
 
 def test_entries_in_a_subfolder_are_a_warning_and_fail_strict(tmp_path: Path) -> None:
