@@ -28,6 +28,9 @@ def decode(data: bytes) -> str:
 
     UTF-16 and UTF-32 with a byte order mark are read too: the mark names the encoding, nothing
     is guessed (Excel's "Unicode Text" saves UTF-16)."""
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):  # a zip (.xlsx, .ods) or OLE (.xls) file
+        raise problem("this is a spreadsheet workbook (.xlsx, .ods or .xls), not CSV: open it and save "
+                      "the sheet as 'CSV UTF-8' (Excel) or 'Text CSV' in UTF-8, then import that file")
     encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
     if encoding is not None:
         try:

@@ -29,3 +29,18 @@ def test_utf16_without_its_mark_is_named_in_one_line(tmp_path: Path, encoding: s
     assert len(errors) == 1 and errors[0].startswith(f"{sheet}:1:"), result.stdout
     assert "UTF-16" in errors[0] and "\\x00" not in result.stdout
     assert sorted(p.name for p in (project / "glossary").iterdir()) == ["_tags.yml"]
+
+
+@pytest.mark.parametrize(("name", "head"), [("glossary.xlsx", b"PK\x03\x04\x14\x00\x06\x00\x08\x00\xad"),
+                                            ("glossary.ods", b"PK\x03\x04\n\x00\x00\x08\x00\x00\xad"),
+                                            ("glossary.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")])
+def test_a_workbook_given_for_csv_is_named_as_one(tmp_path: Path, name: str, head: bytes) -> None:
+    """An editor's spreadsheet as it is saved (a zip, or Excel 97's OLE file) was refused as "not
+    UTF-8 … Excel's 'CSV' is Windows-1252", which is not what the file is."""
+    project = empty_project(tmp_path / "project")
+    workbook = tmp_path / name
+    workbook.write_bytes(head + bytes(range(256)))
+    result = run_lexicon(project, "import-csv", str(workbook), "--lang", "de")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    errors = [line for line in result.stdout.splitlines() if ": error: " in line]
+    assert len(errors) == 1 and errors[0].startswith(f"{workbook}:1:1: ") and "workbook" in errors[0], errors
