@@ -49,11 +49,18 @@ def list_glossary(glossary_dir: Path, project_dir: Path) -> GlossaryFiles:
     base = os.fspath(glossary_dir)
     links: list[Finding] = []
     with os.scandir(glossary_dir) as scan:  # names, not paths: 10,000 Path compares are slow
-        found = sorted((item.name, item.is_symlink()) for item in scan)
-    for name, is_link in found:
+        found = sorted((item.name, item.is_symlink(), item.is_dir(follow_symlinks=False)) for item in scan)
+    for name, is_link, is_folder in found:
+        if not name.isascii() and any("\udc80" <= char <= "\udcff" for char in name):
+            # a byte that is not UTF-8, held as a surrogate: no finding, cache key or page carries it
+            if name.endswith(ENTRY_SUFFIXES) and not name.startswith("."):
+                links.append(Finding(f"{folder}/{name}", 1, 1, Severity.ERROR, "this file's name is not "
+                                     "UTF-8: it is not read; rename it to its entry's id (lowercase ASCII)"))
+            continue
         if is_link:
             links += _link_finding(os.path.join(base, name), f"{folder}/{name}", project_dir)
         if not name.endswith(ENTRY_SUFFIXES) or name.startswith("."):
+            links += _not_read(os.path.join(base, name), f"{folder}/{name}", is_folder)
             continue
         item = (os.path.join(base, name), f"{folder}/{name}")
         if not name.startswith("_"):
@@ -63,6 +70,30 @@ def list_glossary(glossary_dir: Path, project_dir: Path) -> GlossaryFiles:
         else:
             others.append(item)
     return GlossaryFiles(tuple(entries), tags, tuple(others), tuple(links))
+
+
+def _not_read(path: str, display: str, is_folder: bool) -> list[Finding]:
+    """What looks like an editor's entry but is never read, said where it stands: a name whose
+    suffix is not lowercase (``Cloud.YML``, as some editors save), entries in a subfolder."""
+    name = os.path.basename(display)
+    if name.startswith((".", "_")):
+        return []
+    if name.lower().endswith(ENTRY_SUFFIXES):
+        stem = name.rsplit(".", 1)[0].lower()  # ids are lowercase too
+        return [Finding(display, 1, 1, Severity.ERROR, f"this file is not read: an entry's suffix is "
+                        f"'.yml' in lowercase; rename it to '{stem}.yml'")]
+    if not is_folder:
+        return []
+    try:
+        with os.scandir(path) as scan:
+            inside = sorted(item.name for item in scan if item.name.lower().endswith(ENTRY_SUFFIXES))
+    except OSError:
+        return []
+    if not inside:
+        return []
+    return [Finding(f"{display}/{inside[0]}", 1, 1, Severity.WARNING, f"{len(inside)} file(s) in the folder "
+                    f"'{display}' are not read: entries are the files directly in the glossary folder; move "
+                    "them there (a folder whose name starts with '_' is left alone)")]
 
 
 def tag_file(glossary_dir: Path) -> Path | None:
@@ -94,6 +125,11 @@ def _link_finding(path: str, display: str, project_dir: Path) -> list[Finding]:
                     "(commands that write entries do not follow links)")]
 
 
+def over_the_limit(size: int) -> str:
+    """What a file over :data:`MAX_FILE_BYTES` is told (a file read, or an importer's new text)."""
+    return f"the file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,}: split it"
+
+
 def file_id(path: Path | str) -> str:
     """An entry's id: its file's name without the suffix."""
     return os.path.splitext(os.path.basename(path))[0]
@@ -113,12 +149,33 @@ def read_file(path: Path | str, project_dir: Path, display: str) -> tuple[bytes 
         if not stat.S_ISREG(status.st_mode):
             return fail("this is not a regular file: put the entry's text in a plain file")
         if status.st_size > MAX_FILE_BYTES:
-            return fail(f"the file is {status.st_size:,} bytes, over the limit of "
-                        f"{MAX_FILE_BYTES:,}: split it")
+            return fail(over_the_limit(status.st_size))
         with open(path, "rb") as stream:
             return stream.read(), []
     except OSError as err:
         return fail(f"cannot read the file: {err.strerror}")
+
+
+def existing_entry_bytes(path: Path | str) -> bytes:
+    """An existing entry's bytes for a command that adds to it or compares with it (the
+    importers), by :func:`read_file`'s rules: never through a link (a dry run would print what
+    it leads to), only a regular file within the size limit.
+
+    Raises:
+        ValueError: why the file may not be read, and what to do.
+        OSError: when it cannot be read.
+    """
+    status = os.lstat(path)
+    if stat.S_ISLNK(status.st_mode):
+        raise ValueError("the entry file is a symbolic link: nothing is read or written through a link; "
+                         "replace it with the file itself")
+    if not stat.S_ISREG(status.st_mode):
+        raise ValueError("the entry file is not a regular file: put the entry's text in a plain file")
+    if status.st_size > MAX_FILE_BYTES:
+        raise ValueError(f"the entry file is {status.st_size:,} bytes, over the limit of {MAX_FILE_BYTES:,}: "
+                         "split it")
+    with open(path, "rb") as stream:
+        return stream.read()
 
 
 def entry_file(glossary_dir: Path, shown: str) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from lexikon.check.glossary_files import GlossaryFiles, file_id, read_file
+from lexikon.check.glossary_files import MAX_FILE_BYTES, GlossaryFiles, file_id, over_the_limit, read_file
 from lexikon.core.model import Finding, Severity
 from lexikon.core.paths import shown
 
@@ -102,7 +102,11 @@ def load_file(path: Path | str, project_dir: Path,
 
 
 def parse_bytes(data: bytes, display: str, entry_id: str) -> tuple[LoadedFile, list[Finding]]:
-    """Decode and parse one file's content: a text file in UTF-8 holding YAML."""
+    """Decode and parse one file's content: a text file in UTF-8 holding YAML, within the size
+    limit (a file read is refused before; an importer's new file is only text until here)."""
+    if len(data) > MAX_FILE_BYTES:
+        return LoadedFile(display, entry_id, None), [Finding(display, 1, 1, Severity.ERROR,
+                                                             over_the_limit(len(data)))]
     if b"\0" in data:
         return LoadedFile(display, entry_id, None), [Finding(
             display, 1, 1, Severity.ERROR,

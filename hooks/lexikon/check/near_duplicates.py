@@ -70,31 +70,41 @@ def near_duplicates(text: Text, span: Span, prose: list[tuple[str, Where]],
     """``prose``: each kept paragraph, normalised, with its place in the file (line and column,
     or what ``place`` makes them of: a finding is rare, and only its places are worked out).
 
-    Each paragraph is compared with earlier ones (:func:`nearly_the_same`) and the first
-    alike is named. A text of many paragraphs takes its candidates from an index of their
-    rarest shared words (a bounded number per paragraph) instead of comparing all pairs.
+    Each paragraph is compared with earlier ones (:func:`nearly_repeated`) and the first
+    alike is named.
     """
+    for later_index, earlier_index in nearly_repeated(prose):
+        later, location = prose[later_index]
+        line = place(prose[earlier_index][1])[0]
+        yield Finding(
+            span.path, *place(location), Severity.WARNING,
+            f"this paragraph in '{text.lang}' is nearly the same as the paragraph on line "
+            f"{line} ('{excerpt(later)}'): keep the better one and delete the other",
+        )
+
+
+def nearly_repeated(prose: list[tuple[str, Where]]) -> Iterator[tuple[int, int]]:
+    """(later, earlier) indices for each paragraph of ``prose`` (normalised, with whatever the
+    caller keeps beside it) nearly the same as an earlier one, the first found
+    (:func:`nearly_the_same`): the one search of the check and of the article importer. A text
+    of many paragraphs takes its candidates from an index of their rarest shared words (a
+    bounded number per paragraph) instead of comparing all pairs."""
     long = [index for index, (paragraph, _) in enumerate(prose) if len(paragraph) >= MIN_LENGTH]
     if len(long) < 2:
         return
     candidates = _all_earlier if len(long) <= _ALL_PAIRS_UP_TO else _indexed_earlier(prose, long)
     ratio = NEAR_DUPLICATE_RATIO
     for position, later_index in enumerate(long):
-        later, location = prose[later_index]
+        later = prose[later_index][0]
         size = len(later)
         for earlier_index in candidates(long, position):
-            earlier, earlier_location = prose[earlier_index]
+            earlier = prose[earlier_index][0]
             other = len(earlier)  # the lengths first, as nearly_the_same does, without a call per pair
             if not ((other >= ratio * size) if other <= size else (size >= ratio * other)):
                 continue
             if not nearly_the_same(earlier, later):
                 continue
-            line = place(earlier_location)[0]
-            yield Finding(
-                span.path, *place(location), Severity.WARNING,
-                f"this paragraph in '{text.lang}' is nearly the same as the paragraph on line "
-                f"{line} ('{excerpt(later)}'): keep the better one and delete the other",
-            )
+            yield later_index, earlier_index
             break
 
 
@@ -102,7 +112,7 @@ def _all_earlier(long: list[int], position: int) -> list[int]:
     return long[:position]
 
 
-def _indexed_earlier(prose: list[tuple[str, tuple[int, int]]],
+def _indexed_earlier(prose: list[tuple[str, Where]],
                      long: list[int]) -> Callable[[list[int], int], list[int]]:
     """Candidates by shared rare words: for each paragraph, the earlier paragraphs that hold
     most of its :data:`_KEYS` rarest words that another paragraph has too (a near duplicate

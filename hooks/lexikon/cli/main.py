@@ -106,10 +106,29 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
         findings += [Finding(shown(path, settings.project_dir), 1, 1, Severity.ERROR,
                              "no such file: check the path (nothing was checked in its place)")
                      for path in args.files if not os.path.lexists(path)]
+        findings += _not_checked(args.files, settings, {f.path for f in findings})
     failed = any(f.severity is Severity.ERROR or (args.strict and f.severity is Severity.WARNING)
                  for f in findings)
     sys.stdout.write(FORMATTERS[args.format](findings, result))
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _not_checked(files: Sequence[Path], settings: Settings, named: set[str]) -> list[Finding]:
+    """An error for each FILE that exists and that the check does not read (``/etc/passwd``,
+    ``glossary/sub/x.yml``, a page outside ``docs/``): "0 errors" would say it was checked."""
+    from lexikon.check.glossary_files import list_glossary
+    from lexikon.core.paths import is_inside
+
+    listing = list_glossary(settings.glossary_dir, settings.project_dir)
+    files_read = (*listing.entries, *listing.others, *filter(None, [listing.tags]))
+    read = {os.path.abspath(item) for item, _ in files_read}
+    return [Finding(display, 1, 1, Severity.ERROR, "the check does not read this file (entries are "
+                    f"{shown(settings.glossary_dir, settings.project_dir)}/<id>.yml, articles Markdown files "
+                    "in the docs folder): nothing was checked")
+            for display, path in ((shown(path, settings.project_dir), path) for path in files)
+            if os.path.lexists(path) and os.path.abspath(path) not in read and display not in named
+            and not (os.fspath(path).endswith(".md") and is_inside(Path(path), settings.docs_dir))
+            and not display.endswith("mkdocs.yml")]
 
 
 # new --------------------------------------------------------------------------

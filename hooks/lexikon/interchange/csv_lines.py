@@ -28,6 +28,9 @@ def decode(data: bytes) -> str:
 
     UTF-16 and UTF-32 with a byte order mark are read too: the mark names the encoding, nothing
     is guessed (Excel's "Unicode Text" saves UTF-16)."""
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):  # a zip (.xlsx, .ods) or OLE (.xls) file
+        raise problem("this is a spreadsheet workbook (.xlsx, .ods or .xls), not CSV: open it and save "
+                      "the sheet as 'CSV UTF-8' (Excel) or 'Text CSV' in UTF-8, then import that file")
     encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
     if encoding is not None:
         try:
@@ -36,7 +39,7 @@ def decode(data: bytes) -> str:
             raise problem(f"the file starts as {encoding.upper()} and is not ({err.reason} at byte "
                           f"{err.start}): save it as 'CSV UTF-8' (Excel) or with UTF-8 encoding") from err
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         before = data[:err.start]
         line_start = before.rfind(b"\n") + 1
@@ -44,6 +47,11 @@ def decode(data: bytes) -> str:
         raise problem(f"the file is not UTF-8 (byte 0x{data[err.start]:02X}; Excel's 'CSV' is Windows-1252): "
                       "save it as 'CSV UTF-8' (Excel) or with UTF-8 encoding", before.count(b"\n") + 1,
                       col) from err
+    nul = text.find("\x00", 0, text.find("\n"))
+    if nul >= 0:  # a header holding NUL (UTF-8 allows it) is UTF-16 whose byte order mark was lost
+        raise problem("the first line holds NUL bytes, as UTF-16 without its byte order mark does: save "
+                      "the file as 'CSV UTF-8' (Excel) or with UTF-8 encoding", 1, nul + 1)
+    return text
 
 
 def declared(text: str) -> str | None:

@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from lexikon.check.cache import light
+from lexikon.check.glossary_files import existing_entry_bytes
 from lexikon.check.pipeline import file_reports, report_file, with_new_files
 from lexikon.core.model import Finding, Severity
 from lexikon.core.paths import shown
@@ -104,12 +105,12 @@ def _add(concept: Concept, path: Path, settings: Settings, source: str, merged: 
         merged.findings.append(Finding(source, line, 1, severity, message))
 
     before = merged.added.get(entry_id)
-    original = before.original if before else path.read_bytes()
-    data = before.data if before else original
     try:
+        original = before.original if before else existing_entry_bytes(path)
+        data = before.data if before else original
         text = data.decode("utf-8-sig")
         entry = plain_yaml(text)
-    except (ValueError, yaml.YAMLError) as err:
+    except (OSError, ValueError, yaml.YAMLError) as err:
         report(Severity.ERROR, f"the entry '{entry_id}' exists, and cannot be read ({err}): fix it with "
                "'lexicon check', then import again")
         merged.skipped[REFUSED] += 1

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from lexikon.check.glossary_files import existing_entry_bytes
 from lexikon.check.terminology import fold
 from lexikon.core.model import Severity
 from lexikon.core.schema import ID_RULE, MAX_ID_LENGTH, unreserved_id
@@ -216,8 +217,8 @@ def _same_concept(path: Path, concept: Concept) -> bool:
     """True when a language of the entry file has the concept's title and definition (or
     the file cannot be read as an entry)."""
     try:
-        data = plain_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data = plain_yaml(existing_entry_bytes(path).decode("utf-8-sig"))
+    except (OSError, ValueError, yaml.YAMLError):  # UnicodeDecodeError is a ValueError
         return True
     if not isinstance(data, dict):
         return True

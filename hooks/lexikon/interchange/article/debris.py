@@ -7,7 +7,7 @@ normalised. ``##Heading`` gets its space; ``>`` lines with nothing after them go
 quote that repeats a paragraph (contained in it, or difflib ratio ≥ 0.8 with the paragraph
 or one or two of its sentences) is a pull quote and goes. A paragraph equal to an earlier
 one (the build's rule: NFC, white space collapsed) goes; a nearly equal one (the check's
-:func:`~lexikon.check.near_duplicates.nearly_the_same`) stays and is reported (only an
+:func:`~lexikon.check.near_duplicates.nearly_repeated`) stays and is reported (only an
 editor can pick the right wording).
 """
 
@@ -20,7 +20,7 @@ import unicodedata
 from functools import cache
 
 from lexikon.check.dedupe import normalise
-from lexikon.check.near_duplicates import nearly_the_same
+from lexikon.check.near_duplicates import nearly_repeated
 from lexikon.interchange.article.blocks import QUOTE
 from lexikon.interchange.article.findings import Changes
 from lexikon.interchange.article.links import LINK
@@ -219,7 +219,7 @@ def pull_quotes(blocks: list[Block], changes: Changes) -> list[Block]:
 def duplicates(blocks: list[Block], changes: Changes) -> list[Block]:
     seen: dict[str, int] = {}
     kept: list[Block] = []
-    prose: list[Block] = []
+    prose: list[tuple[str, Block]] = []
     for block in blocks:
         if block.kind in ("heading", "code"):
             kept.append(block)
@@ -228,13 +228,12 @@ def duplicates(blocks: list[Block], changes: Changes) -> list[Block]:
         if key in seen:
             changes.add(block.no, f"removed a repeated paragraph (same as line {seen[key]})", block.text)
             continue
-        near = next((p for p in prose if nearly_the_same(normalise(p.text), key)), None)
-        if near is not None:
-            changes.add(block.no, f"kept a paragraph that nearly repeats the one on line {near.no}: "
-                        "keep the better wording and delete the other (the check warns)")
         seen[key] = block.no
-        prose.append(block)
+        prose.append((key, block))
         kept.append(block)
+    for later, earlier in nearly_repeated(prose):  # the check's own search: linear
+        changes.add(prose[later][1].no, f"kept a paragraph that nearly repeats the one on line "
+                    f"{prose[earlier][1].no}: keep the better wording and delete the other (the check warns)")
     return kept
 
 

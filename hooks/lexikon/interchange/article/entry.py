@@ -21,10 +21,11 @@ from lexikon.core.schema import ID_RULE, unreserved_id
 from lexikon.core.settings import Settings
 from lexikon.interchange.article import blocks as reading
 from lexikon.interchange.article import debris, fields, html
+from lexikon.interchange.article.existing import entry_path, existing_bytes, replaced_text, within_limit
 from lexikon.interchange.article.findings import Changes, ImportProblem, ImportResult, LocatedProblem
 from lexikon.interchange.article.links import Links
 from lexikon.interchange.article.page import Block, Line, Patterns, front_matter, is_markdown, plain_line_ends
-from lexikon.interchange.entry_yaml import imported_entry_text, render_block, splice_block
+from lexikon.interchange.entry_yaml import imported_entry_text
 from lexikon.interchange.terms import MAX_SOURCE_BYTES
 from lexikon.interchange.words import slugify
 
@@ -75,15 +76,15 @@ def import_article(
     sources = fields.sources(front, key_lines, page_title or title, changes, origin and "the page's link")
     fields.unused_front_matter(front, key_lines, changes, lang)
     block = _block(title, summary, blocks, highlights, sources, changes)
-    path = glossary_dir / f"{final_id}.yml"
+    path = entry_path(glossary_dir, final_id)
     _without_summary(summary, block, path, changes, _paragraph_advice(source_name, text))
     if not path.is_file():
         yaml_text = imported_entry_text(lang, block, tags)
         if not summary:
             yaml_text = yaml_text.replace(f"\n{lang}:\n", f"\ndraft: true\n{lang}:\n", 1)
         return ImportResult(final_id, lang, block, tuple(tags), changes.by_line(), yaml_text, False, False)
-    data = path.read_bytes()
-    yaml_text = splice_block(data.decode("utf-8-sig"), lang, render_block(lang, block), languages)
+    data = existing_bytes(path)
+    yaml_text = replaced_text(data.decode("utf-8-sig"), lang, block, languages, changes)
     if tags:
         changes.add(key_lines.get("keywords", 1), f"the entry exists: its tags stay as they are "
                     f"(the keywords matched {', '.join(tags)})")
@@ -235,6 +236,7 @@ def run_import(settings: Settings, source: Path, lang: str, *, entry_id: str | N
         result = import_article(text, source.name, lang, glossary_dir=settings.glossary_dir,
                                 languages=settings.codes, entry_id=entry_id,
                                 reserved=reserved_ids(settings, settings.terms_path))
+        within_limit(result.yaml_text)
     except UnicodeDecodeError as err:
         line = err.object[:err.start].count(b"\n") + 1
         column = err.start - err.object.rfind(b"\n", 0, err.start)

@@ -50,9 +50,16 @@ _KEPT_PARTS = re.compile(r"\n|(?<!\\)\|")
 _WORD = re.compile(r"\w")
 LINE_ATTRIBUTE = "data-lexikon-line"
 """Each element's line in the page, set before extraction: the extractor keeps attributes."""
-_BROWSER_READS = {"latin-1": "windows-1252", "iso8859-1": "windows-1252", "ascii": "windows-1252"}
+_BROWSER_READS = {"latin-1": "windows-1252", "iso8859-1": "windows-1252", "ascii": "windows-1252",
+                  "cp1252": "windows-1252"}
 """Labels the WHATWG Encoding standard (every browser) reads as windows-1252: a page that
 declares ISO-8859-1 or US-ASCII and holds –, „“ or € shows them."""
+_BROWSER_ENCODINGS = frozenset({
+    "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874", "tis-620", "gbk", "gb2312",
+    "gb18030", "big5", "euc_jp", "iso2022_jp", "shift_jis", "euc_kr", "cp949",
+    *(f"iso8859-{n}" for n in range(2, 17)), *(f"cp125{n}" for n in range(9))})
+"""The WHATWG standard's encodings by Python's names: a page names no other. Python's own codecs
+(base64, rot13, raw_unicode_escape, undefined…) read no page; such a name is no declaration."""
 _SITE_MARKS = re.compile(r"(?i)site|masthead|banner")
 _CHROME_PARENTS = ("header", "nav", "footer", "aside")
 _INLINE = frozenset({"a", "span", "time", "label"})
@@ -93,7 +100,7 @@ def declared_encoding(data: bytes) -> str | None:
         name = codecs.lookup(match.group(1).decode("ascii")).name
     except (LookupError, UnicodeDecodeError):
         return None
-    if name.startswith("utf"):
+    if name.startswith("utf") or name not in _BROWSER_ENCODINGS | _BROWSER_READS.keys():
         return None
     return _BROWSER_READS.get(name, name)
 

@@ -68,9 +68,7 @@ class MarkdownWriter:
     def _block(self, element: etree._Element) -> None:
         name = element_name(element)
         if name in SKIPPED:
-            if name in ("script", "style", "noscript", "object", "embed", "form"):
-                self.skipped(element, f"a <{name}> element (not shown as text on a page)")
-            self.media(element)
+            self.gone(element, ("script", "style", "noscript", "object", "embed", "form"))
             return
         if _site_chrome(element):
             return  # the report of what the page's content left out names its text
@@ -151,9 +149,7 @@ class MarkdownWriter:
     def _child_markdown(self, child: etree._Element) -> str:
         name = element_name(child)
         if name in SKIPPED:
-            if name in ("script", "style", "noscript"):
-                self.skipped(child, f"a <{name}> element (not shown as text on a page)")
-            self.media(child)
+            self.gone(child, ("script", "style", "noscript"))
             return ""
         if name in ("code", "kbd", "samp", "tt"):
             return _code_span(" ".join(child.text_content().split()))
@@ -181,6 +177,16 @@ class MarkdownWriter:
             self.report(child, f"made the link '{href}' plain text '{text}' (only http(s) links stay links)",
                         href)
         return text
+
+    def gone(self, element: etree._Element, code: tuple[str, ...]) -> None:
+        """A skipped element, said: ``code`` by its kind, media by address (:meth:`media`), any
+        other by the words it holds (an inline ``<svg>``'s text, a form's labels)."""
+        name = element_name(element)
+        if name in code:
+            self.skipped(element, f"a <{name}> element (not shown as text on a page)")
+        elif name not in MEDIA_TAGS and name != "picture" and element.text_content().strip():
+            self.skipped(element, f"a <{name}> element and its words (an entry holds text only)")
+        self.media(element)
 
     def media(self, element: etree._Element) -> None:
         """Images, videos, sounds and embedded pages: each one line quoting its alt text or

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from lexikon.check.glossary_files import existing_entry_bytes
 from lexikon.interchange.article.findings import Changes
 from lexikon.interchange.article.page import Block
 from lexikon.interchange.entry_yaml import plain_yaml
@@ -88,7 +89,7 @@ def _link_target(url: str) -> str:
 
 def _entry_title(path: Path, lang: str) -> str | None:
     try:
-        data = plain_yaml(path.read_text(encoding="utf-8-sig"))
+        data = plain_yaml(existing_entry_bytes(path).decode("utf-8-sig"))
         return str(data[lang]["title"])
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError):
+    except (OSError, ValueError, yaml.YAMLError, KeyError, TypeError):  # a link: ValueError, never read
         return None

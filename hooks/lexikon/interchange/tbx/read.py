@@ -31,9 +31,8 @@ What TBX carries of an entry round-trips: title, aliases, summary and context (a
 text: Markdown and cross-links become their text), gender, part of speech (a proper noun
 comes back as a noun from the 2019 file, whose picklist lacks it), abbreviations,
 deprecated terms, related, broader, tags. Bodies, highlights, sources, forms, qualifier and
-review date are not in our TBX export, so they cannot come back. XML is read with
-expat, refusing entity declarations (no "billion laughs") and never loading external
-entities or DTDs.
+review date are not in our TBX export, so they cannot come back. XML is read with expat,
+refusing entity declarations (no "billion laughs"), never loading external entities or DTDs.
 """
 
 from __future__ import annotations
@@ -267,9 +266,10 @@ class _TbxReader(Definitions):
             block["abbreviations"].append(name)
         else:
             block["aliases"].append(name)
-            if status not in _PREFERRED and status not in _ADMITTED:
-                self.note(term.line, term.col, f"unknown administrative status '{status}': '{name}' "
-                          "became an alias")
+            if status in _PREFERRED or status not in _ADMITTED:  # a second preferred one too, as SKOS says
+                said = f"a second preferred term in '{lang}'" if status in _PREFERRED else \
+                    f"unknown administrative status '{status}'"
+                self.note(term.line, term.col, f"{said}: '{name}' became an alias")
 
     def grammar(self, block: dict[str, Any], term: TbxTerm, lang: str) -> None:
         """The title's gender and part of speech, mapped; a value we have no word for is a finding."""
