@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from lexikon.check import cache_codec
+from lexikon.check import cache_codec, term_lookup
 from lexikon.check.cache import ReportCache
 from lexikon.check.terminology import fold
 from lexikon.core import links
@@ -60,7 +60,11 @@ class Matcher:
                 self.forms.setdefault(fold(form), term)
         spellings = {spelling for form in self.forms
                      for spelling in (form, form.replace("ss", "ß"))}  # casefold made ß "ss"
-        self.pattern = re.compile(_word_trie(spellings) + r"(?!\w)") if spellings else None
+        self.pattern: re.Pattern[str] | term_lookup.Lookup | None = None
+        if len(spellings) >= term_lookup.LOOKUP_FROM and term_lookup.usable(spellings):
+            self.pattern = term_lookup.Lookup(spellings)  # its expression would take seconds to compile
+        elif spellings:
+            self.pattern = re.compile(_word_trie(spellings) + r"(?!\w)")
 
     def uses(self, text: str) -> Iterator[Use]:
         """Each use in ``text`` outside code and cross-link targets, in order."""
@@ -70,10 +74,16 @@ class Matcher:
         lower = plain.lower()
         if len(lower) != len(plain):  # a letter whose lower case is longer (İ): keep offsets
             lower = "".join(char if len(char.lower()) != 1 else char.lower() for char in plain)
-        for match in self.pattern.finditer(lower):
-            term = self.forms.get(fold(match.group(0)))
+        for start, end in _spans(self.pattern, lower):
+            term = self.forms.get(fold(lower[start:end]))
             if term is not None:
-                yield Use(match.start(), match.end(), text[match.start():match.end()], term)
+                yield Use(start, end, text[start:end], term)
+
+
+def _spans(pattern: re.Pattern[str] | term_lookup.Lookup, text: str) -> Iterator[tuple[int, int]]:
+    if isinstance(pattern, term_lookup.Lookup):
+        return pattern.finditer(text)
+    return (match.span() for match in pattern.finditer(text))
 
 
 def matchers(reports: Iterable[FileReport]) -> dict[str, Matcher]:
@@ -127,9 +137,9 @@ def check_uses(reports: Iterable[FileReport], findings: list[Finding], memo: Use
 
 def terms_digest(by_lang: Mapping[str, Matcher]) -> bytes:
     """What the uses found depend on besides the text: every term, its title and its entry."""
-    return hashlib.blake2b(repr(sorted((lang, term.term, term.preferred, term.path)
-                                       for lang, matcher in by_lang.items()
-                                       for term in set(matcher.forms.values()))).encode()).digest()
+    return hashlib.blake2b(repr(sorted({(lang, term.term, term.preferred, term.path)
+                                        for lang, matcher in by_lang.items()
+                                        for term in matcher.forms.values()})).encode()).digest()
 
 
 FoundUses = Mapping[str, tuple[bytes, list[Finding]]]

@@ -6,8 +6,9 @@ title, body, highlights, aliases and source titles; not ``deprecated``. One entr
 ``deprecated`` list fills the 1 MiB with 110,000 short words took 11.6 CPU-s to check alone
 (load 10.7 on two cores; 7.1 CPU-s for 600 KB): the terms' inflected forms become one
 regular expression per language (``check/term_use.py``: ``_word_trie`` and ``re.compile`` of
-the trie were nine tenths of the time). Aliases, forms and abbreviations of the same size take
-0.5–1.0 CPU-s. The bound asserted is twice the README's, for a loaded machine."""
+the trie were nine tenths of the time); so many terms are now looked up
+(``check/term_lookup.py``). Aliases, forms and abbreviations of the same size take 0.5–1.0
+CPU-s. The bound asserted is twice the README's, for a loaded machine."""
 
 from __future__ import annotations
 
@@ -17,8 +18,6 @@ import resource
 import subprocess
 import sys
 from pathlib import Path
-
-import pytest
 
 from tests.support.constants import ROOT
 from tests.support.term_imports import empty_project
@@ -36,8 +35,6 @@ def _cpu_of_check(project: Path) -> tuple[float, subprocess.CompletedProcess[str
     return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, done
 
 
-@pytest.mark.xfail(strict=True, reason="attack-s13b: the deprecated terms' regular expression costs "
-                   "seconds per 100,000 terms (notes/attack-s13b.md)")
 def test_a_1_mib_entry_of_deprecated_terms_is_checked_within_the_bound(tmp_path: Path) -> None:
     project = empty_project(tmp_path / "project")
     rng = random.Random(2)
