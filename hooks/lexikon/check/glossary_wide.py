@@ -44,6 +44,7 @@ def combine(reports: Iterable[FileReport], tags_file: LoadedFile | None, setting
     titles.check_titles(accepted.values(), findings)
     terminology.check_deprecated(accepted.values(), findings)
     hierarchy.check_cycles(accepted.values(), findings)
+    hierarchy.check_related_apart(accepted.values(), findings)
     term_use.check_uses(accepted.values(), findings, uses)
     entries = {entry_id: report.entry for entry_id, report in sorted(accepted.items()) if report.entry}
     ordered = bounded(sorted(set(findings), key=FINDING_ORDER))

@@ -1,10 +1,11 @@
 """``broader`` chains that come back to where they started (a → b → a): a concept cannot be
 more general than itself, and every page and export that walks the chain would walk forever.
+And ``related`` items that name a concept above or below the entry in that hierarchy.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from lexikon.core.model import FileReport, Finding, Reference, Severity
 
@@ -26,6 +27,47 @@ def check_cycles(reports: Iterable[FileReport], findings: list[Finding]) -> None
         findings.append(Finding(first.path, step.line, step.col, Severity.ERROR,
                                 f"'broader' goes round in a circle: {chain}; a concept cannot be "
                                 "broader than itself: remove one of these links"))
+
+
+def check_related_apart(reports: Iterable[FileReport], findings: list[Finding],
+                        known: Container[str] | None = None) -> None:
+    """A warning at each ``related`` item naming a broader or narrower concept of its entry, at
+    any depth: SKOS keeps the two apart (its integrity condition S27, which the SKOS export's
+    shapes check), and a reader is shown the same concept twice. ``known``: the glossary's ids
+    (by default those of ``reports``, which must hold every entry with ``broader`` items)."""
+    reports = sorted(reports, key=lambda report: report.path)
+    known = {report.id for report in reports} if known is None else known
+    links = {report.id: [ref[1] for ref in report.references if ref[0] == "broader" and ref[1] in known]
+             for report in reports}
+    above: dict[str, set[str]] = {}
+    for report in reports:
+        for ref in map(Reference._make, report.references):
+            if ref.kind != "related" or ref.target not in known or ref.target == report.id:
+                continue
+            if ref.target in _above(report.id, links, above):
+                how = "broader"
+            elif report.id in _above(ref.target, links, above):
+                how = "narrower"
+            else:
+                continue
+            findings.append(Finding(report.path, ref.line, ref.col, Severity.WARNING,
+                                    f"'related' names '{ref.target}', a {how} concept of this entry "
+                                    "(through 'broader'): a concept is either in the hierarchy or "
+                                    "related, not both; remove it from 'related'"))
+
+
+def _above(entry_id: str, links: dict[str, list[str]], known: dict[str, set[str]]) -> set[str]:
+    """Every concept ``entry_id``'s ``broader`` chains reach (remembered in ``known``)."""
+    found = known.get(entry_id)
+    if found is None:
+        found, todo = set(), list(links.get(entry_id, ()))
+        while todo:
+            target = todo.pop()
+            if target not in found:
+                found.add(target)
+                todo.extend(links.get(target, ()))
+        known[entry_id] = found
+    return found
 
 
 def _knots(links: dict[str, list[Reference]]) -> list[set[str]]:

@@ -57,12 +57,16 @@ class WideState:
         self.broader: dict[str, FileReport] = {}
         """The entries with ``broader`` items: only these can be on a circle."""
         self.cycles: list[Finding] = []
+        self.relating: dict[str, FileReport] = {}
+        """The entries with ``related`` items: only these can name their own hierarchy there."""
+        self.apart: list[Finding] = []
 
     def findings(self) -> Iterator[Finding]:
         for parts in (self.refs, self.shared, self.looks, self.clashes, self.uses):
             for found in parts.values():
                 yield from found
         yield from self.cycles
+        yield from self.apart
 
     def update(self, changes: list[Change], came_or_went: set[str], accepted: Mapping[str, FileReport],
                position: Mapping[str, int], known: Mapping[str, int]) -> None:
@@ -84,6 +88,10 @@ class WideState:
         if any(_broader(before) != _broader(after) for _, before, after in changes):
             self.cycles = []  # only an entry with ``broader`` items can be on a circle
             hierarchy.check_cycles(self.broader.values(), self.cycles)
+        if came_or_went or any(_hierarchy(before) != _hierarchy(after) for _, before, after in changes):
+            self.apart = []
+            both = {**self.broader, **self.relating}
+            hierarchy.check_related_apart(both.values(), self.apart, self.accepted)
 
     def _index(self, report: FileReport, sign: int) -> set[Key]:
         """Put ``report`` into the indexes (``sign`` 1) or take it out (-1); the keys it touches."""
@@ -105,6 +113,7 @@ class WideState:
         self.foreign += sign * titles.has_foreign_letters(report)
         _place(self.broader, report, adding and bool(_broader(report)[1]))
         _place(self.deprecating, report, adding and _deprecates(report))
+        _place(self.relating, report, adding and bool(_hierarchy(report)[2]))
         self.uses.pop(report.id, None)
         self.matched.pop(report.id, None)
         return keys
@@ -215,6 +224,15 @@ def _broader(report: FileReport | None) -> tuple[str, list]:
     """What the circles found depend on of an entry: its path and its ``broader`` items."""
     refs = [] if report is None else [ref for ref in report.references if ref[0] == "broader"]
     return (report.path, refs) if report is not None and refs else ("", [])
+
+
+def _hierarchy(report: FileReport | None) -> tuple[str, list, list]:
+    """What ``related`` items naming the hierarchy depend on of an entry: path, ``broader``, ``related``."""
+    if report is None:
+        return ("", [], [])
+    refs = report.references
+    return (report.path, [ref for ref in refs if ref[0] == "broader"],
+            [ref for ref in refs if ref[0] == "related"])
 
 
 def _deprecates(report: FileReport | None) -> bool:
