@@ -84,7 +84,8 @@ def _with_hook(project: Project, case: str, first: bool = False) -> None:
 
 
 def _inodes(site: Path) -> dict[str, int]:
-    return {path.relative_to(site).as_posix(): path.stat().st_ino for path in sorted(site.glob("**/terms/*/index.html"))}
+    return {path.relative_to(site).as_posix(): path.stat().st_ino
+            for path in sorted(site.glob("**/terms/*/index.html"))}
 
 
 @pytest.mark.parametrize("case", sorted(HOOKS))

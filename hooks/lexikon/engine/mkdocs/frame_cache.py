@@ -9,9 +9,11 @@ addresses, edit link, its place in the nav, previous and next page), the nav as 
 (ours, static-i18n's, MkDocs' ``base_url``, ``extra_css`` …) and the config (with the
 language pass's overrides and the per-page language menu), the template's name, and the
 theme's own template files' bytes (``custom_dir``; Material's are fixed by its version in
-the page store's fingerprint). Not hashed, because no template of this theme prints them:
-``build_date_utc`` and the list of all files (``pages``). A value the key cannot name (an
-object that is not plain data) makes the page uncacheable, never a false hit.
+the page store's fingerprint), and what other code gives the templates (Jinja globals and
+filters, other hooks' ``on_page_context``: :mod:`.outside`). Not hashed, because no template
+of this theme prints them: ``build_date_utc`` and the list of all files (``pages``). A value
+the key cannot name (an object that is not plain data) makes the page uncacheable, never a
+false hit.
 
 MkDocs 1.6 picks a page's template from ``page.meta['template']`` before the plugins'
 ``on_page_context``. So once all are converted (``on_env``) every page is routed through one tiny
@@ -35,9 +37,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 
+from lexikon.engine.mkdocs import outside
 from lexikon.engine.mkdocs.frame_pack import FramePacks
 from lexikon.engine.mkdocs.kept_pages import KeptPages
 from lexikon.engine.mkdocs.page_cache import PageCache, toc_tokens
+from lexikon.engine.mkdocs.template_memo import COMPILED as _COMPILED
 from lexikon.engine.mkdocs.template_memo import TemplateMemo
 
 STORE = "frames"
@@ -81,25 +85,6 @@ def _neighbour(page: MkDocsPage | None) -> list | None:
     return None if page is None else [page.title, page.url]
 
 
-class _CompiledInThisProcess(jinja2.BytecodeCache):
-    """Templates compiled once per process, not once per language pass (nor, in ``mkdocs
-    serve``, per rebuild): Jinja checks each template's source against its checksum. Held in
-    memory only: code read from ``.cache/`` would run whatever a leaked key signed."""
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-_COMPILED = _CompiledInThisProcess()
-
-
 class FrameCache:
     """The stored frames of one build, this pass's keys, and what this build's pages made."""
 
@@ -121,10 +106,12 @@ class FrameCache:
         self.written = KeptPages(pages, self)
         """The files these frames became, taken whole from the last site where unchanged."""
 
-    def on_env(self, env: Environment, files: Files) -> None:
+    def on_env(self, env: Environment, files: Files, config: MkDocsConfig) -> None:
         """Our wrapper template and its filter in this pass's environment; every page, all
         converted now, routed through it (here, not where a page is converted: that may be
-        the second process). First, the pages whose files the last site gives (:mod:`.kept_pages`)."""
+        the second process). First, what other code gives the templates (:mod:`.outside`), and
+        the pages whose files the last site gives (:mod:`.kept_pages`)."""
+        outside.mark(env, config)
         self.written.begin_pass(files)
         for file in files.documentation_pages():
             if file.page is not None:
@@ -178,7 +165,7 @@ class FrameCache:
     def _key(self, context: dict, page: MkDocsPage, config: MkDocsConfig, nav: Navigation) -> bytes:
         digest = self.base.copy()
         digest.update(self._nav_digest(nav))
-        digest.update(self._settings_text(config))
+        digest.update(self._settings_text(config) + _outside(config))
         extra = plain(config.get("extra"), True)
         own = {k: v for k, v in context.items() if k not in _UNHASHED}
         described = [page.file.src_uri, page.file.dest_uri, page.url, page.canonical_url, page.abs_url,
@@ -215,7 +202,7 @@ class FrameCache:
         None where a value cannot be named."""
         digest = self.base.copy()
         try:
-            digest.update(_nav_digest(nav))  # as it is now: not kept for the frames' keys (see on_env)
+            digest.update(_nav_digest(nav) + _outside(config))  # the nav as it is now (not kept: see on_env)
             settings = _settings(config)
             settings["extra"] = {k: v for k, v in settings.get("extra", {}).items() if k != "alternate"}
             digest.update(json.dumps(settings, sort_keys=True, default=_unnamed).encode())
@@ -286,6 +273,13 @@ def _mapping(value: object) -> object:
 
 def _unnamed(value: object) -> object:
     raise Unnamed(type(value).__name__)
+
+
+def _outside(config: MkDocsConfig) -> bytes:
+    found = outside.pass_digest(config)
+    if found is None:
+        raise Unnamed("what other code gives the templates")
+    return found
 
 
 def _theme_files(config: MkDocsConfig) -> bytes:

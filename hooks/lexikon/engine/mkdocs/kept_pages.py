@@ -32,7 +32,9 @@ store without MkDocs' reading steps (``_populate_page``, see :func:`read_from_st
 left packed until the page is built: a page whose file is taken never unpacks it.
 
 Not in ``mkdocs serve`` (its fast path renders from the last build's page states), nor for a
-page Material's search indexes (it reads the page in ``on_page_context``), nor ``--dirty``.
+page Material's search indexes (it reads the page in ``on_page_context``), nor ``--dirty``, nor
+where another hook or plugin than MkDocs', Material's or static-i18n's has an ``on_post_page``
+or ``on_page_context`` (it may read what no key names: :mod:`.outside`).
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
-from lexikon.engine.mkdocs import held_html, kept_templates, pages
+from lexikon.engine.mkdocs import held_html, kept_templates, outside, pages
 from lexikon.engine.mkdocs.config import current_language
 from lexikon.engine.mkdocs.held_html import left_out_of_search
 from lexikon.engine.mkdocs.page_cache import PageCache
@@ -121,8 +123,8 @@ class KeptPages:
         rendered, config = self.rendered, self.config
         searched = any(name in config.plugins for name in _SEARCH)
         base = self.frames.pass_digest(config, self.nav)
-        if base is None:
-            return
+        if base is None or outside.strangers(config, ("post_page",)):
+            return  # what another hook's on_post_page makes of a page is no part of the key
         base.update(f"{self.lang}\0{self.files}\0".encode() + _translated_digest(rendered.pages))
         kept_templates.mark(files, self, base, config)  # the pass's 404 page, keyed alike
         for file in files.documentation_pages():
