@@ -73,7 +73,6 @@ _MARK = "_lexikon_kept_page"
 _SEARCH = ("search", "material/search")
 _STORED = "_lexikon_stored"
 """On a file whose page the page store holds: set up from it, not read and converted."""
-_READING = ("pre_page", "page_read_source", "page_markdown", "page_content")
 _HARMLESS = frozenset({"mkdocs_static_i18n.plugin"})
 """Plugins whose reading events leave an empty page as it is (admonition titles translated)."""
 
@@ -234,10 +233,8 @@ def read_from_store(files: Files, config: MkDocsConfig, converted: PageCache, re
     stored state (our ``on_page_read_source`` gives it no source, our ``on_page_content`` sets
     the store's HTML, TOC, meta, title, anchors and links). Only where no other plugin's
     reading event could see the page (static-i18n's ``on_page_markdown`` sees an empty text)."""
-    known = {getattr(module, "__name__", None) for module in (config.hooks or {}).values()} | _HARMLESS
-    for event in _READING:
-        if any(getattr(call, "__module__", None) not in known for call in config.plugins.events[event]):
-            return
+    if outside.strangers(config, outside.READING, only=_HARMLESS):
+        return
     _install()
     for uri in converted.hits:
         file = files.src_uris.get(uri)

@@ -16,7 +16,9 @@ clock, the environment. So, per language pass, at our ``on_env`` (the last, see
   no page of the pass is taken from the frame store or the last site: each is rendered, and
   calls that code, as a cold build does.
 - **Page events** (:func:`strangers`): a callable of another hook or plugin registered for
-  ``on_page_context`` (it may set what the template prints after our key is made) makes the
+  the reading events (:data:`READING`: it may add what no key names to the page's Markdown or
+  HTML) makes the page store's conversions unusable (every page converted, as cold); one
+  for ``on_page_context`` (it may set what the template prints after our key is made) makes the
   pass's frames and kept pages unusable; one for ``on_post_page`` (it runs on a frame taken
   from the store too) the kept pages; one for the template events the kept 404 page.
 
@@ -40,6 +42,8 @@ from mkdocs.config.defaults import MkDocsConfig
 _KNOWN = ("jinja2", "markupsafe", "mkdocs", "properdocs", "material", "mkdocs_static_i18n", "lexikon")
 """Packages whose code is fixed by the versions in the stores' fingerprint (and ours by its bytes)."""
 _SCALARS = (str, int, float, bool, type(None))
+READING = ("pre_page", "page_read_source", "page_markdown", "page_content")
+"""The events in which a page is read and converted (the page store's part)."""
 
 
 _MARK = "_lexikon_outside"
@@ -73,12 +77,16 @@ def _known(module: object, own: frozenset[str]) -> bool:
     return module in own or module.partition(".")[0] in _KNOWN
 
 
-def strangers(config: MkDocsConfig, events: Iterable[str]) -> list[str]:
-    """Who else is registered for ``events`` (``page_context`` …): their modules, sorted."""
+def strangers(config: MkDocsConfig, events: Iterable[str], only: frozenset[str] | None = None) -> list[str]:
+    """Who else is registered for ``events`` (``page_context`` …): their modules, sorted. ``only``:
+    the other modules allowed (else any of the packages whose code the versions fix)."""
     own = ours(config)
-    found = {str(getattr(call, "__module__", None)) for event in events
-             for call in config.plugins.events.get(event, ())
-             if not _known(getattr(call, "__module__", None), own)}
+    found: set[str] = set()
+    for event in events:
+        for call in config.plugins.events.get(event, ()):
+            module = getattr(call, "__module__", None)
+            if not (module in own | only if only is not None else _known(module, own)):
+                found.add(str(module))
     return sorted(found)
 
 
