@@ -41,6 +41,17 @@ def on_env(env, config, files):
     env.globals["notice_of"] = lambda: _notice(config)
     return env
 ''',
+    "loader": _HEAD + '''
+import jinja2
+
+
+def on_env(env, config, files):
+    folder = Path(config.config_file_path).parent / "more-templates" / "partials"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "copyright.html").write_text("<div class=notice>" + _notice(config) + "</div>")
+    env.loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(folder.parent)), env.loader])
+    return env
+''',
     "page-context": _HEAD + '''
 def on_page_context(context, page, config, nav):
     context["notice"] = _notice(config)
@@ -60,6 +71,7 @@ PARTIAL = {
     "global": "<div class=notice>{{ notice }} {{ notice_parts.lines[0] }}</div>",
     "filter": "<div class=notice>{{ 'Hinweis' | noticed }}</div>",
     "callable-global": "<div class=notice>{{ notice_of() }}</div>",
+    "loader": "",
     "page-context": "<div class=notice>{{ notice }}</div>",
     "post-page": "",
     "template-context": "<div class=notice>{{ notice }}</div>",

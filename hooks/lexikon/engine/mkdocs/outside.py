@@ -7,14 +7,15 @@ what no key names: a file (``env.globals["notice"] = Path("notice.txt").read_tex
 clock, the environment. So, per language pass, at our ``on_env`` (the last, see
 ``hooks/lexikon_hook.py``):
 
-- **Jinja globals, filters and tests** (:func:`environment_digest`): Jinja's own defaults are
+- **Jinja globals, filters, tests and extensions** (:func:`environment_digest`): Jinja's own defaults are
   skipped (the same objects); plain data (text, numbers, booleans, None, lists, tuples and
   dicts of those) is named by its value; a function, class or method of Jinja, MarkupSafe,
   MkDocs (or ProperDocs), Material, static-i18n or ours by its qualified name (their code is
   fixed by the versions in the fingerprint), a gettext catalog with its messages. Anything
   else (a site hook's function, a ``functools.partial``, an object) cannot be named: None, and
   no page of the pass is taken from the frame store or the last site: each is rendered, and
-  calls that code, as a cold build does.
+  calls that code, as a cold build does. Likewise a template loader that is not MkDocs' over
+  the theme's folders.
 - **Page events** (:func:`strangers`): a callable of another hook or plugin registered for
   the reading events (:data:`READING`: it may add what no key names to the page's Markdown or
   HTML) makes the page store's conversions unusable (every page converted, as cold); one
@@ -35,7 +36,7 @@ import json
 from collections.abc import Iterable
 from types import ModuleType
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemLoader
 from jinja2.defaults import DEFAULT_FILTERS, DEFAULT_NAMESPACE, DEFAULT_TESTS
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -94,7 +95,11 @@ def environment_digest(env: Environment, config: MkDocsConfig) -> bytes | None:
     """The pass's Jinja globals, filters and tests as the keys name them (see the module's
     text), or None where one of them cannot be named."""
     own = ours(config)
-    named: list[list[object]] = []
+    loader, dirs = env.loader, list(map(str, config.theme.dirs))
+    if not isinstance(loader, FileSystemLoader) or list(loader.searchpath) != dirs:
+        return None  # templates from elsewhere than the theme's folders (whose files the keys hold)
+    named: list[list[object]] = [["x", name, _code(type(extension), own)]
+                                 for name, extension in env.extensions.items()]
     for kind, values, defaults in (("g", env.globals, DEFAULT_NAMESPACE), ("f", env.filters, DEFAULT_FILTERS),
                                    ("t", env.tests, DEFAULT_TESTS)):
         for name, value in values.items():
@@ -107,6 +112,8 @@ def environment_digest(env: Environment, config: MkDocsConfig) -> bytes | None:
             if described is None:
                 return None
             named.append([kind, name, described])
+    if any(item[2] is None for item in named):
+        return None  # an extension not of the known packages
     try:
         named.sort(key=lambda item: (item[0], item[1]))
         text = json.dumps(named, sort_keys=True, default=_unnamed)
