@@ -31,6 +31,16 @@ def on_env(env, config, files):
     env.globals["notice_parts"] = {"lines": [_notice(config), 1, 2.5, True, None], "pair": ("a", "b")}
     return env
 ''',
+    "global-after-ours": _HEAD + '''
+from mkdocs.plugins import event_priority
+
+
+@event_priority(-200)  # after our on_env (-100)
+def on_env(env, config, files):
+    env.globals["notice"] = _notice(config)
+    config.copyright = "stamp " + _notice(config)
+    return env
+''',
     "filter": _HEAD + '''
 def on_env(env, config, files):
     env.filters["noticed"] = lambda text: text + " " + _notice(config)
@@ -69,6 +79,7 @@ def on_template_context(context, template_name, config):
 }
 PARTIAL = {
     "global": "<div class=notice>{{ notice }} {{ notice_parts.lines[0] }}</div>",
+    "global-after-ours": "<div class=notice>{{ notice }} {{ config.copyright }}</div>",
     "filter": "<div class=notice>{{ 'Hinweis' | noticed }}</div>",
     "callable-global": "<div class=notice>{{ notice_of() }}</div>",
     "loader": "",

@@ -28,7 +28,6 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from pathlib import Path
 
 import jinja2
 from jinja2 import Environment
@@ -90,7 +89,7 @@ class FrameCache:
 
     def __init__(self, pages: PageCache, config: MkDocsConfig) -> None:
         self.store = pages.store
-        self.base = hashlib.blake2b(pages.fingerprint.encode() + _theme_files(config), digest_size=20)
+        self.base = hashlib.blake2b(pages.fingerprint.encode() + outside.theme_files(config), digest_size=20)
         self.keys: dict[str, bytes] = {}
         self.contents: dict[str, str] = {}  # the HTML each key holds, until the frame is kept (frame_pack)
         self.settings: tuple[MkDocsConfig, bytes | None] | None = None
@@ -99,6 +98,7 @@ class FrameCache:
         """This build's frames, on disk as they are made (see :mod:`lexikon.check.cache_spill`)."""
         self.packs = FramePacks(self.store, self.kept, STORE)
         self.nav: tuple[int, bytes] | None = None
+        self.pass_env: tuple[MkDocsConfig, Environment] | None = None
         self.hits = 0
         self.total = 0
         self.templates = TemplateMemo()
@@ -112,6 +112,7 @@ class FrameCache:
         the second process). First, what other code gives the templates (:mod:`.outside`), and
         the pages whose files the last site gives (:mod:`.kept_pages`)."""
         outside.mark(env, config)
+        self.pass_env = (config, env)  # named again at the pass's first page: see offer
         self.written.begin_pass(files)
         for file in files.documentation_pages():
             if file.page is not None:
@@ -125,6 +126,7 @@ class FrameCache:
             return keep(context, output)
         env.filters["lexikon_keep_frame"] = kept
         self.templates.install(env)
+        outside.installed(env, config)
 
     def _route(self, page: MkDocsPage) -> None:
         setattr(page, _KEPT_TEMPLATE, page.meta.get("template"))
@@ -146,6 +148,8 @@ class FrameCache:
         """Last in ``on_page_context``: the page's key; on a hit the stored output goes into the context."""
         if "lexikon_template" not in context or page.file.inclusion.is_excluded():
             return
+        if self.pass_env is not None and self.pass_env[0] is config:  # not serve's copy of a pass
+            outside.settle(self.pass_env[1], config)
         self.total += 1
         try:
             key = self._key(context, page, config, nav)
@@ -200,15 +204,23 @@ class FrameCache:
         before the pages' contexts (:mod:`.kept_pages`): the base, the nav, the config without
         the language menu (set again for each page from its twins, before its template reads it).
         None where a value cannot be named."""
-        digest = self.base.copy()
+        digest, named = self.base.copy(), self.config_digest(config)
         try:
-            digest.update(_nav_digest(nav) + _outside(config))  # the nav as it is now (not kept: see on_env)
-            settings = _settings(config)
-            settings["extra"] = {k: v for k, v in settings.get("extra", {}).items() if k != "alternate"}
-            digest.update(json.dumps(settings, sort_keys=True, default=_unnamed).encode())
+            digest.update(_nav_digest(nav))  # as it is now (not kept: see on_env)
         except Unnamed:
             return None
-        return digest
+        return None if named is None else digest.update(named) or digest
+
+    @staticmethod
+    def config_digest(config: MkDocsConfig) -> bytes | None:
+        """The config but the language menu, and what other code gives the templates (:mod:`.outside`)."""
+        try:
+            settings = _settings(config)
+            settings["extra"] = {k: v for k, v in settings.get("extra", {}).items() if k != "alternate"}
+            text = json.dumps(settings, sort_keys=True, default=_unnamed).encode() + _outside(config)
+        except Unnamed:
+            return None
+        return hashlib.blake2b(text, digest_size=20).digest()
 
     def keep(self, key: object) -> None:
         """A frame of the last build still used (its page's file taken whole, see :mod:`.kept_pages`)."""
@@ -239,7 +251,7 @@ class FrameCache:
         """This pass's count of frames taken and rendered; ready for the next pass."""
         counts = (self.hits, self.total)
         self.keys, self.nav, self.hits, self.total = {}, None, 0, 0
-        self.contents, self.settings = {}, None
+        self.contents, self.settings, self.pass_env = {}, None, None
         self.packs.end_pass()
         self.written.end_pass()
         return counts
@@ -280,15 +292,3 @@ def _outside(config: MkDocsConfig) -> bytes:
     if found is None:
         raise Unnamed("what other code gives the templates")
     return found
-
-
-def _theme_files(config: MkDocsConfig) -> bytes:
-    """The bytes of the theme's folders other than the installed theme's own (its version counts)."""
-    digest = hashlib.blake2b(digest_size=20)
-    installed = Path(jinja2.__file__).parent.parent  # site-packages: Material's templates live there
-    for folder in map(Path, config.theme.dirs):
-        if folder.resolve().is_relative_to(installed.resolve()):
-            continue
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.digest()

@@ -99,6 +99,8 @@ class KeptPages:
         self.nav: Navigation | None = None
         self.keys: dict[str, bytes] = {}
         self.files = ""
+        self.seen: bytes | None = None
+        self.holds: bool | None = None  # see holds_still
 
     def prepare(self, files: Files, config: MkDocsConfig, nav: Navigation, build: LexikonBuild) -> None:
         """At ``on_nav``, after the page store's :meth:`~.page_cache.PageCache.begin_pass`: the
@@ -124,6 +126,7 @@ class KeptPages:
         base = self.frames.pass_digest(config, self.nav)
         if base is None or outside.strangers(config, ("post_page",)):
             return  # what another hook's on_post_page makes of a page is no part of the key
+        self.seen, self.holds = self.frames.config_digest(config), None
         base.update(f"{self.lang}\0{self.files}\0".encode() + _translated_digest(rendered.pages))
         kept_templates.mark(files, self, base, config)  # the pass's 404 page, keyed alike
         for file in files.documentation_pages():
@@ -137,6 +140,15 @@ class KeptPages:
             digest.update(key)
             digest.update(_generated_digest(generated))
             setattr(page, _MARK, (self, digest.digest()))
+
+    def holds_still(self, env: object, config: MkDocsConfig) -> bool:
+        """Whether the pass's shared key is still :meth:`begin_pass`'s, once a hook's ``on_env`` after
+        ours has run (it may change the config or Jinja's globals): asked at the first template."""
+        if self.holds is None:
+            outside.settle(env, config)  # type: ignore[arg-type]
+            named = self.frames.config_digest(config)
+            self.holds = named is not None and named == self.seen
+        return self.holds
 
     def _take(self, page: MkDocsPage, key: bytes) -> bool:
         """Link the page's file from the last site if it holds the bytes recorded under ``key``."""
@@ -266,11 +278,13 @@ def _build_page(page: MkDocsPage, config: MkDocsConfig, doc_files: object, nav: 
         return
     owner, key = mark
     owner.total += 1
-    if owner._take(page, key):
+    holds = owner.holds_still(env, config)
+    if holds and owner._take(page, key):
         return
     held_html.settle(page)
     _ORIGINAL[0](page, config, doc_files, nav, env, dirty, excluded)
-    owner._record(page, key)
+    if holds:
+        owner._record(page, key)
 
 
 _ORIGINAL: list[Callable] = []

@@ -63,6 +63,9 @@ def _build_theme_template(template_name: str, env: object, files: Files, config:
         _ORIGINAL[0](template_name, env, files, config, nav)
         return
     owner, key = marked
+    if not owner.holds_still(env, config):
+        _ORIGINAL[0](template_name, env, files, config, nav)
+        return
     layout = owner.rendered.layout
     target = os.path.join(config.site_dir, layout.root(owner.lang) + layout.not_found)
     if owner.folder is not None and _take(owner, key, target):

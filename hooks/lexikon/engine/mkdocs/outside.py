@@ -23,6 +23,12 @@ clock, the environment. So, per language pass, at our ``on_env`` (the last, see
   pass's frames and kept pages unusable; one for ``on_post_page`` (it runs on a frame taken
   from the store too) the kept pages; one for the template events the kept 404 page.
 
+A hook whose ``on_env`` runs after ours (``event_priority`` below -100) is seen at the pass's
+first template (:func:`settle`): if the config or the environment changed since our
+``on_env``, the frames' keys name them as they are then, and the pass keeps no page
+(:meth:`.kept_pages.KeptPages.holds_still`). Also here: the theme's own files, part of
+every frame's key (:func:`theme_files`).
+
 Unchanged sites (this repository's, the bench's) register no such code: their keys are as
 before but for one digest a pass, and every page is kept as before.
 """
@@ -34,8 +40,10 @@ import hashlib
 import inspect
 import json
 from collections.abc import Iterable
+from pathlib import Path
 from types import ModuleType
 
+import jinja2
 from jinja2 import Environment, FileSystemLoader
 from jinja2.defaults import DEFAULT_FILTERS, DEFAULT_NAMESPACE, DEFAULT_TESTS
 from mkdocs.config.defaults import MkDocsConfig
@@ -49,12 +57,29 @@ READING = ("pre_page", "page_read_source", "page_markdown", "page_content")
 
 _MARK = "_lexikon_outside"
 """On the pass's config (and serve's copy of it): this pass's :func:`pass_digest`."""
+_SETTLED = "_lexikon_outside_settled"
+_LOADER = "_lexikon_outside_loader"
+"""On the pass's config: the template loader our ``on_env`` left (MkDocs' own, wrapped)."""
+"""On the pass's config: the environment :func:`settle` named."""
 
 
 def mark(env: Environment, config: MkDocsConfig) -> None:
     """At our ``on_env``: what other code gives this pass's templates, named (or None) on the config."""
     named = None if strangers(config, ("page_context",)) else environment_digest(env, config)
     setattr(config, _MARK, named)
+
+
+def settle(env: Environment, config: MkDocsConfig) -> None:
+    """Once a pass, at its first template (every plugin's ``on_env`` has run by then): :func:`mark`
+    again, for a hook whose ``on_env`` runs after ours (``event_priority`` below -100)."""
+    if getattr(config, _SETTLED, None) is not env:
+        mark(env, config)
+        setattr(config, _SETTLED, env)
+
+
+def installed(env: Environment, config: MkDocsConfig) -> None:
+    """After our ``on_env`` has wrapped MkDocs' template loader (:mod:`.frame_cache`, ``.template_memo``)."""
+    setattr(config, _LOADER, env.loader if pass_digest(config) is not None else None)  # wrapping MkDocs' only
 
 
 def pass_digest(config: MkDocsConfig) -> bytes | None:
@@ -70,6 +95,10 @@ def ours(config: MkDocsConfig) -> frozenset[str]:
     return frozenset(name for name, module in (config.hooks or {}).items()
                      if isinstance(module, ModuleType)
                      and isinstance(getattr(module, "_build", None), LexikonBuild))
+
+
+def _ours(module: object, own: frozenset[str]) -> bool:
+    return module in own or (isinstance(module, str) and module.partition(".")[0] == "lexikon")
 
 
 def _known(module: object, own: frozenset[str]) -> bool:
@@ -96,7 +125,8 @@ def environment_digest(env: Environment, config: MkDocsConfig) -> bytes | None:
     text), or None where one of them cannot be named."""
     own = ours(config)
     loader, dirs = env.loader, list(map(str, config.theme.dirs))
-    if not isinstance(loader, FileSystemLoader) or list(loader.searchpath) != dirs:
+    theirs = not isinstance(loader, FileSystemLoader) or list(loader.searchpath) != dirs
+    if theirs and loader is not getattr(config, _LOADER, None):
         return None  # templates from elsewhere than the theme's folders (whose files the keys hold)
     named: list[list[object]] = [["x", name, _code(type(extension), own)]
                                  for name, extension in env.extensions.items()]
@@ -111,7 +141,8 @@ def environment_digest(env: Environment, config: MkDocsConfig) -> bytes | None:
             described = _code(value, own)
             if described is None:
                 return None
-            named.append([kind, name, described])
+            if not _ours(described[0], own):  # ours: fixed by our code, and added after mark()
+                named.append([kind, name, described])
     if any(item[2] is None for item in named):
         return None  # an extension not of the known packages
     try:
@@ -153,3 +184,15 @@ def _catalog(translations: gettext.NullTranslations) -> list[object]:
 
 def _unnamed(value: object) -> object:
     raise TypeError(type(value).__name__)
+
+
+def theme_files(config: MkDocsConfig) -> bytes:
+    """The bytes of the theme's folders other than the installed theme's own (its version counts)."""
+    digest = hashlib.blake2b(digest_size=20)
+    installed = Path(jinja2.__file__).parent.parent  # site-packages: Material's templates live there
+    for folder in map(Path, config.theme.dirs):
+        if folder.resolve().is_relative_to(installed.resolve()):
+            continue
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.digest()
