@@ -41,6 +41,16 @@ def on_env(env, config, files):
     config.copyright = "stamp " + _notice(config)
     return env
 ''',
+    "new-env-after-ours": _HEAD + '''
+from mkdocs.plugins import event_priority
+
+
+@event_priority(-200)
+def on_env(env, config, files):
+    other = env.overlay()
+    other.globals = {**env.globals, "notice": _notice(config)}
+    return other
+''',
     "filter": _HEAD + '''
 def on_env(env, config, files):
     env.filters["noticed"] = lambda text: text + " " + _notice(config)
@@ -80,6 +90,7 @@ def on_template_context(context, template_name, config):
 PARTIAL = {
     "global": "<div class=notice>{{ notice }} {{ notice_parts.lines[0] }}</div>",
     "global-after-ours": "<div class=notice>{{ notice }} {{ config.copyright }}</div>",
+    "new-env-after-ours": "<div class=notice>{{ notice }}</div>",
     "filter": "<div class=notice>{{ 'Hinweis' | noticed }}</div>",
     "callable-global": "<div class=notice>{{ notice_of() }}</div>",
     "loader": "",

@@ -141,11 +141,10 @@ class KeptPages:
             digest.update(_generated_digest(generated))
             setattr(page, _MARK, (self, digest.digest()))
 
-    def holds_still(self, env: object, config: MkDocsConfig) -> bool:
+    def holds_still(self, config: MkDocsConfig) -> bool:
         """Whether the pass's shared key is still :meth:`begin_pass`'s, once a hook's ``on_env`` after
         ours has run (it may change the config or Jinja's globals): asked at the first template."""
-        if self.holds is None:
-            outside.settle(env, config)  # type: ignore[arg-type]
+        if self.holds is None:  # after outside.settle (see _build_page)
             named = self.frames.config_digest(config)
             self.holds = named is not None and named == self.seen
         return self.holds
@@ -271,6 +270,7 @@ def _populate_page(page: MkDocsPage, config: MkDocsConfig, files: Files, dirty: 
 def _build_page(page: MkDocsPage, config: MkDocsConfig, doc_files: object, nav: Navigation,
                 env: object, dirty: bool = False, excluded: bool = False) -> None:
     """MkDocs' ``_build_page``, unless the last site gives the page (see the module's text)."""
+    outside.settle(env, config)  # type: ignore[arg-type]  # the environment MkDocs renders with
     mark = vars(page).pop(_MARK, None)
     if mark is None or dirty or excluded:
         held_html.settle(page)
@@ -278,7 +278,7 @@ def _build_page(page: MkDocsPage, config: MkDocsConfig, doc_files: object, nav: 
         return
     owner, key = mark
     owner.total += 1
-    holds = owner.holds_still(env, config)
+    holds = owner.holds_still(config)
     if holds and owner._take(page, key):
         return
     held_html.settle(page)

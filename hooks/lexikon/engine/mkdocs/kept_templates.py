@@ -58,12 +58,13 @@ def mark(files: Files, owner: KeptPages, base: hashlib.blake2b, config: MkDocsCo
 def _build_theme_template(template_name: str, env: object, files: Files, config: MkDocsConfig,
                           nav: Navigation) -> None:
     """MkDocs' ``_build_theme_template``, unless the last site gives the pass's 404 page."""
+    outside.settle(env, config)  # type: ignore[arg-type]  # the environment MkDocs renders with
     marked = vars(files).pop(_MARK, None) if template_name == NOT_FOUND_FILE else None
     if marked is None or marked[0].rendered is None:
         _ORIGINAL[0](template_name, env, files, config, nav)
         return
     owner, key = marked
-    if not owner.holds_still(env, config):
+    if not owner.holds_still(config):
         _ORIGINAL[0](template_name, env, files, config, nav)
         return
     layout = owner.rendered.layout

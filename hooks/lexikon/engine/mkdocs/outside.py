@@ -67,12 +67,14 @@ def mark(env: Environment, config: MkDocsConfig) -> None:
     """At our ``on_env``: what other code gives this pass's templates, named (or None) on the config."""
     named = None if strangers(config, ("page_context",)) else environment_digest(env, config)
     setattr(config, _MARK, named)
+    setattr(config, _SETTLED, None)
 
 
 def settle(env: Environment, config: MkDocsConfig) -> None:
     """Once a pass, at its first template (every plugin's ``on_env`` has run by then): :func:`mark`
-    again, for a hook whose ``on_env`` runs after ours (``event_priority`` below -100)."""
-    if getattr(config, _SETTLED, None) is not env:
+    again, for a hook whose ``on_env`` runs after ours (``event_priority`` below -100). The first
+    call wins: MkDocs' own calls pass the environment it renders with (a hook may return another)."""
+    if getattr(config, _SETTLED, None) is None:
         mark(env, config)
         setattr(config, _SETTLED, env)
 
