@@ -72,6 +72,11 @@ def on_env(env, config, files):
     env.loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(folder.parent)), env.loader])
     return env
 ''',
+    "finalize": _HEAD + '''
+def on_env(env, config, files):
+    env.finalize = lambda value: _notice(config) if value == "NOTICE" else value
+    return env
+''',
     "page-context": _HEAD + '''
 def on_page_context(context, page, config, nav):
     context["notice"] = _notice(config)
@@ -94,6 +99,7 @@ PARTIAL = {
     "filter": "<div class=notice>{{ 'Hinweis' | noticed }}</div>",
     "callable-global": "<div class=notice>{{ notice_of() }}</div>",
     "loader": "",
+    "finalize": "<div class=notice>{{ 'NOTICE' }}</div>",
     "page-context": "<div class=notice>{{ notice }}</div>",
     "post-page": "",
     "template-context": "<div class=notice>{{ notice }}</div>",

@@ -7,15 +7,15 @@ what no key names: a file (``env.globals["notice"] = Path("notice.txt").read_tex
 clock, the environment. So, per language pass, at our ``on_env`` (the last, see
 ``hooks/lexikon_hook.py``):
 
-- **Jinja globals, filters, tests and extensions** (:func:`environment_digest`): Jinja's own defaults are
-  skipped (the same objects); plain data (text, numbers, booleans, None, lists, tuples and
-  dicts of those) is named by its value; a function, class or method of Jinja, MarkupSafe,
-  MkDocs (or ProperDocs), Material, static-i18n or ours by its qualified name (their code is
-  fixed by the versions in the fingerprint), a gettext catalog with its messages. Anything
-  else (a site hook's function, a ``functools.partial``, an object) cannot be named: None, and
-  no page of the pass is taken from the frame store or the last site: each is rendered, and
-  calls that code, as a cold build does. Likewise a template loader that is not MkDocs' over
-  the theme's folders.
+- **Jinja globals, filters, tests, extensions, policies, ``finalize`` and ``autoescape``**
+  (:func:`environment_digest`): Jinja's own defaults are skipped (the same objects); plain
+  data (text, numbers, booleans, None, lists, tuples and dicts of those) is named by its
+  value; a function, class or method of Jinja, MarkupSafe, MkDocs (or ProperDocs), Material,
+  static-i18n or ours by its qualified name (their code is fixed by the versions in the
+  fingerprint), a gettext catalog with its messages. Anything else (a site hook's function, a
+  ``functools.partial``, an object) cannot be named: None, and no page of the pass is taken
+  from the frame store or the last site: each is rendered, and calls that code, as a cold
+  build does. Likewise a template loader that is not MkDocs' over the theme's folders.
 - **Page events** (:func:`strangers`): a callable of another hook or plugin registered for
   the reading events (:data:`READING`: it may add what no key names to the page's Markdown or
   HTML) makes the page store's conversions unusable (every page converted, as cold); one
@@ -132,8 +132,9 @@ def environment_digest(env: Environment, config: MkDocsConfig) -> bytes | None:
         return None  # templates from elsewhere than the theme's folders (whose files the keys hold)
     named: list[list[object]] = [["x", name, _code(type(extension), own)]
                                  for name, extension in env.extensions.items()]
+    settings = {"policies": env.policies, "finalize": env.finalize, "autoescape": env.autoescape}
     for kind, values, defaults in (("g", env.globals, DEFAULT_NAMESPACE), ("f", env.filters, DEFAULT_FILTERS),
-                                   ("t", env.tests, DEFAULT_TESTS)):
+                                   ("t", env.tests, DEFAULT_TESTS), ("e", settings, {})):
         for name, value in values.items():
             if defaults.get(name) is value:
                 continue
