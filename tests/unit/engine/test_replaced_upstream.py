@@ -46,7 +46,8 @@ PINNED: dict[tuple[str, str, str | None], tuple[str, str, str]] = {
     ("mkdocs", "mkdocs/theme.py", "Theme.get_env"): (
         "1.6.1", "a08be0dd3a2503ac", "outside.environment_digest (MkDocs' loader over theme.dirs)"),
     ("mkdocs-static-i18n", "mkdocs_static_i18n/suffix.py", "create_i18n_file"): (
-        "1.3.1", "2fda7f6070cffc5b", "file_listing.create_i18n_file (the same steps on strings)"),
+        "1.3.1", "2fda7f6070cffc5b",
+        "file_listing.create_i18n_file and core.i18n_suffix (static-i18n's steps, on strings)"),
     ("mkdocs-static-i18n", _I18N, "I18n.on_env"): (
         "1.3.1", "39d7aa6be7b70d20", "outside.environment_digest (static-i18n's Jinja extension)"),
     ("mkdocs-static-i18n", _I18N, "I18n.on_template_context"): (
