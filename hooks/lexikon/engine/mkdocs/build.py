@@ -135,7 +135,7 @@ class LexikonBuild:
         self._close_second()  # every page has its HTML now
         if self.caches is not None:
             self.caches.pages.end_pass()
-            self.caches.frames.on_env(env, files)
+            self.caches.frames.on_env(env, files, config)
         if self.rendered is not None:
             self.live.keep_pass(config, files, env, current_language(config, self.rendered.settings))
         self.last_pass = files

@@ -9,9 +9,11 @@ addresses, edit link, its place in the nav, previous and next page), the nav as 
 (ours, static-i18n's, MkDocs' ``base_url``, ``extra_css`` …) and the config (with the
 language pass's overrides and the per-page language menu), the template's name, and the
 theme's own template files' bytes (``custom_dir``; Material's are fixed by its version in
-the page store's fingerprint). Not hashed, because no template of this theme prints them:
-``build_date_utc`` and the list of all files (``pages``). A value the key cannot name (an
-object that is not plain data) makes the page uncacheable, never a false hit.
+the page store's fingerprint), and what other code gives the templates (Jinja globals and
+filters, other hooks' ``on_page_context``: :mod:`.outside`). Not hashed, because no template
+of this theme prints them: ``build_date_utc`` and the list of all files (``pages``). A value
+the key cannot name (an object that is not plain data) makes the page uncacheable, never a
+false hit.
 
 MkDocs 1.6 picks a page's template from ``page.meta['template']`` before the plugins'
 ``on_page_context``. So once all are converted (``on_env``) every page is routed through one tiny
@@ -26,7 +28,6 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from pathlib import Path
 
 import jinja2
 from jinja2 import Environment
@@ -35,9 +36,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 
+from lexikon.engine.mkdocs import outside
 from lexikon.engine.mkdocs.frame_pack import FramePacks
 from lexikon.engine.mkdocs.kept_pages import KeptPages
 from lexikon.engine.mkdocs.page_cache import PageCache, toc_tokens
+from lexikon.engine.mkdocs.template_memo import COMPILED as _COMPILED
 from lexikon.engine.mkdocs.template_memo import TemplateMemo
 
 STORE = "frames"
@@ -81,31 +84,12 @@ def _neighbour(page: MkDocsPage | None) -> list | None:
     return None if page is None else [page.title, page.url]
 
 
-class _CompiledInThisProcess(jinja2.BytecodeCache):
-    """Templates compiled once per process, not once per language pass (nor, in ``mkdocs
-    serve``, per rebuild): Jinja checks each template's source against its checksum. Held in
-    memory only: code read from ``.cache/`` would run whatever a leaked key signed."""
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-_COMPILED = _CompiledInThisProcess()
-
-
 class FrameCache:
     """The stored frames of one build, this pass's keys, and what this build's pages made."""
 
     def __init__(self, pages: PageCache, config: MkDocsConfig) -> None:
         self.store = pages.store
-        self.base = hashlib.blake2b(pages.fingerprint.encode() + _theme_files(config), digest_size=20)
+        self.base = hashlib.blake2b(pages.fingerprint.encode() + outside.theme_files(config), digest_size=20)
         self.keys: dict[str, bytes] = {}
         self.contents: dict[str, str] = {}  # the HTML each key holds, until the frame is kept (frame_pack)
         self.settings: tuple[MkDocsConfig, bytes | None] | None = None
@@ -114,6 +98,7 @@ class FrameCache:
         """This build's frames, on disk as they are made (see :mod:`lexikon.check.cache_spill`)."""
         self.packs = FramePacks(self.store, self.kept, STORE)
         self.nav: tuple[int, bytes] | None = None
+        self.pass_env: tuple[MkDocsConfig, Environment] | None = None
         self.hits = 0
         self.total = 0
         self.templates = TemplateMemo()
@@ -121,10 +106,13 @@ class FrameCache:
         self.written = KeptPages(pages, self)
         """The files these frames became, taken whole from the last site where unchanged."""
 
-    def on_env(self, env: Environment, files: Files) -> None:
+    def on_env(self, env: Environment, files: Files, config: MkDocsConfig) -> None:
         """Our wrapper template and its filter in this pass's environment; every page, all
         converted now, routed through it (here, not where a page is converted: that may be
-        the second process). First, the pages whose files the last site gives (:mod:`.kept_pages`)."""
+        the second process). First, what other code gives the templates (:mod:`.outside`), and
+        the pages whose files the last site gives (:mod:`.kept_pages`)."""
+        outside.mark(env, config)
+        self.pass_env = (config, env)  # named again at the pass's first page: see offer
         self.written.begin_pass(files)
         for file in files.documentation_pages():
             if file.page is not None:
@@ -138,6 +126,7 @@ class FrameCache:
             return keep(context, output)
         env.filters["lexikon_keep_frame"] = kept
         self.templates.install(env)
+        outside.installed(env, config)
 
     def _route(self, page: MkDocsPage) -> None:
         setattr(page, _KEPT_TEMPLATE, page.meta.get("template"))
@@ -159,6 +148,8 @@ class FrameCache:
         """Last in ``on_page_context``: the page's key; on a hit the stored output goes into the context."""
         if "lexikon_template" not in context or page.file.inclusion.is_excluded():
             return
+        if self.pass_env is not None and self.pass_env[0] is config:  # not serve's copy of a pass
+            outside.settle(self.pass_env[1], config)
         self.total += 1
         try:
             key = self._key(context, page, config, nav)
@@ -178,7 +169,7 @@ class FrameCache:
     def _key(self, context: dict, page: MkDocsPage, config: MkDocsConfig, nav: Navigation) -> bytes:
         digest = self.base.copy()
         digest.update(self._nav_digest(nav))
-        digest.update(self._settings_text(config))
+        digest.update(self._settings_text(config) + _outside(config))
         extra = plain(config.get("extra"), True)
         own = {k: v for k, v in context.items() if k not in _UNHASHED}
         described = [page.file.src_uri, page.file.dest_uri, page.url, page.canonical_url, page.abs_url,
@@ -213,15 +204,23 @@ class FrameCache:
         before the pages' contexts (:mod:`.kept_pages`): the base, the nav, the config without
         the language menu (set again for each page from its twins, before its template reads it).
         None where a value cannot be named."""
-        digest = self.base.copy()
+        digest, named = self.base.copy(), self.config_digest(config)
         try:
-            digest.update(_nav_digest(nav))  # as it is now: not kept for the frames' keys (see on_env)
-            settings = _settings(config)
-            settings["extra"] = {k: v for k, v in settings.get("extra", {}).items() if k != "alternate"}
-            digest.update(json.dumps(settings, sort_keys=True, default=_unnamed).encode())
+            digest.update(_nav_digest(nav))  # as it is now (not kept: see on_env)
         except Unnamed:
             return None
-        return digest
+        return None if named is None else digest.update(named) or digest
+
+    @staticmethod
+    def config_digest(config: MkDocsConfig) -> bytes | None:
+        """The config but the language menu, and what other code gives the templates (:mod:`.outside`)."""
+        try:
+            settings = _settings(config)
+            settings["extra"] = {k: v for k, v in settings.get("extra", {}).items() if k != "alternate"}
+            text = json.dumps(settings, sort_keys=True, default=_unnamed).encode() + _outside(config)
+        except Unnamed:
+            return None
+        return hashlib.blake2b(text, digest_size=20).digest()
 
     def keep(self, key: object) -> None:
         """A frame of the last build still used (its page's file taken whole, see :mod:`.kept_pages`)."""
@@ -252,7 +251,7 @@ class FrameCache:
         """This pass's count of frames taken and rendered; ready for the next pass."""
         counts = (self.hits, self.total)
         self.keys, self.nav, self.hits, self.total = {}, None, 0, 0
-        self.contents, self.settings = {}, None
+        self.contents, self.settings, self.pass_env = {}, None, None
         self.packs.end_pass()
         self.written.end_pass()
         return counts
@@ -288,13 +287,8 @@ def _unnamed(value: object) -> object:
     raise Unnamed(type(value).__name__)
 
 
-def _theme_files(config: MkDocsConfig) -> bytes:
-    """The bytes of the theme's folders other than the installed theme's own (its version counts)."""
-    digest = hashlib.blake2b(digest_size=20)
-    installed = Path(jinja2.__file__).parent.parent  # site-packages: Material's templates live there
-    for folder in map(Path, config.theme.dirs):
-        if folder.resolve().is_relative_to(installed.resolve()):
-            continue
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.digest()
+def _outside(config: MkDocsConfig) -> bytes:
+    found = outside.pass_digest(config)
+    if found is None:
+        raise Unnamed("what other code gives the templates")
+    return found

@@ -32,7 +32,9 @@ store without MkDocs' reading steps (``_populate_page``, see :func:`read_from_st
 left packed until the page is built: a page whose file is taken never unpacks it.
 
 Not in ``mkdocs serve`` (its fast path renders from the last build's page states), nor for a
-page Material's search indexes (it reads the page in ``on_page_context``), nor ``--dirty``.
+page Material's search indexes (it reads the page in ``on_page_context``), nor ``--dirty``, nor
+where another hook or plugin than MkDocs', Material's or static-i18n's has an ``on_post_page``
+or ``on_page_context`` (it may read what no key names: :mod:`.outside`).
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
-from lexikon.engine.mkdocs import held_html, kept_templates, pages
+from lexikon.engine.mkdocs import held_html, kept_templates, outside, pages
 from lexikon.engine.mkdocs.config import current_language
 from lexikon.engine.mkdocs.held_html import left_out_of_search
 from lexikon.engine.mkdocs.page_cache import PageCache
@@ -71,7 +73,6 @@ _MARK = "_lexikon_kept_page"
 _SEARCH = ("search", "material/search")
 _STORED = "_lexikon_stored"
 """On a file whose page the page store holds: set up from it, not read and converted."""
-_READING = ("pre_page", "page_read_source", "page_markdown", "page_content")
 _HARMLESS = frozenset({"mkdocs_static_i18n.plugin"})
 """Plugins whose reading events leave an empty page as it is (admonition titles translated)."""
 
@@ -98,6 +99,8 @@ class KeptPages:
         self.nav: Navigation | None = None
         self.keys: dict[str, bytes] = {}
         self.files = ""
+        self.seen: bytes | None = None
+        self.holds: bool | None = None  # see holds_still
 
     def prepare(self, files: Files, config: MkDocsConfig, nav: Navigation, build: LexikonBuild) -> None:
         """At ``on_nav``, after the page store's :meth:`~.page_cache.PageCache.begin_pass`: the
@@ -121,8 +124,9 @@ class KeptPages:
         rendered, config = self.rendered, self.config
         searched = any(name in config.plugins for name in _SEARCH)
         base = self.frames.pass_digest(config, self.nav)
-        if base is None:
-            return
+        if base is None or outside.strangers(config, ("post_page",)):
+            return  # what another hook's on_post_page makes of a page is no part of the key
+        self.seen, self.holds = self.frames.config_digest(config), None
         base.update(f"{self.lang}\0{self.files}\0".encode() + _translated_digest(rendered.pages))
         kept_templates.mark(files, self, base, config)  # the pass's 404 page, keyed alike
         for file in files.documentation_pages():
@@ -136,6 +140,14 @@ class KeptPages:
             digest.update(key)
             digest.update(_generated_digest(generated))
             setattr(page, _MARK, (self, digest.digest()))
+
+    def holds_still(self, config: MkDocsConfig) -> bool:
+        """Whether the pass's shared key is still :meth:`begin_pass`'s, once a hook's ``on_env`` after
+        ours has run (it may change the config or Jinja's globals): asked at the first template."""
+        if self.holds is None:  # after outside.settle (see _build_page)
+            named = self.frames.config_digest(config)
+            self.holds = named is not None and named == self.seen
+        return self.holds
 
     def _take(self, page: MkDocsPage, key: bytes) -> bool:
         """Link the page's file from the last site if it holds the bytes recorded under ``key``."""
@@ -232,10 +244,8 @@ def read_from_store(files: Files, config: MkDocsConfig, converted: PageCache, re
     stored state (our ``on_page_read_source`` gives it no source, our ``on_page_content`` sets
     the store's HTML, TOC, meta, title, anchors and links). Only where no other plugin's
     reading event could see the page (static-i18n's ``on_page_markdown`` sees an empty text)."""
-    known = {getattr(module, "__name__", None) for module in (config.hooks or {}).values()} | _HARMLESS
-    for event in _READING:
-        if any(getattr(call, "__module__", None) not in known for call in config.plugins.events[event]):
-            return
+    if outside.strangers(config, outside.READING, only=_HARMLESS):
+        return
     _install()
     for uri in converted.hits:
         file = files.src_uris.get(uri)
@@ -260,6 +270,7 @@ def _populate_page(page: MkDocsPage, config: MkDocsConfig, files: Files, dirty: 
 def _build_page(page: MkDocsPage, config: MkDocsConfig, doc_files: object, nav: Navigation,
                 env: object, dirty: bool = False, excluded: bool = False) -> None:
     """MkDocs' ``_build_page``, unless the last site gives the page (see the module's text)."""
+    outside.settle(env, config)  # type: ignore[arg-type]  # the environment MkDocs renders with
     mark = vars(page).pop(_MARK, None)
     if mark is None or dirty or excluded:
         held_html.settle(page)
@@ -267,11 +278,13 @@ def _build_page(page: MkDocsPage, config: MkDocsConfig, doc_files: object, nav: 
         return
     owner, key = mark
     owner.total += 1
-    if owner._take(page, key):
+    holds = owner.holds_still(config)
+    if holds and owner._take(page, key):
         return
     held_html.settle(page)
     _ORIGINAL[0](page, config, doc_files, nav, env, dirty, excluded)
-    owner._record(page, key)
+    if holds:
+        owner._record(page, key)
 
 
 _ORIGINAL: list[Callable] = []

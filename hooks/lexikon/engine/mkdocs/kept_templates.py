@@ -12,7 +12,8 @@ worker and the head's links from the layout). So it is kept under that key and i
 taken as a page is: the store holds the written file's digest, and the last site still holds
 exactly those bytes. What the template's events leave besides the file is done here: the
 language menu set on the config (the pass's pages not taken read it). Only where every callable
-of the template events is ours or static-i18n's (which only adds its languages to the context).
+of the template events is ours, static-i18n's (which only adds its languages to the context),
+MkDocs' or Material's: another hook's may read what no key names (:mod:`.outside`).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from lexikon.core.layout import NOT_FOUND_FILE
-from lexikon.engine.mkdocs import material
+from lexikon.engine.mkdocs import material, outside
 from lexikon.publish.kept import bytes_digest, file_bytes, file_digest, link_or_copy
 from lexikon.publish.pagefind import INDEXED
 
@@ -38,17 +39,14 @@ if TYPE_CHECKING:
 _MARK = "_lexikon_kept_not_found"
 """On the pass's files, until MkDocs builds the 404 page: its owner and key."""
 _EVENTS = ("pre_template", "template_context", "post_template")
-_HARMLESS = frozenset({"mkdocs_static_i18n.plugin"})
 _ORIGINAL: list[Callable] = []
 
 
 def mark(files: Files, owner: KeptPages, base: hashlib.blake2b, config: MkDocsConfig) -> None:
     """At ``on_env``: the pass's 404 page keyed by what every generated page's key shares
     (``base``) and its name, if no other plugin's template events could see it."""
-    known = {getattr(module, "__name__", None) for module in (config.hooks or {}).values()} | _HARMLESS
-    for event in _EVENTS:
-        if any(getattr(call, "__module__", None) not in known for call in config.plugins.events[event]):
-            return
+    if outside.strangers(config, _EVENTS):
+        return  # another hook's or plugin's template events: the page is rendered (see .outside)
     if not _ORIGINAL:
         _ORIGINAL.append(mkdocs_build._build_theme_template)
         mkdocs_build._build_theme_template = _build_theme_template  # type: ignore[assignment]
@@ -60,11 +58,15 @@ def mark(files: Files, owner: KeptPages, base: hashlib.blake2b, config: MkDocsCo
 def _build_theme_template(template_name: str, env: object, files: Files, config: MkDocsConfig,
                           nav: Navigation) -> None:
     """MkDocs' ``_build_theme_template``, unless the last site gives the pass's 404 page."""
+    outside.settle(env, config)  # type: ignore[arg-type]  # the environment MkDocs renders with
     marked = vars(files).pop(_MARK, None) if template_name == NOT_FOUND_FILE else None
     if marked is None or marked[0].rendered is None:
         _ORIGINAL[0](template_name, env, files, config, nav)
         return
     owner, key = marked
+    if not owner.holds_still(config):
+        _ORIGINAL[0](template_name, env, files, config, nav)
+        return
     layout = owner.rendered.layout
     target = os.path.join(config.site_dir, layout.root(owner.lang) + layout.not_found)
     if owner.folder is not None and _take(owner, key, target):

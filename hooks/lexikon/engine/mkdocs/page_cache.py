@@ -33,6 +33,7 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 
 from lexikon.check.cache import FOLDER, ReportCache, fingerprint, machine_key
 from lexikon.core.settings import Settings
+from lexikon.engine.mkdocs import outside
 from lexikon.engine.mkdocs.pages import Rendered, markdown_key
 
 log = logging.getLogger("mkdocs.hooks.lexikon")
@@ -137,9 +138,10 @@ class PageCache:
             if path not in answers:
                 answers[path] = _where(files.get_file_from_path(path))
             return answers[path]
+        strange = outside.strangers(config, outside.READING)  # they convert every page, as a cold build
         for file in files.documentation_pages():
             generated = rendered.pages.get(file.src_uri)
-            if generated is None:
+            if generated is None or strange:
                 continue
             page_key = context.copy()
             page_key.update(f"{file.src_uri}\0{file.url}\0{file.inclusion.name}\0".encode())

@@ -40,6 +40,26 @@ _NAV_SOURCE = ("{%- if lexikon_nav_html is defined -%}{{ lexikon_nav_html }}{%- 
 _NAV_KEY = "lexikon_nav_key"
 
 
+class _CompiledInThisProcess(jinja2.BytecodeCache):
+    """Templates compiled once per process, not once per language pass (nor, in ``mkdocs
+    serve``, per rebuild): Jinja checks each template's source against its checksum. Held in
+    memory only: code read from ``.cache/`` would run whatever a leaked key signed."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = _CompiledInThisProcess()
+"""Every pass's environment's bytecode cache (set by :mod:`.frame_cache`)."""
+
+
 class TemplateMemo:
     """One language pass's translations and navs, made once (see the module's text)."""
 
