@@ -225,18 +225,15 @@ def formula_guarded(value: str) -> bool:
     """Whether a cell needs a leading ``'`` so that spreadsheets show it as text (a cell
     that already starts with ``'`` gets one more, so that the import's removal of one
     gives the text back)."""
-    if value.startswith(_FORMULA_START):
-        return True
-    return value.startswith("'") and formula_guarded(value[1:])
+    return value.startswith(_FORMULA_START) or (value.startswith("'") and formula_guarded(value[1:]))
 
 
 CSV_SEPARATORS = ",;\t\r\n"
 """Where a spreadsheet may start a new cell: our delimiter, the list separator of German
 and Danish Excel (``;``), tab (pasted or "text" imports) and line ends. A reader that
 splits on one of them ignores our quoting, so each piece must be safe on its own."""
+# A piece begins after its leading spaces, at a cell's start too (with --delimiter ';' a cell is one).
 _CELL_STARTS = re.compile(f"(?:^|[{re.escape(CSV_SEPARATORS)}]) *")
-"""Where a piece begins: after the spaces that lead it, at the cell's start as after a separator
-(with ``--delimiter ';'`` a cell is itself a piece after one: ``; =1+1`` ran unguarded)."""
 _SEPARATOR = re.compile(f"[{re.escape(CSV_SEPARATORS)}]")
 
 

@@ -122,22 +122,7 @@ def make_settings(
     def problem(message: str) -> None:
         findings.append(Finding(config_path, 1, 1, Severity.ERROR, message))
 
-    values = {name: option.default for name, option in OPTIONS.items()}
-    if options is not None and not isinstance(options, Mapping):
-        problem("extra.lexikon must be a mapping of options")
-        options = {}
-    for name, value in (options or {}).items():
-        if name not in OPTIONS:
-            problem(f"extra.lexikon: unknown option '{name}' (known: {', '.join(OPTIONS)})")
-        elif not isinstance(value, OPTIONS[name].kind):
-            problem(f"extra.lexikon.{name}: expected {OPTIONS[name].kind.__name__}, got {value!r}")
-        elif isinstance(value, list) and not all(isinstance(item, str) for item in value):
-            problem(f"extra.lexikon.{name}: expected a list of paths, got {value!r}")
-        elif OPTIONS[name].choices and value not in OPTIONS[name].choices:
-            allowed = ", ".join(repr(choice) for choice in OPTIONS[name].choices)
-            problem(f"extra.lexikon.{name}: expected one of {allowed}, got {value!r}")
-        else:
-            values[name] = value
+    values = _option_values(options, problem)
     if use_directory_urls is None:  # absent, or a tag read as nothing (``!ENV``): MkDocs' default
         use_directory_urls = True
     elif not isinstance(use_directory_urls, bool):
@@ -167,6 +152,27 @@ def make_settings(
         exclude_docs=exclude_lines,
         findings=tuple(findings),
     )
+
+
+def _option_values(options: object, problem: Callable[[str], None]) -> dict[str, Any]:
+    """``extra.lexikon``'s values, each checked against :data:`OPTIONS` (defaults for the rest)."""
+    values = {name: option.default for name, option in OPTIONS.items()}
+    if options is not None and not isinstance(options, Mapping):
+        problem("extra.lexikon must be a mapping of options")
+        options = {}
+    for name, value in (options or {}).items():
+        if name not in OPTIONS:
+            problem(f"extra.lexikon: unknown option '{name}' (known: {', '.join(OPTIONS)})")
+        elif not isinstance(value, OPTIONS[name].kind):
+            problem(f"extra.lexikon.{name}: expected {OPTIONS[name].kind.__name__}, got {value!r}")
+        elif isinstance(value, list) and not all(isinstance(item, str) for item in value):
+            problem(f"extra.lexikon.{name}: expected a list of paths, got {value!r}")
+        elif OPTIONS[name].choices and value not in OPTIONS[name].choices:
+            allowed = ", ".join(repr(choice) for choice in OPTIONS[name].choices)
+            problem(f"extra.lexikon.{name}: expected one of {allowed}, got {value!r}")
+        else:
+            values[name] = value
+    return values
 
 
 def _exclude_lines(value: object, problem: Callable[[str], None]) -> tuple[str, ...]:
