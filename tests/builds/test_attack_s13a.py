@@ -136,11 +136,6 @@ def test_the_guard_after_leading_spaces_comes_off_on_import(tmp_path: Path) -> N
     assert entry["da"]["forms"] == ["-2+3"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "escape.one_line (the h1, <title>, meta, tooltips, JSON-LD name) collapses white space with "
-    "str.split(), which splits at U+00A0, U+2007 and U+202F too: the page shows a breaking space "
-    "where the editor wrote a no-break one (glossary.json and the CSV keep it; import-csv keeps it by "
-    "rule); the same split-and-join stands in some 28 other places"))
 def test_a_no_break_space_in_a_title_reaches_the_page(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p", {"a.yml": """
         de:

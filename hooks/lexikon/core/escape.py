@@ -23,6 +23,7 @@ _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 Python-Markdown's placeholders (STX, ETX)."""
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 """Characters XML 1.0 cannot hold at all, not even as character references."""
+_BREAKING_SPACES = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _TERMINAL_UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI}]")
 """What a terminal would run (escape sequences, carriage returns that overwrite a line),
@@ -36,8 +37,11 @@ def drop_controls(text: str) -> str:
 
 
 def one_line(text: str) -> str:
-    """Plain text as one line: controls dropped, every run of whitespace one space."""
-    return " ".join(drop_controls(text).split())
+    """Plain text as one line: controls dropped, each white space run one space (a no-break one kept)."""
+    text = drop_controls(text)
+    if "\u00a0" in text or "\u2007" in text or "\u202f" in text:
+        return _BREAKING_SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 # --- HTML -----------------------------------------------------------------------------------
@@ -290,10 +294,7 @@ def terminal(text: str) -> str:
     with the only real line breaks."""
 
     def visible(match: re.Match[str]) -> str:
-        char = match.group(0)
-        code = ord(char)
-        if char in _TERMINAL_NAMES:
-            return _TERMINAL_NAMES[char]
-        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+        char, code = match.group(0), ord(match.group(0))
+        return _TERMINAL_NAMES.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
 
     return _TERMINAL_UNSAFE.sub(visible, text)
