@@ -9,8 +9,9 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser
 
-from tests.bench.search import SEARCH_BOX, serve
+from tests.bench.search import SEARCH_BOX
 from tests.browser.test_search_engines import Reader, _reader, browser, shown, type_and_wait  # noqa: F401
+from tests.support.browser import built_and_served
 from tests.support.project import Project, copy_project
 
 pytestmark = pytest.mark.browser
@@ -47,10 +48,7 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     project.write("docs/wissen/wechsel.da.md", DANISH)
     for name, text in TITLED.items():
         project.write(f"docs/wissen/{name}", text)
-    result = project.build(strict=True)
-    assert result.returncode == 0, result.stderr[-3000:]
-    with serve(project.site) as url:
-        yield url
+    yield from built_and_served(project, strict=True)
 
 
 @pytest.fixture

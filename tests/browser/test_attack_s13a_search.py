@@ -12,8 +12,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser
 
-from tests.bench.search import serve
 from tests.browser.test_search_engines import Reader, _reader, browser, shown, type_and_wait  # noqa: F401
+from tests.support.browser import built_and_served
 from tests.support.project import Project, copy_project
 
 pytestmark = pytest.mark.browser
@@ -45,10 +45,7 @@ _ELEMENTS = """() => [...document.querySelectorAll('.md-search-result__list *')]
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     project: Project = copy_project(tmp_path_factory.mktemp("attack-s13a-search") / "project", HOSTILE)
-    result = project.build(strict=True)
-    assert result.returncode == 0, result.stderr[-3000:]
-    with serve(project.site) as url:
-        yield url
+    yield from built_and_served(project, strict=True)
 
 
 @pytest.fixture

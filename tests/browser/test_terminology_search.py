@@ -8,8 +8,9 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser
 
-from tests.bench.search import SEARCH_BOX, serve
+from tests.bench.search import SEARCH_BOX
 from tests.browser.test_search_engines import Reader, _reader, browser, shown, type_and_wait  # noqa: F401
+from tests.support.browser import built_and_served
 from tests.support.project import Project, copy_project
 from tests.unit.render.test_term_fields import GLOSSARY
 
@@ -19,10 +20,8 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     project: Project = copy_project(tmp_path_factory.mktemp("terminology-search") / "project", GLOSSARY)
-    result = project.build(strict=False)  # the two banks warn until the title check knows qualifiers
-    assert result.returncode == 0, result.stderr[-3000:]
-    with serve(project.site) as url:
-        yield url
+    # the two banks warn until the title check knows qualifiers
+    yield from built_and_served(project, strict=False)
 
 
 @pytest.fixture

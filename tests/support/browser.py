@@ -45,6 +45,13 @@ def serve_site(project: Project) -> Iterator[str]:
         yield url
 
 
+def built_and_served(project: Project, *, strict: bool = True) -> Iterator[str]:
+    """The project built (it must build) and served as :func:`serve_site`, for a module's fixture."""
+    result = project.build(strict=strict)
+    assert result.returncode == 0, result.stderr[-3000:]
+    yield from serve_site(project)
+
+
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[Browser]:
     """Headless Chromium; a missing browser is a failure, never a silent skip."""
