@@ -17,7 +17,7 @@ from lexikon.cli.arguments import CODES as _CODES
 from lexikon.cli.arguments import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from lexikon.cli.arguments import arg as _arg
 from lexikon.cli.interchange import INTERCHANGE_COMMANDS
-from lexikon.cli.report import FORMATTERS
+from lexikon.cli.report import FORMATTERS, json_document
 from lexikon.core.model import Finding, Severity
 from lexikon.core.paths import shown
 from lexikon.core.safe_write import checked, write_text
@@ -170,7 +170,7 @@ def _stats(args: argparse.Namespace, settings: Settings) -> int:
         for key in ("coverage", "article_coverage"):
             for item, coverage in zip(document[key], getattr(stats, key), strict=True):
                 item["percent"] = round(coverage.percent, 1)
-        print(json.dumps(document, ensure_ascii=False, indent=2))
+        print(json_document(document))
         return EXIT_OK
     print(f"Entries: {stats.entries}\n")
     print(f"{'Language':<20} {'Entries':>8} {'Coverage':>9}")

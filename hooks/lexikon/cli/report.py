@@ -4,6 +4,7 @@ JSON for tools; each ends with the counts."""
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 
 from lexikon.core.escape import github_data, github_property, terminal
@@ -47,7 +48,17 @@ def format_json(findings: list[Finding], result: Result, what: str = "entries") 
              "message": f.message} for f in findings
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_document(document) + "\n"
+
+
+def json_document(document: object) -> str:
+    """A JSON document to print: UTF-8 text, but a file name's undecodable byte (a lone
+    surrogate, which stdout would write back as that byte) as an escape: valid UTF-8 JSON."""
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}
