@@ -192,9 +192,6 @@ def test_a_title_that_looks_like_entities_links_as_written(tmp_path: Path) -> No
     assert len(tooltips) == 1, tooltips
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core.queries.plain_text decodes character references inside a code span: the lead shows the "
-    "code '&lt;' as written, the meta description, JSON-LD, feed and every tooltip say '<'"))
 def test_a_code_span_keeps_its_text_in_the_plain_summary(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p", {"att.yml": TITLE_WITH_ENTITIES["att.yml"]})
     result = project.build(strict=False)

@@ -38,7 +38,8 @@ def plain_text(markdown: str, glossary: Glossary | None = None, lang: str = "") 
 
     Linear in the text's length (a summary of many unmatched ``*`` once took minutes with
     lazy emphasis regexes): every pattern here stops at the next bracket or marker. A
-    backslash escape is its character, a character reference (``&amp;``) the character.
+    backslash escape is its character, a character reference (``&amp;``) the character; a
+    code span's text is as written (the page shows ``&lt;`` in code as it stands).
     """
 
     def label(link: links.CrossLink) -> str:
@@ -47,13 +48,19 @@ def plain_text(markdown: str, glossary: Glossary | None = None, lang: str = "") 
         entry = glossary.entries.get(link.target) if glossary else None
         return title_of(entry, lang) if entry else link.target
 
-    held = markdown.replace("\x02", "").replace("\x03", "")  # the marks of an escape held aside
-    held = _ESCAPED.sub(lambda m: f"\x02{ord(m.group(1))}\x03", held)
+    code: list[str] = []  # a code span's text, as written: no escape, mark or reference in it counts
+
+    def hold_code(match: re.Match[str]) -> str:
+        code.append(" ".join(match.group(1).split()))
+        return f"\x02c{len(code) - 1}\x03"
+
+    held = markdown.replace("\x02", "").replace("\x03", "")  # the marks of what is held aside
+    held = _ESCAPED.sub(lambda m: f"\x02{ord(m.group(1))}\x03", _CODE_SPAN.sub(hold_code, held))
     text = links.replace_cross_links(held, label)
     text = _INLINE_LINK.sub(r"\1", text)
-    text = _CODE_SPAN.sub(r"\1", text)
     text = _HELD.sub(lambda m: chr(int(m.group(1))), " ".join(_without_emphasis(text).split()))
-    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    return _HELD_CODE.sub(lambda m: code[int(m.group(1))], text) if code else text
 
 
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!|])")
@@ -61,11 +68,13 @@ _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!|])")
 :func:`lexikon.core.escape.markdown_of_plain` writes them): its character is text, held aside
 while the markup is taken out."""
 _HELD = re.compile("\x02(\\d+)\x03")
+_HELD_CODE = re.compile("\x02c(\\d+)\x03")
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 _INLINE_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()\[\]]*\)")
-_CODE_SPAN = re.compile(r"`([^`]+)`")
+_CODE_SPAN = re.compile(r"(?<!\\)`([^`]+)`")
+"""A code span (not after a backslash, which makes its backtick text)."""
 _EMPHASIS_RUN = re.compile(r"\*+|_+|\n")
 
 
