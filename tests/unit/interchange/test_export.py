@@ -528,6 +528,8 @@ def test_tbx_import_of_a_foreign_termbase(tmp_path: Path) -> None:
      "entity declarations are refused"),
     (b"<tbx><text><body>", "not well-formed XML"),
     (b"<xliff/>", "this is not TBX"),
+    (b'<TBX dialect="TBX-Min"><header/><body><entry id="c1"/></body></TBX>',  # TBX-Min (2013)
+     "export the termbase as TBX-Basic or TBX v3, or as CSV"),
 ])
 def test_tbx_import_refuses_bad_xml(tmp_path: Path, document: bytes, message: str) -> None:
     source = tmp_path / "bad.tbx"

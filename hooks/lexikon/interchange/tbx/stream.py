@@ -29,6 +29,8 @@ OTHER_FORMATS = {
            "your tool as TBX",
     "xliff": ": it is a translation file (XLIFF), not a termbase; export the terms from your tool as TBX",
     "RDF": ": it is RDF; a SKOS vocabulary comes in with 'lexicon import-skos'",
+    "TBX": ": <TBX> is TBX-Min's (2013), which holds no definitions; export the termbase as "
+           "TBX-Basic or TBX v3, or as CSV, and import that file",
 }
 """Root elements of files people take for termbases → what the file is and what to do instead."""
 
@@ -102,7 +104,8 @@ def stream_entries(path: Path, entry_names: set[str], root_names: set[str],
         local = name.rpartition(" ")[2]
         if depth == 1:
             if local not in root_names:
-                raise XmlProblem(f"this is not TBX: the root element is <{local}>, not <tbx> (ISO "
+                what = "not a TBX that lexikon reads" if local == "TBX" else "not TBX"
+                raise XmlProblem(f"this is {what}: the root element is <{local}>, not <tbx> (ISO "
                                  f"30042:2019) or <martif> (2008){OTHER_FORMATS.get(local, '')}",
                                  parser.CurrentLineNumber, parser.CurrentColumnNumber + 1)
             on_root(Element(local, _named(attributes), parser.CurrentLineNumber,
