@@ -28,7 +28,6 @@ DRAFT = {
           summary: Endnu ikke færdig.
     """,
     "institution.yml": """
-        related: [geheim]
         de:
           title: Institution
           summary: Eine Einrichtung.
@@ -37,7 +36,18 @@ DRAFT = {
           title: Institution
           summary: En indretning.
     """,
+    "tresor.yml": """
+        related: [geheim]
+        de:
+          title: Tresor
+          summary: Ein gesicherter Schrank.
+        da:
+          title: Pengeskab
+          summary: Et sikret skab.
+    """,
 }
+"""A draft below a published entry and related to another (not to its own broader: the check
+warns at a related item that names the entry's hierarchy)."""
 
 
 @pytest.fixture(scope="module")

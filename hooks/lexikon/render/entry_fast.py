@@ -29,7 +29,8 @@ MidSentence = Callable[[str], bool]
 _DECLINED = re.compile(r"[`\\<>&_|~\[\]{}\t\r\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]"
                        r"|\n\n\n|^[^\S\n]|[^\S\n]$|\*\*\*", re.M)
 """What only Python-Markdown reads right (checked after the cross-links are taken out)."""
-_BLOCK_LINE = re.compile(r"(?:[*+-](?:[ ]|$)|\d+[.)](?:[ ]|$)|#|>|=+$|-+$|:)")
+_BLOCK_LINE = re.compile(r"(?:[*+-](?:[ ]|$)|\d+[.)](?:[ ]|$)|#|>|=+$|(?:-+ {0,2}){3,}$|-+$|:)")
+"""A line Python-Markdown reads as a block of its own (a rule like ``-- -`` too), not a paragraph's."""
 _ITEM = re.compile(r"- (?![ *+#>-]|\d+[.)](?:[ ]|$))(\S.*)")
 _HEADING = re.compile(r"(#{1,6}) +([^#\s](?:[^#\n]*[^#\s])?)")
 _STRONG = re.compile(r"\*\*([^*\s](?:[^*]*[^*\s])?)\*\*")
