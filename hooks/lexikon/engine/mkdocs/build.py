@@ -31,6 +31,7 @@ from lexikon.engine.mkdocs import articles, direct, file_listing, finish, held_h
 from lexikon.engine.mkdocs.caches import Caches, refused_as_abort
 from lexikon.engine.mkdocs.config import current_language, settings_from_config, strict_abort_pending
 from lexikon.engine.mkdocs.finish import abandon_ahead, finish_site, search_ahead, start_exports
+from lexikon.engine.mkdocs.huge_pages import finished, set_aside
 from lexikon.engine.mkdocs.live import Live
 from lexikon.engine.mkdocs.page_cache import converted_elsewhere, unpacked
 from lexikon.engine.mkdocs.pages import Rendered
@@ -223,9 +224,17 @@ class LexikonBuild:
             context["lexikon_search_terms"] = pagefind.search_terms_html(terms)
         if self.caches is not None:
             self.caches.frames.offer(context, page, config, nav)
+        set_aside(page, config, self.serving)  # its HTML keyed: see huge_pages
         return context
 
     def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
+        assert self.rendered is not None
+        output = finished(output, page, functools.partial(self._edited, page=page, config=config))
+        pages.release_page_text(page)
+        return output
+
+    def _edited(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
+        """The page's head alternates, contents label and search script as this site has them."""
         assert self.rendered is not None
         settings, layout = self.rendered.settings, self.rendered.layout
         output = pages.head_alternates(output, page, getattr(page, "lexikon_languages", {}), layout)
@@ -234,7 +243,6 @@ class LexikonBuild:
             lang = current_language(config, settings)
             worker = pagefind.search_worker_url(self.rendered.layout, lang, page.url)
             output = pagefind.use_search_worker(output, worker)
-        pages.release_page_text(page)
         return output
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
