@@ -66,8 +66,9 @@ def finished(output: str, page: MkDocsPage, edit: Callable[[str], str]) -> str:
     if aside is not None:
         content, mark = aside
         page.content = content
-    else:
-        content, mark = page.content, _mark_in(output)
+    else:  # a mark only where a page this size was set aside (the frame's key holds its HTML)
+        content = page.content
+        mark = _mark_in(output) if content is not None and len(content) >= HUGE else None
     if content is None or mark is None:
         return edit(output)
     if output.count(mark) != 1:
