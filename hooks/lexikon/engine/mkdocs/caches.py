@@ -82,9 +82,6 @@ class Caches:
         with remembered(self.markup), remembered_pages(self.term_pages), remembered_whole(self.whole_pages), \
                 remembered_history(self.history):
             rendered = pages.render(glossary, settings, config, articles, article_pages, pack=pack)
-        if pack:  # a one-off build: no page is rendered through these memos again
-            self.markup.settle()
-            self.term_pages.settle()
         log.info(f"lexikon: {self.term_pages.hits} of {self.term_pages.total} term pages from the cache")
         whole = self.whole_pages
         log.info(f"lexikon: {whole.hits} of {whole.total} whole-glossary pages from the cache")

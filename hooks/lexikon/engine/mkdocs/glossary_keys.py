@@ -194,10 +194,6 @@ class GlossaryKeys:
         self._glossaries[(id(glossary), whole)] = (glossary, found.digest())
         return found.digest()
 
-    def forget_views(self) -> None:
-        """The views' digests (and the views: their memos) let go of once the pages are made."""
-        self._views = {}
-
     def view(self, view: View) -> bytes:
         """What every page of one language reads beside its own entry: the language, the
         site's layout, the git history, the articles and their history, the backlinks and

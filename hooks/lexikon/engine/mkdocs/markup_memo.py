@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from lexikon.check.cache import ReportCache
-from lexikon.check.cache_spill import SpilledItems
 from lexikon.render.markup import EntryMarkup, Link, Resolve
 
 STORE = "markup"
@@ -46,10 +45,6 @@ class MarkupMemo(BuildMemo):
     limit = 0
     """How many texts' conversions the store may keep that this build did not ask for (set
     from the glossary's size by each build): see :meth:`finish`."""
-    spilled: SpilledItems | None = None
-    """After :meth:`settle`: the conversions asked for until then, on disk."""
-    asked: set[bytes] = frozenset()  # type: ignore[assignment]
-    """After :meth:`settle`: every text asked for until then."""
 
     def __call__(self, text: str, resolve: Resolve, convert: Callable[[str, Resolve], str]) -> str:
         self.total += 1
@@ -74,16 +69,6 @@ class MarkupMemo(BuildMemo):
             variants.append({"html": html, "calls": calls})
         return html
 
-    def settle(self) -> None:
-        """After the render of a one-off build (no text is converted through the memo later: it
-        is handed in to the render only): this build's conversions on disk until :meth:`finish`,
-        not held through the language passes (~7 MB at 1,000 terms, with the texts' HTML)."""
-        self.spilled, self.asked = self.store.spill(), set(self.kept)
-        for key, value in self.kept.items():
-            if value:
-                self.spilled[key] = value
-        self.kept = {}
-
     def finish(self) -> None:
         """After a good build: the store holds this build's conversions, and those it did not
         ask for while they are few enough (:attr:`limit`).
@@ -93,9 +78,6 @@ class MarkupMemo(BuildMemo):
         render, after one body edit, needs every text of its language. So what a build did not
         ask for stays, unless the store would then hold more than ``limit`` texts (an edited
         text's older conversions add up): then only this build's conversions stay."""
-        if self.spilled is not None:
-            self._finish_spilled(self.spilled)
-            return
         kept = {key: value for key, value in self.kept.items() if value}
         asked = len(kept)
         for key, value in self.store.stored_items(STORE):
@@ -104,18 +86,6 @@ class MarkupMemo(BuildMemo):
         if len(kept) - asked > self.limit:
             kept = {key: value for key, value in self.kept.items() if value}
         self.store.keep_items(STORE, kept)
-
-    def _finish_spilled(self, spilled: SpilledItems) -> None:
-        """:meth:`finish` after :meth:`settle`: the same items, in the same order."""
-        for key, value in self.kept.items():
-            self.asked.add(key)
-            if value:
-                spilled[key] = value
-        others = [(key, value) for key, value in self.store.stored_items(STORE) if key not in self.asked]
-        if len(others) <= self.limit:
-            for key, value in others:
-                spilled.hold(key, value)
-        self.store.keep_items(STORE, spilled)
 
 
 def _same_answers(calls: object, resolve: Resolve) -> bool:

@@ -126,13 +126,6 @@ class TermPageMemo(BuildMemo):
             return page
         return page if self.term_keys.matches(view, words, windows).hex() == stored["matches"] else None
 
-    def settle(self) -> None:
-        """After the render of a one-off build: the keys' memos let go of (the views they were
-        made of, every term's faces and name groups: ~9 MB at 1,000 terms held to the end);
-        the pages are all made."""
-        self.term_keys = TermKeys(self.keys)
-        self.keys.forget_views()
-
     def finish(self) -> None:
         """After a good build: the store holds this build's term pages, no others."""
         self.store.keep_items(STORE, self.kept)
