@@ -31,8 +31,8 @@ DRIVER = textwrap.dedent("""
     made = {"direct": 0}
     original = direct_html.convert
 
-    def convert(markdown, link, slugify):
-        result = original(markdown, link, slugify)
+    def convert(markdown, link, slugify, *rest):
+        result = original(markdown, link, slugify, *rest)
         made["direct"] += result is not None
         return result
 

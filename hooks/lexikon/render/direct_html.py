@@ -74,8 +74,9 @@ class Direct:
 class _Page:
     """One conversion: the link resolver, the slug function and the ids used so far."""
 
-    def __init__(self, link: Callable[[str], str], slugify: Callable[[str, str], str]) -> None:
-        self.link, self.slugify = link, slugify
+    def __init__(self, link: Callable[[str], str], slugify: Callable[[str, str], str],
+                 permalink_title: str = "Permanent link") -> None:
+        self.link, self.slugify, self.permalink_title = link, slugify, permalink_title
         self.used: set[str] = set()
         self.headings: list[Heading] = []
         self.pending: list[tuple[int, str, list[tuple[str, str]]]] = []
@@ -184,7 +185,8 @@ class _Page:
                                                             self.used)
             self.headings.append(Heading(level, ident, name))
             pairs = [*(pair for pair in attrs if pair[0] != "id"), ("id", ident)]
-            permalink = f'<a class="headerlink" href="#{_attribute(ident)}" title="Permanent link">&para;</a>'
+            permalink = (f'<a class="headerlink" href="#{_attribute(ident)}" title="{self.permalink_title}">'
+                         "&para;</a>")
             made.append(f"<h{level}{_attributes(pairs)}>{inner}{permalink}</h{level}>")
         for index, block in enumerate(blocks):
             block = _HEADING_MARK.sub(lambda m: made[int(m.group(1))], block)
@@ -192,16 +194,18 @@ class _Page:
         return "\n".join(blocks).strip("\n")
 
 
-def convert(markdown: str, link: Callable[[str], str], slugify: Callable[[str, str], str]) -> Direct | None:
+def convert(markdown: str, link: Callable[[str], str], slugify: Callable[[str, str], str],
+            permalink_title: str = "Permanent link") -> Direct | None:
     """The page's HTML and headings as Python-Markdown with the site's extensions makes them,
     or None when the page holds Markdown outside the vocabulary above (converted as before).
 
     ``markdown`` is the page without its front matter; ``link`` gives a link's address as the
     page will show it (MkDocs' rewriting of ``x.md``); ``slugify(text, separator)`` is the
-    ``toc`` extension's."""
+    ``toc`` extension's; ``permalink_title`` the permalinks' title, as an attribute's value
+    (the page's language's, so that no whole copy of a huge page is made to put it in)."""
     if _declined_whole(markdown):
         return None
-    page = _Page(link, slugify)
+    page = _Page(link, slugify, permalink_title)
     try:
         chunks = [chunk.strip("\n") for chunk in markdown.strip("\n").split("\n\n") if chunk.strip()]
         if any(one.startswith("- ") and (two.startswith(("- ", " ")))

@@ -31,6 +31,7 @@ from lexikon.engine.mkdocs import articles, direct, file_listing, finish, held_h
 from lexikon.engine.mkdocs.caches import Caches, refused_as_abort
 from lexikon.engine.mkdocs.config import current_language, settings_from_config, strict_abort_pending
 from lexikon.engine.mkdocs.finish import abandon_ahead, finish_site, search_ahead, start_exports
+from lexikon.engine.mkdocs.huge_pages import finished, set_aside
 from lexikon.engine.mkdocs.live import Live
 from lexikon.engine.mkdocs.page_cache import converted_elsewhere, unpacked
 from lexikon.engine.mkdocs.pages import Rendered
@@ -142,12 +143,12 @@ class LexikonBuild:
         return env
 
     def on_page_read_source(self, page: MkDocsPage, config: MkDocsConfig) -> str | None:
-        source = self._source(page)
+        source = self._source(page, config)
         if not self.serving and self.rendered is not None:  # serve's fast path renders from them again
             pages.release_markdown(self.rendered, page.file.src_uri)  # each is read once a build
         return source
 
-    def _source(self, page: MkDocsPage) -> str | None:
+    def _source(self, page: MkDocsPage, config: MkDocsConfig) -> str | None:
         if self.caches is not None:
             self.caches.pages.begin_page()
             if self.caches.pages.owns(page):
@@ -160,7 +161,8 @@ class LexikonBuild:
         if generated is None:
             return None
         # Converted by our render, not Python-Markdown, where it can (see engine.mkdocs.direct).
-        return direct.read(page, pages.markdown_of(self.rendered, page.file.src_uri))
+        title = material.permalink_title(current_language(config, self.rendered.settings))
+        return direct.read(page, pages.markdown_of(self.rendered, page.file.src_uri), title)
 
     def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
         if template_name == "404.html" and self.rendered is not None:
@@ -223,17 +225,14 @@ class LexikonBuild:
             context["lexikon_search_terms"] = pagefind.search_terms_html(terms)
         if self.caches is not None:
             self.caches.frames.offer(context, page, config, nav)
+        set_aside(page, config, self.serving)  # its HTML keyed: see huge_pages
         return context
 
     def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
         assert self.rendered is not None
-        settings, layout = self.rendered.settings, self.rendered.layout
-        output = pages.head_alternates(output, page, getattr(page, "lexikon_languages", {}), layout)
-        output = material.drop_orphan_toc_label(output)
-        if self.pagefind:
-            lang = current_language(config, settings)
-            worker = pagefind.search_worker_url(self.rendered.layout, lang, page.url)
-            output = pagefind.use_search_worker(output, worker)
+        edit = functools.partial(material.page_edits, page=page, config=config, layout=self.rendered.layout,
+                                 searched_by_pagefind=self.pagefind)
+        output = finished(output, page, edit)  # the page's HTML put in last, where set aside
         pages.release_page_text(page)
         return output
 

@@ -43,24 +43,26 @@ def usable(config: MkDocsConfig) -> bool:
             and toc.get("permalink") is True and set(config.mdx_configs or {}) <= {"toc"})
 
 
-def read(page: MkDocsPage, markdown: str) -> str:
-    """A generated page's source for MkDocs, its conversion made ours (see :func:`_convert`)."""
+def read(page: MkDocsPage, markdown: str, permalink_title: str = "Permanent link") -> str:
+    """A generated page's source for MkDocs, its conversion made ours (see :func:`_convert`);
+    ``permalink_title``: the heading anchors' title in the page's language (an attribute's value)."""
 
     def render(config: MkDocsConfig, files: Files) -> None:
         del page.render  # the class's own again
-        _convert(page, config, files)
+        _convert(page, config, files, permalink_title)
 
     page.render = render  # type: ignore[method-assign]
     return markdown
 
 
-def _convert(page: MkDocsPage, config: MkDocsConfig, files: Files) -> None:
+def _convert(page: MkDocsPage, config: MkDocsConfig, files: Files, permalink_title: str) -> None:
     """The page's HTML and TOC made directly, or by Python-Markdown with our blocks hidden."""
     links = _RelativePathTreeprocessor(page.file, files, config)
     made = None
     if usable(config):
         slugify = config.mdx_configs.get("toc", {}).get("slugify")
-        made = direct_html.convert(page.markdown or "", links.path_to_url, slugify or _default_slug())
+        made = direct_html.convert(page.markdown or "", links.path_to_url, slugify or _default_slug(),
+                                   permalink_title)
     if made is None:
         _through_markdown(page, config, files)
         return

@@ -51,7 +51,11 @@ class ExportsAhead:
         trash = trash_folder(project_dir)
         if trash is None:
             return None
-        return cls(Path(tempfile.mkdtemp(prefix=f"exports-{os.getpid()}-", dir=trash)), write, made_of)
+        # Absolute: the exporters name what they wrote by resolved paths, and a folder relative to a
+        # project named relatively (``mkdocs build -f mkdocs.yml``) named none of them: the child
+        # failed in silence and the build made every export again, at its end, in its own process.
+        folder = Path(tempfile.mkdtemp(prefix=f"exports-{os.getpid()}-", dir=trash)).resolve()
+        return cls(folder, write, made_of)
 
     def take(self, site_dir: Path) -> list[Path] | None:
         """The exports moved into ``site_dir`` (the paths there), or None if the process failed."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page as MkDocsPage
 
 from lexikon.core import escape
 from lexikon.core.layout import SiteLayout
@@ -82,9 +83,14 @@ def write_not_found(output: str, lang: str, layout: SiteLayout, config: MkDocsCo
 
 def localize_permalinks(page_html: str, lang: str) -> str:
     """Heading anchors titled in the page's language (Python-Markdown's toc says
-    "Permanent link", one setting for every language)."""
-    title = escape.html_attr(load_locale(lang)("permalink_title"))
-    return page_html.replace('title="Permanent link"', f'title="{title}"')
+    "Permanent link", one setting for every language). A page our direct HTML made has them
+    so already (:func:`permalink_title`): the same page, not copied."""
+    return page_html.replace('title="Permanent link"', f'title="{permalink_title(lang)}"')
+
+
+def permalink_title(lang: str) -> str:
+    """The heading anchors' title in ``lang``, as an attribute's value."""
+    return escape.html_attr(load_locale(lang)("permalink_title"))
 
 
 _TOC_LABEL = '<label class="md-nav__title" for="__toc">'
@@ -101,3 +107,14 @@ def drop_orphan_toc_label(page_html: str) -> str:
     # Replaced in place (its first place is ``start``): the rest of the page sliced off and
     # added on was two more copies of a huge page (the printable lexicon) at once.
     return page_html.replace(label, '<div class="md-nav__title">' + label[len(_TOC_LABEL):-8] + "</div>", 1)
+
+
+def page_edits(output: str, page: MkDocsPage, config: MkDocsConfig, layout: SiteLayout,
+               searched_by_pagefind: bool) -> str:
+    """A templated page's head alternates, contents label and search script as this site has them."""
+    output = head_alternates(output, page, getattr(page, "lexikon_languages", {}), layout)
+    output = drop_orphan_toc_label(output)
+    if searched_by_pagefind:
+        lang = current_language(config, layout.settings)
+        output = pagefind.use_search_worker(output, pagefind.search_worker_url(layout, lang, page.url))
+    return output
