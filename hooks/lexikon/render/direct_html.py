@@ -201,8 +201,7 @@ def convert(markdown: str, link: Callable[[str], str], slugify: Callable[[str, s
 
     ``markdown`` is the page without its front matter; ``link`` gives a link's address as the
     page will show it (MkDocs' rewriting of ``x.md``); ``slugify(text, separator)`` is the
-    ``toc`` extension's; ``permalink_title`` the permalinks' title, as an attribute's value
-    (the page's language's, so that no whole copy of a huge page is made to put it in)."""
+    ``toc`` extension's; ``permalink_title``, an attribute value: the page language's (no copy)."""
     if _declined_whole(markdown):
         return None
     page = _Page(link, slugify, permalink_title)
