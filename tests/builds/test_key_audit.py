@@ -19,17 +19,11 @@ import pytest
 
 from tests.bench.synthetic import write_glossary
 from tests.builds.test_attack_s12b import _build, _edit, _same_as_cold
+from tests.builds.test_site_hook_keys import _HEAD as _FILE_HOOK  # a site hook reading notice.txt
 from tests.support.project import Project, copy_project
 
 pytestmark = pytest.mark.slow  # whole builds; in `make test` all the same
 
-_FILE_HOOK = '''from pathlib import Path
-
-
-def _notice(config):
-    return (Path(config.config_file_path).parent / "notice.txt").read_text(encoding="utf-8").strip()
-
-'''
 _HOOKS = {
     "on-config": _FILE_HOOK + '''
 def on_config(config):
