@@ -142,8 +142,9 @@ def test_cross_link_label_in_a_summary_stays_text(attacked: Project) -> None:
 
 
 def test_quotes_and_brackets_in_a_summary_stay_inside_the_tooltip(attacked: Project) -> None:
-    """Every page that links to "Zitat" carries its summary, whole, as the link's title."""
-    expected = "Zitat ' ) und \"mehr\" (x) ') [y] z \\ Ende."
+    """Every page that links to "Zitat" carries its summary, whole, as the link's title (its code
+    span's text as written, as the page shows it)."""
+    expected = "Zitat ' ) und \"mehr\" (x) ') [y] *z* \\ Ende."
     for path in ("terms/titel", "terms/entity"):
         root = page(attacked, path)
         links = [a for a in root.iter("a")
