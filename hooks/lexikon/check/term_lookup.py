@@ -85,7 +85,7 @@ class Lookup:
 def _one_space(text: str) -> tuple[str, list[int]]:
     """``text`` with each run of white space one space, and where each of its characters
     stood in ``text`` (empty where nothing changed)."""
-    if not any(len(run.group()) > 1 or run.group() != " " for run in _SPACES.finditer(text)):
+    if all(run.group() == " " for run in _SPACES.finditer(text)):
         return text, []
     places: list[int] = []
     pieces: list[str] = []
